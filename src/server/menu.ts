@@ -1,0 +1,7 @@
+export function onOpen(): void {
+  SpreadsheetApp.getUi().createAddonMenu().addItem('Open sidebar', 'openSidebar').addToUi();
+}
+
+export function onInstall(): void {
+  onOpen();
+}
