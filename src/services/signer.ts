@@ -1,0 +1,9 @@
+// HMAC-SHA256 with a secret kept in script properties; the domain takes it as a plain `sign(text)`.
+import { scriptSecret } from './properties';
+
+const SECRET_KEY = 'crm.hmacSecret';
+
+export function makeSigner(): (text: string) => string {
+  const secret = scriptSecret(SECRET_KEY);
+  return (text) => Utilities.base64EncodeWebSafe(Utilities.computeHmacSha256Signature(text, secret)).replace(/=+$/, '');
+}

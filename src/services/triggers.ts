@@ -1,0 +1,52 @@
+// Installs triggers idempotently: a second setup run, or two staff running it at once, never adds a duplicate.
+
+export type TimeTriggerSpec =
+  | { handler: string; everyHours: number }
+  | { handler: string; everyDaysAtHour: number }
+  | { handler: string; everyMinutes: 1 | 5 | 10 | 15 | 30 }
+  | { handler: string; at: Date };
+
+function existingHandlers(): Set<string> {
+  return new Set(ScriptApp.getProjectTriggers().map((trigger) => trigger.getHandlerFunction()));
+}
+
+/** Installs a time-driven trigger unless one already runs `handler`; returns whether it installed one. */
+export function ensureTimeTrigger(spec: TimeTriggerSpec): boolean {
+  if (!('at' in spec) && existingHandlers().has(spec.handler)) return false;
+  const builder = ScriptApp.newTrigger(spec.handler).timeBased();
+  if ('everyHours' in spec) builder.everyHours(spec.everyHours).create();
+  else if ('everyDaysAtHour' in spec) builder.everyDays(1).atHour(spec.everyDaysAtHour).create();
+  else if ('everyMinutes' in spec) builder.everyMinutes(spec.everyMinutes).create();
+  else builder.at(spec.at).create();
+  return true;
+}
+
+/** A one-off trigger to continue long work in a fresh execution; at most one pending per handler. */
+export function scheduleContinuation(handler: string, at: Date): void {
+  const pending = ScriptApp.getProjectTriggers().some(
+    (trigger) => trigger.getHandlerFunction() === handler && trigger.getEventType() === ScriptApp.EventType.CLOCK,
+  );
+  if (!pending) ScriptApp.newTrigger(handler).timeBased().at(at).create();
+}
+
+/** Installs a form-submit trigger on the form unless one for this form and handler exists. */
+export function ensureFormSubmitTrigger(handler: string, form: GoogleAppsScript.Forms.Form): boolean {
+  const formId = form.getId();
+  const exists = ScriptApp.getProjectTriggers().some(
+    (trigger) => trigger.getHandlerFunction() === handler && trigger.getTriggerSourceId() === formId,
+  );
+  if (exists) return false;
+  ScriptApp.newTrigger(handler).forForm(form).onFormSubmit().create();
+  return true;
+}
+
+export function deleteTriggersFor(handler: string): number {
+  let deleted = 0;
+  for (const trigger of ScriptApp.getProjectTriggers()) {
+    if (trigger.getHandlerFunction() === handler) {
+      ScriptApp.deleteTrigger(trigger);
+      deleted += 1;
+    }
+  }
+  return deleted;
+}
