@@ -1,0 +1,67 @@
+// What every service factory is given by the assembled emulator, and the checks they share.
+import { AppsScriptError } from '../runtime';
+
+export type ExecutionKind = 'menu' | 'client' | 'trigger' | 'simpleTrigger' | 'webapp' | 'test';
+export type AuthModeName = 'NONE' | 'LIMITED' | 'FULL';
+
+export interface ExecutionContext {
+  kind: ExecutionKind;
+  authMode: AuthModeName;
+}
+
+/** The part of the assembled emulator a service needs; each factory takes what it uses. */
+export interface ServiceDeps {
+  /** The current execution's context. */
+  context(): ExecutionContext;
+  /** The vm context's clock-bound Date constructor: dates handed to the script are made with it. */
+  dateCtor: DateConstructor;
+  /** The script's time zone (appsscript.json), e.g. `Europe/Moscow`. */
+  timeZone(): string;
+}
+
+/** Scopes named in Google's "You do not have permission" message. */
+export const SCOPES = {
+  gmail: 'https://mail.google.com/',
+  sendMail: 'https://www.googleapis.com/auth/script.send_mail',
+  scriptApp: 'https://www.googleapis.com/auth/script.scriptapp',
+} as const;
+
+/** Simple triggers and add-ons not yet authorised (LIMITED/NONE) may not use services that need a scope. */
+export function requireAuthorization(deps: Pick<ServiceDeps, 'context'>, call: string, scope: string): void {
+  const context = deps.context();
+  if (context.kind === 'simpleTrigger' || context.authMode !== 'FULL') {
+    throw new AppsScriptError(`You do not have permission to call ${call}. Required permissions: ${scope}`);
+  }
+}
+
+/** A document-bound service (document lock, properties, cache) is null outside the bound document: in a web app. */
+export function boundDocumentId(deps: Pick<ServiceDeps, 'context'> & { documentId(): string | null }): string | null {
+  if (deps.context().kind === 'webapp') return null;
+  return deps.documentId();
+}
+
+/** Google's wording when arguments do not fit any overload. */
+export function signatureError(call: string, args: readonly unknown[]): AppsScriptError {
+  return new AppsScriptError(`The parameters (${args.map(javaTypeName).join(',')}) don't match the method signature for ${call}.`);
+}
+
+function javaTypeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (value === undefined) return 'undefined';
+  if (typeof value === 'string') return 'String';
+  if (typeof value === 'number') return 'number';
+  if (typeof value === 'boolean') return 'Boolean';
+  if (Array.isArray(value)) return value.every((v) => typeof v === 'number') ? 'number[]' : 'Object[]';
+  if (isDate(value)) return 'Date';
+  return 'Object';
+}
+
+/** A Date from any realm (the vm's or the host's). */
+export function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
+/** Throws Google's signature error when fewer than `min` arguments are given. */
+export function requireArgs(call: string, args: readonly unknown[], min: number): void {
+  if (args.length < min || args.slice(0, min).some((a) => a === undefined)) throw signatureError(call, args);
+}

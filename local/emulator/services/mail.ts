@@ -1,0 +1,326 @@
+// GmailApp and MailApp: one outbox, one drafts folder, one recipient quota shared by both.
+import { AppsScriptError, type Runtime } from '../runtime';
+import { Blob, type BlobSnapshot } from './blob';
+import { requireAuthorization, SCOPES, signatureError, type ServiceDeps } from './context';
+import { composeMessage, recipientsOf, type Composition, type StoredMessage } from './mail-compose';
+
+export const QUOTA_MESSAGE = 'Service invoked too many times for one day: email.';
+export const NO_RECIPIENT_MESSAGE = 'Failed to send email: no recipient';
+/** Google does not document getDraft's answer for an unknown id; we throw rather than return null. */
+export const DRAFT_NOT_FOUND_MESSAGE = 'Invalid argument: draftId';
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export type SendVia = 'GmailApp' | 'MailApp' | 'draft';
+
+export interface OutboxEntry {
+  messageId: string;
+  to: string[];
+  cc: string[];
+  bcc: string[];
+  subject: string;
+  body: string;
+  htmlBody: string | null;
+  name: string | null;
+  replyTo: string | null;
+  from: string;
+  attachments: string[];
+  inlineImages: string[];
+  noReply: boolean;
+  at: number;
+  via: SendVia;
+}
+
+export interface SeedAttachment {
+  name: string;
+  contentType?: string;
+  /** Text content, or `base64` for binary. */
+  text?: string;
+  base64?: string;
+}
+
+export interface MailState {
+  quota: number;
+  usage: Array<{ at: number; count: number }>;
+  outbox: OutboxEntry[];
+  sent: StoredMessage[];
+  drafts: Array<{ id: string; message: StoredMessage }>;
+  rejections: Record<string, string>;
+  aliases: string[];
+  nextId: number;
+}
+
+export interface MailDeps extends ServiceDeps {
+  /** The user the script runs as: the sender. */
+  userEmail(): string;
+  /** Recipients per rolling 24 hours; 100 like a consumer account. */
+  mailQuota?: number;
+}
+
+export function createMail(rt: Runtime, deps: MailDeps) {
+  let state: MailState = {
+    quota: deps.mailQuota ?? 100,
+    usage: [],
+    outbox: [],
+    sent: [],
+    drafts: [],
+    rejections: {},
+    aliases: [],
+    nextId: 1,
+  };
+
+  const newId = () => (0x18f00000000 + state.nextId++).toString(16);
+
+  const quotaUsed = () => {
+    const since = rt.clock.now() - DAY_MS;
+    return state.usage.filter((u) => u.at > since).reduce((sum, u) => sum + u.count, 0);
+  };
+
+  const compose = (call: string, composition: Composition, allowFrom: boolean): StoredMessage =>
+    composeMessage(rt, call, composition, {
+      id: newId(),
+      from: deps.userEmail(),
+      date: rt.clock.now(),
+      allowFrom,
+      aliases: state.aliases,
+    });
+
+  /** Delivers a message: quota first, then the host's rejected addresses, then the outbox. */
+  const deliver = (message: StoredMessage, via: SendVia): void => {
+    const recipients = recipientsOf(message);
+    const all = [...recipients.to, ...recipients.cc, ...recipients.bcc];
+    if (all.length === 0) throw new AppsScriptError(NO_RECIPIENT_MESSAGE);
+    if (quotaUsed() + all.length > state.quota) throw new AppsScriptError(QUOTA_MESSAGE);
+    const rejected = all.find((address) => state.rejections[address] !== undefined);
+    if (rejected) throw new AppsScriptError(state.rejections[rejected] ?? '');
+    const at = rt.clock.now();
+    state.usage.push({ at, count: all.length });
+    const sent = { ...message, date: at };
+    state.sent.push(sent);
+    state.outbox.push({
+      messageId: sent.id,
+      ...recipients,
+      subject: sent.subject,
+      body: sent.body,
+      htmlBody: sent.htmlBody,
+      name: sent.name,
+      replyTo: sent.replyTo,
+      from: sent.from,
+      attachments: sent.attachments.map((a) => a.name ?? ''),
+      inlineImages: Object.keys(sent.inlineImages),
+      noReply: sent.noReply,
+      at,
+      via,
+    });
+  };
+
+  const messageOf = (stored: StoredMessage, isDraft: () => boolean) => ({
+    getId: () => (rt.call('GmailMessage', 'getId'), stored.id),
+    getSubject: () => (rt.call('GmailMessage', 'getSubject'), stored.subject),
+    getBody: () => (rt.call('GmailMessage', 'getBody'), stored.htmlBody ?? stored.body),
+    getPlainBody: () => (rt.call('GmailMessage', 'getPlainBody'), stored.body),
+    getTo: () => (rt.call('GmailMessage', 'getTo'), stored.to),
+    getCc: () => (rt.call('GmailMessage', 'getCc'), stored.cc),
+    getBcc: () => (rt.call('GmailMessage', 'getBcc'), stored.bcc),
+    getReplyTo: () => (rt.call('GmailMessage', 'getReplyTo'), stored.replyTo ?? ''),
+    getFrom: () => (rt.call('GmailMessage', 'getFrom'), stored.name ? `${stored.name} <${stored.from}>` : stored.from),
+    getDate: () => (rt.call('GmailMessage', 'getDate'), new deps.dateCtor(stored.date)),
+    isDraft: () => (rt.call('GmailMessage', 'isDraft'), isDraft()),
+    getAttachments: (options?: { includeInlineImages?: boolean; includeAttachments?: boolean }) => {
+      rt.call('GmailMessage', 'getAttachments');
+      const attachments = options?.includeAttachments === false ? [] : stored.attachments;
+      const inline = options?.includeInlineImages === false ? [] : Object.values(stored.inlineImages);
+      return [...attachments, ...inline].map((snapshot) => Blob.fromSnapshot(rt, snapshot));
+    },
+  });
+
+  const findDraft = (id: string) => {
+    const draft = state.drafts.find((d) => d.id === id);
+    if (!draft) throw new AppsScriptError(DRAFT_NOT_FOUND_MESSAGE);
+    return draft;
+  };
+
+  const draftOf = (id: string) => {
+    const handle = {
+      getId: () => (rt.call('GmailDraft', 'getId'), findDraft(id).id),
+      getMessageId: () => (rt.call('GmailDraft', 'getMessageId'), findDraft(id).message.id),
+      getMessage: () => {
+        rt.call('GmailDraft', 'getMessage');
+        return messageOf(findDraft(id).message, () => state.drafts.some((d) => d.id === id));
+      },
+      send: () => {
+        rt.call('GmailDraft', 'send');
+        requireAuthorization(deps, 'GmailDraft.send', SCOPES.gmail);
+        const draft = findDraft(id);
+        deliver(draft.message, 'draft');
+        state.drafts = state.drafts.filter((d) => d.id !== id);
+        return messageOf(state.sent[state.sent.length - 1] as StoredMessage, () => false);
+      },
+      update: (recipient: unknown, subject: unknown, body: unknown, options?: unknown) => {
+        rt.call('GmailDraft', 'update');
+        const composition = compositionOf('GmailDraft.update', [recipient, subject, body, options]);
+        const draft = findDraft(id);
+        draft.message = compose('GmailDraft.update', composition, true);
+        return handle;
+      },
+      deleteDraft: () => {
+        rt.call('GmailDraft', 'deleteDraft');
+        findDraft(id);
+        state.drafts = state.drafts.filter((d) => d.id !== id);
+      },
+    };
+    return handle;
+  };
+
+  const gmailAccess = (method: string) => {
+    rt.call('GmailApp', method);
+    requireAuthorization(deps, `GmailApp.${method}`, SCOPES.gmail);
+  };
+
+  const GmailApp = {
+    sendEmail(...args: unknown[]) {
+      gmailAccess('sendEmail');
+      deliver(compose('GmailApp.sendEmail', compositionOf('GmailApp.sendEmail', args), true), 'GmailApp');
+      return GmailApp;
+    },
+    createDraft(...args: unknown[]) {
+      gmailAccess('createDraft');
+      const message = compose('GmailApp.createDraft', compositionOf('GmailApp.createDraft', args), true);
+      const id = `r-${message.id}`;
+      state.drafts.push({ id, message });
+      return draftOf(id);
+    },
+    getDrafts() {
+      gmailAccess('getDrafts');
+      return state.drafts.map((d) => draftOf(d.id));
+    },
+    getDraft(id: unknown) {
+      gmailAccess('getDraft');
+      if (typeof id !== 'string') throw signatureError('GmailApp.getDraft', [id]);
+      return draftOf(findDraft(id).id);
+    },
+    getDraftMessages() {
+      gmailAccess('getDraftMessages');
+      return state.drafts.map((d) => messageOf(d.message, () => state.drafts.includes(d)));
+    },
+    getAliases() {
+      gmailAccess('getAliases');
+      return [...state.aliases];
+    },
+  };
+
+  const MailApp = {
+    sendEmail(...args: unknown[]): void {
+      rt.call('MailApp', 'sendEmail');
+      requireAuthorization(deps, 'MailApp.sendEmail', SCOPES.sendMail);
+      deliver(compose('MailApp.sendEmail', mailAppComposition(args), false), 'MailApp');
+    },
+    getRemainingDailyQuota(): number {
+      rt.call('MailApp', 'getRemainingDailyQuota');
+      return Math.max(0, state.quota - quotaUsed());
+    },
+  };
+
+  const host = {
+    /** Every delivered message, oldest first. */
+    get outbox(): readonly OutboxEntry[] {
+      return state.outbox;
+    },
+    /** Seeds a draft as staff would write one in Gmail (a campaign template); returns its id. */
+    addDraft(draft: { subject: string; body: string; htmlBody?: string; to?: string; attachments?: SeedAttachment[]; inlineImages?: Record<string, SeedAttachment> }): string {
+      const id = newId();
+      state.drafts.push({
+        id: `r-${id}`,
+        message: {
+          id,
+          to: draft.to ?? '',
+          cc: '',
+          bcc: '',
+          subject: draft.subject,
+          body: draft.body,
+          htmlBody: draft.htmlBody ?? null,
+          name: null,
+          replyTo: null,
+          from: deps.userEmail(),
+          attachments: (draft.attachments ?? []).map(seedSnapshot),
+          inlineImages: Object.fromEntries(Object.entries(draft.inlineImages ?? {}).map(([key, a]) => [key, seedSnapshot(a)])),
+          noReply: false,
+          date: rt.clock.now(),
+        },
+      });
+      return `r-${id}`;
+    },
+    drafts() {
+      return state.drafts.map((d) => ({
+        id: d.id,
+        to: d.message.to,
+        subject: d.message.subject,
+        body: d.message.body,
+        htmlBody: d.message.htmlBody,
+        attachments: d.message.attachments.map((a) => a.name ?? ''),
+        inlineImages: Object.keys(d.message.inlineImages),
+      }));
+    },
+    /** Sends that include `address` throw `message`, as Gmail does for a rejected recipient. */
+    rejectAddress(address: string, message: string): void {
+      state.rejections[address.toLowerCase()] = message;
+    },
+    clearRejections(): void {
+      state.rejections = {};
+    },
+    setAliases(aliases: string[]): void {
+      state.aliases = [...aliases];
+    },
+    setQuota(recipientsPerDay: number): void {
+      state.quota = recipientsPerDay;
+    },
+    /** Recipients counted in the last 24 hours of emulator time. */
+    quotaUsed,
+    clearOutbox(): void {
+      state.outbox = [];
+    },
+    toJSON(): MailState {
+      return structuredClone(state);
+    },
+    restore(json: MailState): void {
+      state = structuredClone(json);
+    },
+  };
+
+  return { globals: { GmailApp, MailApp }, host };
+}
+
+function seedSnapshot(attachment: SeedAttachment): BlobSnapshot {
+  return {
+    name: attachment.name,
+    contentType: attachment.contentType ?? 'text/plain',
+    base64: attachment.base64 ?? Buffer.from(attachment.text ?? '', 'utf8').toString('base64'),
+  };
+}
+
+/** GmailApp's (recipient, subject, body[, options]). */
+function compositionOf(call: string, args: readonly unknown[]): Composition {
+  const [to, subject, body, options] = args;
+  if (typeof to !== 'string' || typeof subject !== 'string' || typeof body !== 'string' || args.length > 4) {
+    throw signatureError(call, args);
+  }
+  return { to, subject, body, options };
+}
+
+/** MailApp's overloads: (message), (recipient, subject, body[, options]) and (recipient, replyTo, subject, body). */
+function mailAppComposition(args: readonly unknown[]): Composition {
+  if (args.length === 1 && typeof args[0] === 'object' && args[0] !== null && !Array.isArray(args[0])) {
+    const { to, subject, body, ...options } = args[0] as Record<string, unknown>;
+    const htmlBody = options.htmlBody;
+    if (typeof to !== 'string' || typeof subject !== 'string') throw signatureError('MailApp.sendEmail', args);
+    if (body !== undefined && typeof body !== 'string') throw signatureError('MailApp.sendEmail', args);
+    if (body === undefined && typeof htmlBody !== 'string') throw signatureError('MailApp.sendEmail', args);
+    return { to, subject, body: (body as string | undefined) ?? '', options };
+  }
+  if (args.length === 4 && args.every((a) => typeof a === 'string')) {
+    const [to, replyTo, subject, body] = args as string[];
+    return { to: to ?? '', subject: subject ?? '', body: body ?? '', options: { replyTo } };
+  }
+  return compositionOf('MailApp.sendEmail', args);
+}
+
+export type MailHost = ReturnType<typeof createMail>['host'];

@@ -1,0 +1,127 @@
+// Java SimpleDateFormat patterns, as Utilities.formatDate takes them (English names, like Apps Script).
+import { localTime, offsetMinutes } from './zoned-time';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+export class PatternError extends Error {}
+
+export function formatSimpleDate(utcMs: number, timeZone: string, pattern: string): string {
+  const local = localTime(utcMs, timeZone);
+  const offset = offsetMinutes(timeZone, utcMs);
+  let out = '';
+  let i = 0;
+  while (i < pattern.length) {
+    const ch = pattern[i] as string;
+    if (ch === "'") {
+      const end = pattern.indexOf("'", i + 1);
+      if (end === i + 1) {
+        out += "'";
+        i += 2;
+        continue;
+      }
+      if (end < 0) throw new PatternError(`Unterminated quote in pattern: ${pattern}`);
+      out += pattern.slice(i + 1, end).replace(/''/g, "'");
+      i = end + 1;
+      continue;
+    }
+    if (!/[A-Za-z]/.test(ch)) {
+      out += ch;
+      i += 1;
+      continue;
+    }
+    let run = 1;
+    while (pattern[i + run] === ch) run += 1;
+    out += field(ch, run, local, offset, utcMs, timeZone);
+    i += run;
+  }
+  return out;
+}
+
+function pad(value: number, width: number): string {
+  return String(value).padStart(width, '0');
+}
+
+function field(ch: string, run: number, local: ReturnType<typeof localTime>, offset: number, utcMs: number, timeZone: string): string {
+  switch (ch) {
+    case 'G':
+      return local.year > 0 ? 'AD' : 'BC';
+    case 'y':
+    case 'Y':
+      return run === 2 ? pad(local.year % 100, 2) : pad(local.year, run);
+    case 'M':
+    case 'L':
+      if (run >= 4) return MONTHS[local.month - 1] as string;
+      if (run === 3) return (MONTHS[local.month - 1] as string).slice(0, 3);
+      return pad(local.month, run);
+    case 'd':
+      return pad(local.day, run);
+    case 'D':
+      return pad(dayOfYear(local), run);
+    case 'E':
+      return run >= 4 ? (WEEKDAYS[local.weekday] as string) : (WEEKDAYS[local.weekday] as string).slice(0, 3);
+    case 'u':
+      return pad(local.weekday === 0 ? 7 : local.weekday, run);
+    case 'a':
+      return local.hour < 12 ? 'AM' : 'PM';
+    case 'H':
+      return pad(local.hour, run);
+    case 'k':
+      return pad(local.hour === 0 ? 24 : local.hour, run);
+    case 'K':
+      return pad(local.hour % 12, run);
+    case 'h':
+      return pad(local.hour % 12 === 0 ? 12 : local.hour % 12, run);
+    case 'm':
+      return pad(local.minute, run);
+    case 's':
+      return pad(local.second, run);
+    case 'S':
+      return pad(local.millisecond, 3).slice(0, Math.max(run, 3)).padEnd(run, '0');
+    case 'z':
+      return shortZoneName(utcMs, timeZone, offset);
+    case 'Z':
+      return offsetText(offset, false);
+    case 'X':
+      if (offset === 0) return 'Z';
+      if (run === 1) return offsetText(offset, false).slice(0, 3);
+      return offsetText(offset, run >= 3);
+    case 'w':
+      return pad(weekOfYear(local), run);
+    default:
+      throw new PatternError(`Illegal pattern character '${ch}'`);
+  }
+}
+
+function offsetText(offset: number, withColon: boolean): string {
+  const sign = offset < 0 ? '-' : '+';
+  const abs = Math.abs(offset);
+  return `${sign}${pad(Math.floor(abs / 60), 2)}${withColon ? ':' : ''}${pad(abs % 60, 2)}`;
+}
+
+function shortZoneName(utcMs: number, timeZone: string, offset: number): string {
+  if (offset === 0 && /^(GMT|UTC|Etc\/(GMT|UTC))/.test(timeZone)) return timeZone.startsWith('UTC') ? 'UTC' : 'GMT';
+  try {
+    const part = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' })
+      .formatToParts(new Date(utcMs))
+      .find((p) => p.type === 'timeZoneName');
+    if (part && !part.value.startsWith('GMT')) return part.value;
+  } catch {
+    // a fixed-offset id Intl does not know: fall through to Java's GMT+hh:mm
+  }
+  return `GMT${offsetText(offset, true)}`;
+}
+
+function dayOfYear(local: { year: number; month: number; day: number }): number {
+  return Math.round((Date.UTC(local.year, local.month - 1, local.day) - Date.UTC(local.year, 0, 1)) / 86400000) + 1;
+}
+
+/** Java's WEEK_OF_YEAR in the US convention: weeks start on Sunday, week 1 holds January 1. */
+export function weekOfYear(local: { year: number; month: number; day: number }): number {
+  const jan1Weekday = new Date(Date.UTC(local.year, 0, 1)).getUTCDay();
+  const week = Math.floor((dayOfYear(local) - 1 + jan1Weekday) / 7) + 1;
+  // The last days of December belong to week 1 of the next year when that week holds its January 1.
+  const dec31 = new Date(Date.UTC(local.year, 11, 31)).getUTCDay();
+  if (local.month === 12 && local.day > 31 - (dec31 + 1) && dec31 < 6) return 1;
+  return week;
+}
