@@ -1,0 +1,112 @@
+// Points expire first-in, first-out: every credit is a lot, spending consumes the oldest lots
+// first, and whatever is left of a lot `expiryMonths` after it was credited expires.
+
+import type { ClientId, LedgerEntry } from '../types';
+import { addDays, isoDay } from '../analysis/dates';
+import { hasKey, ledgerEntry, ledgerReason } from './ledger';
+import type { LoyaltySettings } from './settings';
+
+/** What is left of one credit. */
+export interface PointsLot {
+  /** The key of the credit entry. */
+  key: string;
+  clientId: ClientId;
+  date: Date;
+  orderId: string;
+  remaining: number;
+}
+
+const EXPIRE_PREFIX = 'expire:';
+
+export function expiryKey(lotKey: string): string {
+  return `${EXPIRE_PREFIX}${lotKey}`;
+}
+
+/** Same day of month `months` later, clamped to the month's last day (31 Jan + 1 month = 28/29 Feb). */
+export function addMonths(date: Date, months: number): Date {
+  const target = new Date(date.getTime());
+  target.setDate(1);
+  target.setMonth(target.getMonth() + months);
+  const lastDay = new Date(target.getFullYear(), target.getMonth() + 1, 0).getDate();
+  target.setDate(Math.min(date.getDate(), lastDay));
+  return target;
+}
+
+/**
+ * The client's unspent lots at `asOf`, oldest first, replaying the ledger in date order.
+ * Debits take from the oldest lots, except that an expiry takes from the lot it names and a
+ * counter-entry for an order takes from that order's lots first (cancelling an order should not
+ * eat older, unrelated points).
+ */
+export function openLots(entries: readonly LedgerEntry[], clientId: ClientId, asOf: Date): PointsLot[] {
+  const history = entries
+    .map((entry, index) => ({ entry, index }))
+    .filter(({ entry }) => entry.clientId === clientId && entry.date.getTime() <= asOf.getTime())
+    .sort((a, b) => a.entry.date.getTime() - b.entry.date.getTime() || a.index - b.index);
+  const lots: PointsLot[] = [];
+  for (const { entry } of history) {
+    if (entry.points > 0) {
+      lots.push({ key: entry.key, clientId, date: entry.date, orderId: entry.orderId, remaining: entry.points });
+      continue;
+    }
+    let owed = -entry.points;
+    const preferred =
+      entry.kind === 'expire'
+        ? lots.filter((lot) => expiryKey(lot.key) === entry.key)
+        : entry.kind === 'reverse' && entry.orderId
+          ? lots.filter((lot) => lot.orderId === entry.orderId)
+          : [];
+    for (const lot of [...preferred, ...lots]) {
+      if (owed === 0) break;
+      const taken = Math.min(owed, lot.remaining);
+      lot.remaining -= taken;
+      owed -= taken;
+    }
+  }
+  return lots.filter((lot) => lot.remaining > 0);
+}
+
+function clientIds(entries: readonly LedgerEntry[]): ClientId[] {
+  return [...new Set(entries.map((entry) => entry.clientId))].sort();
+}
+
+/** The `expire` entries due at `asOf` for every client: one per lot whose time is up. */
+export function expiryEntries(entries: readonly LedgerEntry[], settings: LoyaltySettings, asOf: Date): LedgerEntry[] {
+  if (settings.expiryMonths <= 0) return [];
+  const due: LedgerEntry[] = [];
+  for (const clientId of clientIds(entries)) {
+    for (const lot of openLots(entries, clientId, asOf)) {
+      const key = expiryKey(lot.key);
+      if (addMonths(lot.date, settings.expiryMonths).getTime() > asOf.getTime() || hasKey(entries, key)) continue;
+      const reason = ledgerReason('loyalty.reason.expired', { credited: isoDay(lot.date) });
+      due.push(ledgerEntry({ clientId, kind: 'expire', points: -lot.remaining, key, orderId: lot.orderId, reason }, asOf));
+    }
+  }
+  return due;
+}
+
+export interface ExpiringPoints {
+  clientId: ClientId;
+  points: number;
+  /** When the first of these points expire. */
+  firstExpiresAt: Date;
+}
+
+/** Points that will expire after `asOf` and within `expiryReminderDays`, per client, for reminder mails. */
+export function pointsExpiringSoon(entries: readonly LedgerEntry[], settings: LoyaltySettings, asOf: Date): ExpiringPoints[] {
+  if (settings.expiryMonths <= 0) return [];
+  const horizon = addDays(asOf, settings.expiryReminderDays).getTime();
+  const expiring: ExpiringPoints[] = [];
+  for (const clientId of clientIds(entries)) {
+    let points = 0;
+    let first: Date | null = null;
+    for (const lot of openLots(entries, clientId, asOf)) {
+      const expiresAt = addMonths(lot.date, settings.expiryMonths);
+      if (expiresAt.getTime() <= asOf.getTime() || expiresAt.getTime() > horizon) continue;
+      points += lot.remaining;
+      if (!first || expiresAt.getTime() < first.getTime()) first = expiresAt;
+    }
+    if (first && points > 0) expiring.push({ clientId, points, firstExpiresAt: first });
+  }
+  return expiring;
+}

@@ -1,0 +1,195 @@
+// The Loyalty sheet is an append-only ledger: every function here returns the entries to
+// append and never changes existing ones. Each entry's `key` names the event it records, so
+// applying an event again appends nothing; ids derive from keys, so two runs write the same rows.
+
+import type { MessageKey, MessageParams } from '../../i18n';
+import type { ClientId, LedgerEntry, LedgerKind, OrderId } from '../types';
+import { addDays } from '../analysis/dates';
+import type { LoyaltySettings } from './settings';
+
+/** What domain code says to staff: a catalog key and its placeholders. */
+export interface LoyaltyMessage {
+  key: MessageKey;
+  params: MessageParams;
+}
+
+export type LedgerResult = { ok: true; entries: LedgerEntry[] } | { ok: false; error: LoyaltyMessage };
+
+export function refused(key: MessageKey, params: MessageParams = {}): LedgerResult {
+  return { ok: false, error: { key, params } };
+}
+
+/** FNV-1a, 64-bit: short, stable across runs and realms, and collisions are vanishingly rare. */
+function fnv1a64(text: string): string {
+  let hash = 0xcbf29ce484222325n;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= BigInt(text.charCodeAt(i));
+    hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return hash.toString(16).padStart(16, '0');
+}
+
+/** The entry id for a key, e.g. `L-3f2a…`; the same key always gives the same id. */
+export function ledgerEntryId(key: string): string {
+  return `L-${fnv1a64(key)}`;
+}
+
+export interface NewLedgerEntry {
+  clientId: ClientId;
+  kind: LedgerKind;
+  points: number;
+  key: string;
+  orderId?: OrderId | '';
+  reason: string;
+  by?: string;
+}
+
+export function ledgerEntry(fields: NewLedgerEntry, date: Date): LedgerEntry {
+  return {
+    id: ledgerEntryId(fields.key),
+    date: new Date(date.getTime()),
+    clientId: fields.clientId,
+    kind: fields.kind,
+    points: fields.points,
+    key: fields.key,
+    orderId: fields.orderId ?? '',
+    reason: fields.reason,
+    by: fields.by ?? '',
+  };
+}
+
+export function hasKey(entries: readonly LedgerEntry[], key: string): boolean {
+  return entries.some((entry) => entry.key === key);
+}
+
+/**
+ * Reasons are catalog keys so the sheet can be shown in either language; a few carry
+ * parameters the ledger itself needs later (`loyalty.reason.orderEarned amount=150 rate=1.25`).
+ * Staff's free-text reasons for manual adjustments are stored as typed.
+ */
+export function ledgerReason(key: MessageKey, params: Record<string, string | number> = {}): string {
+  const parts = Object.entries(params).map(([name, value]) => `${name}=${String(value).replace(/\s+/g, '_')}`);
+  return [key, ...parts].join(' ');
+}
+
+export function parseLedgerReason(reason: string): { key: string; params: Record<string, string> } | null {
+  const [key, ...parts] = reason.trim().split(/\s+/);
+  if (!key || !key.startsWith('loyalty.reason.')) return null;
+  const params: Record<string, string> = {};
+  for (const part of parts) {
+    const equals = part.indexOf('=');
+    if (equals > 0) params[part.slice(0, equals)] = part.slice(equals + 1);
+  }
+  return { key, params };
+}
+
+/** The client's points at `asOf`: the sum of the ledger (never the Clients sheet's copy). */
+export function balance(entries: readonly LedgerEntry[], clientId: ClientId, asOf: Date): number {
+  let total = 0;
+  for (const entry of entries) {
+    if (entry.clientId === clientId && entry.date.getTime() <= asOf.getTime()) total += entry.points;
+  }
+  return total;
+}
+
+/** Every client's balance at `asOf`, for the nightly refresh of the Clients sheet. */
+export function balances(entries: readonly LedgerEntry[], asOf: Date): Map<ClientId, number> {
+  const byClient = new Map<ClientId, number>();
+  for (const entry of entries) {
+    if (entry.date.getTime() > asOf.getTime()) continue;
+    byClient.set(entry.clientId, (byClient.get(entry.clientId) ?? 0) + entry.points);
+  }
+  return byClient;
+}
+
+/** A credit once per key: nothing when the key is already in the ledger or points are not positive. */
+export function awardBonus(
+  entries: readonly LedgerEntry[],
+  bonus: { clientId: ClientId; key: string; points: number; reason: string; orderId?: OrderId | '' },
+  asOf: Date,
+): LedgerEntry[] {
+  const points = Math.floor(bonus.points);
+  if (points <= 0 || hasKey(entries, bonus.key)) return [];
+  return [ledgerEntry({ ...bonus, kind: 'bonus', points }, asOf)];
+}
+
+export function feedbackBonus(
+  entries: readonly LedgerEntry[],
+  feedback: { id: string; clientId: ClientId },
+  settings: LoyaltySettings,
+  asOf: Date,
+): LedgerEntry[] {
+  if (!feedback.id || !feedback.clientId) return [];
+  const reason = ledgerReason('loyalty.reason.feedback', { feedback: feedback.id });
+  return awardBonus(entries, { clientId: feedback.clientId, key: `feedback:${feedback.id}`, points: settings.bonusFeedback, reason }, asOf);
+}
+
+export function registrationBonus(
+  entries: readonly LedgerEntry[],
+  clientId: ClientId,
+  settings: LoyaltySettings,
+  asOf: Date,
+): LedgerEntry[] {
+  const reason = ledgerReason('loyalty.reason.registration');
+  return awardBonus(entries, { clientId, key: `registration:${clientId}`, points: settings.bonusRegistration, reason }, asOf);
+}
+
+/**
+ * The birthday bonus, once per calendar year: due from the birthday until `birthdayWindowDays`
+ * later, so a missed nightly run still pays. A 29 February birthday counts as 28 February in other years.
+ */
+export function birthdayBonus(
+  entries: readonly LedgerEntry[],
+  client: { id: ClientId; birthday: Date | null },
+  settings: LoyaltySettings,
+  asOf: Date,
+): LedgerEntry[] {
+  if (!client.birthday) return [];
+  // Check this year's birthday and last year's (a window crossing New Year).
+  for (const year of [asOf.getFullYear(), asOf.getFullYear() - 1]) {
+    const day = birthdayIn(client.birthday, year);
+    const windowEnd = addDays(day, settings.birthdayWindowDays);
+    if (day.getTime() <= asOf.getTime() && asOf.getTime() < windowEnd.getTime()) {
+      const reason = ledgerReason('loyalty.reason.birthday', { year });
+      return awardBonus(entries, { clientId: client.id, key: `birthday:${client.id}:${year}`, points: settings.bonusBirthday, reason }, asOf);
+    }
+  }
+  return [];
+}
+
+function birthdayIn(birthday: Date, year: number): Date {
+  const month = birthday.getMonth();
+  const lastDay = new Date(year, month + 1, 0).getDate();
+  return new Date(year, month, Math.min(birthday.getDate(), lastDay));
+}
+
+const STAFF_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * A manual correction by staff. `requestId` identifies the staff action (the sidebar makes one
+ * per submit), so a double click or a retried call records it once.
+ */
+export function adjustPoints(
+  entries: readonly LedgerEntry[],
+  adjustment: { clientId: ClientId; points: number; reason: string; by: string; requestId: string },
+  asOf: Date,
+): LedgerResult {
+  const reason = adjustment.reason.trim();
+  const by = adjustment.by.trim().toLowerCase();
+  if (!Number.isInteger(adjustment.points) || adjustment.points === 0) {
+    return refused('loyalty.adjust.invalidPoints', { points: String(adjustment.points) });
+  }
+  if (!reason) return refused('loyalty.adjust.reasonRequired');
+  if (!STAFF_EMAIL.test(by)) return refused('loyalty.adjust.staffRequired');
+  if (!adjustment.requestId.trim()) return refused('loyalty.adjust.requestRequired');
+  const key = `adjust:${adjustment.clientId}:${adjustment.requestId.trim()}`;
+  if (hasKey(entries, key)) return { ok: true, entries: [] };
+  const available = balance(entries, adjustment.clientId, asOf);
+  if (available + adjustment.points < 0) {
+    return refused('loyalty.adjust.wouldGoNegative', { points: -adjustment.points, available });
+  }
+  return {
+    ok: true,
+    entries: [ledgerEntry({ clientId: adjustment.clientId, kind: 'adjust', points: adjustment.points, key, reason, by }, asOf)],
+  };
+}
