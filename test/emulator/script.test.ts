@@ -14,9 +14,7 @@ describe('ScriptApp triggers', () => {
   it('creates a spreadsheet form-submit trigger the host can find', () => {
     const { ScriptApp, host, rt } = setup();
     const spreadsheet = { getId: () => 'sheet-1' };
-    const trigger = ScriptApp.newTrigger('onIntake').forSpreadsheet(spreadsheet).onFormSubmit!().create!() as ReturnType<
-      typeof ScriptApp.getProjectTriggers
-    >[number];
+    const trigger = ScriptApp.newTrigger('onIntake').forSpreadsheet(spreadsheet).onFormSubmit!().create();
     expect(trigger.getHandlerFunction()).toBe('onIntake');
     expect(trigger.getEventType()).toBe(ScriptApp.EventType.ON_FORM_SUBMIT);
     expect(String(trigger.getTriggerSource())).toBe('SPREADSHEETS');
@@ -33,7 +31,7 @@ describe('ScriptApp triggers', () => {
     const builder = ScriptApp.newTrigger('onAnswer').forForm('form-1');
     expect(builder.onEdit).toBeUndefined();
     builder.onFormSubmit!();
-    builder.create!();
+    builder.create();
     expect(host.triggersFor('form-1', 'ON_FORM_SUBMIT')[0]?.source).toBe('FORMS');
   });
 

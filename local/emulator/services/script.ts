@@ -1,7 +1,7 @@
 // ScriptApp: installable triggers (time-driven, spreadsheet, form), the web app URL and the enums.
 import { AppsScriptError, type Runtime } from '../runtime';
 import { isDate, requireAuthorization, SCOPES, signatureError, type ServiceDeps } from './context';
-import { createEnum, enumKey } from './enums';
+import { createEnum, enumKey, type EnumValue } from './enums';
 import { weekOfYear } from './simple-date-format';
 import { firstRun, runAfter, type TriggerSchedule } from './trigger-schedule';
 import { isKnownTimeZone, localTime } from './zoned-time';
@@ -38,6 +38,24 @@ export interface ScriptDeps extends ServiceDeps {
   userEmail(): string;
 }
 
+/** What a script holds for an installed trigger. */
+export interface TriggerHandle {
+  getUniqueId(): string;
+  getHandlerFunction(): string;
+  getEventType(): EnumValue;
+  getTriggerSource(): EnumValue;
+  getTriggerSourceId(): string | null;
+}
+
+/** SpreadsheetTriggerBuilder / FormTriggerBuilder: only the events that source has are present. */
+export interface ContainerTriggerBuilder {
+  onOpen?(): ContainerTriggerBuilder;
+  onEdit?(): ContainerTriggerBuilder;
+  onFormSubmit?(): ContainerTriggerBuilder;
+  onChange?(): ContainerTriggerBuilder;
+  create(): TriggerHandle;
+}
+
 const WEEKDAYS = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'] as const;
 const MINUTE_INTERVALS = [1, 5, 10, 15, 30];
 const HOUR_INTERVALS = [1, 2, 4, 6, 8, 12];
@@ -53,7 +71,7 @@ export function createScript(rt: Runtime, deps: ScriptDeps) {
 
   const ownTriggers = () => state.triggers.filter((t) => t.owner === deps.userEmail());
 
-  const install = (record: Omit<TriggerRecord, 'uid' | 'owner' | 'createdAt' | 'nextRunAt' | 'lastRunAt'>) => {
+  const install = (record: Omit<TriggerRecord, 'uid' | 'owner' | 'createdAt' | 'nextRunAt' | 'lastRunAt'>): TriggerHandle => {
     requireAuthorization(deps, 'ScriptApp.newTrigger', SCOPES.scriptApp);
     if (ownTriggers().length >= TRIGGERS_PER_USER) throw new AppsScriptError(TOO_MANY_TRIGGERS_MESSAGE);
     const createdAt = rt.clock.now();
@@ -69,8 +87,8 @@ export function createScript(rt: Runtime, deps: ScriptDeps) {
     return handleOf(trigger);
   };
 
-  const handleOf = (trigger: TriggerRecord) => {
-    const handle = {
+  const handleOf = (trigger: TriggerRecord): TriggerHandle => {
+    const handle: TriggerHandle = {
       getUniqueId: () => (rt.call('Trigger', 'getUniqueId'), trigger.uid),
       getHandlerFunction: () => (rt.call('Trigger', 'getHandlerFunction'), trigger.handler),
       getEventType: () => (rt.call('Trigger', 'getEventType'), EventType[trigger.eventType]),
@@ -170,9 +188,15 @@ export function createScript(rt: Runtime, deps: ScriptDeps) {
 
   const containerBuilder = (className: string, handler: string, source: TriggerSourceName, sourceId: string, events: readonly TriggerEventType[]) => {
     let eventType: TriggerEventType | null = null;
-    const builder: Record<string, () => unknown> = {};
-    const methodOf: Record<string, TriggerEventType> = { onOpen: 'ON_OPEN', onEdit: 'ON_EDIT', onFormSubmit: 'ON_FORM_SUBMIT', onChange: 'ON_CHANGE' };
-    for (const [method, type] of Object.entries(methodOf)) {
+    const builder: ContainerTriggerBuilder = {
+      create: () => {
+        rt.call(className, 'create');
+        if (eventType === null) throw new AppsScriptError('The trigger has no event: choose one (e.g. onFormSubmit) before create.');
+        return install({ handler, eventType, source, sourceId, schedule: null });
+      },
+    };
+    const methodOf = { onOpen: 'ON_OPEN', onEdit: 'ON_EDIT', onFormSubmit: 'ON_FORM_SUBMIT', onChange: 'ON_CHANGE' } as const;
+    for (const [method, type] of Object.entries(methodOf) as Array<[keyof typeof methodOf, TriggerEventType]>) {
       if (!events.includes(type)) continue;
       builder[method] = () => {
         rt.call(className, method);
@@ -180,11 +204,6 @@ export function createScript(rt: Runtime, deps: ScriptDeps) {
         return builder;
       };
     }
-    builder.create = () => {
-      rt.call(className, 'create');
-      if (eventType === null) throw new AppsScriptError('The trigger has no event: choose one (e.g. onFormSubmit) before create.');
-      return install({ handler, eventType, source, sourceId, schedule: null });
-    };
     return builder;
   };
 
