@@ -1,0 +1,95 @@
+// Merge fields: the built-in ones every mail may use, and every Clients column by its header.
+import { foldLabel } from '../cells/enums';
+import { isDate } from '../cells/result';
+import { CLIENTS } from '../schema/people';
+import type { Client, Locale } from '../types';
+
+export const BUILTIN_FIELDS = [
+  'first_name', 'name', 'points', 'tier', 'discount', 'discount_code', 'recommendation',
+  'last_order', 'feedback_link', 'referral_code', 'unsubscribe_link',
+] as const;
+export type BuiltinField = (typeof BUILTIN_FIELDS)[number];
+
+export type FieldValue = string | number | Date | null | undefined;
+/** Values for one recipient, by field name as written anywhere (names are compared folded). */
+export type MergeValues = Readonly<Record<string, FieldValue>>;
+
+/** `First Name`, `first_name` and `firstname` are one field; so are `Город` and `город`. */
+export function foldFieldName(name: string): string {
+  return foldLabel(name.trim());
+}
+
+// Headers of a staff column that means "how to address the client".
+const FIRST_NAME_HEADERS = ['first_name', 'first name', 'имя для письма', 'обращение'].map(foldFieldName);
+
+// Patronymics (Иванович, Петровна, Ильич, Кузьминична) mark Russian "Surname Name Patronymic" order.
+const PATRONYMIC = /(вич|вна|ична|инична|ьич|ич)$/i;
+// Typical Russian surname endings. -ин/-ина are left out on purpose: Марина, Полина, Валентин are given names.
+const SURNAME = /(ов|ев|ёв|ова|ева|ёва|ский|ская|цкий|цкая|ских|ых|их)$/i;
+
+/**
+ * The name to greet a client by.
+ * - A staff column "First name" / "Имя для письма" wins when filled.
+ * - "Фамилия Имя Отчество" (a patronymic present): the word before the patronymic.
+ * - Two words where only the first looks like a Russian surname ("Иванов Иван"): the second word.
+ * - Otherwise the first word ("Иван Иванов", "Anna Smith", a nickname). "Иванов Петров" and
+ *   "Пушкин Александр" stay ambiguous and give the first word: staff fix it with the First name column.
+ */
+export function firstNameOf(client: Pick<Client, 'name' | 'extra'>): string {
+  for (const [header, value] of Object.entries(client.extra)) {
+    if (FIRST_NAME_HEADERS.includes(foldFieldName(header)) && typeof value === 'string' && value.trim()) return value.trim();
+  }
+  const words = client.name.trim().split(/\s+/).filter((word) => word.length > 0);
+  const [first, second] = words;
+  if (first === undefined) return '';
+  const patronymicAt = words.findIndex((word, index) => index > 0 && PATRONYMIC.test(word) && /[а-яё]/i.test(word));
+  if (patronymicAt > 0) return words[patronymicAt - 1] ?? first;
+  if (words.length === 2 && second !== undefined && SURNAME.test(first) && !SURNAME.test(second)) return second;
+  return first;
+}
+
+function cellText(value: unknown, locale: Locale): string {
+  if (value === null || value === undefined) return '';
+  if (isDate(value)) {
+    if (Number.isNaN(value.getTime())) return '';
+    const [d, m, y] = [value.getDate(), value.getMonth() + 1, value.getFullYear()].map((n) => String(n).padStart(2, '0'));
+    return locale === 'ru' ? `${d}.${m}.${y}` : `${y}-${m}-${d}`;
+  }
+  return String(value);
+}
+
+/** Every Clients column's names (key, en and ru headers, aliases) → the Client property it fills. */
+const CLIENT_COLUMN_NAMES: ReadonlyArray<[string, keyof Client]> = CLIENTS.columns.flatMap((column) => {
+  const names = [column.key, column.header.en, column.header.ru, ...(column.aliases ?? [])];
+  return names.map((name): [string, keyof Client] => [foldFieldName(name), column.key as keyof Client]);
+});
+
+/**
+ * A client's merge values: Clients columns by every header they go by, the staff's own columns, then
+ * the built-in fields (`values` supplies points, tier, discount and the rest, computed elsewhere).
+ * Later sources win, so a built-in `name` is the client's name even if a staff column says otherwise.
+ */
+export function clientMergeValues(
+  client: Client,
+  values: Partial<Record<BuiltinField, FieldValue>>,
+  locale: Locale,
+): Record<string, string> {
+  const merged: Record<string, string> = {};
+  for (const [header, value] of Object.entries(client.extra)) merged[foldFieldName(header)] = cellText(value, locale);
+  for (const [name, property] of CLIENT_COLUMN_NAMES) {
+    if (property in client && property !== 'extra') merged[name] = cellText(client[property], locale);
+  }
+  merged[foldFieldName('first_name')] = firstNameOf(client);
+  merged[foldFieldName('name')] = client.name;
+  merged[foldFieldName('referral_code')] = client.referralCode;
+  for (const [name, value] of Object.entries(values)) merged[foldFieldName(name)] = cellText(value, locale);
+  return merged;
+}
+
+/** Every field name a template may use, given the staff columns of the Clients sheet. */
+export function knownFieldNames(staffHeaders: readonly string[]): Set<string> {
+  const known = new Set<string>(BUILTIN_FIELDS.map(foldFieldName));
+  for (const [name] of CLIENT_COLUMN_NAMES) known.add(name);
+  for (const header of staffHeaders) known.add(foldFieldName(header));
+  return known;
+}
