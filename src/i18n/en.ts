@@ -11,7 +11,7 @@ export const en = {
   'cells.notAllowed': '“{value}” is not one of: {allowed}.',
   'cells.textTooLong': 'Text is too long ({length} characters, at most {max}).',
   'cells.required': 'This cell must not be empty.',
-  'cells.garbageRow': 'The row has no {column}: it looks like a title or merged cells, so it was skipped.',
+  'cells.garbageRow': 'This row looks like a title or merged cells, not a record, so it was skipped.',
   'cells.notAnId': 'Not a valid id: “{value}”.',
   'schema.missingColumn': 'Sheet “{sheet}” has no column “{column}”. Run Setup to add it.',
   'schema.duplicateColumn': 'Sheet “{sheet}” has column “{column}” twice; the first one is used.',

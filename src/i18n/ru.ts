@@ -12,7 +12,7 @@ export const ru: Record<MessageKey, string> = {
   'cells.notAllowed': '«{value}» не входит в список: {allowed}.',
   'cells.textTooLong': 'Слишком длинный текст ({length} символов, не больше {max}).',
   'cells.required': 'Эта ячейка не должна быть пустой.',
-  'cells.garbageRow': 'В строке нет поля «{column}»: похоже на заголовок или объединённые ячейки, строка пропущена.',
+  'cells.garbageRow': 'Строка похожа на заголовок или объединённые ячейки, а не на запись; она пропущена.',
   'cells.notAnId': 'Недопустимый идентификатор: «{value}».',
   'schema.missingColumn': 'На листе «{sheet}» нет столбца «{column}». Запустите настройку, чтобы добавить его.',
   'schema.duplicateColumn': 'На листе «{sheet}» столбец «{column}» встречается дважды; используется первый.',

@@ -1,0 +1,39 @@
+// The whole database: every sheet the add-on knows, and lookups by key and by localised name.
+import { normaliseHeader } from './headers';
+import { CAMPAIGNS, DISCOUNT_CODES, SEGMENTS, SENDS, TEMPLATES } from './marketing';
+import { CLIENTS, FEEDBACK, LOYALTY, ORDERS, REQUESTS } from './people';
+import { PROBLEMS, SETTINGS } from './system';
+import type { ColumnSpec, SheetKey, SheetSpec } from './types';
+
+/** In the order the sheets are created (tabs left to right). */
+export const SCHEMA: readonly SheetSpec[] = [
+  CLIENTS, ORDERS, FEEDBACK, REQUESTS, LOYALTY, SEGMENTS, CAMPAIGNS, SENDS, TEMPLATES, DISCOUNT_CODES, SETTINGS, PROBLEMS,
+];
+
+export function sheetSpec(key: SheetKey): SheetSpec {
+  const spec = SCHEMA.find((sheet) => sheet.key === key);
+  if (!spec) throw new Error(`unknown sheet ${key}`);
+  return spec;
+}
+
+export function columnSpec(sheet: SheetSpec, key: string): ColumnSpec {
+  const spec = sheet.columns.find((candidate) => candidate.key === key);
+  if (!spec) throw new Error(`sheet ${sheet.key} has no column ${key}`);
+  return spec;
+}
+
+/**
+ * Which schema sheet a tab name means, in either language: a workbook set up in ru keeps
+ * working when the user's locale is en, and "clients " or "КЛИЕНТЫ" still match.
+ */
+export function sheetKeyForName(name: string): SheetKey | null {
+  const folded = normaliseHeader(name);
+  const match = SCHEMA.find((sheet) => [sheet.name.en, sheet.name.ru, sheet.key, ...(sheet.aliases ?? [])].some((candidate) => normaliseHeader(candidate) === folded));
+  return match?.key ?? null;
+}
+
+/** The tab among `names` that holds the sheet, exact localised names first, then looser spellings. */
+export function findSheetName(key: SheetKey, names: readonly string[]): string | null {
+  const spec = sheetSpec(key);
+  return names.find((name) => name === spec.name.en || name === spec.name.ru) ?? names.find((name) => sheetKeyForName(name) === key) ?? null;
+}

@@ -1,0 +1,6 @@
+// The database schema: sheets, columns, header mapping, migration planning and typed rows.
+export * from './types';
+export * from './catalog';
+export * from './headers';
+export * from './migration';
+export * from './rows';

@@ -1,0 +1,102 @@
+// What setup must do to a workbook: create missing sheets, append missing columns. Never deletes,
+// reorders, renames or overwrites anything, and plans nothing for a workbook already set up.
+import type { Locale } from '../types';
+import { mapHeaders } from './headers';
+import { findSheetName, SCHEMA } from './catalog';
+import type { ColumnValidation, SheetKey, SheetSpec } from './types';
+
+export interface SheetShape {
+  name: string;
+  /** Row 1 as read. */
+  headers: readonly unknown[];
+  /** Unknown when omitted; only a known 0 plans a freeze. */
+  frozenRows?: number;
+}
+
+export interface WorkbookShape {
+  /** The spreadsheet's locale: the language of new sheets when none of ours exist yet. */
+  locale: Locale;
+  sheets: readonly SheetShape[];
+}
+
+export interface PlannedColumn {
+  key: string;
+  header: string;
+  /** 1-based column number the header goes to. */
+  position: number;
+  numberFormat?: string;
+  validation?: ColumnValidation;
+  derived?: boolean;
+}
+
+export type MigrationStep =
+  | { kind: 'createSheet'; sheet: SheetKey; name: string; locale: Locale; columns: PlannedColumn[] }
+  | { kind: 'appendColumns'; sheet: SheetKey; name: string; locale: Locale; columns: PlannedColumn[] }
+  | { kind: 'freezeHeader'; sheet: SheetKey; name: string };
+
+export interface MigrationPlan {
+  /** The language the workbook is kept in. */
+  locale: Locale;
+  steps: MigrationStep[];
+}
+
+export interface PlanOptions {
+  /** Per sheet, headers staff renamed columns to (from Settings). */
+  renames?: Partial<Record<SheetKey, Record<string, readonly string[]>>>;
+}
+
+export function planMigration(shape: WorkbookShape, options: PlanOptions = {}): MigrationPlan {
+  const names = shape.sheets.map((sheet) => sheet.name);
+  const locale = workbookLocale(shape);
+  const steps: MigrationStep[] = [];
+  for (const spec of SCHEMA) {
+    const name = findSheetName(spec.key, names);
+    const existing = shape.sheets.find((sheet) => sheet.name === name);
+    if (!existing || name === null) {
+      steps.push({ kind: 'createSheet', sheet: spec.key, name: spec.name[locale], locale, columns: planColumns(spec, spec.columns.map((column) => column.key), 1, locale) });
+      continue;
+    }
+    const mapping = mapHeaders(spec, existing.headers, { locale, renames: options.renames?.[spec.key] ?? {} });
+    if (mapping.missing.length > 0) {
+      const headerLocale = mapping.headerLocale ?? locale;
+      steps.push({ kind: 'appendColumns', sheet: spec.key, name, locale: headerLocale, columns: planColumns(spec, mapping.missing, usedWidth(existing.headers) + 1, headerLocale) });
+    }
+    if (existing.frozenRows === 0) steps.push({ kind: 'freezeHeader', sheet: spec.key, name });
+  }
+  return { locale, steps };
+}
+
+/** The language of the sheet names already there (most of ours), else the spreadsheet's. */
+export function workbookLocale(shape: WorkbookShape): Locale {
+  let ru = 0;
+  let en = 0;
+  for (const sheet of shape.sheets) {
+    const spec = SCHEMA.find((candidate) => candidate.name.ru === sheet.name || candidate.name.en === sheet.name);
+    if (!spec || spec.name.ru === spec.name.en) continue;
+    if (spec.name.ru === sheet.name) ru += 1;
+    else en += 1;
+  }
+  if (ru === en) return shape.locale;
+  return ru > en ? 'ru' : 'en';
+}
+
+function planColumns(spec: SheetSpec, keys: readonly string[], firstPosition: number, locale: Locale): PlannedColumn[] {
+  return keys.map((key, offset) => {
+    const column = spec.columns.find((candidate) => candidate.key === key);
+    if (!column) throw new Error(`sheet ${spec.key} has no column ${key}`);
+    const planned: PlannedColumn = { key, header: column.header[locale], position: firstPosition + offset };
+    if (column.numberFormat) planned.numberFormat = column.numberFormat;
+    if (column.validation) planned.validation = column.validation;
+    if (column.derived) planned.derived = true;
+    return planned;
+  });
+}
+
+/** Columns up to the last non-blank header: new columns go after staff's own, never over them. */
+function usedWidth(headers: readonly unknown[]): number {
+  for (let index = headers.length - 1; index >= 0; index -= 1) {
+    const header = headers[index];
+    if (header !== null && header !== undefined && String(header).trim() !== '') return index + 1;
+  }
+  return 0;
+}

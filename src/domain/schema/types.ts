@@ -1,0 +1,77 @@
+// How the database's sheets are laid out: pure description, read by header mapping, migration and the sheets layer.
+import type { CellSpec, CellType, EnumKey } from '../cells';
+import type { Locale } from '../types';
+
+export type SheetKey =
+  | 'clients' | 'orders' | 'feedback' | 'requests' | 'segments' | 'campaigns' | 'sends'
+  | 'loyalty' | 'templates' | 'discountCodes' | 'settings' | 'problems';
+
+export type Localised = Record<Locale, string>;
+
+export type ColumnValidation =
+  | { kind: 'list'; enumKey: EnumKey }
+  | { kind: 'checkbox' }
+  | { kind: 'number'; min?: number; max?: number }
+  | { kind: 'date' }
+  | { kind: 'email' };
+
+export interface ColumnSpec extends CellSpec {
+  key: string;
+  header: Localised;
+  /** Other headers people use for this column, in any language. */
+  aliases?: readonly string[];
+  required?: boolean;
+  /** Written by analysis; staff edits are overwritten on the next run. */
+  derived?: boolean;
+  numberFormat?: string;
+  validation?: ColumnValidation;
+}
+
+export interface SheetSpec {
+  key: SheetKey;
+  name: Localised;
+  /** Older or hand-made sheet names that mean this sheet. */
+  aliases?: readonly string[];
+  columns: readonly ColumnSpec[];
+  /**
+   * Columns that identify a row (an id, or campaign + client for Sends): a row blank in all of them is
+   * not a record, and writers find a moved row again by them.
+   */
+  identity: readonly string[];
+}
+
+export const FORMATS = {
+  date: 'yyyy-mm-dd',
+  datetime: 'yyyy-mm-dd hh:mm',
+  money: '#,##0.00',
+  integer: '0',
+  percent: '0.0%',
+} as const;
+
+interface ColumnOptions {
+  aliases?: readonly string[];
+  required?: boolean;
+  derived?: boolean;
+  enumKey?: EnumKey;
+  maxLength?: number;
+  numberFormat?: string;
+  validation?: ColumnValidation;
+}
+
+/** A column with the format and validation its type implies, unless the options say otherwise. */
+export function column(key: string, en: string, ru: string, type: CellType, options: ColumnOptions = {}): ColumnSpec {
+  const spec: ColumnSpec = { key, header: { en, ru }, type, ...options };
+  if (spec.numberFormat === undefined) {
+    if (type === 'date') spec.numberFormat = FORMATS.date;
+    if (type === 'datetime') spec.numberFormat = FORMATS.datetime;
+    if (type === 'money') spec.numberFormat = FORMATS.money;
+  }
+  // An explicit `validation: undefined` in the options means "no validation".
+  if (!('validation' in options) && !spec.derived) {
+    if (type === 'enum' && spec.enumKey) spec.validation = { kind: 'list', enumKey: spec.enumKey };
+    if (type === 'boolean') spec.validation = { kind: 'checkbox' };
+    if (type === 'date' || type === 'datetime') spec.validation = { kind: 'date' };
+    if (type === 'email') spec.validation = { kind: 'email' };
+  }
+  return spec;
+}
