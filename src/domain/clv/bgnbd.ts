@@ -111,6 +111,9 @@ export function fitBgNbd(histories: readonly PurchaseHistory[]): BgNbdFit {
   const logLikelihood = likelihoodOver(columns);
   const lowLog = Math.log(BGNBD_BOUNDS.low);
   const highLog = Math.log(BGNBD_BOUNDS.high);
+  const margin = 0.01;
+  const nearBound = (point: readonly number[]): boolean =>
+    point.some((value) => value < lowLog + margin || value > highLog - margin);
   const objective = (point: readonly number[]): number => {
     for (const value of point) if (value < lowLog || value > highLog) return Infinity;
     const [r, alpha, a, b] = point.map(Math.exp) as [number, number, number, number];
@@ -128,14 +131,15 @@ export function fitBgNbd(histories: readonly PurchaseHistory[]): BgNbdFit {
     [0, Math.log(meanAge), 0, 0],
     [Math.log(0.3), Math.log(meanAge / 10), Math.log(0.7), Math.log(2.5)],
   ];
+  // The second start is a second opinion, needed only when the first run stalled or ran to a bound.
   let best = nelderMead(objective, starts[0] as number[]);
   for (const start of starts.slice(1)) {
+    if (best.converged && !nearBound(best.point)) break;
     const attempt = nelderMead(objective, start);
     if (attempt.value < best.value) best = attempt;
   }
   const [r, alpha, a, b] = best.point.map(Math.exp) as [number, number, number, number];
-  const margin = 0.01;
-  const atBound = best.point.some((value) => value < lowLog + margin || value > highLog - margin);
+  const atBound = nearBound(best.point);
   return {
     r,
     alpha,

@@ -34,31 +34,45 @@ export function gammaGammaLogLikelihood(params: GammaGammaParams, histories: rea
   return likelihoodOver(histories.filter(isSpendInformative))(params);
 }
 
+/** The Γ terms depend on x only, so they are computed once per distinct x per evaluation. */
 function likelihoodOver(histories: readonly SpendHistory[]): (params: GammaGammaParams) => number {
   const size = histories.length;
+  const distinctFrequencies: number[] = [];
+  const slotOf = new Map<number, number>();
+  const slot = new Int32Array(size);
   const frequency = new Float64Array(size);
-  const logFrequency = new Float64Array(size);
   const value = new Float64Array(size);
   const logValue = new Float64Array(size);
+  const logFrequency = new Float64Array(size);
   histories.forEach((history, i) => {
     const x = Math.round(history.frequency);
+    let index = slotOf.get(x);
+    if (index === undefined) {
+      index = distinctFrequencies.length;
+      slotOf.set(x, index);
+      distinctFrequencies.push(x);
+    }
+    slot[i] = index;
     frequency[i] = x;
-    logFrequency[i] = Math.log(x);
     value[i] = history.monetaryValue;
     logValue[i] = Math.log(history.monetaryValue);
+    logFrequency[i] = Math.log(x);
   });
+  const gammaRatio = new Float64Array(distinctFrequencies.length); // ln Γ(px+q) − ln Γ(px)
   return ({ p, q, v }) => {
-    const constant = q * Math.log(v) - logGamma(q);
-    let total = 0;
+    distinctFrequencies.forEach((x, index) => {
+      gammaRatio[index] = logGamma(p * x + q) - logGamma(p * x);
+    });
+    const logV = Math.log(v);
+    let total = size * (q * logV - logGamma(q));
     for (let i = 0; i < size; i++) {
-      const shape = p * (frequency[i] as number);
+      const x = frequency[i] as number;
+      const shape = p * x;
       total +=
-        logGamma(shape + q) -
-        logGamma(shape) +
-        constant +
+        (gammaRatio[slot[i] as number] as number) +
         (shape - 1) * (logValue[i] as number) +
         shape * (logFrequency[i] as number) -
-        (shape + q) * Math.log((frequency[i] as number) * (value[i] as number) + v);
+        (shape + q) * Math.log(x * (value[i] as number) + v);
     }
     return total;
   };
@@ -70,6 +84,9 @@ export function fitGammaGamma(histories: readonly SpendHistory[]): GammaGammaFit
   const logLikelihood = likelihoodOver(informative);
   const lowLog = Math.log(GAMMA_GAMMA_BOUNDS.low);
   const highLog = Math.log(GAMMA_GAMMA_BOUNDS.high);
+  const margin = 0.01;
+  const nearBound = (point: readonly number[]): boolean =>
+    point.some((coordinate) => coordinate < lowLog + margin || coordinate > highLog - margin);
   const objective = (point: readonly number[]): number => {
     for (const coordinate of point) if (coordinate < lowLog || coordinate > highLog) return Infinity;
     const [p, q, v] = point.map(Math.exp) as [number, number, number];
@@ -83,20 +100,21 @@ export function fitGammaGamma(histories: readonly SpendHistory[]): GammaGammaFit
     [Math.log(2), Math.log(2), Math.log(meanSpend / 2)],
     [Math.log(5), Math.log(4), Math.log((meanSpend * 3) / 5)],
   ];
+  // The second start is a second opinion, needed only when the first run stalled or ran to a bound.
   let best = nelderMead(objective, starts[0] as number[]);
   for (const start of starts.slice(1)) {
+    if (best.converged && !nearBound(best.point)) break;
     const attempt = nelderMead(objective, start);
     if (attempt.value < best.value) best = attempt;
   }
   const [p, q, v] = best.point.map(Math.exp) as [number, number, number];
-  const margin = 0.01;
   return {
     p,
     q,
     v,
     logLikelihood: -best.value,
     converged: informative.length > 0 && best.converged && best.value < 1e300,
-    atBound: best.point.some((coordinate) => coordinate < lowLog + margin || coordinate > highLog - margin),
+    atBound: nearBound(best.point),
   };
 }
 

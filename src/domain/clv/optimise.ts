@@ -3,7 +3,7 @@
 export interface MinimiseOptions {
   /** Initial simplex step along each axis. */
   step?: number;
-  /** Stop when the spread of objective values across the simplex is below this. */
+  /** Stop when the spread of objective values across the simplex is below this, relative to 1 + |best|. */
   valueTolerance?: number;
   /** Stop when every vertex is within this distance (max-norm) of the best one. */
   pointTolerance?: number;
@@ -46,8 +46,8 @@ function runSimplex(
   const n = start.length;
   const step = options.step ?? 0.5;
   const valueTolerance = options.valueTolerance ?? 1e-10;
-  const pointTolerance = options.pointTolerance ?? 1e-8;
-  const maxIterations = options.maxIterations ?? 5000;
+  const pointTolerance = options.pointTolerance ?? 1e-7;
+  const maxIterations = options.maxIterations ?? 3000;
   const evaluate = (point: readonly number[]): number => {
     const value = objective(point);
     return Number.isFinite(value) ? value : 1e300;
@@ -78,7 +78,7 @@ function runSimplex(
       for (let k = 0; k < n; k++) spread = Math.max(spread, Math.abs((vertex[k] as number) - (bestVertex[k] as number)));
     }
     // Same test as scipy's Nelder–Mead: both the points and their values have come together.
-    if (at(n) - at(0) <= valueTolerance && spread <= pointTolerance) {
+    if (at(n) - at(0) <= valueTolerance * (1 + Math.abs(at(0))) && spread <= pointTolerance) {
       converged = true;
       break;
     }

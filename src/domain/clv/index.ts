@@ -1,0 +1,24 @@
+// Predicted lifetime value: BG/NBD purchase forecasts, Gamma-Gamma spend, and the small-data fallback.
+export { summariseHistory, calendarDay, daysPerUnit } from './history';
+export type { TimeUnit, OrderForClv, ClientHistorySummary } from './history';
+export {
+  bgNbdLogLikelihood,
+  fitBgNbd,
+  probabilityAlive,
+  expectedPurchases,
+  expectedPurchasesUnconditional,
+  timeToNextPurchase,
+  BGNBD_BOUNDS,
+} from './bgnbd';
+export type { PurchaseHistory, BgNbdParams, BgNbdFit } from './bgnbd';
+export {
+  gammaGammaLogLikelihood,
+  fitGammaGamma,
+  expectedOrderValue,
+  discountedValue,
+  isSpendInformative,
+  GAMMA_GAMMA_BOUNDS,
+} from './gammaGamma';
+export type { SpendHistory, GammaGammaParams, GammaGammaFit, LifetimeValueOptions } from './gammaGamma';
+export { fitClvModels, fallbackParams, scoreClients, CDNOW_REFERENCE } from './score';
+export type { ClvClientSummary, ClvModels, ClvFallbackReason, FitClvOptions, ClientClvScore, ScoreClvOptions } from './score';
