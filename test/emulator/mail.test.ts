@@ -13,7 +13,7 @@ function setup(quota?: number) {
 describe('GmailApp.sendEmail', () => {
   it('delivers to the outbox with options and counts the call', () => {
     const { GmailApp, host, rt } = setup();
-    const { Utilities } = createUtilities(rt, makeServiceDeps().deps).globals;
+    const { Utilities } = createUtilities(rt).globals;
     const pdf = Utilities.newBlob('price list', 'application/pdf', 'prices.pdf');
     GmailApp.sendEmail('Anna <anna@client.test>', 'Your emotes', 'plain', {
       htmlBody: '<b>hi</b>',

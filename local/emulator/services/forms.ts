@@ -83,7 +83,7 @@ export interface FormsHost {
 const editUrl = (form: FormRecord) => `https://docs.google.com/forms/d/${form.id}/edit`;
 const publishedUrl = (form: FormRecord) => `https://docs.google.com/forms/d/e/${form.publishedId}/viewform`;
 
-export function createFormApp(rt: Runtime, deps: FormsDeps): { global: object; host: FormsHost } {
+export function createFormApp(rt: Runtime, deps: FormsDeps): { globals: { FormApp: object }; host: FormsHost } {
   let state: FormsState = { nextForm: 1, nextItem: 1, nextResponse: 1, forms: [] };
 
   const findForm = (id: string): FormRecord | undefined => state.forms.find((f) => f.id === id);
@@ -411,7 +411,7 @@ export function createFormApp(rt: Runtime, deps: FormsDeps): { global: object; h
 
   const openForm = (id: string) => new Form(itemEnv(id), id);
 
-  const global = {
+  const FormApp = {
     ItemType,
     DestinationType,
     create(...args: unknown[]): Form {
@@ -505,5 +505,5 @@ export function createFormApp(rt: Runtime, deps: FormsDeps): { global: object; h
     },
   };
 
-  return { global, host };
+  return { globals: { FormApp }, host };
 }

@@ -294,14 +294,14 @@ export interface HtmlHost {
   restore(json: unknown): void;
 }
 
-export function createHtmlService(rt: Runtime, deps: HtmlDeps): { global: HtmlServiceImpl; host: HtmlHost } {
-  const global = new HtmlServiceImpl(rt, deps);
+export function createHtmlService(rt: Runtime, deps: HtmlDeps): { globals: { HtmlService: HtmlServiceImpl }; host: HtmlHost } {
+  const HtmlService = new HtmlServiceImpl(rt, deps);
   const host: HtmlHost = {
     page: (value) => (value instanceof HtmlOutput ? { ...value.page, metaTags: [...value.page.metaTags] } : null),
     toJSON: () => ({}),
     restore: () => undefined,
   };
-  return { global, host };
+  return { globals: { HtmlService }, host };
 }
 
 export type { HtmlServiceImpl as HtmlService };

@@ -13,8 +13,7 @@ const DIGESTS = { MD2: null, MD5: 'md5', SHA_1: 'sha1', SHA_256: 'sha256', SHA_3
 const MACS = { HMAC_MD5: 'md5', HMAC_SHA_1: 'sha1', HMAC_SHA_256: 'sha256', HMAC_SHA_384: 'sha384', HMAC_SHA_512: 'sha512' } as const;
 const CHARSETS = { US_ASCII: 'ascii', UTF_8: 'utf8' } as const;
 
-export function createUtilities(rt: Runtime, deps: { dateCtor: DateConstructor }) {
-  void deps;
+export function createUtilities(rt: Runtime) {
   const DigestAlgorithm = createEnum('DigestAlgorithm', Object.keys(DIGESTS) as Array<keyof typeof DIGESTS>);
   const MacAlgorithm = createEnum('MacAlgorithm', Object.keys(MACS) as Array<keyof typeof MACS>);
   const Charset = createEnum('Charset', Object.keys(CHARSETS) as Array<keyof typeof CHARSETS>);
