@@ -1,0 +1,126 @@
+// Loads a compiled Apps Script file (dist/Code.js) into a vm context holding only Apps Script's globals.
+import { readFileSync } from 'node:fs';
+import vm from 'node:vm';
+import { parse } from 'acorn';
+import { clientArguments, ClientCallError, clientResult } from './client-values';
+import type { BundleRunner, Emulator } from './index';
+import { AppsScriptError } from './runtime';
+import type { AuthModeName, ExecutionContext, ExecutionKind } from './services/context';
+
+export { ClientCallError } from './client-values';
+
+export interface RunOptions {
+  kind?: ExecutionKind;
+  /** Default: LIMITED for a simple trigger, FULL otherwise. */
+  authMode?: AuthModeName;
+}
+
+export interface WebAppResponse {
+  mimeType: string;
+  content: string;
+  title: string;
+}
+
+export interface BundleApp {
+  /** The file's top-level function declarations, in source order. */
+  functions(): string[];
+  /** Runs `fn(...args)` as one execution of the given kind; its error propagates. */
+  run(fn: string, args?: unknown[], options?: RunOptions): unknown;
+  /** As google.script.run from the sidebar: arguments and result cross by Google's rules; a failure throws ClientCallError. */
+  callFromClient(fn: string, ...args: unknown[]): unknown;
+  /** A GET of the web app: `params` as an object (a list for a repeated name) or a query string. */
+  doGet(params?: Record<string, string | string[]> | string): WebAppResponse;
+  /** The vm context, for tests that look at the script's globals. */
+  readonly sandbox: vm.Context;
+}
+
+export function loadBundle(emu: Emulator, codePath = 'dist/Code.js'): BundleApp {
+  return loadBundleSource(emu, readFileSync(codePath, 'utf8'), codePath);
+}
+
+/** The same from source text: tests hand a small script in directly. */
+export function loadBundleSource(emu: Emulator, source: string, fileName = 'Code.js'): BundleApp {
+  const sandbox = vm.createContext(emu.globals(), { name: fileName });
+  vm.runInContext(source, sandbox, { filename: fileName });
+  // The context's own JSON, so values handed to the script are objects of its realm, as in Apps Script.
+  const contextJson = vm.runInContext('JSON', sandbox) as JSON;
+  const templates = new Map<string, (...args: unknown[]) => void>();
+
+  const run = (fn: string, args: unknown[] = [], options: RunOptions = {}): unknown => {
+    const kind = options.kind ?? 'client';
+    const context: ExecutionContext = { kind, authMode: options.authMode ?? (kind === 'simpleTrigger' ? 'LIMITED' : 'FULL') };
+    return emu.withContext(context, () =>
+      emu.rt.runExecution(fn === 'doGet' ? 'doGet' : `${kind}:${fn}`, () => {
+        const handler = (sandbox as Record<string, unknown>)[fn];
+        if (typeof handler !== 'function') throw new AppsScriptError(`Script function not found: ${fn}`);
+        return handler(...args) as unknown;
+      }),
+    );
+  };
+
+  const runner: BundleRunner = {
+    runHandler: (handler, args, context) => run(handler, args, context),
+    evaluateTemplate: (code, output, print, scope) => {
+      let body = templates.get(code);
+      if (!body) {
+        body = vm.runInContext(`(function (output, __print, __scope) { with (__scope) {\n${code}\n} })`, sandbox, {
+          filename: `${fileName}#template`,
+        }) as (...args: unknown[]) => void;
+        templates.set(code, body);
+      }
+      body(output, print, scope);
+    },
+  };
+  emu.attachBundle(runner);
+
+  const inRealm = <T>(value: T): T => (value === undefined ? value : (contextJson.parse(JSON.stringify(value)) as T));
+
+  return {
+    sandbox,
+    functions: () => topLevelFunctions(source),
+    run,
+    callFromClient: (fn, ...args) => {
+      const legal = clientArguments(args);
+      let result: unknown;
+      try {
+        result = run(fn, legal.map(inRealm), { kind: 'client' });
+      } catch (error) {
+        throw new ClientCallError(error instanceof Error ? error.message : String(error));
+      }
+      return clientResult(result);
+    },
+    doGet: (params = {}) => {
+      const result = run('doGet', [inRealm(webAppEvent(params))], { kind: 'webapp' });
+      const page = emu.html.page(result);
+      if (page) return { mimeType: 'text/html', content: page.content, title: page.title };
+      const text = emu.content.describe(result);
+      if (text) return { mimeType: text.mimeType, content: text.content, title: '' };
+      throw new AppsScriptError('The script completed but did not return anything.');
+    },
+  };
+}
+
+/** The names of the script's top-level `function` declarations: what Apps Script lists as runnable. */
+export function topLevelFunctions(source: string): string[] {
+  const program = parse(source, { ecmaVersion: 'latest', sourceType: 'script' });
+  const names: string[] = [];
+  for (const node of program.body) {
+    if (node.type === 'FunctionDeclaration' && node.id && !names.includes(node.id.name)) names.push(node.id.name);
+  }
+  return names;
+}
+
+/** doGet's `e`: first value per name, all values per name, and the raw query string. */
+export function webAppEvent(params: Record<string, string | string[]> | string): Record<string, unknown> {
+  const query = typeof params === 'string' ? new URLSearchParams(params.replace(/^\?/, '')) : new URLSearchParams();
+  if (typeof params !== 'string') {
+    for (const [name, value] of Object.entries(params)) for (const one of Array.isArray(value) ? value : [value]) query.append(name, one);
+  }
+  const parameter: Record<string, string> = {};
+  const parameters: Record<string, string[]> = {};
+  for (const [name, value] of query) {
+    parameter[name] ??= value;
+    (parameters[name] ??= []).push(value);
+  }
+  return { queryString: query.toString(), parameter, parameters, contextPath: '', contentLength: -1 };
+}

@@ -1,0 +1,253 @@
+// The assembled emulator: every service on one clock and call counter, the execution context, time-driven triggers.
+import vm from 'node:vm';
+import { createClockDate } from './clock-date';
+import { createClock, Runtime, type Clock } from './runtime';
+import { createCache } from './services/cache';
+import { createContent } from './services/content';
+import type { ExecutionContext } from './services/context';
+import { createFormApp } from './services/forms';
+import { createHtmlService, type TemplateEvaluator } from './services/html';
+import { createLock } from './services/lock';
+import { createLogger } from './services/logger';
+import { createMail } from './services/mail';
+import { createProperties } from './services/properties';
+import { createScript } from './services/script';
+import { createSession } from './services/session';
+import { createUtilities } from './services/utilities';
+
+export interface EmulatorOptions {
+  now?: string | number | Date;
+  /** The script's and the spreadsheet's time zone. */
+  timeZone?: string;
+  /** The spreadsheet's and the user's locale. */
+  locale?: string;
+  userEmail?: string;
+  /** Mail recipients per rolling 24 hours. */
+  mailQuota?: number;
+  /** Where createHtmlOutputFromFile finds `<name>.html`: what clasp pushes. */
+  bundleDir?: string;
+  /** A trigger handler that throws: rethrown after the other due handlers ran ('throw'), or only recorded. */
+  triggerErrors?: 'throw' | 'record';
+}
+
+/** One run of a trigger handler, kept in `emu.triggerRuns`. */
+export interface TriggerRun {
+  handler: string;
+  triggerUid: string;
+  kind: 'time' | 'formSubmit';
+  at: number;
+  error: string | null;
+}
+
+/** What a loaded bundle lends the emulator: running a handler as an execution, and evaluating templates in its realm. */
+export interface BundleRunner {
+  runHandler(handler: string, args: unknown[], context: ExecutionContext): unknown;
+  evaluateTemplate: TemplateEvaluator;
+}
+
+type StateOf<F extends (...args: never[]) => { host: { toJSON(): unknown } }> = ReturnType<ReturnType<F>['host']['toJSON']>;
+
+/** Everything the playground persists: the clock and every host's state, plain JSON. */
+export interface EmulatorSnapshot {
+  clock: number;
+  mail: StateOf<typeof createMail>;
+  triggers: StateOf<typeof createScript>;
+  properties: StateOf<typeof createProperties>;
+  cache: StateOf<typeof createCache>;
+  locks: StateOf<typeof createLock>;
+  session: StateOf<typeof createSession>;
+  logs: StateOf<typeof createLogger>;
+  forms: StateOf<typeof createFormApp>;
+}
+
+export const DEFAULT_CONTEXT: ExecutionContext = { kind: 'test', authMode: 'FULL' };
+
+export function createEmulator(options: EmulatorOptions = {}) {
+  const settings = {
+    timeZone: options.timeZone ?? 'Europe/Moscow',
+    locale: options.locale ?? 'ru',
+    userEmail: options.userEmail ?? 'owner@studio.test',
+    mailQuota: options.mailQuota ?? 100,
+    bundleDir: options.bundleDir ?? 'dist',
+    triggerErrors: options.triggerErrors ?? 'throw',
+  };
+  const clock: Clock = createClock(options.now ?? Date.now());
+  const rt = new Runtime(clock);
+  const dateCtor = createClockDate(clock);
+  const contexts: ExecutionContext[] = [];
+  const context = (): ExecutionContext => contexts[contexts.length - 1] ?? DEFAULT_CONTEXT;
+  const triggerRuns: TriggerRun[] = [];
+  let bundle: BundleRunner | null = null;
+
+  const timeZone = () => settings.timeZone;
+  const session = createSession(rt, { context, timeZone }, { userEmail: settings.userEmail, locale: settings.locale });
+  // Every service acts as the session's user, so a test switching users switches them all.
+  const base = { context, dateCtor, timeZone, userEmail: () => session.host.userEmail() };
+  // Until a spreadsheet service is assembled, the script is bound to no document.
+  const documentId = (): string | null => null;
+  const bound = { context, userEmail: base.userEmail, documentId };
+
+  const mail = createMail(rt, { ...base, mailQuota: settings.mailQuota });
+  const script = createScript(rt, base);
+  const utilities = createUtilities(rt);
+  const properties = createProperties(rt, bound);
+  const cache = createCache(rt, bound);
+  const locks = createLock(rt, bound);
+  const content = createContent(rt);
+  const logger = createLogger(rt, { timeZone });
+  const html = createHtmlService(rt, {
+    bundleDir: settings.bundleDir,
+    evaluate: (...args) => (bundle ?? scratchRunner()).evaluateTemplate(...args),
+  });
+  const forms = createFormApp(rt, {
+    ...base,
+    spreadsheetApp: () => {
+      const app = globals().SpreadsheetApp;
+      if (!app) throw new Error('The emulator has no SpreadsheetApp to write form responses to');
+      return app as never;
+    },
+    formSubmitTriggers: (sourceId) => script.host.formSubmitTriggers(sourceId).map((t) => ({ uid: t.uid, handler: t.handler })),
+    runTrigger: (handler, event) => {
+      const run: TriggerRun = { handler, triggerUid: String(event.triggerUid), kind: 'formSubmit', at: clock.now(), error: null };
+      runTriggerHandler(run, event);
+    },
+    authModeFull: () => script.globals.ScriptApp.AuthMode.FULL,
+  });
+
+  function globals(): Record<string, unknown> {
+    return {
+      ...mail.globals,
+      ...script.globals,
+      ...utilities.globals,
+      ...properties.globals,
+      ...cache.globals,
+      ...locks.globals,
+      ...session.globals,
+      ...content.globals,
+      ...logger.globals,
+      ...html.globals,
+      ...forms.globals,
+      Date: dateCtor,
+    };
+  }
+
+  /** Runs a handler of the loaded bundle as its own trigger execution and records how it went. */
+  function runTriggerHandler(run: TriggerRun, event: unknown): void {
+    if (!bundle) throw new Error(`A trigger calls ${run.handler}, but no bundle is loaded (loadBundle)`);
+    triggerRuns.push(run);
+    try {
+      bundle.runHandler(run.handler, [event], { kind: 'trigger', authMode: 'FULL' });
+    } catch (error) {
+      run.error = error instanceof Error ? error.message : String(error);
+      if (settings.triggerErrors === 'throw') throw error;
+    }
+  }
+
+  // Templates evaluated before any bundle is loaded run in a realm of their own with the same globals.
+  let scratch: BundleRunner | null = null;
+  function scratchRunner(): BundleRunner {
+    if (!scratch) {
+      const sandbox = vm.createContext(globals());
+      scratch = {
+        runHandler: () => {
+          throw new Error('no bundle is loaded');
+        },
+        evaluateTemplate: (code, output, print, scope) => {
+          const body = vm.runInContext(`(function (output, __print, __scope) { with (__scope) {\n${code}\n} })`, sandbox) as (
+            ...args: unknown[]
+          ) => void;
+          body(output, print, scope);
+        },
+      };
+    }
+    return scratch;
+  }
+
+  /** Steps the clock to each due time-driven trigger in turn and runs it; ends at now + ms. */
+  function advance(ms: number): TriggerRun[] {
+    if (!(ms >= 0)) throw new RangeError(`advance needs a non-negative number of milliseconds, got ${ms}`);
+    const target = clock.now() + ms;
+    const runs: TriggerRun[] = [];
+    const failures: unknown[] = [];
+    for (;;) {
+      const next = script.host.due(target)[0];
+      if (!next) break;
+      if (next.at > clock.now()) clock.set(next.at);
+      script.host.markRan(next.trigger.uid, next.at);
+      const run: TriggerRun = { handler: next.trigger.handler, triggerUid: next.trigger.uid, kind: 'time', at: next.at, error: null };
+      runs.push(run);
+      try {
+        runTriggerHandler(run, script.host.clockEvent(next.trigger.uid, next.at));
+      } catch (error) {
+        failures.push(error);
+      }
+    }
+    if (clock.now() < target) clock.set(target);
+    if (failures.length > 0) throw failures[0];
+    return runs;
+  }
+
+  const emulator = {
+    rt,
+    clock,
+    settings,
+    /** The clock-bound Date the bundle sees as `Date`. */
+    dateCtor,
+    mail: mail.host,
+    triggers: script.host,
+    properties: properties.host,
+    cache: cache.host,
+    locks: locks.host,
+    session: session.host,
+    content: content.host,
+    logs: logger.host,
+    html: html.host,
+    forms: forms.host,
+    /** Every trigger handler run so far, oldest first. */
+    triggerRuns,
+    globals,
+    context,
+    /** Runs `body` with `ctx` as the current execution's context (bundle.ts wraps each execution in it). */
+    withContext<T>(ctx: ExecutionContext, body: () => T): T {
+      contexts.push(ctx);
+      try {
+        return body();
+      } finally {
+        contexts.pop();
+      }
+    },
+    attachBundle(runner: BundleRunner): void {
+      bundle = runner;
+    },
+    advance,
+    /** Runs the time-driven triggers due now. */
+    fireDue: () => advance(0),
+    toJSON(): EmulatorSnapshot {
+      return structuredClone({
+        clock: clock.now(),
+        mail: mail.host.toJSON(),
+        triggers: script.host.toJSON(),
+        properties: properties.host.toJSON(),
+        cache: cache.host.toJSON(),
+        locks: locks.host.toJSON(),
+        session: session.host.toJSON(),
+        logs: logger.host.toJSON(),
+        forms: forms.host.toJSON(),
+      });
+    },
+    restore(json: EmulatorSnapshot): void {
+      clock.set(json.clock);
+      mail.host.restore(json.mail);
+      script.host.restore(json.triggers);
+      properties.host.restore(json.properties);
+      cache.host.restore(json.cache);
+      locks.host.restore(json.locks);
+      session.host.restore(json.session);
+      logger.host.restore(json.logs);
+      forms.host.restore(json.forms);
+    },
+  };
+  return emulator;
+}
+
+export type Emulator = ReturnType<typeof createEmulator>;
