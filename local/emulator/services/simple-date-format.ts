@@ -14,15 +14,24 @@ export function formatSimpleDate(utcMs: number, timeZone: string, pattern: strin
   while (i < pattern.length) {
     const ch = pattern[i] as string;
     if (ch === "'") {
-      const end = pattern.indexOf("'", i + 1);
-      if (end === i + 1) {
+      // Quoted text; a doubled quote is a literal quote, inside quotes or out.
+      let j = i + 1;
+      let literal = '';
+      while (j < pattern.length) {
+        if (pattern[j] === "'" && pattern[j + 1] === "'") {
+          literal += "'";
+          j += 2;
+        } else if (pattern[j] === "'") break;
+        else literal += pattern[j++];
+      }
+      if (j === i + 1 && pattern[j] === "'") {
         out += "'";
         i += 2;
         continue;
       }
-      if (end < 0) throw new PatternError(`Unterminated quote in pattern: ${pattern}`);
-      out += pattern.slice(i + 1, end).replace(/''/g, "'");
-      i = end + 1;
+      if (j >= pattern.length) throw new PatternError(`Unterminated quote in pattern: ${pattern}`);
+      out += literal;
+      i = j + 1;
       continue;
     }
     if (!/[A-Za-z]/.test(ch)) {
@@ -101,16 +110,34 @@ function offsetText(offset: number, withColon: boolean): string {
 
 function shortZoneName(utcMs: number, timeZone: string, offset: number): string {
   if (offset === 0 && /^(GMT|UTC|Etc\/(GMT|UTC))/.test(timeZone)) return timeZone.startsWith('UTC') ? 'UTC' : 'GMT';
-  try {
-    const part = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' })
-      .formatToParts(new Date(utcMs))
-      .find((p) => p.type === 'timeZoneName');
-    if (part && !part.value.startsWith('GMT')) return part.value;
-  } catch {
-    // a fixed-offset id Intl does not know: fall through to Java's GMT+hh:mm
+  const javaName = JAVA_ZONE_NAMES[timeZone];
+  if (javaName) return javaName;
+  for (const locale of ['en-US', 'en-GB']) {
+    try {
+      const part = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' })
+        .formatToParts(new Date(utcMs))
+        .find((p) => p.type === 'timeZoneName');
+      if (part && !/^(GMT|UTC)[+-]/.test(part.value)) return part.value;
+    } catch {
+      // a fixed-offset id Intl does not know: fall through to Java's GMT+hh:mm
+    }
   }
   return `GMT${offsetText(offset, true)}`;
 }
+
+/** Java's abbreviations where Intl only knows `GMT+3` (zones without DST, so one name fits all year). */
+const JAVA_ZONE_NAMES: Record<string, string> = {
+  'Europe/Moscow': 'MSK',
+  'Europe/Minsk': 'MSK',
+  'Europe/Simferopol': 'MSK',
+  'Europe/Volgograd': 'MSK',
+  'Asia/Yekaterinburg': 'YEKT',
+  'Asia/Novosibirsk': 'NOVT',
+  'Asia/Vladivostok': 'VLAT',
+  'Asia/Almaty': 'ALMT',
+  'Asia/Tbilisi': 'GET',
+  'Asia/Dubai': 'GST',
+};
 
 function dayOfYear(local: { year: number; month: number; day: number }): number {
   return Math.round((Date.UTC(local.year, local.month - 1, local.day) - Date.UTC(local.year, 0, 1)) / 86400000) + 1;
