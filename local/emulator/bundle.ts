@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import { parse } from 'acorn';
-import { clientArguments, ClientCallError, clientResult } from './client-values';
+import { clientArguments, ClientCallError, clientResult, messageOf } from './client-values';
 import type { BundleRunner, Emulator } from './index';
 import { AppsScriptError } from './runtime';
 import type { AuthModeName, ExecutionContext, ExecutionKind } from './services/context';
@@ -85,7 +85,7 @@ export function loadBundleSource(emu: Emulator, source: string, fileName = 'Code
       try {
         result = run(fn, legal.map(inRealm), { kind: 'client' });
       } catch (error) {
-        throw new ClientCallError(error instanceof Error ? error.message : String(error));
+        throw new ClientCallError(messageOf(error));
       }
       return clientResult(result);
     },

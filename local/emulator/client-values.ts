@@ -8,6 +8,14 @@ export class ClientCallError extends Error {
   }
 }
 
+/** An error's message whichever realm threw it (`instanceof Error` fails for the script's errors). */
+export function messageOf(error: unknown): string {
+  if (typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string') {
+    return (error as { message: string }).message;
+  }
+  return String(error);
+}
+
 /** Plain objects only: a class instance, Map, RegExp or Apps Script object is not one, from whichever realm. */
 function isPlainObject(value: object): boolean {
   const proto = Object.getPrototypeOf(value);

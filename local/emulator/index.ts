@@ -1,5 +1,6 @@
 // The assembled emulator: every service on one clock and call counter, the execution context, time-driven triggers.
 import vm from 'node:vm';
+import { messageOf } from './client-values';
 import { createClockDate } from './clock-date';
 import { createClock, Runtime, type Clock } from './runtime';
 import { createCache } from './services/cache';
@@ -138,7 +139,7 @@ export function createEmulator(options: EmulatorOptions = {}) {
     try {
       bundle.runHandler(run.handler, [event], { kind: 'trigger', authMode: 'FULL' });
     } catch (error) {
-      run.error = error instanceof Error ? error.message : String(error);
+      run.error = messageOf(error);
       if (settings.triggerErrors === 'throw') throw error;
     }
   }
