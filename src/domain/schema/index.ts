@@ -4,3 +4,6 @@ export * from './catalog';
 export * from './headers';
 export * from './migration';
 export * from './rows';
+export * from './settings';
+export * from './clients';
+export * from './writes';

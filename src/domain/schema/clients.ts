@@ -1,0 +1,63 @@
+// Merging a client's answer (form, import) into the Clients sheet by email.
+import type { CellValue } from '../cells';
+
+export interface ClientAnswer {
+  /** Normalised email: the client's identity for answers from outside. */
+  email: string;
+  /** Typed values by Clients column key; blanks are ignored, never written. */
+  fields: Readonly<Record<string, CellValue>>;
+  /** When the client answered. */
+  at: Date;
+  /** Consent given in this answer, with the version of the text shown. */
+  consentVersion?: string;
+}
+
+/** Columns an answer may never set: identity, consent bookkeeping and analysis output. */
+const PROTECTED = new Set(['id', 'email', 'createdAt', 'consentAt', 'consentVersion', 'unsubscribedAt', 'bouncedAt', 'referralCode']);
+
+const blank = (value: CellValue | undefined) => value === null || value === undefined || value === '';
+
+/**
+ * The cells to write for an answer: for a new client every answered field; for a known one the
+ * answered fields that differ — unless the answer is older than the record, then only blanks are filled.
+ */
+export function mergeClientAnswer(
+  existing: Readonly<Record<string, CellValue>> | null,
+  answer: ClientAnswer,
+  derived: ReadonlySet<string>,
+): Record<string, CellValue> {
+  const changes: Record<string, CellValue> = {};
+  const createdAt = existing?.createdAt;
+  const older = Object.prototype.toString.call(createdAt) === '[object Date]' && (createdAt as Date).getTime() > answer.at.getTime();
+  for (const [key, value] of Object.entries(answer.fields)) {
+    if (PROTECTED.has(key) || derived.has(key) || blank(value)) continue;
+    const current = existing?.[key];
+    if (!blank(current) && (older || sameValue(current, value))) continue;
+    changes[key] = value;
+  }
+  if (answer.consentVersion && !(older && !blank(existing?.consentAt))) {
+    changes.consentAt = answer.at;
+    changes.consentVersion = answer.consentVersion;
+  }
+  if (!existing) {
+    changes.email = answer.email;
+    changes.createdAt = answer.at;
+  }
+  return changes;
+}
+
+function sameValue(a: CellValue | undefined, b: CellValue): boolean {
+  const time = (value: unknown) => (Object.prototype.toString.call(value) === '[object Date]' ? (value as Date).getTime() : value);
+  return time(a) === time(b);
+}
+
+/** The next id of the form `<prefix>-0001` after the highest one in use. */
+export function nextId(prefix: string, existing: Iterable<string>): string {
+  const pattern = new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-(\\d+)$`);
+  let highest = 0;
+  for (const id of existing) {
+    const match = pattern.exec(id);
+    if (match) highest = Math.max(highest, Number(match[1]));
+  }
+  return `${prefix}-${String(highest + 1).padStart(4, '0')}`;
+}

@@ -1,0 +1,66 @@
+// Planning writes: typed values to cell values, and row updates to as few rectangular blocks as possible.
+import { asTextFromOutside, formatCell, type CellValue } from '../cells';
+import type { Locale } from '../types';
+import type { HeaderMapping } from './headers';
+import type { SheetSpec } from './types';
+
+/** The cell value to write: enums as labels in the sheet's language, strings safe from formula injection. */
+export function cellForWrite(spec: SheetSpec, key: string, value: CellValue | undefined, locale: Locale): string | number | boolean | Date {
+  const column = spec.columns.find((candidate) => candidate.key === key);
+  const cell = column ? formatCell(value, column, locale) : value ?? '';
+  return typeof cell === 'string' ? asTextFromOutside(cell) : cell;
+}
+
+export interface WriteBlock {
+  /** 1-based top row and left column. */
+  row: number;
+  column: number;
+  values: (string | number | boolean | Date)[][];
+}
+
+export interface RowWrite {
+  rowNumber: number;
+  values: Readonly<Record<string, CellValue>>;
+}
+
+/**
+ * One block per run of adjacent rows that set the same columns, per run of adjacent columns:
+ * only the cells a caller owns are written, and never one setValues per row.
+ */
+export function planBlocks(spec: SheetSpec, mapping: HeaderMapping, writes: readonly RowWrite[], locale: Locale): WriteBlock[] {
+  const bySignature = new Map<string, RowWrite[]>();
+  for (const write of writes) {
+    const keys = Object.keys(write.values).filter((key) => mapping.indexes[key] !== undefined && write.values[key] !== undefined).sort();
+    if (keys.length === 0) continue;
+    const signature = keys.join('|');
+    bySignature.set(signature, [...(bySignature.get(signature) ?? []), write]);
+  }
+  const blocks: WriteBlock[] = [];
+  for (const [signature, group] of bySignature) {
+    const columns = signature.split('|').map((key) => ({ key, index: mapping.indexes[key] ?? 0 })).sort((a, b) => a.index - b.index);
+    const columnRuns = runs(columns, (column) => column.index);
+    const rows = [...group].sort((a, b) => a.rowNumber - b.rowNumber);
+    for (const rowRun of runs(rows, (write) => write.rowNumber)) {
+      for (const columnRun of columnRuns) {
+        blocks.push({
+          row: rowRun[0]?.rowNumber ?? 1,
+          column: (columnRun[0]?.index ?? 0) + 1,
+          values: rowRun.map((write) => columnRun.map((column) => cellForWrite(spec, column.key, write.values[column.key], locale))),
+        });
+      }
+    }
+  }
+  return blocks.sort((a, b) => a.row - b.row || a.column - b.column);
+}
+
+/** Splits items (sorted by position) into runs of consecutive positions; a repeated position starts a new run. */
+function runs<T>(items: readonly T[], position: (item: T) => number): T[][] {
+  const result: T[][] = [];
+  for (const item of items) {
+    const current = result[result.length - 1];
+    const last = current?.[current.length - 1];
+    if (current && last !== undefined && position(item) === position(last) + 1) current.push(item);
+    else result.push([item]);
+  }
+  return result;
+}

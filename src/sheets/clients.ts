@@ -1,0 +1,41 @@
+// Clients keyed by email: answers from forms and imports land on the one row for that address.
+import { parseEmail, type CellValue } from '../domain/cells';
+import { mergeClientAnswer, nextId, sheetSpec, type ClientAnswer } from '../domain/schema';
+import { withDocumentLock } from './lock';
+import { readTable } from './table';
+import { appendRows, updateRows } from './write';
+import type { Workbook } from './workbook';
+
+export interface UpsertResult {
+  clientId: string;
+  created: boolean;
+  /** Column keys written. */
+  changed: string[];
+}
+
+const DERIVED = new Set(sheetSpec('clients').columns.filter((column) => column.derived).map((column) => column.key));
+
+/** Creates or updates the client with the answer's email; blanks never erase, older answers only fill gaps. */
+export function upsertClientByEmail(book: Workbook, answer: ClientAnswer): UpsertResult {
+  const email = parseEmail(answer.email);
+  if (!email.ok || email.value === '') throw new Error(`not an email address: ${answer.email}`);
+  const normalised: ClientAnswer = { ...answer, email: email.value };
+  return withDocumentLock(() => {
+    // Read under the lock: a concurrent submission of the same email finds this one's row.
+    const table = readTable(book, 'clients');
+    const position = table.rows.findIndex((row) => row.values.email === email.value);
+    const existing = position === -1 ? null : table.rows[position] ?? null;
+    const changes: Record<string, CellValue> = mergeClientAnswer(existing?.values ?? null, normalised, DERIVED);
+    if (!existing) {
+      // Every id cell, also of rows skipped as unreadable, so a new id never repeats one.
+      const idIndex = table.mapping?.indexes.id ?? 0;
+      const clientId = nextId('C', table.values.slice(1).map((cells) => String(cells[idIndex] ?? '').trim()));
+      appendRows(book, 'clients', [{ ...changes, id: clientId }]);
+      return { clientId, created: true, changed: ['id', ...Object.keys(changes)] };
+    }
+    const clientId = String(existing.values.id ?? '');
+    const rowNumber = table.rowNumbers[position] ?? 0;
+    if (Object.keys(changes).length > 0) updateRows(book, 'clients', [{ rowNumber, identity: { id: clientId }, values: changes }]);
+    return { clientId, created: false, changed: Object.keys(changes) };
+  });
+}

@@ -1,0 +1,29 @@
+// The Problems sheet: rebuilt on each run with what could not be read, in the workbook's language.
+import { sheetSpec, type RowProblem } from '../domain/schema';
+import { translate } from '../i18n';
+import { withDocumentLock } from './lock';
+import { appendRows } from './write';
+import { findSheet, type Workbook } from './workbook';
+import { quoteCell } from '../domain/cells';
+
+/** Replaces the Problems rows (the header and staff columns stay); `at` stamps every row. */
+export function writeProblems(book: Workbook, problems: readonly RowProblem[], at: Date): void {
+  withDocumentLock(() => {
+    const sheet = findSheet(book, 'problems');
+    if (!sheet) throw new Error(`The sheet ${sheetSpec('problems').name[book.locale]} is missing: run Setup first.`);
+    const lastRow = sheet.getLastRow();
+    if (lastRow > 1) sheet.getRange(2, 1, lastRow - 1, Math.max(sheet.getLastColumn(), 1)).clearContent();
+    appendRows(
+      book,
+      'problems',
+      problems.map((problem) => ({
+        at,
+        sheet: sheetSpec(problem.sheet).name[book.locale],
+        row: problem.row > 0 ? problem.row : null,
+        column: problem.column,
+        value: problem.value === '' || problem.value === undefined ? '' : quoteCell(problem.value),
+        message: translate(book.locale, problem.code, problem.params ?? {}),
+      })),
+    );
+  });
+}

@@ -1,0 +1,33 @@
+// The spreadsheet as the database: which tab holds which sheet, in whichever language it was set up.
+import { findSheetName, sheetSpec, workbookLocale, type SettingEntry, type SheetKey } from '../domain/schema';
+import type { Locale } from '../domain/types';
+import { localeFrom } from '../i18n';
+
+export interface Workbook {
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  /** The spreadsheet's own locale (how typed text is read). */
+  spreadsheetLocale: Locale;
+  /** The language the workbook's sheets are kept in (their names), for new sheets and messages. */
+  locale: Locale;
+  /** Settings rows, read once per execution by the first reader that needs them. */
+  settingsCache?: SettingEntry[];
+}
+
+/** The bound spreadsheet, or the one with `id` (web app, where there is no active one). */
+export function openWorkbook(id?: string): Workbook {
+  const spreadsheet = id ? SpreadsheetApp.openById(id) : SpreadsheetApp.getActiveSpreadsheet();
+  if (!spreadsheet) throw new Error('No spreadsheet is open');
+  const spreadsheetLocale = localeFrom(spreadsheet.getSpreadsheetLocale());
+  const names = spreadsheet.getSheets().map((sheet) => sheet.getName());
+  const locale = workbookLocale({ locale: spreadsheetLocale, sheets: names.map((name) => ({ name, headers: [] })) });
+  return { spreadsheet, spreadsheetLocale, locale };
+}
+
+/** The tab holding the sheet (its ru or en name, or a known alias), or null when it is missing. */
+export function findSheet(book: Workbook, key: SheetKey): GoogleAppsScript.Spreadsheet.Sheet | null {
+  const exact = book.spreadsheet.getSheetByName(sheetSpec(key).name[book.locale]);
+  if (exact) return exact;
+  const sheets = book.spreadsheet.getSheets();
+  const name = findSheetName(key, sheets.map((sheet) => sheet.getName()));
+  return sheets.find((sheet) => sheet.getName() === name) ?? null;
+}

@@ -1,0 +1,91 @@
+// Writing database rows: appended below the last row, or updated in place, in a few setValues.
+import type { CellValue } from '../domain/cells';
+import { cellForWrite, mapHeaders, planBlocks, renamesFromSettings, sheetSpec, type RowWrite, type SheetKey } from '../domain/schema';
+import { withDocumentLock } from './lock';
+import { readTable, settingEntries } from './table';
+import { findSheet, type Workbook } from './workbook';
+
+export type RowValues = Readonly<Record<string, CellValue>>;
+
+/** Appends the rows in one setValues, growing the sheet first; returns their 1-based row numbers. */
+export function appendRows(book: Workbook, key: SheetKey, rows: readonly RowValues[]): number[] {
+  if (rows.length === 0) return [];
+  return withDocumentLock(() => {
+    const spec = sheetSpec(key);
+    const sheet = requireSheet(book, key);
+    const width = Math.max(sheet.getLastColumn(), 1);
+    const header = sheet.getRange(1, 1, 1, width).getValues()[0] ?? [];
+    const renames = key === 'settings' ? {} : renamesFromSettings(settingEntries(book), key);
+    const mapping = mapHeaders(spec, header, { locale: book.locale, renames });
+    const first = Math.max(sheet.getLastRow(), 1) + 1;
+    const needed = first + rows.length - 1 - sheet.getMaxRows();
+    if (needed > 0) sheet.insertRowsAfter(sheet.getMaxRows(), needed);
+    const values = rows.map((row) => {
+      const cells: (string | number | boolean | Date)[] = new Array<string>(width).fill('');
+      for (const [column, value] of Object.entries(row)) {
+        const index = mapping.indexes[column];
+        if (index !== undefined && index < width) cells[index] = cellForWrite(spec, column, value, book.locale);
+      }
+      return cells;
+    });
+    sheet.getRange(first, 1, values.length, width).setValues(values);
+    return values.map((_, offset) => first + offset);
+  });
+}
+
+export interface RowUpdate {
+  /** Where the row was when it was read. */
+  rowNumber: number;
+  /** The row's identity values as read; if the row moved since, it is found again by them. */
+  identity?: Readonly<Record<string, string>>;
+  /** Only these cells are written. */
+  values: RowValues;
+}
+
+export interface UpdateResult {
+  /** Sheet rows written. */
+  written: number[];
+  /** Updates whose row is gone (deleted by someone meanwhile). */
+  missing: RowUpdate[];
+}
+
+/** Re-reads the sheet under the lock, finds each row, then writes only the given cells in blocks. */
+export function updateRows(book: Workbook, key: SheetKey, updates: readonly RowUpdate[]): UpdateResult {
+  if (updates.length === 0) return { written: [], missing: [] };
+  return withDocumentLock(() => {
+    const spec = sheetSpec(key);
+    const sheet = requireSheet(book, key);
+    const table = readTable(book, key);
+    const mapping = table.mapping;
+    if (!mapping) throw new Error(`sheet ${key} is missing`);
+    const identityAt = (rowNumber: number) => {
+      const position = table.rowNumbers.indexOf(rowNumber);
+      return position === -1 ? null : table.rows[position]?.values ?? null;
+    };
+    const matches = (rowNumber: number, identity: Readonly<Record<string, string>>) => {
+      const values = identityAt(rowNumber);
+      return values !== null && Object.entries(identity).every(([column, value]) => String(values[column] ?? '') === value);
+    };
+    const writes: RowWrite[] = [];
+    const missing: RowUpdate[] = [];
+    for (const update of updates) {
+      let rowNumber: number | undefined = update.rowNumber;
+      if (update.identity && !matches(update.rowNumber, update.identity)) {
+        const identity = update.identity;
+        rowNumber = table.rowNumbers.find((candidate) => matches(candidate, identity));
+      }
+      if (rowNumber === undefined) missing.push(update);
+      else writes.push({ rowNumber, values: update.values });
+    }
+    for (const block of planBlocks(spec, mapping, writes, book.locale)) {
+      sheet.getRange(block.row, block.column, block.values.length, block.values[0]?.length ?? 0).setValues(block.values);
+    }
+    return { written: writes.map((write) => write.rowNumber), missing };
+  });
+}
+
+function requireSheet(book: Workbook, key: SheetKey): GoogleAppsScript.Spreadsheet.Sheet {
+  const sheet = findSheet(book, key);
+  if (!sheet) throw new Error(`The sheet ${sheetSpec(key).name[book.locale]} is missing: run Setup first.`);
+  return sheet;
+}
