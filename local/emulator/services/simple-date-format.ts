@@ -137,6 +137,9 @@ const JAVA_ZONE_NAMES: Record<string, string> = {
   'Asia/Almaty': 'ALMT',
   'Asia/Tbilisi': 'GET',
   'Asia/Dubai': 'GST',
+  'Asia/Tokyo': 'JST',
+  'Asia/Kolkata': 'IST',
+  'Asia/Shanghai': 'CST',
 };
 
 function dayOfYear(local: { year: number; month: number; day: number }): number {
