@@ -1,0 +1,153 @@
+// Who of a segment gets a campaign mail, and why each of the others does not. Every member gets a
+// decision with its reason, in client-id order, so two runs over the same sheets decide the same.
+import type { MessageKey, MessageParams } from '../../i18n';
+import { addDays } from '../analysis/dates';
+import { parseEmail } from '../cells/text';
+import type { Campaign, Client, ClientId, Send } from '../types';
+import {
+  DEFAULT_CAMPAIGN_SETTINGS, DEFAULT_FLOW_SETTINGS, flowOfCampaignId,
+  type CampaignSettings, type FlowSettings,
+} from './settings';
+
+export type SkipReason = 'invalidEmail' | 'unsubscribed' | 'bounced' | 'noConsent' | 'alreadySent' | 'duplicateEmail' | 'weeklyCap';
+export const SKIP_REASONS: readonly SkipReason[] = ['invalidEmail', 'unsubscribed', 'bounced', 'noConsent', 'alreadySent', 'duplicateEmail', 'weeklyCap'];
+
+/** A failed Sends row whose reason starts with this marks a bounce (the engine writes it). */
+export const BOUNCE_REASON = 'bounce';
+
+export function skipReasonKey(reason: SkipReason): MessageKey {
+  return `campaigns.skip.${reason}`;
+}
+
+export type RecipientDecision =
+  | { clientId: ClientId; email: string; action: 'send' }
+  | { clientId: ClientId; email: string; action: 'skip'; reason: SkipReason; key: MessageKey; params: MessageParams };
+
+function normalEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** A careful, not pedantic check: what parseEmail accepts, already in its normal form. */
+export function isValidEmail(email: string): boolean {
+  const parsed = parseEmail(email);
+  return parsed.ok && parsed.value !== '' && parsed.value === normalEmail(email);
+}
+
+/**
+ * Why a client may not get any marketing mail at all, or null. Shared by campaigns and flows.
+ * A consent given after an unsubscribe (the client signed up again) counts as subscribed; a pending
+ * unsubscribe (clicked, not yet written to Clients) always blocks.
+ */
+export function contactBlock(
+  client: Client,
+  pendingUnsubscribes: ReadonlySet<string>,
+  bouncedEmails: ReadonlySet<string> = new Set(),
+): SkipReason | null {
+  const email = normalEmail(client.email);
+  if (!isValidEmail(email)) return 'invalidEmail';
+  const resubscribed = client.consentAt !== null && client.unsubscribedAt !== null && client.consentAt.getTime() > client.unsubscribedAt.getTime();
+  if ((client.unsubscribedAt !== null && !resubscribed) || pendingUnsubscribes.has(email)) return 'unsubscribed';
+  if (client.bouncedAt !== null || bouncedEmails.has(email)) return 'bounced';
+  if (client.consentAt === null) return 'noConsent';
+  return null;
+}
+
+/** Addresses with a bounced send anywhere in the history. */
+export function bouncedEmailsOf(sends: readonly Send[]): Set<string> {
+  const bounced = new Set<string>();
+  for (const send of sends) if (send.status === 'failed' && send.reason.startsWith(BOUNCE_REASON)) bounced.add(normalEmail(send.email));
+  return bounced;
+}
+
+/**
+ * Marketing mails each client got (or has queued) in the rolling week ending at `now`:
+ * `now − 7 days < at ≤ now`. Campaign mails count, and flow mails whose flow is marked `marketing`.
+ * A row counts once even when it matches a client by both id and address.
+ */
+export class WeeklyLoad {
+  private readonly rowsByClient = new Map<string, Set<number>>();
+  private readonly rowsByEmail = new Map<string, Set<number>>();
+  private extra = 0;
+
+  constructor(sends: readonly Send[], now: Date, flowSettings: FlowSettings = DEFAULT_FLOW_SETTINGS) {
+    const weekAgo = addDays(now, -7).getTime();
+    sends.forEach((send, row) => {
+      if (send.status !== 'sent' && send.status !== 'queued') return;
+      if (!send.at || send.at.getTime() <= weekAgo || send.at.getTime() > now.getTime()) return;
+      const flow = flowOfCampaignId(send.campaignId);
+      if (flow !== null ? !flowSettings[flow].marketing : send.campaignId.startsWith('flow:')) return;
+      this.add(this.rowsByClient, send.clientId, row);
+      if (send.email) this.add(this.rowsByEmail, normalEmail(send.email), row);
+    });
+  }
+
+  private add(index: Map<string, Set<number>>, key: string, row: number): void {
+    const rows = index.get(key) ?? new Set<number>();
+    rows.add(row);
+    index.set(key, rows);
+  }
+
+  count(clientId: ClientId, email: string): number {
+    const rows = new Set([...(this.rowsByClient.get(clientId) ?? []), ...(this.rowsByEmail.get(normalEmail(email)) ?? [])]);
+    return rows.size;
+  }
+
+  /** Counts a mail decided in this run (not yet in Sends) against the client. */
+  addPlanned(clientId: ClientId, email: string): void {
+    const row = -(++this.extra);
+    this.add(this.rowsByClient, clientId, row);
+    this.add(this.rowsByEmail, normalEmail(email), row);
+  }
+}
+
+export interface ExclusionContext {
+  now: Date;
+  /** Addresses whose unsubscribe click is recorded in script properties but not yet in Clients. */
+  pendingUnsubscribes: ReadonlySet<string>;
+  settings?: CampaignSettings;
+  flowSettings?: FlowSettings;
+}
+
+/**
+ * One decision per member, ordered by client id. Checks, first match wins: invalid address,
+ * unsubscribed, bounced before, no consent, already in this campaign (any row but a failed one, by
+ * client or address), the same address earlier in this list, over the weekly cap.
+ */
+export function decideRecipients(
+  campaign: Pick<Campaign, 'id'>,
+  members: readonly Client[],
+  sends: readonly Send[],
+  context: ExclusionContext,
+): RecipientDecision[] {
+  const settings = context.settings ?? DEFAULT_CAMPAIGN_SETTINGS;
+  const load = new WeeklyLoad(sends, context.now, context.flowSettings);
+  const bounced = bouncedEmailsOf(sends);
+  const inCampaign = new Set<string>();
+  for (const send of sends) {
+    if (send.campaignId !== campaign.id || send.status === 'failed') continue;
+    inCampaign.add(`id:${send.clientId}`);
+    if (send.email) inCampaign.add(`email:${normalEmail(send.email)}`);
+  }
+  const claimed = new Set<string>();
+  const ordered = [...members].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const decisions: RecipientDecision[] = [];
+  const seenIds = new Set<ClientId>();
+  for (const client of ordered) {
+    if (seenIds.has(client.id)) continue; // a segment listing a client twice decides once
+    seenIds.add(client.id);
+    const email = normalEmail(client.email);
+    const skip = (reason: SkipReason, params: MessageParams = {}): void => {
+      decisions.push({ clientId: client.id, email, action: 'skip', reason, key: skipReasonKey(reason), params });
+    };
+    const blocked = contactBlock(client, context.pendingUnsubscribes, bounced);
+    if (blocked) skip(blocked);
+    else if (inCampaign.has(`id:${client.id}`) || inCampaign.has(`email:${email}`)) skip('alreadySent');
+    else if (claimed.has(email)) skip('duplicateEmail');
+    else if (load.count(client.id, email) >= settings.weeklyCap) skip('weeklyCap', { cap: settings.weeklyCap });
+    else {
+      claimed.add(email);
+      decisions.push({ clientId: client.id, email, action: 'send' });
+    }
+  }
+  return decisions;
+}

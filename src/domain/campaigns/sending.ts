@@ -1,0 +1,180 @@
+// The pure half of exactly-once sending. The engine (src/services + src/server) does the Gmail and
+// sheet work; every decision about what to send, resend, record or drop is made here.
+//
+// PROTOCOL, per queued recipient, one execution at a time (the engine holds the script lock):
+//   1. create a Gmail draft D for the recipient
+//   2. journal { campaignId, clientId, draftId: D } durably (script properties are written at once; a
+//      sheet write needs SpreadsheetApp.flush()) BEFORE step 3
+//   3. send D (Gmail removes a sent draft from the drafts list)
+//   4. mark the recipient's Sends row `sent`, then remove the journal entry
+// At the start of every run, before anything else: list the existing draft ids, `reconcile` the
+// journal, apply it (record, clear, delete drafts), then `planBatch`.
+//
+// CRASH POINTS (an execution can die anywhere: 6-minute limit, quota error, redeploy):
+//   a. after 1, before 2: an unjournaled draft exists; the row is still queued and has no journal entry,
+//      so the next run creates a new draft and sends that. The stray draft is never sent by us (only
+//      journaled drafts are ever sent) → exactly one mail. (Stray drafts are litter, not mail.)
+//   b. after 2, before 3: the journaled draft still exists → `retry`: the next run sends THAT draft and
+//      never creates another for the recipient → one mail.
+//   c. after 3, before 4: the journaled draft is gone → counted `sent` and `toRecord`: the row is marked
+//      sent, nothing is sent again → one mail.
+//   d. after 4's row write, before the journal entry is removed: draft gone and row already sent →
+//      `sent` but not `toRecord`: the entry is just cleared → one mail.
+//   e. a send that throws (step 3 fails, e.g. quota): the draft still exists → case b next time.
+// Two rules make this airtight even if the engine slips: `planBatch` never creates a draft for a
+// recipient with any journal entry, and only `reconcile`d entries are ever resent.
+// THE ONE TRADE-OFF: a journaled draft deleted by hand looks sent. We would rather miss one mail than
+// send two; staff see the row as sent and can resend by hand.
+import type { MessageKey, MessageParams } from '../../i18n';
+import type { ClientId, Send } from '../types';
+import { DEFAULT_CAMPAIGN_SETTINGS, type CampaignSettings } from './settings';
+
+export interface QueuedRecipient {
+  campaignId: string;
+  clientId: ClientId;
+  email: string;
+}
+
+export interface JournalEntry {
+  campaignId: string;
+  clientId: ClientId;
+  draftId: string;
+}
+
+export function recipientKey(entry: { campaignId: string; clientId: ClientId }): string {
+  return `${entry.campaignId}\u0000${entry.clientId}`;
+}
+
+export interface Reconciliation {
+  /** Entries whose draft is gone: the mail went out. */
+  sent: JournalEntry[];
+  /** The part of `sent` whose Sends row is not marked sent yet: mark it, then clear the entry. */
+  toRecord: JournalEntry[];
+  /** Entries whose draft still exists and was never sent: send this very draft. */
+  retry: JournalEntry[];
+  /** Extra drafts for a recipient who already has a mail or a draft to retry: delete them, never send. */
+  discard: JournalEntry[];
+  /** Every recipient with a journal entry: never create a new draft for them. */
+  journaled: ReadonlySet<string>;
+}
+
+/**
+ * What each journal entry means after a crash. `recordedSent` holds `recipientKey`s whose Sends row
+ * already says sent (crash point d, or staff marked it).
+ */
+export function reconcile(
+  journal: readonly JournalEntry[],
+  existingDraftIds: ReadonlySet<string>,
+  recordedSent: ReadonlySet<string> = new Set(),
+): Reconciliation {
+  const byRecipient = new Map<string, JournalEntry[]>();
+  for (const entry of journal) {
+    const key = recipientKey(entry);
+    byRecipient.set(key, [...(byRecipient.get(key) ?? []), entry]);
+  }
+  const result: Reconciliation = { sent: [], toRecord: [], retry: [], discard: [], journaled: new Set(byRecipient.keys()) };
+  for (const [key, entries] of byRecipient) {
+    const gone = entries.filter((entry) => !existingDraftIds.has(entry.draftId));
+    const waiting = entries.filter((entry) => existingDraftIds.has(entry.draftId));
+    const alreadyMailed = gone.length > 0 || recordedSent.has(key);
+    result.sent.push(...gone);
+    // However many drafts vanished, it is one recipient: record once.
+    if (gone[0] && !recordedSent.has(key)) result.toRecord.push(gone[0]);
+    if (alreadyMailed) result.discard.push(...waiting);
+    else if (waiting[0]) {
+      result.retry.push(waiting[0]);
+      result.discard.push(...waiting.slice(1));
+    }
+  }
+  return result;
+}
+
+export type Attempt =
+  | { kind: 'sendDraft'; entry: JournalEntry }
+  | { kind: 'createAndSend'; recipient: QueuedRecipient };
+
+export interface PauseDecision {
+  reason: 'quota' | 'failures';
+  key: MessageKey;
+  params: MessageParams;
+}
+
+export interface BatchPlan {
+  attempts: Attempt[];
+  /** Retry drafts whose recipient is no longer queued (removed or cancelled): delete, never send. */
+  orphanDrafts: JournalEntry[];
+  /** Set when the quota (after the flows' reserve) ends the campaign's sending for today. */
+  pause: PauseDecision | null;
+  /** Recipients still waiting after this batch: more runs needed when > 0 and not paused. */
+  waitingAfter: number;
+}
+
+/**
+ * Who to attempt in this run: drafts to retry first, then fresh recipients in queue order, at most
+ * `min(remainingQuota − reserve, budget)`. `budget` is how many mails fit in this execution's time;
+ * running out of budget just means another run, running out of quota pauses the campaign.
+ * Recipients with any journal entry are never given a new draft.
+ */
+export function planBatch(
+  queue: readonly QueuedRecipient[],
+  journal: Reconciliation,
+  remainingQuota: number,
+  reserve: number,
+  budget: number,
+): BatchPlan {
+  const quotaForCampaign = Math.max(0, Math.floor(remainingQuota) - Math.max(0, reserve));
+  const allowance = Math.max(0, Math.min(quotaForCampaign, Math.floor(budget)));
+  const queued = new Set(queue.map(recipientKey));
+  const retries = journal.retry.filter((entry) => queued.has(recipientKey(entry)));
+  const orphanDrafts = journal.retry.filter((entry) => !queued.has(recipientKey(entry)));
+  const seen = new Set<string>();
+  const fresh = queue.filter((recipient) => {
+    const key = recipientKey(recipient);
+    // A recipient listed twice in the queue is attempted once.
+    const first = !seen.has(key);
+    seen.add(key);
+    return first && !journal.journaled.has(key);
+  });
+  const candidates: Attempt[] = [
+    ...retries.map((entry): Attempt => ({ kind: 'sendDraft', entry })),
+    ...fresh.map((recipient): Attempt => ({ kind: 'createAndSend', recipient })),
+  ];
+  const attempts = candidates.slice(0, allowance);
+  const waitingAfter = candidates.length - attempts.length;
+  const quotaBound = waitingAfter > 0 && quotaForCampaign <= budget;
+  return {
+    attempts,
+    orphanDrafts,
+    pause: quotaBound ? { reason: 'quota', key: 'campaigns.pause.quota', params: { reserve } } : null,
+    waitingAfter,
+  };
+}
+
+export type SendOutcome = 'sent' | 'failed';
+
+/**
+ * The failure breaker, one outcome at a time: `breakerFailures` failures in a row pause the campaign.
+ * A quota error is not a failure (the engine pauses for quota instead); a success resets the streak.
+ */
+export function trackOutcome(
+  streak: number,
+  outcome: SendOutcome,
+  settings: CampaignSettings = DEFAULT_CAMPAIGN_SETTINGS,
+): { streak: number; pause: PauseDecision | null } {
+  const next = outcome === 'failed' ? streak + 1 : 0;
+  const tripped = next >= settings.breakerFailures;
+  return { streak: next, pause: tripped ? { reason: 'failures', key: 'campaigns.pause.failures', params: { count: next } } : null };
+}
+
+/**
+ * The failures in a row at the end of a campaign's Sends, so the next run continues the count.
+ * When staff resume a campaign the breaker paused, the engine starts from 0 instead.
+ */
+export function failureStreak(campaignId: string, sends: readonly Send[]): number {
+  const outcomes = sends
+    .filter((send) => send.campaignId === campaignId && (send.status === 'sent' || send.status === 'failed') && send.at)
+    .sort((a, b) => (a.at?.getTime() ?? 0) - (b.at?.getTime() ?? 0));
+  let streak = 0;
+  for (const send of outcomes) streak = send.status === 'failed' ? streak + 1 : 0;
+  return streak;
+}
