@@ -1,0 +1,124 @@
+// What every emulated spreadsheet class shares: the runtime, the Date constructor of the script's realm,
+// the store of spreadsheets, and the conversions between stored cells and script values.
+import type { Runtime } from '../runtime';
+import { AppsScriptError } from '../runtime';
+import { isDate, signatureError } from './args';
+import { localeRules, type LocaleRules } from './locale';
+import { displayText, type DisplayContext } from './number-format';
+import { parseTyped, type TypedContent } from './typed-input';
+import { MAX_CELL_CHARS, type BookState, type CellState, type SheetState, type StoredValue } from './state';
+import type { UiState } from './ui-state';
+
+export interface ExecutionContext {
+  kind: string;
+  authMode: string;
+}
+
+export interface StoreState {
+  books: BookState[];
+  activeBookId: string;
+  nextSheetId: number;
+  nextChartId: number;
+  nextBookSeq: number;
+  ui: UiState;
+}
+
+export interface Env {
+  rt: Runtime;
+  dateCtor: DateConstructor;
+  context: () => ExecutionContext;
+  store: StoreState;
+  /** Listeners the assembled emulator uses to fire onEdit for a user's typing. */
+  editListeners: Array<(edit: UserEdit) => void>;
+}
+
+export interface UserEdit {
+  spreadsheetId: string;
+  sheetName: string;
+  a1: string;
+  oldValue: unknown;
+  value: unknown;
+}
+
+export function rulesOf(book: BookState): LocaleRules {
+  return localeRules(book.locale);
+}
+
+export function displayContext(book: BookState): DisplayContext {
+  return { rules: rulesOf(book), timeZone: book.timeZone, locale: book.locale };
+}
+
+/** A stored value as a script sees it: dates become fresh Dates of the script's realm. */
+export function toScriptValue(env: Env, value: StoredValue | undefined): string | number | boolean | Date {
+  if (value === undefined) return '';
+  if (typeof value === 'object') return new env.dateCtor(value.d);
+  return value;
+}
+
+/** The same for the host side (tests, playground): host-realm Dates. */
+export function toHostValue(value: StoredValue | undefined): string | number | boolean | Date {
+  if (value === undefined) return '';
+  if (typeof value === 'object') return new Date(value.d);
+  return value;
+}
+
+export function cellDisplay(book: BookState, cell: CellState | null): string {
+  return cell ? displayText(cell.v, cell.nf, displayContext(book)) : '';
+}
+
+/**
+ * What a value written by a script (setValue/setValues/appendRow) becomes in a cell: strings are read
+ * as typed input unless the cell is plain text (`@`). Objects and arrays are refused as Google does.
+ */
+export function contentFromScript(
+  env: Env,
+  book: BookState,
+  cell: CellState | null,
+  value: unknown,
+  className: string,
+  method: string,
+  args: ArrayLike<unknown>,
+): TypedContent {
+  if (value === null || value === undefined) return { value: '' };
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return { value: Number.isNaN(value) ? '#NUM!' : '#NUM!' };
+    return { value };
+  }
+  if (typeof value === 'boolean') return { value };
+  if (isDate(value)) {
+    const time = value.getTime();
+    if (Number.isNaN(time)) throw signatureError(className, method, args);
+    return { value: { d: time }, autoFormat: rulesOf(book).defaultDateTime };
+  }
+  if (typeof value === 'string') return contentFromText(env, book, cell, value);
+  throw signatureError(className, method, args);
+}
+
+export function contentFromText(env: Env, book: BookState, cell: CellState | null, text: string): TypedContent {
+  if (text.length > MAX_CELL_CHARS) {
+    throw new AppsScriptError(`Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`);
+  }
+  if (cell?.nf === '@') return { value: text };
+  return parseTyped(text, { rules: rulesOf(book), timeZone: book.timeZone, now: env.rt.clock.now() });
+}
+
+export function applyContent(cell: CellState, content: TypedContent): void {
+  if (content.value === '') delete cell.v;
+  else cell.v = content.value;
+  if (content.formula !== undefined) cell.f = content.formula;
+  else delete cell.f;
+  if (content.autoFormat && cell.nf === undefined) cell.nf = content.autoFormat;
+}
+
+export function findBook(env: Env, id: string): BookState | undefined {
+  return env.store.books.find((book) => book.id === id);
+}
+
+export function sheetById(book: BookState, sheetId: number): SheetState | undefined {
+  return book.sheets.find((sheet) => sheet.id === sheetId);
+}
+
+/** Throws when a script holds a Sheet or Range of a sheet that was deleted since. */
+export function assertLive(book: BookState, sheet: SheetState): void {
+  if (!book.sheets.includes(sheet)) throw new AppsScriptError(`The sheet you're trying to access was deleted.`);
+}
