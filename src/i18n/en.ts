@@ -118,6 +118,12 @@ export const en = {
   'analysis.segment.parse.expectedList': 'Position {position}: expected a list like [a, b], found "{found}".',
   'analysis.segment.parse.expectedCloseParen': 'Position {position}: expected ")", found "{found}".',
   'analysis.segment.parse.mixedAndOr': 'Position {position}: AND and OR are mixed at one level; add brackets to say which goes first.',
+  'clv.fallback.tooFewRepeatBuyers': 'Only {repeatBuyers} clients have ordered more than once ({minRepeatBuyers} needed to fit the lifetime-value model), so forecasts use typical buying patterns scaled to your studio.',
+  'clv.fallback.purchasesNotConverged': 'The purchase model could not be fitted to your data, so forecasts use typical buying patterns scaled to your studio.',
+  'clv.fallback.purchasesAtBound': 'Your order history does not yet show how often clients stop buying, so forecasts use typical buying patterns scaled to your studio.',
+  'clv.fallback.spendNotConverged': 'The order-value model could not be fitted to your data, so forecasts use typical buying patterns scaled to your studio.',
+  'clv.fallback.spendAtBound': 'Order values do not yet vary enough to fit the order-value model, so forecasts use typical buying patterns scaled to your studio.',
+  'clv.fallback.spendUnbounded': 'A few very large orders make the average order value unreliable, so forecasts use typical buying patterns scaled to your studio.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -12,8 +12,10 @@ import {
   summariseHistory,
   timeToNextPurchase,
   CDNOW_REFERENCE,
+  CLV_FALLBACK_REASONS,
   type ClvClientSummary,
 } from '../../src/domain/clv';
+import { translate, type MessageKey } from '../../src/i18n';
 import { hypergeometric2F1 } from '../../src/domain/clv/special';
 
 const cdnow = { r: 0.2426, alpha: 4.4136, a: 0.7929, b: 2.4259 };
@@ -251,6 +253,18 @@ describe('fitClvModels', () => {
     const models = fitClvModels(clients);
     expect(models.kind).toBe('fallback');
     if (models.kind === 'fallback') expect(models.reason).toMatch(/^clv\.fallback\.purchases/);
+  });
+
+  it('every fallback reason is a message in both languages', () => {
+    for (const reason of CLV_FALLBACK_REASONS) {
+      const key: MessageKey = reason; // fails to compile if a key is missing from the catalog
+      for (const locale of ['en', 'ru'] as const) {
+        const text = translate(locale, key, { repeatBuyers: 7, minRepeatBuyers: 20 });
+        expect(text).not.toBe(key);
+        expect(text).not.toMatch(/\{\w+\}/);
+      }
+    }
+    expect(translate('en', 'clv.fallback.tooFewRepeatBuyers', { repeatBuyers: 7, minRepeatBuyers: 20 })).toContain('7');
   });
 
   it('fallback scales the CDNOW priors to the studio: r/α = Σx/ΣT and p·v/(q−1) = mean day value', () => {

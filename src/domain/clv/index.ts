@@ -20,5 +20,5 @@ export {
   GAMMA_GAMMA_BOUNDS,
 } from './gammaGamma';
 export type { SpendHistory, GammaGammaParams, GammaGammaFit, LifetimeValueOptions } from './gammaGamma';
-export { fitClvModels, fallbackParams, scoreClients, CDNOW_REFERENCE } from './score';
+export { fitClvModels, fallbackParams, scoreClients, CDNOW_REFERENCE, CLV_FALLBACK_REASONS } from './score';
 export type { ClvClientSummary, ClvModels, ClvFallbackReason, FitClvOptions, ClientClvScore, ScoreClvOptions } from './score';

@@ -33,13 +33,16 @@ export const CDNOW_REFERENCE = {
   spend: { p: 6.25, q: 3.74, v: 15.44 },
 } as const;
 
-export type ClvFallbackReason =
-  | 'clv.fallback.tooFewRepeatBuyers'
-  | 'clv.fallback.purchasesNotConverged'
-  | 'clv.fallback.purchasesAtBound'
-  | 'clv.fallback.spendNotConverged'
-  | 'clv.fallback.spendAtBound'
-  | 'clv.fallback.spendUnbounded';
+/** Message keys (src/i18n) saying why the fallback is in use; params: repeatBuyers, minRepeatBuyers. */
+export const CLV_FALLBACK_REASONS = [
+  'clv.fallback.tooFewRepeatBuyers',
+  'clv.fallback.purchasesNotConverged',
+  'clv.fallback.purchasesAtBound',
+  'clv.fallback.spendNotConverged',
+  'clv.fallback.spendAtBound',
+  'clv.fallback.spendUnbounded',
+] as const;
+export type ClvFallbackReason = (typeof CLV_FALLBACK_REASONS)[number];
 
 export type ClvModels =
   | { kind: 'fitted'; unit: TimeUnit; purchases: BgNbdFit; spend: GammaGammaFit }
