@@ -5,6 +5,7 @@ import {
   adjustPoints,
   balance,
   balances,
+  describeLedgerReason,
   birthdayBonus,
   feedbackBonus,
   ledgerEntryId,
@@ -258,5 +259,15 @@ describe('entry ids', () => {
     append(ledger, registrationBonus(ledger, 'C-1', settings, day(2026, 1, 1)));
     append(ledger, registrationBonus(ledger, 'C-2', settings, day(2026, 1, 5)));
     expect(balances(ledger, day(2026, 1, 3))).toEqual(new Map([['C-1', settings.bonusRegistration]]));
+  });
+});
+
+describe('describeLedgerReason', () => {
+  it('translates catalog reasons with their parameters and keeps staff text as typed', () => {
+    const [earned] = reconcileOrder([], order({ id: 'O-1', amount: 80 }), 1.25, settings, day(2026, 1, 2));
+    expect(describeLedgerReason(earned!.reason, 'en')).toBe('Points for an order of 80 (rate 1.25)');
+    expect(describeLedgerReason(earned!.reason, 'ru')).toBe('Баллы за заказ на 80 (ставка 1.25)');
+    expect(describeLedgerReason('Sticker pack misprint', 'ru')).toBe('Sticker pack misprint');
+    expect(describeLedgerReason('loyalty.reason.noSuchKey', 'en')).toBe('loyalty.reason.noSuchKey');
   });
 });
