@@ -107,3 +107,9 @@ describe('tierUpBonuses', () => {
     expect(balance(ledger, 'C-3', day(2026, 9, 1))).toBe(350);
   });
 });
+
+describe('loyaltySettings', () => {
+  it('keeps defaults for overrides left undefined', () => {
+    expect(loyaltySettings({ tierGraceDays: undefined, expiryMonths: 6 })).toMatchObject({ tierGraceDays: 30, expiryMonths: 6 });
+  });
+});

@@ -77,9 +77,10 @@ export const DEFAULT_LOYALTY_SETTINGS: LoyaltySettings = {
   recommendationCount: 3,
 };
 
-/** Defaults overlaid with the given overrides; tiers come back sorted by threshold. */
+/** Defaults overlaid with the given overrides (undefined ones ignored); tiers come back sorted by threshold. */
 export function loyaltySettings(overrides: Partial<LoyaltySettings> = {}): LoyaltySettings {
-  const merged: LoyaltySettings = { ...DEFAULT_LOYALTY_SETTINGS, ...overrides };
+  const given = Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined));
+  const merged: LoyaltySettings = { ...DEFAULT_LOYALTY_SETTINGS, ...given };
   return {
     ...merged,
     tiers: [...merged.tiers].sort((a, b) => a.threshold - b.threshold),
