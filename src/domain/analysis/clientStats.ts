@@ -73,3 +73,14 @@ export function clientStats(clients: readonly Client[], orders: readonly Order[]
   }
   return result;
 }
+
+/** Each client's first counted order on or before `asOf`, for new-vs-returning splits. One pass. */
+export function firstOrderDates(orders: readonly Order[], asOf: Date): Map<ClientId, Date> {
+  const first = new Map<ClientId, Date>();
+  for (const order of orders) {
+    if (!isCountedOrderAsOf(order, asOf)) continue;
+    const known = first.get(order.clientId);
+    if (!known || order.date.getTime() < known.getTime()) first.set(order.clientId, order.date);
+  }
+  return first;
+}
