@@ -2,6 +2,8 @@
 // Placeholders are {name}; ru.ts must have exactly these keys (a test checks).
 export const en = {
   'app.name': 'Studio CRM',
+  'error.busy': 'Someone else is updating the database right now. Please try again in a minute.',
+  'error.unexpected': 'Something went wrong: {detail}. The details are in the execution log (Extensions → Apps Script → Executions).',
   'menu.openSidebar': 'Open sidebar',
   'cells.notANumber': 'Not a number: “{value}”.',
   'cells.notADate': 'Not a date: “{value}”. Write it as 24.11.2026 or 2026-11-24.',

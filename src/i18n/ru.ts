@@ -3,6 +3,8 @@ import type { MessageKey } from './en';
 // Русский каталог: те же ключи, что в en.ts.
 export const ru: Record<MessageKey, string> = {
   'app.name': 'Studio CRM',
+  'error.busy': 'Сейчас базу обновляет кто-то другой. Попробуйте ещё раз через минуту.',
+  'error.unexpected': 'Что-то пошло не так: {detail}. Подробности — в журнале выполнения (Расширения → Apps Script → Выполнения).',
   'menu.openSidebar': 'Открыть боковую панель',
   'cells.notANumber': 'Не число: «{value}».',
   'cells.notADate': 'Не дата: «{value}». Запишите как 24.11.2026 или 2026-11-24.',

@@ -13,9 +13,9 @@ export interface Workbook {
   settingsCache?: SettingEntry[];
 }
 
-/** The bound spreadsheet, or the one with `id` (web app, where there is no active one). */
-export function openWorkbook(id?: string): Workbook {
-  const spreadsheet = id ? SpreadsheetApp.openById(id) : SpreadsheetApp.getActiveSpreadsheet();
+/** The bound spreadsheet. Never opened by id: that needs the broad `spreadsheets` scope (see README, Scopes). */
+export function openWorkbook(): Workbook {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   if (!spreadsheet) throw new Error('No spreadsheet is open');
   const spreadsheetLocale = localeFrom(spreadsheet.getSpreadsheetLocale());
   const names = spreadsheet.getSheets().map((sheet) => sheet.getName());
