@@ -15,6 +15,7 @@ import { createProperties } from './services/properties';
 import { createScript } from './services/script';
 import { createSession } from './services/session';
 import { createUtilities } from './services/utilities';
+import { createSpreadsheetApp } from './spreadsheet';
 
 export interface EmulatorOptions {
   now?: string | number | Date;
@@ -51,6 +52,7 @@ type StateOf<F extends (...args: never[]) => { host: { toJSON(): unknown } }> = 
 /** Everything the playground persists: the clock and every host's state, plain JSON. */
 export interface EmulatorSnapshot {
   clock: number;
+  spreadsheet: StateOf<typeof createSpreadsheetApp>;
   mail: StateOf<typeof createMail>;
   triggers: StateOf<typeof createScript>;
   properties: StateOf<typeof createProperties>;
@@ -84,8 +86,9 @@ export function createEmulator(options: EmulatorOptions = {}) {
   const session = createSession(rt, { context, timeZone }, { userEmail: settings.userEmail, locale: settings.locale });
   // Every service acts as the session's user, so a test switching users switches them all.
   const base = { context, dateCtor, timeZone, userEmail: () => session.host.userEmail() };
-  // Until a spreadsheet service is assembled, the script is bound to no document.
-  const documentId = (): string | null => null;
+  const spreadsheet = createSpreadsheetApp(rt, { dateCtor, context, timeZone: settings.timeZone, locale: settings.locale });
+  // The script is bound to the spreadsheet the emulator starts with.
+  const documentId = (): string | null => spreadsheet.host.active.id;
   const bound = { context, userEmail: base.userEmail, documentId };
 
   const mail = createMail(rt, { ...base, mailQuota: settings.mailQuota });
@@ -102,11 +105,7 @@ export function createEmulator(options: EmulatorOptions = {}) {
   });
   const forms = createFormApp(rt, {
     ...base,
-    spreadsheetApp: () => {
-      const app = globals().SpreadsheetApp;
-      if (!app) throw new Error('The emulator has no SpreadsheetApp to write form responses to');
-      return app as never;
-    },
+    spreadsheetApp: () => spreadsheet.global as never,
     formSubmitTriggers: (sourceId) => script.host.formSubmitTriggers(sourceId).map((t) => ({ uid: t.uid, handler: t.handler })),
     runTrigger: (handler, event) => {
       const run: TriggerRun = { handler, triggerUid: String(event.triggerUid), kind: 'formSubmit', at: clock.now(), error: null };
@@ -117,6 +116,8 @@ export function createEmulator(options: EmulatorOptions = {}) {
 
   function globals(): Record<string, unknown> {
     return {
+      SpreadsheetApp: spreadsheet.global,
+      Charts: spreadsheet.charts,
       ...mail.globals,
       ...script.globals,
       ...utilities.globals,
@@ -194,6 +195,7 @@ export function createEmulator(options: EmulatorOptions = {}) {
     settings,
     /** The clock-bound Date the bundle sees as `Date`. */
     dateCtor,
+    spreadsheet: spreadsheet.host,
     mail: mail.host,
     triggers: script.host,
     properties: properties.host,
@@ -226,6 +228,7 @@ export function createEmulator(options: EmulatorOptions = {}) {
     toJSON(): EmulatorSnapshot {
       return structuredClone({
         clock: clock.now(),
+        spreadsheet: spreadsheet.host.toJSON(),
         mail: mail.host.toJSON(),
         triggers: script.host.toJSON(),
         properties: properties.host.toJSON(),
@@ -238,6 +241,7 @@ export function createEmulator(options: EmulatorOptions = {}) {
     },
     restore(json: EmulatorSnapshot): void {
       clock.set(json.clock);
+      spreadsheet.host.restore(json.spreadsheet);
       mail.host.restore(json.mail);
       script.host.restore(json.triggers);
       properties.host.restore(json.properties);

@@ -53,7 +53,7 @@ describe('loadBundle', () => {
 
   it('gives the script only Apps Script globals, and a Date on the emulator clock', () => {
     const { emu, app } = load();
-    expect(app.run('globalsSeen')).toEqual(['undefined', 'undefined', 'undefined', 'undefined', 'undefined', 'object']);
+    expect(app.run('globalsSeen')).toEqual(['undefined', 'undefined', 'undefined', 'undefined', 'object', 'object']);
     const at = Date.parse('2024-03-15T10:00:00Z');
     expect(app.run('now')).toEqual([at, at]);
     emu.clock.advance(5000);
