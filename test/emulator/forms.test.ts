@@ -150,3 +150,86 @@ describe('submitting responses', () => {
     expect(() => again.forms.submit(formId, complete, { email: 'a@b.co' })).toThrow('no longer accepting responses');
   });
 });
+
+// Linking the form to the studio's spreadsheet and a spreadsheet-bound trigger, as the add-on's setup does.
+const LINKED = `${SCRIPT}
+var sheetEvents = [];
+function link(formId) {
+  var ss = SpreadsheetApp.getActiveSpreadsheet();
+  FormApp.openById(formId).setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
+  ScriptApp.newTrigger('onRequest').forSpreadsheet(ss).onFormSubmit().create();
+  return FormApp.openById(formId).getDestinationId() === ss.getId();
+}
+function onRequest(e) {
+  sheetEvents.push({
+    values: e.values,
+    named: e.namedValues,
+    a1: e.range.getA1Notation(),
+    sheet: e.range.getSheet().getName(),
+    uid: e.triggerUid,
+    full: e.authMode === ScriptApp.AuthMode.FULL,
+    valuesAreArray: Array.isArray(e.values),
+  });
+}
+function sheetEventsSoFar() { return sheetEvents; }
+`;
+
+function linked(locale: string) {
+  const emu = createEmulator({ now: '2024-03-15T10:00:00Z', locale, timeZone: 'Europe/Moscow' });
+  const app = loadBundleSource(emu, LINKED);
+  const formId = app.run('buildIntake') as string;
+  expect(app.run('link', [formId])).toBe(true);
+  return { emu, app, formId };
+}
+
+describe('the response sheet', () => {
+  it('is added in the spreadsheet\'s language and gets one row per response in column order', () => {
+    const { emu, formId } = linked('ru');
+    expect(emu.spreadsheet.sheetNames()[0]).toBe('Ответы на форму (1)');
+    emu.forms.submit(formId, complete, { email: 'kotik@example.com' });
+    const rows = emu.spreadsheet.values('Ответы на форму (1)');
+    expect(rows[0]).toEqual(['Отметка времени', 'Адрес электронной почты', 'Канал', 'Почта для связи', 'Что нужно', 'Бюджет', 'Срочность', 'Дедлайн']);
+    expect(Object.prototype.toString.call(rows[1]?.[0])).toBe('[object Date]');
+    expect((rows[1]?.[0] as Date).getTime()).toBe(Date.parse('2024-03-15T10:00:00Z'));
+    // Sheets reads the date answer as a date, midnight in the spreadsheet's zone.
+    expect(rows[1]?.slice(1, 7)).toEqual(['kotik@example.com', 'twitch.tv/kotik', '', 'Эмоуты, Бейджи', '', 4]);
+    expect((rows[1]?.[7] as Date).toISOString()).toBe('2024-03-31T21:00:00.000Z');
+    expect(emu.spreadsheet.displayValues('Ответы на форму (1)')[1]?.[7]).toBe('01.04.2024');
+  });
+
+  it('is named in English for an English spreadsheet, numbered after existing ones', () => {
+    const { emu, app, formId } = linked('en_US');
+    app.run('link', [formId]);
+    expect(emu.spreadsheet.sheetNames().slice(0, 2)).toEqual(['Form Responses 2', 'Form Responses 1']);
+    expect(emu.spreadsheet.values('Form Responses 1')[0]?.[0]).toBe('Timestamp');
+  });
+
+  it('fires the spreadsheet trigger with display strings, twice with an empty second event when asked', () => {
+    const { emu, app, formId } = linked('ru');
+    emu.clock.advance(90_000);
+    emu.forms.submit(formId, complete, { email: 'kotik@example.com', fireTwice: true, emptySecondEvent: true });
+    const events = app.run('sheetEventsSoFar') as Array<Record<string, any>>;
+    expect(events).toHaveLength(2);
+    const uid = emu.triggers.formSubmitTriggers(emu.spreadsheet.active.id)[0]?.uid;
+    expect(events[0]).toEqual({
+      values: ['15.03.2024 13:01:30', 'kotik@example.com', 'twitch.tv/kotik', '', 'Эмоуты, Бейджи', '', '4', '01.04.2024'],
+      named: {
+        'Отметка времени': ['15.03.2024 13:01:30'],
+        'Адрес электронной почты': ['kotik@example.com'],
+        Канал: ['twitch.tv/kotik'],
+        'Почта для связи': [''],
+        'Что нужно': ['Эмоуты, Бейджи'],
+        Бюджет: [''],
+        Срочность: ['4'],
+        Дедлайн: ['01.04.2024'],
+      },
+      a1: 'A2:H2',
+      sheet: 'Ответы на форму (1)',
+      uid,
+      full: true,
+      valuesAreArray: true,
+    });
+    expect(events[1]?.values).toEqual(['15.03.2024 13:01:30', '', '', '', '', '', '', '']);
+    expect(emu.spreadsheet.values('Ответы на форму (1)')).toHaveLength(2);
+  });
+});
