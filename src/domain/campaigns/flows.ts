@@ -1,0 +1,187 @@
+// Automated mails: which flow mail is due for whom, now. Each has an occasion key (`order:O-12`,
+// `birthday:2026`, `winback:O-40`) written in Sends' reason, so one occasion never gets two mails.
+import { addDays, calendarDaysBetween, isoDay, isValidDate } from '../analysis/dates';
+import type { ClientFactsById } from '../analysis/facts';
+import type { Client, ClientId, Order, Send } from '../types';
+import { bouncedEmailsOf, contactBlock, WeeklyLoad } from './exclusions';
+import {
+  DEFAULT_CAMPAIGN_SETTINGS, flowCampaignId,
+  type CampaignSettings, type FlowName, type FlowSettings, type WinbackRule,
+} from './settings';
+
+export interface FlowFacts {
+  /** The hour (0–23) now on the studio's clock, in its time zone. */
+  localHour: number;
+  /** Addresses whose unsubscribe is recorded in script properties but not yet in Clients. */
+  pendingUnsubscribes: ReadonlySet<string>;
+  /** Churn risk, tier and points from analysis and loyalty. */
+  clients?: ClientFactsById;
+  /** Points lots that will expire, from the loyalty ledger. */
+  pointsExpiring?: readonly { clientId: ClientId; points: number; expiresAt: Date }[];
+  /** Tiers clients reached, from loyalty. */
+  tiersReached?: readonly { clientId: ClientId; tier: string; reachedAt: Date }[];
+  /** The feedback form's link prefilled for the order (built by the forms service). */
+  feedbackLink?: (client: Client, order: Order) => string;
+}
+
+export interface FlowMail {
+  flow: FlowName;
+  clientId: ClientId;
+  /** Stable key of what the mail is about; goes to Sends' reason column. */
+  occasion: string;
+  template: string;
+  /** Merge values particular to this mail (feedback_link, last_order, points, tier). */
+  fields: Record<string, string>;
+}
+
+/** Send order when several mails are due for one client: only the first goes today, the rest later. */
+const PRIORITY: readonly FlowName[] = ['feedback', 'welcome', 'tierReached', 'pointsExpiry', 'birthday', 'winback'];
+
+export function isQuietHour(hour: number, settings: CampaignSettings = DEFAULT_CAMPAIGN_SETTINGS): boolean {
+  const { quietFromHour: from, quietUntilHour: until } = settings;
+  if (from === until) return false;
+  return from > until ? hour >= from || hour < until : hour >= from && hour < until;
+}
+
+/**
+ * Due from the calendar day of `due` through `lateDays` days after it: "3 days after an order completed
+ * in the evening" is the morning run three days later, not the evening one.
+ */
+function inWindow(due: Date, now: Date, lateDays: number): boolean {
+  const late = calendarDaysBetween(due, now);
+  return late >= 0 && late <= lateDays;
+}
+
+/** This year's birthday (28 February for a 29 February birthday in a common year). */
+function birthdayIn(year: number, birthday: Date): Date {
+  const day = new Date(year, birthday.getMonth(), birthday.getDate());
+  return day.getMonth() === birthday.getMonth() ? day : new Date(year, birthday.getMonth() + 1, 0);
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+/**
+ * When a client counts as gone quiet: their last order + median gap × lateFactor when they have
+ * a rhythm (at least `minOrders` orders); `now` when the churn risk reaches the threshold; else null.
+ */
+export function winbackDue(
+  orders: readonly Order[],
+  churnRisk: number | null | undefined,
+  rule: WinbackRule,
+  now: Date,
+): { lateAt: Date; byRisk: boolean } | null {
+  const last = orders[orders.length - 1];
+  if (!last) return null;
+  if (typeof churnRisk === 'number' && churnRisk >= rule.churnRiskThreshold) return { lateAt: now, byRisk: true };
+  if (orders.length < rule.minOrders) return null;
+  const gaps = orders.slice(1).map((order, index) => calendarDaysBetween((orders[index] as Order).date, order.date));
+  return { lateAt: addDays(last.date, Math.max(median(gaps), rule.minGapDays) * rule.lateFactor), byRisk: false };
+}
+
+interface Candidate {
+  flow: FlowName;
+  clientId: ClientId;
+  occasion: string;
+  fields: Record<string, string>;
+}
+
+function candidatesFor(client: Client, orders: readonly Order[], now: Date, facts: FlowFacts, settings: FlowSettings): Candidate[] {
+  const found: Candidate[] = [];
+  const add = (flow: FlowName, occasion: string, fields: Record<string, string> = {}): void => {
+    found.push({ flow, clientId: client.id, occasion, fields });
+  };
+  const { welcome, feedback, winback, birthday } = settings;
+  if (welcome.enabled && client.createdAt && inWindow(addDays(client.createdAt, welcome.delayDays), now, welcome.lateDays)) add('welcome', 'welcome');
+  if (feedback.enabled) {
+    for (const order of orders) {
+      if (order.status !== 'completed' || !isValidDate(order.completedAt)) continue;
+      if (!inWindow(addDays(order.completedAt, feedback.delayDays), now, feedback.lateDays)) continue;
+      add('feedback', `order:${order.id}`, { feedback_link: facts.feedbackLink?.(client, order) ?? '', last_order: order.product });
+    }
+  }
+  const placed = orders.filter((order) => order.status !== 'cancelled' && order.date.getTime() <= now.getTime());
+  const last = placed[placed.length - 1];
+  if (winback.enabled && last) {
+    const risk = facts.clients?.get(client.id)?.churnRisk;
+    const late = winbackDue(placed, risk, settings.winbackRule, now);
+    const due = late && addDays(late.lateAt, winback.delayDays);
+    // Churn risk has no date of its own to be late against, so it is due as long as it stays high.
+    if (late && due && (late.byRisk ? due.getTime() <= now.getTime() : inWindow(due, now, winback.lateDays))) {
+      add('winback', `winback:${last.id}`, { last_order: last.product });
+    }
+  }
+  if (birthday.enabled && isValidDate(client.birthday)) {
+    for (const year of [now.getFullYear() - 1, now.getFullYear(), now.getFullYear() + 1]) {
+      if (inWindow(addDays(birthdayIn(year, client.birthday), -birthday.delayDays), now, birthday.lateDays)) add('birthday', `birthday:${year}`);
+    }
+  }
+  return found;
+}
+
+function loyaltyCandidates(facts: FlowFacts, now: Date, settings: FlowSettings): Candidate[] {
+  const found: Candidate[] = [];
+  const { pointsExpiry, tierReached } = settings;
+  if (pointsExpiry.enabled) {
+    for (const lot of facts.pointsExpiring ?? []) {
+      const due = addDays(lot.expiresAt, -pointsExpiry.delayDays);
+      if (lot.points <= 0 || now.getTime() >= lot.expiresAt.getTime() || !inWindow(due, now, pointsExpiry.lateDays)) continue;
+      found.push({ flow: 'pointsExpiry', clientId: lot.clientId, occasion: `points:${isoDay(lot.expiresAt)}`, fields: { points: String(lot.points), expires_at: isoDay(lot.expiresAt) } });
+    }
+  }
+  if (tierReached.enabled) {
+    for (const reached of facts.tiersReached ?? []) {
+      if (!inWindow(addDays(reached.reachedAt, tierReached.delayDays), now, tierReached.lateDays)) continue;
+      found.push({ flow: 'tierReached', clientId: reached.clientId, occasion: `tier:${reached.tier}`, fields: { tier: reached.tier } });
+    }
+  }
+  return found;
+}
+
+/**
+ * Flow mails to send now. Nothing during quiet hours (they wait for the morning run). A mail is left
+ * out when its flow is off, its occasion already has a Sends row (any but failed), the client may not
+ * be mailed (consent, unsubscribe, bounce, address), or — for marketing flows — the weekly cap is
+ * reached. At most one flow mail per client per run, by PRIORITY; the rest stay due for later runs.
+ */
+export function dueFlowMails(
+  now: Date,
+  clients: readonly Client[],
+  orders: readonly Order[],
+  facts: FlowFacts,
+  flowSettings: FlowSettings,
+  sendsHistory: readonly Send[],
+  campaignSettings: CampaignSettings = DEFAULT_CAMPAIGN_SETTINGS,
+): FlowMail[] {
+  if (isQuietHour(facts.localHour, campaignSettings)) return [];
+  const ordersByClient = new Map<ClientId, Order[]>();
+  for (const order of [...orders].sort((a, b) => a.date.getTime() - b.date.getTime())) {
+    ordersByClient.set(order.clientId, [...(ordersByClient.get(order.clientId) ?? []), order]);
+  }
+  const handled = new Set<string>();
+  for (const send of sendsHistory) if (send.status !== 'failed') handled.add(`${send.campaignId}|${send.clientId}|${send.reason}`);
+  const clientsById = new Map(clients.map((client) => [client.id, client]));
+  const candidates = [
+    ...clients.flatMap((client) => candidatesFor(client, ordersByClient.get(client.id) ?? [], now, facts, flowSettings)),
+    ...loyaltyCandidates(facts, now, flowSettings),
+  ].sort((a, b) => PRIORITY.indexOf(a.flow) - PRIORITY.indexOf(b.flow) || (a.clientId < b.clientId ? -1 : a.clientId > b.clientId ? 1 : 0) || (a.occasion < b.occasion ? -1 : 1));
+  const load = new WeeklyLoad(sendsHistory, now, flowSettings);
+  const bounced = bouncedEmailsOf(sendsHistory);
+  const mailedThisRun = new Set<ClientId>();
+  const mails: FlowMail[] = [];
+  for (const candidate of candidates) {
+    const client = clientsById.get(candidate.clientId);
+    const setting = flowSettings[candidate.flow];
+    if (!client || mailedThisRun.has(client.id)) continue;
+    if (handled.has(`${flowCampaignId(candidate.flow)}|${client.id}|${candidate.occasion}`)) continue;
+    if (contactBlock(client, facts.pendingUnsubscribes, bounced) !== null) continue;
+    if (setting.marketing && load.count(client.id, client.email) >= campaignSettings.weeklyCap) continue;
+    if (setting.marketing) load.addPlanned(client.id, client.email);
+    mailedThisRun.add(client.id);
+    mails.push({ ...candidate, template: setting.template });
+  }
+  return mails;
+}
