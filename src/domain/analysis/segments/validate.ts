@@ -3,6 +3,7 @@ import type { MessageKey } from '../../../i18n';
 import { isValidDate } from '../dates';
 import { resolveField, type FieldSpec } from './fields';
 import { formatRule } from './format';
+import { parseSegmentText } from './parse';
 import { isGroup, OPS_BY_TYPE, RULE_OPS, type RuleScalar, type SegmentGroup, type SegmentRule } from './model';
 
 export interface SegmentProblem {
@@ -109,4 +110,15 @@ export function validateSegment(segment: SegmentGroup, extraHeaders: readonly st
   const problems: SegmentProblem[] = [];
   checkGroup(segment, [], extraHeaders, problems);
   return problems;
+}
+
+/** A Segments-sheet cell read and checked in one step; parse errors come back as problems too. */
+export function checkSegmentText(
+  text: string,
+  extraHeaders: readonly string[] = [],
+): { ok: true; group: SegmentGroup } | { ok: false; problems: SegmentProblem[] } {
+  const parsed = parseSegmentText(text);
+  if (!parsed.ok) return { ok: false, problems: [{ ...parsed.error, path: [], rule: text }] };
+  const problems = validateSegment(parsed.group, extraHeaders);
+  return problems.length === 0 ? { ok: true, group: parsed.group } : { ok: false, problems };
 }
