@@ -1,2 +1,4 @@
-// The bundle's public surface: every named export becomes a top-level function of dist/Code.js.
+// The bundle's public surface: every named export becomes a top-level function of dist/Code.js
+// (menu items, triggers, google.script.run calls, doGet). Nothing else reaches the global scope.
 export { onOpen, onInstall } from './menu';
+export { runNightly, runHourly } from './scheduled';

@@ -7,3 +7,4 @@ export * from './rows';
 export * from './settings';
 export * from './clients';
 export * from './writes';
+export * from './records';

@@ -1,0 +1,74 @@
+// Puts a studio's records into the emulated spreadsheet as staff would have them: under the schema's
+// headers (found by header mapping, so a sheet set up by the add-on or by hand both work), one
+// setValues per sheet. Used by the playground, the e2e tests and the benchmark; uncounted.
+import { formatCell } from '../../src/domain/cells';
+import { findSheetName, mapHeaders, placeValues, sheetSpec, type SheetKey } from '../../src/domain/schema';
+import type { Locale } from '../../src/domain/types';
+import type { Emulator } from '../emulator/index';
+import type { BundleApp } from '../emulator/bundle';
+import { generateDemoStudio, type DemoStudio } from './demo-studio';
+
+export const DEMO_AS_OF = new Date('2026-11-24T09:00:00Z');
+
+type SheetApi = GoogleAppsScriptLikeSheet;
+interface GoogleAppsScriptLikeSheet {
+  getRange(row: number, column: number, rows?: number, columns?: number): { getValues(): unknown[][]; setValues(values: unknown[][]): unknown };
+  getLastColumn(): number;
+  getLastRow(): number;
+  getMaxRows(): number;
+  insertRowsAfter(after: number, count: number): unknown;
+}
+
+/** Appends records (keyed by schema column) to a database sheet, creating it with headers if missing. */
+export function writeRecords(emu: Emulator, key: SheetKey, records: ReadonlyArray<Record<string, unknown>>, locale: Locale = 'ru'): void {
+  const spec = sheetSpec(key);
+  emu.withContext({ kind: 'test', authMode: 'FULL' }, () =>
+    emu.rt.internal(() => {
+      const spreadsheet = (emu.globals() as { SpreadsheetApp: { getActiveSpreadsheet(): any } }).SpreadsheetApp.getActiveSpreadsheet();
+      const names: string[] = spreadsheet.getSheets().map((sheet: { getName(): string }) => sheet.getName());
+      const existing = findSheetName(key, names);
+      const sheet: SheetApi = existing ? spreadsheet.getSheetByName(existing) : spreadsheet.insertSheet(spec.name[locale]);
+      if (sheet.getLastColumn() === 0) {
+        const headers = spec.columns.map((column) => column.header[locale]);
+        sheet.getRange(1, 1, 1, headers.length).setValues([headers]);
+      }
+      const width = sheet.getLastColumn();
+      const header = sheet.getRange(1, 1, 1, width).getValues()[0] ?? [];
+      const mapping = mapHeaders(spec, header, { locale });
+      if (records.length === 0) return;
+      const rows = records.map((record) => {
+        const cells: Record<string, unknown> = {};
+        for (const column of spec.columns) {
+          if (!(column.key in record)) continue;
+          const value = formatCell(record[column.key] as never, column, locale);
+          cells[column.key] = isDate(value) ? new emu.dateCtor(value.getTime()) : value;
+        }
+        return placeValues(mapping, width, cells).map((cell) => (cell === undefined ? '' : cell));
+      });
+      const start = sheet.getLastRow() + 1;
+      const missingRows = start + rows.length - 1 - sheet.getMaxRows();
+      if (missingRows > 0) sheet.insertRowsAfter(sheet.getMaxRows(), missingRows);
+      sheet.getRange(start, 1, rows.length, width).setValues(rows);
+    }),
+  );
+}
+
+function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
+/** Writes a whole studio: clients, orders, feedback and requests. */
+export function writeStudio(emu: Emulator, studio: DemoStudio, locale: Locale = 'ru'): void {
+  writeRecords(emu, 'clients', studio.clients.map(({ extra: _extra, ...client }) => client), locale);
+  writeRecords(emu, 'orders', studio.orders as unknown as Record<string, unknown>[], locale);
+  writeRecords(emu, 'feedback', studio.feedback as unknown as Record<string, unknown>[], locale);
+  writeRecords(emu, 'requests', studio.requests as unknown as Record<string, unknown>[], locale);
+}
+
+/** The playground's first state: the database set up by the add-on itself, then the demo studio's data. */
+export function seedDemoStudio(emu: Emulator, app: BundleApp, options: { clients?: number } = {}): DemoStudio {
+  if (app.functions().includes('setupDatabase')) app.run('setupDatabase', [], { kind: 'menu' });
+  const studio = generateDemoStudio({ clients: options.clients ?? 220, asOf: DEMO_AS_OF });
+  writeStudio(emu, studio, 'ru');
+  return studio;
+}

@@ -1,0 +1,144 @@
+// One playground: an emulator with the bundle loaded, persisted to a JSON file after every change.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { createEmulator, type Emulator } from '../emulator/index';
+import { loadBundle, type BundleApp } from '../emulator/bundle';
+import { seedDemoStudio } from './seed';
+
+export const PLAYGROUND_START = '2026-11-24T09:00:00Z';
+
+export interface Playground {
+  emu: Emulator;
+  app: BundleApp;
+  sidebarHtml(): string;
+  dialogHtml(index: number): string;
+  doGet(parameter: Record<string, string>): { mimeType: string; content: string };
+  state(): unknown;
+  sheet(name: string, offset: number, limit: number): unknown;
+  outbox(): unknown;
+  forms(): unknown;
+  callFromClient(fn: string, args: unknown[]): unknown;
+  runMenu(fn: string): unknown;
+  submitForm(formId: string, answers: Record<string, string | string[]>, email?: string): unknown;
+  advance(ms: number): unknown;
+  setLocale(locale: string): unknown;
+  reset(): unknown;
+}
+
+export function openPlayground(options: { statePath: string | null; fresh: boolean }): Playground {
+  let emu: Emulator;
+  let app: BundleApp;
+
+  const boot = (restore: boolean): void => {
+    emu = createEmulator({ now: PLAYGROUND_START, locale: 'ru', userEmail: 'studio@example.com', mailQuota: 100 });
+    app = loadBundle(emu, 'dist/Code.js');
+    if (restore && options.statePath && existsSync(options.statePath)) {
+      emu.restore(JSON.parse(readFileSync(options.statePath, 'utf8')));
+    } else {
+      seedDemoStudio(emu, app);
+      save();
+    }
+    app.run('onOpen', [{ authMode: 'FULL' }], { kind: 'simpleTrigger' });
+  };
+
+  const save = (): void => {
+    if (!options.statePath) return;
+    mkdirSync(dirname(options.statePath), { recursive: true });
+    writeFileSync(options.statePath, JSON.stringify(emu.toJSON()));
+  };
+
+  /** Runs something that may change data, then persists; reports what the UI showed meanwhile. */
+  const changing = <T>(body: () => T): { ok: true; value: T; ui: unknown } | { ok: false; error: { message: string }; ui: unknown } => {
+    const before = uiCounts();
+    try {
+      const value = body();
+      return { ok: true, value, ui: uiSince(before) };
+    } catch (error) {
+      return { ok: false, error: { message: (error as Error).message }, ui: uiSince(before) };
+    } finally {
+      save();
+    }
+  };
+
+  const ui = () => emu.spreadsheet.ui;
+  const uiCounts = () => ({ alerts: ui().alerts().length, toasts: ui().toasts().length, dialogs: ui().dialogs().length });
+  const uiSince = (before: ReturnType<typeof uiCounts>) => {
+    const opened = ui().dialogs().slice(before.dialogs).map((dialog, offset) => ({ kind: dialog.kind, title: dialog.title, index: before.dialogs + offset }));
+    return {
+      alerts: ui().alerts().slice(before.alerts).map((alert) => ({ title: alert.title, message: alert.prompt })),
+      toasts: ui().toasts().slice(before.toasts).map((toast) => ({ title: toast.title, message: toast.message })),
+      dialogs: opened.filter((dialog) => dialog.kind !== 'sidebar'),
+      sidebarOpened: opened.some((dialog) => dialog.kind === 'sidebar'),
+    };
+  };
+
+  boot(!options.fresh);
+
+  return {
+    get emu() {
+      return emu;
+    },
+    get app() {
+      return app;
+    },
+    sidebarHtml() {
+      const before = ui().sidebars().length;
+      app.run('openSidebar', [], { kind: 'menu' });
+      const sidebar = ui().sidebars()[before];
+      if (!sidebar) throw new Error('openSidebar showed no sidebar');
+      return sidebar.content;
+    },
+    dialogHtml(index) {
+      const dialog = ui().dialogs().at(index);
+      return dialog ? dialog.content : '<p>No dialog.</p>';
+    },
+    doGet(parameter) {
+      const result = app.doGet(parameter);
+      save();
+      return result;
+    },
+    state() {
+      return {
+        now: new Date(emu.clock.now()).toISOString(),
+        locale: emu.session.toJSON().locale,
+        sheets: emu.spreadsheet.sheetNames(),
+        menus: ui().menus(),
+        outbox: emu.mail.outbox.length,
+        quotaLeft: emu.settings.mailQuota - emu.mail.quotaUsed(),
+        triggers: emu.triggers.list().map((trigger) => ({ handler: trigger.handler, eventType: trigger.eventType, nextRun: trigger.nextRunAt })),
+        logs: emu.logs.entries().slice(-80),
+      };
+    },
+    sheet(name, offset, limit) {
+      const rows = emu.spreadsheet.displayValues(name);
+      return { name, total: rows.length, offset, rows: rows.slice(offset, offset + limit), header: rows[0] ?? [] };
+    },
+    outbox() {
+      return emu.mail.outbox.slice().reverse();
+    },
+    forms() {
+      return emu.forms.list();
+    },
+    callFromClient(fn, args) {
+      return changing(() => app.callFromClient(fn, ...args));
+    },
+    runMenu(fn) {
+      return changing(() => app.run(fn, [], { kind: 'menu' }));
+    },
+    submitForm(formId, answers, email) {
+      return changing(() => emu.forms.submit(formId, answers, email ? { email } : {}));
+    },
+    advance(ms) {
+      return changing(() => emu.advance(ms));
+    },
+    setLocale(locale) {
+      return changing(() => {
+        emu.session.setLocale(locale);
+        return locale;
+      });
+    },
+    reset() {
+      return changing(() => boot(false));
+    },
+  };
+}

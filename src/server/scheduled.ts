@@ -1,0 +1,38 @@
+// The two time-driven triggers every feature shares. Each step runs on its own: one failing step is
+// logged and the others still run, so a bad row in one sheet never stops mail or loyalty.
+import { ensureTimeTrigger } from '../services/triggers';
+
+type Step = { name: string; run: () => void };
+
+/** Nightly work, in order: what later steps read is refreshed first. Features add their step here. */
+const nightlySteps: Step[] = [];
+
+/** Hourly work: automated mailings and continuing campaigns. Features add their step here. */
+const hourlySteps: Step[] = [];
+
+function runSteps(steps: readonly Step[]): void {
+  const failures: string[] = [];
+  for (const step of steps) {
+    try {
+      step.run();
+    } catch (error) {
+      failures.push(step.name);
+      console.error(`${step.name} failed: ${error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error)}`);
+    }
+  }
+  if (failures.length > 0) throw new Error(`Failed steps: ${failures.join(', ')}`);
+}
+
+export function runNightly(): void {
+  runSteps(nightlySteps);
+}
+
+export function runHourly(): void {
+  runSteps(hourlySteps);
+}
+
+/** Installs both triggers once; the setup menu item calls it. */
+export function installScheduledTriggers(): void {
+  ensureTimeTrigger({ handler: 'runNightly', everyDaysAtHour: 3 });
+  ensureTimeTrigger({ handler: 'runHourly', everyHours: 1 });
+}
