@@ -152,6 +152,11 @@ describe('segment validation', () => {
     }
   });
 
+  it('survives a malformed rule from stored JSON', () => {
+    const problems = validateSegment({ match: 'all', rules: [{ op: 'eq', value: 1 } as never] });
+    expect(problems.map(({ key, rule }) => ({ key, rule }))).toEqual([{ key: 'analysis.segment.unknownField', rule: '"" = 1' }]);
+  });
+
   it('rejects an empty segment and a bad match word', () => {
     expect(validateSegment({ match: 'all', rules: [] }).map((p) => p.key)).toEqual(['analysis.segment.empty']);
     expect(validateSegment({ match: 'some' as never, rules: [{ field: 'consent', op: 'eq', value: true }] }).map((p) => p.key)).toEqual(['analysis.segment.badMatch']);

@@ -41,8 +41,9 @@ export function formatField(field: string): string {
 /** One rule as text; tolerant of malformed values so validation can quote the offending rule. */
 export function formatRule(rule: SegmentRule): string {
   // Values of choice fields (topic, lifecycle…) read best bare; free text is always quoted.
-  const bareWords = resolveField(rule.field)?.type === 'choice';
-  const field = formatField(rule.field);
+  const name = String(rule.field ?? ''); // a definition from JSON may lack it; validation still quotes the rule
+  const bareWords = resolveField(name)?.type === 'choice';
+  const field = formatField(name);
   const value = rule.value;
   const list = Array.isArray(value) ? value : [value];
   switch (rule.op) {
