@@ -108,9 +108,8 @@ function candidatesFor(client: Client, orders: readonly Order[], now: Date, fact
   if (winback.enabled && last) {
     const risk = facts.clients?.get(client.id)?.churnRisk;
     const late = winbackDue(placed, risk, settings.winbackRule, now);
-    const due = late && addDays(late.lateAt, winback.delayDays);
-    // Churn risk has no date of its own to be late against, so it is due as long as it stays high.
-    if (late && due && (late.byRisk ? due.getTime() <= now.getTime() : inWindow(due, now, winback.lateDays))) {
+    // Churn risk has no date of its own to delay from or be late against: due while it stays high.
+    if (late && (late.byRisk || inWindow(addDays(late.lateAt, winback.delayDays), now, winback.lateDays))) {
       add('winback', `winback:${last.id}`, { last_order: last.product });
     }
   }
