@@ -116,7 +116,9 @@ export interface Send {
   clientId: ClientId;
   email: string;
   status: SendStatus;
-  /** Why it was skipped or how it failed; for a flow, the occasion (e.g. `order:O-12`). */
+  /** Why it was skipped or how it failed. */
   reason: string;
+  /** For a flow mail, what it is about (`order:O-12`, `birthday:2026`); blank for a campaign. */
+  occasion?: string;
   at: Date | null;
 }

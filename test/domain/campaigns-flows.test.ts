@@ -23,7 +23,7 @@ function simulate(clients: Client[], orders: Order[], facts: Omit<FlowFacts, 'lo
     const now = new Date(from.getFullYear(), from.getMonth(), from.getDate() + i, 10);
     for (const mail of dueFlowMails(now, clients, orders, { ...facts, localHour: 10 }, settings, sends)) {
       log.push({ date: `${now.getMonth() + 1}-${now.getDate()}`, mail });
-      sends.push({ campaignId: flowCampaignId(mail.flow), clientId: mail.clientId, email: '', status: 'sent', reason: mail.occasion, at: now });
+      sends.push({ campaignId: flowCampaignId(mail.flow), clientId: mail.clientId, email: '', status: 'sent', reason: '', occasion: mail.occasion, at: now });
     }
   }
   return log;

@@ -1,5 +1,5 @@
 // Automated mails: which flow mail is due for whom, now. Each has an occasion key (`order:O-12`,
-// `birthday:2026`, `winback:O-40`) written in Sends' reason, so one occasion never gets two mails.
+// `birthday:2026`, `winback:O-40`) written in Sends' occasion column, so one occasion never gets two mails.
 import { addDays, calendarDaysBetween, isoDay, isValidDate } from '../analysis/dates';
 import type { ClientFactsById } from '../analysis/facts';
 import type { Client, ClientId, Order, Send } from '../types';
@@ -27,7 +27,7 @@ export interface FlowFacts {
 export interface FlowMail {
   flow: FlowName;
   clientId: ClientId;
-  /** Stable key of what the mail is about; goes to Sends' reason column. */
+  /** Stable key of what the mail is about; goes to Sends' occasion column. */
   occasion: string;
   template: string;
   /** Merge values particular to this mail (feedback_link, last_order, points, tier). */
@@ -161,7 +161,7 @@ export function dueFlowMails(
     ordersByClient.set(order.clientId, [...(ordersByClient.get(order.clientId) ?? []), order]);
   }
   const handled = new Set<string>();
-  for (const send of sendsHistory) if (send.status !== 'failed') handled.add(`${send.campaignId}|${send.clientId}|${send.reason}`);
+  for (const send of sendsHistory) if (send.status !== 'failed') handled.add(`${send.campaignId}|${send.clientId}|${send.occasion || send.reason}`);
   const clientsById = new Map(clients.map((client) => [client.id, client]));
   const candidates = [
     ...clients.flatMap((client) => candidatesFor(client, ordersByClient.get(client.id) ?? [], now, facts, flowSettings)),

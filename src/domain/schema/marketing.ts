@@ -45,10 +45,12 @@ export const CAMPAIGNS: SheetSpec = {
 export const SENDS: SheetSpec = {
   key: 'sends',
   name: { en: 'Sends', ru: 'Отправки' },
-  identity: ['campaignId', 'clientId'],
+  // A flow mails one client once per occasion (order:O-12, birthday:2026); a campaign once, occasion blank.
+  identity: ['campaignId', 'clientId', 'occasion'],
   columns: [
     column('campaignId', 'Campaign', 'Кампания', 'id', { required: true, aliases: ['campaign id', 'flow'] }),
     column('clientId', 'Client ID', 'ID клиента', 'id', { required: true }),
+    column('occasion', 'Occasion', 'Повод', 'text', { aliases: ['повод письма'] }),
     column('email', 'Email', 'Email', 'email', { validation: undefined }),
     column('status', 'Status', 'Статус', 'enum', { enumKey: 'sendStatus', required: true }),
     column('reason', 'Reason', 'Причина', 'text', { aliases: ['error', 'ошибка'] }),

@@ -113,6 +113,7 @@ export function sendFromRow(row: TypedRow): Send {
     email: text(v.email),
     status: (text(v.status) || 'queued') as SendStatus,
     reason: text(v.reason),
+    occasion: text(v.occasion),
     at: date(v.at),
   };
 }
