@@ -34,14 +34,5 @@ export function request(receivedAt: Date, answeredAt: Date | null): ClientReques
   return { id: `R-${receivedAt.getTime()}`, clientId: 'c', channel: 'email', receivedAt, answeredAt, summary: '' };
 }
 
-/** Deterministic pseudo-random numbers for property checks (mulberry32). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic pseudo-random numbers for property checks: the demo studio's generator. */
+export { seededRandom } from '../../local/playground/demo-studio';

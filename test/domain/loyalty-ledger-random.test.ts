@@ -6,18 +6,9 @@ import { adjustPoints, balance, birthdayBonus, feedbackBonus, registrationBonus,
 import { pointsFor, reconcileOrder, redeemForOrder } from '../../src/domain/loyalty/orderPoints';
 import { addMonths, expiryEntries, openLots } from '../../src/domain/loyalty/expiry';
 import { loyaltySettings } from '../../src/domain/loyalty/settings';
+// A seeded PRNG, so a failure replays exactly.
+import { seededRandom } from '../../local/playground/demo-studio';
 
-/** mulberry32: a tiny seeded PRNG, so a failure replays exactly. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const settings = loyaltySettings({ expiryMonths: 6 });
 const CLIENTS = ['C-1', 'C-2', 'C-3'];
