@@ -22,7 +22,7 @@ describe('schema', () => {
 
   it('keeps the derived analysis columns of Clients marked derived', () => {
     const derived = clients.columns.filter((column) => column.derived).map((column) => column.key);
-    expect(derived).toEqual(['pointsBalance', 'tier', 'lifecycle', 'rfmSegment', 'churnRisk', 'predictedValue', 'nextOrderExpected']);
+    expect(derived).toEqual(['pointsBalance', 'tier', 'tierSince', 'lifecycle', 'rfmSegment', 'churnRisk', 'predictedValue', 'nextOrderExpected']);
   });
 
   it('finds a sheet by its name in either language', () => {

@@ -8,3 +8,4 @@ export * from './codes';
 export * from './discounts';
 export * from './referrals';
 export * from './recommendations';
+export * from './nightly';

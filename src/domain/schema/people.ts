@@ -28,6 +28,8 @@ export const CLIENTS: SheetSpec = {
     column('notes', 'Notes', 'Заметки', 'text', { aliases: ['comment', 'комментарий', 'примечание'] }),
     column('pointsBalance', 'Points balance (auto)', 'Баланс баллов (авто)', 'number', { derived: true, numberFormat: FORMATS.integer, aliases: ['points balance', 'баланс баллов'] }),
     column('tier', 'Tier (auto)', 'Уровень (авто)', 'text', { derived: true, aliases: ['tier', 'уровень'] }),
+    // The day the client last qualified for their tier: the grace period before moving down runs from it.
+    column('tierSince', 'Tier since (auto)', 'Уровень с (авто)', 'date', { derived: true, aliases: ['tier since', 'уровень с'] }),
     column('lifecycle', 'Lifecycle (auto)', 'Этап (авто)', 'text', { derived: true, aliases: ['lifecycle', 'этап'] }),
     column('rfmSegment', 'RFM segment (auto)', 'RFM-сегмент (авто)', 'text', { derived: true, aliases: ['rfm segment', 'rfm'] }),
     column('churnRisk', 'Churn risk (auto)', 'Риск ухода (авто)', 'number', { derived: true, numberFormat: FORMATS.percent, aliases: ['churn risk', 'риск ухода'] }),
