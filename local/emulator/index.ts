@@ -86,7 +86,14 @@ export function createEmulator(options: EmulatorOptions = {}) {
   const session = createSession(rt, { context, timeZone }, { userEmail: settings.userEmail, locale: settings.locale });
   // Every service acts as the session's user, so a test switching users switches them all.
   const base = { context, dateCtor, timeZone, userEmail: () => session.host.userEmail() };
-  const spreadsheet = createSpreadsheetApp(rt, { dateCtor, context, timeZone: settings.timeZone, locale: settings.locale });
+  const spreadsheet = createSpreadsheetApp(rt, {
+    dateCtor,
+    context,
+    timeZone: settings.timeZone,
+    locale: settings.locale,
+    // html is made below; the Ui reads pages only once a script shows one.
+    htmlPage: (value) => html.host.page(value),
+  });
   // The script is bound to the spreadsheet the emulator starts with.
   const documentId = (): string | null => spreadsheet.host.active.id;
   const bound = { context, userEmail: base.userEmail, documentId };

@@ -30,6 +30,16 @@ export interface Env {
   store: StoreState;
   /** Listeners the assembled emulator uses to fire onEdit for a user's typing. */
   editListeners: Array<(edit: UserEdit) => void>;
+  /** Reads an HtmlService page without counting (the assembled emulator's html host); null for anything else. */
+  htmlPage?: (value: unknown) => ShownPage | null;
+}
+
+/** What a sidebar or dialog shows of an HtmlOutput. */
+export interface ShownPage {
+  title: string;
+  content: string;
+  width: number | null;
+  height: number | null;
 }
 
 export interface UserEdit {

@@ -19,6 +19,11 @@ export interface HostUi {
   toasts(): UiState['toasts'];
   /** Queues the answer for the next alert/prompt. */
   answer(answer: UiAnswer): void;
+  /**
+   * Answers every alert/prompt with no queued answer: `button` if the dialog offers it, else CLOSE (the user
+   * closed it); a prompt's text is ''. `null` (the default) restores the strict mode: such a dialog throws.
+   */
+  autoAnswer(button: UiAnswer['button'] | null): void;
   pendingAnswers(): number;
   reset(): void;
 }
@@ -168,6 +173,11 @@ export function hostUi(env: Env): HostUi {
     toasts: () => env.store.ui.toasts,
     answer: (answer) => {
       env.store.ui.answers.push({ ...answer });
+    },
+    autoAnswer: (button) => {
+      const known: Array<UiAnswer['button']> = ['OK', 'CANCEL', 'YES', 'NO', 'CLOSE'];
+      if (button !== null && !known.includes(button)) throw new Error(`autoAnswer: not a button: ${String(button)}`);
+      env.store.ui.autoAnswer = button;
     },
     pendingAnswers: () => env.store.ui.answers.length,
     reset: () => {

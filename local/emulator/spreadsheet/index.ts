@@ -19,6 +19,8 @@ export interface SpreadsheetDeps {
   locale: string;
   name?: string;
   id?: string;
+  /** The html host's page reader: Ui then accepts only real HtmlOutputs and reads them uncounted. */
+  htmlPage?: (value: unknown) => { title: string; content: string; width: number | null; height: number | null } | null;
 }
 
 export type SpreadsheetAppGlobal = Record<string, unknown>;
@@ -41,7 +43,7 @@ function documentId(seq: number): string {
 
 export function createSpreadsheetApp(rt: Runtime, deps: SpreadsheetDeps): { global: SpreadsheetAppGlobal; charts: ChartsGlobal; host: SpreadsheetHost } {
   const store: StoreState = { books: [], activeBookId: '', nextSheetId: 0, nextChartId: 1, nextBookSeq: 1, ui: emptyUi() };
-  const env: Env = { rt, dateCtor: deps.dateCtor, context: deps.context, store, editListeners: [] };
+  const env: Env = { rt, dateCtor: deps.dateCtor, context: deps.context, store, editListeners: [], htmlPage: deps.htmlPage };
   const createBook = (name: string) => {
     const id = documentId(env.store.nextBookSeq++);
     const book = makeBook(env, id, name, deps.locale, deps.timeZone);

@@ -47,8 +47,10 @@ export interface UiState {
   alerts: AlertState[];
   toasts: ToastState[];
   answers: UiAnswer[];
+  /** The button an unanswered alert/prompt gets (CLOSE when the dialog lacks it); null: an unanswered dialog is an error. */
+  autoAnswer?: UiAnswer['button'] | null;
 }
 
 export function emptyUi(): UiState {
-  return { menus: [], dialogs: [], alerts: [], toasts: [], answers: [] };
+  return { menus: [], dialogs: [], alerts: [], toasts: [], answers: [], autoAnswer: null };
 }

@@ -1,8 +1,9 @@
 // The spreadsheet's Ui: menus, sidebars, dialogs, alerts and prompts. Alerts and prompts are answered
-// from a queue the test (or playground) fills; without an answer the call fails loudly.
+// from a queue the test (or playground) fills; without an answer the call fails loudly unless the host
+// turned on an automatic answer (the playground does).
 import { expectArgs, enumName, isStr, signatureError } from './args';
 import { BUTTONS_OF_SET, Button, ButtonSet } from './enums';
-import type { Env } from './env';
+import type { Env, ShownPage } from './env';
 import type { DialogState, MenuItemState, UiAnswer } from './ui-state';
 
 interface HtmlOutputLike {
@@ -14,6 +15,11 @@ interface HtmlOutputLike {
 
 function isHtmlOutput(value: unknown): value is HtmlOutputLike {
   return !!value && typeof value === 'object' && typeof (value as HtmlOutputLike).getContent === 'function' && typeof (value as HtmlOutputLike).getTitle === 'function';
+}
+
+/** A page-like object's content when no html host is wired (the spreadsheet service tested alone); call under rt.internal. */
+function duckPage(output: HtmlOutputLike): ShownPage {
+  return { title: output.getTitle(), content: output.getContent(), width: output.getWidth?.() ?? null, height: output.getHeight?.() ?? null };
 }
 
 export class Menu {
@@ -83,16 +89,11 @@ export class Ui {
   }
 
   private show(kind: DialogState['kind'], method: string, args: IArguments, title: string | null): void {
-    expectArgs('Ui', method, args, kind === 'sidebar' ? [isHtmlOutput] : [isHtmlOutput, isStr]);
-    const output = args[0] as HtmlOutputLike;
-    const dialog = this.env.rt.internal(() => ({
-      kind,
-      title: title ?? output.getTitle(),
-      content: output.getContent(),
-      width: output.getWidth?.() ?? null,
-      height: output.getHeight?.() ?? null,
-    }));
-    this.env.store.ui.dialogs.push(dialog);
+    // With the html host at hand only a real HtmlOutput is accepted; it is read uncounted.
+    const isPage = (v: unknown): boolean => (this.env.htmlPage ? this.env.htmlPage(v) !== null : isHtmlOutput(v));
+    expectArgs('Ui', method, args, kind === 'sidebar' ? [isPage] : [isPage, isStr]);
+    const page = this.env.htmlPage?.(args[0]) ?? this.env.rt.internal(() => duckPage(args[0] as HtmlOutputLike));
+    this.env.store.ui.dialogs.push({ kind, title: title ?? page.title, content: page.content, width: page.width, height: page.height });
   }
 
   alert(...args: unknown[]): unknown {
@@ -122,12 +123,21 @@ export class Ui {
     const title = shape === 2 ? (args[0] as string) : null;
     const prompt = (shape === 2 ? args[1] : args[0]) as string;
     const buttons = shape === 0 ? 'OK' : enumName(args[shape])!;
-    const answer = this.env.store.ui.answers.shift();
-    if (!answer) throw new Error(`Ui.${kind}("${prompt}") was shown but no answer was queued: call host.ui.answer() first.`);
+    const answer = this.env.store.ui.answers.shift() ?? this.autoAnswer(buttons);
+    if (!answer) {
+      throw new Error(`Ui.${kind}("${prompt}") was shown but no answer was queued: call host.ui.answer() first, or host.ui.autoAnswer('OK').`);
+    }
     if (answer.button !== 'CLOSE' && !BUTTONS_OF_SET[buttons]!.includes(answer.button)) {
       throw new Error(`Ui.${kind}("${prompt}") offers ${buttons}; the queued answer ${answer.button} is not one of its buttons.`);
     }
     this.env.store.ui.alerts.push({ kind, title, prompt, buttons, answer: { button: answer.button, text: answer.text ?? '' } });
     return answer;
+  }
+
+  /** The playground's user clicking the agreed button, or closing a dialog that has no such button. */
+  private autoAnswer(buttons: string): UiAnswer | null {
+    const button = this.env.store.ui.autoAnswer ?? null;
+    if (button === null) return null;
+    return { button: BUTTONS_OF_SET[buttons]!.includes(button) ? button : 'CLOSE', text: '' };
   }
 }
