@@ -60,6 +60,7 @@ export function loadBundleSource(emu: Emulator, source: string, fileName = 'Code
 
   const runner: BundleRunner = {
     runHandler: (handler, args, context) => run(handler, args, context),
+    hasHandler: (name) => typeof (sandbox as Record<string, unknown>)[name] === 'function',
     evaluateTemplate: (code, output, print, scope) => {
       let body = templates.get(code);
       if (!body) {

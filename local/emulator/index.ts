@@ -15,7 +15,7 @@ import { createProperties } from './services/properties';
 import { createScript } from './services/script';
 import { createSession } from './services/session';
 import { createUtilities } from './services/utilities';
-import { createSpreadsheetApp } from './spreadsheet';
+import { createSpreadsheetApp, type UserEdit } from './spreadsheet';
 
 export interface EmulatorOptions {
   now?: string | number | Date;
@@ -36,7 +36,8 @@ export interface EmulatorOptions {
 export interface TriggerRun {
   handler: string;
   triggerUid: string;
-  kind: 'time' | 'formSubmit';
+  /** `edit` covers the simple `onEdit` (triggerUid '') and installable on-edit triggers. */
+  kind: 'time' | 'formSubmit' | 'edit';
   at: number;
   error: string | null;
 }
@@ -44,6 +45,8 @@ export interface TriggerRun {
 /** What a loaded bundle lends the emulator: running a handler as an execution, and evaluating templates in its realm. */
 export interface BundleRunner {
   runHandler(handler: string, args: unknown[], context: ExecutionContext): unknown;
+  /** Whether the script defines a global function of that name (a simple trigger runs only if it does). */
+  hasHandler(name: string): boolean;
   evaluateTemplate: TemplateEvaluator;
 }
 
@@ -141,16 +144,63 @@ export function createEmulator(options: EmulatorOptions = {}) {
   }
 
   /** Runs a handler of the loaded bundle as its own trigger execution and records how it went. */
-  function runTriggerHandler(run: TriggerRun, event: unknown): void {
+  function runTriggerHandler(run: TriggerRun, event: unknown, ctx: ExecutionContext = { kind: 'trigger', authMode: 'FULL' }): void {
     if (!bundle) throw new Error(`A trigger calls ${run.handler}, but no bundle is loaded (loadBundle)`);
     triggerRuns.push(run);
     try {
-      bundle.runHandler(run.handler, [event], { kind: 'trigger', authMode: 'FULL' });
+      bundle.runHandler(run.handler, [event], ctx);
     } catch (error) {
       run.error = messageOf(error);
       if (settings.triggerErrors === 'throw') throw error;
     }
   }
+
+  function withContextOf<T>(ctx: ExecutionContext, body: () => T): T {
+    contexts.push(ctx);
+    try {
+      return body();
+    } finally {
+      contexts.pop();
+    }
+  }
+
+  /**
+   * A user's edit (host.edit) runs the script's simple `onEdit(e)` on the bound document (LIMITED) and every
+   * installable on-edit trigger of that spreadsheet (FULL, with triggerUid), each as its own execution.
+   */
+  function fireEdit(edit: UserEdit): void {
+    const installed = script.host.triggersFor(edit.spreadsheetId, 'ON_EDIT');
+    // With no script loaded a user's typing runs nothing; an installed trigger without its script is an error below.
+    if (!bundle && installed.length === 0) return;
+    const failures: unknown[] = [];
+    // Built in the handler's context: the user's identity is hidden from a simple trigger as Session hides it.
+    const eventFor = (ctx: ExecutionContext, triggerUid: string | null) =>
+      withContextOf(ctx, () => {
+        const parts = spreadsheet.host.editEvent(edit);
+        const user = rt.internal(() => session.globals.Session.getActiveUser());
+        const event: Record<string, unknown> = { authMode: script.globals.ScriptApp.AuthMode[ctx.authMode], ...parts, user };
+        if (triggerUid !== null) event.triggerUid = triggerUid;
+        return event;
+      });
+    const attempt = (body: () => void) => {
+      try {
+        body();
+      } catch (error) {
+        failures.push(error);
+      }
+    };
+    if (bundle?.hasHandler('onEdit') && edit.spreadsheetId === documentId()) {
+      const run: TriggerRun = { handler: 'onEdit', triggerUid: '', kind: 'edit', at: clock.now(), error: null };
+      const ctx: ExecutionContext = { kind: 'simpleTrigger', authMode: 'LIMITED' };
+      attempt(() => runTriggerHandler(run, eventFor(ctx, null), ctx));
+    }
+    for (const trigger of installed) {
+      const run: TriggerRun = { handler: trigger.handler, triggerUid: trigger.uid, kind: 'edit', at: clock.now(), error: null };
+      attempt(() => runTriggerHandler(run, eventFor({ kind: 'trigger', authMode: 'FULL' }, trigger.uid)));
+    }
+    if (failures.length > 0) throw failures[0];
+  }
+  spreadsheet.host.onEdit(fireEdit);
 
   // Templates evaluated before any bundle is loaded run in a realm of their own with the same globals.
   let scratch: BundleRunner | null = null;
@@ -161,6 +211,7 @@ export function createEmulator(options: EmulatorOptions = {}) {
         runHandler: () => {
           throw new Error('no bundle is loaded');
         },
+        hasHandler: () => false,
         evaluateTemplate: (code, output, print, scope) => {
           const body = vm.runInContext(`(function (output, __print, __scope) { with (__scope) {\n${code}\n} })`, sandbox) as (
             ...args: unknown[]

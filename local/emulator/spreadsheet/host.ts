@@ -8,6 +8,7 @@ import { normaliseLocale } from './locale';
 import { cellAt, lastColumn, lastRow, newSheet, type BookState, type SheetState } from './state';
 import type { UiAnswer, UiState } from './ui-state';
 import { describeValidation } from './validation';
+import type { EditEventParts } from './edit-event';
 import { localeRules } from './locale';
 
 export interface HostUi {
@@ -70,6 +71,8 @@ export interface SpreadsheetHost extends BookHost {
   get(id: string): BookHost | null;
   ui: HostUi;
   onEdit(listener: (edit: UserEdit) => void): void;
+  /** The script objects and values of an edit event for `edit` (the emulator adds authMode, user, triggerUid). */
+  editEvent(edit: UserEdit): EditEventParts;
   toJSON(): StoreState;
   restore(json: StoreState): void;
 }

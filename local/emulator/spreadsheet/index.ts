@@ -7,6 +7,7 @@ import { bookHost, hostUi, makeBook, type SpreadsheetHost } from './host';
 import { createSpreadsheetGlobal } from './spreadsheet';
 import { emptyUi } from './ui-state';
 import './range-style';
+import { editEventParts } from './edit-event';
 
 export type { SpreadsheetHost, BookHost, HostUi, ChartView } from './host';
 export type { UserEdit, StoreState } from './env';
@@ -66,6 +67,7 @@ export function createSpreadsheetApp(rt: Runtime, deps: SpreadsheetDeps): { glob
     onEdit: (listener) => {
       env.editListeners.push(listener);
     },
+    editEvent: (edit) => editEventParts(env, edit),
     toJSON: () => structuredClone(env.store),
     restore: (json) => {
       const copy = structuredClone(json);
