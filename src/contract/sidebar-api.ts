@@ -17,3 +17,81 @@ export interface SidebarApi {
 }
 
 export type SidebarFunction = keyof SidebarApi;
+
+// ---- Loyalty: the client card, adjustments, redemptions, discount codes (declarations merge into SidebarApi).
+
+export interface LoyaltyLedgerLine {
+  /** ISO time. */
+  date: string;
+  kind: 'earn' | 'bonus' | 'redeem' | 'expire' | 'adjust' | 'reverse';
+  points: number;
+  /** Translated into the staff's language. */
+  reason: string;
+  orderId: string;
+  by: string;
+}
+
+export interface LoyaltyCard {
+  clientId: string;
+  /** The sum of the ledger, now (not the Clients column, which is refreshed nightly). */
+  balance: number;
+  tier: string;
+  /** ISO day the client last qualified for the tier, or null before the first nightly run. */
+  tierSince: string | null;
+  expiringSoon: { points: number; firstExpiresAt: string } | null;
+  /** Newest first. */
+  lastEntries: LoyaltyLedgerLine[];
+  referralCode: string;
+  /** Personal discount in percent (0 when none) and where it comes from. */
+  discount: { percent: number; source: string };
+  recommendations: { product: string; basis: 'co-purchase' | 'popular'; because: string }[];
+}
+
+export interface PointsAdjustment {
+  clientId: string;
+  /** Whole points, negative to take points away. */
+  points: number;
+  reason: string;
+  /** Made once per submit by the sidebar, so a double click records one entry. */
+  requestId: string;
+}
+
+export interface PointsRedemption {
+  clientId: string;
+  orderId: string;
+  points: number;
+  requestId: string;
+}
+
+export interface PointsChange {
+  clientId: string;
+  balance: number;
+  /** False when the same request was already recorded. */
+  recorded: boolean;
+}
+
+export interface DiscountCodeView {
+  code: string;
+  campaignId: string;
+  clientId: string;
+  percent: number;
+  usedAt: string | null;
+  orderId: string;
+}
+
+export interface LoyaltyRunSummary {
+  appended: number;
+  clients: number;
+}
+
+export interface SidebarApi {
+  getLoyaltyCard(clientId: string): LoyaltyCard;
+  adjustPoints(adjustment: PointsAdjustment): PointsChange;
+  redeemPoints(redemption: PointsRedemption): PointsChange;
+  /** Issues codes for the clients that have none for the campaign yet; answers every client's code. */
+  issueDiscountCodes(campaignId: string, clientIds: string[], percent: number): DiscountCodeView[];
+  lookupDiscountCode(code: string): DiscountCodeView | null;
+  markDiscountCodeUsed(code: string, clientId: string, orderId: string): DiscountCodeView;
+  /** The nightly loyalty step, now. */
+  runLoyaltyNow(): LoyaltyRunSummary;
+}

@@ -2,3 +2,5 @@
 // (menu items, triggers, google.script.run calls, doGet). Nothing else reaches the global scope.
 export { onOpen, onInstall } from './menu';
 export { runNightly, runHourly } from './scheduled';
+export { runLoyaltyNow, getLoyaltyCard, adjustPoints, redeemPoints } from './loyalty';
+export { issueDiscountCodes, lookupDiscountCode, markDiscountCodeUsed } from './discountCodes';

@@ -1,11 +1,14 @@
 // The two time-driven triggers every feature shares. Each step runs on its own: one failing step is
 // logged and the others still run, so a bad row in one sheet never stops mail or loyalty.
 import { ensureTimeTrigger } from '../services/triggers';
+import { runLoyaltyNightly } from './loyalty';
 
 type Step = { name: string; run: () => void };
 
 /** Nightly work, in order: what later steps read is refreshed first. Features add their step here. */
-const nightlySteps: Step[] = [];
+const nightlySteps: Step[] = [
+  { name: 'loyalty', run: runLoyaltyNightly },
+];
 
 /** Hourly work: automated mailings and continuing campaigns. Features add their step here. */
 const hourlySteps: Step[] = [];

@@ -1,0 +1,31 @@
+// Where intake hands over to other features. The loyalty engineer fills these in (welcome bonus,
+// feedback bonus); intake calls them after its own write, outside the database lock's critical part.
+import type { Workbook } from '../sheets';
+import { awardFeedbackBonus, welcomeClient } from './loyaltyHooks';
+
+export interface RegisteredClient {
+  clientId: string;
+  /** False when the answer updated a client already in the database. */
+  created: boolean;
+  at: Date;
+}
+
+export interface ReceivedFeedback {
+  feedbackId: string;
+  clientId: string;
+  orderId: string;
+  at: Date;
+}
+
+/** Called once per registration answer that created or changed a client. No-op until loyalty fills it. */
+export function onClientRegistered(book: Workbook, client: RegisteredClient): void {
+  // A referral code travels here once the registration form asks for one (an optional field).
+  const typedCode = (client as RegisteredClient & { referralCode?: string }).referralCode ?? '';
+  const referral = welcomeClient(book, client.clientId, typedCode, client.at);
+  if (referral.status === 'refused') console.warn(`referral for ${client.clientId} refused: ${referral.message}`);
+}
+
+/** Called once per new Feedback row (never for a duplicate firing). No-op until loyalty fills it. */
+export function onFeedbackReceived(book: Workbook, feedback: ReceivedFeedback): void {
+  awardFeedbackBonus(book, feedback.feedbackId, feedback.clientId, feedback.at);
+}

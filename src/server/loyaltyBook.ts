@@ -1,0 +1,91 @@
+// What every loyalty entry point reads: settings, clients with their rows, orders, feedback and the
+// ledger, each sheet in one getValues; and how ledger entries become Loyalty rows.
+import { loyaltySettings, DEFAULT_LOYALTY_SETTINGS, referralCode, type LoyaltyClient, type LoyaltySettings } from '../domain/loyalty';
+import { clientFromRow, feedbackFromRow, ledgerEntryFromRow, orderFromRow, recordsFrom, type TypedRow } from '../domain/schema';
+import type { Client, ClientId, Feedback, LedgerEntry, Locale, Order } from '../domain/types';
+import { readSettingsFor, readTable, type RowValues, type Workbook } from '../sheets';
+import { makeSigner } from '../services/signer';
+import { staffLocale } from './respond';
+
+export function readLoyaltySettings(book: Workbook): LoyaltySettings {
+  const read = readSettingsFor(book, DEFAULT_LOYALTY_SETTINGS, 'loyalty');
+  for (const problem of read.problems) console.warn(`loyalty setting ignored: ${JSON.stringify(problem.params)}`);
+  return loyaltySettings(read.overrides);
+}
+
+/** The staff member's language: the Settings sheet's `core.locale` when set, else their account's. */
+export function loyaltyStaffLocale(book: Workbook): Locale {
+  return staffLocale(readSettingsFor(book, { locale: '' }, 'core').overrides.locale);
+}
+
+/** A Clients row as loyalty sees it: the record, its derived columns as read, and where it is. */
+export interface LoyaltyClientRow extends LoyaltyClient {
+  client: Client;
+  rowNumber: number;
+  pointsBalance: number | null;
+  referralCode: string;
+}
+
+const isDate = (value: unknown): value is Date => Object.prototype.toString.call(value) === '[object Date]';
+
+function loyaltyClientFrom(row: TypedRow, rowNumber: number): LoyaltyClientRow {
+  const client = clientFromRow(row);
+  const tierSince = row.values.tierSince;
+  const balance = row.values.pointsBalance;
+  return {
+    id: client.id,
+    birthday: client.birthday,
+    referredBy: client.referredBy,
+    tier: typeof row.values.tier === 'string' ? row.values.tier.trim() : '',
+    tierSince: isDate(tierSince) ? new Date(tierSince.getTime()) : null,
+    client,
+    rowNumber,
+    pointsBalance: typeof balance === 'number' ? balance : null,
+    referralCode: client.referralCode.trim(),
+  };
+}
+
+export function readLoyaltyClients(book: Workbook): LoyaltyClientRow[] {
+  const table = readTable(book, 'clients');
+  const clients: LoyaltyClientRow[] = [];
+  table.rows.forEach((row, position) => {
+    const client = loyaltyClientFrom(row, table.rowNumbers[position] ?? 0);
+    if (client.id) clients.push(client);
+  });
+  return clients;
+}
+
+/** Orders with a blank client id are matched to the client by email. */
+export function readLoyaltyOrders(book: Workbook, clients: readonly LoyaltyClientRow[]): Order[] {
+  const byEmail = new Map(clients.filter((row) => row.client.email).map((row) => [row.client.email, row.id]));
+  return recordsFrom(readTable(book, 'orders').rows, (row) => orderFromRow(row, byEmail));
+}
+
+export function readFeedback(book: Workbook): Feedback[] {
+  return recordsFrom(readTable(book, 'feedback').rows, feedbackFromRow);
+}
+
+export function readLedger(book: Workbook): LedgerEntry[] {
+  return recordsFrom(readTable(book, 'loyalty').rows, ledgerEntryFromRow);
+}
+
+export function ledgerRow(entry: LedgerEntry): RowValues {
+  return { id: entry.id, date: entry.date, clientId: entry.clientId, kind: entry.kind, points: entry.points, key: entry.key, orderId: entry.orderId, reason: entry.reason, by: entry.by };
+}
+
+export function sumFor(ledger: readonly LedgerEntry[], clientId: ClientId): number {
+  let total = 0;
+  for (const entry of ledger) if (entry.clientId === clientId) total += entry.points;
+  return total;
+}
+
+/** The client's referral code: the Clients column, or the one the nightly run will write there. */
+export function referralCodeOf(client: LoyaltyClientRow, settings: LoyaltySettings, sign: () => (text: string) => string): string {
+  return client.referralCode || referralCode(client.id, settings, sign());
+}
+
+/** One signer per execution, made on first use (it reads the secret from script properties). */
+export function lazySigner(): () => (text: string) => string {
+  let signer: ((text: string) => string) | null = null;
+  return () => (signer ??= makeSigner());
+}
