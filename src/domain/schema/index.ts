@@ -8,3 +8,7 @@ export * from './settings';
 export * from './clients';
 export * from './writes';
 export * from './records';
+export * from './seed';
+export * from './delimited';
+export * from './importing';
+export * from './intake';

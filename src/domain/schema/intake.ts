@@ -1,0 +1,146 @@
+// The two Google Forms the studio gives clients, as pure descriptions, and turning their answers
+// (by question title, in either language) into typed values for the Clients and Feedback sheets.
+import { enumLabels, isBlank, parseCell, type CellValue } from '../cells';
+import type { Locale } from '../types';
+import { columnSpec, sheetSpec } from './catalog';
+import { normaliseHeader } from './headers';
+import type { RowProblem } from './rows';
+
+export type FormKind = 'registration' | 'feedback';
+
+export type QuestionType = 'text' | 'email' | 'paragraph' | 'choice' | 'date' | 'scale' | 'consent';
+
+export interface Question {
+  /** The Clients or Feedback column the answer fills (`consent` for the consent box). */
+  field: string;
+  title: string;
+  type: QuestionType;
+  required: boolean;
+  choices?: string[];
+  bounds?: [number, number];
+}
+
+export interface FormDefinition {
+  kind: FormKind;
+  title: string;
+  description: string;
+  questions: Question[];
+}
+
+const TITLES: Record<FormKind, Record<string, Record<Locale, string>>> = {
+  registration: {
+    name: { ru: 'Имя', en: 'Name' },
+    email: { ru: 'Электронная почта', en: 'Email' },
+    twitch: { ru: 'Канал на Twitch', en: 'Twitch channel' },
+    topic: { ru: 'Тематика канала', en: 'Channel topic' },
+    country: { ru: 'Страна', en: 'Country' },
+    city: { ru: 'Город', en: 'City' },
+    birthday: { ru: 'День рождения (необязательно)', en: 'Birthday (optional)' },
+    source: { ru: 'Как вы о нас узнали?', en: 'How did you hear about us?' },
+    consent: { ru: 'Согласие', en: 'Consent' },
+  },
+  feedback: {
+    orderId: { ru: 'Номер заказа', en: 'Order reference' },
+    rating: { ru: 'Оценка работы', en: 'Rating' },
+    nps: { ru: 'Насколько вероятно, что вы порекомендуете нас другу?', en: 'How likely are you to recommend us to a friend?' },
+    comment: { ru: 'Комментарий', en: 'Comment' },
+    mayQuote: { ru: 'Можно ли процитировать ваш отзыв?', en: 'May we quote your feedback?' },
+  },
+};
+
+const YES_NO: Record<Locale, [string, string]> = { ru: ['Да', 'Нет'], en: ['Yes', 'No'] };
+
+export function registrationForm(locale: Locale, studioName: string, consentText: string): FormDefinition {
+  const t = TITLES.registration;
+  const q = (field: string, type: QuestionType, required: boolean, extra: Partial<Question> = {}): Question => ({ field, title: t[field]?.[locale] ?? field, type, required, ...extra });
+  return {
+    kind: 'registration',
+    title: locale === 'ru' ? `${studioName}: регистрация клиента` : `${studioName}: client registration`,
+    description: locale === 'ru' ? 'Расскажите о себе и своём канале, чтобы мы могли сделать для вас эмоуты и значки.' : 'Tell us about yourself and your channel so we can make your emotes and badges.',
+    questions: [
+      q('name', 'text', true),
+      q('email', 'email', true),
+      q('twitch', 'text', false),
+      q('topic', 'choice', false, { choices: enumLabels('channelTopic', locale) }),
+      q('country', 'text', false),
+      q('city', 'text', false),
+      q('birthday', 'date', false),
+      q('source', 'text', false),
+      q('consent', 'consent', true, { choices: [consentText] }),
+    ],
+  };
+}
+
+export function feedbackForm(locale: Locale, studioName: string): FormDefinition {
+  const t = TITLES.feedback;
+  const q = (field: string, type: QuestionType, required: boolean, extra: Partial<Question> = {}): Question => ({ field, title: t[field]?.[locale] ?? field, type, required, ...extra });
+  return {
+    kind: 'feedback',
+    title: locale === 'ru' ? `${studioName}: отзыв о заказе` : `${studioName}: feedback on your order`,
+    description: locale === 'ru' ? 'Спасибо за заказ! Пара минут вашего времени поможет нам стать лучше.' : 'Thank you for your order! A couple of minutes of your time helps us get better.',
+    questions: [
+      q('orderId', 'text', true),
+      q('rating', 'scale', true, { bounds: [1, 5] }),
+      q('nps', 'scale', false, { bounds: [0, 10] }),
+      q('comment', 'paragraph', false),
+      q('mayQuote', 'choice', false, { choices: YES_NO[locale] }),
+    ],
+  };
+}
+
+/** Question title → field, for the titles as built plus both languages' defaults (a renamed locale still matches). */
+export function titleMapping(kind: FormKind, built: Readonly<Record<string, string>> = {}): Record<string, string> {
+  const mapping: Record<string, string> = {};
+  for (const [field, titles] of Object.entries(TITLES[kind])) for (const title of Object.values(titles)) mapping[normaliseHeader(title)] = field;
+  for (const [title, field] of Object.entries(built)) mapping[normaliseHeader(title)] = field;
+  return mapping;
+}
+
+/** Which form answers by these titles belong to: the one whose key question is among them. */
+export function formKindOfTitles(titles: readonly string[]): FormKind | null {
+  const folded = new Set(titles.map(normaliseHeader));
+  const has = (kind: FormKind, field: string) => Object.values(TITLES[kind][field] ?? {}).some((title) => folded.has(normaliseHeader(title)));
+  if (has('registration', 'email')) return 'registration';
+  if (has('feedback', 'orderId')) return 'feedback';
+  return null;
+}
+
+/** One answer as the trigger gave it: a string, or the ticked boxes of a checkbox question. */
+export type RawAnswers = Readonly<Record<string, string | readonly string[]>>;
+
+export interface ReadAnswers {
+  /** Typed values by column key; unanswered questions are absent. */
+  fields: Record<string, CellValue>;
+  consentGiven: boolean;
+  problems: RowProblem[];
+}
+
+/** Types each answer by its column; an answer that cannot be read is reported and left out, never guessed. */
+export function readAnswers(kind: FormKind, answers: RawAnswers, mapping: Readonly<Record<string, string>>, locale: Locale): ReadAnswers {
+  const spec = sheetSpec(kind === 'registration' ? 'clients' : 'feedback');
+  const read: ReadAnswers = { fields: {}, consentGiven: false, problems: [] };
+  for (const [title, raw] of Object.entries(answers)) {
+    const field = mapping[normaliseHeader(title)];
+    if (!field) continue;
+    const text = Array.isArray(raw) ? raw.join(', ') : String(raw ?? '');
+    if (isBlank(text)) continue;
+    if (field === 'consent') {
+      read.consentGiven = true;
+      continue;
+    }
+    const column = columnSpec(spec, field);
+    const result = parseCell(text, column, { locale });
+    if (result.ok) {
+      if (result.value !== null && result.value !== '') read.fields[field] = result.value;
+    } else read.problems.push({ sheet: spec.key, row: 0, column: title, value: text, code: result.problem.code, params: { value: text, ...(result.problem.params ?? {}) } });
+  }
+  return read;
+}
+
+/** The placeholder put into the order question of the prefilled feedback link, replaced per order. */
+export const ORDER_PLACEHOLDER = 'ORDER_REFERENCE_PLACEHOLDER';
+
+/** The feedback link for one order from the template made once with the placeholder. */
+export function feedbackLinkFromTemplate(template: string, orderId: string): string {
+  return template.split(encodeURIComponent(ORDER_PLACEHOLDER)).join(encodeURIComponent(orderId));
+}

@@ -1,0 +1,58 @@
+// Menu "Set up / repair database" and the Problems view: what could not be read, sheet by sheet.
+import type { ProblemView, ProblemsView, SetupSummary } from '../contract/sidebar-api';
+import type { RowProblem, SheetKey } from '../domain/schema';
+import { sheetSpec } from '../domain/schema';
+import type { Locale } from '../domain/types';
+import { translate } from '../i18n';
+import { quoteCell } from '../domain/cells';
+import { readTable, setUpWorkbook, writeProblemsIfChanged, type Workbook } from '../sheets';
+import { forStaff } from './respond';
+import { installScheduledTriggers } from './scheduled';
+import { openForStaff, tell } from './staff';
+
+/** The sheets staff type records into: their unreadable cells are the Problems list. */
+const CHECKED: readonly SheetKey[] = ['clients', 'orders', 'feedback', 'requests', 'loyalty'];
+
+/** Creates what is missing, seeds Settings, installs the shared triggers, refreshes Problems; says what it did. */
+export function setupDatabase(): SetupSummary {
+  const { book, locale } = openForStaff();
+  return forStaff(locale, () => {
+    const report = setUpWorkbook(book);
+    installScheduledTriggers();
+    const problems = checkProblems(book);
+    const changed = report.sheetsCreated.length + report.columnsAdded + report.settingsAdded > 0;
+    const message = changed
+      ? translate(locale, 'database.setup.done', { sheets: report.sheetsCreated.length, columns: report.columnsAdded, settings: report.settingsAdded, problems: problems.length })
+      : translate(locale, 'database.setup.unchanged', { problems: problems.length });
+    tell(message, locale);
+    return { sheetsCreated: report.sheetsCreated, columnsAdded: report.columnsAdded, settingsAdded: report.settingsAdded, problems: problems.length, message };
+  });
+}
+
+/** Reads every checked sheet once and rewrites Problems when the list changed; answers the list. */
+export function refreshProblems(): ProblemsView {
+  const { book, locale } = openForStaff();
+  return forStaff(locale, () => problemsView(book, locale, checkProblems(book)));
+}
+
+function checkProblems(book: Workbook): RowProblem[] {
+  const problems = CHECKED.flatMap((key) => readTable(book, key).problems);
+  writeProblemsIfChanged(book, problems, new Date());
+  return problems;
+}
+
+const SHOWN = 200;
+
+export function problemsView(book: Workbook, locale: Locale, problems: readonly RowProblem[], sheetLabel?: string): ProblemsView {
+  return { count: problems.length, problems: problems.slice(0, SHOWN).map((problem) => problemView(book, locale, problem, sheetLabel)) };
+}
+
+function problemView(book: Workbook, locale: Locale, problem: RowProblem, sheetLabel?: string): ProblemView {
+  return {
+    sheet: sheetLabel ?? sheetSpec(problem.sheet).name[book.locale],
+    row: problem.row,
+    column: problem.column,
+    value: problem.value === undefined || problem.value === '' ? '' : quoteCell(problem.value),
+    message: translate(locale, problem.code, problem.params ?? {}),
+  };
+}
