@@ -16,7 +16,9 @@ interface GoogleAppsScriptLikeSheet {
   getLastColumn(): number;
   getLastRow(): number;
   getMaxRows(): number;
+  getMaxColumns(): number;
   insertRowsAfter(after: number, count: number): unknown;
+  insertColumnsAfter(after: number, count: number): unknown;
 }
 
 /** Appends records (keyed by schema column) to a database sheet, creating it with headers if missing. */
@@ -30,6 +32,9 @@ export function writeRecords(emu: Emulator, key: SheetKey, records: ReadonlyArra
       const sheet: SheetApi = existing ? spreadsheet.getSheetByName(existing) : spreadsheet.insertSheet(spec.name[locale]);
       if (sheet.getLastColumn() === 0) {
         const headers = spec.columns.map((column) => column.header[locale]);
+        // A new tab has 26 columns; wide sheets (Clients) need more before their header fits.
+        const missingColumns = headers.length - sheet.getMaxColumns();
+        if (missingColumns > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), missingColumns);
         sheet.getRange(1, 1, 1, headers.length).setValues([headers]);
       }
       const width = sheet.getLastColumn();

@@ -35,9 +35,12 @@ export function openPlayground(options: { statePath: string | null; fresh: boole
     if (restore && options.statePath && existsSync(options.statePath)) {
       emu.restore(JSON.parse(readFileSync(options.statePath, 'utf8')));
     } else {
+      emu.spreadsheet.ui.autoAnswer('OK');
       seedDemoStudio(emu, app);
       save();
     }
+    // The playground's user clicks OK on every alert, so a menu action's message never blocks it.
+    emu.spreadsheet.ui.autoAnswer('OK');
     app.run('onOpen', [{ authMode: 'FULL' }], { kind: 'simpleTrigger' });
   };
 

@@ -5,15 +5,34 @@
 // google.script.run passes no Date objects, so times travel as ISO strings.
 import type { Locale } from '../domain/types';
 
+/** Where the sidebar opens; the menu's openers pick one. */
+export type SidebarSection = 'overview' | 'clients' | 'segments' | 'campaigns' | 'automations' | 'forms' | 'settings' | 'help';
+
 export interface Boot {
   locale: Locale;
+  section: SidebarSection;
   /** Whether the database sheets exist; the sidebar offers setup when not. */
   ready: boolean;
   userEmail: string;
 }
 
+/** One row of the Settings sheet as staff edit it: known keys show their default and type. */
+export interface SettingRowView {
+  key: string;
+  value: string;
+  description: string;
+  /** The built-in default as text, or null for a key no area reads. */
+  defaultValue: string | null;
+  kind: 'number' | 'boolean' | 'text' | 'json' | 'unknown';
+  /** Why the stored value is not used (in the staff's language), or null. */
+  problem: string | null;
+}
+
 export interface SidebarApi {
   getBoot(): Boot;
+  listSettings(): SettingRowView[];
+  /** Validates and stores one setting; answers the row as now stored. */
+  saveSetting(key: string, value: string): SettingRowView;
 }
 
 export type SidebarFunction = keyof SidebarApi;

@@ -4,3 +4,4 @@ export { onOpen, onInstall } from './menu';
 export { runNightly, runHourly } from './scheduled';
 export { runLoyaltyNow, getLoyaltyCard, adjustPoints, redeemPoints } from './loyalty';
 export { issueDiscountCodes, lookupDiscountCode, markDiscountCodeUsed } from './discountCodes';
+export { openSidebar, openCampaigns, openAutomations, openSettings, showHelp, getBoot, listSettings, saveSetting } from './sidebar';

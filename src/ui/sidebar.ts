@@ -1,11 +1,52 @@
-import { translate } from '../i18n';
-import type { Locale } from '../domain/types';
+// The sidebar app: a section picker over one content area. The server chose the language and the
+// first section (the menu's openers) and put them in window.STUDIO_CRM_BOOT.
+import type { Boot, SidebarSection } from '../contract/sidebar-api';
+import { el, option } from './dom';
+import type { Section, SectionContext } from './section';
+import { help } from './sections/help';
+import { settings } from './sections/settings';
+import { setLocale, t } from './text';
 
 declare global {
   interface Window {
-    STUDIO_CRM_BOOT: { locale: Locale };
+    STUDIO_CRM_BOOT: Boot;
   }
 }
 
-const app = document.getElementById('app');
-if (app) app.textContent = translate(window.STUDIO_CRM_BOOT.locale, 'app.name');
+/** The sections in the picker's order; help is reached from the menu and the picker's end. */
+const SECTIONS: ReadonlyArray<[SidebarSection, Section]> = [
+  ['settings', settings],
+  ['help', help],
+];
+
+function start(boot: Boot): void {
+  setLocale(boot.locale);
+  const app = document.getElementById('app');
+  if (!app) return;
+  const picker = el('select', { attrs: { id: 'section-picker' } });
+  for (const [name] of SECTIONS) picker.append(option(name, t(`ui.section.${name}`)));
+  const content = el('main', { attrs: { id: 'section', tabindex: '-1' } });
+  const banner = boot.ready ? null : el('p', { className: 'error banner', attrs: { role: 'alert' }, text: t('ui.setupFirst') });
+
+  const context: SectionContext = {
+    boot,
+    go(section, argument) {
+      const entry = SECTIONS.find(([name]) => name === section) ?? SECTIONS[0];
+      if (!entry) return;
+      picker.value = entry[0];
+      content.replaceChildren();
+      content.dataset.section = entry[0];
+      entry[1].render(content, context, argument);
+    },
+  };
+  picker.addEventListener('change', () => context.go(picker.value as SidebarSection));
+
+  app.replaceChildren(
+    el('header', { className: 'shell-header' }, el('label', { text: t('ui.section.label'), attrs: { for: picker.id } }), picker),
+    ...(banner ? [banner] : []),
+    content,
+  );
+  context.go(boot.section);
+}
+
+start(window.STUDIO_CRM_BOOT);
