@@ -1,6 +1,7 @@
 // The two time-driven triggers every feature shares. Each step runs on its own: one failing step is
 // logged and the others still run, so a bad row in one sheet never stops mail or loyalty.
 import { ensureTimeTrigger } from '../services/triggers';
+import { runIntakeBacklog } from './intake';
 import { runLoyaltyNightly } from './loyalty';
 
 type Step = { name: string; run: () => void };
@@ -11,7 +12,9 @@ const nightlySteps: Step[] = [
 ];
 
 /** Hourly work: automated mailings and continuing campaigns. Features add their step here. */
-const hourlySteps: Step[] = [];
+const hourlySteps: Step[] = [
+  { name: 'intake', run: runIntakeBacklog },
+];
 
 function runSteps(steps: readonly Step[]): void {
   const failures: string[] = [];
