@@ -1,14 +1,20 @@
-// Checks a call's arguments against the shapes a method accepts; the message itself is context.ts's.
-import { isDate, signatureError } from './services/context';
+// The one argument-shape check every emulated method uses: does a call fit one of the method's overloads,
+// and if not, Google's "The parameters (…) don't match the method signature for …" error.
+import { AppsScriptError } from './runtime';
 
+/** A named kind (services) or a predicate (spreadsheet) for one argument. */
 export type ArgKind = 'string' | 'number' | 'boolean' | 'object' | 'date' | 'array' | 'any';
+export type ArgCheck = (value: unknown) => boolean;
 
-function fits(value: unknown, kind: ArgKind): boolean {
+const isDateValue = (value: unknown): boolean => Object.prototype.toString.call(value) === '[object Date]';
+
+function fits(value: unknown, kind: ArgKind | ArgCheck): boolean {
+  if (typeof kind === 'function') return kind(value);
   switch (kind) {
     case 'any':
       return value !== undefined;
     case 'date':
-      return isDate(value);
+      return isDateValue(value);
     case 'array':
       return Array.isArray(value);
     case 'object':
@@ -20,15 +26,38 @@ function fits(value: unknown, kind: ArgKind): boolean {
   }
 }
 
+/** The Java type Google names for a value in the message: String, number, Boolean, Date, Object, String[]… */
+export function javaTypeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (value === undefined) return 'undefined';
+  if (Array.isArray(value)) return `${value.length > 0 ? javaTypeName(value[0]) : 'Object'}[]`;
+  if (isDateValue(value)) return 'Date';
+  switch (typeof value) {
+    case 'number':
+      return 'number';
+    case 'string':
+      return 'String';
+    case 'boolean':
+      return 'Boolean';
+    default:
+      return 'Object';
+  }
+}
+
+/** Google's wording when arguments fit no overload; `call` is the dotted name, e.g. `SpreadsheetApp.Range.setValues`. */
+export function signatureError(call: string, args: ArrayLike<unknown>): AppsScriptError {
+  return new AppsScriptError(`The parameters (${Array.from(args, javaTypeName).join(',')}) don't match the method signature for ${call}.`);
+}
+
 /**
- * Throws Google's signature error unless `args` match one of the accepted shapes.
- * `call` is Google's dotted name, e.g. `FormApp.Form.addTextItem`.
+ * Throws Google's signature error unless `args` match one of the accepted shapes; returns the index of the
+ * shape that matched (so a method can tell its overloads apart).
  */
-export function checkArgs(call: string, args: ArrayLike<unknown>, ...shapes: ArgKind[][]): void {
+export function checkArgs(call: string, args: ArrayLike<unknown>, ...shapes: Array<Array<ArgKind | ArgCheck>>): number {
   const given = Array.from(args);
   // Trailing undefined counts as not given, as the Apps Script bridge does.
   while (given.length > 0 && given[given.length - 1] === undefined) given.pop();
-  if (!shapes.some((shape) => shape.length === given.length && shape.every((kind, i) => fits(given[i], kind)))) {
-    throw signatureError(call, given);
-  }
+  const index = shapes.findIndex((shape) => shape.length === given.length && shape.every((kind, i) => fits(given[i], kind)));
+  if (index < 0) throw signatureError(call, given);
+  return index;
 }

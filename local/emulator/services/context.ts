@@ -1,5 +1,6 @@
 // What every service factory is given by the assembled emulator, and the checks they share.
 import { AppsScriptError } from '../runtime';
+import { signatureError } from '../signature';
 
 export type ExecutionKind = 'menu' | 'client' | 'trigger' | 'simpleTrigger' | 'webapp' | 'test';
 export type AuthModeName = 'NONE' | 'LIMITED' | 'FULL';
@@ -40,21 +41,8 @@ export function boundDocumentId(deps: Pick<ServiceDeps, 'context'> & { documentI
   return deps.documentId();
 }
 
-/** Google's wording when arguments do not fit any overload. */
-export function signatureError(call: string, args: readonly unknown[]): AppsScriptError {
-  return new AppsScriptError(`The parameters (${args.map(javaTypeName).join(',')}) don't match the method signature for ${call}.`);
-}
-
-function javaTypeName(value: unknown): string {
-  if (value === null) return 'null';
-  if (value === undefined) return 'undefined';
-  if (typeof value === 'string') return 'String';
-  if (typeof value === 'number') return 'number';
-  if (typeof value === 'boolean') return 'Boolean';
-  if (Array.isArray(value)) return value.every((v) => typeof v === 'number') ? 'number[]' : 'Object[]';
-  if (isDate(value)) return 'Date';
-  return 'Object';
-}
+// The signature error lives with the argument check; re-exported for the services that import it from here.
+export { signatureError } from '../signature';
 
 /** A Date from any realm (the vm's or the host's). */
 export function isDate(value: unknown): value is Date {

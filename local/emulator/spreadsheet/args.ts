@@ -1,39 +1,19 @@
-// Google's wording for a call whose arguments match no overload, and the enum objects Apps Script hands out.
-import { AppsScriptError } from '../runtime';
-
-function typeName(value: unknown): string {
-  if (value === null) return 'null';
-  if (value === undefined) return 'undefined';
-  if (Array.isArray(value)) return `${value.length > 0 ? typeName(value[0]) : 'Object'}[]`;
-  if (Object.prototype.toString.call(value) === '[object Date]') return 'Date';
-  switch (typeof value) {
-    case 'number':
-      return 'number';
-    case 'string':
-      return 'String';
-    case 'boolean':
-      return 'Boolean';
-    default:
-      return 'Object';
-  }
-}
+// The spreadsheet classes' argument checks (over ../signature.ts) and the enum objects Apps Script hands out.
+import type { AppsScriptError } from '../runtime';
+import { checkArgs, signatureError as coreSignatureError, type ArgCheck } from '../signature';
 
 /** `The parameters (String,number) don't match the method signature for SpreadsheetApp.Sheet.getRange.` */
 export function signatureError(className: string, method: string, args: ArrayLike<unknown>): AppsScriptError {
-  const types = Array.from(args, typeName).join(',');
-  return new AppsScriptError(`The parameters (${types}) don't match the method signature for SpreadsheetApp.${className}.${method}.`);
+  return coreSignatureError(`SpreadsheetApp.${className}.${method}`, args);
 }
 
-export function isDate(value: unknown): value is Date {
-  return Object.prototype.toString.call(value) === '[object Date]';
-}
+export { isDate } from '../services/context';
 
 export function isInteger(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value);
 }
 
-/** Throws Google's signature error unless the arguments fit one of the shapes (a shape lists `typeof`-like checks). */
-export type ArgCheck = (value: unknown) => boolean;
+export type { ArgCheck } from '../signature';
 export const isNum: ArgCheck = (v) => typeof v === 'number' && Number.isFinite(v);
 export const isInt: ArgCheck = (v) => isInteger(v);
 export const isStr: ArgCheck = (v) => typeof v === 'string';
@@ -42,13 +22,9 @@ export const isStrOrNull: ArgCheck = (v) => typeof v === 'string' || v === null;
 export const is2d: ArgCheck = (v) => Array.isArray(v) && v.every((row) => Array.isArray(row));
 export const isAny: ArgCheck = () => true;
 
+/** The spreadsheet classes' form of `checkArgs`: Google names them `SpreadsheetApp.<Class>.<method>`. */
 export function expectArgs(className: string, method: string, args: ArrayLike<unknown>, ...shapes: ArgCheck[][]): number {
-  const list = Array.from(args);
-  // Trailing undefined arguments are dropped, as the Apps Script bridge does.
-  while (list.length > 0 && list[list.length - 1] === undefined) list.pop();
-  const index = shapes.findIndex((shape) => shape.length === list.length && shape.every((check, i) => check(list[i])));
-  if (index < 0) throw signatureError(className, method, list);
-  return index;
+  return checkArgs(`SpreadsheetApp.${className}.${method}`, args, ...shapes);
 }
 
 export interface EnumValue {
