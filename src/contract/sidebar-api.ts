@@ -114,3 +114,114 @@ export interface SidebarApi {
   /** The nightly loyalty step, now. */
   runLoyaltyNow(): LoyaltyRunSummary;
 }
+
+// ---- Database, forms, import, requests, client card (declarations merge into SidebarApi).
+
+export interface SetupSummary {
+  sheetsCreated: string[];
+  columnsAdded: number;
+  settingsAdded: number;
+  /** Unreadable cells found after setup (listed on the Problems sheet). */
+  problems: number;
+  /** What setup did, in the staff's language. */
+  message: string;
+}
+
+/** One unreadable cell: where it is, what it holds, and what is wrong, in the staff's language. */
+export interface ProblemView {
+  sheet: string;
+  /** 1-based row (of the sheet, or of the imported text); 0 when the whole sheet is concerned. */
+  row: number;
+  column: string;
+  value: string;
+  message: string;
+}
+
+export interface ProblemsView {
+  count: number;
+  /** The first 200. */
+  problems: ProblemView[];
+}
+
+export interface ImportSummary extends ProblemsView {
+  added: number;
+  updated: number;
+  /** Rows that matched a record and changed nothing. */
+  unchanged: number;
+  /** Rows not imported (unreadable required cell, no email, a title row). */
+  skipped: number;
+}
+
+export interface FormView {
+  formId: string;
+  /** The published (respondent) link. */
+  url: string;
+  /** Null when not counted (right after creation). */
+  responses: number | null;
+}
+
+export interface FormsView {
+  registration: FormView | null;
+  feedback: FormView | null;
+  /** The text the sidebar draws as a QR code: the registration link. */
+  qrText: string | null;
+}
+
+export interface NewRequest {
+  clientId: string;
+  /** email | twitch | discord | telegram | other (a label in either language is accepted). */
+  channel: string;
+  summary: string;
+  /** ISO time; now when omitted. */
+  receivedAt?: string;
+}
+
+export interface RequestView {
+  id: string;
+  clientId: string;
+  clientName: string;
+  channel: 'email' | 'twitch' | 'discord' | 'telegram' | 'other';
+  summary: string;
+  receivedAt: string;
+  answeredAt: string | null;
+}
+
+export interface ClientSummary {
+  id: string;
+  name: string;
+  email: string;
+  twitch: string;
+}
+
+export interface ClientCardView {
+  profile: ClientSummary & {
+    topic: string;
+    country: string;
+    city: string;
+    birthday: string | null;
+    source: string;
+    consentAt: string | null;
+    consentVersion: string;
+    unsubscribedAt: string | null;
+    createdAt: string | null;
+    notes: string;
+  };
+  /** Newest first. */
+  orders: { id: string; date: string; product: string; quantity: number; amount: number; status: string }[];
+  feedback: { id: string; date: string; orderId: string; rating: number | null; nps: number | null; comment: string; mayQuote: boolean }[];
+  requests: RequestView[];
+}
+
+export interface SidebarApi {
+  setupDatabase(): SetupSummary;
+  refreshProblems(): ProblemsView;
+  createForms(): FormsView;
+  getForms(): FormsView;
+  importCsv(kind: 'clients' | 'orders', text: string): ImportSummary;
+  importPasted(kind: 'clients' | 'orders', text: string): ImportSummary;
+  logRequest(request: NewRequest): RequestView;
+  markRequestAnswered(requestId: string): RequestView;
+  listOpenRequests(): RequestView[];
+  searchClients(query: string): ClientSummary[];
+  getClientCard(clientId: string): ClientCardView;
+}
