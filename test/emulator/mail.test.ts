@@ -182,3 +182,15 @@ describe('drafts', () => {
     expect(second.GmailApp.getDraft(id).getMessage().getSubject()).toBe('T');
   });
 });
+
+describe('MailApp.getRemainingDailyQuota', () => {
+  it('needs authorisation: a simple trigger may not read the quota', () => {
+    const services = makeServiceDeps();
+    const { globals } = createMail(services.rt, { ...services.deps, mailQuota: 5 });
+    expect(globals.MailApp.getRemainingDailyQuota()).toBe(5);
+    services.setContext({ kind: 'simpleTrigger', authMode: 'LIMITED' });
+    expect(() => globals.MailApp.getRemainingDailyQuota()).toThrow(
+      'You do not have permission to call MailApp.getRemainingDailyQuota. Required permissions: https://www.googleapis.com/auth/script.send_mail',
+    );
+  });
+});

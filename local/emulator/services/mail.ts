@@ -216,6 +216,8 @@ export function createMail(rt: Runtime, deps: MailDeps) {
     },
     getRemainingDailyQuota(): number {
       rt.call('MailApp', 'getRemainingDailyQuota');
+      // Google lists the send_mail scope for this read too, so a simple trigger cannot ask.
+      requireAuthorization(deps, 'MailApp.getRemainingDailyQuota', SCOPES.sendMail);
       return Math.max(0, state.quota - quotaUsed());
     },
   };
