@@ -225,3 +225,96 @@ export interface SidebarApi {
   searchClients(query: string): ClientSummary[];
   getClientCard(clientId: string): ClientCardView;
 }
+
+// ---- Analysis: overview, segments, client insights (declarations merge into SidebarApi).
+
+export interface KpiTileView {
+  /** Stable key, e.g. `repeatOrderRate`. */
+  key: string;
+  label: string;
+  format: 'percent' | 'money' | 'number' | 'hours' | 'score';
+  current: number | null;
+  previous: number | null;
+}
+
+export interface ClientBrief {
+  id: string;
+  name: string;
+  email: string;
+  /** Lifecycle stage, translated. */
+  lifecycle: string;
+}
+
+export interface ClvStatusView {
+  kind: 'fitted' | 'fallback';
+  /** The sentence to show: fitted on N repeat buyers, or why the fallback is used. */
+  message: string;
+}
+
+export interface OverviewView {
+  /** ISO days, `to` inclusive. */
+  period: { from: string; to: string };
+  tiles: KpiTileView[];
+  attention: {
+    lapsingRegulars: number;
+    lapsingSample: ClientBrief[];
+    unansweredRequests: number;
+    /** Null when the studio has no campaigns. */
+    pausedCampaigns: number | null;
+    problems: number;
+  };
+  /** Null before the first refresh. */
+  clv: ClvStatusView | null;
+  /** ISO time of the last refresh, or null. */
+  refreshedAt: string | null;
+}
+
+export interface SegmentView {
+  id: string;
+  name: string;
+  /** Readable rules text (as in the Segments sheet). */
+  rules: string;
+  builtIn: boolean;
+  /** Live count; null when the rules cannot run. */
+  members: number | null;
+  /** Translated problems with the rules. */
+  problems: string[];
+}
+
+/** A rule tree as the rules builder sends it (same shape as the domain's SegmentGroup, JSON only). */
+export interface SegmentRuleTree {
+  match: 'all' | 'any';
+  rules: Array<{ field: string; op: string; value?: string | number | boolean | null | Array<string | number | boolean> } | SegmentRuleTree>;
+}
+
+export interface SegmentPreview {
+  ok: boolean;
+  count: number;
+  sample: ClientBrief[];
+  problems: string[];
+  /** The rules as they would be saved. */
+  rules: string;
+}
+
+export interface ClientInsights {
+  clientId: string;
+  lifecycle: string;
+  /** Translated RFM segment with its code, or '' without orders. */
+  rfm: string;
+  churnRisk: number | null;
+  predictedValue: number | null;
+  /** ISO day, or null. */
+  nextOrderExpected: string | null;
+  /** Names of the segments (built-in and saved) the client is in. */
+  segments: string[];
+}
+
+export interface SidebarApi {
+  getOverview(): OverviewView;
+  getClientInsights(clientId: string): ClientInsights;
+  listSegments(): SegmentView[];
+  previewSegment(rules: string | SegmentRuleTree): SegmentPreview;
+  saveSegment(segment: { id?: string; name: string; rules: string | SegmentRuleTree }): SegmentView;
+  renameSegment(id: string, name: string): SegmentView;
+  deleteSegment(id: string): { deleted: string };
+}

@@ -11,3 +11,6 @@ export { onFormResponse, runIntakeBacklog } from './intake';
 export { importCsv, importPasted } from './import';
 export { logRequest, markRequestAnswered, listOpenRequests } from './requests';
 export { searchClients, getClientCard } from './clientCard';
+export { refreshAnalysis, runAnalysisNightly } from './analysis';
+export { listSegments, previewSegment, saveSegment, renameSegment, deleteSegment } from './segments';
+export { getOverview, getClientInsights } from './overview';

@@ -1,6 +1,7 @@
 // The two time-driven triggers every feature shares. Each step runs on its own: one failing step is
 // logged and the others still run, so a bad row in one sheet never stops mail or loyalty.
 import { ensureTimeTrigger } from '../services/triggers';
+import { runAnalysisNightly } from './analysis';
 import { runIntakeBacklog } from './intake';
 import { runLoyaltyNightly } from './loyalty';
 
@@ -8,6 +9,7 @@ type Step = { name: string; run: () => void };
 
 /** Nightly work, in order: what later steps read is refreshed first. Features add their step here. */
 const nightlySteps: Step[] = [
+  { name: 'analysis', run: runAnalysisNightly },
   { name: 'loyalty', run: runLoyaltyNightly },
 ];
 

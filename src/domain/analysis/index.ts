@@ -25,3 +25,6 @@ export {
 } from './segments/model';
 export { parseSegmentText, type SegmentTextError, type SegmentTextResult } from './segments/parse';
 export { checkSegmentText, validateSegment, type SegmentProblem } from './segments/validate';
+export { DEFAULT_ANALYSIS_SETTINGS, kpiSettingsOf, lifecycleSettingsOf, type AnalysisSettings } from './settings';
+export { kpiTileKey, kpiTiles, type KpiTile, type KpiTileKey, type TileFormat } from './tiles';
+export { readSavedSegments, type SavedSegment, type SavedSegmentRow } from './segments/saved';

@@ -22,3 +22,5 @@ export {
 export type { SpendHistory, GammaGammaParams, GammaGammaFit, LifetimeValueOptions } from './gammaGamma';
 export { fitClvModels, fallbackParams, scoreClients, CDNOW_REFERENCE, CLV_FALLBACK_REASONS } from './score';
 export type { ClvClientSummary, ClvModels, ClvFallbackReason, FitClvOptions, ClientClvScore, ScoreClvOptions } from './score';
+export { studioClv } from './studio';
+export type { StudioClv, StudioClvOptions } from './studio';
