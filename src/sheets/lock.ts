@@ -1,5 +1,5 @@
 // The database lock, held once per execution however deeply writers nest.
-import { withDatabaseLock } from '../services/locks';
+import { databaseLock, withDatabaseLock } from '../services/locks';
 
 let depth = 0;
 
@@ -8,7 +8,8 @@ let depth = 0;
  * re-read the rows they change inside it, so a concurrent execution's edit is never clobbered.
  */
 export function withDocumentLock<T>(body: () => T, waitMs = 30_000): T {
-  if (depth > 0) return body();
+  // The lock itself says whether this execution holds it: module state may outlive one execution.
+  if (depth > 0 && databaseLock().hasLock()) return body();
   depth += 1;
   try {
     return withDatabaseLock(body, waitMs);
