@@ -1,9 +1,9 @@
-// Writing contents into a block of cells: merges swallow all but the top-left cell, rejecting
-// validation rules refuse bad input, and nothing is written unless every cell passes.
+// What a block of cells holds: writing contents (merges swallow all but the top-left cell, rejecting
+// validation rules refuse bad input, nothing is written unless every cell passes), and the notes, rules and clearing.
 import { AppsScriptError } from '../runtime';
 import { boxA1, columnLetters, type Box } from './a1';
 import { cellDisplay, applyContent, type Env } from './env';
-import { cellAt, cellFor, type BookState, type SheetState } from './state';
+import { cellAt, cellFor, type BookState, type SheetState, type ValidationState } from './state';
 import type { TypedContent } from './typed-input';
 import { passesValidation } from './validation';
 
@@ -73,4 +73,36 @@ export function grid<T>(box: Box, read: (r: number, c: number) => T): T[][] {
 
 export function notifyEdit(env: Env, book: BookState, sheet: SheetState, box: Box, oldValue: unknown, value: unknown): void {
   for (const listener of env.editListeners) listener({ spreadsheetId: book.id, sheetName: sheet.name, a1: boxA1(box), oldValue, value });
+}
+
+// Notes, validation rules and clearing: what else a cell holds besides its content.
+export function writeNote(sheet: SheetState, r: number, c: number, note: string | null): void {
+  if (note === null || note === '') {
+    const cell = cellAt(sheet, r, c);
+    if (cell) delete cell.note;
+  } else cellFor(sheet, r, c).note = String(note);
+}
+
+export function writeValidation(sheet: SheetState, r: number, c: number, rule: { state: ValidationState } | null): void {
+  if (rule === null) {
+    const cell = cellAt(sheet, r, c);
+    if (cell) delete cell.dv;
+  } else cellFor(sheet, r, c).dv = structuredClone(rule.state);
+}
+
+export function clearBox(sheet: SheetState, box: Box, what: { contents: boolean; formats: boolean; validations: boolean; notes: boolean }): void {
+  forEachCell(box, (r, c) => {
+    const cell = cellAt(sheet, r, c);
+    if (!cell) return;
+    if (what.contents) {
+      delete cell.v;
+      delete cell.f;
+    }
+    if (what.formats) {
+      delete cell.nf;
+      delete cell.fmt;
+    }
+    if (what.validations) delete cell.dv;
+    if (what.notes) delete cell.note;
+  });
 }

@@ -1,9 +1,10 @@
 // Range: a block of cells on one sheet. Values, formulas, number formats, notes and validation rules;
-// styles are in range-style.ts, merges in merges.ts.
+// styles are in range-style.ts, merges in merges.ts, sorting in range-sort.ts, per-cell storage in cells.ts.
 import { AppsScriptError } from '../runtime';
 import { boxA1, boxesOverlap, type Box } from './a1';
 import { expectArgs, is2d, isAny, isInt, isStr, isStrOrNull, signatureError } from './args';
-import { checkShape, forEachCell, grid, writeContents } from './cells';
+import { checkShape, clearBox, forEachCell, grid, writeContents, writeNote, writeValidation } from './cells';
+import { sortRows, sortSpecs } from './range-sort';
 import { assertLive, cellDisplay, contentFromScript, contentFromText, toScriptValue, type Env } from './env';
 import { breakApartBox, mergeBox } from './merges';
 import { GENERAL_FORMAT } from './number-format';
@@ -325,82 +326,10 @@ export class Range {
   // ---- sorting
   sort(sortSpecObj: unknown): Range {
     this.enter('sort');
-    const specs = (Array.isArray(sortSpecObj) ? sortSpecObj : [sortSpecObj]).map((spec) => {
-      if (typeof spec === 'number') return { column: spec, ascending: true };
-      if (spec && typeof spec === 'object' && typeof (spec as { column?: unknown }).column === 'number') {
-        return { column: (spec as { column: number }).column, ascending: (spec as { ascending?: boolean }).ascending !== false };
-      }
-      throw signatureError(C, 'sort', [sortSpecObj]);
-    });
-    for (const spec of specs) {
-      if (spec.column < this.box.c || spec.column >= this.box.c + this.box.nc) {
-        throw new AppsScriptError(`Column specified for sort is out of range: ${spec.column}`);
-      }
-    }
-    sortRows(this.sheet, this.box, specs);
+    sortRows(this.sheet, this.box, sortSpecs(this.box, sortSpecObj));
     return this;
   }
 }
 
-function writeNote(sheet: SheetState, r: number, c: number, note: string | null): void {
-  if (note === null || note === '') {
-    const cell = cellAt(sheet, r, c);
-    if (cell) delete cell.note;
-  } else cellFor(sheet, r, c).note = String(note);
-}
-
-function writeValidation(sheet: SheetState, r: number, c: number, rule: DataValidation | null): void {
-  if (rule === null) {
-    const cell = cellAt(sheet, r, c);
-    if (cell) delete cell.dv;
-  } else cellFor(sheet, r, c).dv = structuredClone(rule.state);
-}
-
-export function clearBox(sheet: SheetState, box: Box, what: { contents: boolean; formats: boolean; validations: boolean; notes: boolean }): void {
-  forEachCell(box, (r, c) => {
-    const cell = cellAt(sheet, r, c);
-    if (!cell) return;
-    if (what.contents) {
-      delete cell.v;
-      delete cell.f;
-    }
-    if (what.formats) {
-      delete cell.nf;
-      delete cell.fmt;
-    }
-    if (what.validations) delete cell.dv;
-    if (what.notes) delete cell.note;
-  });
-}
-
-function sortKey(value: unknown): [number, number | string] {
-  if (value === undefined || value === '') return [3, 0];
-  if (typeof value === 'number') return [0, value];
-  if (typeof value === 'object') return [0, (value as { d: number }).d];
-  if (typeof value === 'boolean') return [2, value ? 1 : 0];
-  return [1, String(value).toLowerCase()];
-}
-
-function sortRows(sheet: SheetState, box: Box, specs: Array<{ column: number; ascending: boolean }>): void {
-  const rows = Array.from({ length: box.nr }, (_, i) => Array.from({ length: box.nc }, (_, j) => cellAt(sheet, box.r + i, box.c + j)));
-  rows.sort((a, b) => {
-    for (const spec of specs) {
-      const [ka, va] = sortKey(a[spec.column - box.c]?.v);
-      const [kb, vb] = sortKey(b[spec.column - box.c]?.v);
-      if (ka === 3 || kb === 3) {
-        if (ka !== kb) return ka === 3 ? 1 : -1; // blanks always last
-        continue;
-      }
-      const order = ka !== kb ? ka - kb : va < vb ? -1 : va > vb ? 1 : 0;
-      if (order !== 0) return spec.ascending ? order : -order;
-    }
-    return 0;
-  });
-  rows.forEach((row, i) =>
-    row.forEach((cell, j) => {
-      const line = sheet.rows[box.r + i - 1] ?? (sheet.rows[box.r + i - 1] = []);
-      line[box.c + j - 1] = cell;
-    }),
-  );
-}
-
+// Sheet clears whole sheets with it; kept importable from here.
+export { clearBox };
