@@ -51,10 +51,8 @@ describe('on the CDNOW transactions (23,570 clients, 69,659 orders)', () => {
   });
   const clients: Client[] = [...new Set(orders.map((o) => o.clientId))].map((id) => client(id));
 
-  it('runs the whole analysis in well under Apps Script’s limits', () => {
-    const started = performance.now();
+  it('runs the whole analysis on CDNOW (speed is measured in local/bench)', () => {
     const result = analyseStudio({ clients, orders, feedback: [], requests: [], segments: builtInSegments() }, day('1998-07-01'));
-    expect(performance.now() - started).toBeLessThan(10_000);
     expect(result.profiles).toHaveLength(23_570);
     // Everyone's first order is in Jan–Mar 1997 (the data set's cohorts), so there are exactly three cohorts.
     expect(result.cohorts.map((row) => row.month)).toEqual(['1997-01', '1997-02', '1997-03']);

@@ -46,12 +46,10 @@ describe('clientStats', () => {
     expect(late.get('x')!.daysSinceLastOrder).toBe(1);
   });
 
-  it('handles many orders quickly (one pass)', () => {
+  it('counts many orders per client (one pass; speed is measured in local/bench)', () => {
     const many = Array.from({ length: 5000 }, (_, i) => client(`c${i}`));
     const manyOrders = Array.from({ length: 100_000 }, (_, i) => order(`c${i % 5000}`, `2025-${String((i % 12) + 1).padStart(2, '0')}-15`, 10));
-    const started = performance.now();
     const result = clientStats(many, manyOrders, asOf);
-    expect(performance.now() - started).toBeLessThan(1500);
     expect(result.get('c7')!.orderCount).toBe(20);
   });
 });

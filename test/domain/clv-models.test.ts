@@ -329,14 +329,11 @@ describe('scoreClients', () => {
     }
   });
 
-  it('fits and scores 50,000 clients in seconds', () => {
+  it('fits and scores 50,000 clients (speed is measured in local/bench)', () => {
     const clients = simulateClients(50_000, 5);
-    const started = performance.now();
     const models = fitClvModels(clients);
     const scores = scoreClients(clients, models, { asOf });
-    const seconds = (performance.now() - started) / 1000;
     expect(models.kind).toBe('fitted');
     expect(scores).toHaveLength(50_000);
-    expect(seconds).toBeLessThan(15); // about 2.5 s on the dev machine; generous for a busy CI
   });
 });
