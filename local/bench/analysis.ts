@@ -1,0 +1,39 @@
+// Analysis benchmark: the full refresh (read, CLV fit and scoring, RFM, lifecycle, segments, KPIs, derived
+// Clients columns, Segments counts, Dashboard with charts) over a demo studio of growing size.
+// ordersPerClient 25 is the demo's mean per *buying* client; the label shows the real order count (≈10 per client).
+import { createEmulator } from '../emulator';
+import { loadBundle } from '../emulator/bundle';
+import { generateDemoStudio } from '../playground/demo-studio';
+import { DEMO_AS_OF, writeRecords, writeStudio } from '../playground/seed';
+import type { BenchCase } from './harness';
+
+function analysisWorld(clients: number) {
+  const emu = createEmulator({ now: DEMO_AS_OF.toISOString(), locale: 'ru' });
+  const app = loadBundle(emu);
+  const studio = generateDemoStudio({ clients, asOf: DEMO_AS_OF, ordersPerClient: 25 });
+  writeStudio(emu, studio, 'ru');
+  writeRecords(emu, 'segments', [
+    { id: 'S-0001', name: 'Gamers who came back', rules: 'topic = gaming AND order_count ≥ 2' },
+    { id: 'S-0002', name: 'Big spenders at risk', rules: 'total_spend > 20000 AND (lifecycle = lapsing OR churn_risk > 0.5)' },
+  ], 'ru');
+  for (const key of ['settings', 'problems'] as const) writeRecords(emu, key, [], 'ru');
+  return { emu, app, orders: studio.orders.length };
+}
+
+export const cases: BenchCase[] = [
+  {
+    operation: 'Refresh analysis (full)',
+    sizes: [1_000, 10_000, 50_000],
+    prepare(size) {
+      const { emu, app, orders } = analysisWorld(size);
+      return {
+        run: () => {
+          emu.rt.resetCounts();
+          app.run('refreshAnalysis', [], { kind: 'menu' });
+        },
+        calls: () => emu.rt.snapshotCounts(),
+        sizeLabel: `${size.toLocaleString('en')} cl / ${orders.toLocaleString('en')} ord`,
+      };
+    },
+  },
+];
