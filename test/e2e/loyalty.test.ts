@@ -30,12 +30,23 @@ describe('nightly loyalty run', () => {
     const orders = clients.map((row, index) => order(`O-${index + 1}`, String(row.id), 100 + index, 'completed', '2026-11-01T12:00:00Z'));
     const studio = loyaltyStudio({ clients, orders });
     studio.emu.rt.resetCounts();
-    studio.app.run('runNightly', [], { kind: 'trigger' });
+    studio.app.callFromClient('runLoyaltyNow');
     expect(studio.ledger()).toHaveLength(30);
     // One block for the ledger, one for the clients' adjacent balance/tier/tierSince (+ referral code).
     expect(studio.emu.rt.total('Range.setValues')).toBeLessThanOrEqual(3);
     expect(studio.clientRow('C-0030')).toMatchObject({ pointsBalance: 129, tier: 'Bronze', notes: 'keep me' });
     expect(String(studio.clientRow('C-0030').referralCode)).toMatch(/^[A-Z2-9]{6}$/);
+  });
+
+  it('runs as a step of the shared nightly trigger', () => {
+    const studio = loyaltyStudio({ clients: [client('C-0001')], orders: [order('O-1', 'C-0001', 120, 'completed', '2026-11-20T12:00:00Z')] });
+    // Other features' steps may fail on this minimal studio; the loyalty step must not be among them.
+    try {
+      studio.app.run('runNightly', [], { kind: 'trigger' });
+    } catch (error) {
+      expect(String(error)).not.toMatch(/loyalty/);
+    }
+    expect(studio.ledger().map((row) => row.key)).toEqual(['order:O-1:earn']);
   });
 
   it('pays a feedback bonus once however many times the run sees the answer', () => {
