@@ -1,0 +1,66 @@
+// Database benchmark: read all tables, setup second run, a registration upsert and an import, at
+// 1,000 / 10,000 / 50,000 clients. Emulated calls must stay flat as clients grow.
+import { createEmulator } from '../emulator';
+import { loadBundle } from '../emulator/bundle';
+import { generateDemoStudio } from '../playground/demo-studio';
+import { writeStudio } from '../playground/seed';
+import type { BenchCase } from './harness';
+
+const SIZES = [1_000, 10_000, 50_000];
+const AS_OF = new Date('2026-11-24T09:00:00Z');
+
+function studio(size: number) {
+  const emu = createEmulator({ now: AS_OF.toISOString(), locale: 'ru' });
+  const app = loadBundle(emu);
+  app.run('setupDatabase', [], { kind: 'menu' });
+  writeStudio(emu, generateDemoStudio({ clients: size, asOf: AS_OF }), 'ru');
+  app.run('setupDatabase', [], { kind: 'menu' });
+  return { emu, app };
+}
+
+const counted = (emu: ReturnType<typeof studio>['emu'], run: () => void) => ({
+  run() {
+    emu.rt.resetCounts();
+    run();
+  },
+  calls: () => Object.fromEntries(emu.rt.counts),
+});
+
+export const cases: BenchCase[] = [
+  {
+    operation: 'Problems: read all tables',
+    sizes: SIZES,
+    prepare(size) {
+      const { emu, app } = studio(size);
+      return counted(emu, () => app.callFromClient('refreshProblems'));
+    },
+  },
+  {
+    operation: 'Set up database (second run)',
+    sizes: SIZES,
+    prepare(size) {
+      const { emu, app } = studio(size);
+      return counted(emu, () => app.run('setupDatabase', [], { kind: 'menu' }));
+    },
+  },
+  {
+    operation: 'Registration upsert (form submit)',
+    sizes: SIZES,
+    prepare(size) {
+      const { emu, app } = studio(size);
+      app.run('createForms', [], { kind: 'menu' });
+      const formId = (JSON.parse(emu.properties.script()['forms.registration'] ?? '{}') as { id: string }).id;
+      const consent = String(emu.spreadsheet.values('Настройки').find((row) => row[0] === 'forms.consentText')?.[1]);
+      return counted(emu, () => emu.forms.submit(formId, { Имя: 'Новый', 'Электронная почта': 'new.client@example.com', Согласие: [consent] }));
+    },
+  },
+  {
+    operation: 'Import 100 clients (CSV)',
+    sizes: SIZES,
+    prepare(size) {
+      const { emu, app } = studio(size);
+      const csv = ['Имя,Email,Город', ...Array.from({ length: 100 }, (_, i) => `Клиент ${i},imported.${i}@example.com,Казань`)].join('\n');
+      return counted(emu, () => app.callFromClient('importCsv', 'clients', csv));
+    },
+  },
+];
