@@ -318,3 +318,90 @@ export interface SidebarApi {
   renameSegment(id: string, name: string): SegmentView;
   deleteSegment(id: string): { deleted: string };
 }
+
+// ---- Campaigns and automated mailings (declarations merge into SidebarApi).
+
+export type CampaignStatusName = 'draft' | 'scheduled' | 'sending' | 'paused' | 'done' | 'cancelled';
+
+export interface CampaignView {
+  id: string;
+  name: string;
+  segmentId: string;
+  /** `draft:<subject>` (a Gmail draft) or a Templates row name. */
+  template: string;
+  senderName: string;
+  replyTo: string;
+  /** ISO time, or null for "send now". */
+  scheduledAt: string | null;
+  status: CampaignStatusName;
+  cost: number;
+  recipients: number;
+  sent: number;
+  skipped: number;
+  failed: number;
+}
+
+export interface NewCampaign {
+  name: string;
+  segmentId: string;
+  template: string;
+  senderName: string;
+  replyTo: string;
+  /** ISO time, or null. */
+  scheduledAt: string | null;
+  cost: number;
+}
+
+export interface CampaignPreview {
+  campaignId: string;
+  /** The recipient shown, or null when nobody is eligible. */
+  clientId: string | null;
+  subject: string;
+  html: string;
+  text: string;
+  /** Recipients after exclusions (already sent ones included once the campaign is under way). */
+  recipients: number;
+  /** Excluded members by reason code (noConsent, unsubscribed, …). */
+  skippedByReason: Record<string, number>;
+  /** Unknown fields, recipients with missing values, a missing template: sentences in the staff's language. */
+  problems: string[];
+}
+
+export interface CampaignProgress {
+  campaignId: string;
+  status: CampaignStatusName;
+  sent: number;
+  /** Still queued. */
+  remaining: number;
+  failed: number;
+  skipped: number;
+  skippedByReason: Record<string, number>;
+  /** Why it is paused, in the staff's language, or null. */
+  message: string | null;
+}
+
+export type FlowNameView = 'welcome' | 'feedback' | 'winback' | 'birthday' | 'pointsExpiry' | 'tierReached';
+
+export interface AutomationView {
+  flow: FlowNameView;
+  /** The flow's name in the staff's language. */
+  label: string;
+  enabled: boolean;
+  /** Days after the occasion (before it, for birthday and points expiring). */
+  delayDays: number;
+  template: string;
+}
+
+export interface SidebarApi {
+  listCampaigns(): CampaignView[];
+  createCampaign(campaign: NewCampaign): CampaignView;
+  previewCampaign(campaignId: string, clientId?: string | null): CampaignPreview;
+  /** Sends the first recipient's mail to the staff member; answers a confirmation sentence. */
+  testSendCampaign(campaignId: string): string;
+  sendCampaign(campaignId: string): CampaignProgress;
+  scheduleCampaign(campaignId: string, isoTime: string): CampaignView;
+  cancelCampaign(campaignId: string): CampaignView;
+  getCampaignProgress(campaignId: string): CampaignProgress;
+  listAutomations(): AutomationView[];
+  saveAutomation(automation: Omit<AutomationView, 'label'>): AutomationView;
+}

@@ -2,9 +2,9 @@
 // (menu items, triggers, google.script.run calls, doGet). Nothing else reaches the global scope.
 export { onOpen, onInstall } from './menu';
 export { runNightly, runHourly } from './scheduled';
+export { openSidebar, openCampaigns, openAutomations, openSettings, showHelp, getBoot, listSettings, saveSetting } from './sidebar';
 export { runLoyaltyNow, getLoyaltyCard, adjustPoints, redeemPoints } from './loyalty';
 export { issueDiscountCodes, lookupDiscountCode, markDiscountCodeUsed } from './discountCodes';
-export { openSidebar, openCampaigns, openAutomations, openSettings, showHelp, getBoot, listSettings, saveSetting } from './sidebar';
 export { setupDatabase, refreshProblems } from './database';
 export { createForms, getForms } from './forms';
 export { onFormResponse, runIntakeBacklog } from './intake';
@@ -14,3 +14,6 @@ export { searchClients, getClientCard } from './clientCard';
 export { refreshAnalysis, runAnalysisNightly } from './analysis';
 export { listSegments, previewSegment, saveSegment, renameSegment, deleteSegment } from './segments';
 export { getOverview, getClientInsights } from './overview';
+export { listCampaigns, createCampaign, previewCampaign, testSendCampaign, sendCampaign, scheduleCampaign, cancelCampaign, getCampaignProgress, continueCampaigns, startScheduledCampaigns } from './campaigns';
+export { listAutomations, saveAutomation } from './automations';
+export { doGet } from './unsubscribe';

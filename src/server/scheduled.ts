@@ -2,8 +2,12 @@
 // logged and the others still run, so a bad row in one sheet never stops mail or loyalty.
 import { ensureTimeTrigger } from '../services/triggers';
 import { runAnalysisNightly } from './analysis';
-import { runIntakeBacklog } from './intake';
 import { runLoyaltyNightly } from './loyalty';
+import { runIntakeBacklog } from './intake';
+import { refreshCampaignResults } from './attribution';
+import { runAutomationsHourly } from './automations';
+import { runCampaignsHourly } from './campaigns';
+import { applyPendingUnsubscribes } from './unsubscribe';
 
 type Step = { name: string; run: () => void };
 
@@ -11,11 +15,16 @@ type Step = { name: string; run: () => void };
 const nightlySteps: Step[] = [
   { name: 'analysis', run: runAnalysisNightly },
   { name: 'loyalty', run: runLoyaltyNightly },
+  { name: 'campaignResults', run: refreshCampaignResults },
 ];
 
 /** Hourly work: automated mailings and continuing campaigns. Features add their step here. */
 const hourlySteps: Step[] = [
   { name: 'intake', run: runIntakeBacklog },
+  // Unsubscribes first, so the mail steps after them already see them in Clients.
+  { name: 'unsubscribes', run: applyPendingUnsubscribes },
+  { name: 'campaigns', run: runCampaignsHourly },
+  { name: 'automations', run: runAutomationsHourly },
 ];
 
 function runSteps(steps: readonly Step[]): void {

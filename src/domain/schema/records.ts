@@ -2,7 +2,7 @@
 // (see people.ts), so each converter only fills defaults and narrows types.
 import type { CellValue } from '../cells';
 import type {
-  ChannelTopic, Client, ClientRequest, Feedback, LedgerEntry, LedgerKind, Locale, Order, OrderStatus, RequestChannel, Send, SendStatus,
+  Campaign, CampaignStatus, ChannelTopic, Client, ClientRequest, Feedback, LedgerEntry, LedgerKind, Locale, Order, OrderStatus, RequestChannel, Send, SendStatus,
 } from '../types';
 import type { TypedRow } from './rows';
 
@@ -115,6 +115,25 @@ export function sendFromRow(row: TypedRow): Send {
     reason: text(v.reason),
     occasion: text(v.occasion),
     at: date(v.at),
+  };
+}
+
+/** A campaign row; one with no id is not a campaign (a note line staff typed). */
+export function campaignFromRow(row: TypedRow): Campaign | null {
+  const v = row.values;
+  if (!text(v.id)) return null;
+  return {
+    id: text(v.id),
+    name: text(v.name),
+    segmentId: text(v.segmentId),
+    template: text(v.template),
+    senderName: text(v.senderName),
+    replyTo: text(v.replyTo),
+    scheduledAt: date(v.scheduledAt),
+    status: (text(v.status) || 'draft') as CampaignStatus,
+    cost: number(v.cost),
+    createdAt: date(v.createdAt) ?? new Date(0),
+    note: text(v.note),
   };
 }
 

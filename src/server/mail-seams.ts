@@ -1,0 +1,53 @@
+// What mail needs from other features, in one place: segment membership (analysis), loyalty merge
+// fields (loyalty) and prefilled feedback links (forms). Each is the owner's function; this file only
+// adapts failures to what a mail run can live with (a campaign pauses, a field stays empty).
+import type { Client, ClientId } from '../domain/types';
+import type { Workbook } from '../sheets';
+import { feedbackLinkFor as formsFeedbackLink } from './forms';
+import { loyaltyFieldsFor as loyaltyFields } from './loyaltyFields';
+import { segmentClientIds as analysisSegment } from './segments';
+
+/** Every client: a campaign to the whole base needs no segment row. */
+export const ALL_CLIENTS_SEGMENT = 'all';
+
+/** Client ids of a segment, or null when it is unknown or its rules can't be read. */
+export function segmentClientIds(book: Workbook, segmentId: string, clients: readonly Client[], asOf: Date): ClientId[] | null {
+  if (segmentId.trim().toLowerCase() === ALL_CLIENTS_SEGMENT) return clients.map((client) => client.id);
+  try {
+    return analysisSegment(book, segmentId, asOf);
+  } catch (error) {
+    console.warn(`segment ${segmentId}: ${error instanceof Error ? error.message : String(error)}`);
+    return null;
+  }
+}
+
+export type LoyaltyMergeFields = Partial<Record<'points' | 'tier' | 'discount' | 'discount_code' | 'recommendation' | 'referral_code', string>>;
+
+/** Loyalty merge fields by client, as text; none when loyalty can't be read (preview reports the holes). */
+export function loyaltyFieldsFor(book: Workbook, clientIds: readonly ClientId[], campaignId?: string): Map<ClientId, LoyaltyMergeFields> {
+  const fields = new Map<ClientId, LoyaltyMergeFields>();
+  try {
+    for (const [id, loyalty] of loyaltyFields(book, clientIds, campaignId ? { campaignId } : {})) {
+      fields.set(id, {
+        points: String(loyalty.points),
+        tier: loyalty.tier,
+        ...(loyalty.discount > 0 ? { discount: `${loyalty.discount}%` } : {}),
+        ...(loyalty.discount_code ? { discount_code: loyalty.discount_code } : {}),
+        ...(loyalty.recommendation ? { recommendation: loyalty.recommendation } : {}),
+        ...(loyalty.referral_code ? { referral_code: loyalty.referral_code } : {}),
+      });
+    }
+  } catch (error) {
+    console.warn(`loyalty fields: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return fields;
+}
+
+/** The feedback form prefilled for an order; empty before the forms are created. */
+export function feedbackLinkFor(orderId: string): string {
+  try {
+    return formsFeedbackLink(orderId);
+  } catch {
+    return '';
+  }
+}

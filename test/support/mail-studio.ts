@@ -1,0 +1,75 @@
+// E2e set-up for campaigns, automations and unsubscribe: dist/Code.js in the emulator, the database set
+// up by the add-on itself, and readers for Sends/Campaigns/Clients rows by schema key.
+import { createHmac } from 'node:crypto';
+import { createEmulator, type Emulator } from '../../local/emulator';
+import { loadBundle, type BundleApp } from '../../local/emulator/bundle';
+import { writeRecords } from '../../local/playground/seed';
+import { makeUnsubscribeToken } from '../../src/domain/campaigns/unsubscribe';
+import { sheetSpec, type SheetKey } from '../../src/domain/schema';
+import type { Locale } from '../../src/domain/types';
+
+export const MAIL_NOW = '2026-11-24T09:00:00Z';
+export const STAFF_EMAIL = 'anna@studio.test';
+
+export interface MailStudioOptions {
+  now?: string;
+  locale?: Locale;
+  quota?: number;
+  settings?: Record<string, string>;
+  clients?: Record<string, unknown>[];
+  orders?: Record<string, unknown>[];
+  sends?: Record<string, unknown>[];
+  templates?: Record<string, unknown>[];
+  segments?: Record<string, unknown>[];
+}
+
+export function consentingClient(id: string, fields: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id, name: `Клиент ${id}`, email: `${id.toLowerCase()}@example.com`, locale: 'ru',
+    consentAt: new Date('2026-01-05T10:00:00Z'), createdAt: new Date('2026-01-05T10:00:00Z'), ...fields,
+  };
+}
+
+export const PROMO_TEMPLATE = {
+  name: 'promo',
+  subject: 'Новые эмоуты для {{first_name|друг}}',
+  htmlBody: '<p>Привет, {{first_name|друг}}!</p><p>Город: {{city|неизвестен}}</p><p><a href="{{unsubscribe_link}}">Отписаться</a></p>',
+  textBody: '',
+};
+
+export function mailStudio(options: MailStudioOptions = {}) {
+  const locale = options.locale ?? 'ru';
+  const emu = createEmulator({ now: options.now ?? MAIL_NOW, locale, userEmail: STAFF_EMAIL, mailQuota: options.quota ?? 100, triggerErrors: 'record' });
+  const app = loadBundle(emu);
+  app.run('setupDatabase', [], { kind: 'menu' });
+  // The signing secret as the add-on keeps it (made once, on first use); the test signs links with it too.
+  emu.properties.seed('script', { 'crm.hmacSecret': 'secret-of-this-install' });
+  const settings = Object.entries(options.settings ?? {}).map(([key, value]) => ({ key, value }));
+  writeRecords(emu, 'settings', settings, locale);
+  writeRecords(emu, 'clients', options.clients ?? [], locale);
+  writeRecords(emu, 'orders', options.orders ?? [], locale);
+  writeRecords(emu, 'sends', options.sends ?? [], locale);
+  writeRecords(emu, 'templates', options.templates ?? [PROMO_TEMPLATE], locale);
+  writeRecords(emu, 'segments', options.segments ?? [], locale);
+  return studioReaders(emu, app, locale);
+}
+
+export function studioReaders(emu: Emulator, app: BundleApp, locale: Locale) {
+  const sheetName = (key: SheetKey) => sheetSpec(key).name[locale];
+  /** A sheet's rows keyed by schema column key. */
+  const rows = (key: SheetKey): Record<string, unknown>[] => {
+    const [header = [], ...body] = emu.spreadsheet.values(sheetName(key));
+    const keys = header.map((title) => sheetSpec(key).columns.find((column) => column.header[locale] === title)?.key ?? String(title));
+    return body.filter((cells) => cells.some((cell) => cell !== '')).map((cells) => Object.fromEntries(keys.map((columnKey, index) => [columnKey, cells[index]])));
+  };
+  const sendsOf = (campaignId: string) => rows('sends').filter((row) => row.campaignId === campaignId);
+  /** Addresses in the outbox, each as often as it was mailed (test mails to staff left out). */
+  const mailedTo = () => emu.mail.outbox.filter((mail) => !mail.to.includes(STAFF_EMAIL)).flatMap((mail) => mail.to);
+  /** The token the add-on would put in this client's unsubscribe link (same secret, same HMAC). */
+  const tokenFor = (clientId: string, email: string, secret = emu.properties.script()['crm.hmacSecret'] ?? '') =>
+    makeUnsubscribeToken(clientId, email, (text) => createHmac('sha256', secret).update(text, 'utf8').digest('base64url'));
+  const call = <T>(fn: string, ...args: unknown[]) => app.callFromClient(fn, ...args) as T;
+  return { emu, app, locale, rows, sendsOf, mailedTo, tokenFor, call, sheetName };
+}
+
+export type MailStudio = ReturnType<typeof mailStudio>;
