@@ -10,7 +10,8 @@ import type { BenchCase } from './harness';
 function analysisWorld(clients: number) {
   const emu = createEmulator({ now: DEMO_AS_OF.toISOString(), locale: 'ru' });
   const app = loadBundle(emu);
-  const studio = generateDemoStudio({ clients, asOf: DEMO_AS_OF, ordersPerClient: 25 });
+  // At 50,000 clients ≈10 orders each passes the emulated 10-million-cell limit (26 default columns per sheet).
+  const studio = generateDemoStudio({ clients, asOf: DEMO_AS_OF, ordersPerClient: clients >= 50_000 ? 10 : 25 });
   writeStudio(emu, studio, 'ru');
   writeRecords(emu, 'segments', [
     { id: 'S-0001', name: 'Gamers who came back', rules: 'topic = gaming AND order_count ≥ 2' },
