@@ -70,10 +70,25 @@ export function writeStudio(emu: Emulator, studio: DemoStudio, locale: Locale = 
   writeRecords(emu, 'requests', studio.requests as unknown as Record<string, unknown>[], locale);
 }
 
+/** Mail templates the demo studio starts with: one for a campaign and one per automated flow. */
+export const DEMO_TEMPLATES: ReadonlyArray<{ name: string; subject: string; htmlBody: string }> = [
+  { name: 'winter-sale', subject: '{{first_name|Привет}}, зимние эмоуты со скидкой', htmlBody: '<p>{{first_name|Привет}}!</p><p>До конца декабря — скидка {{discount|10%}} на новые эмоуты и саб-бейджи. Ваш код: <b>{{discount_code}}</b>.</p><p>У вас {{points}} баллов.</p><p><a href="{{unsubscribe_link}}">Отписаться</a></p>' },
+  { name: 'welcome', subject: 'Добро пожаловать в студию, {{first_name|друг}}!', htmlBody: '<p>Спасибо за регистрацию! Мы начислили вам приветственные баллы: {{points}}.</p><p><a href="{{unsubscribe_link}}">Отписаться</a></p>' },
+  { name: 'feedback', subject: 'Как вам заказ?', htmlBody: '<p>{{first_name|Привет}}, оцените, пожалуйста, заказ: <a href="{{feedback_link}}">оставить отзыв</a>.</p>' },
+  { name: 'winback', subject: 'Давно не виделись, {{first_name|друг}}', htmlBody: '<p>Мы скучаем! Попробуйте {{recommendation|новые стикеры}}.</p><p><a href="{{unsubscribe_link}}">Отписаться</a></p>' },
+  { name: 'birthday', subject: 'С днём рождения, {{first_name|друг}}!', htmlBody: '<p>Дарим бонусные баллы ко дню рождения. Сейчас у вас {{points}}.</p><p><a href="{{unsubscribe_link}}">Отписаться</a></p>' },
+  { name: 'points-expiry', subject: 'Баллы скоро сгорят', htmlBody: '<p>У вас {{points}} баллов: успейте потратить их.</p><p><a href="{{unsubscribe_link}}">Отписаться</a></p>' },
+  { name: 'tier-reached', subject: 'Новый уровень: {{tier}}', htmlBody: '<p>Поздравляем с уровнем {{tier}}! Ваша скидка — {{discount}}.</p><p><a href="{{unsubscribe_link}}">Отписаться</a></p>' },
+];
+
 /** The playground's first state: the database set up by the add-on itself, then the demo studio's data. */
 export function seedDemoStudio(emu: Emulator, app: BundleApp, options: { clients?: number } = {}): DemoStudio {
   if (app.functions().includes('setupDatabase')) app.run('setupDatabase', [], { kind: 'menu' });
   const studio = generateDemoStudio({ clients: options.clients ?? 220, asOf: DEMO_AS_OF });
   writeStudio(emu, studio, 'ru');
+  writeRecords(emu, 'templates', DEMO_TEMPLATES, 'ru');
+  // What staff would do next on a new studio: forms for clients, then the nightly work (points,
+  // analysis), so every sidebar section has something to show.
+  for (const step of ['createForms', 'runNightly']) if (app.functions().includes(step)) app.run(step, [], { kind: step === 'runNightly' ? 'trigger' : 'menu' });
   return studio;
 }

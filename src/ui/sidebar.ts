@@ -3,7 +3,13 @@
 import type { Boot, SidebarSection } from '../contract/sidebar-api';
 import { el, option } from './dom';
 import type { Section, SectionContext } from './section';
+import { automations } from './sections/automations';
+import { campaigns } from './sections/campaigns';
+import { clients } from './sections/clients';
+import { forms } from './sections/forms';
 import { help } from './sections/help';
+import { overview } from './sections/overview';
+import { segments } from './sections/segments';
 import { settings } from './sections/settings';
 import { setLocale, t } from './text';
 
@@ -15,6 +21,12 @@ declare global {
 
 /** The sections in the picker's order; help is reached from the menu and the picker's end. */
 const SECTIONS: ReadonlyArray<[SidebarSection, Section]> = [
+  ['overview', overview],
+  ['clients', clients],
+  ['segments', segments],
+  ['campaigns', campaigns],
+  ['automations', automations],
+  ['forms', forms],
   ['settings', settings],
   ['help', help],
 ];

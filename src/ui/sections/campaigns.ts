@@ -1,0 +1,187 @@
+// Campaigns: the list, composing one (segment, template, sender, schedule), previewing it recipient
+// by recipient, a test send, sending or scheduling, and following its progress while it runs.
+import type { CampaignPreview, CampaignProgress, CampaignView, ClientBrief, SegmentView } from '../../contract/sidebar-api';
+import { en } from '../../i18n/en';
+import { busy, el, field, loadInto, option, statusLine } from '../dom';
+import type { Section } from '../section';
+import { call, errorText } from '../server';
+import { formatDate, t } from '../text';
+
+const POLL_MS = 2000;
+
+function reasonText(reasons: Record<string, number>): string {
+  return Object.entries(reasons)
+    .filter(([, count]) => count > 0)
+    .map(([reason, count]) => {
+      const key = `campaigns.skip.${reason}`;
+      return `${key in en ? t(key as keyof typeof en, { cap: '' }) : reason} ${count}`;
+    })
+    .join(' · ');
+}
+
+function progressView(progress: CampaignProgress): HTMLElement {
+  const total = progress.sent + progress.remaining + progress.failed;
+  const bar = el('progress', { attrs: { max: Math.max(total, 1), value: progress.sent } });
+  return el(
+    'div',
+    { className: 'progress', attrs: { 'data-status': progress.status } },
+    el('p', { text: `${t(`ui.campaigns.status.${progress.status}`)} · ${t('ui.campaigns.progress', { sent: progress.sent, remaining: progress.remaining, skipped: progress.skipped, failed: progress.failed })}` }),
+    bar,
+    el('p', { className: 'secondary hint', text: reasonText(progress.skippedByReason) }),
+    el('p', { className: 'error', text: progress.message ?? '' }),
+  );
+}
+
+/** One campaign: preview by recipient, test, send/schedule, progress. */
+function campaignView(root: HTMLElement, campaign: CampaignView, segments: SegmentView[], back: () => void): void {
+  const preview = el('div', { className: 'campaign-preview' });
+  const progressBox = el('div', { attrs: { 'aria-live': 'polite' } });
+  const status = statusLine();
+  let recipients: ClientBrief[] = [];
+  let index = 0;
+  let polling = 0;
+
+  const showPreview = (view: CampaignPreview): void => {
+    const frame = el('iframe', { className: 'preview-mail', attrs: { sandbox: '', title: t('ui.campaigns.preview') } });
+    frame.srcdoc = view.html || view.text;
+    const stepper = el(
+      'div',
+      { className: 'inline' },
+      el('button', { text: '‹', attrs: { type: 'button', 'aria-label': t('ui.campaigns.previousRecipient'), title: t('ui.campaigns.previousRecipient'), disabled: index <= 0 }, on: { click: () => step(-1) } }),
+      el('span', { text: recipients.length > 0 ? t('ui.campaigns.recipient', { index: index + 1, count: recipients.length }) : '' }),
+      el('button', { text: '›', attrs: { type: 'button', 'aria-label': t('ui.campaigns.nextRecipient'), title: t('ui.campaigns.nextRecipient'), disabled: index >= recipients.length - 1 }, on: { click: () => step(1) } }),
+    );
+    const who = recipients[index];
+    preview.replaceChildren(
+      el('p', { text: t('ui.campaigns.recipients', { count: view.recipients }) }),
+      el('p', { className: 'secondary hint', text: reasonText(view.skippedByReason) }),
+      ...view.problems.map((problem) => el('p', { className: 'error', text: problem })),
+      view.clientId === null ? el('p', { className: 'secondary', text: t('ui.campaigns.nobody') }) : stepper,
+      el('p', { className: 'secondary', text: who ? `${who.name} · ${who.email}` : '' }),
+      el('p', { attrs: { 'data-subject': '' }, text: t('ui.campaigns.subject', { subject: view.subject }) }),
+      frame,
+    );
+  };
+  const loadPreview = (): void => void loadInto(preview, () => call('previewCampaign', campaign.id, recipients[index]?.id ?? null), showPreview);
+  const step = (delta: number): void => {
+    index = Math.min(Math.max(index + delta, 0), Math.max(recipients.length - 1, 0));
+    loadPreview();
+  };
+
+  const poll = (): void => {
+    window.clearTimeout(polling);
+    call('getCampaignProgress', campaign.id)
+      .then((progress) => {
+        progressBox.replaceChildren(progressView(progress));
+        if (progress.status === 'sending' && root.isConnected) polling = window.setTimeout(poll, POLL_MS);
+      })
+      .catch((error: unknown) => status.show('error', errorText(error)));
+  };
+
+  const test = el('button', { text: t('ui.campaigns.testSend') });
+  test.addEventListener('click', () => void busy(test, status, () => call('testSendCampaign', campaign.id)).then((sentence) => sentence && status.show('info', sentence)));
+  const send = el('button', { className: 'action', text: t('ui.campaigns.send') });
+  let armed = false;
+  send.addEventListener('click', () => {
+    if (!armed) {
+      armed = true;
+      status.show('error', t('ui.campaigns.confirmSend', { count: campaign.recipients || recipients.length }));
+      return;
+    }
+    armed = false;
+    void busy(send, status, () => call('sendCampaign', campaign.id)).then((progress) => {
+      if (!progress) return;
+      progressBox.replaceChildren(progressView(progress));
+      if (progress.status === 'sending') polling = window.setTimeout(poll, POLL_MS);
+    });
+  });
+  const at = el('input', { attrs: { type: 'datetime-local' } });
+  const schedule = el('button', { text: t('ui.campaigns.scheduleSend') });
+  schedule.addEventListener('click', () => {
+    const when = at.value ? new Date(at.value) : null;
+    if (!when || Number.isNaN(when.getTime())) return at.focus();
+    void busy(schedule, status, () => call('scheduleCampaign', campaign.id, when.toISOString())).then((view) => view && status.show('info', t('ui.campaigns.scheduledFor', { at: formatDate(view.scheduledAt) })));
+  });
+  const cancel = el('button', { className: 'share', text: t('ui.campaigns.cancel') });
+  cancel.addEventListener('click', () => void busy(cancel, status, () => call('cancelCampaign', campaign.id)).then((view) => view && poll()));
+
+  root.replaceChildren(
+    el('button', { className: 'link', text: t('ui.campaigns.back'), on: { click: back } }),
+    el('h2', { text: campaign.name }),
+    el('p', { className: 'secondary', text: `${segments.find((segment) => segment.id === campaign.segmentId)?.name ?? campaign.segmentId} · ${campaign.template}` }),
+    progressBox,
+    el('h3', { text: t('ui.campaigns.preview') }),
+    preview,
+    el('div', { className: 'inline block' }, test, send),
+    field(t('ui.campaigns.schedule'), at),
+    el('div', { className: 'inline block' }, schedule, cancel),
+    status,
+  );
+  poll();
+  // Recipients to step through: the segment's sample of members.
+  const segment = segments.find((candidate) => candidate.id === campaign.segmentId);
+  const sample = segment ? call('previewSegment', segment.rules).then((found) => found.sample).catch(() => [] as ClientBrief[]) : Promise.resolve([] as ClientBrief[]);
+  void sample.then((found) => {
+    recipients = found;
+    loadPreview();
+  });
+}
+
+function composeForm(segments: SegmentView[], onCreated: (campaign: CampaignView) => void): HTMLElement {
+  const name = el('input', { attrs: { type: 'text', required: true } });
+  const segment = el('select', {}, ...segments.map((item) => option(item.id, item.members === null ? item.name : `${item.name} (${item.members})`)));
+  const template = el('input', { attrs: { type: 'text', required: true } });
+  const sender = el('input', { attrs: { type: 'text' } });
+  const replyTo = el('input', { attrs: { type: 'email' } });
+  const when = el('input', { attrs: { type: 'datetime-local' } });
+  const cost = el('input', { attrs: { type: 'number', min: '0', step: 'any', value: '0' } });
+  const create = el('button', { className: 'create', text: t('ui.campaigns.create'), attrs: { type: 'submit' } });
+  const status = statusLine();
+  const form = el(
+    'form',
+    { className: 'card compose' },
+    el('h3', { text: t('ui.campaigns.compose') }),
+    field(t('ui.campaigns.name'), name),
+    field(t('ui.campaigns.segment'), segment),
+    field(t('ui.campaigns.template'), template, t('ui.campaigns.templateHint')),
+    field(t('ui.campaigns.sender'), sender),
+    field(t('ui.campaigns.replyTo'), replyTo),
+    field(t('ui.campaigns.schedule'), when),
+    field(t('ui.campaigns.cost'), cost),
+    el('div', { className: 'inline' }, create, status),
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const scheduledAt = when.value ? new Date(when.value).toISOString() : null;
+    const campaign = { name: name.value, segmentId: segment.value, template: template.value, senderName: sender.value, replyTo: replyTo.value, scheduledAt, cost: Number(cost.value) || 0 };
+    void busy(create, status, () => call('createCampaign', campaign)).then((created) => created && onCreated(created));
+  });
+  return form;
+}
+
+export const campaigns: Section = {
+  render(root) {
+    const body = el('div');
+    root.append(body);
+    const showList = (): void => {
+      void loadInto(body, () => Promise.all([call('listCampaigns'), call('listSegments')]), ([list, segments]) => {
+        const open = (campaign: CampaignView): void => campaignView(body, campaign, segments, showList);
+        const rows = list.map((campaign) =>
+          el(
+            'li',
+            { attrs: { 'data-campaign': campaign.id } },
+            el('button', { className: 'link', text: campaign.name, on: { click: () => open(campaign) } }),
+            el('div', { className: 'secondary', text: t('ui.campaigns.row', { status: t(`ui.campaigns.status.${campaign.status}`), sent: campaign.sent, recipients: campaign.recipients }) }),
+          ),
+        );
+        body.append(
+          el('h2', { text: t('ui.section.campaigns') }),
+          composeForm(segments, open),
+          el('h3', { text: t('ui.campaigns.list') }),
+          rows.length > 0 ? el('ul', { className: 'plain' }, ...rows) : el('p', { className: 'secondary', text: t('ui.campaigns.none') }),
+        );
+      });
+    };
+    showList();
+  },
+};

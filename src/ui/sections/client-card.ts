@@ -1,0 +1,140 @@
+// One client's card: who they are, what the analysis says, their loyalty account and history,
+// and the forms for the actions staff take from the card.
+import type { ClientCardView, ClientInsights, LoyaltyCard, RequestView } from '../../contract/sidebar-api';
+import { busy, el, field, option, requestId, statusLine } from '../dom';
+import { call, errorText } from '../server';
+import { formatDate, formatNumber, t } from '../text';
+
+export interface LoadedCard {
+  card: ClientCardView;
+  insights: ClientInsights | Error;
+  loyalty: LoyaltyCard | Error;
+}
+
+const CHANNELS = ['email', 'twitch', 'discord', 'telegram', 'other'] as const;
+
+function facts(pairs: Array<[string, string]>): HTMLElement {
+  const list = el('dl', { className: 'facts' });
+  for (const [name, value] of pairs) list.append(el('dt', { text: name }), el('dd', { text: value }));
+  return list;
+}
+
+function failed(error: Error): HTMLElement {
+  return el('p', { className: 'error', text: errorText(error) });
+}
+
+function insightsBlock(insights: ClientInsights | Error): HTMLElement {
+  if (insights instanceof Error) return failed(insights);
+  const unknown = t('ui.clients.unknown');
+  return facts([
+    [t('ui.clients.lifecycle'), insights.lifecycle || unknown],
+    [t('ui.clients.rfm'), insights.rfm || unknown],
+    [t('ui.clients.churnRisk'), insights.churnRisk === null ? unknown : `${formatNumber(insights.churnRisk * 100)} %`],
+    [t('ui.clients.predictedValue'), insights.predictedValue === null ? unknown : formatNumber(insights.predictedValue)],
+    [t('ui.clients.nextOrder'), insights.nextOrderExpected ? formatDate(insights.nextOrderExpected) : unknown],
+    [t('ui.clients.segments'), insights.segments.join(', ') || '—'],
+  ]);
+}
+
+function loyaltyBlock(loyalty: LoyaltyCard | Error): HTMLElement {
+  if (loyalty instanceof Error) return failed(loyalty);
+  const block = el('div', { className: 'loyalty' });
+  block.append(
+    facts([
+      [t('ui.clients.balance'), formatNumber(loyalty.balance)],
+      [t('ui.clients.tier'), loyalty.tier || '—'],
+      [t('ui.clients.discount'), loyalty.discount.percent > 0 ? `${loyalty.discount.percent} % (${loyalty.discount.source})` : '—'],
+    ]),
+  );
+  block.querySelectorAll('dd')[0]?.setAttribute('data-balance', String(loyalty.balance));
+  if (loyalty.expiringSoon) block.append(el('p', { className: 'secondary', text: t('ui.clients.expiring', { points: loyalty.expiringSoon.points, date: formatDate(loyalty.expiringSoon.firstExpiresAt) }) }));
+  if (loyalty.recommendations.length > 0) {
+    block.append(el('h3', { text: t('ui.clients.recommendations') }), el('ul', { className: 'plain' }, ...loyalty.recommendations.map((item) => el('li', { text: item.because ? `${item.product} — ${item.because}` : item.product }))));
+  }
+  block.append(
+    el('h3', { text: t('ui.clients.ledger') }),
+    list(loyalty.lastEntries.map((entry) => `${formatDate(entry.date)} · ${entry.points > 0 ? '+' : ''}${entry.points} · ${entry.reason}`)),
+  );
+  return block;
+}
+
+function list(lines: string[]): HTMLElement {
+  if (lines.length === 0) return el('p', { className: 'secondary', text: t('ui.clients.nothing') });
+  return el('ul', { className: 'plain' }, ...lines.map((line) => el('li', { text: line })));
+}
+
+function requestItem(request: RequestView): HTMLElement {
+  const item = el('li', { attrs: { 'data-request': request.id } }, el('div', { text: `${formatDate(request.receivedAt)} · ${t(`ui.channel.${request.channel}`)} · ${request.summary}` }));
+  if (request.answeredAt) {
+    item.append(el('div', { className: 'secondary', text: t('ui.clients.answered', { date: formatDate(request.answeredAt) }) }));
+    return item;
+  }
+  const status = statusLine();
+  const answer = el('button', { text: t('ui.clients.markAnswered') });
+  answer.addEventListener('click', () => {
+    void busy(answer, status, () => call('markRequestAnswered', request.id)).then((updated) => {
+      if (updated) item.replaceWith(requestItem(updated));
+    });
+  });
+  item.append(el('div', { className: 'inline' }, answer, status));
+  return item;
+}
+
+function requestForm(clientId: string, into: HTMLElement): HTMLElement {
+  const channel = el('select');
+  for (const name of CHANNELS) channel.append(option(name, t(`ui.channel.${name}`)));
+  const summary = el('textarea', { attrs: { required: true } });
+  const log = el('button', { className: 'action', text: t('ui.clients.log'), attrs: { type: 'submit' } });
+  const status = statusLine();
+  const form = el('form', { className: 'card log-request' }, el('h3', { text: t('ui.clients.logRequest') }), field(t('ui.clients.channel'), channel), field(t('ui.clients.summary'), summary), el('div', { className: 'inline' }, log, status));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void busy(log, status, () => call('logRequest', { clientId, channel: channel.value, summary: summary.value })).then((logged) => {
+      if (!logged) return;
+      summary.value = '';
+      into.querySelector('.empty')?.remove();
+      into.prepend(requestItem(logged));
+    });
+  });
+  return form;
+}
+
+function adjustForm(clientId: string, reload: () => void): HTMLElement {
+  const points = el('input', { attrs: { type: 'number', step: '1', required: true } });
+  const reason = el('input', { attrs: { type: 'text', required: true } });
+  const apply = el('button', { className: 'action', text: t('ui.clients.apply'), attrs: { type: 'submit' } });
+  const status = statusLine();
+  const form = el('form', { className: 'card adjust-points' }, el('h3', { text: t('ui.clients.adjust') }), field(t('ui.clients.points'), points), field(t('ui.clients.reason'), reason), el('div', { className: 'inline' }, apply, status));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const adjustment = { clientId, points: Number(points.value), reason: reason.value, requestId: requestId() };
+    void busy(apply, status, () => call('adjustPoints', adjustment)).then((changed) => {
+      if (changed) reload();
+    });
+  });
+  return form;
+}
+
+export function cardView(loaded: LoadedCard, reload: () => void): HTMLElement {
+  const { card } = loaded;
+  const profile = card.profile;
+  const requests = el('ul', { className: 'plain requests' }, ...card.requests.map(requestItem));
+  if (card.requests.length === 0) requests.append(el('li', { className: 'secondary empty', text: t('ui.clients.nothing') }));
+  return el(
+    'article',
+    { attrs: { 'data-client-card': profile.id } },
+    el('h2', { text: profile.name || profile.email }),
+    el('p', { className: 'secondary', text: [profile.email, profile.twitch, [profile.city, profile.country].filter(Boolean).join(', ')].filter(Boolean).join(' · ') }),
+    insightsBlock(loaded.insights),
+    el('h3', { text: t('ui.clients.loyalty') }),
+    loyaltyBlock(loaded.loyalty),
+    adjustForm(profile.id, reload),
+    el('h3', { text: t('ui.clients.orders') }),
+    list(card.orders.map((order) => `${formatDate(order.date)} · ${order.product} × ${order.quantity} · ${formatNumber(order.amount)} · ${order.status}`)),
+    el('h3', { text: t('ui.clients.feedback') }),
+    list(card.feedback.map((feedback) => `${formatDate(feedback.date)} · ${feedback.rating ?? '—'}/5 · ${feedback.comment}`)),
+    el('h3', { text: t('ui.clients.requests') }),
+    requests,
+    requestForm(profile.id, requests),
+  );
+}

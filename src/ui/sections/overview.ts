@@ -1,0 +1,57 @@
+// Overview: the period's KPI tiles beside the previous period, and what needs attention.
+import type { KpiTileView, OverviewView } from '../../contract/sidebar-api';
+import { el, loadInto } from '../dom';
+import type { Section, SectionContext } from '../section';
+import { call } from '../server';
+import { formatDate, formatNumber, t } from '../text';
+
+function shown(value: number | null, format: KpiTileView['format']): string {
+  if (value === null) return '—';
+  if (format === 'percent') return `${formatNumber(value * 100, 1)} %`;
+  if (format === 'money') return formatNumber(value, 0);
+  return formatNumber(value, format === 'number' ? 2 : 1);
+}
+
+function tile(view: KpiTileView): HTMLElement {
+  const trend = view.current !== null && view.previous !== null && view.current !== view.previous ? (view.current > view.previous ? 'up' : 'down') : '';
+  return el(
+    'div',
+    { className: 'tile', attrs: { 'data-kpi': view.key } },
+    el('div', { className: 'name', text: view.label }),
+    el('div', { className: `value ${trend}`, text: shown(view.current, view.format) }),
+    el('div', { className: 'before', text: t('ui.overview.previous', { value: shown(view.previous, view.format) }) }),
+  );
+}
+
+function attention(view: OverviewView, context: SectionContext): HTMLElement {
+  const list = el('ul', { className: 'plain attention' });
+  const { lapsingRegulars, lapsingSample, unansweredRequests, pausedCampaigns, problems } = view.attention;
+  if (lapsingRegulars > 0) {
+    const item = el('li', { text: t('ui.overview.lapsing', { count: lapsingRegulars }) });
+    for (const client of lapsingSample) item.append(el('div', {}, el('button', { className: 'link', text: client.name || client.email, on: { click: () => context.go('clients', client.id) } })));
+    list.append(item);
+  }
+  if (unansweredRequests > 0) list.append(el('li', { text: t('ui.overview.unanswered', { count: unansweredRequests }) }));
+  if (pausedCampaigns) list.append(el('li', { text: t('ui.overview.paused', { count: pausedCampaigns }) }));
+  if (problems > 0) list.append(el('li', { className: 'error', text: t('ui.overview.problems', { count: problems }) }));
+  if (list.childElementCount === 0) list.append(el('li', { className: 'secondary', text: t('ui.overview.allGood') }));
+  return list;
+}
+
+export const overview: Section = {
+  render(root, context) {
+    root.append(el('h2', { text: t('ui.section.overview') }));
+    const body = el('div');
+    root.append(body);
+    void loadInto(body, () => call('getOverview'), (view) => {
+      body.append(
+        el('p', { className: 'secondary', text: t('ui.overview.period', { from: formatDate(view.period.from), to: formatDate(view.period.to) }) }),
+        el('div', { className: 'tiles' }, ...view.tiles.map(tile)),
+        el('h3', { text: t('ui.overview.attention') }),
+        attention(view, context),
+        el('p', { className: 'secondary', text: view.clv?.message ?? '' }),
+        el('p', { className: 'secondary', text: view.refreshedAt ? t('ui.overview.refreshed', { at: formatDate(view.refreshedAt) }) : t('ui.overview.neverRefreshed') }),
+      );
+    });
+  },
+};

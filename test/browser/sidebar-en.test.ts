@@ -1,0 +1,3 @@
+import { sidebarScenarios } from './scenarios';
+
+sidebarScenarios('en');
