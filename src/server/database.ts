@@ -1,5 +1,5 @@
 // Menu "Set up / repair database" and the Problems view: what could not be read, sheet by sheet.
-import type { ProblemView, ProblemsView, SetupSummary } from '../contract/sidebar-api';
+import type { ProblemView, ProblemsView, SetupSummary, SidebarApi } from '../contract/sidebar-api';
 import type { RowProblem, SheetKey } from '../domain/schema';
 import { sheetSpec } from '../domain/schema';
 import type { Locale } from '../domain/types';
@@ -56,3 +56,6 @@ function problemView(book: Workbook, locale: Locale, problem: RowProblem, sheetL
     message: translate(locale, problem.code, problem.params ?? {}),
   };
 }
+
+// The contract check: a renamed or reshaped function here fails type-checking.
+void ({ setupDatabase, refreshProblems } satisfies Pick<SidebarApi, 'setupDatabase' | 'refreshProblems'>);
