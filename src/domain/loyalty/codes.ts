@@ -4,16 +4,25 @@
 /** No 0/O, 1/I/L: codes are read aloud and copied from screenshots. */
 export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
-/** `length` characters of CODE_ALPHABET taken from the signature's characters. */
+/**
+ * `length` characters of CODE_ALPHABET taken from the signature's characters: the signature read as
+ * one big number (16 bits per character, first character most significant), its base-31 digits
+ * from the least significant up. Long division on 16-bit limbs, no BigInt.
+ */
 export function readableCode(signature: string, length: number): string {
   if (!signature) throw new Error('The signer returned an empty signature.');
-  const base = BigInt(CODE_ALPHABET.length);
-  let number = 0n;
-  for (let i = 0; i < signature.length; i++) number = (number << 16n) | BigInt(signature.charCodeAt(i));
+  const base = CODE_ALPHABET.length;
+  const limbs: number[] = [];
+  for (let i = 0; i < signature.length; i++) limbs.push(signature.charCodeAt(i));
   let code = '';
-  for (let i = 0; i < length; i++) {
-    code += CODE_ALPHABET[Number(number % base)];
-    number /= base;
+  for (let digit = 0; digit < length; digit++) {
+    let remainder = 0;
+    for (let i = 0; i < limbs.length; i++) {
+      const current = remainder * 0x10000 + (limbs[i] ?? 0);
+      limbs[i] = Math.floor(current / base);
+      remainder = current % base;
+    }
+    code += CODE_ALPHABET[remainder];
   }
   return code;
 }
