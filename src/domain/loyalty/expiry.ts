@@ -2,8 +2,8 @@
 // first, and whatever is left of a lot `expiryMonths` after it was credited expires.
 
 import type { ClientId, LedgerEntry } from '../types';
-import { addDays, isoDay } from '../analysis/dates';
-import { hasKey, ledgerEntry, ledgerReason } from './ledger';
+import { addDays, DAY_MS, isoDay } from '../analysis/dates';
+import { ledgerEntry, ledgerReason } from './ledger';
 import type { LoyaltySettings } from './settings';
 
 /** What is left of one credit. */
@@ -74,10 +74,15 @@ function clientIds(entries: readonly LedgerEntry[]): ClientId[] {
 export function expiryEntries(entries: readonly LedgerEntry[], settings: LoyaltySettings, asOf: Date): LedgerEntry[] {
   if (settings.expiryMonths <= 0) return [];
   const due: LedgerEntry[] = [];
+  const keys = new Set(entries.map((entry) => entry.key));
+  // A lot credited after this moment cannot be due (months are at least 28 days; 2 days spare for DST
+  // and clamping), so addMonths and its Dates are skipped for most lots.
+  const surelyFresh = asOf.getTime() - (settings.expiryMonths * 28 - 2) * DAY_MS;
   for (const clientId of clientIds(entries)) {
     for (const lot of openLots(entries, clientId, asOf)) {
+      if (lot.date.getTime() > surelyFresh) continue;
       const key = expiryKey(lot.key);
-      if (addMonths(lot.date, settings.expiryMonths).getTime() > asOf.getTime() || hasKey(entries, key)) continue;
+      if (addMonths(lot.date, settings.expiryMonths).getTime() > asOf.getTime() || keys.has(key)) continue;
       const reason = ledgerReason('loyalty.reason.expired', { credited: isoDay(lot.date) });
       due.push(ledgerEntry({ clientId, kind: 'expire', points: -lot.remaining, key, orderId: lot.orderId, reason }, asOf));
     }

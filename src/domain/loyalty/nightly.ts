@@ -106,7 +106,11 @@ export function planLoyaltyNight(input: LoyaltyNightInput): LoyaltyNightPlan {
   }
 
   const ordersByClient = new Map<ClientId, Order[]>();
-  for (const order of input.orders) ordersByClient.set(order.clientId, [...(ordersByClient.get(order.clientId) ?? []), order]);
+  for (const order of input.orders) {
+    const own = ordersByClient.get(order.clientId);
+    if (own) own.push(order);
+    else ordersByClient.set(order.clientId, [order]);
+  }
   const spend = rollingSpend(input.orders, settings, asOf);
   const decisions = new Map<ClientId, ReturnType<typeof evaluateTier>>();
 

@@ -3,7 +3,7 @@
 // the difference, so the order's entries always net to what its current state deserves.
 
 import type { LedgerEntry, Order } from '../types';
-import { balance, hasKey, ledgerEntry, ledgerReason, parseLedgerReason, refused, type LedgerResult } from './ledger';
+import { balance, ledgerEntry, ledgerReason, parseLedgerReason, refused, type LedgerResult } from './ledger';
 import type { LoyaltySettings } from './settings';
 
 export function orderEarnKey(orderId: string): string {
@@ -43,18 +43,30 @@ export function reconcileOrder(
   asOf: Date,
 ): LedgerEntry[] {
   const appended: LedgerEntry[] = [];
-  const redeem = entries.find((entry) => entry.key === orderRedeemKey(order.id));
-  if (order.status === 'cancelled' && redeem && !hasKey(entries, orderRefundKey(order.id))) {
+  // One pass over the client's entries, each key built once (this runs for every order every night).
+  const redeemKey = orderRedeemKey(order.id);
+  const refundKey = orderRefundKey(order.id);
+  const earnKey = orderEarnKey(order.id);
+  const reversePrefix = REVERSE_PREFIX(order.id);
+  let redeem: LedgerEntry | undefined;
+  let earn: LedgerEntry | undefined;
+  let refunded = false;
+  const reversals: LedgerEntry[] = [];
+  for (const entry of entries) {
+    if (entry.key === redeemKey) redeem ??= entry;
+    else if (entry.key === refundKey) refunded = true;
+    else if (entry.key === earnKey) earn ??= entry;
+    else if (entry.key.startsWith(reversePrefix)) reversals.push(entry);
+  }
+  if (order.status === 'cancelled' && redeem && !refunded) {
     appended.push(
       ledgerEntry(
-        { clientId: redeem.clientId, kind: 'reverse', points: -redeem.points, key: orderRefundKey(order.id), orderId: order.id, reason: ledgerReason('loyalty.reason.redeemRefunded') },
+        { clientId: redeem.clientId, kind: 'reverse', points: -redeem.points, key: refundKey, orderId: order.id, reason: ledgerReason('loyalty.reason.redeemRefunded') },
         asOf,
       ),
     );
   }
 
-  const earn = entries.find((entry) => entry.key === orderEarnKey(order.id));
-  const reversals = entries.filter((entry) => entry.key.startsWith(REVERSE_PREFIX(order.id)));
   const rate = earnedRate(earn) ?? settings.pointsPerCurrencyUnit * tierMultiplier;
   const target = order.status === 'completed' ? pointsFor(order.amount, rate) : 0;
 
@@ -62,7 +74,7 @@ export function reconcileOrder(
     if (target > 0) {
       appended.push(
         ledgerEntry(
-          { clientId: order.clientId, kind: 'earn', points: target, key: orderEarnKey(order.id), orderId: order.id, reason: ledgerReason('loyalty.reason.orderEarned', { amount: order.amount, rate }) },
+          { clientId: order.clientId, kind: 'earn', points: target, key: earnKey, orderId: order.id, reason: ledgerReason('loyalty.reason.orderEarned', { amount: order.amount, rate }) },
           asOf,
         ),
       );
@@ -83,7 +95,7 @@ export function reconcileOrder(
       : ledgerReason('loyalty.reason.orderReversed', { status: order.status });
   appended.push(
     ledgerEntry(
-      { clientId: earn.clientId, kind: 'reverse', points: difference, key: `${REVERSE_PREFIX(order.id)}${reversals.length + 1}`, orderId: order.id, reason },
+      { clientId: earn.clientId, kind: 'reverse', points: difference, key: `${reversePrefix}${reversals.length + 1}`, orderId: order.id, reason },
       asOf,
     ),
   );
