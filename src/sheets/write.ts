@@ -58,9 +58,28 @@ export function updateRows(book: Workbook, key: SheetKey, updates: readonly RowU
     const table = readTable(book, key);
     const mapping = table.mapping;
     if (!mapping) throw new Error(`sheet ${key} is missing`);
+    // Rows found through Maps, not indexOf/find per update: an update of every client stays linear.
+    const positionOf = new Map<number, number>();
+    table.rowNumbers.forEach((rowNumber, position) => positionOf.has(rowNumber) || positionOf.set(rowNumber, position));
     const identityAt = (rowNumber: number) => {
-      const position = table.rowNumbers.indexOf(rowNumber);
-      return position === -1 ? null : table.rows[position]?.values ?? null;
+      const position = positionOf.get(rowNumber);
+      return position === undefined ? null : table.rows[position]?.values ?? null;
+    };
+    const byIdentity = new Map<string, Map<string, number>>();
+    /** The first row whose identity columns hold these values (one index per set of columns). */
+    const findByIdentity = (identity: Readonly<Record<string, string>>) => {
+      const columns = Object.keys(identity).sort();
+      let index = byIdentity.get(JSON.stringify(columns));
+      if (!index) {
+        const built = new Map<string, number>();
+        table.rowNumbers.forEach((rowNumber) => {
+          const values = identityAt(rowNumber);
+          const key = values && JSON.stringify(columns.map((column) => String(values[column] ?? '')));
+          if (key && !built.has(key)) built.set(key, rowNumber);
+        });
+        byIdentity.set(JSON.stringify(columns), (index = built));
+      }
+      return index.get(JSON.stringify(columns.map((column) => identity[column])));
     };
     const matches = (rowNumber: number, identity: Readonly<Record<string, string>>) => {
       const values = identityAt(rowNumber);
@@ -71,8 +90,7 @@ export function updateRows(book: Workbook, key: SheetKey, updates: readonly RowU
     for (const update of updates) {
       let rowNumber: number | undefined = update.rowNumber;
       if (update.identity && !matches(update.rowNumber, update.identity)) {
-        const identity = update.identity;
-        rowNumber = table.rowNumbers.find((candidate) => matches(candidate, identity));
+        rowNumber = findByIdentity(update.identity);
       }
       if (rowNumber === undefined) missing.push(update);
       else writes.push({ rowNumber, values: update.values });
