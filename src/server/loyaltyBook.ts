@@ -1,10 +1,10 @@
 // What every loyalty entry point reads: settings, clients with their rows, orders, feedback and the
 // ledger, each sheet in one getValues; and how ledger entries become Loyalty rows.
-import { loyaltySettings, DEFAULT_LOYALTY_SETTINGS, referralCode, type LoyaltyClient, type LoyaltySettings } from '../domain/loyalty';
+import { hmacSigner, loyaltySettings, DEFAULT_LOYALTY_SETTINGS, referralCode, type LoyaltyClient, type LoyaltySettings } from '../domain/loyalty';
 import { clientFromRow, feedbackFromRow, ledgerEntryFromRow, orderFromRow, recordsFrom, type TypedRow } from '../domain/schema';
 import type { Client, ClientId, Feedback, LedgerEntry, Locale, Order } from '../domain/types';
 import { readSettingsFor, readTable, type RowValues, type Workbook } from '../sheets';
-import { makeSigner } from '../services/signer';
+import { signingSecret } from '../services/signer';
 import { staffLocale } from './respond';
 
 export function readLoyaltySettings(book: Workbook): LoyaltySettings {
@@ -84,8 +84,11 @@ export function referralCodeOf(client: LoyaltyClientRow, settings: LoyaltySettin
   return client.referralCode || referralCode(client.id, settings, sign());
 }
 
-/** One signer per execution, made on first use (it reads the secret from script properties). */
+/**
+ * One signer per execution, made on first use: it reads the secret from script properties once and
+ * signs in memory (same codes as Utilities' HMAC), so signing codes for every client costs no calls per client.
+ */
 export function lazySigner(): () => (text: string) => string {
   let signer: ((text: string) => string) | null = null;
-  return () => (signer ??= makeSigner());
+  return () => (signer ??= hmacSigner(signingSecret()));
 }
