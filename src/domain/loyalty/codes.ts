@@ -12,6 +12,19 @@ export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export function readableCode(signature: string, length: number): string {
   if (!signature) throw new Error('The signer returned an empty signature.');
   const base = CODE_ALPHABET.length;
+  // The first `length` digits depend only on the number modulo base^length; while that stays below
+  // 2^37, remainder × 2^16 + character is exact in a double and one pass over the signature suffices.
+  const modulus = base ** length;
+  if (modulus < 2 ** 37) {
+    let remainder = 0;
+    for (let i = 0; i < signature.length; i++) remainder = (remainder * 0x10000 + signature.charCodeAt(i)) % modulus;
+    let code = '';
+    for (let digit = 0; digit < length; digit++) {
+      code += CODE_ALPHABET[remainder % base];
+      remainder = Math.floor(remainder / base);
+    }
+    return code;
+  }
   const limbs: number[] = [];
   for (let i = 0; i < signature.length; i++) limbs.push(signature.charCodeAt(i));
   let code = '';
