@@ -139,6 +139,21 @@ describe('submitting responses', () => {
     ]);
   });
 
+  it('stores a response a script submits (FormResponse.submit) without firing submit triggers, as Google documents', () => {
+    const { emu, app, formId } = setUp();
+    app.run('watch', [formId]);
+    const FormApp = emu.globals().FormApp as any;
+    const form = FormApp.openById(formId);
+    const items = form.getItems();
+    const text = items.find((i: any) => i.getTitle() === 'Канал').asTextItem();
+    const boxes = items.find((i: any) => i.getTitle() === 'Что нужно').asCheckboxItem();
+    emu.session.setUserEmail('kotik@example.com');
+    form.createResponse().withItemResponse(text.createResponse('twitch.tv/x')).withItemResponse(boxes.createResponse(['Стикеры'])).submit();
+    expect(emu.forms.responses(formId)).toHaveLength(1);
+    expect(app.run('seenSoFar')).toEqual([]);
+    expect(emu.triggerRuns).toEqual([]);
+  });
+
   it('refuses responses once the form stops accepting them, and survives toJSON/restore', () => {
     const { emu, formId } = setUp();
     emu.forms.submit(formId, complete, { email: 'a@b.co' });

@@ -114,7 +114,7 @@ describe('time-driven schedules', () => {
     expect(host.list()[0]?.nextRunAt).toBe(at('2024-03-04T07:00:00Z'));
   });
 
-  it('deletes one-off at/after triggers once they ran; orders due triggers by time', () => {
+  it('keeps one-off at/after triggers installed but spent once they ran; orders due triggers by time', () => {
     const { ScriptApp, host, clock } = setup();
     const late = ScriptApp.newTrigger('late').timeBased().at(new Date(clock.now() + 3_600_000)).create().getUniqueId();
     const soon = ScriptApp.newTrigger('soon').timeBased().after(60_000).create().getUniqueId();
@@ -123,7 +123,21 @@ describe('time-driven schedules', () => {
     expect(due.map((d) => d.trigger.handler)).toEqual(['soon', 'tick', 'late']);
     host.markRan(soon, clock.now() + 60_000);
     host.markRan(late, clock.now() + 3_600_000);
-    expect(host.list().map((t) => t.handler)).toEqual(['tick']);
+    // Spent, not deleted: the script still sees them and must delete them itself.
+    expect(ScriptApp.getProjectTriggers().map((t) => t.getHandlerFunction())).toEqual(['late', 'soon', 'tick']);
+    expect([host.isSpent(soon), host.isSpent(late)]).toEqual([true, true]);
+    expect(host.due(clock.now() + 10 * 3_600_000).map((d) => d.trigger.handler)).toEqual(['tick']);
+  });
+
+  it('counts spent one-off triggers against the 20-trigger limit until deleted', () => {
+    const { ScriptApp, host, clock } = setup();
+    for (let i = 0; i < 20; i += 1) {
+      const uid = ScriptApp.newTrigger(`once${i}`).timeBased().after(60_000).create().getUniqueId();
+      host.markRan(uid, clock.now() + 60_000);
+    }
+    expect(() => ScriptApp.newTrigger('more').timeBased().after(60_000).create()).toThrow(TOO_MANY_TRIGGERS_MESSAGE);
+    ScriptApp.deleteTrigger(ScriptApp.getProjectTriggers()[0]);
+    expect(() => ScriptApp.newTrigger('more').timeBased().after(60_000).create()).not.toThrow();
   });
 
   it('builds the time-driven event object in UTC like Google', () => {

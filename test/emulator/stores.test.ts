@@ -6,11 +6,14 @@ import { createProperties, STORE_FULL_MESSAGE, VALUE_TOO_LARGE_MESSAGE } from '.
 import { makeServiceDeps } from './service-deps';
 
 describe('PropertiesService', () => {
-  it('stores strings, as Google stringifies them, per store', () => {
+  it('stores strings per store; a number or boolean value is refused (Google types it String)', () => {
     const env = makeServiceDeps();
     const { globals, host } = createProperties(env.rt, env.deps);
     const script = globals.PropertiesService.getScriptProperties();
-    script.setProperty('count', 5 as unknown as string).setProperty('flag', true as unknown as string);
+    expect(() => script.setProperty('count', 5 as unknown as string)).toThrow("don't match the method signature");
+    expect(() => script.setProperties({ flag: true })).toThrow("don't match the method signature");
+    expect(script.getKeys()).toEqual([]);
+    script.setProperty('count', '5').setProperty('flag', 'true');
     expect(script.getProperty('count')).toBe('5');
     expect(script.getProperties()).toEqual({ count: '5', flag: 'true' });
     expect(script.getProperty('missing')).toBeNull();
@@ -21,12 +24,12 @@ describe('PropertiesService', () => {
     expect(globals.PropertiesService.getUserProperties().getProperty('lang')).toBeNull();
     script.setProperties({ a: '1' }, true);
     expect(script.getProperties()).toEqual({ a: '1' });
-    script.setProperties({ b: 2 });
+    script.setProperties({ b: '2' });
     script.deleteProperty('a');
     expect(script.getProperties()).toEqual({ b: '2' });
     script.deleteAllProperties();
     expect(script.getKeys()).toEqual([]);
-    expect(env.rt.counts.get('Properties.setProperty')).toBe(3);
+    expect(env.rt.counts.get('Properties.setProperty')).toBe(4);
   });
 
   it('refuses a value over 9 KB and a store over 500 KB, changing nothing', () => {
@@ -60,6 +63,20 @@ describe('PropertiesService', () => {
 });
 
 describe('CacheService', () => {
+  it('holds at most 1,000 items, evicting the oldest-written first', () => {
+    const env = makeServiceDeps();
+    const cache = createCache(env.rt, env.deps).globals.CacheService.getScriptCache();
+    const batch: Record<string, string> = {};
+    for (let i = 0; i < 999; i += 1) batch[`k${i}`] = String(i);
+    cache.putAll(batch);
+    cache.put('k0', 'rewritten'); // now the newest
+    cache.put('extra1', 'x');
+    cache.put('extra2', 'y');
+    expect(cache.get('k1')).toBeNull();
+    expect(cache.get('k0')).toBe('rewritten');
+    expect(cache.getAll(['k2', 'extra1', 'extra2'])).toEqual({ k2: '2', extra1: 'x', extra2: 'y' });
+  });
+
   it('expires entries on the emulator clock, default 600 s', () => {
     const env = makeServiceDeps();
     const cache = createCache(env.rt, env.deps).globals.CacheService.getScriptCache();

@@ -11,6 +11,15 @@ function setup() {
 describe('Utilities.formatDate', () => {
   const instant = new Date('2024-03-05T21:07:09.045Z'); // a Tuesday; Wednesday 00:07 in Moscow
 
+  it("reads Y as Java's week year, so YYYY turns late December into the next year", () => {
+    const { Utilities } = setup();
+    const lateDecember = new Date('2024-12-30T12:00:00Z'); // Monday of the week that holds 1 January 2025
+    expect(Utilities.formatDate(lateDecember, 'UTC', 'YYYY-MM-dd')).toBe('2025-12-30');
+    expect(Utilities.formatDate(lateDecember, 'UTC', 'yyyy-MM-dd')).toBe('2024-12-30');
+    expect(Utilities.formatDate(new Date('2024-12-27T12:00:00Z'), 'UTC', 'YYYY')).toBe('2024');
+    expect(Utilities.formatDate(new Date('2025-01-02T12:00:00Z'), 'UTC', 'YY')).toBe('25');
+  });
+
   it('formats SimpleDateFormat patterns in the given zone', () => {
     const { Utilities } = setup();
     expect(Utilities.formatDate(instant, 'Europe/Moscow', "yyyy-MM-dd'T'HH:mm:ss")).toBe('2024-03-06T00:07:09');

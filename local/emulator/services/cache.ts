@@ -1,6 +1,7 @@
 // CacheService: script, user and document caches whose entries expire on the emulator clock.
 import { AppsScriptError, type Runtime } from '../runtime';
 import { boundDocumentId, signatureError, type ServiceDeps } from './context';
+import { withinBytes } from './limits';
 
 export const KEY_TOO_LARGE_MESSAGE = 'Argument too large: key';
 export const VALUE_TOO_LARGE_MESSAGE = 'Argument too large: value';
@@ -8,6 +9,8 @@ const KEY_MAX_CHARS = 250;
 const VALUE_MAX_BYTES = 100 * 1024;
 export const DEFAULT_EXPIRATION_S = 600;
 export const MAX_EXPIRATION_S = 21600;
+/** Google's cap on items in one cache; past it the oldest-written entries are evicted. */
+export const MAX_ENTRIES = 1000;
 
 export interface CacheDeps extends Pick<ServiceDeps, 'context'> {
   userEmail(): string;
@@ -18,6 +21,17 @@ export type CacheState = Record<string, Record<string, { value: string; expiresA
 
 export function createCache(rt: Runtime, deps: CacheDeps) {
   let caches: CacheState = {};
+
+  /** Writes entries, then evicts the oldest-written beyond the cap (object key order is insertion order). */
+  const store = (name: string, entries: ReadonlyArray<readonly [string, string]>, expiresAt: number) => {
+    const cache = live(name);
+    for (const [key, value] of entries) {
+      delete cache[key];
+      cache[key] = { value, expiresAt };
+    }
+    const keys = Object.keys(cache);
+    for (const key of keys.slice(0, Math.max(0, keys.length - MAX_ENTRIES))) delete cache[key];
+  };
 
   const live = (name: string) => {
     const cache = (caches[name] ??= {});
@@ -34,8 +48,7 @@ export function createCache(rt: Runtime, deps: CacheDeps) {
 
   const checkValue = (call: string, value: unknown, args: unknown[]): string => {
     if (typeof value !== 'string') throw signatureError(call, args);
-    if (Buffer.byteLength(value, 'utf8') > VALUE_MAX_BYTES) throw new AppsScriptError(VALUE_TOO_LARGE_MESSAGE);
-    return value;
+    return withinBytes(value, VALUE_MAX_BYTES, VALUE_TOO_LARGE_MESSAGE);
   };
 
   const expiryOf = (call: string, seconds: unknown, args: unknown[]): number => {
@@ -67,7 +80,7 @@ export function createCache(rt: Runtime, deps: CacheDeps) {
       const args = [key, value, expirationInSeconds].slice(0, arguments.length);
       const checkedKey = checkKey('Cache.put', key, args);
       const checkedValue = checkValue('Cache.put', value, args);
-      live(name)[checkedKey] = { value: checkedValue, expiresAt: expiryOf('Cache.put', expirationInSeconds, args) };
+      store(name, [[checkedKey, checkedValue]], expiryOf('Cache.put', expirationInSeconds, args));
     },
     putAll(values: unknown, expirationInSeconds?: unknown): void {
       rt.call('Cache', 'putAll');
@@ -75,8 +88,7 @@ export function createCache(rt: Runtime, deps: CacheDeps) {
       if (typeof values !== 'object' || values === null || Array.isArray(values)) throw signatureError('Cache.putAll', args);
       const expiresAt = expiryOf('Cache.putAll', expirationInSeconds, args);
       const entries = Object.entries(values).map(([key, value]) => [checkKey('Cache.putAll', key, args), checkValue('Cache.putAll', value, args)] as const);
-      const cache = live(name);
-      for (const [key, value] of entries) cache[key] = { value, expiresAt };
+      store(name, entries, expiresAt);
     },
     remove(key: unknown): void {
       rt.call('Cache', 'remove');

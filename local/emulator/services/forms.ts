@@ -1,4 +1,4 @@
-// FormApp: forms, items, responses, the linked response sheet, and form-submit triggers fired on each response.
+// FormApp: forms, items, responses, the linked response sheet, and form-submit triggers fired on each respondent's response.
 import { AppsScriptError, type Runtime } from '../runtime';
 import { checkArgs } from '../signature';
 import { isDate, requireAuthorization, signatureError, type ServiceDeps } from './context';
@@ -112,14 +112,15 @@ export function createFormApp(rt: Runtime, deps: FormsDeps): { globals: { FormAp
       itemOrder: () => form().items.map((i) => i.id),
       submitDraft: (answers) => {
         const f = form();
-        return submitResponse(f, answers, { email: f.collectEmail ? deps.userEmail() : '' });
+        // Google: "calling FormResponse.submit() ... doesn't cause the form's submit trigger to run".
+        return submitResponse(f, answers, { email: f.collectEmail ? deps.userEmail() : '' }, false);
       },
     };
     return env;
   }
 
   /** Stores a response after checking it as the Forms page would, writes the row, fires the triggers. */
-  function submitResponse(form: FormRecord, answers: StoredAnswer[], opts: SubmitOptions): ResponseRecord {
+  function submitResponse(form: FormRecord, answers: StoredAnswer[], opts: SubmitOptions, byRespondent = true): ResponseRecord {
     if (!form.acceptingResponses) throw new AppsScriptError(`The form "${form.title}" is no longer accepting responses.`);
     let email = '';
     if (form.collectEmail) {
@@ -143,7 +144,7 @@ export function createFormApp(rt: Runtime, deps: FormsDeps): { globals: { FormAp
     const record: ResponseRecord = { id: `2_ABaOnu${String(state.nextResponse++).padStart(6, '0')}`, timestamp, email, answers: stored };
     form.responses.push(record);
     const written = form.destination ? writeRow(form, record) : null;
-    fireTriggers(form, record, written, opts);
+    if (byRespondent) fireTriggers(form, record, written, opts);
     return record;
   }
 

@@ -1,6 +1,7 @@
 // PropertiesService: script, user (per user) and document (per bound document) stores of strings.
 import { AppsScriptError, type Runtime } from '../runtime';
 import { boundDocumentId, signatureError, type ServiceDeps } from './context';
+import { utf8Bytes, withinBytes } from './limits';
 
 export const VALUE_TOO_LARGE_MESSAGE = 'Argument too large: value';
 export const STORE_FULL_MESSAGE = 'You have exceeded the property storage quota. Please remove some properties and try again.';
@@ -15,8 +16,6 @@ export interface PropertiesDeps extends Pick<ServiceDeps, 'context'> {
 
 export type PropertiesState = Record<string, Record<string, string>>;
 
-const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
-
 export function createProperties(rt: Runtime, deps: PropertiesDeps) {
   /** Stores by name: `script`, `user:<email>`, `document:<id>`. */
   let stores: PropertiesState = {};
@@ -26,16 +25,15 @@ export function createProperties(rt: Runtime, deps: PropertiesDeps) {
   /** Applies `changes` to a copy and checks Google's limits before committing, so a failing call changes nothing. */
   const commit = (name: string, next: Record<string, string>) => {
     let total = 0;
-    for (const [key, value] of Object.entries(next)) total += bytes(key) + bytes(value);
+    for (const [key, value] of Object.entries(next)) total += utf8Bytes(key) + utf8Bytes(value);
     if (total > STORE_MAX_BYTES) throw new AppsScriptError(STORE_FULL_MESSAGE);
     stores[name] = next;
   };
 
+  // Google types the value as String; what it makes of a number ("5" or "5.0") is undocumented, so only strings pass.
   const stringValue = (call: string, key: unknown, value: unknown): string => {
-    if (value === undefined || value === null) throw signatureError(call, [key, value]);
-    const text = String(value);
-    if (bytes(text) > VALUE_MAX_BYTES) throw new AppsScriptError(VALUE_TOO_LARGE_MESSAGE);
-    return text;
+    if (typeof value !== 'string') throw signatureError(call, [key, value]);
+    return withinBytes(value, VALUE_MAX_BYTES, VALUE_TOO_LARGE_MESSAGE);
   };
 
   const checkedKey = (call: string, key: unknown, rest: unknown[] = []): string => {

@@ -284,8 +284,10 @@ export function createScript(rt: Runtime, deps: ScriptDeps) {
         .map((t) => ({ trigger: structuredClone(t), at: t.nextRunAt as number }));
     },
     /**
-     * Records a run at `at`: a one-off trigger is deleted; a recurring one moves to its first run after `at`
-     * (runs missed while the clock jumped are skipped, as Google does not catch up).
+     * Records a run at `at`: a recurring trigger moves to its first run after `at` (runs missed while the clock
+     * jumped are skipped, as Google does not catch up). A one-off trigger (`at`/`after`) is spent: it never runs
+     * again but stays installed, listed by getProjectTriggers and counted against the 20, until a script deletes it
+     * (Google does not document deleting it; the stricter reading keeps it).
      */
     markRan(uid: string, at: number): void {
       const trigger = find(uid);
@@ -293,8 +295,12 @@ export function createScript(rt: Runtime, deps: ScriptDeps) {
       trigger.lastRunAt = at;
       let next = runAfter(trigger.schedule, trigger.nextRunAt);
       while (next !== null && next <= at) next = runAfter(trigger.schedule, next);
-      if (next === null) state.triggers = state.triggers.filter((t) => t.uid !== uid);
-      else trigger.nextRunAt = next;
+      trigger.nextRunAt = next;
+    },
+    /** A time-driven trigger that will not run again: a one-off that already ran. */
+    isSpent(uid: string): boolean {
+      const trigger = find(uid);
+      return !!trigger && trigger.schedule !== null && trigger.nextRunAt === null;
     },
     /** Installable triggers on a spreadsheet or form for one event, oldest first. */
     triggersFor(sourceId: string, eventType: Exclude<TriggerEventType, 'CLOCK'>): TriggerRecord[] {

@@ -56,8 +56,12 @@ function field(ch: string, run: number, local: ReturnType<typeof localTime>, off
     case 'G':
       return local.year > 0 ? 'AD' : 'BC';
     case 'y':
-    case 'Y':
       return run === 2 ? pad(local.year % 100, 2) : pad(local.year, run);
+    case 'Y': {
+      // Java's week year: the last days of December in week 1 belong to the next year (the `YYYY` bug).
+      const year = local.month === 12 && weekOfYear(local) === 1 ? local.year + 1 : local.year;
+      return run === 2 ? pad(year % 100, 2) : pad(year, run);
+    }
     case 'M':
     case 'L':
       if (run >= 4) return MONTHS[local.month - 1] as string;
