@@ -61,6 +61,21 @@ describe('loadBundle', () => {
     expect(app.run('isDateHere', [new emu.dateCtor(0)])).toBe(true);
   });
 
+  it('the script sees its realm\'s own builtins, may declare a builtin\'s name itself, and keeps its line numbers', () => {
+    const emu = createEmulator({ now: '2024-03-15T10:00:00Z' });
+    const app = loadBundleSource(
+      emu,
+      [
+        'var Map = function () { return "mine"; };',
+        'function builtins() { return [Math === globalThis.Math, JSON === globalThis.JSON, Date === globalThis.Date, Map()]; }',
+        'function line() { try { null.x; } catch (e) { return String(e.stack).match(/Code\\.js:(\\d+)/)[1]; } }',
+      ].join('\n'),
+    );
+    expect(app.run('builtins')).toEqual([true, true, true, 'mine']);
+    expect(app.run('line')).toBe('3');
+    expect(new (app.sandbox as { Date: DateConstructor }).Date().getTime()).toBe(Date.parse('2024-03-15T10:00:00Z'));
+  });
+
   it('runs each call as one execution and propagates errors with their message', () => {
     const { emu, app } = load();
     expect(() => app.run('fails')).toThrow('Client not found');
