@@ -1,0 +1,116 @@
+// Exactly once under fault injection: a 50-recipient campaign killed after every possible call count k,
+// then resumed; a duplicate trigger firing mid-run; two staff pressing send at the same moment.
+import { describe, expect, it } from 'vitest';
+import { consentingClient, mailStudio, type MailStudio } from '../support/mail-studio';
+import type { CampaignProgress } from '../../src/contract/sidebar-api';
+
+const RECIPIENTS = 50;
+
+function world(): { studio: MailStudio; eligible: string[] } {
+  const clients = [
+    ...Array.from({ length: RECIPIENTS }, (_, i) => consentingClient(`C-${String(i + 1).padStart(4, '0')}`)),
+    consentingClient('C-0901', { consentAt: null }),
+    consentingClient('C-0902', { unsubscribedAt: new Date('2026-05-01T10:00:00Z') }),
+    consentingClient('C-0903', { email: 'broken' }),
+  ];
+  // Bare sheets: a snapshot of the add-on's fully formatted sheets takes a second to restore.
+  const studio = mailStudio({ quota: 1000, clients, setup: false });
+  studio.call('createCampaign', { name: 'Exactly once', segmentId: 'all', template: 'promo', senderName: 'Studio', replyTo: '', scheduledAt: null, cost: 0 });
+  return { studio, eligible: clients.slice(0, RECIPIENTS).map((client) => String(client.email)).sort() };
+}
+
+function status(studio: MailStudio): string {
+  return String(studio.rows('campaigns').find((row) => row.id === 'K-0001')?.status ?? '');
+}
+
+/** What staff and the triggers do after a failure: press send again if it never started, then let it run. */
+function resume(studio: MailStudio): void {
+  if (status(studio) === 'Черновик') {
+    try {
+      studio.call('sendCampaign', 'K-0001');
+    } catch {
+      // the press failed too: the continuation below still runs
+    }
+  }
+  for (let run = 0; run < 6 && status(studio) !== 'Завершена'; run += 1) studio.app.run('continueCampaigns', [], { kind: 'trigger' });
+}
+
+function expectExactlyOnce(studio: MailStudio, eligible: readonly string[], label: string): void {
+  expect([...studio.mailedTo()].sort(), label).toEqual(eligible);
+  const sends = studio.sendsOf('K-0001');
+  expect(sends.filter((row) => row.status === 'Отправлено'), label).toHaveLength(RECIPIENTS);
+  expect(sends, label).toHaveLength(RECIPIENTS + 3);
+  expect(status(studio), label).toBe('Завершена');
+}
+
+describe('exactly once', () => {
+  it('a run killed after any number of calls, then resumed, mails each eligible client once and nobody else', () => {
+    const { studio, eligible } = world();
+    const { emu } = studio;
+    const start = emu.toJSON();
+    emu.rt.resetCounts();
+    studio.call('sendCampaign', 'K-0001');
+    const callsOfFullRun = emu.rt.total();
+    expectExactlyOnce(studio, eligible, 'uninterrupted');
+    // Bounded Gmail and sheet work per mail: a fixed number of calls each, sheet writes per chunk.
+    // Per mail: createDraft, getId, journal write, getDraft, send, the unsubscribe check, the link's HMACs.
+    expect(emu.rt.total('GmailApp.') + emu.rt.total('GmailDraft.')).toBe(4 * RECIPIENTS);
+    expect(emu.rt.total('Properties.setProperty')).toBeLessThanOrEqual(RECIPIENTS + 3);
+    expect(emu.rt.total('Range.setValues')).toBeLessThanOrEqual(8); // rows written per chunk of 40, not per mail
+    expect(callsOfFullRun).toBeLessThan(16 * RECIPIENTS);
+
+    const ks = Array.from({ length: callsOfFullRun + 1 }, (_, k) => k);
+    const failures: string[] = [];
+    for (const k of ks) {
+      emu.restore(start);
+      emu.rt.killExecutionsAfter(k);
+      try {
+        studio.call<CampaignProgress>('sendCampaign', 'K-0001');
+      } catch {
+        // killed: the point of the exercise
+      }
+      emu.rt.killExecutionsAfter(null);
+      resume(studio);
+      const mailed = [...studio.mailedTo()].sort();
+      if (JSON.stringify(mailed) !== JSON.stringify(eligible) || status(studio) !== 'Завершена') failures.push(`k=${k}: ${mailed.length} mails, ${status(studio)}`);
+    }
+    expect(failures).toEqual([]);
+    expect(ks.length).toBeGreaterThan(10 * RECIPIENTS);
+  }, 600_000);
+
+  it('a duplicate trigger firing in the middle of a run sends nothing twice', () => {
+    const { studio, eligible } = world();
+    const { emu } = studio;
+    let fired = 0;
+    emu.rt.onCall = (call) => {
+      if (call === 'GmailDraft.send' && fired < 3) {
+        fired += 1;
+        studio.app.run('continueCampaigns', [], { kind: 'trigger' });
+      }
+    };
+    studio.call('sendCampaign', 'K-0001');
+    emu.rt.onCall = null;
+    expect(fired).toBe(3);
+    expectExactlyOnce(studio, eligible, 'duplicate trigger');
+  });
+
+  it('two staff pressing send at the same moment: one sends, the other sends nothing more', () => {
+    const { studio, eligible } = world();
+    const { emu } = studio;
+    let second: unknown = null;
+    emu.rt.onCall = (call) => {
+      if (call === 'GmailApp.createDraft' && second === null) {
+        second = 'pressed';
+        try {
+          second = studio.call<CampaignProgress>('sendCampaign', 'K-0001');
+        } catch (error) {
+          second = error instanceof Error ? error.message : String(error);
+        }
+      }
+    };
+    studio.call('sendCampaign', 'K-0001');
+    emu.rt.onCall = null;
+    expect(second).not.toBeNull();
+    expectExactlyOnce(studio, eligible, 'two presses');
+  });
+});
