@@ -75,9 +75,9 @@ describe('a campaign from preview to done', () => {
     expect([...mailedTo()].sort()).toEqual([...eligibleEmails].sort());
 
     // Sends: one row per member, every skip with its reason.
-    const reasons = Object.fromEntries(sendsOf('K-0001').map((row) => [row.clientId, [row.status, row.reason]]));
+    const reasons: Record<string, unknown[]> = Object.fromEntries(sendsOf('K-0001').map((row) => [String(row.clientId), [row.status, row.reason]]));
     expect(reasons['C-0101']).toEqual(['Пропущено', 'noConsent']);
-    expect(Object.values(reasons).filter(([status]) => status === 'Отправлено')).toHaveLength(12);
+    expect(Object.values(reasons).filter((pair) => pair[0] === 'Отправлено')).toHaveLength(12);
     const campaign = rows('campaigns').find((row) => row.id === 'K-0001');
     expect(campaign).toMatchObject({ status: 'Завершена', recipients: 20, sent: 12, skipped: 8, failed: 0 });
 
