@@ -31,10 +31,22 @@ export function applyMigration(book: Workbook, plan: MigrationPlan): void {
       const sheet = step.kind === 'createSheet' ? book.spreadsheet.insertSheet(step.name, book.spreadsheet.getSheets().length) : book.spreadsheet.getSheetByName(step.name);
       if (!sheet) throw new Error(`sheet ${step.name} disappeared during setup`);
       writeColumns(sheet, step.columns, step.locale);
-      if (step.kind === 'createSheet') sheet.setFrozenRows(1);
+      if (step.kind === 'createSheet') {
+        sheet.setFrozenRows(1);
+        trimEmptyColumns(sheet, step.columns.length);
+      }
     }
   });
   book.locale = plan.locale;
+}
+
+/**
+ * A new sheet comes with 26 columns; the unused ones count against Google's 10-million-cell limit
+ * (a ledger of 9 columns would waste 17 cells a row). Only ever called on a sheet the add-on just made.
+ */
+function trimEmptyColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, width: number): void {
+  const unused = sheet.getMaxColumns() - width;
+  if (unused > 0) sheet.deleteColumns(width + 1, unused);
 }
 
 /** Headers in one setValues, then format and validation per column range. */
