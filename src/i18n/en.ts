@@ -247,6 +247,7 @@ export const en = {
   'database.forms.done': "Forms are ready: {created} created, {triggers} triggers installed. Registration: {url}",
   'database.forms.tooManyTriggers': "The project already has {count} triggers and Google allows 20. Delete unused ones (Extensions → Apps Script → Triggers), then run this again.",
   'database.forms.notCreated': "The forms are not created yet: run “Create forms”.",
+  'database.forms.unreadableEmail': "A registration ({name}) was not saved: “{value}” is not an email address. The answer is kept in the form's responses.",
   'database.requests.unknown': "There is no request “{id}”.",
   'database.requests.unknownClient': "There is no client “{id}”.",
   'database.requests.summaryRequired': "Write what the client asked about.",

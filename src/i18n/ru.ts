@@ -248,6 +248,7 @@ export const ru: Record<MessageKey, string> = {
   'database.forms.done': "Формы готовы: создано — {created}, установлено триггеров — {triggers}. Регистрация: {url}",
   'database.forms.tooManyTriggers': "В проекте уже {count} триггеров, а Google разрешает 20. Удалите ненужные (Расширения → Apps Script → Триггеры) и запустите снова.",
   'database.forms.notCreated': "Формы ещё не созданы: выполните «Создать формы».",
+  'database.forms.unreadableEmail': "Регистрация ({name}) не сохранена: «{value}» — не адрес электронной почты. Ответ остался в ответах формы.",
   'database.requests.unknown': "Нет обращения «{id}».",
   'database.requests.unknownClient': "Нет клиента «{id}».",
   'database.requests.summaryRequired': "Напишите, о чём спросил клиент.",

@@ -4,7 +4,7 @@ import type { FormsView, FormView, SidebarApi } from '../contract/sidebar-api';
 import { defaultConsentText, feedbackForm, feedbackLinkFromTemplate, ORDER_PLACEHOLDER, registrationForm, type FormKind } from '../domain/schema';
 import { translate } from '../i18n';
 import { findSheet, readCoreSettings, readSettingsFor } from '../sheets';
-import { buildForm, openForm, prefilledLink, responseCount, setConsentText } from '../services/forms';
+import { addQuestions, buildForm, openForm, prefilledLink, responseCount, setConsentText } from '../services/forms';
 import { writeJsonProperty } from '../services/properties';
 import { ensureFormSubmitTrigger } from '../services/triggers';
 import { FORM_PROPERTY, storedForm, type StoredForm } from './intake';
@@ -31,7 +31,10 @@ export function createForms(): FormsView {
       let form = stored ? openForm(stored.id) : null;
       let record: StoredForm;
       if (form && stored) {
-        record = { ...stored };
+        // A form from before a question was added (e.g. the friend's referral code) gets it now.
+        const known = new Set(Object.values(stored.titles));
+        const missing = definition.questions.filter((question) => !known.has(question.field));
+        record = { ...stored, titles: { ...stored.titles, ...addQuestions(form, missing) } };
       } else {
         const built = buildForm(definition, spreadsheetId);
         form = openForm(built.id);

@@ -8,6 +8,8 @@ export interface RegisteredClient {
   /** False when the answer updated a client already in the database. */
   created: boolean;
   at: Date;
+  /** The friend's referral code the client typed on the registration form, if any. */
+  referralCode?: string;
 }
 
 export interface ReceivedFeedback {
@@ -19,9 +21,7 @@ export interface ReceivedFeedback {
 
 /** Called once per registration answer that created or changed a client. No-op until loyalty fills it. */
 export function onClientRegistered(book: Workbook, client: RegisteredClient): void {
-  // A referral code travels here once the registration form asks for one (an optional field).
-  const typedCode = (client as RegisteredClient & { referralCode?: string }).referralCode ?? '';
-  const referral = welcomeClient(book, client.clientId, typedCode, client.at);
+  const referral = welcomeClient(book, client.clientId, client.referralCode ?? '', client.at);
   if (referral.status === 'refused') console.warn(`referral for ${client.clientId} refused: ${referral.message}`);
 }
 

@@ -3,7 +3,7 @@ import type { ImportSummary, SidebarApi } from '../contract/sidebar-api';
 import { importSpec, mapHeaders, parseDelimited, parseRows, renamesFromSettings, type ImportKind } from '../domain/schema';
 import { isBlank } from '../domain/cells';
 import { translate } from '../i18n';
-import { findSheet, mergeImport, settingEntries } from '../sheets';
+import { addProblems, findSheet, mergeImport, settingEntries } from '../sheets';
 import { problemsView } from './database';
 import { forStaff, UserFacingError } from './respond';
 import { openForStaff } from './staff';
@@ -21,8 +21,11 @@ export function importCsv(kind: ImportKind, text: string): ImportSummary {
     const missing = spec.columns.find((column) => column.key === mapping.missingRequired[0]);
     if (missing) throw new UserFacingError('database.import.missingColumn', { column: missing.header[locale] });
     const parsed = parseRows(spec, lines, mapping, { locale: book.spreadsheetLocale });
-    const outcome = mergeImport(book, kind, parsed.rows, parsed.rowNumbers, new Date());
+    const now = new Date();
+    const outcome = mergeImport(book, kind, parsed.rows, parsed.rowNumbers, now);
     const problems = [...parsed.problems, ...outcome.problems];
+    // Rows are the import's own lines, so the sheet says "Import (Clients)", in the workbook's language.
+    addProblems(book, problems, 'import', now, translate(book.locale, 'database.import.sheetLabel', { kind: spec.name[book.locale] }));
     const label = translate(locale, 'database.import.sheetLabel', { kind: spec.name[locale] });
     return {
       added: outcome.added,

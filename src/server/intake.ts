@@ -1,8 +1,8 @@
 // Form-submit handler for both forms and both event shapes (form-bound and spreadsheet-bound).
 // A duplicate firing changes nothing; a submission that finds the database busy is queued, not lost.
-import { formKindOfTitles, nextId, normaliseHeader, readAnswers, titleMapping, type FormKind, type RawAnswers } from '../domain/schema';
+import { columnSpec, formKindOfTitles, nextId, normaliseHeader, readAnswers, sheetSpec, titleMapping, type FormKind, type RawAnswers, type ReadAnswers, type RowProblem } from '../domain/schema';
 import { isBlank } from '../domain/cells';
-import { readCoreSettings, readTable, upsertClientByEmail, appendRows, withDocumentLock, type Workbook, openWorkbook } from '../sheets';
+import { addProblems, readCoreSettings, readTable, upsertClientByEmail, appendRows, withDocumentLock, type Workbook, openWorkbook } from '../sheets';
 import { BusyError } from '../services/locks';
 import { readJsonProperty, writeJsonProperty } from '../services/properties';
 import { scheduleContinuation } from '../services/triggers';
@@ -115,24 +115,44 @@ function processAnswer(answer: IntakeAnswer): void {
 
 function register(book: Workbook, answer: IntakeAnswer): void {
   const stored = storedForm('registration');
-  const read = readAnswers('registration', answer.answers, titleMapping('registration', stored?.titles ?? {}), book.spreadsheetLocale);
+  const mapping = titleMapping('registration', stored?.titles ?? {});
+  const read = readAnswers('registration', answer.answers, mapping, book.spreadsheetLocale);
   const email = read.fields.email;
+  const at = new Date(answer.at);
   if (typeof email !== 'string' || email === '') {
-    console.warn(`registration ${answer.responseId} has no readable email; skipped`);
+    // No email, no client to put the answer on: say so; the answer itself stays in the form's responses.
+    const title = Object.keys(answer.answers).find((candidate) => mapping[normaliseHeader(candidate)] === 'email') ?? '';
+    const typed = answer.answers[title];
+    const value = Array.isArray(typed) ? typed.join(', ') : String(typed ?? '');
+    addProblems(book, [{ sheet: 'clients', row: 0, column: sheetHeader(book, 'clients', 'email'), value, code: 'database.forms.unreadableEmail', params: { value, name: String(read.fields.name ?? '') } }], 'form', at);
+    console.warn(`registration ${answer.responseId} has no readable email; not saved`);
     return;
   }
-  const at = new Date(answer.at);
   const consentVersion = read.consentGiven ? stored?.consentVersion || readCoreSettings(book).settings.consentVersion : undefined;
   const { email: _email, ...fields } = read.fields;
   const result = upsertClientByEmail(book, { email, fields, at, ...(consentVersion ? { consentVersion } : {}) });
+  addProblems(book, answerProblems(book, 'clients', read, mapping, result.rowNumber), 'form', at);
   if (result.created || result.changed.some((column) => column !== 'consentAt' && column !== 'consentVersion')) {
-    onClientRegistered(book, { clientId: result.clientId, created: result.created, at });
+    onClientRegistered(book, { clientId: result.clientId, created: result.created, at, ...(read.referralCode ? { referralCode: read.referralCode } : {}) });
   }
+}
+
+/** The answers that could not be read, placed where they would have landed: the row and the sheet's own header. */
+function answerProblems(book: Workbook, sheet: 'clients' | 'feedback', read: ReadAnswers, mapping: Readonly<Record<string, string>>, rowNumber: number): RowProblem[] {
+  return read.problems.map((problem) => {
+    const field = mapping[normaliseHeader(problem.column)];
+    return { ...problem, sheet, row: rowNumber, column: field ? sheetHeader(book, sheet, field) : problem.column };
+  });
+}
+
+function sheetHeader(book: Workbook, sheet: 'clients' | 'feedback', field: string): string {
+  return columnSpec(sheetSpec(sheet), field).header[book.locale];
 }
 
 function recordFeedback(book: Workbook, answer: IntakeAnswer): void {
   const stored = storedForm('feedback');
-  const read = readAnswers('feedback', answer.answers, titleMapping('feedback', stored?.titles ?? {}), book.spreadsheetLocale);
+  const mapping = titleMapping('feedback', stored?.titles ?? {});
+  const read = readAnswers('feedback', answer.answers, mapping, book.spreadsheetLocale);
   const at = new Date(answer.at);
   const added = withDocumentLock(() => {
     const feedback = readTable(book, 'feedback');
@@ -142,10 +162,12 @@ function recordFeedback(book: Workbook, answer: IntakeAnswer): void {
     const clientId = clientOfOrder(book, orderId);
     const idIndex = feedback.mapping?.indexes.id ?? 0;
     const id = nextId('F', feedback.values.slice(1).map((cells) => String(cells[idIndex] ?? '').trim()));
-    appendRows(book, 'feedback', [{ ...read.fields, id, date: at, clientId, orderId, responseId: answer.responseId }]);
-    return { feedbackId: id, clientId, orderId, at };
+    const [rowNumber = 0] = appendRows(book, 'feedback', [{ ...read.fields, id, date: at, clientId, orderId, responseId: answer.responseId }]);
+    return { feedbackId: id, clientId, orderId, at, rowNumber };
   });
-  if (added) onFeedbackReceived(book, added);
+  if (!added) return;
+  addProblems(book, answerProblems(book, 'feedback', read, mapping, added.rowNumber), 'form', at);
+  onFeedbackReceived(book, { feedbackId: added.feedbackId, clientId: added.clientId, orderId: added.orderId, at: added.at });
 }
 
 /** The order's client: its client id, else the client with the order's email; '' when unknown. */

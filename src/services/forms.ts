@@ -19,6 +19,12 @@ export function buildForm(definition: FormDefinition, spreadsheetId: string): Bu
   return { id: form.getId(), publishedUrl: form.getPublishedUrl(), titles };
 }
 
+/** Adds questions a form built by an older version lacks; answers their titles → fields. */
+export function addQuestions(form: GoogleAppsScript.Forms.Form, questions: readonly Question[]): Record<string, string> {
+  for (const question of questions) addQuestion(form, question);
+  return Object.fromEntries(questions.map((question) => [question.title, question.field]));
+}
+
 function addQuestion(form: GoogleAppsScript.Forms.Form, question: Question): void {
   switch (question.type) {
     case 'text':

@@ -9,6 +9,8 @@ import type { Workbook } from './workbook';
 export interface UpsertResult {
   clientId: string;
   created: boolean;
+  /** The client's sheet row as written. */
+  rowNumber: number;
   /** Column keys written. */
   changed: string[];
 }
@@ -30,12 +32,12 @@ export function upsertClientByEmail(book: Workbook, answer: ClientAnswer): Upser
       // Every id cell, also of rows skipped as unreadable, so a new id never repeats one.
       const idIndex = table.mapping?.indexes.id ?? 0;
       const clientId = nextId('C', table.values.slice(1).map((cells) => String(cells[idIndex] ?? '').trim()));
-      appendRows(book, 'clients', [{ ...changes, id: clientId }]);
-      return { clientId, created: true, changed: ['id', ...Object.keys(changes)] };
+      const [rowNumber = 0] = appendRows(book, 'clients', [{ ...changes, id: clientId }]);
+      return { clientId, created: true, rowNumber, changed: ['id', ...Object.keys(changes)] };
     }
     const clientId = String(existing.values.id ?? '');
     const rowNumber = table.rowNumbers[position] ?? 0;
     if (Object.keys(changes).length > 0) updateRows(book, 'clients', [{ rowNumber, identity: { id: clientId }, values: changes }]);
-    return { clientId, created: false, changed: Object.keys(changes) };
+    return { clientId, created: false, rowNumber, changed: Object.keys(changes) };
   });
 }

@@ -5,7 +5,7 @@ export { readTable, settingEntries, type Table } from './table';
 export { appendRows, updateRows, type RowValues, type RowUpdate, type UpdateResult } from './write';
 export { workbookShape, planWorkbookMigration, applyMigration } from './migrate';
 export { upsertClientByEmail, type UpsertResult } from './clients';
-export { writeProblems, writeProblemsIfChanged } from './problems';
+export { writeProblems, writeProblemsIfChanged, addProblems } from './problems';
 export { readCoreSettings, readSettingsFor, writeSetting } from './settings';
 export { setUpWorkbook, seedSettings, type SetupReport } from './setup';
 export { mergeImport, type ImportOutcome } from './import';

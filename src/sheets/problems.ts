@@ -1,41 +1,80 @@
-// The Problems sheet: rebuilt on each run with what could not be read, in the workbook's language.
-import { sheetSpec, type RowProblem } from '../domain/schema';
+// The Problems sheet, in the workbook's language: the sheet check's lines are rebuilt on each check,
+// lines from form answers and imports are added once and kept (see domain/schema/problems.ts).
+import { linesAfterCheck, linesToAdd, PROBLEM_SOURCE_LABELS, problemSourceOf, sameLines, sheetSpec, type ProblemLine, type ProblemSource, type RowProblem } from '../domain/schema';
+import { quoteCell } from '../domain/cells';
 import { translate } from '../i18n';
 import { withDocumentLock } from './lock';
+import { readTable } from './table';
 import { appendRows } from './write';
 import { findSheet, type Workbook } from './workbook';
-import { readTable } from './table';
-import { quoteCell } from '../domain/cells';
 
-/** Replaces the Problems rows (the header and staff columns stay); `at` stamps every row. */
+/** Replaces the sheet check's lines (the header, staff columns, form and import lines stay). */
 export function writeProblems(book: Workbook, problems: readonly RowProblem[], at: Date): void {
   withDocumentLock(() => {
-    const sheet = findSheet(book, 'problems');
-    if (!sheet) throw new Error(`The sheet ${sheetSpec('problems').name[book.locale]} is missing: run Setup first.`);
-    const lastRow = sheet.getLastRow();
-    if (lastRow > 1) sheet.getRange(2, 1, lastRow - 1, Math.max(sheet.getLastColumn(), 1)).clearContent();
-    appendRows(
-      book,
-      'problems',
-      problems.map((problem) => ({
-        at,
-        sheet: sheetSpec(problem.sheet).name[book.locale],
-        row: problem.row > 0 ? problem.row : null,
-        column: problem.column,
-        value: problem.value === '' || problem.value === undefined ? '' : quoteCell(problem.value),
-        message: translate(book.locale, problem.code, problem.params ?? {}),
-      })),
-    );
+    const stored = storedLines(book);
+    rewrite(book, linesAfterCheck(stored, problems.map((problem) => problemLine(book, problem, 'check', at))));
   });
 }
 
-/** Rewrites Problems only when the list differs from what is there, so a repeat run changes nothing. */
+/** The same, but rewrites only when the lines differ, so a repeat run changes nothing. */
 export function writeProblemsIfChanged(book: Workbook, problems: readonly RowProblem[], at: Date): boolean {
-  const stored = readTable(book, 'problems').rows.map((row) => [row.values.sheet, row.values.row ?? '', row.values.column, row.values.value, row.values.message].map((cell) => String(cell ?? '')).join('\u0001'));
-  const fresh = problems.map((problem) =>
-    [sheetSpec(problem.sheet).name[book.locale], problem.row > 0 ? problem.row : '', problem.column, problem.value === '' || problem.value === undefined ? '' : quoteCell(problem.value), translate(book.locale, problem.code, problem.params ?? {})]
-      .map((cell) => String(cell ?? '')).join('\u0001'));
-  if (stored.length === fresh.length && stored.every((line, index) => line === fresh[index])) return false;
-  writeProblems(book, problems, at);
-  return true;
+  return withDocumentLock(() => {
+    const stored = storedLines(book);
+    const lines = linesAfterCheck(stored, problems.map((problem) => problemLine(book, problem, 'check', at)));
+    if (sameLines(stored, lines)) return false;
+    rewrite(book, lines);
+    return true;
+  });
+}
+
+/** Appends what a form answer or an import could not read, skipping problems already listed; answers how many were added. */
+export function addProblems(book: Workbook, problems: readonly RowProblem[], source: Exclude<ProblemSource, 'check'>, at: Date, sheetLabel?: string): number {
+  if (problems.length === 0) return 0;
+  return withDocumentLock(() => {
+    requireProblemsSheet(book);
+    const lines = linesToAdd(storedLines(book), problems.map((problem) => problemLine(book, problem, source, at, sheetLabel)));
+    appendRows(book, 'problems', lines.map((line) => rowOf(book, line)));
+    return lines.length;
+  });
+}
+
+function problemLine(book: Workbook, problem: RowProblem, source: ProblemSource, at: Date, sheetLabel?: string): ProblemLine {
+  return {
+    at,
+    sheet: sheetLabel ?? sheetSpec(problem.sheet).name[book.locale],
+    row: problem.row > 0 ? problem.row : null,
+    column: problem.column,
+    value: problem.value === '' || problem.value === undefined ? '' : quoteCell(problem.value),
+    message: translate(book.locale, problem.code, problem.params ?? {}),
+    source,
+  };
+}
+
+function storedLines(book: Workbook): ProblemLine[] {
+  return readTable(book, 'problems').rows.map(({ values }) => ({
+    at: Object.prototype.toString.call(values.at) === '[object Date]' ? (values.at as Date) : null,
+    sheet: String(values.sheet ?? ''),
+    row: typeof values.row === 'number' ? values.row : null,
+    column: String(values.column ?? ''),
+    value: String(values.value ?? ''),
+    message: String(values.message ?? ''),
+    source: problemSourceOf(values.source),
+  }));
+}
+
+function rowOf(book: Workbook, line: ProblemLine) {
+  return { at: line.at, sheet: line.sheet, row: line.row, column: line.column, value: line.value, message: line.message, source: PROBLEM_SOURCE_LABELS[line.source][book.locale] };
+}
+
+function rewrite(book: Workbook, lines: readonly ProblemLine[]): void {
+  const sheet = requireProblemsSheet(book);
+  const lastRow = sheet.getLastRow();
+  if (lastRow > 1) sheet.getRange(2, 1, lastRow - 1, Math.max(sheet.getLastColumn(), 1)).clearContent();
+  appendRows(book, 'problems', lines.map((line) => rowOf(book, line)));
+}
+
+function requireProblemsSheet(book: Workbook): GoogleAppsScript.Spreadsheet.Sheet {
+  const sheet = findSheet(book, 'problems');
+  if (!sheet) throw new Error(`The sheet ${sheetSpec('problems').name[book.locale]} is missing: run Setup first.`);
+  return sheet;
 }

@@ -12,3 +12,4 @@ export * from './seed';
 export * from './delimited';
 export * from './importing';
 export * from './intake';
+export * from './problems';

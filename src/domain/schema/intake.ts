@@ -11,7 +11,7 @@ export type FormKind = 'registration' | 'feedback';
 export type QuestionType = 'text' | 'email' | 'paragraph' | 'choice' | 'date' | 'scale' | 'consent';
 
 export interface Question {
-  /** The Clients or Feedback column the answer fills (`consent` for the consent box). */
+  /** The Clients or Feedback column the answer fills (`consent` for the consent box, `referredByCode` for a friend's referral code). */
   field: string;
   title: string;
   type: QuestionType;
@@ -37,6 +37,7 @@ const TITLES: Record<FormKind, Record<string, Record<Locale, string>>> = {
     city: { ru: 'Город', en: 'City' },
     birthday: { ru: 'День рождения (необязательно)', en: 'Birthday (optional)' },
     source: { ru: 'Как вы о нас узнали?', en: 'How did you hear about us?' },
+    referredByCode: { ru: 'Код друга (если есть)', en: 'Referral code (if a friend sent you)' },
     consent: { ru: 'Согласие', en: 'Consent' },
   },
   feedback: {
@@ -66,6 +67,7 @@ export function registrationForm(locale: Locale, studioName: string, consentText
       q('city', 'text', false),
       q('birthday', 'date', false),
       q('source', 'text', false),
+      q('referredByCode', 'text', false),
       q('consent', 'consent', true, { choices: [consentText] }),
     ],
   };
@@ -112,6 +114,8 @@ export interface ReadAnswers {
   /** Typed values by column key; unanswered questions are absent. */
   fields: Record<string, CellValue>;
   consentGiven: boolean;
+  /** The referral code of the friend who sent the client, as typed (registration only). */
+  referralCode?: string;
   problems: RowProblem[];
 }
 
@@ -126,6 +130,11 @@ export function readAnswers(kind: FormKind, answers: RawAnswers, mapping: Readon
     if (isBlank(text)) continue;
     if (field === 'consent') {
       read.consentGiven = true;
+      continue;
+    }
+    // The friend's code is not a Clients column: loyalty links the two clients by it.
+    if (field === 'referredByCode') {
+      read.referralCode = text.trim();
       continue;
     }
     const column = columnSpec(spec, field);

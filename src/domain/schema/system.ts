@@ -23,5 +23,7 @@ export const PROBLEMS: SheetSpec = {
     column('column', 'Column', 'Столбец', 'text'),
     column('value', 'Value', 'Значение', 'text', { maxLength: 50000 }),
     column('message', 'Message', 'Что не так', 'text'),
+    // Sheet check lines are rebuilt on each check; form and import lines stay until staff delete them.
+    column('source', 'Source', 'Источник', 'text'),
   ],
 };
