@@ -1,6 +1,6 @@
 // Form-submit handler for both forms and both event shapes (form-bound and spreadsheet-bound).
 // A duplicate firing changes nothing; a submission that finds the database busy is queued, not lost.
-import { columnSpec, formKindOfTitles, nextId, normaliseHeader, readAnswers, sheetSpec, titleMapping, type FormKind, type RawAnswers, type ReadAnswers, type RowProblem } from '../domain/schema';
+import { answerKey, columnSpec, formKindOfTitles, nextId, normaliseHeader, readAnswers, sameAnswerKey, sheetSpec, titleMapping, type FormKind, type RawAnswers, type ReadAnswers, type RowProblem } from '../domain/schema';
 import { isBlank } from '../domain/cells';
 import { addProblems, readCoreSettings, readTable, upsertClientByEmail, appendRows, withDocumentLock, type Workbook, openWorkbook } from '../sheets';
 import { BusyError } from '../services/locks';
@@ -154,15 +154,21 @@ function recordFeedback(book: Workbook, answer: IntakeAnswer): void {
   const mapping = titleMapping('feedback', stored?.titles ?? {});
   const read = readAnswers('feedback', answer.answers, mapping, book.spreadsheetLocale);
   const at = new Date(answer.at);
+  // Both trigger shapes may be installed for one form: the key they share recognises the response either way.
+  const key = answerKey(at, read.fields);
   const added = withDocumentLock(() => {
     const feedback = readTable(book, 'feedback');
-    // The duplicate firing: this response is already a row.
-    if (feedback.rows.some((row) => row.values.responseId === answer.responseId)) return null;
+    // The duplicate firing (or the other shape's firing): this response is already a row.
+    const seen = (row: (typeof feedback.rows)[number]) => {
+      const stored = String(row.values.responseId ?? '');
+      return stored === answer.responseId || sameAnswerKey(stored, key);
+    };
+    if (feedback.rows.some(seen)) return null;
     const orderId = String(read.fields.orderId ?? '');
     const clientId = clientOfOrder(book, orderId);
     const idIndex = feedback.mapping?.indexes.id ?? 0;
     const id = nextId('F', feedback.values.slice(1).map((cells) => String(cells[idIndex] ?? '').trim()));
-    const [rowNumber = 0] = appendRows(book, 'feedback', [{ ...read.fields, id, date: at, clientId, orderId, responseId: answer.responseId }]);
+    const [rowNumber = 0] = appendRows(book, 'feedback', [{ ...read.fields, id, date: at, clientId, orderId, responseId: key }]);
     return { feedbackId: id, clientId, orderId, at, rowNumber };
   });
   if (!added) return;

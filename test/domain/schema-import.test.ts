@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guessSeparator, importedChanges, importSpec, mapHeaders, parseDelimited, parseRows, readAnswers, titleMapping } from '../../src/domain/schema';
+import { answerKey, guessSeparator, importedChanges, importSpec, mapHeaders, parseDelimited, parseRows, readAnswers, sameAnswerKey, titleMapping } from '../../src/domain/schema';
 
 describe('parseDelimited', () => {
   it('keeps separators, doubled quotes and line breaks inside quoted fields', () => {
@@ -104,5 +104,22 @@ describe('readAnswers', () => {
       ['Электронная почта', 'boris@', 'cells.badEmail'],
       ['День рождения (необязательно)', '31.02.2026', 'cells.notADate'],
     ]);
+  });
+});
+
+describe('answerKey', () => {
+  const at = new Date('2026-11-24T09:00:00.700Z');
+  const fields = { orderId: 'O-1', rating: 5, date: new Date('2026-11-24T00:00:00Z') };
+
+  it('is the same for the same typed answers in any order, and a second of rounding apart', () => {
+    const reordered = { date: new Date('2026-11-24T00:00:00Z'), rating: 5, orderId: 'O-1' };
+    expect(answerKey(at, fields)).toBe(answerKey(new Date('2026-11-24T09:00:00.100Z'), reordered));
+    expect(sameAnswerKey(answerKey(at, fields), answerKey(new Date('2026-11-24T09:00:01Z'), fields))).toBe(true);
+  });
+
+  it('differs when an answer differs or the time is further apart', () => {
+    expect(sameAnswerKey(answerKey(at, fields), answerKey(at, { ...fields, rating: 4 }))).toBe(false);
+    expect(sameAnswerKey(answerKey(at, fields), answerKey(new Date('2026-11-24T09:00:02.500Z'), fields))).toBe(false);
+    expect(sameAnswerKey('2_ABaOnu000001', answerKey(at, fields))).toBe(false);
   });
 });

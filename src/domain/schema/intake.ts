@@ -146,6 +146,40 @@ export function readAnswers(kind: FormKind, answers: RawAnswers, mapping: Readon
   return read;
 }
 
+/**
+ * What both trigger shapes (form-bound and spreadsheet-bound) agree on for one response: its time to the
+ * second and its typed answers, hashed. The shapes give different response ids, and answers as typed
+ * differ (a date as 2026-11-24 or 24.11.2026), but typed values do not.
+ */
+export function answerKey(at: Date, fields: Readonly<Record<string, CellValue>>): string {
+  const canonical = Object.keys(fields)
+    .sort()
+    .map((key) => {
+      const value = fields[key];
+      return `${key}=${Object.prototype.toString.call(value) === '[object Date]' ? (value as Date).toISOString() : String(value)}`;
+    })
+    .join('\u0001');
+  return `A${Math.floor(at.getTime() / 1000)}-${fnv1a(canonical)}`;
+}
+
+/** Same response: the same answers hashed, at most a second apart (the response sheet may round the time). */
+export function sameAnswerKey(a: string, b: string): boolean {
+  const parse = (key: string) => /^A(\d+)-([0-9a-f]{8})$/.exec(key);
+  const left = parse(a);
+  const right = parse(b);
+  return !!left && !!right && left[2] === right[2] && Math.abs(Number(left[1]) - Number(right[1])) <= 1;
+}
+
+/** 32-bit FNV-1a as 8 hex digits: short, stable, and enough to tell two answers at one second apart. */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index += 1) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
+}
+
 /** The placeholder put into the order question of the prefilled feedback link, replaced per order. */
 export const ORDER_PLACEHOLDER = 'ORDER_REFERENCE_PLACEHOLDER';
 
