@@ -74,6 +74,28 @@ describe('values and typed input', () => {
   });
 });
 
+describe('time-only cells', () => {
+  it('hold 30 Dec 1899 at that time in the zone, local mean time included (Moscow then was +2:30:17)', () => {
+    const { sheet } = makeSpreadsheet('ru', 'Europe/Moscow');
+    const cell = sheet.getRange('A1').setValue('10:30');
+    const value = cell.getValue() as Date;
+    expect(Object.prototype.toString.call(value)).toBe('[object Date]');
+    expect(value.toISOString()).toBe('1899-12-30T07:59:43.000Z');
+    expect(cell.getDisplayValue()).toBe('10:30:00');
+  });
+});
+
+describe('empty sheets and trailing formats', () => {
+  it('ignore formatting-only cells in getLastRow/getLastColumn; an empty sheet has a data range of A1', () => {
+    const { sheet } = makeSpreadsheet();
+    expect([sheet.getLastRow(), sheet.getLastColumn(), sheet.getDataRange().getA1Notation()]).toEqual([0, 0, 'A1']);
+    expect(sheet.getDataRange().getValues()).toEqual([['']]);
+    sheet.getRange('B2').setValue(5);
+    sheet.getRange('D9').setNumberFormat('0.00').setNote('later');
+    expect([sheet.getLastRow(), sheet.getLastColumn(), sheet.getDataRange().getA1Notation()]).toEqual([2, 2, 'A1:B2']);
+  });
+});
+
 describe('display values and number formats', () => {
   it('formats numbers and dates in the ru locale', () => {
     const { sheet } = makeSpreadsheet('ru');

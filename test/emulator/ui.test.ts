@@ -67,3 +67,21 @@ describe('Ui alert answers', () => {
     expect(ui.alert('Sure?', ui.ButtonSet.YES_NO)).toBe(ui.Button.YES);
   });
 });
+
+describe('enum arguments', () => {
+  it('takes only the enum member itself: not its name as a string, not a same-named member of another enum', () => {
+    const { SpreadsheetApp, Charts, sheet, host } = makeSpreadsheet();
+    host.ui.autoAnswer('OK');
+    const ui = SpreadsheetApp.getUi();
+    expect(() => ui.alert('Delete?', 'YES_NO')).toThrow("don't match the method signature");
+    expect(() => ui.alert('Delete?', ui.Button.OK)).toThrow("don't match the method signature");
+    expect(String(ui.alert('Delete?', ui.ButtonSet.OK))).toBe('OK');
+    const range = sheet.getRange('A1');
+    expect(() => range.setWrapStrategy('CLIP')).toThrow("don't match the method signature");
+    range.setWrapStrategy(SpreadsheetApp.WrapStrategy.CLIP);
+    expect(String(range.getWrapStrategy())).toBe('CLIP');
+    expect(() => sheet.newChart().setChartType('LINE')).toThrow("don't match the method signature");
+    expect(() => sheet.newChart().setChartType(Charts.Position.TOP)).toThrow("don't match the method signature");
+    expect(() => sheet.newChart().setChartType(Charts.ChartType.LINE)).not.toThrow();
+  });
+});

@@ -1,6 +1,6 @@
 // CacheService: script, user and document caches whose entries expire on the emulator clock.
 import { AppsScriptError, type Runtime } from '../runtime';
-import { boundDocumentId, signatureError, type ServiceDeps } from './context';
+import { scopedGetters, signatureError, type ServiceDeps } from './context';
 import { withinBytes } from './limits';
 
 export const KEY_TOO_LARGE_MESSAGE = 'Argument too large: key';
@@ -102,21 +102,7 @@ export function createCache(rt: Runtime, deps: CacheDeps) {
     },
   });
 
-  const CacheService = {
-    getScriptCache() {
-      rt.call('CacheService', 'getScriptCache');
-      return cacheOf('script');
-    },
-    getUserCache() {
-      rt.call('CacheService', 'getUserCache');
-      return cacheOf(`user:${deps.userEmail()}`);
-    },
-    getDocumentCache() {
-      rt.call('CacheService', 'getDocumentCache');
-      const id = boundDocumentId(deps);
-      return id === null ? null : cacheOf(`document:${id}`);
-    },
-  };
+  const CacheService = scopedGetters(rt, 'CacheService', 'Cache', deps, cacheOf);
 
   const host = {
     /** Live entries of one cache (`script`, `user:<email>`, `document:<id>`). */

@@ -1,5 +1,5 @@
 // What every service factory is given by the assembled emulator, and the checks they share.
-import { AppsScriptError } from '../runtime';
+import { AppsScriptError, type Runtime } from '../runtime';
 import { signatureError } from '../signature';
 
 export type ExecutionKind = 'menu' | 'client' | 'trigger' | 'simpleTrigger' | 'webapp' | 'test';
@@ -39,6 +39,33 @@ export function requireAuthorization(deps: Pick<ServiceDeps, 'context'>, call: s
 export function boundDocumentId(deps: Pick<ServiceDeps, 'context'> & { documentId(): string | null }): string | null {
   if (deps.context().kind === 'webapp') return null;
   return deps.documentId();
+}
+
+/** `getScriptX()`, `getUserX()` and `getDocumentX()` (null outside the bound document) of one service. */
+export type ScopedGetters<Noun extends string, T> = { [K in `getScript${Noun}` | `getUser${Noun}`]: () => T } & {
+  [K in `getDocument${Noun}`]: () => T | null;
+};
+
+/**
+ * The three scopes PropertiesService, CacheService and LockService share, each counted as `<service>.<getter>`;
+ * `open` gets the scope's store name: `script`, `user:<email>` or `document:<id>`.
+ */
+export function scopedGetters<Noun extends string, T>(
+  rt: Runtime,
+  service: string,
+  noun: Noun,
+  deps: Pick<ServiceDeps, 'context'> & { userEmail(): string; documentId(): string | null },
+  open: (storeName: string) => T,
+): ScopedGetters<Noun, T> {
+  return {
+    [`getScript${noun}`]: () => (rt.call(service, `getScript${noun}`), open('script')),
+    [`getUser${noun}`]: () => (rt.call(service, `getUser${noun}`), open(`user:${deps.userEmail()}`)),
+    [`getDocument${noun}`]: () => {
+      rt.call(service, `getDocument${noun}`);
+      const id = boundDocumentId(deps);
+      return id === null ? null : open(`document:${id}`);
+    },
+  } as ScopedGetters<Noun, T>;
 }
 
 // The signature error lives with the argument check; re-exported for the services that import it from here.

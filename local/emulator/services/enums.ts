@@ -24,6 +24,19 @@ export function createEnum<K extends string>(enumName: string, keys: readonly K[
   return Object.freeze(values);
 }
 
+/** The key of `value` if it is a member of `enumObject` (compared by identity, never by name), else null. */
+export function memberOf<K extends string>(enumObject: Readonly<Record<K, EnumValue>>, value: unknown): K | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const key = members.get(value)?.key;
+  return key !== undefined && (enumObject as Record<string, unknown>)[key] === value ? (key as K) : null;
+}
+
+/** The key of any emulated enum member; null for anything else, a string included (Google wants the member). */
+export function anyMemberKey(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null) return null;
+  return members.get(value)?.key ?? null;
+}
+
 /** The key of `value` if it belongs to the enum `enumName`, else null. */
 export function enumKey(enumName: string, value: unknown): string | null {
   if (typeof value !== 'object' || value === null) return null;

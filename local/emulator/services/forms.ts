@@ -1,16 +1,15 @@
-// FormApp: forms, items, responses, the linked response sheet, and form-submit triggers fired on each respondent's response.
+// FormApp: the store of forms, submitting responses (checked, written to the linked sheet, firing form-submit
+// triggers for a respondent's answer), and the host API. One form as a script holds it is in form.ts.
 import { AppsScriptError, type Runtime } from '../runtime';
 import { checkArgs } from '../signature';
-import { isDate, requireAuthorization, signatureError, type ServiceDeps } from './context';
-import { createEnum, enumKey } from './enums';
+import { requireAuthorization, type ServiceDeps } from './context';
+import { DestinationType, editUrl, Form, ItemType, publishedUrl, type FormBackend, type FormRecord } from './form';
 import { appendResponseRow, createResponseSheet, type DestinationApp, type WrittenRow } from './form-destination';
-import { createTextValidationBuilder, itemObject, type ItemEnv } from './form-item-api';
-import { checkAnswer, isEmailAddress, isQuestion, ITEM_TYPES, newItemRecord, type Answer, type BuiltItemType, type ItemRecord } from './form-items';
+import { createTextValidationBuilder, itemObject } from './form-item-api';
+import { checkAnswer, isEmailAddress, isQuestion, type Answer } from './form-items';
 import { FormResponse, parsePrefilledUrl, type ResponseEnv, type ResponseRecord, type StoredAnswer } from './form-responses';
 
 const FORMS_SCOPE = 'https://www.googleapis.com/auth/forms';
-const ItemType = createEnum('FormApp.ItemType', ITEM_TYPES);
-const DestinationType = createEnum('FormApp.DestinationType', ['SPREADSHEET']);
 
 export interface FormsDeps extends ServiceDeps {
   /** The script-facing SpreadsheetApp: the response sheet is written through it, uncounted. */
@@ -23,21 +22,6 @@ export interface FormsDeps extends ServiceDeps {
   authModeFull(): unknown;
   /** The effective user: the respondent when a script submits a response to a form that collects addresses. */
   userEmail(): string;
-}
-
-interface FormRecord {
-  id: string;
-  publishedId: string;
-  title: string;
-  description: string;
-  confirmationMessage: string;
-  collectEmail: boolean;
-  acceptingResponses: boolean;
-  allowResponseEdits: boolean;
-  limitOneResponsePerUser: boolean;
-  destination: { spreadsheetId: string; sheetName: string } | null;
-  items: ItemRecord[];
-  responses: ResponseRecord[];
 }
 
 export interface FormsState {
@@ -80,8 +64,6 @@ export interface FormsHost {
   restore(json: unknown): void;
 }
 
-const editUrl = (form: FormRecord) => `https://docs.google.com/forms/d/${form.id}/edit`;
-const publishedUrl = (form: FormRecord) => `https://docs.google.com/forms/d/e/${form.publishedId}/viewform`;
 
 export function createFormApp(rt: Runtime, deps: FormsDeps): { globals: { FormApp: object }; host: FormsHost } {
   let state: FormsState = { nextForm: 1, nextItem: 1, nextResponse: 1, forms: [] };
@@ -164,7 +146,7 @@ export function createFormApp(rt: Runtime, deps: FormsDeps): { globals: { FormAp
         deps.runTrigger(trigger.handler, {
           authMode: deps.authModeFull(),
           response: new FormResponse(env, record),
-          source: new Form(env, form.id),
+          source: new Form(backend, env, form.id),
           triggerUid: trigger.uid,
         });
       }
@@ -181,236 +163,19 @@ export function createFormApp(rt: Runtime, deps: FormsDeps): { globals: { FormAp
     }
   }
 
-  class Form {
-    readonly #env: ResponseEnv;
-    readonly #id: string;
-    constructor(env: ResponseEnv, id: string) {
-      this.#env = env;
-      this.#id = id;
-    }
-    get #form(): FormRecord {
-      return formOrThrow(this.#id);
-    }
-    #call(method: string): void {
-      rt.call('Form', method);
-    }
-    #set<K extends keyof FormRecord>(method: string, args: unknown[], kind: 'string' | 'boolean', key: K): Form {
-      this.#call(method);
-      checkArgs(`FormApp.Form.${method}`, args, [kind]);
-      this.#form[key] = args[0] as FormRecord[K];
-      return this;
-    }
-
-    getId(): string {
-      this.#call('getId');
-      return this.#id;
-    }
-    getTitle(): string {
-      this.#call('getTitle');
-      return this.#form.title;
-    }
-    setTitle(...args: unknown[]): Form {
-      return this.#set('setTitle', args, 'string', 'title');
-    }
-    getDescription(): string {
-      this.#call('getDescription');
-      return this.#form.description;
-    }
-    setDescription(...args: unknown[]): Form {
-      return this.#set('setDescription', args, 'string', 'description');
-    }
-    getConfirmationMessage(): string {
-      this.#call('getConfirmationMessage');
-      return this.#form.confirmationMessage;
-    }
-    setConfirmationMessage(...args: unknown[]): Form {
-      return this.#set('setConfirmationMessage', args, 'string', 'confirmationMessage');
-    }
-    collectsEmail(): boolean {
-      this.#call('collectsEmail');
-      return this.#form.collectEmail;
-    }
-    setCollectEmail(...args: unknown[]): Form {
-      return this.#set('setCollectEmail', args, 'boolean', 'collectEmail');
-    }
-    isAcceptingResponses(): boolean {
-      this.#call('isAcceptingResponses');
-      return this.#form.acceptingResponses;
-    }
-    setAcceptingResponses(...args: unknown[]): Form {
-      return this.#set('setAcceptingResponses', args, 'boolean', 'acceptingResponses');
-    }
-    canEditResponse(): boolean {
-      this.#call('canEditResponse');
-      return this.#form.allowResponseEdits;
-    }
-    setAllowResponseEdits(...args: unknown[]): Form {
-      return this.#set('setAllowResponseEdits', args, 'boolean', 'allowResponseEdits');
-    }
-    hasLimitOneResponsePerUser(): boolean {
-      this.#call('hasLimitOneResponsePerUser');
-      return this.#form.limitOneResponsePerUser;
-    }
-    setLimitOneResponsePerUser(...args: unknown[]): Form {
-      return this.#set('setLimitOneResponsePerUser', args, 'boolean', 'limitOneResponsePerUser');
-    }
-    getEditUrl(): string {
-      this.#call('getEditUrl');
-      return editUrl(this.#form);
-    }
-    getPublishedUrl(): string {
-      this.#call('getPublishedUrl');
-      return publishedUrl(this.#form);
-    }
-    getSummaryUrl(): string {
-      this.#call('getSummaryUrl');
-      return `${editUrl(this.#form).replace(/\/edit$/, '')}/viewanalytics`;
-    }
-    shortenFormUrl(...args: unknown[]): string {
-      this.#call('shortenFormUrl');
-      checkArgs('FormApp.Form.shortenFormUrl', args, ['string']);
-      return `https://forms.gle/${this.#form.publishedId.slice(-17)}`;
-    }
-
-    setDestination(...args: unknown[]): Form {
-      this.#call('setDestination');
-      checkArgs('FormApp.Form.setDestination', args, ['object', 'string']);
-      if (enumKey('FormApp.DestinationType', args[0]) !== 'SPREADSHEET') throw signatureError('FormApp.Form.setDestination', args);
-      const form = this.#form;
-      const spreadsheetId = args[1] as string;
+  const backend: FormBackend = {
+    rt,
+    record: formOrThrow,
+    nextItemId: () => 1_000_000_000 + state.nextItem++ * 7919,
+    linkSpreadsheet: (form, spreadsheetId) => {
       const sheetName = rt.internal(() => createResponseSheet(deps.spreadsheetApp().openById(spreadsheetId), form.items, form.collectEmail));
       form.destination = { spreadsheetId, sheetName };
       // Google copies the responses collected so far into the new sheet.
       for (const response of form.responses) writeRow(form, response);
-      return this;
-    }
-    getDestinationId(): string {
-      this.#call('getDestinationId');
-      const destination = this.#form.destination;
-      if (!destination) throw new AppsScriptError('The form currently has no response destination.');
-      return destination.spreadsheetId;
-    }
-    getDestinationType(): unknown {
-      this.#call('getDestinationType');
-      if (!this.#form.destination) throw new AppsScriptError('The form currently has no response destination.');
-      return DestinationType.SPREADSHEET;
-    }
-    removeDestination(): Form {
-      this.#call('removeDestination');
-      this.#form.destination = null;
-      return this;
-    }
+    },
+  };
 
-    #add(method: string, type: BuiltItemType, args: unknown[]): object {
-      this.#call(method);
-      checkArgs(`FormApp.Form.${method}`, args, []);
-      const item = newItemRecord(1_000_000_000 + state.nextItem++ * 7919, type);
-      this.#form.items.push(item);
-      return itemObject(this.#env, item.id, type);
-    }
-    addTextItem(...args: unknown[]): object {
-      return this.#add('addTextItem', 'TEXT', args);
-    }
-    addParagraphTextItem(...args: unknown[]): object {
-      return this.#add('addParagraphTextItem', 'PARAGRAPH_TEXT', args);
-    }
-    addMultipleChoiceItem(...args: unknown[]): object {
-      return this.#add('addMultipleChoiceItem', 'MULTIPLE_CHOICE', args);
-    }
-    addCheckboxItem(...args: unknown[]): object {
-      return this.#add('addCheckboxItem', 'CHECKBOX', args);
-    }
-    addListItem(...args: unknown[]): object {
-      return this.#add('addListItem', 'LIST', args);
-    }
-    addScaleItem(...args: unknown[]): object {
-      return this.#add('addScaleItem', 'SCALE', args);
-    }
-    addDateItem(...args: unknown[]): object {
-      return this.#add('addDateItem', 'DATE', args);
-    }
-    addSectionHeaderItem(...args: unknown[]): object {
-      return this.#add('addSectionHeaderItem', 'SECTION_HEADER', args);
-    }
-
-    getItems(...args: unknown[]): object[] {
-      this.#call('getItems');
-      checkArgs('FormApp.Form.getItems', args, [], ['object']);
-      const wanted = args.length > 0 ? enumKey('FormApp.ItemType', args[0]) : null;
-      if (args.length > 0 && wanted === null) throw signatureError('FormApp.Form.getItems', args);
-      return this.#form.items.filter((i) => wanted === null || i.type === wanted).map((i) => itemObject(this.#env, i.id, 'Item'));
-    }
-    getItemById(...args: unknown[]): object | null {
-      this.#call('getItemById');
-      checkArgs('FormApp.Form.getItemById', args, ['number']);
-      return this.#form.items.some((i) => i.id === args[0]) ? itemObject(this.#env, args[0] as number, 'Item') : null;
-    }
-    #indexArg(method: string, value: unknown, args: unknown[]): number {
-      const form = this.#form;
-      const index =
-        typeof value === 'number'
-          ? value
-          : typeof value === 'object' && value !== null && typeof (value as { getId?: unknown }).getId === 'function'
-            ? form.items.findIndex((i) => i.id === rt.internal(() => (value as { getId(): number }).getId()))
-            : NaN;
-      if (Number.isNaN(index)) throw signatureError(`FormApp.Form.${method}`, args);
-      if (!Number.isInteger(index) || index < 0 || index >= form.items.length) {
-        throw new AppsScriptError(`Index (${String(value)}) must be less than the number of items (${form.items.length}).`);
-      }
-      return index;
-    }
-    deleteItem(...args: unknown[]): void {
-      this.#call('deleteItem');
-      const index = this.#indexArg('deleteItem', args[0], args);
-      this.#form.items.splice(index, 1);
-    }
-    moveItem(...args: unknown[]): object {
-      this.#call('moveItem');
-      const from = this.#indexArg('moveItem', args[0], args);
-      const to = this.#indexArg('moveItem', args[1], args);
-      const [item] = this.#form.items.splice(from, 1);
-      if (!item) throw signatureError('FormApp.Form.moveItem', args);
-      this.#form.items.splice(to, 0, item);
-      return itemObject(this.#env, item.id, 'Item');
-    }
-
-    createResponse(): FormResponse {
-      this.#call('createResponse');
-      return new FormResponse(this.#env, null);
-    }
-    getResponses(...args: unknown[]): FormResponse[] {
-      this.#call('getResponses');
-      checkArgs('FormApp.Form.getResponses', args, [], ['date']);
-      const since = args.length > 0 && isDate(args[0]) ? args[0].getTime() : -Infinity;
-      return this.#form.responses.filter((r) => r.timestamp >= since).map((r) => new FormResponse(this.#env, r));
-    }
-    getResponse(...args: unknown[]): FormResponse {
-      this.#call('getResponse');
-      checkArgs('FormApp.Form.getResponse', args, ['string']);
-      const record = this.#form.responses.find((r) => r.id === args[0]);
-      if (!record) throw new AppsScriptError(`No response with ID ${String(args[0])} exists for this form.`);
-      return new FormResponse(this.#env, record);
-    }
-    deleteResponse(...args: unknown[]): Form {
-      this.#call('deleteResponse');
-      checkArgs('FormApp.Form.deleteResponse', args, ['string']);
-      const form = this.#form;
-      const before = form.responses.length;
-      form.responses = form.responses.filter((r) => r.id !== args[0]);
-      if (form.responses.length === before) throw new AppsScriptError(`No response with ID ${String(args[0])} exists for this form.`);
-      return this;
-    }
-    deleteAllResponses(): Form {
-      this.#call('deleteAllResponses');
-      this.#form.responses = [];
-      return this;
-    }
-    toString(): string {
-      return 'Form';
-    }
-  }
-
-  const openForm = (id: string) => new Form(itemEnv(id), id);
+  const openForm = (id: string) => new Form(backend, itemEnv(id), id);
 
   const FormApp = {
     ItemType,

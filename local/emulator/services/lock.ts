@@ -1,6 +1,6 @@
 // LockService: a lock belongs to the execution that took it and is released when that execution ends.
 import { AppsScriptError, type Runtime } from '../runtime';
-import { boundDocumentId, signatureError, type ServiceDeps } from './context';
+import { scopedGetters, signatureError, type ServiceDeps } from './context';
 
 export const LOCK_TIMEOUT_MESSAGE = 'Lock timeout: another process was holding the lock for too long.';
 
@@ -62,21 +62,7 @@ export function createLock(rt: Runtime, deps: LockDeps) {
     };
   };
 
-  const LockService = {
-    getScriptLock() {
-      rt.call('LockService', 'getScriptLock');
-      return lockOf('script');
-    },
-    getUserLock() {
-      rt.call('LockService', 'getUserLock');
-      return lockOf(`user:${deps.userEmail()}`);
-    },
-    getDocumentLock() {
-      rt.call('LockService', 'getDocumentLock');
-      const id = boundDocumentId(deps);
-      return id === null ? null : lockOf(`document:${id}`);
-    },
-  };
+  const LockService = scopedGetters(rt, 'LockService', 'Lock', deps, lockOf);
 
   const host = {
     /** Locks now held, by name, with the id of the execution holding each (0: outside any execution). */

@@ -12,23 +12,19 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type SendVia = 'GmailApp' | 'MailApp' | 'draft';
 
-export interface OutboxEntry {
+/** A sent message as tests read it: the stored message's text fields, recipients as lists, attachment names. */
+export type OutboxEntry = Pick<StoredMessage, (typeof TEXT_FIELDS)[number]> & {
   messageId: string;
   to: string[];
   cc: string[];
   bcc: string[];
-  subject: string;
-  body: string;
-  htmlBody: string | null;
-  name: string | null;
-  replyTo: string | null;
-  from: string;
   attachments: string[];
   inlineImages: string[];
-  noReply: boolean;
   at: number;
   via: SendVia;
-}
+};
+
+const TEXT_FIELDS = ['subject', 'body', 'htmlBody', 'name', 'replyTo', 'from', 'noReply'] as const;
 
 export interface SeedAttachment {
   name: string;
@@ -96,18 +92,13 @@ export function createMail(rt: Runtime, deps: MailDeps) {
     state.usage.push({ at, count: all.length });
     const sent = { ...message, date: at };
     state.sent.push(sent);
+    const text = Object.fromEntries(TEXT_FIELDS.map((field) => [field, sent[field]])) as Pick<StoredMessage, (typeof TEXT_FIELDS)[number]>;
     state.outbox.push({
       messageId: sent.id,
       ...recipients,
-      subject: sent.subject,
-      body: sent.body,
-      htmlBody: sent.htmlBody,
-      name: sent.name,
-      replyTo: sent.replyTo,
-      from: sent.from,
+      ...text,
       attachments: sent.attachments.map((a) => a.name ?? ''),
       inlineImages: Object.keys(sent.inlineImages),
-      noReply: sent.noReply,
       at,
       via,
     });

@@ -1,6 +1,6 @@
 // PropertiesService: script, user (per user) and document (per bound document) stores of strings.
 import { AppsScriptError, type Runtime } from '../runtime';
-import { boundDocumentId, signatureError, type ServiceDeps } from './context';
+import { scopedGetters, signatureError, type ServiceDeps } from './context';
 import { utf8Bytes, withinBytes } from './limits';
 
 export const VALUE_TOO_LARGE_MESSAGE = 'Argument too large: value';
@@ -89,21 +89,7 @@ export function createProperties(rt: Runtime, deps: PropertiesDeps) {
     return properties;
   };
 
-  const PropertiesService = {
-    getScriptProperties() {
-      rt.call('PropertiesService', 'getScriptProperties');
-      return propertiesOf('script');
-    },
-    getUserProperties() {
-      rt.call('PropertiesService', 'getUserProperties');
-      return propertiesOf(`user:${deps.userEmail()}`);
-    },
-    getDocumentProperties() {
-      rt.call('PropertiesService', 'getDocumentProperties');
-      const id = boundDocumentId(deps);
-      return id === null ? null : propertiesOf(`document:${id}`);
-    },
-  };
+  const PropertiesService = scopedGetters(rt, 'PropertiesService', 'Properties', deps, propertiesOf);
 
   const host = {
     /** A copy of one store: `script`, `user:<email>` or `document:<id>`. */

@@ -1,4 +1,4 @@
-// Wall-clock time in a named time zone (IANA or Java's `GMT+03:00`), for formatDate and trigger schedules.
+// Wall-clock time in a named time zone (IANA or Java's `GMT+03:00`): formatDate, trigger schedules, and Sheets' dates.
 
 export interface LocalTime {
   year: number;
@@ -46,25 +46,33 @@ export function isKnownTimeZone(timeZone: unknown): timeZone is string {
   }
 }
 
-/** Minutes east of UTC in `timeZone` at instant `utcMs`. */
-export function offsetMinutes(timeZone: string, utcMs: number): number {
+/**
+ * Milliseconds east of UTC in `timeZone` at instant `utcMs`, to the second: before standard time a zone keeps its
+ * local mean time (Moscow in 1899 is +2:30:17), which Sheets' time-only cells (30 Dec 1899) carry.
+ */
+export function offsetMs(timeZone: string, utcMs: number): number {
   const fixed = FIXED_OFFSET.exec(timeZone);
   if (fixed) {
     if (!fixed[1]) return 0;
     const minutes = Number(fixed[2]) * 60 + Number(fixed[3] ?? 0);
-    return fixed[1] === '-' ? -minutes : minutes;
+    return (fixed[1] === '-' ? -minutes : minutes) * 60000;
   }
   const whole = Math.floor(utcMs / 1000) * 1000;
   const parts: Record<string, number> = {};
   for (const part of formatterFor(timeZone).formatToParts(new Date(whole))) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
   }
-  const asUtc = Date.UTC(parts.year ?? 0, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0);
-  return Math.round((asUtc - whole) / 60000);
+  const asUtc = Date.UTC(parts.year ?? 0, (parts.month ?? 1) - 1, parts.day ?? 1, (parts.hour ?? 0) % 24, parts.minute ?? 0, parts.second ?? 0);
+  return asUtc - whole;
+}
+
+/** Minutes east of UTC, rounded, as formatDate's `Z`/`X` show it. */
+export function offsetMinutes(timeZone: string, utcMs: number): number {
+  return Math.round(offsetMs(timeZone, utcMs) / 60000);
 }
 
 export function localTime(utcMs: number, timeZone: string): LocalTime {
-  const shifted = new Date(utcMs + offsetMinutes(timeZone, utcMs) * 60000);
+  const shifted = new Date(utcMs + offsetMs(timeZone, utcMs));
   return {
     year: shifted.getUTCFullYear(),
     month: shifted.getUTCMonth() + 1,
@@ -83,7 +91,7 @@ export function instantOf(
   timeZone: string,
 ): number {
   const asUtc = Date.UTC(local.year, local.month - 1, local.day, local.hour ?? 0, local.minute ?? 0, local.second ?? 0);
-  let guess = asUtc - offsetMinutes(timeZone, asUtc) * 60000;
-  guess = asUtc - offsetMinutes(timeZone, guess) * 60000;
+  let guess = asUtc - offsetMs(timeZone, asUtc);
+  guess = asUtc - offsetMs(timeZone, guess);
   return guess;
 }

@@ -27,29 +27,7 @@ export function expectArgs(className: string, method: string, args: ArrayLike<un
   return checkArgs(`SpreadsheetApp.${className}.${method}`, args, ...shapes);
 }
 
-export interface EnumValue {
-  name(): string;
-  ordinal(): number;
-  toString(): string;
-  toJSON(): string;
-}
+export type { EnumValue } from '../services/enums';
 
-/** An Apps Script enum: each member an object that prints as its name and compares by identity. */
-export function makeEnum<K extends string>(names: readonly K[]): Record<K, EnumValue> {
-  const members = {} as Record<K, EnumValue>;
-  names.forEach((memberName, i) => {
-    members[memberName] = Object.freeze({
-      name: () => memberName,
-      ordinal: () => i,
-      toString: () => memberName,
-      toJSON: () => memberName,
-    });
-  });
-  return Object.freeze(members);
-}
-
-export function enumName(value: unknown): string | null {
-  if (typeof value === 'string') return value;
-  if (value && typeof value === 'object' && typeof (value as EnumValue).name === 'function') return (value as EnumValue).name();
-  return null;
-}
+/** The member name of an emulated enum value; null for anything else (a string is not an enum member). */
+export { anyMemberKey as enumName, memberOf } from '../services/enums';

@@ -1,8 +1,8 @@
 // Embedded charts: Sheet.newChart() builders, typed builders from asColumnChart() and friends, and the
 // charts a sheet holds. Charts are described, not drawn.
 import { AppsScriptError } from '../runtime';
-import { expectArgs, enumName, isAny, isBool, isInt, isNum, isStr, signatureError } from './args';
-import { ChartType } from './enums';
+import { expectArgs, enumName, isAny, memberOf, isBool, isInt, isNum, isStr, signatureError } from './args';
+import { ChartPosition, ChartType } from './enums';
 import type { Env } from './env';
 import { Range } from './range';
 import type { BookState, ChartState } from './state';
@@ -65,8 +65,8 @@ export class EmbeddedChartBuilder {
   }
   setChartType(type: unknown): this {
     this.enter('setChartType');
-    const name = enumName(type);
-    if (arguments.length !== 1 || typeof type === 'string' || !name || !(name in ChartType)) throw signatureError(C, 'setChartType', arguments);
+    const name = memberOf(ChartType, type);
+    if (arguments.length !== 1 || !name) throw signatureError(C, 'setChartType', arguments);
     this.state.type = name;
     return this;
   }
@@ -142,7 +142,7 @@ function addTypedSetters(builder: EmbeddedChartBuilder, className: string, state
     state.options[key] = { ...(state.options[key] as object | undefined), title };
   };
   define('setTitle', [isStr], ([title]) => (state.options.title = title));
-  define('setLegendPosition', [(v) => enumName(v) !== null], ([position]) => (state.options.legend = { position: enumName(position)!.toLowerCase() }));
+  define('setLegendPosition', [(v) => memberOf(ChartPosition, v) !== null], ([position]) => (state.options.legend = { position: memberOf(ChartPosition, position)!.toLowerCase() }));
   define('setColors', [(v) => Array.isArray(v) && v.every((c) => typeof c === 'string')], ([colors]) => (state.options.colors = [...(colors as string[])]));
   define('setStacked', [], () => (state.options.isStacked = true));
   define('set3D', [], () => (state.options.is3D = true));

@@ -2,7 +2,7 @@
 // colour gradients) and the built rules a sheet holds.
 import { AppsScriptError } from '../runtime';
 import { boxA1 } from './a1';
-import { enumName, expectArgs, isDate, isNum, isStr, isStrOrNull, signatureError } from './args';
+import { expectArgs, memberOf, isDate, isNum, isStr, isStrOrNull, signatureError } from './args';
 import { BooleanCriteria, InterpolationType } from './enums';
 import { toScriptValue, type Env } from './env';
 import { Range } from './range';
@@ -90,9 +90,9 @@ export class ConditionalFormatRuleBuilder {
   private point(method: string, args: IArguments, slot: 'min' | 'mid' | 'max', fixedType: string | null): this {
     this.env.rt.call(C, method);
     if (fixedType) expectArgs(C, method, args, [isStr]);
-    else expectArgs(C, method, args, [isStr, (v) => typeof v === 'object' && enumName(v) !== null && enumName(v)! in InterpolationType, isStr]);
+    else expectArgs(C, method, args, [isStr, (v) => memberOf(InterpolationType, v) !== null, isStr]);
     const [color, type, value] = Array.from(args) as [string, unknown, string];
-    const point: GradientPoint = { color: normaliseColor(color), type: fixedType ?? enumName(type)!, value: fixedType ? '' : value };
+    const point: GradientPoint = { color: normaliseColor(color), type: fixedType ?? memberOf(InterpolationType, type)!, value: fixedType ? '' : value };
     const gradient = this.state.gradient ?? { min: null, mid: null, max: null };
     this.state = { ...this.state, condition: null, gradient: { ...gradient, [slot]: point } };
     return this;

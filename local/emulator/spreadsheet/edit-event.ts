@@ -2,7 +2,7 @@
 // the cell's value before and after as the strings Google passes (single-cell edits only).
 import { parseCells } from './a1';
 import { findBook, type Env, type UserEdit } from './env';
-import { wallTime } from './locale';
+import { localTime as wallTime } from '../services/zoned-time';
 import { Range } from './range';
 import { Spreadsheet } from './spreadsheet';
 import { cellAt } from './state';

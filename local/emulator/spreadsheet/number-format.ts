@@ -1,6 +1,7 @@
 // Display text of a cell: the number format patterns Sheets accepts (`0.00`, `#,##0`, `0%`,
 // `dd.MM.yyyy`, `@`, …) applied in the spreadsheet's locale and time zone.
-import { wallTime, type LocaleRules, type WallTime } from './locale';
+import { localTime as wallTime, type LocalTime as WallTime } from '../services/zoned-time';
+import type { LocaleRules } from './locale';
 import type { StoredValue } from './state';
 
 /** What getNumberFormat returns for a cell nobody formatted. */

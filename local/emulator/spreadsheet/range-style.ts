@@ -1,6 +1,7 @@
 // Cell styles (background, font, alignment, wrap, borders): one stored attribute each, with Google's
 // singular/plural setters and getters installed on Range.
-import { expectArgs, is2d, isBool, isNum, isStrOrNull, enumName, signatureError } from './args';
+import { expectArgs, is2d, isBool, isNum, isStrOrNull, memberOf, signatureError } from './args';
+import { BorderStyle, WrapStrategy } from './enums';
 import { checkShape, forEachCell, grid } from './cells';
 import { Range } from './range';
 import { cellAt, cellFor, type SheetState } from './state';
@@ -52,7 +53,7 @@ const ATTRS: StyleAttr[] = [
   { stem: 'Wrap', plural: 'Wraps', key: 'wrap', fallback: false, accepts: isBool, normalise: Boolean },
   {
     stem: 'WrapStrategy', plural: 'WrapStrategies', key: 'wrapStrategy', fallback: 'OVERFLOW',
-    accepts: (v) => ['WRAP', 'OVERFLOW', 'CLIP'].includes(enumName(v) ?? ''), normalise: (v) => enumName(v)!,
+    accepts: (v) => memberOf(WrapStrategy, v) !== null, normalise: (v) => memberOf(WrapStrategy, v)!,
   },
 ];
 
@@ -109,9 +110,9 @@ function install(): void {
   proto.setBorder = function (this: Range, ...args: unknown[]) {
     this.env.rt.call('Range', 'setBorder');
     const flag = (v: unknown): boolean => v === null || typeof v === 'boolean';
-    const style = (v: unknown): boolean => v === null || enumName(v) !== null;
+    const style = (v: unknown): boolean => v === null || memberOf(BorderStyle, v) !== null;
     expectArgs('Range', 'setBorder', args, Array(6).fill(flag), [...Array(6).fill(flag), isStrOrNull, style]);
-    const border = JSON.stringify({ sides: args.slice(0, 6), color: args[6] ?? null, style: enumName(args[7]) ?? null });
+    const border = JSON.stringify({ sides: args.slice(0, 6), color: args[6] ?? null, style: memberOf(BorderStyle, args[7]) ?? null });
     forEachCell(this.box, (r, c) => {
       const cell = cellFor(this.sheet, r, c);
       cell.fmt = { ...cell.fmt, border };

@@ -5,7 +5,8 @@ import { expectArgs, isInt, isNum, isStr, signatureError } from './args';
 import { ConditionalFormatRuleBuilder } from './conditional-format';
 import { BooleanCriteria, BorderStyle, DataValidationCriteria, InterpolationType, WrapStrategy } from './enums';
 import { findBook, type Env } from './env';
-import { instantOf, localeRules, normaliseLocale, wallTime } from './locale';
+import { instantOf, localTime as wallTime } from '../services/zoned-time';
+import { localeRules, normaliseLocale } from './locale';
 import { Range } from './range';
 import { assertRoomFor, Sheet, sheetDuplicateError, spreadsheetFactory } from './sheet';
 import { DEFAULT_COLS, DEFAULT_ROWS, newSheet, type BookState, type SheetState } from './state';
@@ -73,7 +74,7 @@ export class Spreadsheet {
         for (const cell of row ?? []) {
           if (cell && typeof cell.v === 'object') {
             const w = wallTime(cell.v.d, from);
-            cell.v = { d: instantOf(timezone, w.year, w.month, w.day, w.hour, w.minute, w.second) + w.millisecond };
+            cell.v = { d: instantOf(w, timezone) + w.millisecond };
           }
         }
       }

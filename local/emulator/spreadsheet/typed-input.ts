@@ -1,6 +1,7 @@
 // What a string becomes when typed into a cell (or written with setValue): Sheets parses it in the
 // spreadsheet's locale into a number, date, boolean or formula, unless the cell is plain text.
-import { instantOf, wallTime, type LocaleRules } from './locale';
+import { instantOf, localTime as wallTime } from '../services/zoned-time';
+import type { LocaleRules } from './locale';
 import type { StoredValue } from './state';
 
 export interface TypedContent {
@@ -86,7 +87,7 @@ function parseDate(text: string, ctx: ParseContext): TypedContent | null {
   if (rest.length > 0 || datePart === undefined) return null;
   const onlyTime = timePart === undefined ? parseTime(datePart) : null;
   if (onlyTime && datePart.includes(':')) {
-    const instant = instantOf(ctx.timeZone, TIME_ONLY_DAY.year, TIME_ONLY_DAY.month, TIME_ONLY_DAY.day, onlyTime.hour, onlyTime.minute, onlyTime.second);
+    const instant = instantOf({ ...TIME_ONLY_DAY, ...onlyTime }, ctx.timeZone);
     return { value: { d: instant }, autoFormat: 'H:mm:ss' };
   }
   const time = parseTime(timePart);
@@ -108,6 +109,6 @@ function parseDate(text: string, ctx: ParseContext): TypedContent | null {
   if (!ymd) return null;
   const [year, month, day] = ymd;
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
-  const instant = instantOf(ctx.timeZone, year, month, day, time.hour, time.minute, time.second);
+  const instant = instantOf({ year, month, day, ...time }, ctx.timeZone);
   return { value: { d: instant }, autoFormat: timePart === undefined ? ctx.rules.defaultDate : ctx.rules.defaultDateTime };
 }

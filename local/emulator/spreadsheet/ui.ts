@@ -1,7 +1,7 @@
 // The spreadsheet's Ui: menus, sidebars, dialogs, alerts and prompts. Alerts and prompts are answered
 // from a queue the test (or playground) fills; without an answer the call fails loudly unless the host
 // turned on an automatic answer (the playground does).
-import { expectArgs, enumName, isStr, signatureError } from './args';
+import { expectArgs, isStr, memberOf, signatureError } from './args';
 import { BUTTONS_OF_SET, Button, ButtonSet } from './enums';
 import type { Env, ShownPage } from './env';
 import type { DialogState, MenuItemState, UiAnswer } from './ui-state';
@@ -118,11 +118,11 @@ export class Ui {
   }
 
   private ask(kind: 'alert' | 'prompt', args: unknown[]): UiAnswer {
-    const isSet = (v: unknown): boolean => typeof v === 'object' && (enumName(v) ?? '') in BUTTONS_OF_SET;
+    const isSet = (v: unknown): boolean => memberOf(ButtonSet, v) !== null;
     const shape = expectArgs('Ui', kind, args, [isStr], [isStr, isSet], [isStr, isStr, isSet]);
     const title = shape === 2 ? (args[0] as string) : null;
     const prompt = (shape === 2 ? args[1] : args[0]) as string;
-    const buttons = shape === 0 ? 'OK' : enumName(args[shape])!;
+    const buttons = shape === 0 ? 'OK' : memberOf(ButtonSet, args[shape])!;
     const answer = this.env.store.ui.answers.shift() ?? this.autoAnswer(buttons);
     if (!answer) {
       throw new Error(`Ui.${kind}("${prompt}") was shown but no answer was queued: call host.ui.answer() first, or host.ui.autoAnswer('OK').`);
