@@ -76,13 +76,28 @@ export function foldLabel(text: string): string {
   return text.toLowerCase().replace(/ё/g, 'е').replace(/[\s_\-.]+/g, '');
 }
 
+/** Folded spelling → value per list, the first option winning as in a search in list order; built on first use. */
+const spellingIndexes = new Map<EnumKey, Map<string, string>>();
+
+function spellingIndex(key: EnumKey): Map<string, string> {
+  let index = spellingIndexes.get(key);
+  if (!index) {
+    index = new Map();
+    for (const option of ENUMS[key]) {
+      for (const spelling of [option.value, option.en, option.ru, ...(option.aliases ?? [])]) {
+        const folded = foldLabel(spelling);
+        if (!index.has(folded)) index.set(folded, option.value);
+      }
+    }
+    spellingIndexes.set(key, index);
+  }
+  return index;
+}
+
 export function parseEnum(raw: unknown, key: EnumKey, locale: Locale): CellResult<string> {
   if (isBlank(raw)) return accept('');
-  const folded = foldLabel(String(raw).trim());
-  const match = ENUMS[key].find((option) =>
-    [option.value, option.en, option.ru, ...(option.aliases ?? [])].some((spelling) => foldLabel(spelling) === folded),
-  );
-  if (match) return accept(match.value);
+  const match = spellingIndex(key).get(foldLabel(String(raw).trim()));
+  if (match !== undefined) return accept(match);
   return reject('cells.notAllowed', raw, { value: quoteCell(raw), allowed: enumLabels(key, locale).join(', ') });
 }
 

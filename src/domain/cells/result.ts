@@ -29,7 +29,11 @@ export function isDate(value: unknown): value is Date {
 /** Empty cell, or only whitespace (including the non-breaking kinds Sheets keeps). */
 export function isBlank(value: unknown): boolean {
   if (value === null || value === undefined) return true;
-  return typeof value === 'string' && value.replace(/[\s\u00a0\u202f\u2007\u2009\u200b\ufeff]/g, '') === '';
+  if (typeof value !== 'string') return false;
+  // Fast path for the usual filled cell: a printable ASCII first character is never blank.
+  const first = value.charCodeAt(0);
+  if (first > 32 && first < 127) return false;
+  return value.replace(/[\s\u00a0\u202f\u2007\u2009\u200b\ufeff]/g, '') === '';
 }
 
 /** How a cell looks in a message: dates as ISO, long text shortened. */

@@ -92,9 +92,10 @@ function likelihoodOver(columns: HistoryColumns): (params: BgNbdParams) => numbe
       const shape = r + x;
       const common = logBetaRatio[x] as number;
       const stillAlive = common - shape * Math.log(alpha + (age[i] as number));
-      const droppedOut =
-        x > 0 ? common + logA - Math.log(b + x - 1) - shape * Math.log(alpha + (recency[i] as number)) : -Infinity;
-      total += (weight[i] as number) * ((logGammaRatio[x] as number) + r * logAlpha + logSumExp(stillAlive, droppedOut));
+      // Without repeats the client cannot have dropped out: the likelihood is the still-alive term alone.
+      const either =
+        x > 0 ? logSumExp(stillAlive, common + logA - Math.log(b + x - 1) - shape * Math.log(alpha + (recency[i] as number))) : stillAlive;
+      total += (weight[i] as number) * ((logGammaRatio[x] as number) + r * logAlpha + either);
     }
     return total;
   };

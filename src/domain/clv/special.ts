@@ -27,10 +27,14 @@ export function logBeta(a: number, b: number): number {
   return logGamma(a) + logGamma(b) - logGamma(a + b);
 }
 
+// A module constant, not the global `Infinity`: in a node:vm context (the emulator) every global read is an
+// interceptor call, and this runs once per client per likelihood evaluation.
+const MINUS_INFINITY = -1 / 0;
+
 /** ln(e^u + e^v) without overflow; either side may be −Infinity. */
 export function logSumExp(u: number, v: number): number {
-  if (u === -Infinity) return v;
-  if (v === -Infinity) return u;
+  if (u === MINUS_INFINITY) return v;
+  if (v === MINUS_INFINITY) return u;
   return u > v ? u + Math.log1p(Math.exp(v - u)) : v + Math.log1p(Math.exp(u - v));
 }
 

@@ -45,6 +45,7 @@ export function parseRows(spec: SheetSpec, values: readonly (readonly unknown[])
   const mapped = spec.columns
     .filter((column) => column.key in mapping.indexes)
     .sort((a, b) => (mapping.indexes[a.key] ?? 0) - (mapping.indexes[b.key] ?? 0));
+  const garbage = garbageTest(spec, mapping);
 
   for (let index = 1; index < values.length; index += 1) {
     const cells = values[index] ?? [];
@@ -56,7 +57,7 @@ export function parseRows(spec: SheetSpec, values: readonly (readonly unknown[])
       parsed.problems.push(problem);
     };
 
-    if (looksLikeGarbage(spec, mapping, cells)) {
+    if (garbage(cells)) {
       const firstFilled = cells.findIndex((cell) => !isBlank(cell));
       report(firstFilled, cells[firstFilled], 'cells.garbageRow');
       continue;
@@ -91,14 +92,21 @@ export function parseRows(spec: SheetSpec, values: readonly (readonly unknown[])
 /**
  * Not a record: blank in every identity column, or a lone filled cell where required cells are
  * blank (a section title, a merged row: merged cells read as the value then blanks).
+ * The column lists depend only on the sheet, so they are worked out once per read, not per row.
  */
-function looksLikeGarbage(spec: SheetSpec, mapping: HeaderMapping, cells: readonly unknown[]): boolean {
-  const blankAt = (key: string) => isBlank(cells[mapping.indexes[key] ?? -1]);
-  const identity = spec.identity.filter((key) => key in mapping.indexes);
-  if (identity.length > 0 && identity.every(blankAt)) return true;
-  const filled = cells.filter((cell) => !isBlank(cell)).length;
-  const otherRequired = spec.columns.filter((column) => column.required && !spec.identity.includes(column.key) && column.key in mapping.indexes);
-  return filled === 1 && otherRequired.length > 0 && otherRequired.every((column) => blankAt(column.key));
+function garbageTest(spec: SheetSpec, mapping: HeaderMapping): (cells: readonly unknown[]) => boolean {
+  const identity = spec.identity.filter((key) => key in mapping.indexes).map((key) => mapping.indexes[key] ?? -1);
+  const otherRequired = spec.columns
+    .filter((column) => column.required && !spec.identity.includes(column.key) && column.key in mapping.indexes)
+    .map((column) => mapping.indexes[column.key] ?? -1);
+  return (cells) => {
+    const blankAt = (index: number) => isBlank(cells[index]);
+    if (identity.length > 0 && identity.every(blankAt)) return true;
+    if (otherRequired.length === 0 || !otherRequired.every(blankAt)) return false;
+    let filled = 0;
+    for (const cell of cells) if (!isBlank(cell) && ++filled > 1) return false;
+    return filled === 1;
+  };
 }
 
 /** A row's cells in sheet order for the mapped columns; cells the caller does not own are `undefined`. */
