@@ -72,7 +72,7 @@ export function writeStudio(emu: Emulator, studio: DemoStudio, locale: Locale = 
 
 /** Mail templates the demo studio starts with: one for a campaign and one per automated flow. */
 export const DEMO_TEMPLATES: ReadonlyArray<{ name: string; subject: string; htmlBody: string }> = [
-  { name: 'winter-sale', subject: '{{first_name|Привет}}, зимние эмоуты со скидкой', htmlBody: '<p>{{first_name|Привет}}!</p><p>До конца декабря — скидка {{discount|10%}} на новые эмоуты и саб-бейджи. Ваш код: <b>{{discount_code}}</b>.</p><p>У вас {{points}} баллов.</p><p><a href="{{unsubscribe_link}}">Отписаться</a></p>' },
+  { name: 'winter-sale', subject: '{{first_name|Привет}}, зимние эмоуты со скидкой', htmlBody: '<p>{{first_name|Привет}}!</p><p>До конца декабря — скидка {{discount|10%}} на новые эмоуты и саб-бейджи.</p><p>У вас {{points}} баллов.</p><p><a href="{{unsubscribe_link}}">Отписаться</a></p>' },
   { name: 'welcome', subject: 'Добро пожаловать в студию, {{first_name|друг}}!', htmlBody: '<p>Спасибо за регистрацию! Мы начислили вам приветственные баллы: {{points}}.</p><p><a href="{{unsubscribe_link}}">Отписаться</a></p>' },
   { name: 'feedback', subject: 'Как вам заказ?', htmlBody: '<p>{{first_name|Привет}}, оцените, пожалуйста, заказ: <a href="{{feedback_link}}">оставить отзыв</a>.</p>' },
   { name: 'winback', subject: 'Давно не виделись, {{first_name|друг}}', htmlBody: '<p>Мы скучаем! Попробуйте {{recommendation|новые стикеры}}.</p><p><a href="{{unsubscribe_link}}">Отписаться</a></p>' },

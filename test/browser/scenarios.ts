@@ -1,5 +1,6 @@
 // The sidebar used as staff use it, section by section, in one language. Each *.test.ts file runs
 // these with its own playground server and browser, so the two languages run side by side.
+import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translate, type MessageKey } from '../../src/i18n';
 import { get, openSection, post, openStudio, screenshot, settled, type Studio } from './harness';
@@ -143,6 +144,23 @@ export function sidebarScenarios(locale: 'ru' | 'en'): void {
       await form.locator('input').fill('many');
       await form.locator('button').click();
       await expect.poll(() => form.locator('.status.error').textContent()).toBe(t('settings.invalid', { key: 'loyalty.bonusFeedback', value: 'many' }));
+    });
+
+    it('the playground page shows the sheets and opens the sidebar from the add-on menu', async () => {
+      const page = await studio.browser.newPage({ viewport: { width: 1280, height: 800 } });
+      try {
+        await page.goto(studio.server.url);
+        await page.waitForSelector('#sheet-tabs button');
+        await page.click('#extensions');
+        await page.click('[data-menu="openSidebar"]');
+        const frame = page.frameLocator('#sidebar');
+        await expect.poll(() => frame.locator('label[for="section-picker"]').textContent()).toBe(t('ui.section.label'));
+        await frame.locator('.tile').first().waitFor();
+        mkdirSync('artifacts/screenshots', { recursive: true });
+        await page.screenshot({ path: `artifacts/screenshots/${locale}-playground.png` });
+      } finally {
+        await page.close();
+      }
     });
 
     it('shows help', async () => {

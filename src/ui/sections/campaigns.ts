@@ -14,7 +14,7 @@ function reasonText(reasons: Record<string, number>): string {
     .filter(([, count]) => count > 0)
     .map(([reason, count]) => {
       const key = `campaigns.skip.${reason}`;
-      return `${key in en ? t(key as keyof typeof en, { cap: '' }) : reason} ${count}`;
+      return `${key in en ? t(key as keyof typeof en, { cap: '' }).replace(/\.$/, '') : reason}: ${count}`;
     })
     .join(' · ');
 }

@@ -3,7 +3,8 @@
 import type { ClientCardView, ClientInsights, LoyaltyCard, RequestView } from '../../contract/sidebar-api';
 import { busy, el, field, option, requestId, statusLine } from '../dom';
 import { call, errorText } from '../server';
-import { formatDate, formatNumber, t } from '../text';
+import { enumLabel } from '../../domain/cells/enums';
+import { formatDate, formatNumber, locale, t } from '../text';
 
 export interface LoadedCard {
   card: ClientCardView;
@@ -130,7 +131,7 @@ export function cardView(loaded: LoadedCard, reload: () => void): HTMLElement {
     loyaltyBlock(loaded.loyalty),
     adjustForm(profile.id, reload),
     el('h3', { text: t('ui.clients.orders') }),
-    list(card.orders.map((order) => `${formatDate(order.date)} · ${order.product} × ${order.quantity} · ${formatNumber(order.amount)} · ${order.status}`)),
+    list(card.orders.map((order) => `${formatDate(order.date)} · ${order.product} × ${order.quantity} · ${formatNumber(order.amount)} · ${enumLabel('orderStatus', order.status, locale())}`)),
     el('h3', { text: t('ui.clients.feedback') }),
     list(card.feedback.map((feedback) => `${formatDate(feedback.date)} · ${feedback.rating ?? '—'}/5 · ${feedback.comment}`)),
     el('h3', { text: t('ui.clients.requests') }),

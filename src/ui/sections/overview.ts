@@ -13,7 +13,8 @@ function shown(value: number | null, format: KpiTileView['format']): string {
 }
 
 function tile(view: KpiTileView): HTMLElement {
-  const trend = view.current !== null && view.previous !== null && view.current !== view.previous ? (view.current > view.previous ? 'up' : 'down') : '';
+  const better = view.format === 'hours' ? -1 : 1; // a slower first response is worse
+  const trend = view.current !== null && view.previous !== null && view.current !== view.previous ? ((view.current - view.previous) * better > 0 ? 'up' : 'down') : '';
   return el(
     'div',
     { className: 'tile', attrs: { 'data-kpi': view.key } },
