@@ -11,7 +11,7 @@ import { appendRows, openWorkbook, readCoreSettings, readSettingsFor, writeSetti
 import { readCampaignSettings, readClientBase, readFlowSettings, readSends, type ClientBase, type SendRow } from './campaign-book';
 import { TRIGGER_BUDGET_MS, pendingEmails } from './campaign-runs';
 import { loadTemplate, mergeSources, mergeValuesFor, renderMail, type MailTemplate } from './mail-merge';
-import { feedbackLinkFor } from './mail-seams';
+import { feedbackLinkFor, loyaltyOccasions } from './mail-seams';
 import { forStaff, staffLocale, UserFacingError } from './respond';
 import { sendQueue, settleJournal, withSendLock, type QueuedMail } from './sending';
 
@@ -45,7 +45,7 @@ export function saveAutomation(automation: Omit<AutomationView, 'label'>): Autom
 }
 
 /** What analysis and loyalty wrote into Clients: churn risk, tier and points, and when the tier was reached. */
-function storedFacts(base: ClientBase): Pick<FlowFacts, 'clients' | 'tiersReached'> {
+function storedFacts(base: ClientBase, startingTiers: ReadonlySet<string>): Pick<FlowFacts, 'clients' | 'tiersReached'> {
   const clients = new Map<ClientId, ClientFacts>();
   const tiersReached: { clientId: ClientId; tier: string; reachedAt: Date }[] = [];
   for (const row of base.clientRows) {
@@ -56,7 +56,7 @@ function storedFacts(base: ClientBase): Pick<FlowFacts, 'clients' | 'tiersReache
       tier: tier ? String(tier) : null,
       points: typeof pointsBalance === 'number' ? pointsBalance : null,
     });
-    if (tier && Object.prototype.toString.call(tierSince) === '[object Date]') tiersReached.push({ clientId: id, tier: String(tier), reachedAt: tierSince as Date });
+    if (tier && !startingTiers.has(String(tier)) && Object.prototype.toString.call(tierSince) === '[object Date]') tiersReached.push({ clientId: id, tier: String(tier), reachedAt: tierSince as Date });
   }
   return { clients, tiersReached };
 }
@@ -92,8 +92,10 @@ export function runAutomationsHourly(): void {
       if (!templates.has(ref)) templates.set(ref, loadTemplate(book, ref));
       return templates.get(ref) ?? null;
     };
+    const loyalty = loyaltyOccasions(book, now, { ledger: flowSettings.pointsExpiry.enabled });
     const due = dueFlowMails(now, base.clients, base.orders, {
-      localHour, pendingUnsubscribes: pendingEmails(store, base.clients), ...storedFacts(base),
+      localHour, pendingUnsubscribes: pendingEmails(store, base.clients), ...storedFacts(base, loyalty.startingTiers),
+      pointsExpiring: loyalty.pointsExpiring,
       feedbackLink: (_client, order) => feedbackLinkFor(order.id),
     }, flowSettings, sends.map((row) => row.send), settings);
     const emailById = new Map(base.clients.map((client) => [client.id, client.email]));

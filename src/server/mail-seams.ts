@@ -1,8 +1,10 @@
 // What mail needs from other features, in one place: segment membership (analysis), loyalty merge
 // fields (loyalty) and prefilled feedback links (forms). Each is the owner's function; this file only
 // adapts failures to what a mail run can live with (a campaign pauses, a field stays empty).
+import { pointsExpiringSoon } from '../domain/loyalty';
 import type { Client, ClientId } from '../domain/types';
 import type { Workbook } from '../sheets';
+import { readLedger, readLoyaltySettings } from './loyaltyBook';
 import { feedbackLinkFor as formsFeedbackLink } from './forms';
 import { loyaltyFieldsFor as loyaltyFields } from './loyaltyFields';
 import { segmentClientIds as analysisSegment } from './segments';
@@ -41,6 +43,29 @@ export function loyaltyFieldsFor(book: Workbook, clientIds: readonly ClientId[],
     console.warn(`loyalty fields: ${error instanceof Error ? error.message : String(error)}`);
   }
   return fields;
+}
+
+export interface LoyaltyOccasions {
+  /** Points that will expire within loyalty's reminder window, per client (the first expiry date). */
+  pointsExpiring: { clientId: ClientId; points: number; expiresAt: Date }[];
+  /** Tiers every client holds from the start (threshold 0): reaching one is no news. */
+  startingTiers: Set<string>;
+}
+
+/** What the points-expiry and tier-reached flows need from loyalty; nothing when loyalty can't be read. */
+export function loyaltyOccasions(book: Workbook, asOf: Date, options: { ledger: boolean }): LoyaltyOccasions {
+  try {
+    const settings = readLoyaltySettings(book);
+    const startingTiers = new Set(settings.tiers.filter((tier) => tier.threshold <= 0).map((tier) => tier.name));
+    // The ledger is the biggest loyalty sheet: read only when the points-expiry flow is on.
+    const pointsExpiring = options.ledger
+      ? pointsExpiringSoon(readLedger(book), settings, asOf).map((lot) => ({ clientId: lot.clientId, points: lot.points, expiresAt: lot.firstExpiresAt }))
+      : [];
+    return { pointsExpiring, startingTiers };
+  } catch (error) {
+    console.warn(`loyalty occasions: ${error instanceof Error ? error.message : String(error)}`);
+    return { pointsExpiring: [], startingTiers: new Set() };
+  }
 }
 
 /** The feedback form prefilled for an order; empty before the forms are created. */
