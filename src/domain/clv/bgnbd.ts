@@ -206,7 +206,10 @@ export function expectedPurchasesUnconditional(params: BgNbdParams, t: number): 
 
 /**
  * Time (in the model's unit) until the client's expected number of further purchases reaches 1,
- * i.e. the t with E[Y(t) | x, t_x, T] = 1, by bisection; null when that does not happen within `horizon`.
+ * i.e. the t with E[Y(t) | x, t_x, T] = 1; null when that does not happen within `horizon`.
+ * E[Y(t)] grows with t, so the root is bracketed in [0, horizon] and found by false position with the
+ * Illinois correction (about nine evaluations where bisection took twenty), to within horizon·1e-9;
+ * the answer is the bracket's upper end, where E[Y(t)] ≥ 1 holds.
  * This is a point forecast of "the next order is about due", not a median waiting time.
  */
 export function timeToNextPurchase(params: BgNbdParams, history: PurchaseHistory, horizon: number): number | null {
@@ -215,13 +218,32 @@ export function timeToNextPurchase(params: BgNbdParams, history: PurchaseHistory
   const x = Math.max(0, Math.round(finiteOr(history.frequency, 0)));
   const T = Math.max(0, finiteOr(history.age, 0));
   const target = 1 / alive;
-  if (!(expectedPurchasesIfAlive(params, x, T, horizon) >= target)) return null;
+  const gap = (t: number): number => expectedPurchasesIfAlive(params, x, T, t) - target;
+  let highGap = gap(horizon);
+  if (!(highGap >= 0)) return null;
   let low = 0;
   let high = horizon;
-  for (let i = 0; i < 40 && high - low > horizon * 1e-6; i++) {
-    const middle = 0.5 * (low + high);
-    if (expectedPurchasesIfAlive(params, x, T, middle) >= target) high = middle;
-    else low = middle;
+  let lowGap = -target; // E[Y(0)] = 0
+  const tolerance = horizon * 1e-9;
+  let side = 0; // which end the last two steps kept: the Illinois halving needs a repeat
+  for (let i = 0; i < 100 && high - low > tolerance; i++) {
+    let next = high - (highGap * (high - low)) / (highGap - lowGap);
+    // Step at least half a tolerance inside the bracket, so an end close to the root still moves past it.
+    const inset = 0.5 * tolerance;
+    if (!(next > low + inset)) next = low + inset;
+    if (!(next < high - inset)) next = high - inset;
+    const nextGap = gap(next);
+    if (nextGap >= 0) {
+      high = next;
+      highGap = nextGap;
+      if (side === 1) lowGap *= 0.5;
+      side = 1;
+    } else {
+      low = next;
+      lowGap = nextGap;
+      if (side === -1) highGap *= 0.5;
+      side = -1;
+    }
   }
   return high;
 }
