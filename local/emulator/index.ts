@@ -55,6 +55,10 @@ type StateOf<F extends (...args: never[]) => { host: { toJSON(): unknown } }> = 
 /** Everything the playground persists: the clock and every host's state, plain JSON. */
 export interface EmulatorSnapshot {
   clock: number;
+  /** The script's time zone (older snapshots lack it: the restoring emulator's own stays). */
+  timeZone?: string;
+  /** `emu.triggerRuns`, the run history the playground shows (older snapshots lack it). */
+  triggerRuns?: TriggerRun[];
   spreadsheet: StateOf<typeof createSpreadsheetApp>;
   mail: StateOf<typeof createMail>;
   triggers: StateOf<typeof createScript>;
@@ -286,6 +290,8 @@ export function createEmulator(options: EmulatorOptions = {}) {
     toJSON(): EmulatorSnapshot {
       return structuredClone({
         clock: clock.now(),
+        timeZone: settings.timeZone,
+        triggerRuns,
         spreadsheet: spreadsheet.host.toJSON(),
         mail: mail.host.toJSON(),
         triggers: script.host.toJSON(),
@@ -299,6 +305,8 @@ export function createEmulator(options: EmulatorOptions = {}) {
     },
     restore(json: EmulatorSnapshot): void {
       clock.set(json.clock);
+      if (json.timeZone !== undefined) settings.timeZone = json.timeZone;
+      if (json.triggerRuns !== undefined) triggerRuns.splice(0, triggerRuns.length, ...structuredClone(json.triggerRuns));
       spreadsheet.host.restore(json.spreadsheet);
       mail.host.restore(json.mail);
       script.host.restore(json.triggers);
