@@ -1,5 +1,6 @@
 // Database benchmark: read all tables, setup second run, a registration upsert and an import, at
 // 1,000 / 10,000 / 50,000 clients. Emulated calls must stay flat as clients grow.
+// Every operation starts with "Database:" so `npm run bench -- database` runs them all.
 import { createEmulator } from '../emulator';
 import { loadBundle } from '../emulator/bundle';
 import { generateDemoStudio } from '../playground/demo-studio';
@@ -28,7 +29,7 @@ const counted = (emu: ReturnType<typeof studio>['emu'], run: () => void) => ({
 
 export const cases: BenchCase[] = [
   {
-    operation: 'Problems: read all tables',
+    operation: 'Database: refresh Problems (read all tables)',
     sizes: SIZES,
     prepare(size) {
       const { emu, app } = studio(size);
@@ -36,7 +37,7 @@ export const cases: BenchCase[] = [
     },
   },
   {
-    operation: 'Set up database (second run)',
+    operation: 'Database: set up (second run)',
     sizes: SIZES,
     prepare(size) {
       const { emu, app } = studio(size);
@@ -44,7 +45,7 @@ export const cases: BenchCase[] = [
     },
   },
   {
-    operation: 'Registration upsert (form submit)',
+    operation: 'Database: registration upsert (form submit)',
     sizes: SIZES,
     prepare(size) {
       const { emu, app } = studio(size);
@@ -55,7 +56,7 @@ export const cases: BenchCase[] = [
     },
   },
   {
-    operation: 'Import 100 clients (CSV)',
+    operation: 'Database: import 100 clients (CSV)',
     sizes: SIZES,
     prepare(size) {
       const { emu, app } = studio(size);
