@@ -5,8 +5,6 @@ import {
   type CampaignKpis, type ClientFacts, type ClientProfile, type Period, type Segment, type StudioAnalysis,
 } from '../domain/analysis';
 import { studioClv, type ClientClvScore, type StudioClv } from '../domain/clv';
-import { campaignResults } from '../domain/campaigns/attribution';
-import { DEFAULT_CAMPAIGN_SETTINGS } from '../domain/campaigns/settings';
 import type { CellValue } from '../domain/cells';
 import type { ClientId, Locale } from '../domain/types';
 import { translate } from '../i18n';
@@ -14,6 +12,8 @@ import { openWorkbook, updateRows, writeProblems, type RowUpdate, type Workbook 
 import { writeDashboard, type DashboardLayout } from '../sheets/dashboard';
 import { writeDocumentJson } from '../services/documentState';
 import { readStudio, segmentRowProblems, staffLocaleOf, type StudioData } from './analysis-data';
+import { campaignKpis as attributedKpis } from './attribution';
+import { readCampaignSettings } from './campaign-book';
 import { clvStatusText, dashboardContent } from './dashboard';
 import { forStaff } from './respond';
 
@@ -52,21 +52,12 @@ function mergedFacts(data: StudioData, clv: StudioClv | null): Map<ClientId, Cli
   return facts;
 }
 
-/** Campaign results over the sends of the period (last-touch attribution from the campaigns module). */
+/** Campaigns mailed in the period, summed as the Campaigns sheet counts them (attribution days, margin from Settings). */
 function campaignKpis(data: StudioData, period: Period): CampaignKpis | null {
   if (!data.campaigns) return null;
   const inPeriod = data.sends.filter((send) => send.at !== null && send.at >= period.from && send.at < period.to);
-  const settings = { ...DEFAULT_CAMPAIGN_SETTINGS, margin: data.settings.marginRate };
-  const results = campaignResults(data.campaigns.filter((campaign) => campaign.id !== ''), inPeriod, data.orders, settings);
-  const sends = results.reduce((sum, result) => sum + result.recipients, 0);
-  const conversions = results.reduce((sum, result) => sum + result.buyers, 0);
-  const revenue = results.reduce((sum, result) => sum + result.revenue, 0);
-  const cost = data.campaigns.reduce((sum, campaign) => sum + campaign.cost, 0);
-  return {
-    sends, conversions, revenue, cost,
-    conversionRate: sends > 0 ? conversions / sends : null,
-    roi: cost > 0 ? (revenue * data.settings.marginRate - cost) / cost : null,
-  };
+  const mailed = new Set(inPeriod.map((send) => send.campaignId));
+  return attributedKpis(data.campaigns.filter((campaign) => mailed.has(campaign.id)), inPeriod, data.orders, readCampaignSettings(data.book));
 }
 
 /** Profiles, KPIs and segment sizes from data already read; `clv` null means: use the stored CLV columns. */

@@ -32,7 +32,7 @@ export function refreshCampaignResults(): void {
     const results = campaignResults(rows.map((row) => row.campaign), readSends(book).map((row) => row.send), readClientBase(book).orders, readCampaignSettings(book));
     updateRows(book, 'campaigns', rows.map((row, index) => {
       const result = results[index] as CampaignResult;
-      return { rowNumber: row.rowNumber, identity: { id: row.campaign.id }, values: { orders: result.orders, revenue: result.revenue, roi: result.roi } };
+      return { rowNumber: row.rowNumber, identity: { id: row.campaign.id }, values: { orders: result.orders, revenue: result.revenue, conversionRate: result.conversionRate, roi: result.roi } };
     }));
   });
 }

@@ -37,6 +37,7 @@ export const CAMPAIGNS: SheetSpec = {
     column('failed', 'Failed', 'Ошибок', 'number', { derived: true, numberFormat: FORMATS.integer }),
     column('orders', 'Orders', 'Заказов', 'number', { derived: true, numberFormat: FORMATS.integer }),
     column('revenue', 'Revenue', 'Выручка', 'money', { derived: true }),
+    column('conversionRate', 'Conversion', 'Конверсия', 'number', { derived: true, numberFormat: FORMATS.percent }),
     column('roi', 'ROI', 'ROI', 'number', { derived: true, numberFormat: FORMATS.percent }),
     column('note', 'Note', 'Заметка', 'text', { aliases: ['notes', 'заметки', 'комментарий'] }),
   ],
