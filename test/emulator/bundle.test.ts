@@ -76,6 +76,26 @@ describe('loadBundle', () => {
     expect(new (app.sandbox as { Date: DateConstructor }).Date().getTime()).toBe(Date.parse('2024-03-15T10:00:00Z'));
   });
 
+  it('the clock Date is callable as a function, constructs, subclasses and keeps Date\'s statics', () => {
+    const emu = createEmulator({ now: '2024-03-15T10:00:00Z' });
+    const app = loadBundleSource(
+      emu,
+      [
+        'class Stamp extends Date { label() { return "at " + this.getTime(); } }',
+        'function dates() {',
+        '  var parts = new Date(2024, 0, 31, 12, 0, 0);',
+        '  return [typeof Date(), Date().indexOf("2024") >= 0, new Date() instanceof Date, new Date(5).getTime(), parts.getMonth(), parts.getDate(),',
+        '    new Stamp(7).label(), new Stamp(7) instanceof Date, Date.now(), Date.UTC(2024, 0, 1), Date.parse("2024-01-01T00:00:00Z"), Date.name,',
+        '    Object.getPrototypeOf(new Date(1)) === Date.prototype];',
+        '}',
+      ].join('\n'),
+    );
+    const at = Date.parse('2024-03-15T10:00:00Z');
+    expect(app.run('dates')).toEqual([
+      'string', true, true, 5, 0, 31, 'at 7', true, at, Date.UTC(2024, 0, 1), Date.UTC(2024, 0, 1), 'Date', true,
+    ]);
+  });
+
   it('runs each call as one execution and propagates errors with their message', () => {
     const { emu, app } = load();
     expect(() => app.run('fails')).toThrow('Client not found');
