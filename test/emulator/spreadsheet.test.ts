@@ -85,6 +85,28 @@ describe('time-only cells', () => {
   });
 });
 
+describe('what setValue/setValues/appendRow refuse', () => {
+  it('refuses NaN, Infinity, objects, nested arrays and invalid dates, writing nothing', () => {
+    const { sheet } = makeSpreadsheet();
+    for (const bad of [NaN, Infinity, { a: 1 }, new Date('nope')]) {
+      expect(() => sheet.getRange('A1').setValue(bad)).toThrow("don't match the method signature");
+      expect(() => sheet.getRange('A1:B1').setValues([[1, bad]])).toThrow("don't match the method signature");
+      expect(() => sheet.appendRow([1, bad])).toThrow("don't match the method signature");
+    }
+    expect(() => sheet.getRange('A1:B1').setValues([[1, [2]]])).toThrow("don't match the method signature");
+    expect(sheet.getLastRow()).toBe(0);
+  });
+
+  it('clears a cell for null and empty string, and types numbers, booleans and dates as given', () => {
+    const { sheet } = makeSpreadsheet();
+    sheet.getRange('A1:E1').setValues([[5, 'x', true, new Date('2026-01-02T03:04:05Z'), 'y']]);
+    sheet.getRange('B1:C1').setValues([[null, '']]);
+    const [row] = sheet.getRange('A1:E1').getValues();
+    expect(row.slice(0, 3)).toEqual([5, '', '']);
+    expect(Object.prototype.toString.call(row[3])).toBe('[object Date]');
+  });
+});
+
 describe('empty sheets and trailing formats', () => {
   it('ignore formatting-only cells in getLastRow/getLastColumn; an empty sheet has a data range of A1', () => {
     const { sheet } = makeSpreadsheet();

@@ -91,7 +91,8 @@ export function contentFromScript(
 ): TypedContent {
   if (value === null || value === undefined) return { value: '' };
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return { value: Number.isNaN(value) ? '#NUM!' : '#NUM!' };
+    // What Sheets makes of NaN/Infinity from a script is undocumented ("NaN" text? #NUM!?): refuse it.
+    if (!Number.isFinite(value)) throw signatureError(className, method, args);
     return { value };
   }
   if (typeof value === 'boolean') return { value };
