@@ -1,6 +1,7 @@
 // What every loyalty entry point reads: settings, clients with their rows, orders, feedback and the
 // ledger, each sheet in one getValues; and how ledger entries become Loyalty rows.
-import { hmacSigner, loyaltySettings, DEFAULT_LOYALTY_SETTINGS, referralCode, type LoyaltyClient, type LoyaltySettings } from '../domain/loyalty';
+import { hmacSigner } from '../domain/hmac';
+import { loyaltySettings, DEFAULT_LOYALTY_SETTINGS, referralCode, type LoyaltyClient, type LoyaltySettings } from '../domain/loyalty';
 import { clientFromRow, feedbackFromRow, ledgerEntryFromRow, orderFromRow, recordsFrom, type TypedRow } from '../domain/schema';
 import type { Client, ClientId, Feedback, LedgerEntry, Locale, Order } from '../domain/types';
 import { readSettingsFor, readTable, type RowValues, type Workbook } from '../sheets';

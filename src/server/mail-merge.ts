@@ -92,7 +92,7 @@ export function mergeSources(
   }
   return {
     locale,
-    // Signing costs Apps Script calls: only a run that writes real links pays for it.
+    // One secret read per run; every link is then signed in memory (same HMAC as Utilities').
     webAppUrl: options.links ? ScriptApp.getService().getUrl() : '',
     sign: options.links ? makeSigner() : null,
     loyalty: loyaltyFieldsFor(book, options.recipients ?? clients.map((client) => client.id), options.campaignId),

@@ -47,15 +47,22 @@ export function sendMailDraft(draftId: string): void {
 }
 
 /**
- * Whether the draft still exists. Gmail throws for an unknown id; any failure is read as "gone",
- * which the send journal takes as "sent": we would rather miss a mail than send it twice.
+ * Gmail's answer to getDraft for an id with no draft. Google's reference does not document it; this is
+ * what GmailApp throws (and the emulator copies). Only this answer means "gone", i.e. sent.
+ */
+const DRAFT_NOT_FOUND = /Invalid argument: draftId|Requested entity was not found/i;
+
+/**
+ * Whether the draft still exists. A missing draft is read as "sent" by the send journal, so any other
+ * failure (Gmail busy, a timeout) is rethrown: the run stops and the entry waits for the next run.
  */
 export function mailDraftExists(draftId: string): boolean {
   try {
     GmailApp.getDraft(draftId);
     return true;
-  } catch {
-    return false;
+  } catch (error) {
+    if (DRAFT_NOT_FOUND.test(error instanceof Error ? error.message : String(error))) return false;
+    throw error;
   }
 }
 

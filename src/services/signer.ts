@@ -1,11 +1,14 @@
 // HMAC-SHA256 with a secret kept in script properties; the domain takes it as a plain `sign(text)`.
+// The secret is read once per signer; each text is then signed in memory (domain/hmac.ts gives the
+// same string as Utilities.computeHmacSha256Signature + base64EncodeWebSafe, without their two calls).
+import { hmacSigner } from '../domain/hmac';
 import { scriptSecret } from './properties';
 
 const SECRET_KEY = 'crm.hmacSecret';
 
+/** A signer for one run: make it once, sign any number of texts. */
 export function makeSigner(): (text: string) => string {
-  const secret = scriptSecret(SECRET_KEY);
-  return (text) => Utilities.base64EncodeWebSafe(Utilities.computeHmacSha256Signature(text, secret)).replace(/=+$/, '');
+  return hmacSigner(signingSecret());
 }
 
 /** The signer's secret, for signing many texts in memory (domain hmacSigner) at one properties read. */

@@ -3,7 +3,7 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { CODE_ALPHABET, readableCode } from '../../src/domain/loyalty/codes';
-import { base64WebSafe, hmacSigner, sha256, utf8Bytes } from '../../src/domain/loyalty/hmac';
+import { base64WebSafe, hmacSigner, sha256, utf8Bytes } from '../../src/domain/hmac';
 import { ledgerEntryId } from '../../src/domain/loyalty/ledger';
 import { createHash } from 'node:crypto';
 

@@ -107,6 +107,12 @@ describe('automated mailings on a simulated calendar', () => {
     expect(mails.find((mail) => mail.to === 'c-t@example.com')?.html).toContain('Ваш уровень: Silver');
     expect(mails.find((mail) => mail.to === 'c-r@example.com')?.html).toContain('Последний заказ: Бейдж');
 
+    // The welcome mail's unsubscribe link carries the client's language and works in the web app.
+    const unsubscribe = /href="([^"]+)"/.exec(mails.find((mail) => mail.to === 'c-w@example.com')?.html ?? '')?.[1] ?? '';
+    const params = Object.fromEntries(new URL(unsubscribe.replace(/&amp;/g, '&')).searchParams);
+    expect(params).toMatchObject({ action: 'unsubscribe', hl: 'ru' });
+    expect(studio.app.doGet(params).content).toContain('Вы отписаны');
+
     // Sends: one row per flow occasion, written as sent.
     const flowRows = rows('sends').filter((row) => String(row.campaignId).startsWith('flow:'));
     expect(flowRows.map((row) => `${row.campaignId} ${row.clientId} ${row.occasion}`).sort()).toEqual([

@@ -9,4 +9,3 @@ export * from './discounts';
 export * from './referrals';
 export * from './recommendations';
 export * from './nightly';
-export * from './hmac';

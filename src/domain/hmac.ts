@@ -1,7 +1,8 @@
-// HMAC-SHA256 in plain TypeScript. Utilities.computeHmacSha256Signature costs an Apps Script call per
-// text (two with the base64 step); signing thousands of referral codes a night that way grows with
-// the client list. Here the key's inner and outer states are computed once, and each text costs two
-// SHA-256 blocks in memory. The output is the same string as services/signer.ts's makeSigner gives.
+// HMAC-SHA256 in plain TypeScript, for every signature the add-on makes (referral and discount codes,
+// unsubscribe tokens). Utilities.computeHmacSha256Signature costs an Apps Script call per text (two
+// with the base64 step), which grows with the client list. Here the key's inner and outer states are
+// computed once, and each text costs two SHA-256 blocks in memory; the output is the same string as
+// Utilities' HMAC in web-safe base64 without padding (checked in test/domain/loyalty-hashing.test.ts).
 
 const ROUND_CONSTANTS = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3,
