@@ -81,6 +81,11 @@ export function loadBundleSource(emu: Emulator, source: string, fileName = 'Code
     functions: () => topLevelFunctions(source),
     run,
     callFromClient: (fn, ...args) => {
+      // The page's google.script.run offers only the script's public functions: a private one (trailing `_`)
+      // or an unknown name is no method of it, so the call fails in the page before reaching the server.
+      if (fn.endsWith('_') || typeof (sandbox as Record<string, unknown>)[fn] !== 'function') {
+        throw new ClientCallError(`google.script.run.${fn} is not a function`);
+      }
       const legal = clientArguments(args);
       let result: unknown;
       try {

@@ -6,6 +6,7 @@ import { createEmulator } from '../../local/emulator';
 const SCRIPT = `
 var runs = [];
 function echo(value) { return value; }
+function secret_() { return 'hidden'; }
 function describeArg(value) {
   return {
     isArray: Array.isArray(value.list),
@@ -130,6 +131,15 @@ describe('callFromClient follows google.script.run rules', () => {
     const { app } = load();
     expect(app.callFromClient('returnsDate')).toBeNull();
     expect(app.callFromClient('returnsHoles')).toEqual({ list: [1, null, 3], kept: 'yes' });
+  });
+
+  it('offers no private (trailing underscore) or unknown function, and runs nothing for them', () => {
+    const { emu, app } = load();
+    expect(app.run('secret_')).toBe('hidden');
+    emu.rt.resetCounts();
+    expect(() => app.callFromClient('secret_')).toThrow(new ClientCallError('google.script.run.secret_ is not a function'));
+    expect(() => app.callFromClient('nowhere')).toThrow(new ClientCallError('google.script.run.nowhere is not a function'));
+    expect(emu.rt.total('')).toBe(0);
   });
 
   it('brings a server error back as a failure with its message', () => {
