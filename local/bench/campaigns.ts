@@ -1,0 +1,94 @@
+// Campaign benchmark: preparing a campaign to the whole client base (segment, exclusions, merge) and
+// sending a batch of it, at 1,000 and 10,000 clients. One in twenty clients is excluded (no consent,
+// unsubscribed or a broken address) so exclusions do real work; the template merges names, a staff
+// column, loyalty points and a signed unsubscribe link.
+import { consentingClient, mailStudio } from '../../test/support/mail-studio';
+import type { BenchCase } from './harness';
+
+const TEMPLATE = {
+  name: 'promo',
+  subject: 'Новые эмоуты для {{first_name|друг}}',
+  htmlBody: '<p>Привет, {{first_name|друг}}!</p><p>{{city|}} · баллы: {{points|0}}</p><p><a href="{{unsubscribe_link}}">Отписаться</a></p>',
+  textBody: '',
+};
+
+/** Mails the send case lets out (the quota), so its calls divide into calls per mail. */
+export const MAILS_PER_SEND_RUN = 100;
+
+function campaignWorld(clients: number, quota: number, template = TEMPLATE) {
+  const records = Array.from({ length: clients }, (_, i) => {
+    const id = `C-${String(i + 1).padStart(6, '0')}`;
+    const excluded = i % 20 === 7 ? { consentAt: null } : i % 20 === 13 ? { unsubscribedAt: new Date('2026-06-01T10:00:00Z') } : i % 20 === 17 ? { email: 'broken' } : {};
+    return consentingClient(id, { city: i % 3 === 0 ? 'Казань' : '', ...excluded });
+  });
+  // Bare sheets (no setup formatting): the measured step is the campaign's, not the workbook's.
+  const studio = mailStudio({ quota, clients: records, templates: [template], setup: false, settings: { 'campaigns.quotaReserveForFlows': '0' } });
+  studio.call('createCampaign', { name: 'Bench', segmentId: 'all', template: 'promo', senderName: 'Studio', replyTo: '', scheduledAt: null, cost: 0 });
+  return studio;
+}
+
+const SIZES = [1_000, 10_000];
+
+export const cases: BenchCase[] = [
+  {
+    operation: 'Campaign preview (count after exclusions, one merge)',
+    sizes: SIZES,
+    prepare(size) {
+      const { emu, call } = campaignWorld(size, 0);
+      return {
+        run: () => {
+          emu.rt.resetCounts();
+          call('previewCampaign', 'K-0001', 'C-000001');
+        },
+        calls: () => emu.rt.snapshotCounts(),
+      };
+    },
+  },
+  {
+    // Loyalty fields are then loaded for the previewed client only.
+    operation: 'Campaign preview, no loyalty field in template',
+    sizes: SIZES,
+    prepare(size) {
+      const { emu, call } = campaignWorld(size, 0, { ...TEMPLATE, htmlBody: TEMPLATE.htmlBody.replace(' · баллы: {{points|0}}', '') });
+      return {
+        run: () => {
+          emu.rt.resetCounts();
+          call('previewCampaign', 'K-0001', 'C-000001');
+        },
+        calls: () => emu.rt.snapshotCounts(),
+      };
+    },
+  },
+  {
+    operation: 'Campaign send press, quota 0 (decide all, write Sends)',
+    sizes: SIZES,
+    prepare(size) {
+      const { emu, call } = campaignWorld(size, 0);
+      return {
+        run: () => {
+          emu.rt.resetCounts();
+          call('sendCampaign', 'K-0001');
+        },
+        calls: () => emu.rt.snapshotCounts(),
+      };
+    },
+  },
+  {
+    operation: `Campaign send run: ${MAILS_PER_SEND_RUN} mails (merge, draft, send)`,
+    sizes: SIZES,
+    prepare(size) {
+      // Decided first (quota 0), then a continuation with quota for MAILS_PER_SEND_RUN mails.
+      const { emu, app, call } = campaignWorld(size, 0);
+      call('sendCampaign', 'K-0001');
+      emu.mail.setQuota(MAILS_PER_SEND_RUN);
+      return {
+        run: () => {
+          emu.rt.resetCounts();
+          app.run('continueCampaigns', [], { kind: 'trigger' });
+        },
+        calls: () => emu.rt.snapshotCounts(),
+        sizeLabel: `${size.toLocaleString('en')} cl / ${MAILS_PER_SEND_RUN} mails`,
+      };
+    },
+  },
+];
