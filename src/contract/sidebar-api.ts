@@ -405,3 +405,63 @@ export interface SidebarApi {
   listAutomations(): AutomationView[];
   saveAutomation(automation: Omit<AutomationView, 'label'>): AutomationView;
 }
+
+// ---- Mail history: what a client received, what each flow sent lately, templates to pick from
+// (declarations merge into SidebarApi).
+
+export type SendStatusView = 'queued' | 'sent' | 'skipped' | 'failed';
+
+/** One Sends row as the client card shows it. */
+export interface ClientMailView {
+  /** A campaign id, or `flow:<name>` for an automated mail. */
+  campaignId: string;
+  kind: 'campaign' | 'flow';
+  /** The campaign's name (its id when the row is gone), or the flow's name in the staff's language. */
+  name: string;
+  status: SendStatusView;
+  /** Why it was skipped or how it failed, in the staff's language; '' when sent or queued. */
+  reason: string;
+  /** ISO time, or null (queued, not yet sent). */
+  at: string | null;
+}
+
+export interface FlowSendView {
+  clientId: string;
+  email: string;
+  status: SendStatusView;
+  reason: string;
+  /** What the mail was about (`order:O-12`, `birthday:2026`). */
+  occasion: string;
+  at: string | null;
+}
+
+/** What one automated flow sent lately. */
+export interface FlowActivityView {
+  flow: FlowNameView;
+  /** The counts cover the last `days` days. */
+  days: number;
+  sent: number;
+  skipped: number;
+  failed: number;
+  /** Waiting to be sent (any age). */
+  queued: number;
+  /** Newest first, a few. */
+  recent: FlowSendView[];
+}
+
+/** A template staff may pick for a campaign or flow. */
+export interface TemplateOption {
+  /** What goes into the campaign's template: the Templates row name, or `draft:<subject>`. */
+  ref: string;
+  source: 'sheet' | 'draft';
+  subject: string;
+}
+
+export interface SidebarApi {
+  /** Newest first, at most 50. */
+  getClientMails(clientId: string): ClientMailView[];
+  /** One entry per flow, in the flows' order. */
+  getFlowActivity(): FlowActivityView[];
+  /** Templates sheet rows, then Gmail drafts without a recipient. */
+  listTemplates(): TemplateOption[];
+}

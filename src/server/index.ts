@@ -17,3 +17,4 @@ export { getOverview, getClientInsights } from './overview';
 export { listCampaigns, createCampaign, previewCampaign, testSendCampaign, sendCampaign, scheduleCampaign, cancelCampaign, getCampaignProgress, continueCampaigns, startScheduledCampaigns } from './campaigns';
 export { listAutomations, saveAutomation } from './automations';
 export { doGet } from './unsubscribe';
+export { getClientMails, getFlowActivity, listTemplates } from './mail-history';

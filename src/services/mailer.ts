@@ -121,3 +121,14 @@ export function findDraftTemplate(subject: string): DraftTemplate | null {
   }
   return null;
 }
+
+/** Subjects of the drafts usable as templates (no recipient), for the template picker. Read-only. */
+export function listDraftTemplates(): string[] {
+  const subjects: string[] = [];
+  for (const message of GmailApp.getDraftMessages()) {
+    if (message.getTo().trim() !== '') continue;
+    const subject = message.getSubject().trim();
+    if (subject !== '' && !subjects.includes(subject)) subjects.push(subject);
+  }
+  return subjects;
+}
