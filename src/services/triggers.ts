@@ -1,4 +1,5 @@
 // Installs triggers idempotently: a second setup run, or two staff running it at once, never adds a duplicate.
+import { readJsonProperty, writeJsonProperty } from './properties';
 
 export type TimeTriggerSpec =
   | { handler: string; everyHours: number }
@@ -21,12 +22,28 @@ export function ensureTimeTrigger(spec: TimeTriggerSpec): boolean {
   return true;
 }
 
-/** A one-off trigger to continue long work in a fresh execution; at most one pending per handler. */
+/**
+ * A one-off trigger to continue work in a fresh execution, at most one pending per handler (the earliest
+ * asked for). Google keeps a one-off trigger installed after it runs, so the spent one is deleted here:
+ * otherwise they pile up toward the 20-trigger limit. The pending trigger is remembered in script properties.
+ */
 export function scheduleContinuation(handler: string, at: Date): void {
-  const pending = ScriptApp.getProjectTriggers().some(
-    (trigger) => trigger.getHandlerFunction() === handler && trigger.getEventType() === ScriptApp.EventType.CLOCK,
-  );
-  if (!pending) ScriptApp.newTrigger(handler).timeBased().at(at).create();
+  const key = `continuation.${handler}`;
+  const pending = readJsonProperty<{ uid: string; at: number } | null>(key, null);
+  if (pending && pending.at > Date.now() && pending.at <= at.getTime()) return;
+  if (pending) deleteTriggerById(pending.uid);
+  const trigger = ScriptApp.newTrigger(handler).timeBased().at(at).create();
+  writeJsonProperty(key, { uid: trigger.getUniqueId(), at: at.getTime() });
+}
+
+export function deleteTriggerById(uid: string): boolean {
+  for (const trigger of ScriptApp.getProjectTriggers()) {
+    if (trigger.getUniqueId() === uid) {
+      ScriptApp.deleteTrigger(trigger);
+      return true;
+    }
+  }
+  return false;
 }
 
 /** Installs a form-submit trigger on the form unless one for this form and handler exists. */
