@@ -11,7 +11,8 @@ import { scheduleContinuation } from '../services/triggers';
 import { appendRows, openWorkbook, readSettingsFor, readTable, updateRows, withDocumentLock, type Workbook } from '../sheets';
 import { findCampaign, readCampaigns, readCampaignSettings, readClientBase, readSends, sendIdentity, writeCampaign, type CampaignRow } from './campaign-book';
 import { CLIENT_BUDGET_MS, decideFor, readMemo, runCampaigns, TRIGGER_BUDGET_MS, writeMemo } from './campaign-runs';
-import { knownFields, loadTemplate, mergeSources, mergeValuesFor, renderMail, templateParts } from './mail-merge';
+import { knownFields, loadTemplate, mergeSources, mergeValuesFor, renderMail, templateParts, templateUses } from './mail-merge';
+import { LOYALTY_MERGE_FIELDS } from './mail-seams';
 import { forStaff, staffLocale, UserFacingError } from './respond';
 
 const START_HANDLER = 'startScheduledCampaigns';
@@ -100,10 +101,15 @@ function previewOf(book: Workbook, locale: Locale, campaignId: string, clientId:
       preview.problems.push(translate(locale, 'campaigns.pause.template', { template: campaign.template }));
       return preview;
     }
-    const sources = mergeSources(book, base.clients, base.orders, book.locale, { links: false, campaignId: campaign.id, recipients: eligible });
+    const clientsById = new Map(base.clients.map((client) => [client.id, client]));
+    const shown = clientsById.get(clientId ?? '') ?? eligible.map((id) => clientsById.get(id)).find((client) => client !== undefined);
+    // Loyalty fields for everyone only when the template uses one (their holes are reported below);
+    // otherwise for the previewed client alone: loyalty's reads and codes cost time per client.
+    const usesLoyalty = LOYALTY_MERGE_FIELDS.some((field) => templateUses(template, field));
+    const loyaltyFor = usesLoyalty ? eligible : shown ? [shown.id] : [];
+    const sources = mergeSources(book, base.clients, base.orders, book.locale, { links: false, campaignId: campaign.id, recipients: loyaltyFor });
     const unknown = templateParts(template).flatMap((part) => checkTemplate(part, knownFields(sources)));
     if (unknown.length > 0) preview.problems.push(translate(locale, 'campaigns.template.unknownFields', { fields: [...new Set(unknown)].join(', ') }));
-    const clientsById = new Map(base.clients.map((client) => [client.id, client]));
     const recipients = eligible.flatMap((id) => {
       const client = clientsById.get(id);
       return client ? [{ clientId: id, values: mergeValuesFor(client, sources, null) }] : [];
@@ -115,7 +121,6 @@ function previewOf(book: Workbook, locale: Locale, campaignId: string, clientId:
       preview.problems.push(translate(locale, 'campaigns.preview.missing', { client: `${clientsById.get(id)?.name ?? ''} (${id})`, fields: [...fields].join(', ') }));
     });
     if (byClient.size > PROBLEMS_SHOWN) preview.problems.push(translate(locale, 'campaigns.preview.more', { count: byClient.size - PROBLEMS_SHOWN }));
-    const shown = clientsById.get(clientId ?? '') ?? eligible.map((id) => clientsById.get(id)).find((client) => client !== undefined);
     if (shown) {
       const rendered = renderMail(template, mergeValuesFor(shown, sources, template));
       Object.assign(preview, { clientId: shown.id, subject: rendered.subject, html: rendered.htmlBody ?? '', text: rendered.textBody });

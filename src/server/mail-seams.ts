@@ -23,7 +23,8 @@ export function segmentClientIds(book: Workbook, segmentId: string, clients: rea
   }
 }
 
-export type LoyaltyMergeFields = Partial<Record<'points' | 'tier' | 'discount' | 'discount_code' | 'recommendation' | 'referral_code', string>>;
+export const LOYALTY_MERGE_FIELDS = ['points', 'tier', 'discount', 'discount_code', 'recommendation', 'referral_code'] as const;
+export type LoyaltyMergeFields = Partial<Record<(typeof LOYALTY_MERGE_FIELDS)[number], string>>;
 
 /** Loyalty merge fields by client, as text; none when loyalty can't be read (preview reports the holes). */
 export function loyaltyFieldsFor(book: Workbook, clientIds: readonly ClientId[], campaignId?: string): Map<ClientId, LoyaltyMergeFields> {
