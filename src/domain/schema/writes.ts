@@ -33,7 +33,9 @@ export function planBlocks(spec: SheetSpec, mapping: HeaderMapping, writes: read
     const keys = Object.keys(write.values).filter((key) => mapping.indexes[key] !== undefined && write.values[key] !== undefined).sort();
     if (keys.length === 0) continue;
     const signature = keys.join('|');
-    bySignature.set(signature, [...(bySignature.get(signature) ?? []), write]);
+    const group = bySignature.get(signature);
+    if (group) group.push(write); // push, not a copy per write: that was quadratic in the rows written
+    else bySignature.set(signature, [write]);
   }
   const blocks: WriteBlock[] = [];
   for (const [signature, group] of bySignature) {
