@@ -78,14 +78,16 @@ function likelihoodOver(columns: HistoryColumns): (params: BgNbdParams) => numbe
   const size = columns.maxFrequency + 1;
   const logGammaRatio = new Float64Array(size); // ln Γ(r+k) − ln Γ(r)
   const logBetaRatio = new Float64Array(size); // ln B(a, b+k) − ln B(a, b)
+  const logDropOdds = new Float64Array(size); // ln a − ln(b + k − 1), the drop-out term's own factor
   const { frequency, recency, age, weight } = columns;
   return ({ r, alpha, a, b }) => {
+    const logA = Math.log(a);
     for (let k = 1; k < size; k++) {
       logGammaRatio[k] = (logGammaRatio[k - 1] as number) + Math.log(r + k - 1);
       logBetaRatio[k] = (logBetaRatio[k - 1] as number) + Math.log((b + k - 1) / (a + b + k - 1));
+      logDropOdds[k] = logA - Math.log(b + k - 1);
     }
     const logAlpha = Math.log(alpha);
-    const logA = Math.log(a);
     let total = 0;
     for (let i = 0; i < frequency.length; i++) {
       const x = frequency[i] as number;
@@ -94,7 +96,7 @@ function likelihoodOver(columns: HistoryColumns): (params: BgNbdParams) => numbe
       const stillAlive = common - shape * Math.log(alpha + (age[i] as number));
       // Without repeats the client cannot have dropped out: the likelihood is the still-alive term alone.
       const either =
-        x > 0 ? logSumExp(stillAlive, common + logA - Math.log(b + x - 1) - shape * Math.log(alpha + (recency[i] as number))) : stillAlive;
+        x > 0 ? logSumExp(stillAlive, common + (logDropOdds[x] as number) - shape * Math.log(alpha + (recency[i] as number))) : stillAlive;
       total += (weight[i] as number) * ((logGammaRatio[x] as number) + r * logAlpha + either);
     }
     return total;
