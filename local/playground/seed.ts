@@ -81,12 +81,16 @@ export const DEMO_TEMPLATES: ReadonlyArray<{ name: string; subject: string; html
   { name: 'tier-reached', subject: 'Новый уровень: {{tier}}', htmlBody: '<p>Поздравляем с уровнем {{tier}}! Ваша скидка — {{discount}}.</p><p><a href="{{unsubscribe_link}}">Отписаться</a></p>' },
 ];
 
+export const DEMO_DRAFT_SUBJECT = 'Новогодние стикеры';
+
 /** The playground's first state: the database set up by the add-on itself, then the demo studio's data. */
 export function seedDemoStudio(emu: Emulator, app: BundleApp, options: { clients?: number } = {}): DemoStudio {
   if (app.functions().includes('setupDatabase')) app.run('setupDatabase', [], { kind: 'menu' });
   const studio = generateDemoStudio({ clients: options.clients ?? 220, asOf: DEMO_AS_OF });
   writeStudio(emu, studio, 'ru');
   writeRecords(emu, 'templates', DEMO_TEMPLATES, 'ru');
+  // A template written in Gmail: a draft with no recipient, picked as `draft:<subject>`.
+  emu.mail.addDraft({ subject: DEMO_DRAFT_SUBJECT, body: '', htmlBody: '<p>{{first_name|Привет}}!</p><p>Новогодние стикеры уже в студии.</p><p><a href="{{unsubscribe_link}}">Отписаться</a></p>' });
   // What staff would do next on a new studio: forms for clients, then the nightly work (points,
   // analysis), so every sidebar section has something to show.
   for (const step of ['createForms', 'runNightly']) if (app.functions().includes(step)) app.run(step, [], { kind: step === 'runNightly' ? 'trigger' : 'menu' });

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createEmulator, type Emulator } from '../emulator/index';
 import { loadBundle, type BundleApp } from '../emulator/bundle';
+import { findSheetName } from '../../src/domain/schema';
 import { seedDemoStudio } from './seed';
 
 export const PLAYGROUND_START = '2026-11-24T09:00:00Z';
@@ -105,6 +106,8 @@ export function openPlayground(options: { statePath: string | null; fresh: boole
         now: new Date(emu.clock.now()).toISOString(),
         locale: emu.session.toJSON().locale,
         sheets: emu.spreadsheet.sheetNames(),
+        // The tab the page opens on: the client database, not whichever sheet a form created last.
+        firstSheet: findSheetName('clients', emu.spreadsheet.sheetNames()) ?? emu.spreadsheet.activeSheetName(),
         menus: ui().menus(),
         outbox: emu.mail.outbox.length,
         quotaLeft: emu.settings.mailQuota - emu.mail.quotaUsed(),

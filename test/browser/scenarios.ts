@@ -2,7 +2,9 @@
 // these with its own playground server and browser, so the two languages run side by side.
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enumLabel } from '../../src/domain/cells/enums';
 import { translate, type MessageKey } from '../../src/i18n';
+import { DEMO_DRAFT_SUBJECT } from '../../local/playground/seed';
 import { get, openSection, post, openStudio, screenshot, settled, type Studio } from './harness';
 
 interface SheetView {
@@ -73,14 +75,48 @@ export function sidebarScenarios(locale: 'ru' | 'en'): void {
       await screenshot(page, locale, 'segments');
     });
 
+    it('segments: a nested group of conditions counts as the server does', async () => {
+      const page = studio.sidebar;
+      await openSection(studio, 'segments');
+      await settled(page);
+      const top = page.locator('.builder > .rules > .rule').first();
+      await top.locator('select[data-part=field]').selectOption('order_count');
+      await top.locator('select[data-part=op]').selectOption('ge');
+      await top.locator('input[data-part=value]').fill('1');
+      await page.click('.builder button[data-part=add-group]');
+      const group = page.locator('.builder .rule-group');
+      await group.locator('select[data-part=group-match]').selectOption('any');
+      await group.locator('.rule select[data-part=field]').selectOption('order_count');
+      await group.locator('.rule select[data-part=op]').selectOption('ge');
+      await group.locator('.rule input[data-part=value]').fill('5');
+      await group.getByRole('button', { name: t('ui.segments.addRule') }).click();
+      const second = group.locator('.rule').nth(1);
+      await second.locator('select[data-part=field]').selectOption('order_count');
+      await second.locator('select[data-part=op]').selectOption('eq');
+      await second.locator('input[data-part=value]').fill('1');
+      const tree = { match: 'all', rules: [{ field: 'order_count', op: 'ge', value: 1 }, { match: 'any', rules: [{ field: 'order_count', op: 'ge', value: 5 }, { field: 'order_count', op: 'eq', value: 1 }] }] };
+      const answer = (await post(studio.server.url, '/api/run', { fn: 'previewSegment', args: [tree] })) as { value: { ok: boolean; count: number; rules: string } };
+      expect(answer.value.ok).toBe(true);
+      await expect.poll(() => page.textContent('.builder .count')).toBe(t('ui.segments.count', { count: answer.value.count }));
+      expect(await page.inputValue('.builder textarea[data-part=rules-text]')).toBe(answer.value.rules);
+      await screenshot(page, locale, 'segments-group');
+    });
+
     it('campaigns: compose, preview, send, and the mails are in the outbox', async () => {
       const page = studio.sidebar;
       await openSection(studio, 'campaigns');
       await settled(page);
       const compose = page.locator('form.compose');
-      await compose.locator('input').first().fill(locale === 'ru' ? 'Зимняя распродажа' : 'Winter sale');
-      await compose.locator('select').selectOption('rfm:champions');
-      await compose.locator('input').nth(1).fill('winter-sale');
+      const campaignName = locale === 'ru' ? 'Зимняя распродажа' : 'Winter sale';
+      await compose.locator('input').first().fill(campaignName);
+      await compose.locator('select').first().selectOption('rfm:champions');
+      // The template picker offers the Templates sheet's rows and the Gmail draft made for the demo.
+      const picker = compose.locator('select[data-part=template]');
+      const offered = await picker.locator('option').evaluateAll((nodes) => nodes.map((node) => (node as HTMLOptionElement).value));
+      expect(offered).toEqual(expect.arrayContaining(['winter-sale', 'welcome', `draft:${DEMO_DRAFT_SUBJECT}`]));
+      expect(await picker.locator('optgroup').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('label')))).toEqual([t('ui.templates.fromSheet'), t('ui.templates.fromDrafts')]);
+      await picker.selectOption('winter-sale');
+      expect(await compose.locator('input[data-part=template-typed]').isHidden()).toBe(true);
       await compose.locator('button[type=submit]').click();
       await page.waitForSelector('.campaign-preview [data-subject]');
       expect(await page.textContent('.campaign-preview')).toContain(t('ui.campaigns.recipients', { count: '' }).trim().slice(0, 5));
@@ -90,9 +126,23 @@ export function sidebarScenarios(locale: 'ru' | 'en'): void {
       await send.click();
       await send.click();
       await page.waitForSelector('.progress[data-status="done"]');
-      const outbox = await get<Array<{ subject: string }>>(studio.server.url, '/api/outbox');
+      const outbox = await get<Array<{ subject: string; to: string[] }>>(studio.server.url, '/api/outbox');
       expect(outbox.length).toBeGreaterThan(outboxBefore);
       expect(outbox.some((mail) => /зимние эмоуты/.test(mail.subject))).toBe(true);
+
+      // The client card of one recipient lists the campaign among the mails received.
+      const recipient = outbox.find((mail) => /зимние эмоуты/.test(mail.subject))?.to[0] ?? '';
+      await openSection(studio, 'clients');
+      await page.fill('input[type=search]', recipient);
+      await page.click('form.search button[type=submit]');
+      await page.locator('[data-client]').first().click();
+      await settled(page);
+      const mail = page.locator('.client-card .mails li', { hasText: campaignName });
+      expect(await mail.count()).toBe(1);
+      expect(await mail.getAttribute('data-status')).toBe('sent');
+      expect(await mail.textContent()).toContain(enumLabel('sendStatus', 'sent', locale));
+      await page.locator('.client-card .mails').scrollIntoViewIfNeeded();
+      await screenshot(page, locale, 'client-mails');
     });
 
     it('automations: switching a flow on is saved at once', async () => {
@@ -110,6 +160,27 @@ export function sidebarScenarios(locale: 'ru' | 'en'): void {
       const flows = (await post(studio.server.url, '/api/run', { fn: 'listAutomations', args: [] })) as { value: Array<{ flow: string; enabled: boolean }> };
       expect(flows.value.find((flow) => flow.flow === 'birthday')?.enabled).toBe(true);
       await screenshot(page, locale, 'automations');
+    });
+
+    it('automations: each flow shows what it sent lately, and its template is picked from the list', async () => {
+      const page = studio.sidebar;
+      // An hour passes: the hourly trigger sends the flow mails due (feedback requests, tier reached, …).
+      await post(studio.server.url, '/api/clock', { ms: 3_600_000 });
+      const activity = (await post(studio.server.url, '/api/run', { fn: 'getFlowActivity', args: [] })) as { value: Array<{ flow: string; sent: number; recent: Array<{ email: string; status: string }> }> };
+      const busiest = activity.value.filter((flow) => flow.recent.length > 0).sort((a, b) => b.sent - a.sent)[0];
+      expect(busiest?.sent).toBeGreaterThan(0);
+      await openSection(studio, 'automations');
+      await settled(page);
+      const form = page.locator(`form[data-flow="${busiest?.flow}"]`);
+      const lines = form.locator('.flow-activity li');
+      expect(await lines.count()).toBe(busiest?.recent.length);
+      expect(await lines.first().textContent()).toContain(busiest?.recent[0]?.email ?? '?');
+      expect(await form.locator('.flow-activity').textContent()).toContain(t('ui.automations.lately', { days: 30, sent: busiest?.sent ?? 0, skipped: '' }).split(',')[0] ?? '');
+      // The flow's current template is selected in the picker.
+      const flows = (await post(studio.server.url, '/api/run', { fn: 'listAutomations', args: [] })) as { value: Array<{ flow: string; template: string }> };
+      expect(await form.locator('select[data-part=template]').inputValue()).toBe(flows.value.find((flow) => flow.flow === busiest?.flow)?.template);
+      await form.scrollIntoViewIfNeeded();
+      await screenshot(page, locale, 'automations-activity');
     });
 
     it('forms: links, answer counts and a QR code drawn in the sidebar', async () => {
@@ -151,6 +222,10 @@ export function sidebarScenarios(locale: 'ru' | 'en'): void {
       try {
         await page.goto(studio.server.url);
         await page.waitForSelector('#sheet-tabs button');
+        // It opens on the client database, not on a form's answers sheet.
+        expect(await page.locator('#sheet-tabs button[aria-selected="true"]').textContent()).toMatch(/^(Клиенты|Clients)$/);
+        const drawer = await page.locator('.drawer').boundingBox();
+        expect(drawer?.height ?? 800).toBeLessThanOrEqual(800 * 0.34 + 1);
         await page.click('#extensions');
         await page.click('[data-menu="openSidebar"]');
         const frame = page.frameLocator('#sidebar');

@@ -1,18 +1,46 @@
-// Automations: each automated mailing on or off, with its template and delay.
-import type { AutomationView } from '../../contract/sidebar-api';
+// Automations: each automated mailing on or off, with its template and delay, and what it sent lately.
+import type { AutomationView, FlowActivityView, TemplateOption } from '../../contract/sidebar-api';
+import { enumLabel } from '../../domain/cells/enums';
 import { busy, el, field, loadInto, statusLine } from '../dom';
 import type { Section } from '../section';
 import { call } from '../server';
-import { t } from '../text';
+import { templatePicker, templatesOrNone } from '../template-picker';
+import { formatDate, locale, t } from '../text';
 
 /** Flows whose delay counts days before the date, not after the occasion. */
 const COUNTS_BEFORE = new Set(['birthday', 'pointsExpiry']);
 
-function flowForm(flow: AutomationView): HTMLElement {
+/** The flow's counts over the last days and its latest mails (who, when, what happened). */
+function activityView(activity: FlowActivityView | undefined): HTMLElement {
+  const box = el('div', { className: 'flow-activity', attrs: { 'data-part': 'activity' } });
+  if (!activity || activity.recent.length === 0) {
+    box.append(el('p', { className: 'secondary', text: t('ui.automations.sentNothing') }));
+    return box;
+  }
+  box.append(
+    el('p', { className: 'secondary', text: t('ui.automations.lately', { days: activity.days, sent: activity.sent, skipped: activity.skipped, failed: activity.failed, queued: activity.queued }) }),
+    el('div', { className: 'subhead', text: t('ui.automations.latest') }),
+    el(
+      'ul',
+      { className: 'plain compact' },
+      ...activity.recent.map((send) =>
+        el(
+          'li',
+          { attrs: { 'data-status': send.status } },
+          el('div', { text: [formatDate(send.at), enumLabel('sendStatus', send.status, locale())].filter(Boolean).join(' · ') }),
+          el('div', { className: 'secondary hint', text: [send.email || send.clientId, send.reason].filter(Boolean).join(' · ') }),
+        ),
+      ),
+    ),
+  );
+  return box;
+}
+
+function flowForm(flow: AutomationView, activity: FlowActivityView | undefined, templates: TemplateOption[]): HTMLElement {
   const enabled = el('input', { attrs: { type: 'checkbox', 'data-part': 'enabled' } });
   enabled.checked = flow.enabled;
   const delay = el('input', { attrs: { type: 'number', min: '0', step: '1', value: flow.delayDays } });
-  const template = el('input', { attrs: { type: 'text', value: flow.template } });
+  const template = templatePicker(t('ui.automations.template'), templates, flow.template);
   const save = el('button', { text: t('ui.save'), attrs: { type: 'submit' } });
   const status = statusLine();
   const switchId = `flow-${flow.flow}-on`;
@@ -23,11 +51,12 @@ function flowForm(flow: AutomationView): HTMLElement {
     el('h3', { text: flow.label }),
     el('label', { className: 'check', attrs: { for: switchId } }, enabled, document.createTextNode(t('ui.automations.on'))),
     field(t(COUNTS_BEFORE.has(flow.flow) ? 'ui.automations.delayBefore' : 'ui.automations.delay'), delay),
-    field(t('ui.automations.template'), template, t('ui.campaigns.templateHint')),
+    template.node,
     el('div', { className: 'inline' }, save, status),
+    activityView(activity),
   );
   const submit = (): void => {
-    const change = { flow: flow.flow, enabled: enabled.checked, delayDays: Number(delay.value) || 0, template: template.value };
+    const change = { flow: flow.flow, enabled: enabled.checked, delayDays: Number(delay.value) || 0, template: template.value() };
     void busy(save, status, () => call('saveAutomation', change)).then((saved) => {
       if (!saved) return;
       enabled.checked = saved.enabled;
@@ -47,6 +76,10 @@ export const automations: Section = {
   render(root) {
     const body = el('div');
     root.append(el('h2', { text: t('ui.section.automations') }), el('p', { className: 'secondary', text: t('ui.automations.intro') }), body);
-    void loadInto(body, () => call('listAutomations'), (flows) => body.append(...flows.map(flowForm)));
+    // Activity is extra: if it cannot be read, the flows are still shown and can be switched.
+    const activityOrNone = (): Promise<FlowActivityView[]> => call('getFlowActivity').catch(() => [] as FlowActivityView[]);
+    void loadInto(body, () => Promise.all([call('listAutomations'), activityOrNone(), templatesOrNone()]), ([flows, activity, templates]) =>
+      body.append(...flows.map((flow) => flowForm(flow, activity.find((entry) => entry.flow === flow.flow), templates))),
+    );
   },
 };

@@ -1,10 +1,11 @@
 // Campaigns: the list, composing one (segment, template, sender, schedule), previewing it recipient
 // by recipient, a test send, sending or scheduling, and following its progress while it runs.
-import type { CampaignPreview, CampaignProgress, CampaignView, ClientBrief, SegmentView } from '../../contract/sidebar-api';
+import type { CampaignPreview, CampaignProgress, CampaignView, ClientBrief, SegmentView, TemplateOption } from '../../contract/sidebar-api';
 import { en } from '../../i18n/en';
 import { busy, el, field, loadInto, option, statusLine } from '../dom';
 import type { Section } from '../section';
 import { call, errorText } from '../server';
+import { templatePicker, templatesOrNone } from '../template-picker';
 import { formatDate, t } from '../text';
 
 const POLL_MS = 2000;
@@ -127,10 +128,10 @@ function campaignView(root: HTMLElement, campaign: CampaignView, segments: Segme
   });
 }
 
-function composeForm(segments: SegmentView[], onCreated: (campaign: CampaignView) => void): HTMLElement {
+function composeForm(segments: SegmentView[], templates: TemplateOption[], onCreated: (campaign: CampaignView) => void): HTMLElement {
   const name = el('input', { attrs: { type: 'text', required: true } });
   const segment = el('select', {}, ...segments.map((item) => option(item.id, item.members === null ? item.name : `${item.name} (${item.members})`)));
-  const template = el('input', { attrs: { type: 'text', required: true } });
+  const template = templatePicker(t('ui.campaigns.template'), templates);
   const sender = el('input', { attrs: { type: 'text' } });
   const replyTo = el('input', { attrs: { type: 'email' } });
   const when = el('input', { attrs: { type: 'datetime-local' } });
@@ -143,7 +144,7 @@ function composeForm(segments: SegmentView[], onCreated: (campaign: CampaignView
     el('h3', { text: t('ui.campaigns.compose') }),
     field(t('ui.campaigns.name'), name),
     field(t('ui.campaigns.segment'), segment),
-    field(t('ui.campaigns.template'), template, t('ui.campaigns.templateHint')),
+    template.node,
     field(t('ui.campaigns.sender'), sender),
     field(t('ui.campaigns.replyTo'), replyTo),
     field(t('ui.campaigns.schedule'), when),
@@ -153,7 +154,7 @@ function composeForm(segments: SegmentView[], onCreated: (campaign: CampaignView
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const scheduledAt = when.value ? new Date(when.value).toISOString() : null;
-    const campaign = { name: name.value, segmentId: segment.value, template: template.value, senderName: sender.value, replyTo: replyTo.value, scheduledAt, cost: Number(cost.value) || 0 };
+    const campaign = { name: name.value, segmentId: segment.value, template: template.value(), senderName: sender.value, replyTo: replyTo.value, scheduledAt, cost: Number(cost.value) || 0 };
     void busy(create, status, () => call('createCampaign', campaign)).then((created) => created && onCreated(created));
   });
   return form;
@@ -164,7 +165,7 @@ export const campaigns: Section = {
     const body = el('div');
     root.append(body);
     const showList = (): void => {
-      void loadInto(body, () => Promise.all([call('listCampaigns'), call('listSegments')]), ([list, segments]) => {
+      void loadInto(body, () => Promise.all([call('listCampaigns'), call('listSegments'), templatesOrNone()]), ([list, segments, templates]) => {
         const open = (campaign: CampaignView): void => campaignView(body, campaign, segments, showList);
         const rows = list.map((campaign) =>
           el(
@@ -176,7 +177,7 @@ export const campaigns: Section = {
         );
         body.append(
           el('h2', { text: t('ui.section.campaigns') }),
-          composeForm(segments, open),
+          composeForm(segments, templates, open),
           el('h3', { text: t('ui.campaigns.list') }),
           rows.length > 0 ? el('ul', { className: 'plain' }, ...rows) : el('p', { className: 'secondary', text: t('ui.campaigns.none') }),
         );

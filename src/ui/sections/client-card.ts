@@ -1,6 +1,6 @@
 // One client's card: who they are, what the analysis says, their loyalty account and history,
 // and the forms for the actions staff take from the card.
-import type { ClientCardView, ClientInsights, LoyaltyCard, RequestView } from '../../contract/sidebar-api';
+import type { ClientCardView, ClientInsights, ClientMailView, LoyaltyCard, RequestView } from '../../contract/sidebar-api';
 import { busy, el, field, option, requestId, statusLine } from '../dom';
 import { call, errorText } from '../server';
 import { enumLabel } from '../../domain/cells/enums';
@@ -10,6 +10,7 @@ export interface LoadedCard {
   card: ClientCardView;
   insights: ClientInsights | Error;
   loyalty: LoyaltyCard | Error;
+  mails: ClientMailView[] | Error;
 }
 
 const CHANNELS = ['email', 'twitch', 'discord', 'telegram', 'other'] as const;
@@ -57,6 +58,24 @@ function loyaltyBlock(loyalty: LoyaltyCard | Error): HTMLElement {
     list(loyalty.lastEntries.map((entry) => `${formatDate(entry.date)} · ${entry.points > 0 ? '+' : ''}${entry.points} · ${entry.reason}`)),
   );
   return block;
+}
+
+/** Mails received: date, campaign or flow, status; why a mail was skipped or failed below it. */
+function mailsBlock(mails: ClientMailView[] | Error): HTMLElement {
+  if (mails instanceof Error) return failed(mails);
+  if (mails.length === 0) return el('p', { className: 'secondary', text: t('ui.clients.mailsNone') });
+  return el(
+    'ul',
+    { className: 'plain mails' },
+    ...mails.map((mail) =>
+      el(
+        'li',
+        { attrs: { 'data-mail': mail.campaignId, 'data-status': mail.status } },
+        el('div', { text: [formatDate(mail.at), mail.name, enumLabel('sendStatus', mail.status, locale())].filter(Boolean).join(' · ') }),
+        mail.kind === 'flow' || mail.reason ? el('div', { className: 'secondary hint', text: [mail.kind === 'flow' ? t('ui.clients.mailFlow') : '', mail.reason].filter(Boolean).join(' · ') }) : null,
+      ),
+    ),
+  );
 }
 
 function list(lines: string[]): HTMLElement {
@@ -134,6 +153,8 @@ export function cardView(loaded: LoadedCard, reload: () => void): HTMLElement {
     list(card.orders.map((order) => `${formatDate(order.date)} · ${order.product} × ${order.quantity} · ${formatNumber(order.amount)} · ${enumLabel('orderStatus', order.status, locale())}`)),
     el('h3', { text: t('ui.clients.feedback') }),
     list(card.feedback.map((feedback) => `${formatDate(feedback.date)} · ${feedback.rating ?? '—'}/5 · ${feedback.comment}`)),
+    el('h3', { text: t('ui.clients.mails') }),
+    mailsBlock(loaded.mails),
     el('h3', { text: t('ui.clients.requests') }),
     requests,
     requestForm(profile.id, requests),

@@ -65,9 +65,9 @@ export const clients: Section = {
   },
 };
 
-/** The card's three sources, fetched side by side; insights and loyalty may fail on their own. */
+/** The card's sources, fetched side by side; insights, loyalty and mails may fail on their own. */
 async function loadCard(id: string): Promise<LoadedCard> {
   const settle = <T>(promise: Promise<T>): Promise<T | Error> => promise.catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
-  const [card, insights, loyalty] = await Promise.all([call('getClientCard', id), settle(call('getClientInsights', id)), settle(call('getLoyaltyCard', id))]);
-  return { card, insights, loyalty };
+  const [card, insights, loyalty, mails] = await Promise.all([call('getClientCard', id), settle(call('getClientInsights', id)), settle(call('getLoyaltyCard', id)), settle(call('getClientMails', id))]);
+  return { card, insights, loyalty, mails };
 }

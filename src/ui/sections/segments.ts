@@ -1,5 +1,6 @@
 // Segments: a rules builder with a live count and a sample of members; saved segments can be
-// loaded, renamed and deleted. Rules also show as text, which staff may edit directly.
+// loaded, renamed and deleted. Conditions can be grouped one level deep (all/any inside all/any);
+// rules also show as text, which staff may edit directly (deeper nesting only there).
 import type { ClientBrief, SegmentPreview, SegmentRuleTree, SegmentView } from '../../contract/sidebar-api';
 import { SEGMENT_FIELDS } from '../../domain/analysis/segments/fields';
 import { RULE_OPS, type RuleOp } from '../../domain/analysis/segments/model';
@@ -55,6 +56,29 @@ function ruleRow(onChange: () => void, onRemove: (row: HTMLElement) => void): HT
   });
 }
 
+type RuleNode = HTMLElement & { rule(): Rule | SegmentRuleTree };
+
+/** One level of nesting: a boxed group with its own all/any, inside the top-level rules. */
+function groupBox(onChange: () => void, onRemove: (box: HTMLElement) => void): RuleNode {
+  const match = el('select', { attrs: { 'data-part': 'group-match' } }, option('all', t('ui.segments.matchAll')), option('any', t('ui.segments.matchAny')));
+  const rules = el('div', { className: 'rules' });
+  const addRule = (): void => {
+    rules.append(ruleRow(onChange, (row) => {
+      row.remove();
+      onChange();
+    }));
+  };
+  const add = el('button', { text: t('ui.segments.addRule'), attrs: { type: 'button' }, on: { click: () => (addRule(), onChange()) } });
+  const remove = el('button', { text: t('ui.segments.removeGroup'), attrs: { type: 'button' } });
+  const box = el('fieldset', { className: 'rule-group' }, el('legend', { text: t('ui.segments.group') }), field(t('ui.segments.groupMatch'), match), rules, el('div', { className: 'inline' }, add, remove));
+  match.addEventListener('change', onChange);
+  remove.addEventListener('click', () => onRemove(box));
+  addRule();
+  return Object.assign(box, {
+    rule: (): SegmentRuleTree => ({ match: match.value === 'any' ? 'any' : 'all', rules: Array.from(rules.children).map((row) => (row as RuleNode).rule()) }),
+  });
+}
+
 /** The value as the rule wants it: a number for number fields, true/false for yes-no fields. */
 function typed(raw: string, type: string | undefined): string | number | boolean {
   if (type === 'boolean') return /^(true|yes|да|1)$/i.test(raw);
@@ -81,7 +105,7 @@ export const segments: Section = {
     const status = statusLine();
     let editing: SegmentView | null = null;
 
-    const tree = (): SegmentRuleTree => ({ match: match.value === 'any' ? 'any' : 'all', rules: Array.from(rules.children).map((row) => (row as ReturnType<typeof ruleRow>).rule()) });
+    const tree = (): SegmentRuleTree => ({ match: match.value === 'any' ? 'any' : 'all', rules: Array.from(rules.children).map((row) => (row as RuleNode).rule()) });
     let sequence = 0;
     let timer = 0;
     const showPreview = (preview: SegmentPreview): void => {
@@ -109,9 +133,16 @@ export const segments: Section = {
         onChange();
       }));
     };
+    const addGroup = (): void => {
+      rules.append(groupBox(onChange, (box) => {
+        box.remove();
+        onChange();
+      }));
+    };
     match.addEventListener('change', onChange);
     check.addEventListener('click', () => recount(() => rulesText.value));
     const add = el('button', { text: t('ui.segments.addRule'), attrs: { type: 'button' }, on: { click: () => (addRule(), onChange()) } });
+    const group = el('button', { text: t('ui.segments.addGroup'), attrs: { type: 'button', 'data-part': 'add-group' }, on: { click: () => (addGroup(), onChange()) } });
 
     const form = el(
       'form',
@@ -119,7 +150,7 @@ export const segments: Section = {
       el('h3', { text: t('ui.segments.builder') }),
       field(t('ui.segments.match'), match),
       rules,
-      add,
+      el('div', { className: 'inline block' }, add, group),
       field(t('ui.segments.rulesText'), rulesText),
       el('div', { className: 'inline' }, check),
       count,
