@@ -227,6 +227,7 @@ export const en = {
   'ui.forms.qrHelp': 'Print it for a stream overlay or a convention table: it opens the registration form.',
   'ui.forms.print': 'Print QR code',
   'error.busy': 'Someone else is updating the database right now. Please try again in a minute.',
+  'error.cellTooLong': 'The text for “{column}” ({sheet}) is too long: {length} characters, a cell holds at most {max}. It was not saved; please shorten it.',
   'error.unexpected': 'Something went wrong: {detail}. The details are in the execution log (Extensions → Apps Script → Executions).',
   'menu.openSidebar': 'Open sidebar',
   'menu.setupDatabase': 'Set up / repair database',

@@ -2,6 +2,7 @@
 import { translate, localeFrom, type MessageKey, type MessageParams } from '../i18n';
 import type { Locale } from '../domain/types';
 import { BusyError } from '../services/locks';
+import { CellTooLongError, MAX_CELL_CHARS } from '../domain/schema/writes';
 
 /** An error whose message is meant for staff, as a catalog key. */
 export class UserFacingError extends Error {
@@ -32,6 +33,7 @@ export function forStaff<T>(locale: Locale, body: () => T): T {
 export function explain(locale: Locale, error: unknown): string {
   if (error instanceof UserFacingError) return translate(locale, error.key, error.params);
   if (error instanceof BusyError) return translate(locale, 'error.busy');
+  if (error instanceof CellTooLongError) return translate(locale, 'error.cellTooLong', { sheet: error.sheet, column: error.column, length: error.length, max: MAX_CELL_CHARS });
   console.error(error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error));
   const detail = error instanceof Error ? error.message : String(error);
   return translate(locale, 'error.unexpected', { detail });

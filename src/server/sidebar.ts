@@ -1,6 +1,7 @@
 // The sidebar: opening it (from the menu, at a section), what it needs to start, and the Settings
 // section's listing and validated saving. Each feature's own sidebar calls live in its feature file.
 import type { Boot, SettingRowView, SidebarApi, SidebarSection } from '../contract/sidebar-api';
+import { quoteCell } from '../domain/cells';
 import { DEFAULT_CORE_SETTINGS, settingValue, type SettingEntry } from '../domain/schema';
 import { DEFAULT_LOYALTY_SETTINGS } from '../domain/loyalty/settings';
 import { DEFAULT_CAMPAIGN_SETTINGS } from '../domain/campaigns/settings';
@@ -95,7 +96,7 @@ function settingProblem(key: string, value: string, spreadsheetLocale: Locale, l
   if (!known.found) return null;
   const parsed = settingValue(value, known.value, spreadsheetLocale);
   const ok = parsed !== undefined && (key !== 'core.locale' || parsed === 'ru' || parsed === 'en');
-  return ok ? null : translate(locale, 'settings.invalid', { key, value });
+  return ok ? null : translate(locale, 'settings.invalid', { key, value: quoteCell(value) });
 }
 
 function rowView(key: string, stored: SettingEntry | undefined, description: string, book: Workbook, locale: Locale): SettingRowView {
@@ -134,7 +135,7 @@ export function saveSetting(key: string, value: string): SettingRowView {
     const text = String(value ?? '').trim();
     if (!/^[\w-]+\.[\w.-]+$/.test(cleanKey)) throw new UserFacingError('ui.settings.badKey', { key: cleanKey });
     const problem = settingProblem(cleanKey, text, book.spreadsheetLocale, locale);
-    if (problem !== null) throw new UserFacingError('settings.invalid', { key: cleanKey, value: text });
+    if (problem !== null) throw new UserFacingError('settings.invalid', { key: cleanKey, value: quoteCell(text) });
     if (!findSheet(book, 'settings')) throw new UserFacingError('ui.setupFirst');
     writeSetting(book, cleanKey, text);
     const saved = settingEntries(book).find((entry) => entry.key === cleanKey);

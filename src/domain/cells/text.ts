@@ -57,5 +57,18 @@ export function parseBoolean(raw: unknown): CellResult<boolean | null> {
  * what Sheets itself uses for "this is text" and is not part of the stored value, so readers strip nothing.
  */
 export function asTextFromOutside(value: string): string {
-  return /^[\t\r]|^\s*[=+\-@]/.test(value) ? `'${value}` : value;
+  // A leading `'` is Sheets' own text marker: unprefixed, it would be swallowed ("'Tis" read back as "Tis").
+  return /^[\t\r']|^\s*[=+\-@]/.test(value) ? `'${value}` : value;
+}
+
+/**
+ * A string for a text column, kept as typed: Sheets would read "24.11.2026" as a date, "1 200,50" or
+ * "007" as a number, "50%" as a percent and "TRUE"/"ИСТИНА" as a boolean. Such strings (anything that
+ * starts like a number, date or time) get the `'` prefix; other text is written as is, so a column the
+ * staff formatted as plain text (where Sheets keeps a `'` literally) sees no prefix on ordinary words.
+ */
+export function asTypedText(value: string): string {
+  const safe = asTextFromOutside(value);
+  if (safe !== value) return safe;
+  return /^\s*[\d.,(₽$€£¥]|^\s*(true|false|истина|ложь)\s*$/i.test(value) ? `'${value}` : value;
 }

@@ -1,14 +1,36 @@
 // Planning writes: typed values to cell values, and row updates to as few rectangular blocks as possible.
-import { asTextFromOutside, formatCell, type CellValue } from '../cells';
+import { asTextFromOutside, asTypedText, formatCell, type CellValue } from '../cells';
 import type { Locale } from '../types';
 import type { HeaderMapping } from './headers';
 import type { SheetSpec } from './types';
 
-/** The cell value to write: enums as labels in the sheet's language, strings safe from formula injection. */
+/** Google refuses a cell longer than this; a write is refused here first, naming the column. */
+export const MAX_CELL_CHARS = 50_000;
+
+/** A value too long for one cell: nothing of the write is stored, and staff are told which column. */
+export class CellTooLongError extends Error {
+  constructor(
+    readonly sheet: string,
+    readonly column: string,
+    readonly length: number,
+  ) {
+    super(`${sheet}: ${column} has ${length} characters, more than a cell holds (${MAX_CELL_CHARS})`);
+    this.name = 'CellTooLongError';
+  }
+}
+
+const TEXT_TYPES = new Set(['text', 'email', 'id']);
+
+/**
+ * The cell value to write: enums as labels in the sheet's language, strings safe from formula injection,
+ * and text kept as text (Sheets would turn "24.11.2026" in a text column into a date).
+ */
 export function cellForWrite(spec: SheetSpec, key: string, value: CellValue | undefined, locale: Locale): string | number | boolean | Date {
   const column = spec.columns.find((candidate) => candidate.key === key);
   const cell = column ? formatCell(value, column, locale) : value ?? '';
-  return typeof cell === 'string' ? asTextFromOutside(cell) : cell;
+  if (typeof cell !== 'string') return cell;
+  if (cell.length > MAX_CELL_CHARS) throw new CellTooLongError(spec.name[locale], column ? column.header[locale] : key, cell.length);
+  return column && TEXT_TYPES.has(column.type) ? asTypedText(cell) : asTextFromOutside(cell);
 }
 
 export interface WriteBlock {
