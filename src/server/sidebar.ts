@@ -29,8 +29,9 @@ function showSidebarAt(section: SidebarSection): void {
   const book = openWorkbook();
   const boot = bootFor(book, section);
   const template = HtmlService.createTemplateFromFile('sidebar');
-  // Inside <script>: "<" escaped so "</script>" in any value cannot end the script early.
-  template.bootJson = JSON.stringify(boot).replace(/</g, '\\u003c');
+  // Inside <script>: "<" escaped so "</script>" or "<!--" in any value cannot end the script early;
+  // U+2028/2029 escaped as well (line terminators in older script parsers).
+  template.bootJson = JSON.stringify(boot).replace(/[<\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
   const page = template.evaluate().setTitle(translate(boot.locale, 'app.name'));
   SpreadsheetApp.getUi().showSidebar(page);
 }
