@@ -18,7 +18,8 @@ function optionLabel(template: TemplateOption): string {
   return template.subject ? `${template.ref} — ${template.subject}` : template.ref;
 }
 
-export function templatePicker(label: string, templates: TemplateOption[], current = ''): TemplatePicker {
+/** `hint` explains where the list comes from; a section showing several pickers says it once instead. */
+export function templatePicker(label: string, templates: TemplateOption[], current = '', hint?: string): TemplatePicker {
   const select = el('select', { attrs: { 'data-part': 'template' } });
   const typed = el('input', { attrs: { type: 'text', 'data-part': 'template-typed', 'aria-label': t('ui.templates.typed'), placeholder: t('ui.templates.typed') } });
   const known = templates.some((template) => template.ref === current);
@@ -38,7 +39,7 @@ export function templatePicker(label: string, templates: TemplateOption[], curre
   });
   showTyped();
   select.id = uid('template');
-  const node = field(label, select, t('ui.templates.pickHint'));
+  const node = field(label, select, hint);
   select.after(typed);
   return { node, value: () => (select.value === OTHER ? typed.value.trim() : select.value) };
 }

@@ -117,6 +117,7 @@ export function sidebarScenarios(locale: 'ru' | 'en'): void {
       expect(await picker.locator('optgroup').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('label')))).toEqual([t('ui.templates.fromSheet'), t('ui.templates.fromDrafts')]);
       await picker.selectOption('winter-sale');
       expect(await compose.locator('input[data-part=template-typed]').isHidden()).toBe(true);
+      await screenshot(page, locale, 'campaign-compose');
       await compose.locator('button[type=submit]').click();
       await page.waitForSelector('.campaign-preview [data-subject]');
       expect(await page.textContent('.campaign-preview')).toContain(t('ui.campaigns.recipients', { count: '' }).trim().slice(0, 5));
@@ -226,6 +227,7 @@ export function sidebarScenarios(locale: 'ru' | 'en'): void {
         expect(await page.locator('#sheet-tabs button[aria-selected="true"]').textContent()).toMatch(/^(Клиенты|Clients)$/);
         const drawer = await page.locator('.drawer').boundingBox();
         expect(drawer?.height ?? 800).toBeLessThanOrEqual(800 * 0.34 + 1);
+        expect(await page.locator('#drawer-tabs').evaluate((node) => node.getBoundingClientRect().height)).toBeGreaterThan(20);
         await page.click('#extensions');
         await page.click('[data-menu="openSidebar"]');
         const frame = page.frameLocator('#sidebar');

@@ -75,7 +75,7 @@ function flowForm(flow: AutomationView, activity: FlowActivityView | undefined, 
 export const automations: Section = {
   render(root) {
     const body = el('div');
-    root.append(el('h2', { text: t('ui.section.automations') }), el('p', { className: 'secondary', text: t('ui.automations.intro') }), body);
+    root.append(el('h2', { text: t('ui.section.automations') }), el('p', { className: 'secondary', text: t('ui.automations.intro') }), el('p', { className: 'secondary hint', text: t('ui.templates.pickHint') }), body);
     // Activity is extra: if it cannot be read, the flows are still shown and can be switched.
     const activityOrNone = (): Promise<FlowActivityView[]> => call('getFlowActivity').catch(() => [] as FlowActivityView[]);
     void loadInto(body, () => Promise.all([call('listAutomations'), activityOrNone(), templatesOrNone()]), ([flows, activity, templates]) =>

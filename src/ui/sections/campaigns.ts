@@ -131,7 +131,7 @@ function campaignView(root: HTMLElement, campaign: CampaignView, segments: Segme
 function composeForm(segments: SegmentView[], templates: TemplateOption[], onCreated: (campaign: CampaignView) => void): HTMLElement {
   const name = el('input', { attrs: { type: 'text', required: true } });
   const segment = el('select', {}, ...segments.map((item) => option(item.id, item.members === null ? item.name : `${item.name} (${item.members})`)));
-  const template = templatePicker(t('ui.campaigns.template'), templates);
+  const template = templatePicker(t('ui.campaigns.template'), templates, '', t('ui.templates.pickHint'));
   const sender = el('input', { attrs: { type: 'text' } });
   const replyTo = el('input', { attrs: { type: 'email' } });
   const when = el('input', { attrs: { type: 'datetime-local' } });
