@@ -121,6 +121,8 @@ export function sidebarScenarios(locale: 'ru' | 'en'): void {
       await compose.locator('button[type=submit]').click();
       await page.waitForSelector('.campaign-preview [data-subject]');
       expect(await page.textContent('.campaign-preview')).toContain(t('ui.campaigns.recipients', { count: '' }).trim().slice(0, 5));
+      // The mail itself shows in the preview frame, merged for this recipient.
+      await expect.poll(() => page.frameLocator('.preview-mail').locator('body').textContent(), { timeout: 5_000 }).toContain('До конца декабря');
       await screenshot(page, locale, 'campaigns');
       const outboxBefore = (await get<unknown[]>(studio.server.url, '/api/outbox')).length;
       const send = page.locator('button.action', { hasText: t('ui.campaigns.send') });
