@@ -83,12 +83,28 @@ export const DEMO_TEMPLATES: ReadonlyArray<{ name: string; subject: string; html
 
 export const DEMO_DRAFT_SUBJECT = 'Новогодние стикеры';
 
+/** The demo studio prices in roubles: the loyalty defaults are currency-neutral, so it sets its own. */
+export const DEMO_SETTINGS: ReadonlyArray<{ key: string; value: string; description: string }> = [
+  { key: 'loyalty.pointsPerCurrencyUnit', value: '0.05', description: '5 баллов за каждые 100 ₽' },
+  {
+    key: 'loyalty.tiers',
+    value: JSON.stringify([
+      { name: 'Bronze', threshold: 0, multiplier: 1, upBonus: 0 },
+      { name: 'Silver', threshold: 15000, multiplier: 1.25, upBonus: 100 },
+      { name: 'Gold', threshold: 40000, multiplier: 1.5, upBonus: 250 },
+      { name: 'VIP', threshold: 100000, multiplier: 2, upBonus: 500 },
+    ]),
+    description: 'Уровни по сумме заказов за 365 дней, ₽',
+  },
+];
+
 /** The playground's first state: the database set up by the add-on itself, then the demo studio's data. */
 export function seedDemoStudio(emu: Emulator, app: BundleApp, options: { clients?: number } = {}): DemoStudio {
   if (app.functions().includes('setupDatabase')) app.run('setupDatabase', [], { kind: 'menu' });
   const studio = generateDemoStudio({ clients: options.clients ?? 220, asOf: DEMO_AS_OF });
   writeStudio(emu, studio, 'ru');
   writeRecords(emu, 'templates', DEMO_TEMPLATES, 'ru');
+  writeRecords(emu, 'settings', DEMO_SETTINGS, 'ru');
   // A template written in Gmail: a draft with no recipient, picked as `draft:<subject>`.
   emu.mail.addDraft({ subject: DEMO_DRAFT_SUBJECT, body: '', htmlBody: '<p>{{first_name|Привет}}!</p><p>Новогодние стикеры уже в студии.</p><p><a href="{{unsubscribe_link}}">Отписаться</a></p>' });
   // What staff would do next on a new studio: forms for clients, then the nightly work (points,
