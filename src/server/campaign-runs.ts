@@ -25,6 +25,8 @@ export const TRIGGER_BUDGET_MS = 4 * 60_000;
 /** A sidebar press sends for a short while, then a trigger continues: staff are not kept waiting. */
 export const CLIENT_BUDGET_MS = 30_000;
 export const CONTINUE_HANDLER = 'continueCampaigns';
+/** The one-off trigger at a scheduled campaign's time (one pending: the earliest; each run re-arms the next). */
+export const START_HANDLER = 'startScheduledCampaigns';
 const CONTINUE_AFTER_MS = 60_000;
 
 /** What the engine remembers about a campaign between runs, beyond its status in the sheet. */
@@ -32,6 +34,8 @@ export interface CampaignMemo {
   pause?: { reason: PauseDecision['reason'] | 'template' | 'segment'; key: MessageKey; params: MessageParams; at: string };
   /** When staff last resumed it: the failure breaker counts from here. */
   resumedAt?: string;
+  /** Set by cancel: a run under way reads it between mails and stops. */
+  cancelledAt?: string;
 }
 
 const memoKey = (campaignId: string): string => `crm.campaign.${campaignId}`;
@@ -116,7 +120,9 @@ function finish(run: RunContext, row: CampaignRow, status: CampaignStatus): Camp
   return withDocumentLock(() => {
     const current = readCampaigns(run.book).find((candidate) => candidate.campaign.id === row.campaign.id) ?? row;
     const kept = current.campaign.status === 'cancelled' ? 'cancelled' : status;
-    writeCampaign(run.book, current, { status: kept, recipients: counts.recipients, sent: counts.sent, skipped: counts.skipped, failed: counts.failed });
+    // A cancel during the run skipped rows this run still holds as queued: count from the sheet.
+    const final = kept === 'cancelled' ? campaignCounts(row.campaign.id, readSends(run.book).map((send) => send.send)) : counts;
+    writeCampaign(run.book, current, { status: kept, recipients: final.recipients, sent: final.sent, skipped: final.skipped, failed: final.failed });
     return kept;
   });
 }
@@ -157,6 +163,7 @@ function runCampaign(run: RunContext, row: CampaignRow): CampaignStatus {
   const history = run.sends.filter((send) => (send.send.at?.getTime() ?? 0) > since).map((send) => send.send);
   const outcome = sendQueue(run.book, run.store, mails, {
     reserve: run.settings.quotaReserveForFlows, deadline: run.deadline, streak: failureStreak(campaign.id, history), settings: run.settings,
+    cancelled: () => readMemo(run.store, campaign.id).cancelledAt !== undefined,
   });
   if (outcome.pause) return pauseFor(run, row, { ...outcome.pause, at });
   const left = run.sends.some((send) => send.send.campaignId === campaign.id && send.send.status === 'queued');
@@ -186,6 +193,17 @@ function wakeCampaigns(run: RunContext, rows: CampaignRow[]): void {
 }
 
 /**
+ * Only the earliest start trigger is kept pending, so a later scheduled campaign would otherwise wait
+ * for the hourly step: after each run the next scheduled time gets its trigger.
+ */
+function armNextStart(rows: readonly CampaignRow[]): void {
+  const now = Date.now();
+  const times = rows.filter((row) => row.campaign.status === 'scheduled' && row.campaign.scheduledAt !== null)
+    .map((row) => (row.campaign.scheduledAt as Date).getTime()).filter((time) => time > now);
+  if (times.length > 0) scheduleContinuation(START_HANDLER, new Date(Math.min(...times)));
+}
+
+/**
  * One engine run over every campaign that is sending (oldest first), under the send lock; answers
  * false when another execution holds it (it is sending; nothing is lost). Schedules its own continuation.
  */
@@ -209,6 +227,7 @@ export function runCampaigns(budgetMs: number, locale: Locale, book: Workbook, r
       if (runCampaign(run, row) === 'sending') more = true;
     }
     if (more) scheduleContinuation(CONTINUE_HANDLER, new Date(Date.now() + CONTINUE_AFTER_MS));
+    armNextStart(rows);
     return true;
   });
   return done !== null;

@@ -10,12 +10,11 @@ import { sendMailNow } from '../services/mailer';
 import { scheduleContinuation } from '../services/triggers';
 import { appendRows, openWorkbook, readSettingsFor, readTable, updateRows, withDocumentLock, type Workbook } from '../sheets';
 import { findCampaign, readCampaigns, readCampaignSettings, readClientBase, readSends, sendIdentity, writeCampaign, type CampaignRow } from './campaign-book';
-import { CLIENT_BUDGET_MS, decideFor, readMemo, runCampaigns, TRIGGER_BUDGET_MS, writeMemo } from './campaign-runs';
+import { CLIENT_BUDGET_MS, decideFor, readMemo, runCampaigns, START_HANDLER, TRIGGER_BUDGET_MS, writeMemo } from './campaign-runs';
 import { knownFields, loadTemplate, mergeSources, mergeValuesFor, renderMail, templateParts, templateUses } from './mail-merge';
 import { LOYALTY_MERGE_FIELDS } from './mail-seams';
 import { forStaff, staffLocale, UserFacingError } from './respond';
 
-const START_HANDLER = 'startScheduledCampaigns';
 /** Preview names at most this many recipients with holes; the count says how many more. */
 const PROBLEMS_SHOWN = 10;
 
@@ -202,12 +201,14 @@ export function scheduleCampaign(campaignId: string, isoTime: string): CampaignV
   });
 }
 
-/** Cancels; the queued rows become skipped, so nothing more goes out (a run under way may finish its mail). */
+/** Cancels; the queued rows become skipped, and a run under way stops within CANCEL_CHECK_EVERY mails. */
 export function cancelCampaign(campaignId: string): CampaignView {
   const book = openWorkbook();
   return forStaff(deskLocale(book), () => {
     const row = withDocumentLock(() => {
       const cancelled = moveCampaign(book, campaignId, 'cancelled');
+      const store = PropertiesService.getScriptProperties();
+      writeMemo(store, campaignId, { ...readMemo(store, campaignId), cancelledAt: new Date().toISOString() });
       const queued = readSends(book).filter((send) => send.send.campaignId === campaignId && send.send.status === 'queued');
       updateRows(book, 'sends', queued.map((send) => ({
         rowNumber: send.rowNumber, identity: sendIdentity(send.send), values: { status: 'skipped', reason: 'cancelled', at: new Date() },

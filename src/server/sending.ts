@@ -21,6 +21,8 @@ type Store = GoogleAppsScript.Properties.Properties;
 const JOURNAL_KEY = 'crm.sendJournal';
 /** Rows written and the journal trimmed every this many mails: keeps the journal far below 9 KB. */
 export const SEND_CHUNK = 40;
+/** A cancel pressed during a run is noticed within this many mails (one property read each time). */
+export const CANCEL_CHECK_EVERY = 5;
 
 /** Only one execution sends at a time: a duplicate trigger or a second staff press waits its turn. */
 export function withSendLock<T>(body: () => T): T | null {
@@ -117,6 +119,8 @@ export interface QueueOptions {
   /** Failures in a row before this run (the breaker continues the count). */
   streak: number;
   settings: CampaignSettings;
+  /** Whether staff cancelled meanwhile; asked every CANCEL_CHECK_EVERY mails. */
+  cancelled?: () => boolean;
 }
 
 /**
@@ -148,11 +152,13 @@ export function sendQueue(book: Workbook, store: Store, queue: readonly QueuedMa
     failedDrafts = [];
   };
 
-  for (const attempt of plan.attempts) {
+  for (const [index, attempt] of plan.attempts.entries()) {
     if (Date.now() > options.deadline) {
       outcome.outOfTime = true;
       break;
     }
+    // Cancel skipped the queued rows in the sheet; this run's copy doesn't know: stop here.
+    if (options.cancelled && index > 0 && index % CANCEL_CHECK_EVERY === 0 && options.cancelled()) break;
     const key = attempt.kind === 'sendDraft' ? recipientKey(attempt.entry) : recipientKey(attempt.recipient);
     const mail = byKey.get(key);
     if (!mail) continue;

@@ -76,3 +76,21 @@ export function studioReaders(emu: Emulator, app: BundleApp, locale: Locale) {
 }
 
 export type MailStudio = ReturnType<typeof mailStudio>;
+
+/** Numbered consenting clients C-0001…: the usual recipients of a campaign test. */
+export function consentingClients(count: number): Record<string, unknown>[] {
+  return Array.from({ length: count }, (_, i) => consentingClient(`C-${String(i + 1).padStart(4, '0')}`));
+}
+
+/** Creates a campaign from the sidebar (to every client, the promo template unless told); answers its id. */
+export function createCampaignFor(studio: MailStudio, fields: { name: string; template?: string; segmentId?: string; scheduledAt?: string | null }): string {
+  const view = studio.call<{ id: string }>('createCampaign', {
+    segmentId: 'all', template: 'promo', senderName: 'Studio', replyTo: '', scheduledAt: null, cost: 0, ...fields,
+  });
+  return view.id;
+}
+
+/** A campaign's status as the sidebar lists it (the code, not the sheet's translated label). */
+export function campaignStatus(studio: MailStudio, campaignId: string): string {
+  return studio.call<{ id: string; status: string }[]>('listCampaigns').find((view) => view.id === campaignId)?.status ?? '';
+}
