@@ -16,6 +16,7 @@ import { campaignKpis as attributedKpis } from './attribution';
 import { readCampaignSettings } from './campaign-book';
 import { clvStatusText, dashboardContent } from './dashboard';
 import { forStaff } from './respond';
+import { requireCoreColumns } from './schema-check';
 
 /** What the last refresh found about the CLV model, kept for the sidebar (document properties). */
 export const LAST_REFRESH_KEY = 'analysis.lastRefresh';
@@ -148,6 +149,7 @@ export function refreshAnalysis(): string {
   const book = openWorkbook();
   const locale = staffLocaleOf(book);
   return forStaff(locale, () => {
+    requireCoreColumns(book, locale);
     const outcome = refreshStudio(book, new Date());
     const clv = outcome.clv.kind === 'fallback' ? translate(locale, outcome.clv.reason as never, outcome.clv.params) : translate(locale, 'analysis.clv.fitted', { repeatBuyers: outcome.clv.repeatBuyers });
     const message = translate(locale, 'analysis.refresh.done', { clients: outcome.clients, segments: outcome.segments, clv });

@@ -10,6 +10,7 @@ import type { Locale } from '../domain/types';
 import { translate } from '../i18n';
 import { findSheet, openWorkbook, readSettingsFor, readTable, settingEntries, writeSetting, type Workbook } from '../sheets';
 import { forStaff, staffLocale, UserFacingError } from './respond';
+import { missingColumnMessage } from './schema-check';
 
 /** The staff member's language: the Settings sheet's `core.locale` when set, else their account's. */
 function sidebarLocale(book: Workbook): Locale {
@@ -33,7 +34,11 @@ function showSidebarAt(section: SidebarSection): void {
   // U+2028/2029 escaped as well (line terminators in older script parsers).
   template.bootJson = JSON.stringify(boot).replace(/[<\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
   const page = template.evaluate().setTitle(translate(boot.locale, 'app.name'));
-  SpreadsheetApp.getUi().showSidebar(page);
+  const ui = SpreadsheetApp.getUi();
+  ui.showSidebar(page);
+  // The sidebar still opens (Setup is reachable from it), but staff hear first what is wrong.
+  const missing = boot.ready ? missingColumnMessage(book, boot.locale) : null;
+  if (missing) ui.alert(missing);
 }
 
 export function openSidebar(): void {

@@ -86,3 +86,23 @@ describe('sidebar boot data', () => {
     expect((JSON.parse(json) as { userEmail: string }).userEmail).toBe(email);
   });
 });
+
+describe('a required column renamed away', () => {
+  it('is named when the sidebar opens and when the analysis is refreshed from the menu', () => {
+    const { emu, app } = mailStudio({ clients: [consentingClient('C-1')] });
+    const header = emu.spreadsheet.values('Клиенты')[0] ?? [];
+    const column = String.fromCharCode(65 + header.indexOf('ID клиента'));
+    emu.spreadsheet.edit('Клиенты', `${column}1`, [['Номер']]);
+    emu.spreadsheet.ui.autoAnswer('OK');
+    app.run('openSidebar', [], { kind: 'menu' });
+    expect(emu.spreadsheet.ui.sidebars()).toHaveLength(1);
+    expect(JSON.stringify(emu.spreadsheet.ui.alerts())).toContain('На листе «Клиенты» нет столбца «ID клиента»');
+    expect(() => app.run('refreshAnalysis', [], { kind: 'menu' })).toThrow(/нет столбца «ID клиента»/);
+  });
+
+  it('raises no alert when the columns are all there', () => {
+    const { emu, app } = mailStudio({ clients: [consentingClient('C-1')] });
+    app.run('openSidebar', [], { kind: 'menu' });
+    expect(emu.spreadsheet.ui.alerts()).toEqual([]);
+  });
+});
