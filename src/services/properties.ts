@@ -19,12 +19,25 @@ export function deleteProperty(key: string): void {
   PropertiesService.getScriptProperties().deleteProperty(key);
 }
 
-/** A secret made once, on first use, and kept in script properties (never in the sheet). */
+/**
+ * A secret made once, on first use, and kept in script properties (never in the sheet). Made under the
+ * script lock: two first runs at once must not each make one, or links signed by the loser stop working.
+ */
 export function scriptSecret(key: string): string {
   const store = PropertiesService.getScriptProperties();
   const existing = store.getProperty(key);
   if (existing) return existing;
-  const secret = Utilities.getUuid() + Utilities.getUuid();
-  store.setProperty(key, secret);
-  return secret;
+  const lock = LockService.getScriptLock();
+  // An execution that already holds the script lock (the send engine) must not release it here.
+  const heldAlready = lock.hasLock();
+  if (!heldAlready) lock.waitLock(30_000);
+  try {
+    const madeMeanwhile = store.getProperty(key);
+    if (madeMeanwhile) return madeMeanwhile;
+    const secret = Utilities.getUuid() + Utilities.getUuid();
+    store.setProperty(key, secret);
+    return secret;
+  } finally {
+    if (!heldAlready) lock.releaseLock();
+  }
 }
