@@ -9,7 +9,7 @@ import type { ClientId } from '../domain/types';
 import { translate } from '../i18n';
 import { appendRows, openWorkbook, readCoreSettings, readSettingsFor, writeSetting, type Workbook } from '../sheets';
 import { readCampaignSettings, readClientBase, readFlowSettings, readSends, type ClientBase, type SendRow } from './campaign-book';
-import { TRIGGER_BUDGET_MS, pendingEmails } from './campaign-runs';
+import { HOURLY_FLOW_BUDGET_MS, pendingEmails } from './campaign-runs';
 import { loadTemplate, mergeSources, mergeValuesFor, renderMail, type MailTemplate } from './mail-merge';
 import { feedbackLinkFor, loyaltyOccasions } from './mail-seams';
 import { forStaff, staffLocale, UserFacingError } from './respond';
@@ -76,6 +76,7 @@ function occasionFields(base: ClientBase, occasion: string): Record<string, stri
 
 /** Hourly step: queue the flow mails due now, then send every queued flow mail (outside quiet hours). */
 export function runAutomationsHourly(): void {
+  const started = Date.now();
   const book = openWorkbook();
   withSendLock(() => {
     const store = PropertiesService.getScriptProperties();
@@ -128,7 +129,7 @@ export function runAutomationsHourly(): void {
         };
       },
     }));
-    sendQueue(book, store, mails, { reserve: 0, deadline: now.getTime() + TRIGGER_BUDGET_MS, streak: 0, settings });
+    sendQueue(book, store, mails, { reserve: 0, deadline: started + HOURLY_FLOW_BUDGET_MS, streak: 0, settings });
   });
 }
 

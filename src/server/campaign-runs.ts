@@ -24,6 +24,13 @@ type Store = GoogleAppsScript.Properties.Properties;
 export const TRIGGER_BUDGET_MS = 4 * 60_000;
 /** A sidebar press sends for a short while, then a trigger continues: staff are not kept waiting. */
 export const CLIENT_BUDGET_MS = 30_000;
+/**
+ * The hourly execution runs several steps one after another (intake, unsubscribes, campaigns, flows):
+ * campaigns and flows each get a share, so the whole execution stays under the limit. A campaign not
+ * finished in its share goes on in its own continuation trigger with the full budget.
+ */
+export const HOURLY_CAMPAIGN_BUDGET_MS = 90_000;
+export const HOURLY_FLOW_BUDGET_MS = 2 * 60_000;
 export const CONTINUE_HANDLER = 'continueCampaigns';
 /** The one-off trigger at a scheduled campaign's time (one pending: the earliest; each run re-arms the next). */
 export const START_HANDLER = 'startScheduledCampaigns';
@@ -206,12 +213,13 @@ function armNextStart(rows: readonly CampaignRow[]): void {
 /**
  * One engine run over every campaign that is sending (oldest first), under the send lock; answers
  * false when another execution holds it (it is sending; nothing is lost). Schedules its own continuation.
+ * `deadline` (epoch ms) counts from the entry point's start: the reads before the run take time too.
  */
-export function runCampaigns(budgetMs: number, locale: Locale, book: Workbook, refresh: ReadonlySet<string> = new Set()): boolean {
+export function runCampaigns(deadline: number, locale: Locale, book: Workbook, refresh: ReadonlySet<string> = new Set()): boolean {
   const done = withSendLock(() => {
     const store = PropertiesService.getScriptProperties();
     const run: RunContext = {
-      book, store, sends: readSends(book), settings: readCampaignSettings(book), locale, deadline: Date.now() + budgetMs, refresh,
+      book, store, sends: readSends(book), settings: readCampaignSettings(book), locale, deadline, refresh,
     };
     settleJournal(book, store, run.sends);
     const rows = readCampaigns(book);

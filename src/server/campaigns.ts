@@ -10,7 +10,9 @@ import { sendMailNow } from '../services/mailer';
 import { scheduleContinuation } from '../services/triggers';
 import { appendRows, openWorkbook, readSettingsFor, readTable, updateRows, withDocumentLock, type Workbook } from '../sheets';
 import { findCampaign, readCampaigns, readCampaignSettings, readClientBase, readSends, sendIdentity, writeCampaign, type CampaignRow } from './campaign-book';
-import { CLIENT_BUDGET_MS, decideFor, readMemo, runCampaigns, START_HANDLER, TRIGGER_BUDGET_MS, writeMemo } from './campaign-runs';
+import {
+  CLIENT_BUDGET_MS, decideFor, HOURLY_CAMPAIGN_BUDGET_MS, readMemo, runCampaigns, START_HANDLER, TRIGGER_BUDGET_MS, writeMemo,
+} from './campaign-runs';
 import { knownFields, loadTemplate, mergeSources, mergeValuesFor, renderMail, templateParts, templateUses } from './mail-merge';
 import { LOYALTY_MERGE_FIELDS } from './mail-seams';
 import { forStaff, staffLocale, UserFacingError } from './respond';
@@ -173,6 +175,7 @@ function moveCampaign(book: Workbook, campaignId: string, to: CampaignStatus, va
 }
 
 export function sendCampaign(campaignId: string): CampaignProgress {
+  const started = Date.now();
   const book = openWorkbook();
   const locale = deskLocale(book);
   return forStaff(locale, () => {
@@ -185,7 +188,7 @@ export function sendCampaign(campaignId: string): CampaignProgress {
       // Staff resuming a paused campaign: the failure breaker starts counting afresh.
       if (wasPaused) writeMemo(PropertiesService.getScriptProperties(), campaignId, { resumedAt: new Date().toISOString() });
     }
-    runCampaigns(CLIENT_BUDGET_MS, book.locale, book, pressed ? new Set([campaignId]) : new Set());
+    runCampaigns(started + CLIENT_BUDGET_MS, book.locale, book, pressed ? new Set([campaignId]) : new Set());
     return progressOf(book, locale, campaignId);
   });
 }
@@ -221,8 +224,13 @@ export function cancelCampaign(campaignId: string): CampaignView {
 
 /** The one-off trigger after a time-boxed run. */
 export function continueCampaigns(): void {
+  continueFor(TRIGGER_BUDGET_MS);
+}
+
+function continueFor(budgetMs: number): void {
+  const started = Date.now();
   const book = openWorkbook();
-  runCampaigns(TRIGGER_BUDGET_MS, book.locale, book);
+  runCampaigns(started + budgetMs, book.locale, book);
 }
 
 /** The one-off trigger at a campaign's scheduled time. */
@@ -232,7 +240,7 @@ export function startScheduledCampaigns(): void {
 
 /** Hourly step: starts due campaigns, resumes quota pauses, continues anything left by a lost trigger. */
 export function runCampaignsHourly(): void {
-  continueCampaigns();
+  continueFor(HOURLY_CAMPAIGN_BUDGET_MS);
 }
 
 export const campaignCalls = {
