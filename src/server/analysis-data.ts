@@ -5,7 +5,6 @@ import {
 } from '../domain/schema';
 import type { Client, ClientId, ClientRequest, Feedback, Locale, Order, Send } from '../domain/types';
 import { translate } from '../i18n';
-import { staffLocale } from './respond';
 import { readCoreSettings, readSettingsFor, readTable, type Workbook } from '../sheets';
 
 export interface ClientRowRef {
@@ -136,9 +135,4 @@ export function segmentRowProblems(saved: readonly SavedSegment[], locale: Local
           params: { name: segment.name, problem: segment.problems.map((problem) => translate(locale, problem.key, problem.params)).join(' ') },
         }],
   );
-}
-
-/** The staff member's language: the Settings override, else their account's (same rule as the other features). */
-export function staffLocaleOf(book: Workbook): Locale {
-  return staffLocale(readSettingsFor(book, { locale: '' }, 'core').overrides.locale);
 }

@@ -11,11 +11,11 @@ import { translate } from '../i18n';
 import { openWorkbook, updateRows, writeProblems, type RowUpdate, type Workbook } from '../sheets';
 import { writeDashboard, type DashboardLayout } from '../sheets/dashboard';
 import { writeDocumentJson } from '../services/documentState';
-import { readStudio, segmentRowProblems, staffLocaleOf, type StudioData } from './analysis-data';
+import { readStudio, segmentRowProblems, type StudioData } from './analysis-data';
 import { campaignKpis as attributedKpis } from './attribution';
 import { readCampaignSettings } from './campaign-book';
 import { clvStatusText, dashboardContent } from './dashboard';
-import { forStaff } from './respond';
+import { asStaff } from './staff';
 import { requireCoreColumns } from './schema-check';
 
 /** What the last refresh found about the CLV model, kept for the sidebar (document properties). */
@@ -146,9 +146,7 @@ export function refreshStudio(book: Workbook, asOf: Date): RefreshOutcome {
 
 /** Menu: Refresh analysis. Says what it did in the staff's language, the CLV fallback's reason included. */
 export function refreshAnalysis(): string {
-  const book = openWorkbook();
-  const locale = staffLocaleOf(book);
-  return forStaff(locale, () => {
+  return asStaff((book, locale) => {
     requireCoreColumns(book, locale);
     const outcome = refreshStudio(book, new Date());
     const clv = outcome.clv.kind === 'fallback' ? translate(locale, outcome.clv.reason as never, outcome.clv.params) : translate(locale, 'analysis.clv.fitted', { repeatBuyers: outcome.clv.repeatBuyers });

@@ -7,22 +7,17 @@ import { FLOW_NAMES, flowCampaignId, flowOfCampaignId, type FlowName } from '../
 import type { ClientFacts } from '../domain/analysis';
 import type { ClientId } from '../domain/types';
 import { translate } from '../i18n';
-import { appendRows, openWorkbook, readCoreSettings, readSettingsFor, writeSetting, type Workbook } from '../sheets';
+import { appendRows, openWorkbook, readCoreSettings, writeSetting } from '../sheets';
 import { readCampaignSettings, readClientBase, readFlowSettings, readSends, type ClientBase, type SendRow } from './campaign-book';
 import { HOURLY_FLOW_BUDGET_MS, pendingEmails } from './campaign-runs';
 import { loadTemplate, mergeSources, mergeValuesFor, renderMail, type MailTemplate } from './mail-merge';
 import { feedbackLinkFor, loyaltyOccasions } from './mail-seams';
-import { forStaff, staffLocale, UserFacingError } from './respond';
+import { UserFacingError } from './respond';
+import { asStaff } from './staff';
 import { sendQueue, settleJournal, withSendLock, type QueuedMail } from './sending';
 
-function deskLocale(book: Workbook) {
-  return staffLocale(readSettingsFor(book, { locale: '' }, 'core').overrides.locale);
-}
-
 export function listAutomations(): AutomationView[] {
-  const book = openWorkbook();
-  const locale = deskLocale(book);
-  return forStaff(locale, () => {
+  return asStaff((book, locale) => {
     const settings = readFlowSettings(book);
     return FLOW_NAMES.map((flow) => ({
       flow, label: translate(locale, `campaigns.flow.${flow}`), enabled: settings[flow].enabled, delayDays: settings[flow].delayDays, template: settings[flow].template,
@@ -31,9 +26,7 @@ export function listAutomations(): AutomationView[] {
 }
 
 export function saveAutomation(automation: Omit<AutomationView, 'label'>): AutomationView {
-  const book = openWorkbook();
-  const locale = deskLocale(book);
-  return forStaff(locale, () => {
+  return asStaff((book, locale) => {
     const flow = automation.flow as FlowName;
     if (!FLOW_NAMES.includes(flow)) throw new UserFacingError('campaigns.automation.unknown', { flow: String(automation.flow) });
     if (!Number.isInteger(automation.delayDays) || automation.delayDays < 0 || automation.delayDays > 365) throw new UserFacingError('campaigns.automation.badDelay');

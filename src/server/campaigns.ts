@@ -8,21 +8,18 @@ import type { Campaign, CampaignStatus, Locale } from '../domain/types';
 import { translate } from '../i18n';
 import { sendMailNow } from '../services/mailer';
 import { scheduleContinuation } from '../services/triggers';
-import { appendRows, openWorkbook, readSettingsFor, readTable, updateRows, withDocumentLock, type Workbook } from '../sheets';
+import { appendRows, openWorkbook, readTable, updateRows, withDocumentLock, type Workbook } from '../sheets';
 import { findCampaign, readCampaigns, readCampaignSettings, readClientBase, readSends, sendIdentity, writeCampaign, type CampaignRow } from './campaign-book';
 import {
   CLIENT_BUDGET_MS, decideFor, HOURLY_CAMPAIGN_BUDGET_MS, readMemo, runCampaigns, START_HANDLER, TRIGGER_BUDGET_MS, writeMemo,
 } from './campaign-runs';
 import { knownFields, loadTemplate, mergeSources, mergeValuesFor, renderMail, templateParts, templateUses } from './mail-merge';
 import { LOYALTY_MERGE_FIELDS } from './mail-seams';
-import { forStaff, staffLocale, UserFacingError } from './respond';
+import { UserFacingError } from './respond';
+import { asStaff } from './staff';
 
 /** Preview names at most this many recipients with holes; the count says how many more. */
 const PROBLEMS_SHOWN = 10;
-
-function deskLocale(book: Workbook): Locale {
-  return staffLocale(readSettingsFor(book, { locale: '' }, 'core').overrides.locale);
-}
 
 function viewOf(row: CampaignRow, counts = { recipients: 0, sent: 0, skipped: 0, failed: 0 }): CampaignView {
   const c = row.campaign;
@@ -39,8 +36,7 @@ function viewsWithCounts(book: Workbook, rows: readonly CampaignRow[]): Campaign
 }
 
 export function listCampaigns(): CampaignView[] {
-  const book = openWorkbook();
-  return forStaff(deskLocale(book), () => viewsWithCounts(book, readCampaigns(book)));
+  return asStaff((book) => viewsWithCounts(book, readCampaigns(book)));
 }
 
 function parseTime(iso: string | null | undefined): Date | null {
@@ -51,8 +47,7 @@ function parseTime(iso: string | null | undefined): Date | null {
 }
 
 export function createCampaign(draft: NewCampaign): CampaignView {
-  const book = openWorkbook();
-  return forStaff(deskLocale(book), () => {
+  return asStaff((book) => {
     if (!draft.name.trim() || !draft.segmentId.trim() || !draft.template.trim()) throw new UserFacingError('campaigns.create.incomplete');
     return withDocumentLock(() => {
       const table = readTable(book, 'campaigns');
@@ -70,9 +65,7 @@ export function createCampaign(draft: NewCampaign): CampaignView {
 }
 
 export function previewCampaign(campaignId: string, clientId?: string | null): CampaignPreview {
-  const book = openWorkbook();
-  const locale = deskLocale(book);
-  return forStaff(locale, () => previewOf(book, locale, campaignId, clientId ?? null));
+  return asStaff((book, locale) => previewOf(book, locale, campaignId, clientId ?? null));
 }
 
 function previewOf(book: Workbook, locale: Locale, campaignId: string, clientId: string | null): CampaignPreview {
@@ -131,9 +124,7 @@ function previewOf(book: Workbook, locale: Locale, campaignId: string, clientId:
 }
 
 export function testSendCampaign(campaignId: string): string {
-  const book = openWorkbook();
-  const locale = deskLocale(book);
-  return forStaff(locale, () => {
+  return asStaff((book, locale) => {
     const preview = previewOf(book, locale, campaignId, null);
     const { campaign } = findCampaign(book, campaignId);
     if (!preview.clientId) throw new UserFacingError('campaigns.test.noRecipient');
@@ -158,9 +149,7 @@ function progressOf(book: Workbook, locale: Locale, campaignId: string): Campaig
 }
 
 export function getCampaignProgress(campaignId: string): CampaignProgress {
-  const book = openWorkbook();
-  const locale = deskLocale(book);
-  return forStaff(locale, () => progressOf(book, locale, campaignId));
+  return asStaff((book, locale) => progressOf(book, locale, campaignId));
 }
 
 /** Moves the campaign to `to` under the lock, or explains in the staff's language why not. */
@@ -176,9 +165,7 @@ function moveCampaign(book: Workbook, campaignId: string, to: CampaignStatus, va
 
 export function sendCampaign(campaignId: string): CampaignProgress {
   const started = Date.now();
-  const book = openWorkbook();
-  const locale = deskLocale(book);
-  return forStaff(locale, () => {
+  return asStaff((book, locale) => {
     const row = findCampaign(book, campaignId);
     const pressed = row.campaign.status !== 'sending';
     if (pressed) {
@@ -194,8 +181,7 @@ export function sendCampaign(campaignId: string): CampaignProgress {
 }
 
 export function scheduleCampaign(campaignId: string, isoTime: string): CampaignView {
-  const book = openWorkbook();
-  return forStaff(deskLocale(book), () => {
+  return asStaff((book) => {
     const at = parseTime(isoTime);
     if (!at || at.getTime() <= Date.now()) throw new UserFacingError('campaigns.schedule.invalid', { value: isoTime });
     const row = moveCampaign(book, campaignId, 'scheduled', { scheduledAt: at });
@@ -206,8 +192,7 @@ export function scheduleCampaign(campaignId: string, isoTime: string): CampaignV
 
 /** Cancels; the queued rows become skipped, and a run under way stops within CANCEL_CHECK_EVERY mails. */
 export function cancelCampaign(campaignId: string): CampaignView {
-  const book = openWorkbook();
-  return forStaff(deskLocale(book), () => {
+  return asStaff((book) => {
     const row = withDocumentLock(() => {
       const cancelled = moveCampaign(book, campaignId, 'cancelled');
       const store = PropertiesService.getScriptProperties();

@@ -5,14 +5,13 @@ import { clientFromRow, feedbackFromRow, orderFromRow, recordsFrom, requestFromR
 import type { Client } from '../domain/types';
 import { readTable } from '../sheets';
 import { requestView } from './requests';
-import { forStaff, UserFacingError } from './respond';
-import { openForStaff } from './staff';
+import { UserFacingError } from './respond';
+import { asStaff } from './staff';
 
 const SEARCH_LIMIT = 50;
 
 export function searchClients(query: string): ClientSummary[] {
-  const { book, locale } = openForStaff();
-  return forStaff(locale, () => {
+  return asStaff((book) => {
     const needle = String(query ?? '').trim().toLowerCase();
     const clients = recordsFrom(readTable(book, 'clients').rows, clientFromRow);
     const found = needle === '' ? clients : clients.filter((client) => [client.name, client.email, client.twitch, client.id].some((text) => text.toLowerCase().includes(needle)));
@@ -21,8 +20,7 @@ export function searchClients(query: string): ClientSummary[] {
 }
 
 export function getClientCard(clientId: string): ClientCardView {
-  const { book, locale } = openForStaff();
-  return forStaff(locale, () => {
+  return asStaff((book) => {
     const client = recordsFrom(readTable(book, 'clients').rows, clientFromRow).find((candidate) => candidate.id === clientId);
     if (!client) throw new UserFacingError('database.clients.unknown', { id: clientId });
     const byEmail = new Map([[client.email, client.id]]);

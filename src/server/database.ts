@@ -6,17 +6,15 @@ import type { Locale } from '../domain/types';
 import { translate } from '../i18n';
 import { quoteCell } from '../domain/cells';
 import { readTable, setUpWorkbook, writeProblemsIfChanged, type Workbook } from '../sheets';
-import { forStaff } from './respond';
 import { installScheduledTriggers } from './scheduled';
-import { openForStaff, tell } from './staff';
+import { asStaff, tell } from './staff';
 
 /** The sheets staff type records into: their unreadable cells are the Problems list. */
 const CHECKED: readonly SheetKey[] = ['clients', 'orders', 'feedback', 'requests', 'loyalty'];
 
 /** Creates what is missing, seeds Settings, installs the shared triggers, refreshes Problems; says what it did. */
 export function setupDatabase(): SetupSummary {
-  const { book, locale } = openForStaff();
-  return forStaff(locale, () => {
+  return asStaff((book, locale) => {
     const report = setUpWorkbook(book);
     installScheduledTriggers();
     const problems = checkProblems(book);
@@ -31,8 +29,7 @@ export function setupDatabase(): SetupSummary {
 
 /** Reads every checked sheet once and rewrites Problems when the list changed; answers the list. */
 export function refreshProblems(): ProblemsView {
-  const { book, locale } = openForStaff();
-  return forStaff(locale, () => problemsView(book, locale, checkProblems(book)));
+  return asStaff((book, locale) => problemsView(book, locale, checkProblems(book)));
 }
 
 function checkProblems(book: Workbook): RowProblem[] {

@@ -3,9 +3,10 @@
 import type { DiscountCodeView, SidebarApi } from '../contract/sidebar-api';
 import { issueDiscountCodes as planCodes, lookupCode, markCodeUsed, type DiscountCodeRecord } from '../domain/loyalty';
 import type { TypedRow } from '../domain/schema';
-import { appendRows, openWorkbook, readTable, updateRows, withDocumentLock, type RowValues, type Workbook } from '../sheets';
-import { forStaff, UserFacingError } from './respond';
-import { lazySigner, loyaltyStaffLocale, readLoyaltySettings } from './loyaltyBook';
+import { appendRows, readTable, updateRows, withDocumentLock, type RowValues, type Workbook } from '../sheets';
+import { UserFacingError } from './respond';
+import { asStaff } from './staff';
+import { lazySigner, readLoyaltySettings } from './loyaltyBook';
 
 const isDate = (value: unknown): value is Date => Object.prototype.toString.call(value) === '[object Date]';
 
@@ -57,13 +58,11 @@ export function issueCampaignCodes(book: Workbook, campaignId: string, clientIds
 }
 
 export function issueDiscountCodes(campaignId: string, clientIds: string[], percent: number): DiscountCodeView[] {
-  const book = openWorkbook();
-  return forStaff(loyaltyStaffLocale(book), () => issueCampaignCodes(book, campaignId, clientIds, Number(percent), new Date()).map(view));
+  return asStaff((book) => issueCampaignCodes(book, campaignId, clientIds, Number(percent), new Date()).map(view));
 }
 
 export function lookupDiscountCode(code: string): DiscountCodeView | null {
-  const book = openWorkbook();
-  return forStaff(loyaltyStaffLocale(book), () => {
+  return asStaff((book) => {
     const record = lookupCode(String(code ?? ''), readDiscountCodes(book));
     return record ? view(record) : null;
   });
@@ -71,8 +70,7 @@ export function lookupDiscountCode(code: string): DiscountCodeView | null {
 
 /** Marks the code used on the order; the same order again changes nothing. */
 export function markDiscountCodeUsed(code: string, clientId: string, orderId: string): DiscountCodeView {
-  const book = openWorkbook();
-  return forStaff(loyaltyStaffLocale(book), () =>
+  return asStaff((book) =>
     withDocumentLock(() => {
       const use = markCodeUsed(String(code ?? ''), String(clientId ?? ''), String(orderId ?? '').trim(), readDiscountCodes(book), new Date());
       if (!use.ok) throw new UserFacingError(use.error.key, use.error.params);

@@ -8,8 +8,8 @@ import { addQuestions, buildForm, openForm, prefilledLink, responseCount, setCon
 import { writeJsonProperty } from '../services/properties';
 import { ensureFormSubmitTrigger } from '../services/triggers';
 import { FORM_PROPERTY, storedForm, type StoredForm } from './intake';
-import { forStaff, UserFacingError } from './respond';
-import { openForStaff, tell } from './staff';
+import { UserFacingError } from './respond';
+import { asStaff, tell } from './staff';
 
 const HANDLER = 'onFormResponse';
 /** Google's limit of triggers per user per script. */
@@ -17,8 +17,7 @@ const TRIGGER_LIMIT = 20;
 
 /** Creates the forms that are missing (reuses the ones that exist), links them, installs their triggers once. */
 export function createForms(): FormsView {
-  const { book, locale } = openForStaff();
-  return forStaff(locale, () => {
+  return asStaff((book, locale) => {
     if (!findSheet(book, 'clients')) throw new UserFacingError('database.setupFirst');
     const core = readCoreSettings(book).settings;
     const consentText = readSettingsFor(book, { consentText: defaultConsentText(book.locale) }, 'forms').overrides.consentText ?? defaultConsentText(book.locale);
@@ -63,8 +62,7 @@ export function createForms(): FormsView {
 
 /** The Forms section: links, response counts, and the registration link the sidebar draws as a QR code. */
 export function getForms(): FormsView {
-  const { locale } = openForStaff();
-  return forStaff(locale, () => formsView(true));
+  return asStaff(() => formsView(true));
 }
 
 function formsView(withCounts: boolean): FormsView {

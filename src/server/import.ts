@@ -5,13 +5,12 @@ import { isBlank } from '../domain/cells';
 import { translate } from '../i18n';
 import { addProblems, findSheet, mergeImport, settingEntries } from '../sheets';
 import { problemsView } from './database';
-import { forStaff, UserFacingError } from './respond';
-import { openForStaff } from './staff';
+import { UserFacingError } from './respond';
+import { asStaff } from './staff';
 
 /** Parses, merges (clients by email, orders by id) and reports every unreadable cell with its line. */
 export function importCsv(kind: ImportKind, text: string): ImportSummary {
-  const { book, locale } = openForStaff();
-  return forStaff(locale, () => {
+  return asStaff((book, locale) => {
     if (kind !== 'clients' && kind !== 'orders') throw new Error(`unknown import kind ${String(kind)}`);
     if (!findSheet(book, kind)) throw new UserFacingError('database.setupFirst');
     const lines = parseDelimited(String(text ?? '')).filter((cells) => !cells.every(isBlank));

@@ -4,11 +4,9 @@ import type { LoyaltyRunSummary, PointsAdjustment, PointsChange, PointsRedemptio
 import { adjustPoints as planAdjustment, planLoyaltyNight, redeemForOrder, type LoyaltyMessage } from '../domain/loyalty';
 import type { LedgerEntry } from '../domain/types';
 import { appendRows, openWorkbook, updateRows, withDocumentLock, type RowUpdate, type Workbook } from '../sheets';
-import { forStaff, UserFacingError } from './respond';
-import {
-  lazySigner, ledgerRow, loyaltyStaffLocale, readFeedback, readLedger, readLoyaltyClients, readLoyaltyOrders, readLoyaltySettings, referralCodeOf, sumFor,
-  type LoyaltyClientRow,
-} from './loyaltyBook';
+import { UserFacingError } from './respond';
+import { asStaff } from './staff';
+import { lazySigner, ledgerRow, readFeedback, readLedger, readLoyaltyClients, readLoyaltyOrders, readLoyaltySettings, referralCodeOf, sumFor, type LoyaltyClientRow } from './loyaltyBook';
 
 export { getLoyaltyCard } from './loyaltyCard';
 
@@ -62,8 +60,7 @@ export function runLoyaltyNightly(): void {
 
 /** The nightly step, now, for the sidebar's "update points" button. */
 export function runLoyaltyNow(): LoyaltyRunSummary {
-  const book = openWorkbook();
-  return forStaff(loyaltyStaffLocale(book), () => reconcileLoyalty(book, new Date()));
+  return asStaff((book) => reconcileLoyalty(book, new Date()));
 }
 
 function refuse(error: LoyaltyMessage): never {
@@ -86,8 +83,7 @@ function requireClient(clients: readonly LoyaltyClientRow[], clientId: string): 
 
 /** A manual adjustment by the staff member at the keyboard; refused when the balance would go negative. */
 export function adjustPoints(adjustment: PointsAdjustment): PointsChange {
-  const book = openWorkbook();
-  return forStaff(loyaltyStaffLocale(book), () =>
+  return asStaff((book) =>
     withDocumentLock(() => {
       const client = requireClient(readLoyaltyClients(book), adjustment.clientId);
       const ledger = readLedger(book);
@@ -105,8 +101,7 @@ export function adjustPoints(adjustment: PointsAdjustment): PointsChange {
 
 /** Spends points on one of the client's orders (once per order) and notes them in the order's row. */
 export function redeemPoints(redemption: PointsRedemption): PointsChange {
-  const book = openWorkbook();
-  return forStaff(loyaltyStaffLocale(book), () =>
+  return asStaff((book) =>
     withDocumentLock(() => {
       const clients = readLoyaltyClients(book);
       const client = requireClient(clients, redemption.clientId);

@@ -3,20 +3,14 @@
 import { hmacSigner } from '../domain/hmac';
 import { loyaltySettings, DEFAULT_LOYALTY_SETTINGS, referralCode, type LoyaltyClient, type LoyaltySettings } from '../domain/loyalty';
 import { clientFromRow, feedbackFromRow, ledgerEntryFromRow, orderFromRow, recordsFrom, type TypedRow } from '../domain/schema';
-import type { Client, ClientId, Feedback, LedgerEntry, Locale, Order } from '../domain/types';
+import type { Client, ClientId, Feedback, LedgerEntry, Order } from '../domain/types';
 import { readSettingsFor, readTable, type RowValues, type Workbook } from '../sheets';
 import { signingSecret } from '../services/signer';
-import { staffLocale } from './respond';
 
 export function readLoyaltySettings(book: Workbook): LoyaltySettings {
   const read = readSettingsFor(book, DEFAULT_LOYALTY_SETTINGS, 'loyalty');
   for (const problem of read.problems) console.warn(`loyalty setting ignored: ${JSON.stringify(problem.params)}`);
   return loyaltySettings(read.overrides);
-}
-
-/** The staff member's language: the Settings sheet's `core.locale` when set, else their account's. */
-export function loyaltyStaffLocale(book: Workbook): Locale {
-  return staffLocale(readSettingsFor(book, { locale: '' }, 'core').overrides.locale);
 }
 
 /** A Clients row as loyalty sees it: the record, its derived columns as read, and where it is. */

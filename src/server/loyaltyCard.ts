@@ -2,16 +2,14 @@
 // the last entries in the staff's language, referral code, personal discount and recommendations.
 import type { LoyaltyCard, SidebarApi } from '../contract/sidebar-api';
 import { buildRecommendationModel, describeLedgerReason, personalDiscount, pointsExpiringSoon, recommendFor, tierForSpend, rollingSpend } from '../domain/loyalty';
-import { openWorkbook } from '../sheets';
-import { forStaff, UserFacingError } from './respond';
-import { lazySigner, loyaltyStaffLocale, readLedger, readLoyaltyClients, readLoyaltyOrders, readLoyaltySettings, referralCodeOf, sumFor } from './loyaltyBook';
+import { UserFacingError } from './respond';
+import { asStaff } from './staff';
+import { lazySigner, readLedger, readLoyaltyClients, readLoyaltyOrders, readLoyaltySettings, referralCodeOf, sumFor } from './loyaltyBook';
 
 const LAST_ENTRIES = 10;
 
 export function getLoyaltyCard(clientId: string): LoyaltyCard {
-  const book = openWorkbook();
-  const locale = loyaltyStaffLocale(book);
-  return forStaff(locale, () => {
+  return asStaff((book, locale) => {
     const asOf = new Date();
     const settings = readLoyaltySettings(book);
     const clients = readLoyaltyClients(book);

@@ -9,8 +9,7 @@ import { translate } from '../i18n';
 import { listDraftTemplates } from '../services/mailer';
 import { readTable, type Workbook } from '../sheets';
 import { readCampaignSettings } from './campaign-book';
-import { forStaff } from './respond';
-import { openForStaff } from './staff';
+import { asStaff } from './staff';
 
 const CLIENT_MAIL_LIMIT = 50;
 const FLOW_ACTIVITY_DAYS = 30;
@@ -33,8 +32,7 @@ function reasonText(reason: string, locale: Locale, weeklyCap: number): string {
 }
 
 export function getClientMails(clientId: string): ClientMailView[] {
-  const { book, locale } = openForStaff();
-  return forStaff(locale, () => {
+  return asStaff((book, locale) => {
     const id = String(clientId ?? '').trim();
     const sends = readSendRecords(book).filter((send) => send.clientId === id).sort(newestFirst).slice(0, CLIENT_MAIL_LIMIT);
     if (sends.length === 0) return [];
@@ -55,8 +53,7 @@ export function getClientMails(clientId: string): ClientMailView[] {
 }
 
 export function getFlowActivity(): FlowActivityView[] {
-  const { book, locale } = openForStaff();
-  return forStaff(locale, () => {
+  return asStaff((book, locale) => {
     const since = Date.now() - FLOW_ACTIVITY_DAYS * DAY_MS;
     const byFlow = new Map<FlowName, Send[]>(FLOW_NAMES.map((flow) => [flow, []]));
     for (const send of readSendRecords(book)) {
@@ -81,8 +78,7 @@ export function getFlowActivity(): FlowActivityView[] {
 }
 
 export function listTemplates(): TemplateOption[] {
-  const { book, locale } = openForStaff();
-  return forStaff(locale, () => {
+  return asStaff((book) => {
     const options: TemplateOption[] = [];
     for (const row of readTable(book, 'templates').rows) {
       const name = String(row.values.name ?? '').trim();

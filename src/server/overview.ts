@@ -8,12 +8,13 @@ import { addDays, isoDay } from '../domain/analysis/dates';
 import { CLV_FALLBACK_REASONS, type ClvFallbackReason } from '../domain/clv';
 import type { Locale } from '../domain/types';
 import { translate } from '../i18n';
-import { findSheet, openWorkbook, type Workbook } from '../sheets';
+import { findSheet, type Workbook } from '../sheets';
 import { readCachedJson, readDocumentJson, writeCachedJson } from '../services/documentState';
-import { readStudio, segmentRowProblems, staffLocaleOf } from './analysis-data';
+import { readStudio, segmentRowProblems } from './analysis-data';
 import { allSegments, analyse, LAST_REFRESH_KEY, type LastRefresh } from './analysis';
 import { segmentName, tileLabel } from './dashboard';
-import { forStaff, UserFacingError } from './respond';
+import { UserFacingError } from './respond';
+import { asStaff } from './staff';
 
 const SAMPLE = 5;
 
@@ -35,9 +36,7 @@ function dataVersion(book: Workbook, locale: Locale, last: LastRefresh | null): 
 }
 
 export function getOverview(): OverviewView {
-  const book = openWorkbook();
-  const locale = staffLocaleOf(book);
-  return forStaff(locale, () => {
+  return asStaff((book, locale) => {
     const last = readDocumentJson<LastRefresh | null>(LAST_REFRESH_KEY, null);
     const key = dataVersion(book, locale, last);
     const cached = readCachedJson<OverviewView>(key);
@@ -70,9 +69,7 @@ export function getOverview(): OverviewView {
 }
 
 export function getClientInsights(clientId: string): ClientInsights {
-  const book = openWorkbook();
-  const locale = staffLocaleOf(book);
-  return forStaff(locale, () => {
+  return asStaff((book, locale) => {
     const data = readStudio(book);
     const asOf = new Date();
     const settings = lifecycleSettingsOf(data.settings);

@@ -5,12 +5,11 @@ import { parseDate, parseEnum } from '../domain/cells';
 import { nextId, recordsFrom, requestFromRow } from '../domain/schema';
 import type { ClientRequest } from '../domain/types';
 import { appendRows, readTable, updateRows, withDocumentLock, type Workbook } from '../sheets';
-import { forStaff, UserFacingError } from './respond';
-import { openForStaff } from './staff';
+import { UserFacingError } from './respond';
+import { asStaff } from './staff';
 
 export function logRequest(request: NewRequest): RequestView {
-  const { book, locale } = openForStaff();
-  return forStaff(locale, () => {
+  return asStaff((book, locale) => {
     const summary = String(request.summary ?? '').trim();
     if (summary === '') throw new UserFacingError('database.requests.summaryRequired');
     const channel = parseEnum(request.channel, 'requestChannel', locale);
@@ -32,8 +31,7 @@ export function logRequest(request: NewRequest): RequestView {
 
 /** Records the first answer; marking it again keeps the first time (the KPI measures the first reply). */
 export function markRequestAnswered(requestId: string): RequestView {
-  const { book, locale } = openForStaff();
-  return forStaff(locale, () =>
+  return asStaff((book) =>
     withDocumentLock(() => {
       const table = readTable(book, 'requests');
       const position = table.rows.findIndex((row) => row.values.id === requestId);
@@ -51,8 +49,7 @@ export function markRequestAnswered(requestId: string): RequestView {
 
 /** Unanswered requests, oldest first. */
 export function listOpenRequests(): RequestView[] {
-  const { book, locale } = openForStaff();
-  return forStaff(locale, () => {
+  return asStaff((book) => {
     const names = clientNames(book);
     return recordsFrom(readTable(book, 'requests').rows, requestFromRow)
       .filter((request) => !request.answeredAt)

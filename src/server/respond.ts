@@ -21,15 +21,7 @@ export function staffLocale(override?: string | null): Locale {
   return localeFrom(Session.getActiveUserLocale());
 }
 
-/** Runs a sidebar or menu action; any failure becomes a readable Error in `locale`, details logged. */
-export function forStaff<T>(locale: Locale, body: () => T): T {
-  try {
-    return body();
-  } catch (error) {
-    throw new Error(explain(locale, error));
-  }
-}
-
+/** A failure as a sentence in `locale` (details of an unexpected one go to the log); see asStaff in staff.ts. */
 export function explain(locale: Locale, error: unknown): string {
   if (error instanceof UserFacingError) return translate(locale, error.key, error.params);
   if (error instanceof BusyError) return translate(locale, 'error.busy');

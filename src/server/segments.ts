@@ -7,11 +7,12 @@ import {
 import { nextId } from '../domain/schema';
 import type { ClientId, Locale } from '../domain/types';
 import { translate } from '../i18n';
-import { appendRows, findSheet, openWorkbook, readTable, updateRows, withDocumentLock, type Workbook } from '../sheets';
-import { readStudio, staffLocaleOf, type StudioData } from './analysis-data';
+import { appendRows, findSheet, readTable, updateRows, withDocumentLock, type Workbook } from '../sheets';
+import { readStudio, type StudioData } from './analysis-data';
 import { allSegments } from './analysis';
 import { segmentName } from './dashboard';
-import { forStaff, UserFacingError } from './respond';
+import { UserFacingError } from './respond';
+import { asStaff } from './staff';
 
 /** Profiles from the sheets as they are, with the last refresh's CLV columns as facts (no model fit: fast). */
 function currentProfiles(data: StudioData, asOf: Date): ClientProfile[] {
@@ -47,9 +48,7 @@ function rulesText(rules: string | SegmentRuleTree): string {
 }
 
 export function listSegments(): SegmentView[] {
-  const book = openWorkbook();
-  const locale = staffLocaleOf(book);
-  return forStaff(locale, () => {
+  return asStaff((book, locale) => {
     const data = readStudio(book);
     const asOf = new Date();
     const profiles = currentProfiles(data, asOf);
@@ -70,9 +69,7 @@ export function listSegments(): SegmentView[] {
 }
 
 export function previewSegment(rules: string | SegmentRuleTree): SegmentPreview {
-  const book = openWorkbook();
-  const locale = staffLocaleOf(book);
-  return forStaff(locale, () => {
+  return asStaff((book, locale) => {
     const text = rulesText(rules);
     const data = readStudio(book);
     const checked = checkSegmentText(text, data.extraHeaders);
@@ -105,9 +102,7 @@ function listSegmentsIn(book: Workbook, locale: Locale): SegmentView[] {
 const isBuiltInId = (id: string) => /^(rfm:|lifecycle:)/.test(id) || id === 'vip' || id === 'birthday_this_month' || id === 'lapsing_regulars';
 
 export function saveSegment(segment: { id?: string; name: string; rules: string | SegmentRuleTree }): SegmentView {
-  const book = openWorkbook();
-  const locale = staffLocaleOf(book);
-  return forStaff(locale, () => {
+  return asStaff((book, locale) => {
     const name = segment.name.trim();
     if (!name) throw new UserFacingError('analysis.segment.nameRequired');
     if (segment.id && isBuiltInId(segment.id)) throw new UserFacingError('analysis.segment.builtInReadOnly');
@@ -133,9 +128,7 @@ export function saveSegment(segment: { id?: string; name: string; rules: string 
 }
 
 export function renameSegment(id: string, name: string): SegmentView {
-  const book = openWorkbook();
-  const locale = staffLocaleOf(book);
-  return forStaff(locale, () => {
+  return asStaff((book, locale) => {
     const trimmed = name.trim();
     if (!trimmed) throw new UserFacingError('analysis.segment.nameRequired');
     if (isBuiltInId(id)) throw new UserFacingError('analysis.segment.builtInReadOnly');
@@ -150,9 +143,7 @@ export function renameSegment(id: string, name: string): SegmentView {
 }
 
 export function deleteSegment(id: string): { deleted: string } {
-  const book = openWorkbook();
-  const locale = staffLocaleOf(book);
-  return forStaff(locale, () => {
+  return asStaff((book) => {
     if (isBuiltInId(id)) throw new UserFacingError('analysis.segment.builtInReadOnly');
     withDocumentLock(() => {
       const segments = readTable(book, 'segments');

@@ -8,18 +8,14 @@ import { DEFAULT_CAMPAIGN_SETTINGS } from '../domain/campaigns/settings';
 import { DEFAULT_KPI_SETTINGS } from '../domain/analysis/kpis';
 import type { Locale } from '../domain/types';
 import { translate } from '../i18n';
-import { findSheet, openWorkbook, readSettingsFor, readTable, settingEntries, writeSetting, type Workbook } from '../sheets';
-import { forStaff, staffLocale, UserFacingError } from './respond';
+import { findSheet, readTable, settingEntries, writeSetting, type Workbook } from '../sheets';
+import { UserFacingError } from './respond';
+import { asStaff, staffLocaleFor } from './staff';
 import { missingColumnMessage } from './schema-check';
 
-/** The staff member's language: the Settings sheet's `core.locale` when set, else their account's. */
-function sidebarLocale(book: Workbook): Locale {
-  return staffLocale(readSettingsFor(book, { locale: '' }, 'core').overrides.locale);
-}
-
-function bootFor(book: Workbook, section: SidebarSection): Boot {
+function bootFor(book: Workbook, locale: Locale, section: SidebarSection): Boot {
   return {
-    locale: sidebarLocale(book),
+    locale,
     section,
     ready: findSheet(book, 'clients') !== null,
     userEmail: Session.getActiveUser().getEmail(),
@@ -27,18 +23,19 @@ function bootFor(book: Workbook, section: SidebarSection): Boot {
 }
 
 function showSidebarAt(section: SidebarSection): void {
-  const book = openWorkbook();
-  const boot = bootFor(book, section);
-  const template = HtmlService.createTemplateFromFile('sidebar');
-  // Inside <script>: "<" escaped so "</script>" or "<!--" in any value cannot end the script early;
-  // U+2028/2029 escaped as well (line terminators in older script parsers).
-  template.bootJson = JSON.stringify(boot).replace(/[<\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  const page = template.evaluate().setTitle(translate(boot.locale, 'app.name'));
-  const ui = SpreadsheetApp.getUi();
-  ui.showSidebar(page);
-  // The sidebar still opens (Setup is reachable from it), but staff hear first what is wrong.
-  const missing = boot.ready ? missingColumnMessage(book, boot.locale) : null;
-  if (missing) ui.alert(missing);
+  asStaff((book, locale) => {
+    const boot = bootFor(book, locale, section);
+    const template = HtmlService.createTemplateFromFile('sidebar');
+    // Inside <script>: "<" escaped so "</script>" or "<!--" in any value cannot end the script early;
+    // U+2028/2029 escaped as well (line terminators in older script parsers).
+    template.bootJson = JSON.stringify(boot).replace(/[<\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    const page = template.evaluate().setTitle(translate(locale, 'app.name'));
+    const ui = SpreadsheetApp.getUi();
+    ui.showSidebar(page);
+    // The sidebar still opens (Setup is reachable from it), but staff hear first what is wrong.
+    const missing = boot.ready ? missingColumnMessage(book, locale) : null;
+    if (missing) ui.alert(missing);
+  });
 }
 
 export function openSidebar(): void {
@@ -62,8 +59,7 @@ export function showHelp(): void {
 }
 
 export function getBoot(): Boot {
-  const book = openWorkbook();
-  return forStaff(sidebarLocale(book), () => bootFor(book, 'overview'));
+  return asStaff((book, locale) => bootFor(book, locale, 'overview'));
 }
 
 /** Every area's defaults, by the prefix of its Settings keys: what the Settings section can validate. */
@@ -119,9 +115,7 @@ function rowView(key: string, stored: SettingEntry | undefined, description: str
 }
 
 export function listSettings(): SettingRowView[] {
-  const book = openWorkbook();
-  const locale = sidebarLocale(book);
-  return forStaff(locale, () => {
+  return asStaff((book, locale) => {
     const table = readTable(book, 'settings');
     const descriptions = new Map(table.rows.map((row) => [String(row.values.key ?? ''), String(row.values.description ?? '')]));
     const entries = settingEntries(book);
@@ -134,9 +128,7 @@ export function listSettings(): SettingRowView[] {
 }
 
 export function saveSetting(key: string, value: string): SettingRowView {
-  const book = openWorkbook();
-  const locale = sidebarLocale(book);
-  return forStaff(locale, () => {
+  return asStaff((book, locale) => {
     const cleanKey = String(key).trim();
     const text = String(value ?? '').trim();
     if (!/^[\w-]+\.[\w.-]+$/.test(cleanKey)) throw new UserFacingError('ui.settings.badKey', { key: cleanKey });
@@ -146,7 +138,7 @@ export function saveSetting(key: string, value: string): SettingRowView {
     writeSetting(book, cleanKey, text);
     const saved = settingEntries(book).find((entry) => entry.key === cleanKey);
     // The language may just have changed: answer in the new one.
-    return rowView(cleanKey, saved, '', book, sidebarLocale(book));
+    return rowView(cleanKey, saved, '', book, staffLocaleFor(book));
   });
 }
 
