@@ -1,7 +1,7 @@
 // Analysis benchmark: the full refresh (read, CLV fit and scoring, RFM, lifecycle, segments, KPIs, derived
 // Clients columns, Segments counts, Dashboard with charts) over a demo studio of growing size.
-// ordersPerClient 25 is the demo's mean per *buying* client over its history; about 5.7 orders per client result,
-// and the label shows the real order count and orders per client.
+// The issue asks for about 10 orders per client: the demo's ordersPerClient is a mean per *buying* client
+// and buyers here stay longer than in the playground's demo: about 10 per client; the label shows the real numbers.
 import { createEmulator } from '../emulator';
 import { loadBundle } from '../emulator/bundle';
 import { generateDemoStudio } from '../playground/demo-studio';
@@ -11,8 +11,12 @@ import type { BenchCase } from './harness';
 function analysisWorld(clients: number) {
   const emu = createEmulator({ now: DEMO_AS_OF.toISOString(), locale: 'ru' });
   const app = loadBundle(emu);
-  // At 50,000 clients ≈10 orders each passes the emulated 10-million-cell limit (26 default columns per sheet).
-  const studio = generateDemoStudio({ clients, asOf: DEMO_AS_OF, ordersPerClient: clients >= 50_000 ? 10 : 25 });
+  // Set up by the add-on, as a studio's workbook is: sheets trimmed to their columns (Google's limit is
+  // 10 million cells per spreadsheet).
+  emu.spreadsheet.ui.autoAnswer('OK');
+  app.run('setupDatabase', [], { kind: 'menu' });
+  // At 50,000 clients, ~10 orders each plus their feedback would pass the limit: ~8 each there.
+  const studio = generateDemoStudio({ clients, asOf: DEMO_AS_OF, ordersPerClient: clients >= 50_000 ? 20 : 28, dropout: [0.01, 0.06] });
   writeStudio(emu, studio, 'ru');
   writeRecords(emu, 'segments', [
     { id: 'S-0001', name: 'Gamers who came back', rules: 'topic = gaming AND order_count ≥ 2' },
@@ -34,9 +38,7 @@ export const cases: BenchCase[] = [
           app.run('refreshAnalysis', [], { kind: 'menu' });
         },
         calls: () => emu.rt.snapshotCounts(),
-        sizeLabel:
-          `${size.toLocaleString('en')} cl / ${orders.toLocaleString('en')} ord (${(orders / size).toFixed(1)}/cl` +
-          `${size >= 50_000 ? ', fewer for the 10M-cell limit' : ''})`,
+        sizeLabel: `${size.toLocaleString('en')} cl / ${orders.toLocaleString('en')} ord (${(orders / size).toFixed(1)}/cl)`,
       };
     },
   },

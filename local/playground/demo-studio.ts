@@ -1,6 +1,7 @@
 // A realistic, reproducible demo studio (Twitch emotes, badges, stickers): the playground's first data,
 // and the data the benchmark scales up. Buyers follow a buy-till-you-die pattern (each with their own
 // rhythm and a chance to drop out), so the CLV models have something real to find.
+import { DAY_MS as DAY } from '../../src/domain/analysis/dates';
 import type { ChannelTopic, Client, ClientRequest, Feedback, Order, OrderStatus, RequestChannel } from '../../src/domain/types';
 
 export interface DemoStudio {
@@ -18,9 +19,10 @@ export interface DemoOptions {
   /** Mean orders per buying client over the history, roughly. */
   ordersPerClient?: number;
   seed?: number;
+  /** Range of each buyer's chance to stop after an order; lower keeps clients longer. */
+  dropout?: readonly [number, number];
 }
 
-const DAY = 86_400_000;
 
 /** mulberry32: small, fast, and the same sequence on every machine. */
 export function seededRandom(seed: number): () => number {
@@ -106,7 +108,7 @@ export function generateDemoStudio(options: DemoOptions): DemoStudio {
     // 15% register and never order (leads).
     if (random() < 0.15) continue;
     const ordersPerDay = rate(meanOrders) / ((asOf - createdAt.getTime()) / DAY + 30);
-    const dropout = between(0.02, 0.2);
+    const dropout = between(...(options.dropout ?? [0.02, 0.2]));
     let at = createdAt.getTime() + between(0, 20) * DAY;
     let count = 0;
     while (at < asOf) {
