@@ -1,7 +1,7 @@
 // Puts a studio's records into the emulated spreadsheet as staff would have them: under the schema's
 // headers (found by header mapping, so a sheet set up by the add-on or by hand both work), one
 // setValues per sheet. Used by the playground, the e2e tests and the benchmark; uncounted.
-import { formatCell } from '../../src/domain/cells';
+import { formatCell, isDate } from '../../src/domain/cells';
 import { findSheetName, mapHeaders, placeValues, sheetSpec, type SheetKey } from '../../src/domain/schema';
 import type { Locale } from '../../src/domain/types';
 import type { Emulator } from '../emulator/index';
@@ -56,10 +56,6 @@ export function writeRecords(emu: Emulator, key: SheetKey, records: ReadonlyArra
       sheet.getRange(start, 1, rows.length, width).setValues(rows);
     }),
   );
-}
-
-function isDate(value: unknown): value is Date {
-  return Object.prototype.toString.call(value) === '[object Date]';
 }
 
 /** Writes a whole studio: clients, orders, feedback and requests. */

@@ -341,16 +341,8 @@ export interface CampaignView {
   failed: number;
 }
 
-export interface NewCampaign {
-  name: string;
-  segmentId: string;
-  template: string;
-  senderName: string;
-  replyTo: string;
-  /** ISO time, or null. */
-  scheduledAt: string | null;
-  cost: number;
-}
+/** What staff fill in to create a campaign: its view's own fields, before any send. */
+export type NewCampaign = Pick<CampaignView, 'name' | 'segmentId' | 'template' | 'senderName' | 'replyTo' | 'scheduledAt' | 'cost'>;
 
 export interface CampaignPreview {
   campaignId: string;

@@ -1,5 +1,6 @@
 // One read of everything analysis needs: each sheet read once, rows turned into records, problems kept.
 import { DEFAULT_ANALYSIS_SETTINGS, readSavedSegments, type AnalysisSettings, type ClientFacts, type SavedSegment } from '../domain/analysis';
+import { isValidDate } from '../domain/cells';
 import {
   clientFromRow, feedbackFromRow, orderFromRow, recordsFrom, requestFromRow, sendFromRow, type RowProblem, type SchemaProblem,
 } from '../domain/schema';
@@ -39,8 +40,7 @@ export interface StudioData {
 }
 
 const finiteOrNull = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
-const dateOrNull = (value: unknown): Date | null =>
-  Object.prototype.toString.call(value) === '[object Date]' && !Number.isNaN((value as Date).getTime()) ? (value as Date) : null;
+const dateOrNull = (value: unknown): Date | null => (isValidDate(value) ? value : null);
 
 function settingsProblems(problems: readonly SchemaProblem[]): RowProblem[] {
   return problems.map((problem) => ({ sheet: 'settings', row: 0, column: '', value: '', code: problem.code, params: problem.params }));

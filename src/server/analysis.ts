@@ -5,7 +5,7 @@ import {
   type CampaignKpis, type ClientFacts, type ClientProfile, type Period, type Segment, type StudioAnalysis,
 } from '../domain/analysis';
 import { studioClv, type ClientClvScore, type StudioClv } from '../domain/clv';
-import type { CellValue } from '../domain/cells';
+import { isDate, isValidDate, type CellValue } from '../domain/cells';
 import type { ClientId, Locale } from '../domain/types';
 import { translate } from '../i18n';
 import { openWorkbook, updateRows, writeProblems, type RowUpdate, type Workbook } from '../sheets';
@@ -95,7 +95,7 @@ export function derivedCells(locale: Locale, profile: ClientProfile, score: Clie
 function assertFinite(updates: readonly RowUpdate[]): void {
   for (const update of updates) {
     for (const [column, value] of Object.entries(update.values)) {
-      const bad = (typeof value === 'number' && !Number.isFinite(value)) || (Object.prototype.toString.call(value) === '[object Date]' && Number.isNaN((value as Date).getTime()));
+      const bad = (typeof value === 'number' && !Number.isFinite(value)) || (isDate(value) && !isValidDate(value));
       if (bad) throw new Error(`refusing to write ${String(value)} to ${column} of row ${update.rowNumber}`);
     }
   }

@@ -2,6 +2,7 @@
 // `flows.<name>`); the hourly step queues the flow mails due now as Sends rows (one per occasion) and
 // sends them through the same exactly-once engine as campaigns.
 import type { AutomationView, SidebarApi } from '../contract/sidebar-api';
+import { isDate } from '../domain/cells';
 import { dueFlowMails, isQuietHour, type FlowFacts } from '../domain/campaigns/flows';
 import { FLOW_NAMES, flowCampaignId, flowOfCampaignId, type FlowName } from '../domain/campaigns/settings';
 import type { ClientFacts } from '../domain/analysis';
@@ -49,7 +50,7 @@ function storedFacts(base: ClientBase, startingTiers: ReadonlySet<string>): Pick
       tier: tier ? String(tier) : null,
       points: typeof pointsBalance === 'number' ? pointsBalance : null,
     });
-    if (tier && !startingTiers.has(String(tier)) && Object.prototype.toString.call(tierSince) === '[object Date]') tiersReached.push({ clientId: id, tier: String(tier), reachedAt: tierSince as Date });
+    if (tier && !startingTiers.has(String(tier)) && isDate(tierSince)) tiersReached.push({ clientId: id, tier: String(tier), reachedAt: tierSince });
   }
   return { clients, tiersReached };
 }

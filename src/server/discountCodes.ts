@@ -1,6 +1,7 @@
 // Campaign discount codes in the DiscountCodes sheet: issued once per client and campaign, looked
 // up as a client typed them, and marked used on an order.
 import type { DiscountCodeView, SidebarApi } from '../contract/sidebar-api';
+import { isDate } from '../domain/cells';
 import { issueDiscountCodes as planCodes, lookupCode, markCodeUsed, type DiscountCodeRecord } from '../domain/loyalty';
 import type { TypedRow } from '../domain/schema';
 import { appendRows, readTable, updateRows, withDocumentLock, type RowValues, type Workbook } from '../sheets';
@@ -8,7 +9,6 @@ import { UserFacingError } from './respond';
 import { asStaff } from './staff';
 import { lazySigner, readLoyaltySettings } from './loyaltyBook';
 
-const isDate = (value: unknown): value is Date => Object.prototype.toString.call(value) === '[object Date]';
 
 /** The sheet keeps a fraction formatted as a percentage (0.1 shows 10%); the domain counts whole percent. */
 function codeFromRow(row: TypedRow): DiscountCodeRecord | null {

@@ -1,7 +1,7 @@
 // Form-submit handler for both forms and both event shapes (form-bound and spreadsheet-bound).
 // A duplicate firing changes nothing; a submission that finds the database busy is queued, not lost.
 import { answerKey, columnSpec, formKindOfTitles, nextId, normaliseHeader, readAnswers, sameAnswerKey, sheetSpec, titleMapping, type FormKind, type RawAnswers, type ReadAnswers, type RowProblem } from '../domain/schema';
-import { isBlank } from '../domain/cells';
+import { isBlank, isDate } from '../domain/cells';
 import { addProblems, readCoreSettings, readTable, upsertClientByEmail, appendRows, withDocumentLock, type Workbook, openWorkbook } from '../sheets';
 import { BusyError } from '../services/locks';
 import { readJsonProperty, writeJsonProperty } from '../services/properties';
@@ -93,7 +93,7 @@ function answerFromEvent(event: FormEvent): IntakeAnswer | null {
     if (!kind || allBlank(answers)) return null;
     const range = event.range;
     const first = range ? range.getValues()[0]?.[0] : null;
-    const at = Object.prototype.toString.call(first) === '[object Date]' ? (first as Date) : new Date();
+    const at = isDate(first) ? first : new Date();
     const responseId = range ? `sheet:${range.getSheet().getName()}:${range.getRow()}` : `sheet:${at.toISOString()}`;
     return { kind, responseId, at: at.toISOString(), answers };
   }

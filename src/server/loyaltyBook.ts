@@ -1,6 +1,7 @@
 // What every loyalty entry point reads: settings, clients with their rows, orders, feedback and the
 // ledger, each sheet in one getValues; and how ledger entries become Loyalty rows.
 import { hmacSigner } from '../domain/hmac';
+import { isDate } from '../domain/cells';
 import { loyaltySettings, DEFAULT_LOYALTY_SETTINGS, referralCode, type LoyaltyClient, type LoyaltySettings } from '../domain/loyalty';
 import { clientFromRow, feedbackFromRow, ledgerEntryFromRow, orderFromRow, recordsFrom, type TypedRow } from '../domain/schema';
 import type { Client, ClientId, Feedback, LedgerEntry, Order } from '../domain/types';
@@ -20,8 +21,6 @@ export interface LoyaltyClientRow extends LoyaltyClient {
   pointsBalance: number | null;
   referralCode: string;
 }
-
-const isDate = (value: unknown): value is Date => Object.prototype.toString.call(value) === '[object Date]';
 
 function loyaltyClientFrom(row: TypedRow, rowNumber: number): LoyaltyClientRow {
   const client = clientFromRow(row);

@@ -1,6 +1,7 @@
 // Read-only views of the mail the studio sent: a client's mail history for the card, what each
 // automated flow sent lately, and the templates staff can pick from. Each reads the Sends sheet once.
 import type { ClientMailView, FlowActivityView, FlowSendView, SendStatusView, SidebarApi, TemplateOption } from '../contract/sidebar-api';
+import { DAY_MS } from '../domain/analysis/dates';
 import { SKIP_REASONS, skipReasonKey, type SkipReason } from '../domain/campaigns/exclusions';
 import { FLOW_NAMES, flowOfCampaignId, type FlowName } from '../domain/campaigns/settings';
 import { campaignFromRow, recordsFrom, sendFromRow } from '../domain/schema';
@@ -14,7 +15,6 @@ import { asStaff } from './staff';
 const CLIENT_MAIL_LIMIT = 50;
 const FLOW_ACTIVITY_DAYS = 30;
 const FLOW_RECENT_LIMIT = 5;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 function readSendRecords(book: Workbook): Send[] {
   return recordsFrom(readTable(book, 'sends').rows, sendFromRow);

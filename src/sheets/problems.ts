@@ -1,7 +1,7 @@
 // The Problems sheet, in the workbook's language: the sheet check's lines are rebuilt on each check,
 // lines from form answers and imports are added once and kept (see domain/schema/problems.ts).
 import { linesAfterCheck, linesToAdd, PROBLEM_SOURCE_LABELS, problemSourceOf, sameLines, sheetSpec, type ProblemLine, type ProblemSource, type RowProblem } from '../domain/schema';
-import { quoteCell } from '../domain/cells';
+import { isDate, quoteCell } from '../domain/cells';
 import { translate } from '../i18n';
 import { withDocumentLock } from './lock';
 import { readTable } from './table';
@@ -52,7 +52,7 @@ function problemLine(book: Workbook, problem: RowProblem, source: ProblemSource,
 
 function storedLines(book: Workbook): ProblemLine[] {
   return readTable(book, 'problems').rows.map(({ values }) => ({
-    at: Object.prototype.toString.call(values.at) === '[object Date]' ? (values.at as Date) : null,
+    at: isDate(values.at) ? values.at : null,
     sheet: String(values.sheet ?? ''),
     row: typeof values.row === 'number' ? values.row : null,
     column: String(values.column ?? ''),

@@ -1,5 +1,5 @@
 // The Settings sheet as typed values: every area reads its overrides from the same rows.
-import type { CellValue } from '../domain/cells';
+import { isDate, type CellValue } from '../domain/cells';
 import { coreSettings, overridesFrom, type CoreSettings, type SchemaProblem, type SettingsOverrides } from '../domain/schema';
 import { withDocumentLock } from './lock';
 import { readTable, settingEntries } from './table';
@@ -22,7 +22,7 @@ export function writeSetting(book: Workbook, key: string, value: CellValue, desc
     const table = readTable(book, 'settings');
     const position = table.rows.findIndex((row) => row.values.key === key);
     // Stored as text so "0,5" or "2026-01-01" keep meaning what the reader expects.
-    const text = value === null ? '' : Object.prototype.toString.call(value) === '[object Date]' ? (value as Date).toISOString() : String(value);
+    const text = value === null ? '' : isDate(value) ? value.toISOString() : String(value);
     if (position === -1) appendRows(book, 'settings', [{ key, value: text, description }]);
     else updateRows(book, 'settings', [{ rowNumber: table.rowNumbers[position] ?? 0, identity: { key }, values: { value: text } }]);
     delete book.settingsCache;

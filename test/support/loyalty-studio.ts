@@ -5,6 +5,7 @@ import { loadBundle } from '../../local/emulator/bundle';
 import { writeRecords } from '../../local/playground/seed';
 import { formatCell } from '../../src/domain/cells';
 import { sheetSpec, type SheetKey } from '../../src/domain/schema';
+import { rowsByKey } from './sheet-rows';
 import type { Client, Locale, Order } from '../../src/domain/types';
 
 export type Studio = ReturnType<typeof loyaltyStudio>;
@@ -29,11 +30,7 @@ export function loyaltyStudio(options: { locale?: Locale; now?: string; settings
 
   const sheetName = (key: SheetKey) => sheetSpec(key).name[locale];
   /** The sheet's rows as objects keyed by the schema's column keys. */
-  const rows = (key: SheetKey): Record<string, unknown>[] => {
-    const [header = [], ...body] = emu.spreadsheet.values(sheetName(key));
-    const keys = header.map((title) => sheetSpec(key).columns.find((column) => column.header[locale] === title)?.key ?? String(title));
-    return body.map((cells) => Object.fromEntries(keys.map((columnKey, index) => [columnKey, cells[index]])));
-  };
+  const rows = (key: SheetKey): Record<string, unknown>[] => rowsByKey(emu, key, locale);
   /** Types into one cell as staff would (enum values become their label in the sheet's language). */
   const edit = (key: SheetKey, id: string, columnKey: string, value: unknown) => {
     const spec = sheetSpec(key);

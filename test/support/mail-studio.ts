@@ -6,6 +6,7 @@ import { loadBundle, type BundleApp } from '../../local/emulator/bundle';
 import { writeRecords } from '../../local/playground/seed';
 import { makeUnsubscribeToken } from '../../src/domain/campaigns/unsubscribe';
 import { sheetSpec, type SheetKey } from '../../src/domain/schema';
+import { rowsByKey } from './sheet-rows';
 import type { Locale } from '../../src/domain/types';
 
 export const MAIL_NOW = '2026-11-24T09:00:00Z';
@@ -60,11 +61,7 @@ export function mailStudio(options: MailStudioOptions = {}) {
 export function studioReaders(emu: Emulator, app: BundleApp, locale: Locale) {
   const sheetName = (key: SheetKey) => sheetSpec(key).name[locale];
   /** A sheet's rows keyed by schema column key. */
-  const rows = (key: SheetKey): Record<string, unknown>[] => {
-    const [header = [], ...body] = emu.spreadsheet.values(sheetName(key));
-    const keys = header.map((title) => sheetSpec(key).columns.find((column) => column.header[locale] === title)?.key ?? String(title));
-    return body.filter((cells) => cells.some((cell) => cell !== '')).map((cells) => Object.fromEntries(keys.map((columnKey, index) => [columnKey, cells[index]])));
-  };
+  const rows = (key: SheetKey): Record<string, unknown>[] => rowsByKey(emu, key, locale).filter((row) => Object.values(row).some((cell) => cell !== ''));
   const sendsOf = (campaignId: string) => rows('sends').filter((row) => row.campaignId === campaignId);
   /** Addresses in the outbox, each as often as it was mailed (test mails to staff left out). */
   const mailedTo = () => emu.mail.outbox.filter((mail) => !mail.to.includes(STAFF_EMAIL)).flatMap((mail) => mail.to);

@@ -3,18 +3,16 @@
 
 export const DAY_MS = 86_400_000;
 
-/** A real, valid Date, whatever JS realm it was made in. */
-export function isValidDate(value: unknown): value is Date {
-  return Object.prototype.toString.call(value) === '[object Date]' && !Number.isNaN((value as Date).getTime());
-}
+export { isValidDate } from '../cells/result';
 
-function dayNumber(date: Date): number {
+/** The calendar day of a date in the runtime's time zone (the script's, in Apps Script), as a day count. */
+export function calendarDay(date: Date): number {
   return Math.round(Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()) / DAY_MS);
 }
 
 /** Whole calendar days from `earlier` to `later` (negative when `later` is before). */
 export function calendarDaysBetween(earlier: Date, later: Date): number {
-  return dayNumber(later) - dayNumber(earlier);
+  return calendarDay(later) - calendarDay(earlier);
 }
 
 /** The same wall-clock time `days` calendar days later (fractions are rounded to whole days). */

@@ -26,6 +26,11 @@ export function isDate(value: unknown): value is Date {
   return Object.prototype.toString.call(value) === '[object Date]' && typeof (value as Date).getTime === 'function';
 }
 
+/** A Date from any realm that holds a time (not an Invalid Date). */
+export function isValidDate(value: unknown): value is Date {
+  return isDate(value) && !Number.isNaN(value.getTime());
+}
+
 /** Empty cell, or only whitespace (including the non-breaking kinds Sheets keeps). */
 export function isBlank(value: unknown): boolean {
   if (value === null || value === undefined) return true;

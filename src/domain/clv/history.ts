@@ -1,6 +1,8 @@
 // Turns a client's order history into the (frequency, recency, age, monetary value) summary the
 // lifetime-value models read, the same way the `lifetimes` library and Hardie's notes do.
 import type { ClientId } from '../types';
+import { calendarDay } from '../analysis/dates';
+import { isValidDate } from '../cells';
 
 export type TimeUnit = 'days' | 'weeks';
 
@@ -24,19 +26,8 @@ export interface ClientHistorySummary {
   meanDayValue: number;
 }
 
-const MS_PER_DAY = 86_400_000;
-
 export function daysPerUnit(unit: TimeUnit): number {
   return unit === 'weeks' ? 7 : 1;
-}
-
-/** The calendar day of a date in the runtime's time zone (the script's, in Apps Script), as a day count. */
-export function calendarDay(date: Date): number {
-  return Math.round(Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()) / MS_PER_DAY);
-}
-
-function isValidDate(value: unknown): value is Date {
-  return Object.prototype.toString.call(value) === '[object Date]' && !Number.isNaN((value as Date).getTime());
 }
 
 /**

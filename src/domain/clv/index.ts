@@ -1,5 +1,6 @@
 // Predicted lifetime value: BG/NBD purchase forecasts, Gamma-Gamma spend, and the small-data fallback.
-export { summariseHistory, calendarDay, daysPerUnit } from './history';
+export { summariseHistory, daysPerUnit } from './history';
+export { calendarDay } from '../analysis/dates';
 export type { TimeUnit, OrderForClv, ClientHistorySummary } from './history';
 export {
   bgNbdLogLikelihood,

@@ -18,6 +18,7 @@ import {
   type GammaGammaParams,
   type SpendHistory,
 } from './gammaGamma';
+import { DAY_MS } from '../analysis/dates';
 import { daysPerUnit, type TimeUnit } from './history';
 import { clamp, finiteOr } from './special';
 
@@ -149,7 +150,6 @@ export interface ScoreClvOptions {
 }
 
 const DAYS_PER_MONTH = 30; // as lifetimes' customer_lifetime_value with freq="D"; used for weeks too (30/7)
-const MS_PER_DAY = 86_400_000;
 
 export function scoreClients(
   summaries: readonly ClvClientSummary[],
@@ -179,7 +179,7 @@ export function scoreClients(
       expected90: expectedPurchases(purchases, summary, 90 / perUnit),
       expected365: expectedPurchases(purchases, summary, 365 / perUnit),
       expectedNextOrder:
-        wait === null || !Number.isFinite(asOfMs) ? null : new Date(asOfMs + Math.ceil(wait * perUnit) * MS_PER_DAY),
+        wait === null || !Number.isFinite(asOfMs) ? null : new Date(asOfMs + Math.ceil(wait * perUnit) * DAY_MS),
       predictedValue12m: discountedValue(
         (t) => expectedPurchases(purchases, summary, t),
         expectedOrderValue(spend, summary),

@@ -1,5 +1,5 @@
 // Merging a client's answer (form, import) into the Clients sheet by email.
-import type { CellValue } from '../cells';
+import { isDate, type CellValue } from '../cells';
 
 export interface ClientAnswer {
   /** Normalised email: the client's identity for answers from outside. */
@@ -28,7 +28,7 @@ export function mergeClientAnswer(
 ): Record<string, CellValue> {
   const changes: Record<string, CellValue> = {};
   const createdAt = existing?.createdAt;
-  const older = Object.prototype.toString.call(createdAt) === '[object Date]' && (createdAt as Date).getTime() > answer.at.getTime();
+  const older = isDate(createdAt) && createdAt.getTime() > answer.at.getTime();
   for (const [key, value] of Object.entries(answer.fields)) {
     if (PROTECTED.has(key) || derived.has(key) || blank(value)) continue;
     const current = existing?.[key];
@@ -47,7 +47,7 @@ export function mergeClientAnswer(
 }
 
 function sameValue(a: CellValue | undefined, b: CellValue): boolean {
-  const time = (value: unknown) => (Object.prototype.toString.call(value) === '[object Date]' ? (value as Date).getTime() : value);
+  const time = (value: unknown) => (isDate(value) ? value.getTime() : value);
   return time(a) === time(b);
 }
 

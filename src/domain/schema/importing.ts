@@ -1,6 +1,6 @@
 // Importing an old client list or order history: the sheet's own spec, loosened where an import may
 // lack a column (clients are matched by email, so their id may be missing), and the merge rule.
-import type { CellValue } from '../cells';
+import { isDate, type CellValue } from '../cells';
 import { sheetSpec } from './catalog';
 import type { SheetSpec } from './types';
 
@@ -19,7 +19,7 @@ export function importSpec(kind: ImportKind): SheetSpec {
 
 const blank = (value: CellValue | undefined) => value === null || value === undefined || value === '';
 const same = (a: CellValue | undefined, b: CellValue) => {
-  const time = (value: unknown) => (Object.prototype.toString.call(value) === '[object Date]' ? (value as Date).getTime() : value);
+  const time = (value: unknown) => (isDate(value) ? value.getTime() : value);
   return time(a) === time(b);
 };
 

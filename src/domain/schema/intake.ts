@@ -1,6 +1,6 @@
 // The two Google Forms the studio gives clients, as pure descriptions, and turning their answers
 // (by question title, in either language) into typed values for the Clients and Feedback sheets.
-import { enumLabels, isBlank, parseCell, type CellValue } from '../cells';
+import { enumLabels, isBlank, isDate, parseCell, type CellValue } from '../cells';
 import type { Locale } from '../types';
 import { columnSpec, sheetSpec } from './catalog';
 import { normaliseHeader } from './headers';
@@ -156,7 +156,7 @@ export function answerKey(at: Date, fields: Readonly<Record<string, CellValue>>)
     .sort()
     .map((key) => {
       const value = fields[key];
-      return `${key}=${Object.prototype.toString.call(value) === '[object Date]' ? (value as Date).toISOString() : String(value)}`;
+      return `${key}=${isDate(value) ? value.toISOString() : String(value)}`;
     })
     .join('\u0001');
   return `A${Math.floor(at.getTime() / 1000)}-${fnv1a(canonical)}`;

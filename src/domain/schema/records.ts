@@ -1,6 +1,6 @@
 // Typed rows become the domain's records here, and nowhere else. Column keys equal the record fields
 // (see people.ts), so each converter only fills defaults and narrows types.
-import type { CellValue } from '../cells';
+import { isDate, type CellValue } from '../cells';
 import type {
   Campaign, CampaignStatus, ChannelTopic, Client, ClientRequest, Feedback, LedgerEntry, LedgerKind, Locale, Order, OrderStatus, RequestChannel, Send, SendStatus,
 } from '../types';
@@ -9,7 +9,7 @@ import type { TypedRow } from './rows';
 const text = (value: CellValue | undefined): string => (value === null || value === undefined ? '' : String(value));
 const number = (value: CellValue | undefined, fallback = 0): number => (typeof value === 'number' && Number.isFinite(value) ? value : fallback);
 const nullableNumber = (value: CellValue | undefined): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
-const date = (value: CellValue | undefined): Date | null => (Object.prototype.toString.call(value) === '[object Date]' ? new Date((value as Date).getTime()) : null);
+const date = (value: CellValue | undefined): Date | null => (isDate(value) ? new Date(value.getTime()) : null);
 
 export function clientFromRow(row: TypedRow): Client {
   const v = row.values;
