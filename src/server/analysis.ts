@@ -36,8 +36,6 @@ export interface RefreshOutcome {
   layout: DashboardLayout;
 }
 
-const DERIVED_COLUMNS = ['lifecycle', 'rfmSegment', 'churnRisk', 'predictedValue', 'nextOrderExpected'] as const;
-
 /** Every segment analysis sizes: the built-in ones, then the staff's saved ones that parse. */
 export function allSegments(data: StudioData): Segment[] {
   return [...builtInSegments({ vipTiers: data.settings.vipTiers }), ...data.savedSegments.flatMap((saved) => (saved.ok ? [saved.segment] : []))];

@@ -1,5 +1,5 @@
-// Where intake hands over to other features. The loyalty engineer fills these in (welcome bonus,
-// feedback bonus); intake calls them after its own write, outside the database lock's critical part.
+// Where intake hands over to loyalty (welcome bonus, feedback bonus); called after intake's own write,
+// outside the database lock's critical part.
 import type { Workbook } from '../sheets';
 import { awardFeedbackBonus, welcomeClient } from './loyaltyHooks';
 

@@ -20,7 +20,7 @@ export interface LoyaltyFields {
 export interface LoyaltyFieldOptions {
   /** Codes issued for this campaign only. */
   campaignId?: string;
-  /** Segment ids per client, for discounts by segment (the campaigns engineer knows the membership). */
+  /** Segment ids per client, for discounts by segment; without it no segment discount applies. */
   segmentsByClient?: ReadonlyMap<ClientId, readonly string[]>;
   asOf?: Date;
 }
