@@ -6,7 +6,7 @@ import { createEmulator } from '../emulator';
 import { loadBundle } from '../emulator/bundle';
 import { generateDemoStudio } from '../playground/demo-studio';
 import { DEMO_AS_OF, writeRecords, writeStudio } from '../playground/seed';
-import type { BenchCase } from './harness';
+import { countedStep, type BenchCase } from './harness';
 
 function analysisWorld(clients: number) {
   const emu = createEmulator({ now: DEMO_AS_OF.toISOString(), locale: 'ru' });
@@ -32,14 +32,8 @@ export const cases: BenchCase[] = [
     sizes: [1_000, 10_000, 50_000],
     prepare(size) {
       const { emu, app, orders } = analysisWorld(size);
-      return {
-        run: () => {
-          emu.rt.resetCounts();
-          app.run('refreshAnalysis', [], { kind: 'menu' });
-        },
-        calls: () => emu.rt.snapshotCounts(),
-        sizeLabel: `${size.toLocaleString('en')} cl / ${orders.toLocaleString('en')} ord (${(orders / size).toFixed(1)}/cl)`,
-      };
+      const label = `${size.toLocaleString('en')} cl / ${orders.toLocaleString('en')} ord (${(orders / size).toFixed(1)}/cl)`;
+      return countedStep(emu, () => app.run('refreshAnalysis', [], { kind: 'menu' }), label);
     },
   },
 ];

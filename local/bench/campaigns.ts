@@ -3,7 +3,7 @@
 // unsubscribed or a broken address) so exclusions do real work; the template merges names, a staff
 // column, loyalty points and a signed unsubscribe link.
 import { consentingClient, mailStudio } from '../../test/support/mail-studio';
-import type { BenchCase } from './harness';
+import { countedStep, type BenchCase } from './harness';
 
 const TEMPLATE = {
   name: 'promo',
@@ -35,13 +35,7 @@ export const cases: BenchCase[] = [
     sizes: SIZES,
     prepare(size) {
       const { emu, call } = campaignWorld(size, 0);
-      return {
-        run: () => {
-          emu.rt.resetCounts();
-          call('previewCampaign', 'K-0001', 'C-000001');
-        },
-        calls: () => emu.rt.snapshotCounts(),
-      };
+      return countedStep(emu, () => call('previewCampaign', 'K-0001', 'C-000001'));
     },
   },
   {
@@ -50,13 +44,7 @@ export const cases: BenchCase[] = [
     sizes: SIZES,
     prepare(size) {
       const { emu, call } = campaignWorld(size, 0, { ...TEMPLATE, htmlBody: TEMPLATE.htmlBody.replace(' · баллы: {{points|0}}', '') });
-      return {
-        run: () => {
-          emu.rt.resetCounts();
-          call('previewCampaign', 'K-0001', 'C-000001');
-        },
-        calls: () => emu.rt.snapshotCounts(),
-      };
+      return countedStep(emu, () => call('previewCampaign', 'K-0001', 'C-000001'));
     },
   },
   {
@@ -64,13 +52,7 @@ export const cases: BenchCase[] = [
     sizes: SIZES,
     prepare(size) {
       const { emu, call } = campaignWorld(size, 0);
-      return {
-        run: () => {
-          emu.rt.resetCounts();
-          call('sendCampaign', 'K-0001');
-        },
-        calls: () => emu.rt.snapshotCounts(),
-      };
+      return countedStep(emu, () => call('sendCampaign', 'K-0001'));
     },
   },
   {
@@ -81,14 +63,7 @@ export const cases: BenchCase[] = [
       const { emu, app, call } = campaignWorld(size, 0);
       call('sendCampaign', 'K-0001');
       emu.mail.setQuota(MAILS_PER_SEND_RUN);
-      return {
-        run: () => {
-          emu.rt.resetCounts();
-          app.run('continueCampaigns', [], { kind: 'trigger' });
-        },
-        calls: () => emu.rt.snapshotCounts(),
-        sizeLabel: `${size.toLocaleString('en')} cl / ${MAILS_PER_SEND_RUN} mails`,
-      };
+      return countedStep(emu, () => app.run('continueCampaigns', [], { kind: 'trigger' }), `${size.toLocaleString('en')} cl / ${MAILS_PER_SEND_RUN} mails`);
     },
   },
 ];

@@ -9,6 +9,22 @@ export interface BenchCase {
   prepare(size: number): { run(): void; calls(): Record<string, number>; sizeLabel?: string };
 }
 
+/** The usual measured step: the call counter reset, then one thing the add-on does. */
+export function countedStep(
+  emu: { rt: { resetCounts(): void; snapshotCounts(): Record<string, number> } },
+  step: () => void,
+  sizeLabel?: string,
+): { run(): void; calls(): Record<string, number>; sizeLabel?: string } {
+  return {
+    run: () => {
+      emu.rt.resetCounts();
+      step();
+    },
+    calls: () => emu.rt.snapshotCounts(),
+    ...(sizeLabel === undefined ? {} : { sizeLabel }),
+  };
+}
+
 export interface BenchRow {
   operation: string;
   size: string;
