@@ -6,7 +6,7 @@ import {
 } from '../domain/schema';
 import type { Client, ClientId, ClientRequest, Feedback, Locale, Order, Send } from '../domain/types';
 import { translate } from '../i18n';
-import { readCoreSettings, readSettingsFor, readTable, type Workbook } from '../sheets';
+import { readCoreSettings, readSettingsFor, readTable, type Table, type Workbook } from '../sheets';
 
 export interface ClientRowRef {
   id: ClientId;
@@ -51,8 +51,11 @@ export function readAnalysisSettings(book: Workbook): { settings: AnalysisSettin
   return { settings: { ...DEFAULT_ANALYSIS_SETTINGS, ...read.overrides }, problems: settingsProblems(read.problems) };
 }
 
-export function readStudio(book: Workbook, options: { campaigns?: boolean } = {}): StudioData {
-  const clientsTable = readTable(book, 'clients');
+/** Tables a caller has already read this run, used instead of reading them again. */
+export type ReadTables = Partial<Record<'clients' | 'orders', Table>>;
+
+export function readStudio(book: Workbook, options: { campaigns?: boolean; tables?: ReadTables } = {}): StudioData {
+  const clientsTable = options.tables?.clients ?? readTable(book, 'clients');
   const clients: Client[] = [];
   const clientRows: ClientRowRef[] = [];
   const storedFacts = new Map<ClientId, ClientFacts>();
@@ -72,7 +75,7 @@ export function readStudio(book: Workbook, options: { campaigns?: boolean } = {}
       expectedNextOrder: dateOrNull(v.nextOrderExpected),
     });
   });
-  const ordersTable = readTable(book, 'orders');
+  const ordersTable = options.tables?.orders ?? readTable(book, 'orders');
   const feedbackTable = readTable(book, 'feedback');
   const requestsTable = readTable(book, 'requests');
   const segmentsTable = readTable(book, 'segments');

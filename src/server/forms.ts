@@ -78,9 +78,14 @@ function formsView(withCounts: boolean): FormsView {
 
 /** The feedback form with the order reference filled in; campaigns put it into mails. */
 export function feedbackLinkFor(orderId: string): string {
+  return feedbackLinker()(orderId);
+}
+
+/** Links for many orders from one read of the stored form (a mail run links every recipient's order). */
+export function feedbackLinker(): (orderId: string) => string {
   const template = storedForm('feedback')?.prefillTemplate;
   if (!template) throw new UserFacingError('database.forms.notCreated');
-  return feedbackLinkFromTemplate(template, orderId);
+  return (orderId) => feedbackLinkFromTemplate(template, orderId);
 }
 
 // The contract check: a renamed or reshaped function here fails type-checking.

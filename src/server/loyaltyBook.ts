@@ -5,7 +5,9 @@ import { isDate } from '../domain/cells';
 import { loyaltySettings, DEFAULT_LOYALTY_SETTINGS, referralCode, type LoyaltyClient, type LoyaltySettings } from '../domain/loyalty';
 import { clientFromRow, feedbackFromRow, ledgerEntryFromRow, orderFromRow, recordsFrom, type TypedRow } from '../domain/schema';
 import type { Client, ClientId, Feedback, LedgerEntry, Order } from '../domain/types';
-import { readSettingsFor, readTable, type RowValues, type Workbook } from '../sheets';
+import { readSettingsFor, readTable, type RowValues, type Table, type Workbook } from '../sheets';
+import type { ReadTables } from './analysis-data';
+import { segmentsByClient } from './segments';
 import { signingSecret } from '../services/signer';
 
 export function readLoyaltySettings(book: Workbook): LoyaltySettings {
@@ -39,8 +41,7 @@ function loyaltyClientFrom(row: TypedRow, rowNumber: number): LoyaltyClientRow {
   };
 }
 
-export function readLoyaltyClients(book: Workbook): LoyaltyClientRow[] {
-  const table = readTable(book, 'clients');
+export function readLoyaltyClients(book: Workbook, table: Table = readTable(book, 'clients')): LoyaltyClientRow[] {
   const clients: LoyaltyClientRow[] = [];
   table.rows.forEach((row, position) => {
     const client = loyaltyClientFrom(row, table.rowNumbers[position] ?? 0);
@@ -50,9 +51,18 @@ export function readLoyaltyClients(book: Workbook): LoyaltyClientRow[] {
 }
 
 /** Orders with a blank client id are matched to the client by email. */
-export function readLoyaltyOrders(book: Workbook, clients: readonly LoyaltyClientRow[]): Order[] {
+export function readLoyaltyOrders(book: Workbook, clients: readonly LoyaltyClientRow[], table: Table = readTable(book, 'orders')): Order[] {
   const byEmail = new Map(clients.filter((row) => row.client.email).map((row) => [row.client.email, row.id]));
-  return recordsFrom(readTable(book, 'orders').rows, (row) => orderFromRow(row, byEmail));
+  return recordsFrom(table.rows, (row) => orderFromRow(row, byEmail));
+}
+
+/**
+ * The segments with a personal discount in Settings that each client is in, for `personalDiscount`.
+ * Only those segments are computed, once for all clients; none (and no read) when no segment has one.
+ */
+export function readDiscountSegments(book: Workbook, settings: LoyaltySettings, asOf: Date, tables: ReadTables = {}): Map<ClientId, string[]> {
+  const segmentIds = Object.entries(settings.discountBySegment).filter(([, percent]) => percent > 0).map(([segmentId]) => segmentId);
+  return segmentsByClient(book, segmentIds, asOf, tables);
 }
 
 export function readFeedback(book: Workbook): Feedback[] {

@@ -4,7 +4,8 @@ import type { LoyaltyCard, SidebarApi } from '../contract/sidebar-api';
 import { buildRecommendationModel, describeLedgerReason, personalDiscount, pointsExpiringSoon, recommendFor, tierForSpend, rollingSpend } from '../domain/loyalty';
 import { UserFacingError } from './respond';
 import { asStaff } from './staff';
-import { lazySigner, readLedger, readLoyaltyClients, readLoyaltyOrders, readLoyaltySettings, referralCodeOf, sumFor } from './loyaltyBook';
+import { readTable } from '../sheets';
+import { lazySigner, readDiscountSegments, readLedger, readLoyaltyClients, readLoyaltyOrders, readLoyaltySettings, referralCodeOf, sumFor } from './loyaltyBook';
 
 const LAST_ENTRIES = 10;
 
@@ -12,15 +13,16 @@ export function getLoyaltyCard(clientId: string): LoyaltyCard {
   return asStaff((book, locale) => {
     const asOf = new Date();
     const settings = readLoyaltySettings(book);
-    const clients = readLoyaltyClients(book);
+    const tables = { clients: readTable(book, 'clients'), orders: readTable(book, 'orders') };
+    const clients = readLoyaltyClients(book, tables.clients);
     const client = clients.find((candidate) => candidate.id === String(clientId ?? '').trim());
     if (!client) throw new UserFacingError('loyalty.client.unknown', { client: String(clientId ?? '') });
-    const orders = readLoyaltyOrders(book, clients);
+    const orders = readLoyaltyOrders(book, clients, tables.orders);
     const ledger = readLedger(book).filter((entry) => entry.clientId === client.id);
     // Before the first nightly run the tier column is blank: show what the spend reaches.
     const tier = client.tier || tierForSpend(rollingSpend(orders, settings, asOf).get(client.id) ?? 0, settings).name;
     const expiring = pointsExpiringSoon(ledger, settings, asOf)[0];
-    const discount = personalDiscount(tier, [], settings);
+    const discount = personalDiscount(tier, readDiscountSegments(book, settings, asOf, tables).get(client.id) ?? [], settings);
     const recommendations = recommendFor(client.id, buildRecommendationModel(orders, settings), settings);
     const newestFirst = ledger.map((entry, index) => ({ entry, index })).sort((a, b) => b.entry.date.getTime() - a.entry.date.getTime() || b.index - a.index);
     return {

@@ -2,9 +2,9 @@
 // {{recommendation}}, {{referral_code}}), computed from one read of each sheet for all recipients.
 import { buildRecommendationModel, personalDiscount, recommendFor, recommendationText, rollingSpend, tierForSpend } from '../domain/loyalty';
 import type { ClientId } from '../domain/types';
-import type { Workbook } from '../sheets';
+import { readTable, type Workbook } from '../sheets';
 import { readDiscountCodes } from './discountCodes';
-import { lazySigner, readLedger, readLoyaltyClients, readLoyaltyOrders, readLoyaltySettings, referralCodeOf } from './loyaltyBook';
+import { lazySigner, readDiscountSegments, readLedger, readLoyaltyClients, readLoyaltyOrders, readLoyaltySettings, referralCodeOf } from './loyaltyBook';
 
 export interface LoyaltyFields {
   points: number;
@@ -20,7 +20,7 @@ export interface LoyaltyFields {
 export interface LoyaltyFieldOptions {
   /** Codes issued for this campaign only. */
   campaignId?: string;
-  /** Segment ids per client, for discounts by segment; without it no segment discount applies. */
+  /** Segment ids per client, for discounts by segment; without it the segments named in Settings are computed. */
   segmentsByClient?: ReadonlyMap<ClientId, readonly string[]>;
   asOf?: Date;
 }
@@ -29,8 +29,10 @@ export interface LoyaltyFieldOptions {
 export function loyaltyFieldsFor(book: Workbook, clientIds: readonly ClientId[], options: LoyaltyFieldOptions = {}): Map<ClientId, LoyaltyFields> {
   const asOf = options.asOf ?? new Date();
   const settings = readLoyaltySettings(book);
-  const clients = readLoyaltyClients(book);
-  const orders = readLoyaltyOrders(book, clients);
+  const tables = { clients: readTable(book, 'clients'), orders: readTable(book, 'orders') };
+  const clients = readLoyaltyClients(book, tables.clients);
+  const orders = readLoyaltyOrders(book, clients, tables.orders);
+  const segments = options.segmentsByClient ?? readDiscountSegments(book, settings, asOf, tables);
   const wanted = new Set(clientIds);
   const points = new Map<ClientId, number>();
   for (const entry of readLedger(book)) if (wanted.has(entry.clientId)) points.set(entry.clientId, (points.get(entry.clientId) ?? 0) + entry.points);
@@ -52,7 +54,7 @@ export function loyaltyFieldsFor(book: Workbook, clientIds: readonly ClientId[],
     fields.set(client.id, {
       points: points.get(client.id) ?? 0,
       tier,
-      discount: personalDiscount(tier, options.segmentsByClient?.get(client.id) ?? [], settings)?.percent ?? 0,
+      discount: personalDiscount(tier, segments.get(client.id) ?? [], settings)?.percent ?? 0,
       ...(code ? { discount_code: code } : {}),
       recommendation: recommendationText(recommendFor(client.id, model, settings), locale),
       referral_code: referralCodeOf(client, settings, sign),

@@ -7,7 +7,7 @@ import type { Client, ClientId, Locale, Order } from '../domain/types';
 import { findDraftTemplate } from '../services/mailer';
 import { makeSigner } from '../services/signer';
 import { readTable, type Workbook } from '../sheets';
-import { feedbackLinkFor, loyaltyFieldsFor, type LoyaltyMergeFields } from './mail-seams';
+import { feedbackLinks, loyaltyFieldsFor, type LoyaltyMergeFields } from './mail-seams';
 
 type BlobSource = GoogleAppsScript.Base.BlobSource;
 
@@ -71,6 +71,8 @@ export interface MergeSources {
   webAppUrl: string;
   sign: Signer | null;
   loyalty: Map<ClientId, LoyaltyMergeFields>;
+  /** The order's prefilled feedback link; the stored form is read once per run. */
+  feedbackLink: (orderId: string) => string;
   lastOrder: Map<ClientId, Order>;
   lastCompleted: Map<ClientId, Order>;
   staffHeaders: string[];
@@ -96,6 +98,7 @@ export function mergeSources(
     webAppUrl: options.links ? ScriptApp.getService().getUrl() : '',
     sign: options.links ? makeSigner() : null,
     loyalty: loyaltyFieldsFor(book, options.recipients ?? clients.map((client) => client.id), options.campaignId),
+    feedbackLink: feedbackLinks(),
     lastOrder,
     lastCompleted,
     staffHeaders: [...new Set(clients.flatMap((client) => Object.keys(client.extra)))],
@@ -122,7 +125,7 @@ export function mergeValuesFor(
   const values: Partial<Record<BuiltinField, FieldValue>> = {
     ...sources.loyalty.get(client.id),
     last_order: sources.lastOrder.get(client.id)?.product ?? '',
-    feedback_link: completed ? feedbackLinkFor(completed.id) : '',
+    feedback_link: completed ? sources.feedbackLink(completed.id) : '',
     // A placeholder where no link is made (preview counts): the field is never missing.
     unsubscribe_link: sources.sign && template && templateUses(template, 'unsubscribe_link')
       ? unsubscribeUrl(sources.webAppUrl, makeUnsubscribeToken(client.id, client.email, sources.sign), locale)

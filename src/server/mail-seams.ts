@@ -5,7 +5,7 @@ import { pointsExpiringSoon } from '../domain/loyalty';
 import type { Client, ClientId } from '../domain/types';
 import type { Workbook } from '../sheets';
 import { readLedger, readLoyaltySettings } from './loyaltyBook';
-import { feedbackLinkFor as formsFeedbackLink } from './forms';
+import { feedbackLinkFor as formsFeedbackLink, feedbackLinker } from './forms';
 import { loyaltyFieldsFor as loyaltyFields } from './loyaltyFields';
 import { segmentClientIds as analysisSegment } from './segments';
 
@@ -76,4 +76,19 @@ export function feedbackLinkFor(orderId: string): string {
   } catch {
     return '';
   }
+}
+
+/** `feedbackLinkFor` for a whole run: the stored form is read on the first link, once; empty links before the forms exist. */
+export function feedbackLinks(): (orderId: string) => string {
+  let link: ((orderId: string) => string) | null = null;
+  return (orderId) => {
+    if (!link) {
+      try {
+        link = feedbackLinker();
+      } catch {
+        link = () => '';
+      }
+    }
+    return link(orderId);
+  };
 }

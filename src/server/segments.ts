@@ -8,7 +8,7 @@ import { nextId } from '../domain/schema';
 import type { ClientId, Locale } from '../domain/types';
 import { translate } from '../i18n';
 import { appendRows, findSheet, readTable, updateRows, withDocumentLock, type Workbook } from '../sheets';
-import { readStudio, type StudioData } from './analysis-data';
+import { readStudio, type ReadTables, type StudioData } from './analysis-data';
 import { allSegments } from './analysis';
 import { segmentName } from './dashboard';
 import { UserFacingError } from './respond';
@@ -19,19 +19,46 @@ function currentProfiles(data: StudioData, asOf: Date): ClientProfile[] {
   return buildClientProfiles(data.clients, data.orders, asOf, { facts: data.storedFacts, lifecycle: lifecycleSettingsOf(data.settings) });
 }
 
+/** Members of one segment among the profiles; throws when the segment is unknown or its rules cannot run. */
+function membersOf(book: Workbook, data: StudioData, profiles: readonly ClientProfile[], segmentId: string, asOf: Date): ClientId[] {
+  const saved = data.savedSegments.find((segment) => segment.id === segmentId);
+  if (saved && !saved.ok) throw new UserFacingError('analysis.segment.badRow', { name: saved.name, problem: problemsText(book.locale, saved.problems).join(' ') });
+  const segment = allSegments(data).find((candidate) => candidate.id === segmentId);
+  if (!segment) throw new UserFacingError('analysis.segment.notFound', { id: segmentId });
+  const members = segmentMembers(segment, profiles, asOf, data.extraHeaders);
+  if (!members.ok) throw new UserFacingError('analysis.segment.badRow', { name: segment.name, problem: problemsText(book.locale, members.problems).join(' ') });
+  return members.clientIds;
+}
+
 /**
  * The ids of the clients in a segment now: built-in (`rfm:champions`, `lifecycle:lapsing`, `vip`, …) or saved.
  * For the campaigns module. Throws when the segment is unknown or its rules cannot run.
  */
 export function segmentClientIds(book: Workbook, segmentId: string, asOf: Date): ClientId[] {
   const data = readStudio(book);
-  const saved = data.savedSegments.find((segment) => segment.id === segmentId);
-  if (saved && !saved.ok) throw new UserFacingError('analysis.segment.badRow', { name: saved.name, problem: problemsText(book.locale, saved.problems).join(' ') });
-  const segment = allSegments(data).find((candidate) => candidate.id === segmentId);
-  if (!segment) throw new UserFacingError('analysis.segment.notFound', { id: segmentId });
-  const members = segmentMembers(segment, currentProfiles(data, asOf), asOf, data.extraHeaders);
-  if (!members.ok) throw new UserFacingError('analysis.segment.badRow', { name: segment.name, problem: problemsText(book.locale, members.problems).join(' ') });
-  return members.clientIds;
+  return membersOf(book, data, currentProfiles(data, asOf), segmentId, asOf);
+}
+
+/**
+ * Which of the given segments each client is in, from one read of the studio however many segments
+ * (none read when no segment is asked). Clients and orders already read by the caller are reused.
+ * A segment that is unknown or whose rules cannot run is left out with a warning: the caller
+ * (a discount) goes on without it.
+ */
+export function segmentsByClient(book: Workbook, segmentIds: readonly string[], asOf: Date, tables: ReadTables = {}): Map<ClientId, string[]> {
+  const membership = new Map<ClientId, string[]>();
+  const wanted = [...new Set(segmentIds)];
+  if (wanted.length === 0) return membership;
+  const data = readStudio(book, { tables });
+  const profiles = currentProfiles(data, asOf);
+  for (const segmentId of wanted) {
+    try {
+      for (const clientId of membersOf(book, data, profiles, segmentId, asOf)) membership.set(clientId, [...(membership.get(clientId) ?? []), segmentId]);
+    } catch (error) {
+      console.warn(`segment ${segmentId}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return membership;
 }
 
 function problemsText(locale: Locale, problems: readonly SegmentProblem[]): string[] {
