@@ -12,7 +12,7 @@ import { appendRows, openWorkbook, readCoreSettings, writeSetting } from '../she
 import { readCampaignSettings, readClientBase, readFlowSettings, readSends, type ClientBase, type SendRow } from './campaign-book';
 import { HOURLY_FLOW_BUDGET_MS, pendingEmails } from './campaign-runs';
 import { loadTemplate, mergeSources, mergeValuesFor, renderMail, type MailTemplate } from './mail-merge';
-import { feedbackLinkFor, loyaltyOccasions } from './mail-seams';
+import { feedbackLinks, loyaltyOccasions } from './mail-seams';
 import { UserFacingError } from './respond';
 import { asStaff } from './staff';
 import { sendQueue, settleJournal, withSendLock, type QueuedMail } from './sending';
@@ -56,7 +56,7 @@ function storedFacts(base: ClientBase, startingTiers: ReadonlySet<string>): Pick
 }
 
 /** Merge fields a queued flow mail gets from its occasion (`order:O-12` → that order's feedback link). */
-function occasionFields(base: ClientBase, occasion: string): Record<string, string> {
+function occasionFields(base: ClientBase, occasion: string, feedbackLinkFor: (orderId: string) => string): Record<string, string> {
   const [kind, ...rest] = occasion.split(':');
   const value = rest.join(':');
   if (kind === 'order') {
@@ -88,6 +88,8 @@ export function runAutomationsHourly(): void {
       return templates.get(ref) ?? null;
     };
     const loyalty = loyaltyOccasions(book, now, { ledger: flowSettings.pointsExpiry.enabled });
+    // The form's prefilled-link template is read once per run, not once per mail.
+    const feedbackLinkFor = feedbackLinks();
     const due = dueFlowMails(now, base.clients, base.orders, {
       localHour, pendingUnsubscribes: pendingEmails(store, base.clients), ...storedFacts(base, loyalty.startingTiers),
       pointsExpiring: loyalty.pointsExpiring,
@@ -115,7 +117,7 @@ export function runAutomationsHourly(): void {
         const template = templateOf(flowSettings[flow].template);
         if (!client || !template) return null;
         const occasion = row.send.occasion ?? '';
-        const fields = fieldsByKey.get(`${flow}|${client.id}|${occasion}`) ?? occasionFields(base, occasion);
+        const fields = fieldsByKey.get(`${flow}|${client.id}|${occasion}`) ?? occasionFields(base, occasion, feedbackLinkFor);
         const rendered = renderMail(template, mergeValuesFor(client, sources, template, fields));
         return {
           to: row.send.email, subject: rendered.subject, htmlBody: rendered.htmlBody, textBody: rendered.textBody,

@@ -76,12 +76,7 @@ function formsView(withCounts: boolean): FormsView {
   return { registration, feedback: view('feedback'), qrText: registration?.url ?? null };
 }
 
-/** The feedback form with the order reference filled in; campaigns put it into mails. */
-export function feedbackLinkFor(orderId: string): string {
-  return feedbackLinker()(orderId);
-}
-
-/** Links for many orders from one read of the stored form (a mail run links every recipient's order). */
+/** Feedback-form links with the order reference filled in, from one read of the stored form (a mail run links every recipient's order). */
 export function feedbackLinker(): (orderId: string) => string {
   const template = storedForm('feedback')?.prefillTemplate;
   if (!template) throw new UserFacingError('database.forms.notCreated');

@@ -5,7 +5,7 @@ import { pointsExpiringSoon } from '../domain/loyalty';
 import type { Client, ClientId } from '../domain/types';
 import type { Workbook } from '../sheets';
 import { readLedger, readLoyaltySettings } from './loyaltyBook';
-import { feedbackLinkFor as formsFeedbackLink, feedbackLinker } from './forms';
+import { feedbackLinker } from './forms';
 import { loyaltyFieldsFor as loyaltyFields } from './loyaltyFields';
 import { segmentClientIds as analysisSegment } from './segments';
 
@@ -69,16 +69,7 @@ export function loyaltyOccasions(book: Workbook, asOf: Date, options: { ledger: 
   }
 }
 
-/** The feedback form prefilled for an order; empty before the forms are created. */
-export function feedbackLinkFor(orderId: string): string {
-  try {
-    return formsFeedbackLink(orderId);
-  } catch {
-    return '';
-  }
-}
-
-/** `feedbackLinkFor` for a whole run: the stored form is read on the first link, once; empty links before the forms exist. */
+/** Feedback-form links prefilled per order, for a whole run: the stored form is read once; empty links before the forms exist. */
 export function feedbackLinks(): (orderId: string) => string {
   let link: ((orderId: string) => string) | null = null;
   return (orderId) => {
