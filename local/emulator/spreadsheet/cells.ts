@@ -62,11 +62,12 @@ export function forEachCell(box: Box, visit: (r: number, c: number, i: number, j
 }
 
 export function grid<T>(box: Box, read: (r: number, c: number) => T): T[][] {
-  const rows: T[][] = [];
+  // Sized up front: growing by push reallocates each row, garbage the bundle's big reads then pay for in GC.
+  const rows = new Array<T[]>(box.nr);
   for (let i = 0; i < box.nr; i += 1) {
-    const row: T[] = [];
-    for (let j = 0; j < box.nc; j += 1) row.push(read(box.r + i, box.c + j));
-    rows.push(row);
+    const row = new Array<T>(box.nc);
+    for (let j = 0; j < box.nc; j += 1) row[j] = read(box.r + i, box.c + j);
+    rows[i] = row;
   }
   return rows;
 }

@@ -46,16 +46,21 @@ export function parseRows(spec: SheetSpec, values: readonly (readonly unknown[])
     .filter((column) => column.key in mapping.indexes)
     .sort((a, b) => (mapping.indexes[a.key] ?? 0) - (mapping.indexes[b.key] ?? 0));
   const garbage = garbageTest(spec, mapping);
+  // Every row gets every mapped key in this order: cloning one shaped object spares the per-row property
+  // growth (a ledger read allocates hundreds of thousands of rows, and garbage is what made big runs slow).
+  const shape: Record<string, CellValue> = {};
+  for (const column of mapped) shape[column.key] = null;
+  let rowNumber = 0;
+  const report = (columnIndex: number, value: unknown, code: MessageKey, params?: Record<string, string | number>) => {
+    const problem: RowProblem = { sheet: spec.key, row: rowNumber, column: headerAt(columnIndex), value, code };
+    if (params) problem.params = params;
+    parsed.problems.push(problem);
+  };
 
   for (let index = 1; index < values.length; index += 1) {
     const cells = values[index] ?? [];
     if (cells.every(isBlank)) continue;
-    const rowNumber = index + 1;
-    const report = (columnIndex: number, value: unknown, code: MessageKey, params?: Record<string, string | number>) => {
-      const problem: RowProblem = { sheet: spec.key, row: rowNumber, column: headerAt(columnIndex), value, code };
-      if (params) problem.params = params;
-      parsed.problems.push(problem);
-    };
+    rowNumber = index + 1;
 
     if (garbage(cells)) {
       const firstFilled = cells.findIndex((cell) => !isBlank(cell));
@@ -63,7 +68,7 @@ export function parseRows(spec: SheetSpec, values: readonly (readonly unknown[])
       continue;
     }
 
-    const row: TypedRow = { values: {}, extra: {} };
+    const row: TypedRow = { values: { ...shape }, extra: {} };
     let usable = true;
     for (const column of mapped) {
       const columnIndex = mapping.indexes[column.key] ?? 0;
