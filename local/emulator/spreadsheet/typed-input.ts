@@ -59,13 +59,40 @@ function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** Built once per locale: compiling them per cell was the emulator's hot spot on big setValues. */
+const numberPatterns = new WeakMap<LocaleRules, { number: RegExp; groups: RegExp }>();
+
+function numberPatternsFor(rules: LocaleRules): { number: RegExp; groups: RegExp } {
+  let patterns = numberPatterns.get(rules);
+  if (!patterns) {
+    const group = `[${rules.group.map(escapeRegex).join('')}]`;
+    const decimal = escapeRegex(rules.decimal);
+    patterns = {
+      number: new RegExp(`^([+-]?)(\\d{1,3}(?:${group}\\d{3})+|\\d+)?(?:${decimal}(\\d+))?(?:[eE]([+-]?\\d+))?$`),
+      groups: new RegExp(group, 'g'),
+    };
+    numberPatterns.set(rules, patterns);
+  }
+  return patterns;
+}
+
+const datePatterns = new Map<string, RegExp>();
+
+function datePatternFor(separator: string): RegExp {
+  let pattern = datePatterns.get(separator);
+  if (!pattern) {
+    const s = escapeRegex(separator);
+    pattern = new RegExp(`^(\\d{1,2})${s}(\\d{1,2})(?:${s}(\\d{4}|\\d{2}))?$`);
+    datePatterns.set(separator, pattern);
+  }
+  return pattern;
+}
+
 export function parseNumber(text: string, rules: LocaleRules): number | null {
-  const group = `[${rules.group.map(escapeRegex).join('')}]`;
-  const decimal = escapeRegex(rules.decimal);
-  const pattern = new RegExp(`^([+-]?)(\\d{1,3}(?:${group}\\d{3})+|\\d+)?(?:${decimal}(\\d+))?(?:[eE]([+-]?\\d+))?$`);
-  const m = pattern.exec(text);
+  const patterns = numberPatternsFor(rules);
+  const m = patterns.number.exec(text);
   if (!m || (m[2] === undefined && m[3] === undefined)) return null;
-  const integer = (m[2] ?? '0').replace(new RegExp(group, 'g'), '');
+  const integer = (m[2] ?? '0').replace(patterns.groups, '');
   const value = Number(`${m[1]}${integer}.${m[3] ?? '0'}e${m[4] ?? '0'}`);
   return Number.isFinite(value) ? value : null;
 }
@@ -97,8 +124,7 @@ function parseDate(text: string, ctx: ParseContext): TypedContent | null {
   if (iso) ymd = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
   for (const sep of ctx.rules.dateSeparators) {
     if (ymd) break;
-    const s = escapeRegex(sep);
-    const m = new RegExp(`^(\\d{1,2})${s}(\\d{1,2})(?:${s}(\\d{4}|\\d{2}))?$`).exec(datePart);
+    const m = datePatternFor(sep).exec(datePart);
     if (!m) continue;
     const first = Number(m[1]);
     const second = Number(m[2]);
