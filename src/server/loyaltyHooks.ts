@@ -1,13 +1,16 @@
 // Loyalty's part of the intake hooks: the registration bonus, the client's referral code and the link
 // to whoever referred them, and the feedback bonus. Keyed in the ledger, so a form trigger firing twice
 // pays once.
-import { feedbackBonus, linkReferral, registrationBonus } from '../domain/loyalty';
+import { feedbackBonus, linkReferral, registrationBonus, type LoyaltyMessage } from '../domain/loyalty';
 import { translate } from '../i18n';
 import { appendRows, updateRows, withDocumentLock, type Workbook } from '../sheets';
 import { lazySigner, ledgerRow, readLedger, readLoyaltyClients, readLoyaltySettings, referralCodeOf, sumFor } from './loyaltyBook';
 
-/** `refused` carries the reason in the workbook's language, for intake to report. */
-export type ReferralOutcome = { status: 'none' } | { status: 'linked'; referredBy: string } | { status: 'refused'; message: string };
+/** `refused` carries the reason (translated, and as a key for the Problems sheet) and the client's row, for intake to report. */
+export type ReferralOutcome =
+  | { status: 'none' }
+  | { status: 'linked'; referredBy: string }
+  | { status: 'refused'; message: string; reason: LoyaltyMessage; rowNumber: number };
 
 export function welcomeClient(book: Workbook, clientId: string, typedReferralCode: string, at: Date): ReferralOutcome {
   return withDocumentLock(() => {
@@ -28,7 +31,7 @@ export function welcomeClient(book: Workbook, clientId: string, typedReferralCod
         outcome = { status: 'linked', referredBy: link.referredBy };
         if (client.referredBy !== link.referredBy) values.referredBy = link.referredBy;
       } else {
-        outcome = { status: 'refused', message: translate(book.locale, link.error.key, link.error.params) };
+        outcome = { status: 'refused', message: translate(book.locale, link.error.key, link.error.params), reason: link.error, rowNumber: client.rowNumber };
       }
     }
     if (appended.length > 0) values.pointsBalance = sumFor([...ledger, ...appended], clientId);

@@ -44,10 +44,13 @@ describe('referral code on the registration form', () => {
       ['C-0002', 'referral:C-0002:referee', 150],
     ]);
 
-    // Anna names her own code on a later answer: refused, logged, nothing linked or credited.
+    // Anna names her own code on a later answer (the trigger firing twice): refused, listed once on Problems, nothing linked or credited.
     emu.advance(3600_000);
-    emu.forms.submit(ids.registration, { Имя: 'Анна', 'Электронная почта': 'anna@example.com', Город: 'Казань', 'Код друга (если есть)': annaCode, Согласие: consent(emu) });
+    expect(problemLines(emu)).toEqual([]);
+    emu.forms.submit(ids.registration, { Имя: 'Анна', 'Электронная почта': 'anna@example.com', Город: 'Казань', 'Код друга (если есть)': annaCode, Согласие: consent(emu) }, { fireTwice: true });
     expect(emu.logs.messages().some((message) => message.includes('referral for C-0001 refused'))).toBe(true);
+    expect(problemLines(emu)).toEqual([['Клиенты', 2, 'Пришёл от', annaCode, 'Ответ на форму']]);
+    expect(rowsOf(emu, 'Проблемы')[0]?.['Что не так']).toBe('Клиент не может использовать собственный реферальный код.');
     expect(rowsOf(emu, 'Клиенты').find((row) => row.Email === 'anna@example.com')?.['Пришёл от']).toBe('');
     app.callFromClient('runLoyaltyNow');
     expect(referralEntries(emu)).toHaveLength(2);
