@@ -20,15 +20,15 @@ function codeFromRow(row: TypedRow): DiscountCodeRecord | null {
     campaignId: String(v.campaignId ?? ''),
     clientId: String(v.clientId ?? ''),
     percent: typeof v.percent === 'number' ? Math.round(v.percent * 10000) / 100 : 0,
-    // The sheet has no issued-at column; the record carries it only while being issued.
-    issuedAt: new Date(0),
+    // Codes issued before the column existed have no time: the epoch stands for "unknown".
+    issuedAt: isDate(v.issuedAt) ? new Date(v.issuedAt.getTime()) : new Date(0),
     usedAt: isDate(v.usedAt) ? new Date(v.usedAt.getTime()) : null,
     orderId: String(v.orderId ?? ''),
   };
 }
 
 function codeRow(record: DiscountCodeRecord): RowValues {
-  return { code: record.code, campaignId: record.campaignId, clientId: record.clientId, percent: record.percent / 100, usedAt: record.usedAt, orderId: record.orderId };
+  return { code: record.code, campaignId: record.campaignId, clientId: record.clientId, percent: record.percent / 100, issuedAt: record.issuedAt, usedAt: record.usedAt, orderId: record.orderId };
 }
 
 function view(record: DiscountCodeRecord): DiscountCodeView {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ClientCallError } from '../../local/emulator/bundle';
 import { writeRecords } from '../../local/playground/seed';
 import { client, loyaltyStudio, order } from '../support/loyalty-studio';
+import { freshStudio } from '../support/studio';
 
 const DAY = 86_400_000;
 
@@ -142,12 +143,29 @@ describe('discount codes', () => {
     const issued = studio.app.callFromClient('issueDiscountCodes', 'K-1', ['C-0001', 'C-0002'], 10) as { code: string; clientId: string; percent: number }[];
     expect(issued.map((code) => [code.clientId, code.percent])).toEqual([['C-0001', 10], ['C-0002', 10]]);
     expect(studio.app.callFromClient('issueDiscountCodes', 'K-1', ['C-0001'], 10)).toEqual([issued[0]]);
-    expect(studio.rows('discountCodes').map((row) => [row.code, row.clientId, row.percent, row.campaignId])).toEqual(issued.map((code) => [code.code, code.clientId, 0.1, 'K-1']));
+    expect(studio.rows('discountCodes').map((row) => [row.code, row.clientId, row.percent, row.campaignId, row.issuedAt])).toEqual(
+      issued.map((code) => [code.code, code.clientId, 0.1, 'K-1', new Date('2026-11-24T09:00:00Z')]),
+    );
 
     const typed = issued[0]!.code.toLowerCase().replace('-', ' ');
     expect(studio.app.callFromClient('lookupDiscountCode', typed)).toMatchObject({ code: issued[0]!.code, clientId: 'C-0001', usedAt: null });
     studio.app.callFromClient('markDiscountCodeUsed', typed, 'C-0001', 'O-9');
     expect(studio.rows('discountCodes')[0]).toMatchObject({ orderId: 'O-9' });
     expect(() => studio.app.callFromClient('markDiscountCodeUsed', issued[0]!.code, 'C-0001', 'O-10')).toThrow(`Промокод ${issued[0]!.code} уже использован в заказе O-9.`);
+  });
+
+  it('setup appends the issued-at column to a codes sheet made before it existed; its codes still read', () => {
+    const studio = freshStudio('ru');
+    studio.emu.spreadsheet.addSheet('Промокоды');
+    studio.emu.spreadsheet.edit('Промокоды', 'A1:C2', [
+      ['Код', 'ID клиента', 'Кампания'],
+      ['OLD-1', 'C-0001', 'K-0'],
+    ]);
+    studio.app.run('setupDatabase', [], { kind: 'menu' });
+    const [header = [], first = []] = studio.emu.spreadsheet.values('Промокоды');
+    expect(header.slice(0, 3)).toEqual(['Код', 'ID клиента', 'Кампания']);
+    expect(header.slice(3)).toContain('Выдан');
+    expect(first.slice(0, 3)).toEqual(['OLD-1', 'C-0001', 'K-0']);
+    expect(studio.app.callFromClient('lookupDiscountCode', 'old-1')).toMatchObject({ code: 'OLD-1', clientId: 'C-0001', campaignId: 'K-0' });
   });
 });

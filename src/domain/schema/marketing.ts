@@ -82,6 +82,7 @@ export const DISCOUNT_CODES: SheetSpec = {
     column('percent', 'Discount', 'Скидка', 'number', { numberFormat: '0%', validation: { kind: 'number', min: 0, max: 1 }, aliases: ['percent', 'процент'] }),
     column('amount', 'Amount off', 'Скидка, сумма', 'money', { validation: { kind: 'number', min: 0 } }),
     column('validUntil', 'Valid until', 'Действует до', 'date', { aliases: ['expires', 'срок'] }),
+    column('issuedAt', 'Issued at', 'Выдан', 'datetime'),
     column('usedAt', 'Used at', 'Использован', 'datetime'),
     column('orderId', 'Order ID', 'ID заказа', 'id'),
     column('campaignId', 'Campaign', 'Кампания', 'id'),
