@@ -1,11 +1,8 @@
 // Installs triggers idempotently: a second setup run, or two staff running it at once, never adds a duplicate.
 import { readJsonProperty, writeJsonProperty } from './properties';
 
-export type TimeTriggerSpec =
-  | { handler: string; everyHours: number }
-  | { handler: string; everyDaysAtHour: number }
-  | { handler: string; everyMinutes: 1 | 5 | 10 | 15 | 30 }
-  | { handler: string; at: Date };
+/** A recurring trigger; one-off runs go through scheduleContinuation. */
+export type TimeTriggerSpec = { handler: string; everyHours: number } | { handler: string; everyDaysAtHour: number };
 
 function existingHandlers(): Set<string> {
   return new Set(ScriptApp.getProjectTriggers().map((trigger) => trigger.getHandlerFunction()));
@@ -13,12 +10,10 @@ function existingHandlers(): Set<string> {
 
 /** Installs a time-driven trigger unless one already runs `handler`; returns whether it installed one. */
 export function ensureTimeTrigger(spec: TimeTriggerSpec): boolean {
-  if (!('at' in spec) && existingHandlers().has(spec.handler)) return false;
+  if (existingHandlers().has(spec.handler)) return false;
   const builder = ScriptApp.newTrigger(spec.handler).timeBased();
   if ('everyHours' in spec) builder.everyHours(spec.everyHours).create();
-  else if ('everyDaysAtHour' in spec) builder.everyDays(1).atHour(spec.everyDaysAtHour).create();
-  else if ('everyMinutes' in spec) builder.everyMinutes(spec.everyMinutes).create();
-  else builder.at(spec.at).create();
+  else builder.everyDays(1).atHour(spec.everyDaysAtHour).create();
   return true;
 }
 
@@ -55,15 +50,4 @@ export function ensureFormSubmitTrigger(handler: string, form: GoogleAppsScript.
   if (exists) return false;
   ScriptApp.newTrigger(handler).forForm(form).onFormSubmit().create();
   return true;
-}
-
-export function deleteTriggersFor(handler: string): number {
-  let deleted = 0;
-  for (const trigger of ScriptApp.getProjectTriggers()) {
-    if (trigger.getHandlerFunction() === handler) {
-      ScriptApp.deleteTrigger(trigger);
-      deleted += 1;
-    }
-  }
-  return deleted;
 }
