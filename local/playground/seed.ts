@@ -10,8 +10,8 @@ import { generateDemoStudio, type DemoStudio } from './demo-studio';
 
 export const DEMO_AS_OF = new Date('2026-11-24T09:00:00Z');
 
-type SheetApi = GoogleAppsScriptLikeSheet;
-interface GoogleAppsScriptLikeSheet {
+/** The few SpreadsheetApp calls seeding makes (the emulator's objects are untyped from here). */
+interface SeedSheet {
   getRange(row: number, column: number, rows?: number, columns?: number): { getValues(): unknown[][]; setValues(values: unknown[][]): unknown };
   getLastColumn(): number;
   getLastRow(): number;
@@ -20,16 +20,20 @@ interface GoogleAppsScriptLikeSheet {
   insertRowsAfter(after: number, count: number): unknown;
   insertColumnsAfter(after: number, count: number): unknown;
 }
+interface SeedSpreadsheet {
+  getSheets(): Array<{ getName(): string }>;
+  getSheetByName(name: string): SeedSheet;
+  insertSheet(name: string): SeedSheet;
+}
 
 /** Appends records (keyed by schema column) to a database sheet, creating it with headers if missing. */
 export function writeRecords(emu: Emulator, key: SheetKey, records: ReadonlyArray<Record<string, unknown>>, locale: Locale = 'ru'): void {
   const spec = sheetSpec(key);
   emu.withContext({ kind: 'test', authMode: 'FULL' }, () =>
     emu.rt.internal(() => {
-      const spreadsheet = (emu.globals() as { SpreadsheetApp: { getActiveSpreadsheet(): any } }).SpreadsheetApp.getActiveSpreadsheet();
-      const names: string[] = spreadsheet.getSheets().map((sheet: { getName(): string }) => sheet.getName());
-      const existing = findSheetName(key, names);
-      const sheet: SheetApi = existing ? spreadsheet.getSheetByName(existing) : spreadsheet.insertSheet(spec.name[locale]);
+      const spreadsheet = (emu.globals() as { SpreadsheetApp: { getActiveSpreadsheet(): SeedSpreadsheet } }).SpreadsheetApp.getActiveSpreadsheet();
+      const existing = findSheetName(key, spreadsheet.getSheets().map((sheet) => sheet.getName()));
+      const sheet = existing ? spreadsheet.getSheetByName(existing) : spreadsheet.insertSheet(spec.name[locale]);
       if (sheet.getLastColumn() === 0) {
         const headers = spec.columns.map((column) => column.header[locale]);
         // A new tab has 26 columns; wide sheets (Clients) need more before their header fits.
