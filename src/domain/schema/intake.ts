@@ -2,6 +2,7 @@
 // (by question title, in either language) into typed values for the Clients and Feedback sheets.
 import { enumLabels, isBlank, isDate, parseCell, type CellValue } from '../cells';
 import type { Locale } from '../types';
+import { translate, type MessageKey } from '../../i18n';
 import { columnSpec, sheetSpec } from './catalog';
 import { normaliseHeader } from './headers';
 import type { RowProblem } from './rows';
@@ -27,37 +28,30 @@ export interface FormDefinition {
   questions: Question[];
 }
 
-const TITLES: Record<FormKind, Record<string, Record<Locale, string>>> = {
-  registration: {
-    name: { ru: 'Имя', en: 'Name' },
-    email: { ru: 'Электронная почта', en: 'Email' },
-    twitch: { ru: 'Канал на Twitch', en: 'Twitch channel' },
-    topic: { ru: 'Тематика канала', en: 'Channel topic' },
-    country: { ru: 'Страна', en: 'Country' },
-    city: { ru: 'Город', en: 'City' },
-    birthday: { ru: 'День рождения (необязательно)', en: 'Birthday (optional)' },
-    source: { ru: 'Как вы о нас узнали?', en: 'How did you hear about us?' },
-    referredByCode: { ru: 'Код друга (если есть)', en: 'Referral code (if a friend sent you)' },
-    consent: { ru: 'Согласие', en: 'Consent' },
-  },
-  feedback: {
-    orderId: { ru: 'Номер заказа', en: 'Order reference' },
-    rating: { ru: 'Оценка работы', en: 'Rating' },
-    nps: { ru: 'Насколько вероятно, что вы порекомендуете нас другу?', en: 'How likely are you to recommend us to a friend?' },
-    comment: { ru: 'Комментарий', en: 'Comment' },
-    mayQuote: { ru: 'Можно ли процитировать ваш отзыв?', en: 'May we quote your feedback?' },
-  },
+/** The questions of each form, by the field their answer fills; titles are in the catalogs (`forms.<kind>.<field>`). */
+const FIELDS: Record<FormKind, readonly string[]> = {
+  registration: ['name', 'email', 'twitch', 'topic', 'country', 'city', 'birthday', 'source', 'referredByCode', 'consent'],
+  feedback: ['orderId', 'rating', 'nps', 'comment', 'mayQuote'],
 };
+const LOCALES: readonly Locale[] = ['ru', 'en'];
 
-const YES_NO: Record<Locale, [string, string]> = { ru: ['Да', 'Нет'], en: ['Yes', 'No'] };
+function questionTitle(kind: FormKind, field: string, locale: Locale): string {
+  return translate(locale, `forms.${kind}.${field}` as MessageKey);
+}
+
+/** A question of `kind`'s form, titled in `locale`. */
+function questionOf(kind: FormKind, locale: Locale) {
+  return (field: string, type: QuestionType, required: boolean, extra: Partial<Question> = {}): Question => ({
+    field, title: questionTitle(kind, field, locale), type, required, ...extra,
+  });
+}
 
 export function registrationForm(locale: Locale, studioName: string, consentText: string): FormDefinition {
-  const t = TITLES.registration;
-  const q = (field: string, type: QuestionType, required: boolean, extra: Partial<Question> = {}): Question => ({ field, title: t[field]?.[locale] ?? field, type, required, ...extra });
+  const q = questionOf('registration', locale);
   return {
     kind: 'registration',
-    title: locale === 'ru' ? `${studioName}: регистрация клиента` : `${studioName}: client registration`,
-    description: locale === 'ru' ? 'Расскажите о себе и своём канале, чтобы мы могли сделать для вас эмоуты и значки.' : 'Tell us about yourself and your channel so we can make your emotes and badges.',
+    title: translate(locale, 'forms.registration.formTitle', { studio: studioName }),
+    description: translate(locale, 'forms.registration.formDescription'),
     questions: [
       q('name', 'text', true),
       q('email', 'email', true),
@@ -74,18 +68,17 @@ export function registrationForm(locale: Locale, studioName: string, consentText
 }
 
 export function feedbackForm(locale: Locale, studioName: string): FormDefinition {
-  const t = TITLES.feedback;
-  const q = (field: string, type: QuestionType, required: boolean, extra: Partial<Question> = {}): Question => ({ field, title: t[field]?.[locale] ?? field, type, required, ...extra });
+  const q = questionOf('feedback', locale);
   return {
     kind: 'feedback',
-    title: locale === 'ru' ? `${studioName}: отзыв о заказе` : `${studioName}: feedback on your order`,
-    description: locale === 'ru' ? 'Спасибо за заказ! Пара минут вашего времени поможет нам стать лучше.' : 'Thank you for your order! A couple of minutes of your time helps us get better.',
+    title: translate(locale, 'forms.feedback.formTitle', { studio: studioName }),
+    description: translate(locale, 'forms.feedback.formDescription'),
     questions: [
       q('orderId', 'text', true),
       q('rating', 'scale', true, { bounds: [1, 5] }),
       q('nps', 'scale', false, { bounds: [0, 10] }),
       q('comment', 'paragraph', false),
-      q('mayQuote', 'choice', false, { choices: YES_NO[locale] }),
+      q('mayQuote', 'choice', false, { choices: [translate(locale, 'forms.yes'), translate(locale, 'forms.no')] }),
     ],
   };
 }
@@ -93,7 +86,7 @@ export function feedbackForm(locale: Locale, studioName: string): FormDefinition
 /** Question title → field, for the titles as built plus both languages' defaults (a renamed locale still matches). */
 export function titleMapping(kind: FormKind, built: Readonly<Record<string, string>> = {}): Record<string, string> {
   const mapping: Record<string, string> = {};
-  for (const [field, titles] of Object.entries(TITLES[kind])) for (const title of Object.values(titles)) mapping[normaliseHeader(title)] = field;
+  for (const field of FIELDS[kind]) for (const locale of LOCALES) mapping[normaliseHeader(questionTitle(kind, field, locale))] = field;
   for (const [title, field] of Object.entries(built)) mapping[normaliseHeader(title)] = field;
   return mapping;
 }
@@ -101,7 +94,7 @@ export function titleMapping(kind: FormKind, built: Readonly<Record<string, stri
 /** Which form answers by these titles belong to: the one whose key question is among them. */
 export function formKindOfTitles(titles: readonly string[]): FormKind | null {
   const folded = new Set(titles.map(normaliseHeader));
-  const has = (kind: FormKind, field: string) => Object.values(TITLES[kind][field] ?? {}).some((title) => folded.has(normaliseHeader(title)));
+  const has = (kind: FormKind, field: string) => LOCALES.some((locale) => folded.has(normaliseHeader(questionTitle(kind, field, locale))));
   if (has('registration', 'email')) return 'registration';
   if (has('feedback', 'orderId')) return 'feedback';
   return null;
