@@ -281,6 +281,7 @@ export const en = {
   'forms.feedback.mayQuote': 'May we quote your feedback?',
   'forms.yes': 'Yes',
   'forms.no': 'No',
+  'database.derivedColumnNote': 'Filled in by analysis; edits are overwritten.',
   'database.forms.done': "Forms are ready: {created} created, {triggers} triggers installed. Registration: {url}",
   'database.forms.tooManyTriggers': "The project already has {count} triggers and Google allows 20. Delete unused ones (Extensions → Apps Script → Triggers), then run this again.",
   'database.forms.notCreated': "The forms are not created yet: run “Create forms”.",

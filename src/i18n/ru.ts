@@ -282,6 +282,7 @@ export const ru: Record<MessageKey, string> = {
   'forms.feedback.mayQuote': 'Можно ли процитировать ваш отзыв?',
   'forms.yes': 'Да',
   'forms.no': 'Нет',
+  'database.derivedColumnNote': 'Заполняется анализом; правки перезаписываются.',
   'database.forms.done': "Формы готовы: создано — {created}, установлено триггеров — {triggers}. Регистрация: {url}",
   'database.forms.tooManyTriggers': "В проекте уже {count} триггеров, а Google разрешает 20. Удалите ненужные (Расширения → Apps Script → Триггеры) и запустите снова.",
   'database.forms.notCreated': "Формы ещё не созданы: выполните «Создать формы».",

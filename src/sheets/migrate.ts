@@ -1,4 +1,5 @@
 // Setting up and repairing the database sheets from a migration plan, in batched calls.
+import { translate } from '../i18n';
 import { enumLabels } from '../domain/cells';
 import { planMigration, renamesFromSettings, SCHEMA, type MigrationPlan, type PlannedColumn, type WorkbookShape } from '../domain/schema';
 import { withDocumentLock } from './lock';
@@ -57,7 +58,7 @@ function writeColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, columns: readon
   if (last > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), last - sheet.getMaxColumns());
   const header = sheet.getRange(1, first.position, 1, columns.length);
   header.setValues([columns.map((column) => column.header)]).setFontWeight('bold');
-  const derivedNote = locale === 'ru' ? 'Заполняется анализом; правки перезаписываются.' : 'Filled in by analysis; edits are overwritten.';
+  const derivedNote = translate(locale, 'database.derivedColumnNote');
   header.setNotes([columns.map((column) => (column.derived ? derivedNote : ''))]);
   header.setBackgrounds([columns.map((column) => (column.derived ? '#eeeeee' : '#ffffff'))]);
   const bodyRows = Math.max(sheet.getMaxRows() - 1, 1);
