@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startPlaygroundServer, type PlaygroundServer } from '../../local/playground/server';
+import { assertBuildIsFresh } from '../support/built-bundle';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const SIDEBAR_WIDTH = 300;
@@ -15,6 +16,8 @@ export interface Studio {
 }
 
 export async function openStudio(locale: 'ru' | 'en'): Promise<Studio> {
+  // The playground serves dist/: the same guard as the e2e tests.
+  assertBuildIsFresh();
   const server = await startPlaygroundServer({ port: 0, statePath: null, fresh: true });
   await post(server.url, '/api/locale', { locale });
   const browser = await chromium.launch({

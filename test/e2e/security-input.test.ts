@@ -75,10 +75,10 @@ describe('settings refusals', () => {
 describe('sidebar boot data', () => {
   it('escapes U+2028 and U+2029 as well as "<" in the embedded JSON', async () => {
     const { createEmulator } = await import('../../local/emulator');
-    const { loadBundle } = await import('../../local/emulator/bundle');
+    const { loadBuiltBundle } = await import('../support/built-bundle');
     const email = 'a\u2028b\u2029</script>@studio.example';
     const emu = createEmulator({ now: '2026-11-24T09:00:00Z', locale: 'en', userEmail: email });
-    loadBundle(emu).run('openSidebar', [], { kind: 'menu' });
+    loadBuiltBundle(emu).run('openSidebar', [], { kind: 'menu' });
     const html = emu.spreadsheet.ui.sidebars().at(-1)?.content ?? '';
     const json = /window\.STUDIO_CRM_BOOT = (.*?);<\/script>/s.exec(html)?.[1] ?? '';
     expect(json).toContain('\\u2028');

@@ -2,12 +2,12 @@
 // the staff's language with the boot data safely embedded, and Settings are listed and validated.
 import { describe, expect, it } from 'vitest';
 import { createEmulator } from '../../local/emulator';
-import { loadBundle } from '../../local/emulator/bundle';
+import { loadBuiltBundle } from '../support/built-bundle';
 
 function studio(locale: 'ru' | 'en') {
   const emu = createEmulator({ now: '2026-11-24T09:00:00Z', locale, userEmail: 'anna@studio.example' });
   emu.spreadsheet.ui.autoAnswer('OK');
-  const app = loadBundle(emu);
+  const app = loadBuiltBundle(emu);
   return { emu, app };
 }
 
@@ -47,7 +47,7 @@ describe('opening the sidebar', () => {
 
   it('escapes "<" in the embedded boot data so no value can close the script', () => {
     const emu = createEmulator({ now: '2026-11-24T09:00:00Z', locale: 'en', userEmail: '</script><b>x@studio.example' });
-    const app = loadBundle(emu);
+    const app = loadBuiltBundle(emu);
     app.run('openSidebar', [], { kind: 'menu' });
     const html = emu.spreadsheet.ui.sidebars().at(-1)?.content ?? '';
     const script = /window\.STUDIO_CRM_BOOT = (.*?);<\/script>/s.exec(html)?.[1] ?? '';

@@ -1,6 +1,7 @@
 // E2e set-up for analysis: an emulated workbook with the database sheets and a studio's rows in them.
 import { createEmulator, type Emulator } from '../../local/emulator';
-import { loadBundle, type BundleApp } from '../../local/emulator/bundle';
+import type { BundleApp } from '../../local/emulator/bundle';
+import { loadBuiltBundle } from './built-bundle';
 import type { DemoStudio } from '../../local/playground/demo-studio';
 import { writeRecords, writeStudio } from '../../local/playground/seed';
 import type { Client, Order } from '../../src/domain/types';
@@ -9,7 +10,7 @@ export const ANALYSIS_NOW = '2026-11-24T09:00:00Z';
 
 export function analysisStudio(studio: DemoStudio, settings: Record<string, string> = {}): { emu: Emulator; app: BundleApp } {
   const emu = createEmulator({ now: ANALYSIS_NOW, locale: 'ru' });
-  const app = loadBundle(emu);
+  const app = loadBuiltBundle(emu);
   writeStudio(emu, studio, 'ru');
   writeRecords(emu, 'segments', [], 'ru');
   writeRecords(emu, 'settings', Object.entries(settings).map(([key, value]) => ({ key, value })), 'ru');

@@ -1,7 +1,7 @@
 // A small studio for the loyalty e2e tests: the built bundle in the emulator, sheets written under the
 // schema's headers, and readers that turn a sheet back into rows keyed by column.
 import { createEmulator } from '../../local/emulator';
-import { loadBundle } from '../../local/emulator/bundle';
+import { loadBuiltBundle } from './built-bundle';
 import { writeRecords } from '../../local/playground/seed';
 import { formatCell } from '../../src/domain/cells';
 import { sheetSpec, type SheetKey } from '../../src/domain/schema';
@@ -21,7 +21,7 @@ export function order(id: string, clientId: string, amount: number, status: Orde
 export function loyaltyStudio(options: { locale?: Locale; now?: string; settings?: Record<string, string>; clients?: Record<string, unknown>[]; orders?: Record<string, unknown>[] } = {}) {
   const locale = options.locale ?? 'ru';
   const emu = createEmulator({ now: options.now ?? '2026-11-24T09:00:00Z', locale, userEmail: 'anna@studio.test' });
-  const app = loadBundle(emu);
+  const app = loadBuiltBundle(emu);
   const settings = { 'loyalty.bonusRegistration': '0', 'loyalty.bonusBirthday': '0', ...options.settings };
   writeRecords(emu, 'settings', Object.entries(settings).map(([key, value]) => ({ key, value })), locale);
   writeRecords(emu, 'clients', options.clients ?? [], locale);

@@ -2,7 +2,8 @@
 // up by the add-on itself, and readers for Sends/Campaigns/Clients rows by schema key.
 import { createHmac } from 'node:crypto';
 import { createEmulator, type Emulator } from '../../local/emulator';
-import { loadBundle, type BundleApp } from '../../local/emulator/bundle';
+import type { BundleApp } from '../../local/emulator/bundle';
+import { loadBuiltBundle } from './built-bundle';
 import { writeRecords } from '../../local/playground/seed';
 import { makeUnsubscribeToken } from '../../src/domain/campaigns/unsubscribe';
 import { sheetSpec, type SheetKey } from '../../src/domain/schema';
@@ -43,7 +44,7 @@ export const PROMO_TEMPLATE = {
 export function mailStudio(options: MailStudioOptions = {}) {
   const locale = options.locale ?? 'ru';
   const emu = createEmulator({ now: options.now ?? MAIL_NOW, locale, userEmail: STAFF_EMAIL, mailQuota: options.quota ?? 100, triggerErrors: 'record' });
-  const app = loadBundle(emu);
+  const app = loadBuiltBundle(emu);
   if (options.setup !== false) app.run('setupDatabase', [], { kind: 'menu' });
   else for (const key of ['campaigns', 'feedback', 'loyalty', 'discountCodes', 'problems'] as const) writeRecords(emu, key, [], locale);
   // The signing secret as the add-on keeps it (made once, on first use); the test signs links with it too.

@@ -1,13 +1,14 @@
 // Shared e2e set-up for the database features: a fresh emulated studio running dist/Code.js.
 import { createEmulator, type Emulator } from '../../local/emulator';
-import { loadBundle, type BundleApp } from '../../local/emulator/bundle';
+import type { BundleApp } from '../../local/emulator/bundle';
+import { loadBuiltBundle } from './built-bundle';
 import type { Locale } from '../../src/domain/types';
 
 export const NOW = '2026-11-24T09:00:00Z';
 
 export function freshStudio(locale: Locale = 'ru'): { emu: Emulator; app: BundleApp } {
   const emu = createEmulator({ now: NOW, locale });
-  const app = loadBundle(emu);
+  const app = loadBuiltBundle(emu);
   return { emu, app };
 }
 

@@ -1,0 +1,47 @@
+// The one way e2e tests load dist/Code.js: it refuses a build older than its sources, so editing src/
+// and running one e2e file never tests the previous build silently.
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Emulator } from '../../local/emulator';
+import { loadBundle, type BundleApp } from '../../local/emulator/bundle';
+
+export const BUNDLE_PATH = 'dist/Code.js';
+/** What the build reads: a change to any of them makes dist/ stale. */
+export const BUILD_SOURCES = ['src', 'appsscript.json'] as const;
+
+/** The newest file under `path` (or `path` itself), with its modification time. */
+function newestFile(path: string): { path: string; mtimeMs: number } {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return { path, mtimeMs: stat.mtimeMs };
+  let newest = { path, mtimeMs: 0 };
+  for (const entry of readdirSync(path)) {
+    const candidate = newestFile(join(path, entry));
+    if (candidate.mtimeMs > newest.mtimeMs) newest = candidate;
+  }
+  return newest;
+}
+
+/** Throws when the bundle is missing or any source (file or folder, searched deep) changed after it was built. */
+export function assertBuildIsFresh(bundlePath: string = BUNDLE_PATH, sources: readonly string[] = BUILD_SOURCES): void {
+  let bundleTime: number;
+  try {
+    bundleTime = statSync(bundlePath).mtimeMs;
+  } catch {
+    throw new Error(`${bundlePath} is missing: run npm run build`);
+  }
+  for (const source of sources) {
+    const newest = newestFile(source);
+    if (newest.mtimeMs > bundleTime) throw new Error(`${bundlePath} is older than ${newest.path}: run npm run build`);
+  }
+}
+
+let checked = false;
+
+/** dist/Code.js loaded into the emulator, after checking once per test file that it is newer than src/ and the manifest. */
+export function loadBuiltBundle(emu: Emulator): BundleApp {
+  if (!checked) {
+    assertBuildIsFresh();
+    checked = true;
+  }
+  return loadBundle(emu, BUNDLE_PATH);
+}
