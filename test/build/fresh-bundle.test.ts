@@ -23,7 +23,7 @@ describe('the e2e guard against a stale dist/', () => {
     at(join(root, 'dist/Code.js'), '2026-11-24T10:00:00Z');
   });
   afterEach(() => rmSync(root, { recursive: true, force: true }));
-  const check = () => assertBuildIsFresh(join(root, 'dist/Code.js'), [join(root, 'src'), join(root, 'appsscript.json')]);
+  const check = () => assertBuildIsFresh(join(root, 'dist/Code.js'), [join(root, 'src'), join(root, 'appsscript.json')], join(root, 'dist/appsscript.json'));
 
   it('lets a build newer than every source through', () => {
     expect(check).not.toThrow();
@@ -37,6 +37,13 @@ describe('the e2e guard against a stale dist/', () => {
   it('refuses a build older than the manifest', () => {
     at(join(root, 'appsscript.json'), '2026-11-24T11:00:00Z');
     expect(check).toThrow(`is older than ${join(root, 'appsscript.json')}: run npm run build`);
+  });
+
+  it('lets an unchanged Code.js through when a later build rewrote the stamp (webpack skips an identical bundle)', () => {
+    at(join(root, 'src/domain/rfm.ts'), '2026-11-24T11:00:00Z');
+    writeFileSync(join(root, 'dist/appsscript.json'), '{}');
+    at(join(root, 'dist/appsscript.json'), '2026-11-24T12:00:00Z');
+    expect(check).not.toThrow();
   });
 
   it('refuses a missing build', () => {
