@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { writeRecords } from '../../local/playground/seed';
-import { formIds, freshStudio } from '../support/studio';
+import { formIds, freshStudio, installSpreadsheetFormTrigger } from '../support/studio';
 
 describe('both trigger shapes installed for one form', () => {
   it('records a feedback answer once, whichever shape fires first and however often', () => {
@@ -8,10 +8,7 @@ describe('both trigger shapes installed for one form', () => {
     app.run('setupDatabase', [], { kind: 'menu' });
     app.run('createForms', [], { kind: 'menu' });
     // An older setup also left a spreadsheet-bound trigger: now every response fires both shapes.
-    emu.withContext({ kind: 'test', authMode: 'FULL' }, () => {
-      const g = emu.globals() as any;
-      g.ScriptApp.newTrigger('onFormResponse').forSpreadsheet(g.SpreadsheetApp.getActiveSpreadsheet()).onFormSubmit().create();
-    });
+    installSpreadsheetFormTrigger(emu);
     writeRecords(emu, 'clients', [{ id: 'C-0007', name: 'Вера', email: 'vera@example.com' }], 'ru');
     writeRecords(emu, 'orders', [{ id: 'O-0042', clientId: 'C-0007', date: new Date('2026-11-01T10:00:00Z'), amount: 3000, status: 'completed' }], 'ru');
     const { feedback } = formIds(emu);

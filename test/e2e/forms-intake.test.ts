@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { writeRecords } from '../../local/playground/seed';
-import { formIds, freshStudio } from '../support/studio';
+import { formIds, freshStudio, installSpreadsheetFormTrigger } from '../support/studio';
 
 function studioWithForms(locale: 'ru' | 'en' = 'ru') {
   const { emu, app } = freshStudio(locale);
@@ -74,11 +74,9 @@ describe('registration intake', () => {
   it('handles the spreadsheet-bound event shape with English response headers and ignores the empty duplicate', () => {
     const { emu, app, ids } = studioWithForms('en');
     for (const trigger of emu.triggers.list().filter((t) => t.eventType === 'ON_FORM_SUBMIT')) emu.triggers.remove(trigger.uid);
-    (emu.globals() as any).ScriptApp; // the bundle installs the spreadsheet trigger as an older setup would have
-    emu.withContext({ kind: 'test', authMode: 'FULL' }, () => {
-      const g = emu.globals() as any;
-      g.ScriptApp.newTrigger('onFormResponse').forSpreadsheet(g.SpreadsheetApp.getActiveSpreadsheet()).onFormSubmit().create();
-    });
+    installSpreadsheetFormTrigger(emu);
+    // Only the spreadsheet-bound trigger is left: the answer below can reach the bundle through it alone.
+    expect(emu.triggers.list().filter((t) => t.eventType === 'ON_FORM_SUBMIT').map((t) => [t.handler, t.source])).toEqual([['onFormResponse', 'SPREADSHEETS']]);
     const consentText = String(emu.spreadsheet.values('Settings').find((row) => row[0] === 'forms.consentText')?.[1]);
     emu.forms.submit(ids.registration, { Name: 'Bob', Email: 'bob@example.com', 'Channel topic': 'Art', Consent: [consentText], 'Birthday (optional)': '1999-05-04' }, { fireTwice: true, emptySecondEvent: true });
     const rows = emu.spreadsheet.values('Clients').slice(1).filter((row) => row[0] !== '');

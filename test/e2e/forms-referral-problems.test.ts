@@ -57,11 +57,18 @@ describe('referral code on the registration form', () => {
   });
 });
 
+/** The few Form calls a staff edit makes (the emulator's objects are untyped from here). */
+interface EditableForm {
+  getItems(): Array<{ getTitle(): string; asTextItem(): { clearValidation(): unknown } }>;
+  deleteItem(item: unknown): void;
+  addTextItem(): { setTitle(title: string): unknown };
+}
+
 describe('unreadable answers on the Problems sheet', () => {
   /** Staff changed the form: the birthday became a free-text question and the email lost its check. */
   function loosenForm(emu: Emu, formId: string) {
     emu.withContext({ kind: 'test', authMode: 'FULL' }, () => {
-      const form = (emu.globals() as any).FormApp.openById(formId);
+      const form = (emu.globals() as unknown as { FormApp: { openById(id: string): EditableForm } }).FormApp.openById(formId);
       for (const item of form.getItems()) {
         if (item.getTitle() === 'Электронная почта') item.asTextItem().clearValidation();
         if (item.getTitle() === 'День рождения (необязательно)') {
