@@ -20,7 +20,7 @@ describe('nightly loyalty run', () => {
     expect(studio.ledger()).toHaveLength(1);
     expect(studio.emu.rt.total('Range.setValues')).toBe(0);
 
-    studio.edit('orders', 'O-1', 'status', 'cancelled');
+    studio.edit('orders', 'O-1', 'status', 'Отменён');
     studio.app.callFromClient('runLoyaltyNow');
     const ledger = studio.ledger();
     expect(ledger.map((row) => [row.key, row.points])).toEqual([['order:O-1:earn', 250], ['order:O-1:reverse:1', -250]]);
@@ -70,7 +70,7 @@ describe('nightly loyalty run', () => {
     });
     studio.app.callFromClient('runLoyaltyNow');
     expect(studio.ledger().filter((row) => String(row.key).startsWith('referral:'))).toEqual([]);
-    studio.edit('orders', 'O-1', 'status', 'completed');
+    studio.edit('orders', 'O-1', 'status', 'Выполнен');
     studio.edit('orders', 'O-1', 'completedAt', new Date('2026-11-24T08:00:00Z'));
     studio.app.callFromClient('runLoyaltyNow');
     studio.app.callFromClient('runLoyaltyNow');

@@ -3,7 +3,6 @@
 import { createEmulator } from '../../local/emulator';
 import { loadBuiltBundle } from './built-bundle';
 import { writeRecords } from '../../local/playground/seed';
-import { formatCell } from '../../src/domain/cells';
 import { sheetSpec, type SheetKey } from '../../src/domain/schema';
 import { rowsByKey } from './sheet-rows';
 import type { Client, Locale, Order } from '../../src/domain/types';
@@ -31,16 +30,15 @@ export function loyaltyStudio(options: { locale?: Locale; now?: string; settings
   const sheetName = (key: SheetKey) => sheetSpec(key).name[locale];
   /** The sheet's rows as objects keyed by the schema's column keys. */
   const rows = (key: SheetKey): Record<string, unknown>[] => rowsByKey(emu, key, locale);
-  /** Types into one cell as staff would (enum values become their label in the sheet's language). */
-  const edit = (key: SheetKey, id: string, columnKey: string, value: unknown) => {
-    const spec = sheetSpec(key);
+  /** Types a literal value into one cell as staff would: the label they see ("Отменён"), a date, a number. */
+  const edit = (key: SheetKey, id: string, columnKey: string, typed: string | number | Date) => {
     const [header = []] = emu.spreadsheet.values(sheetName(key));
-    const column = header.findIndex((title) => title === spec.columns.find((candidate) => candidate.key === columnKey)?.header[locale]);
+    const title = sheetSpec(key).columns.find((candidate) => candidate.key === columnKey)?.header[locale];
+    const column = header.findIndex((cell) => cell === title);
     const row = rows(key).findIndex((candidate) => candidate.id === id);
     if (column === -1 || row === -1) throw new Error(`no cell ${key}.${columnKey} for ${id}`);
-    const spec1 = spec.columns[spec.columns.findIndex((candidate) => candidate.key === columnKey)]!;
     const a1 = `${String.fromCharCode(65 + column)}${row + 2}`;
-    emu.spreadsheet.edit(sheetName(key), a1, [[formatCell(value as never, spec1, locale)]]);
+    emu.spreadsheet.edit(sheetName(key), a1, [[typed instanceof Date ? new emu.dateCtor(typed.getTime()) : typed]]);
   };
   const ledger = () => rows('loyalty');
   const clientRow = (id: string) => rows('clients').find((row) => row.id === id)!;

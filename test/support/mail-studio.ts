@@ -5,7 +5,6 @@ import { createEmulator, type Emulator } from '../../local/emulator';
 import type { BundleApp } from '../../local/emulator/bundle';
 import { loadBuiltBundle } from './built-bundle';
 import { writeRecords } from '../../local/playground/seed';
-import { makeUnsubscribeToken } from '../../src/domain/campaigns/unsubscribe';
 import { sheetSpec, type SheetKey } from '../../src/domain/schema';
 import { rowsByKey } from './sheet-rows';
 import type { Locale } from '../../src/domain/types';
@@ -66,9 +65,17 @@ export function studioReaders(emu: Emulator, app: BundleApp, locale: Locale) {
   const sendsOf = (campaignId: string) => rows('sends').filter((row) => row.campaignId === campaignId);
   /** Addresses in the outbox, each as often as it was mailed (test mails to staff left out). */
   const mailedTo = () => emu.mail.outbox.filter((mail) => !mail.to.includes(STAFF_EMAIL)).flatMap((mail) => mail.to);
-  /** The token the add-on would put in this client's unsubscribe link (same secret, same HMAC). */
-  const tokenFor = (clientId: string, email: string, secret = emu.properties.script()['crm.hmacSecret'] ?? '') =>
-    makeUnsubscribeToken(clientId, email, (text) => createHmac('sha256', secret).update(text, 'utf8').digest('base64url'));
+  /**
+   * The token the add-on would put in this client's unsubscribe link, built here from its documented shape
+   * (not by the add-on's own code): base64url("u1|<client id>|<email tag>") "." HMAC("unsubscribe:" + payload),
+   * the email tag being the first 12 characters of HMAC("unsubscribe-email:" + the address in lower case);
+   * HMAC-SHA256 with the install's secret, base64url without padding.
+   */
+  const tokenFor = (clientId: string, email: string, secret = emu.properties.script()['crm.hmacSecret'] ?? '') => {
+    const sign = (text: string) => createHmac('sha256', secret).update(text, 'utf8').digest('base64url');
+    const payload = Buffer.from(`u1|${clientId}|${sign(`unsubscribe-email:${email.trim().toLowerCase()}`).slice(0, 12)}`, 'utf8').toString('base64url');
+    return `${payload}.${sign(`unsubscribe:${payload}`)}`;
+  };
   const call = <T>(fn: string, ...args: unknown[]) => app.callFromClient(fn, ...args) as T;
   return { emu, app, locale, rows, sendsOf, mailedTo, tokenFor, call, sheetName };
 }
