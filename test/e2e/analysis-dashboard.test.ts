@@ -4,12 +4,11 @@
 import { describe, expect, it } from 'vitest';
 import { createEmulator } from '../../local/emulator';
 import { generateDemoStudio } from '../../local/playground/demo-studio';
-import { writeRecords } from '../../local/playground/seed';
+import { writeFixture, writeSheet } from '../support/sheet-fixtures';
 import type { ClientInsights, OverviewView } from '../../src/contract/sidebar-api';
 import { translate } from '../../src/i18n';
 import { ANALYSIS_NOW, analysisStudio } from '../support/analysis-studio';
 import { loadBuiltBundle } from '../support/built-bundle';
-import { writeSheet } from '../support/sheet-rows';
 
 const asOf = new Date(ANALYSIS_NOW);
 const DASHBOARD = 'Дашборд';
@@ -17,7 +16,7 @@ const DASHBOARD = 'Дашборд';
 function seeded(clients: number) {
   const studio = generateDemoStudio({ clients, asOf });
   const world = analysisStudio(studio);
-  writeRecords(world.emu, 'segments', [{ id: 'S-0001', name: 'Gamers', rules: 'topic = gaming' }, { id: 'S-0002', name: 'Broken', rules: 'nonsense ===' }], 'ru');
+  writeFixture(world.emu, 'segments', [{ id: 'S-0001', name: 'Gamers', rules: 'topic = gaming' }, { id: 'S-0002', name: 'Broken', rules: 'nonsense ===' }], 'ru');
   return { studio, ...world };
 }
 

@@ -4,7 +4,7 @@ import { createEmulator } from '../../local/emulator';
 import { translate } from '../../src/i18n';
 import { ANALYSIS_NOW, rowsByHeader } from '../support/analysis-studio';
 import { loadBuiltBundle } from '../support/built-bundle';
-import { writeSheet } from '../support/sheet-rows';
+import { writeSheet } from '../support/sheet-fixtures';
 
 const completed = (id: string, clientId: string, day: string, amount: number) => [id, clientId, new Date(`${day}T12:00:00Z`), amount, 'Выполнен'];
 

@@ -2,7 +2,7 @@
 // mail within N days, writes orders, revenue, conversion and ROI on the Campaigns sheet, and the
 // Dashboard's campaign tiles show October's campaigns.
 import { describe, expect, it } from 'vitest';
-import { writeRecords } from '../../local/playground/seed';
+import { writeFixture } from '../support/sheet-fixtures';
 import { translate } from '../../src/i18n';
 import { consentingClient, mailStudio } from '../support/mail-studio';
 
@@ -60,7 +60,7 @@ describe('attribution and ROI', () => {
   it('credits orders by last touch within N days and shows the results on Campaigns and the Dashboard', () => {
     const studio = attributionStudio();
     const { emu, app, rows } = studio;
-    writeRecords(emu, 'campaigns', [campaign('K-0001', 100), campaign('K-0002', 50), campaign('K-0003', 300)], studio.locale);
+    writeFixture(emu, 'campaigns', [campaign('K-0001', 100), campaign('K-0002', 50), campaign('K-0003', 300)], studio.locale);
     app.run('runNightly', [], { kind: 'trigger' });
 
     const results = Object.fromEntries(rows('campaigns').map((row) => [row.id, [row.orders, row.revenue, row.conversionRate, row.roi]]));

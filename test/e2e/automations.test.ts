@@ -2,7 +2,7 @@
 // a week stepped hour by hour with emu.advance. Each flow fires on its day, once; consent,
 // unsubscribe, quiet hours (21:00–9:00 Moscow) and the weekly cap hold mails back.
 import { describe, expect, it } from 'vitest';
-import { writeRecords } from '../../local/playground/seed';
+import { writeFixture } from '../support/sheet-fixtures';
 import { consentingClient, mailStudio } from '../support/mail-studio';
 
 const HOUR = 3_600_000;
@@ -64,7 +64,7 @@ function flowStudio() {
     // Win-back here is the client's own rhythm only; churn risk from the nightly CLV fit is left out.
     settings: { 'flows.winbackRule': JSON.stringify({ churnRiskThreshold: 2 }) },
   });
-  writeRecords(studio.emu, 'loyalty', [
+  writeFixture(studio.emu, 'loyalty', [
     { id: 'L-P1', date: at('2025-12-10T12:00:00Z'), clientId: 'C-P', kind: 'adjust', points: 200, key: 'adjust:P1', orderId: '', reason: 'подарок', by: 'anna@studio.test' },
   ], 'ru');
   studio.app.run('createForms', [], { kind: 'menu' });

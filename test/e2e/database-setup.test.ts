@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { writeRecords } from '../../local/playground/seed';
+import { writeFixture } from '../support/sheet-fixtures';
 import { freshStudio, workbookState } from '../support/studio';
 
 describe('setupDatabase', () => {
@@ -35,9 +35,9 @@ describe('setupDatabase', () => {
       ['anna@example.com', 'VIP', 'C-0001', 'twitch.tv/anna', 'Анна'],
       ['boris@example.com', '', 'C-0002', '', 'Борис'],
     ]);
-    writeRecords(emu, 'settings', [{ key: 'header.clients.twitch', value: 'Твич-канал', description: 'переименовано' }], 'ru');
+    writeFixture(emu, 'settings', [{ key: 'header.clients.twitch', value: 'Твич-канал', description: 'переименовано' }], 'ru');
     // A staff-changed setting must survive seeding.
-    writeRecords(emu, 'settings', [{ key: 'core.studioName', value: 'Кот и Ко', description: '' }], 'ru');
+    writeFixture(emu, 'settings', [{ key: 'core.studioName', value: 'Кот и Ко', description: '' }], 'ru');
     const report = app.run('setupDatabase', [], { kind: 'menu' }) as { columnsAdded: number };
     const rows = emu.spreadsheet.values('Клиенты');
     expect(rows[0]?.slice(0, 5)).toEqual(['Почта', 'Мой столбец', 'ID клиента', 'Твич-канал', 'Имя']);

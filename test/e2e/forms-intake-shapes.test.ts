@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { writeRecords } from '../../local/playground/seed';
+import { writeFixture } from '../support/sheet-fixtures';
 import { formIds, freshStudio, installSpreadsheetFormTrigger } from '../support/studio';
 
 describe('both trigger shapes installed for one form', () => {
@@ -9,8 +9,8 @@ describe('both trigger shapes installed for one form', () => {
     app.run('createForms', [], { kind: 'menu' });
     // An older setup also left a spreadsheet-bound trigger: now every response fires both shapes.
     installSpreadsheetFormTrigger(emu);
-    writeRecords(emu, 'clients', [{ id: 'C-0007', name: 'Вера', email: 'vera@example.com' }], 'ru');
-    writeRecords(emu, 'orders', [{ id: 'O-0042', clientId: 'C-0007', date: new Date('2026-11-01T10:00:00Z'), amount: 3000, status: 'completed' }], 'ru');
+    writeFixture(emu, 'clients', [{ id: 'C-0007', name: 'Вера', email: 'vera@example.com' }], 'ru');
+    writeFixture(emu, 'orders', [{ id: 'O-0042', clientId: 'C-0007', date: new Date('2026-11-01T10:00:00Z'), amount: 3000, status: 'completed' }], 'ru');
     const { feedback } = formIds(emu);
     const answers = { 'Номер заказа': 'O-0042', 'Оценка работы': '4', Комментарий: 'Всё отлично,\nспасибо', 'Можно ли процитировать ваш отзыв?': 'Да' };
 

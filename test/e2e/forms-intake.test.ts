@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { writeRecords } from '../../local/playground/seed';
+import { writeFixture } from '../support/sheet-fixtures';
 import { formIds, freshStudio, installSpreadsheetFormTrigger } from '../support/studio';
 
 function studioWithForms(locale: 'ru' | 'en' = 'ru') {
@@ -129,8 +129,8 @@ describe('registration intake', () => {
 describe('feedback intake', () => {
   it('lands in Feedback linked to order and client; the same response twice adds one row; prefilled links carry the order', () => {
     const { emu, app, ids } = studioWithForms();
-    writeRecords(emu, 'clients', [{ id: 'C-0007', name: 'Вера', email: 'vera@example.com' }], 'ru');
-    writeRecords(emu, 'orders', [{ id: 'O-0042', clientEmail: 'vera@example.com', date: new Date('2026-11-01T10:00:00Z'), amount: 3000, status: 'completed' }], 'ru');
+    writeFixture(emu, 'clients', [{ id: 'C-0007', name: 'Вера', email: 'vera@example.com' }], 'ru');
+    writeFixture(emu, 'orders', [{ id: 'O-0042', clientEmail: 'vera@example.com', date: new Date('2026-11-01T10:00:00Z'), amount: 3000, status: 'completed' }], 'ru');
     const template = JSON.parse(emu.properties.script()['forms.feedback'] ?? '{}').prefillTemplate as string;
     expect(template).toContain('ORDER_REFERENCE_PLACEHOLDER');
     const link = template.replace('ORDER_REFERENCE_PLACEHOLDER', 'O-0042');

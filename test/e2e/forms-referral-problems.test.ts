@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { writeRecords } from '../../local/playground/seed';
+import { writeFixture } from '../support/sheet-fixtures';
 import { formIds, freshStudio } from '../support/studio';
 
 type Emu = ReturnType<typeof freshStudio>['emu'];
@@ -25,7 +25,7 @@ describe('referral code on the registration form', () => {
   it('links the newcomer to the friend and credits both once after the first completed order; self-referral is refused', () => {
     const { emu, app, ids } = studioWithForms();
     expect(emu.forms.list()[0]?.questions.map((question) => question.title)).toContain('Код друга (если есть)');
-    writeRecords(emu, 'clients', [{ id: 'C-0001', name: 'Анна', email: 'anna@example.com', createdAt: new Date('2026-01-10T10:00:00Z') }], 'ru');
+    writeFixture(emu, 'clients', [{ id: 'C-0001', name: 'Анна', email: 'anna@example.com', createdAt: new Date('2026-01-10T10:00:00Z') }], 'ru');
     app.callFromClient('runLoyaltyNow');
     const annaCode = String(rowsOf(emu, 'Клиенты')[0]?.['Реферальный код'] ?? '');
     expect(annaCode).toMatch(/^[A-Z2-9]{6}$/);
@@ -36,7 +36,7 @@ describe('referral code on the registration form', () => {
     // The friend's code is not the newcomer's own code.
     expect(boris?.['Реферальный код']).not.toBe(annaCode);
 
-    writeRecords(emu, 'orders', [{ id: 'O-1', clientId: boris?.['ID клиента'], date: new Date('2026-11-24T08:00:00Z'), amount: 100, status: 'completed', completedAt: new Date('2026-11-24T08:00:00Z') }], 'ru');
+    writeFixture(emu, 'orders', [{ id: 'O-1', clientId: boris?.['ID клиента'], date: new Date('2026-11-24T08:00:00Z'), amount: 100, status: 'completed', completedAt: new Date('2026-11-24T08:00:00Z') }], 'ru');
     app.callFromClient('runLoyaltyNow');
     app.callFromClient('runLoyaltyNow');
     expect(referralEntries(emu).map((row) => [row['ID клиента'], row['Ключ'], row['Баллы']])).toEqual([

@@ -1,9 +1,8 @@
 // The loyalty program end to end: dist/Code.js in the emulator, asserted on the sheets' values.
 import { describe, expect, it } from 'vitest';
 import { ClientCallError } from '../../local/emulator/bundle';
-import { writeRecords } from '../../local/playground/seed';
+import { writeFixture, writeSheet } from '../support/sheet-fixtures';
 import { client, loyaltyStudio, order } from '../support/loyalty-studio';
-import { writeSheet } from '../support/sheet-rows';
 import { freshStudio } from '../support/studio';
 
 const DAY = 86_400_000;
@@ -56,7 +55,7 @@ describe('nightly loyalty run', () => {
     const studio = loyaltyStudio({ clients: [client('C-0001')] });
     const feedback = { id: 'F-1', date: new Date('2026-11-23T10:00:00Z'), clientId: 'C-0001', rating: 5, responseId: 'R-1' };
     studio.app.callFromClient('runLoyaltyNow');
-    writeRecords(studio.emu, 'feedback', [feedback], studio.locale);
+    writeFixture(studio.emu, 'feedback', [feedback], studio.locale);
     studio.app.callFromClient('runLoyaltyNow');
     studio.app.callFromClient('runLoyaltyNow');
     expect(studio.ledger().map((row) => [row.clientId, row.key, row.points])).toEqual([['C-0001', 'feedback:F-1', 50]]);

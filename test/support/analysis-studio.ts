@@ -3,7 +3,7 @@ import { createEmulator, type Emulator } from '../../local/emulator';
 import type { BundleApp } from '../../local/emulator/bundle';
 import { loadBuiltBundle } from './built-bundle';
 import type { DemoStudio } from '../../local/playground/demo-studio';
-import { writeRecords, writeStudio } from '../../local/playground/seed';
+import { writeFixture, writeStudioFixture } from './sheet-fixtures';
 import type { Client, Order } from '../../src/domain/types';
 
 export const ANALYSIS_NOW = '2026-11-24T09:00:00Z';
@@ -11,10 +11,10 @@ export const ANALYSIS_NOW = '2026-11-24T09:00:00Z';
 export function analysisStudio(studio: DemoStudio, settings: Record<string, string> = {}): { emu: Emulator; app: BundleApp } {
   const emu = createEmulator({ now: ANALYSIS_NOW, locale: 'ru' });
   const app = loadBuiltBundle(emu);
-  writeStudio(emu, studio, 'ru');
-  writeRecords(emu, 'segments', [], 'ru');
-  writeRecords(emu, 'settings', Object.entries(settings).map(([key, value]) => ({ key, value })), 'ru');
-  writeRecords(emu, 'problems', [], 'ru');
+  writeStudioFixture(emu, studio, 'ru');
+  writeFixture(emu, 'segments', [], 'ru');
+  writeFixture(emu, 'settings', Object.entries(settings).map(([key, value]) => ({ key, value })), 'ru');
+  writeFixture(emu, 'problems', [], 'ru');
   return { emu, app };
 }
 

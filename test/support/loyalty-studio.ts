@@ -2,8 +2,7 @@
 // schema's headers, and readers that turn a sheet back into rows keyed by column.
 import { createEmulator } from '../../local/emulator';
 import { loadBuiltBundle } from './built-bundle';
-import { writeRecords } from '../../local/playground/seed';
-import { sheetSpec, type SheetKey } from '../../src/domain/schema';
+import { columnTitle, sheetTitle, writeFixture, type FixtureSheet } from './sheet-fixtures';
 import { rowsByKey } from './sheet-rows';
 import type { Client, Locale, Order } from '../../src/domain/types';
 
@@ -22,18 +21,18 @@ export function loyaltyStudio(options: { locale?: Locale; now?: string; settings
   const emu = createEmulator({ now: options.now ?? '2026-11-24T09:00:00Z', locale, userEmail: 'anna@studio.test' });
   const app = loadBuiltBundle(emu);
   const settings = { 'loyalty.bonusRegistration': '0', 'loyalty.bonusBirthday': '0', ...options.settings };
-  writeRecords(emu, 'settings', Object.entries(settings).map(([key, value]) => ({ key, value })), locale);
-  writeRecords(emu, 'clients', options.clients ?? [], locale);
-  writeRecords(emu, 'orders', options.orders ?? [], locale);
-  for (const key of ['feedback', 'loyalty', 'discountCodes'] as const) writeRecords(emu, key, [], locale);
+  writeFixture(emu, 'settings', Object.entries(settings).map(([key, value]) => ({ key, value })), locale);
+  writeFixture(emu, 'clients', options.clients ?? [], locale);
+  writeFixture(emu, 'orders', options.orders ?? [], locale);
+  for (const key of ['feedback', 'loyalty', 'discountCodes'] as const) writeFixture(emu, key, [], locale);
 
-  const sheetName = (key: SheetKey) => sheetSpec(key).name[locale];
+  const sheetName = (key: FixtureSheet) => sheetTitle(key, locale);
   /** The sheet's rows as objects keyed by the schema's column keys. */
-  const rows = (key: SheetKey): Record<string, unknown>[] => rowsByKey(emu, key, locale);
+  const rows = (key: FixtureSheet): Record<string, unknown>[] => rowsByKey(emu, key, locale);
   /** Types a literal value into one cell as staff would: the label they see ("Отменён"), a date, a number. */
-  const edit = (key: SheetKey, id: string, columnKey: string, typed: string | number | Date) => {
+  const edit = (key: FixtureSheet, id: string, columnKey: string, typed: string | number | Date) => {
     const [header = []] = emu.spreadsheet.values(sheetName(key));
-    const title = sheetSpec(key).columns.find((candidate) => candidate.key === columnKey)?.header[locale];
+    const title = columnTitle(key, columnKey, locale);
     const column = header.findIndex((cell) => cell === title);
     const row = rows(key).findIndex((candidate) => candidate.id === id);
     if (column === -1 || row === -1) throw new Error(`no cell ${key}.${columnKey} for ${id}`);

@@ -4,8 +4,7 @@ import { createHmac } from 'node:crypto';
 import { createEmulator, type Emulator } from '../../local/emulator';
 import type { BundleApp } from '../../local/emulator/bundle';
 import { loadBuiltBundle } from './built-bundle';
-import { writeRecords } from '../../local/playground/seed';
-import { sheetSpec, type SheetKey } from '../../src/domain/schema';
+import { sheetTitle, writeFixture, type FixtureSheet } from './sheet-fixtures';
 import { rowsByKey } from './sheet-rows';
 import type { Locale } from '../../src/domain/types';
 
@@ -45,23 +44,23 @@ export function mailStudio(options: MailStudioOptions = {}) {
   const emu = createEmulator({ now: options.now ?? MAIL_NOW, locale, userEmail: STAFF_EMAIL, mailQuota: options.quota ?? 100, triggerErrors: 'record' });
   const app = loadBuiltBundle(emu);
   if (options.setup !== false) app.run('setupDatabase', [], { kind: 'menu' });
-  else for (const key of ['campaigns', 'feedback', 'loyalty', 'discountCodes', 'problems'] as const) writeRecords(emu, key, [], locale);
+  else for (const key of ['campaigns', 'feedback', 'loyalty', 'discountCodes', 'problems'] as const) writeFixture(emu, key, [], locale);
   // The signing secret as the add-on keeps it (made once, on first use); the test signs links with it too.
   emu.properties.seed('script', { 'crm.hmacSecret': 'secret-of-this-install' });
   const settings = Object.entries(options.settings ?? {}).map(([key, value]) => ({ key, value }));
-  writeRecords(emu, 'settings', settings, locale);
-  writeRecords(emu, 'clients', options.clients ?? [], locale);
-  writeRecords(emu, 'orders', options.orders ?? [], locale);
-  writeRecords(emu, 'sends', options.sends ?? [], locale);
-  writeRecords(emu, 'templates', options.templates ?? [PROMO_TEMPLATE], locale);
-  writeRecords(emu, 'segments', options.segments ?? [], locale);
+  writeFixture(emu, 'settings', settings, locale);
+  writeFixture(emu, 'clients', options.clients ?? [], locale);
+  writeFixture(emu, 'orders', options.orders ?? [], locale);
+  writeFixture(emu, 'sends', options.sends ?? [], locale);
+  writeFixture(emu, 'templates', options.templates ?? [PROMO_TEMPLATE], locale);
+  writeFixture(emu, 'segments', options.segments ?? [], locale);
   return studioReaders(emu, app, locale);
 }
 
 export function studioReaders(emu: Emulator, app: BundleApp, locale: Locale) {
-  const sheetName = (key: SheetKey) => sheetSpec(key).name[locale];
+  const sheetName = (key: FixtureSheet) => sheetTitle(key, locale);
   /** A sheet's rows keyed by schema column key. */
-  const rows = (key: SheetKey): Record<string, unknown>[] => rowsByKey(emu, key, locale).filter((row) => Object.values(row).some((cell) => cell !== ''));
+  const rows = (key: FixtureSheet): Record<string, unknown>[] => rowsByKey(emu, key, locale).filter((row) => Object.values(row).some((cell) => cell !== ''));
   const sendsOf = (campaignId: string) => rows('sends').filter((row) => row.campaignId === campaignId);
   /** Addresses in the outbox, each as often as it was mailed (test mails to staff left out). */
   const mailedTo = () => emu.mail.outbox.filter((mail) => !mail.to.includes(STAFF_EMAIL)).flatMap((mail) => mail.to);
