@@ -6,7 +6,7 @@ import { createEmulator } from '../../local/emulator';
 import { generateDemoStudio } from '../../local/playground/demo-studio';
 import { writeFixture, writeSheet } from '../support/sheet-fixtures';
 import type { ClientInsights, OverviewView } from '../../src/contract/sidebar-api';
-import { translate } from '../../src/i18n';
+import { translate, type MessageKey } from '../../src/i18n';
 import { ANALYSIS_NOW, analysisStudio } from '../support/analysis-studio';
 import { loadBuiltBundle } from '../support/built-bundle';
 
@@ -99,7 +99,7 @@ describe('Dashboard KPIs on a hand-made studio', () => {
     const header = values.findIndex((row) => row[0] === translate('ru', 'analysis.dashboard.kpi'));
     expect(values[header]?.slice(0, 3)).toEqual(['Показатель', 'Этот период', 'Прошлый период']);
     const shown = values.slice(header + 1, header + 1 + EXPECTED_TILES.length).map((row) => row.slice(0, 3));
-    const expected = EXPECTED_TILES.map(([key, current, previous]) => [translate('ru', `analysis.kpi.${key}` as never), current, previous]);
+    const expected = EXPECTED_TILES.map(([key, current, previous]) => [translate('ru', `analysis.kpi.${key}` as MessageKey), current, previous]);
     expect(shown.map(([label]) => label)).toEqual(expected.map(([label]) => label));
     shown.forEach((row, index) => {
       const [, current, previous] = expected[index]!;
@@ -131,7 +131,7 @@ describe('Dashboard KPIs on a hand-made studio', () => {
     expect(tiles.map((tile) => tile.key)).toEqual(EXPECTED_TILES.map(([key]) => key));
     tiles.forEach((tile, index) => {
       const [key, current, previous] = EXPECTED_TILES[index]!;
-      expect(tile.label).toBe(translate('ru', `analysis.kpi.${key}` as never));
+      expect(tile.label).toBe(translate('ru', `analysis.kpi.${key}` as MessageKey));
       expect(tile.current, key).toBeCloseTo(current, 9);
       if (previous === '') expect(tile.previous, key).toBeNull();
       else expect(tile.previous as number, key).toBeCloseTo(previous, 9);
