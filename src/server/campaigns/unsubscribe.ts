@@ -1,0 +1,86 @@
+// Unsubscribe through the web app. A web app has no active spreadsheet (and we keep the narrow
+// spreadsheets.currentonly scope), so a click is recorded in script properties, one key per client
+// (no read-modify-write, no lock); the hourly step writes it into Clients, and the send engine checks
+// the key before every mail, so nothing goes out in between. See docs/mail.md.
+import { verifyUnsubscribeToken } from '../../domain/campaigns/unsubscribe';
+import type { ClientId, Locale } from '../../domain/types';
+import { translate, type MessageKey } from '../../i18n';
+import { makeSigner } from '../../services/signer';
+import { openWorkbook, updateRows, withDocumentLock, type RowUpdate } from '../../sheets';
+import { readClientBase } from '../../sheets/campaigns';
+
+const PENDING_PREFIX = 'crm.unsubscribe.';
+
+type Store = GoogleAppsScript.Properties.Properties;
+
+export interface PendingUnsubscribe {
+  clientId: ClientId;
+  at: Date;
+}
+
+export function isUnsubscribePending(store: Store, clientId: ClientId): boolean {
+  return store.getProperty(PENDING_PREFIX + clientId) !== null;
+}
+
+/** Every click not yet written to Clients; one getProperties call. */
+export function pendingUnsubscribes(store: Store): PendingUnsubscribe[] {
+  const pending: PendingUnsubscribe[] = [];
+  for (const [key, value] of Object.entries(store.getProperties())) {
+    if (!key.startsWith(PENDING_PREFIX)) continue;
+    const at = new Date(String(value));
+    pending.push({ clientId: key.slice(PENDING_PREFIX.length), at: Number.isNaN(at.getTime()) ? new Date() : at });
+  }
+  return pending;
+}
+
+function page(locale: Locale, key: MessageKey): GoogleAppsScript.HTML.HtmlOutput {
+  const title = translate(locale, 'campaigns.unsubscribe.title');
+  const message = translate(locale, key);
+  // The page names no client and no address: a forwarded link tells its reader nothing.
+  const html = `<!doctype html><html lang="${locale}"><meta charset="utf-8"><body style="font-family:sans-serif;max-width:32em;margin:3em auto">`
+    + `<h1>${escape(title)}</h1><p>${escape(message)}</p></body></html>`;
+  return HtmlService.createHtmlOutput(html).setTitle(title);
+}
+
+function escape(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+/** The web app: `?action=unsubscribe&token=…&hl=ru`. Anything else gets the neutral page. */
+export function doGet(event?: GoogleAppsScript.Events.DoGet): GoogleAppsScript.HTML.HtmlOutput {
+  const parameter = event?.parameter ?? {};
+  const locale: Locale = parameter.hl === 'en' ? 'en' : parameter.hl === 'ru' ? 'ru' : 'en';
+  if (parameter.action !== 'unsubscribe' || typeof parameter.token !== 'string') return page(locale, 'campaigns.unsubscribe.invalid');
+  const verified = verifyUnsubscribeToken(parameter.token, makeSigner());
+  if (!verified.ok) return page(locale, verified.key);
+  const store = PropertiesService.getScriptProperties();
+  // The first click's time is the one that counts; a second click changes nothing.
+  if (!isUnsubscribePending(store, verified.clientId)) store.setProperty(PENDING_PREFIX + verified.clientId, new Date().toISOString());
+  return page(locale, 'campaigns.unsubscribe.done');
+}
+
+/**
+ * Hourly: writes pending clicks into Clients (unsubscribed at the click's time), then forgets them.
+ * Idempotent: a client already unsubscribed since the click is left as is.
+ */
+export function applyPendingUnsubscribes(): void {
+  const store = PropertiesService.getScriptProperties();
+  const pending = pendingUnsubscribes(store);
+  if (pending.length === 0) return;
+  const book = openWorkbook();
+  withDocumentLock(() => {
+    const { clients, rowNumberById } = readClientBase(book);
+    const updates: RowUpdate[] = [];
+    for (const click of pending) {
+      const client = clients.find((candidate) => candidate.id === click.clientId);
+      if (!client) continue;
+      const resubscribedAfter = client.consentAt !== null && client.consentAt.getTime() > click.at.getTime();
+      const alreadyOut = client.unsubscribedAt !== null && client.unsubscribedAt.getTime() >= click.at.getTime();
+      if (resubscribedAfter || alreadyOut) continue;
+      const rowNumber = rowNumberById.get(click.clientId) ?? 0;
+      if (rowNumber > 0) updates.push({ rowNumber, identity: { id: click.clientId }, values: { unsubscribedAt: click.at } });
+    }
+    updateRows(book, 'clients', updates);
+  });
+  for (const click of pending) store.deleteProperty(PENDING_PREFIX + click.clientId);
+}
