@@ -1,7 +1,7 @@
 // Clients keyed by email: answers from forms and imports land on the one row for that address.
 import { parseEmail, type CellValue } from '../domain/cells';
 import { mergeClientAnswer, nextId, sheetSpec, type ClientAnswer } from '../domain/schema';
-import { withDocumentLock } from './lock';
+import { withLock } from '../services/locks';
 import { readTable } from './table';
 import { appendRows, updateRows } from './write';
 import type { Workbook } from './workbook';
@@ -22,7 +22,7 @@ export function upsertClientByEmail(book: Workbook, answer: ClientAnswer): Upser
   const email = parseEmail(answer.email);
   if (!email.ok || email.value === '') throw new Error(`not an email address: ${answer.email}`);
   const normalised: ClientAnswer = { ...answer, email: email.value };
-  return withDocumentLock(() => {
+  return withLock('database', () => {
     // Read under the lock: a concurrent submission of the same email finds this one's row.
     const table = readTable(book, 'clients');
     const position = table.rows.findIndex((row) => row.values.email === email.value);

@@ -1,7 +1,7 @@
 // Merging imported rows into Clients or Orders: one read of each sheet, one append, one batch of updates.
 import type { CellValue } from '../domain/cells';
 import { importedChanges, nextId, sheetSpec, type ImportKind, type RowProblem, type TypedRow } from '../domain/schema';
-import { withDocumentLock } from './lock';
+import { withLock } from '../services/locks';
 import { readTable, type Table } from './table';
 import { appendRows, updateRows, type RowUpdate } from './write';
 import type { Workbook } from './workbook';
@@ -21,7 +21,7 @@ const DERIVED: Record<ImportKind, Set<string>> = {
 
 /** Clients merge by email, orders by id; blanks never erase; `rowNumbers` are the import's own lines. */
 export function mergeImport(book: Workbook, kind: ImportKind, rows: readonly TypedRow[], rowNumbers: readonly number[], now: Date): ImportOutcome {
-  return withDocumentLock(() => {
+  return withLock('database', () => {
     const table = readTable(book, kind);
     const clients = kind === 'clients' ? table : readTable(book, 'clients');
     const keyColumn = kind === 'clients' ? 'email' : 'id';

@@ -1,6 +1,6 @@
 // Setup / repair: the migration plan applied, then the documented Settings defaults seeded once.
 import { missingSettings, planMigration, renamesFromSettings, SCHEMA, settingsSeed } from '../domain/schema';
-import { withDocumentLock } from './lock';
+import { withLock } from '../services/locks';
 import { applyMigration, workbookShape } from './migrate';
 import { readTable, settingEntries } from './table';
 import { appendRows } from './write';
@@ -14,7 +14,7 @@ export interface SetupReport {
 
 /** Creates what is missing, never touching what is there; a second run reports and changes nothing. */
 export function setUpWorkbook(book: Workbook): SetupReport {
-  return withDocumentLock(() => {
+  return withLock('database', () => {
     const settings = settingEntries(book);
     const renames = Object.fromEntries(SCHEMA.map((sheet) => [sheet.key, renamesFromSettings(settings, sheet.key)]));
     const plan = planMigration(workbookShape(book), { renames });

@@ -1,7 +1,7 @@
 // Writing database rows: appended below the last row, or updated in place, in a few setValues.
 import type { CellValue } from '../domain/cells';
 import { cellForWrite, mapHeaders, planBlocks, renamesFromSettings, sheetSpec, type RowWrite, type SheetKey } from '../domain/schema';
-import { withDocumentLock } from './lock';
+import { withLock } from '../services/locks';
 import { readTable, settingEntries } from './table';
 import { findSheet, type Workbook } from './workbook';
 
@@ -10,7 +10,7 @@ export type RowValues = Readonly<Record<string, CellValue>>;
 /** Appends the rows in one setValues, growing the sheet first; returns their 1-based row numbers. */
 export function appendRows(book: Workbook, key: SheetKey, rows: readonly RowValues[]): number[] {
   if (rows.length === 0) return [];
-  return withDocumentLock(() => {
+  return withLock('database', () => {
     const spec = sheetSpec(key);
     const sheet = requireSheet(book, key);
     const width = Math.max(sheet.getLastColumn(), 1);
@@ -52,7 +52,7 @@ export interface UpdateResult {
 /** Re-reads the sheet under the lock, finds each row, then writes only the given cells in blocks. */
 export function updateRows(book: Workbook, key: SheetKey, updates: readonly RowUpdate[]): UpdateResult {
   if (updates.length === 0) return { written: [], missing: [] };
-  return withDocumentLock(() => {
+  return withLock('database', () => {
     const spec = sheetSpec(key);
     const sheet = requireSheet(book, key);
     const table = readTable(book, key);

@@ -1,5 +1,6 @@
 // Segments for the sidebar and for campaigns: saved and built-in, live counts, preview, save/rename/delete.
 import type { ClientBrief, SegmentPreview, SegmentRuleTree, SegmentView } from '../../contract/sidebar-api';
+import { withLock } from '../../services/locks';
 import {
   buildClientProfiles, checkSegmentText, compileSegment, formatSegment, lifecycleSettingsOf, lifecycleStageKey, segmentMembers,
   type ClientProfile, type SegmentGroup, type SegmentProblem,
@@ -7,7 +8,7 @@ import {
 import { nextId } from '../../domain/schema';
 import type { ClientId, Locale } from '../../domain/types';
 import { translate } from '../../i18n';
-import { appendRows, findSheet, readTable, updateRows, withDocumentLock, type Workbook } from '../../sheets';
+import { appendRows, findSheet, readTable, updateRows, type Workbook } from '../../sheets';
 import { readStudio, type ReadTables, type StudioData } from '../../sheets/studio';
 import { allSegments } from './analysis';
 import { segmentName } from './dashboard';
@@ -138,7 +139,7 @@ export function saveSegment(segment: { id?: string; name: string; rules: string 
     const checked = checkSegmentText(text, table.mapping?.extra.map((column) => column.header) ?? []);
     if (!checked.ok) throw new UserFacingError('analysis.segment.badRow', { name, problem: problemsText(locale, checked.problems).join(' ') });
     const rules = formatSegment(checked.group);
-    const id = withDocumentLock(() => {
+    const id = withLock('database', () => {
       const segments = readTable(book, 'segments');
       const position = segment.id ? segments.rows.findIndex((row) => row.values.id === segment.id) : -1;
       if (segment.id && position === -1) throw new UserFacingError('analysis.segment.notFound', { id: segment.id });
@@ -159,7 +160,7 @@ export function renameSegment(id: string, name: string): SegmentView {
     const trimmed = name.trim();
     if (!trimmed) throw new UserFacingError('analysis.segment.nameRequired');
     if (isBuiltInId(id)) throw new UserFacingError('analysis.segment.builtInReadOnly');
-    withDocumentLock(() => {
+    withLock('database', () => {
       const segments = readTable(book, 'segments');
       const position = segments.rows.findIndex((row) => row.values.id === id);
       if (position === -1) throw new UserFacingError('analysis.segment.notFound', { id });
@@ -172,7 +173,7 @@ export function renameSegment(id: string, name: string): SegmentView {
 export function deleteSegment(id: string): { deleted: string } {
   return asStaff((book) => {
     if (isBuiltInId(id)) throw new UserFacingError('analysis.segment.builtInReadOnly');
-    withDocumentLock(() => {
+    withLock('database', () => {
       const segments = readTable(book, 'segments');
       const position = segments.rows.findIndex((row) => row.values.id === id);
       const sheet = findSheet(book, 'segments');

@@ -1,10 +1,11 @@
 // What campaigns brought in (last touch within `campaigns.attributionDays`): written to the Campaigns
 // sheet nightly, and summed for the dashboard's campaign KPI slot.
 import type { CampaignKpis } from '../../domain/analysis';
+import { withLock } from '../../services/locks';
 import { campaignResults, type CampaignResult } from '../../domain/campaigns/attribution';
 import type { CampaignSettings } from '../../domain/campaigns/settings';
 import type { Campaign, Order, Send } from '../../domain/types';
-import { openWorkbook, updateRows, withDocumentLock } from '../../sheets';
+import { openWorkbook, updateRows } from '../../sheets';
 import { readCampaigns, readCampaignSettings, readClientBase, readSends } from '../../sheets/campaigns';
 
 /** The dashboard's campaign slot: every campaign's results summed (ROI on the summed cost). */
@@ -26,7 +27,7 @@ export function campaignKpis(
 /** Nightly step: orders, revenue and ROI of every campaign, in one batched write. */
 export function refreshCampaignResults(): void {
   const book = openWorkbook();
-  withDocumentLock(() => {
+  withLock('database', () => {
     const rows = readCampaigns(book);
     if (rows.length === 0) return;
     const results = campaignResults(rows.map((row) => row.campaign), readSends(book).map((row) => row.send), readClientBase(book).orders, readCampaignSettings(book));

@@ -2,6 +2,7 @@
 // `flows.<name>`); the hourly step queues the flow mails due now as Sends rows (one per occasion) and
 // sends them through the same exactly-once engine as campaigns.
 import type { AutomationView, SidebarApi } from '../../contract/sidebar-api';
+import { scriptStore } from '../../services/properties';
 import { isDate } from '../../domain/cells';
 import { dueFlowMails, isQuietHour, type FlowFacts } from '../../domain/campaigns/flows';
 import { FLOW_NAMES, flowCampaignId, flowOfCampaignId, type FlowName } from '../../domain/campaigns/settings';
@@ -73,7 +74,7 @@ export function runAutomationsHourly(): void {
   const started = Date.now();
   const book = openWorkbook();
   withSendLock(() => {
-    const store = PropertiesService.getScriptProperties();
+    const store = scriptStore();
     const now = new Date();
     const settings = readCampaignSettings(book);
     const flowSettings = readFlowSettings(book);

@@ -1,6 +1,7 @@
 // Running campaigns: deciding each recipient once (the Sends rows), then sending in time-boxed runs
 // that continue through a one-off trigger, pause for the quota or a run of failures, and resume.
 import { decideRecipients, type RecipientDecision } from '../../domain/campaigns/exclusions';
+import { withLock } from '../../services/locks';
 import { failureStreak, type PauseDecision } from '../../domain/campaigns/sending';
 import type { CampaignSettings } from '../../domain/campaigns/settings';
 import { campaignCounts, isDue, transitionCampaign } from '../../domain/campaigns/state';
@@ -8,7 +9,10 @@ import type { Campaign, CampaignStatus, Client, Locale } from '../../domain/type
 import type { MessageKey, MessageParams } from '../../i18n';
 import { remainingMailQuota } from '../../services/mailer';
 import { scheduleContinuation } from '../../services/triggers';
-import { appendRows, withDocumentLock, type Workbook } from '../../sheets';
+import { scriptStore, type ScriptStore } from '../../services/properties';
+import { readMemo, writeMemo, type CampaignMemo } from '../../services/campaign-memo';
+import { pendingUnsubscribes } from '../../services/unsubscribe-requests';
+import { appendRows, type Workbook } from '../../sheets';
 import {
   readCampaigns, readCampaignSettings, readClientBase, readSends, writeCampaign,
   type CampaignRow, type ClientBase, type SendRow,
@@ -16,9 +20,7 @@ import {
 import { loadTemplate, mergeSources, mergeValuesFor, renderMail } from './mail-merge';
 import { segmentClientIds } from './mail-seams';
 import { sendQueue, settleJournal, withSendLock, type QueuedMail } from './sending';
-import { pendingUnsubscribes } from './unsubscribe';
 
-type Store = GoogleAppsScript.Properties.Properties;
 
 /** A run stops starting mails after this, well inside the 6-minute limit (the writes still fit). */
 export const TRIGGER_BUDGET_MS = 4 * 60_000;
@@ -36,39 +38,15 @@ export const CONTINUE_HANDLER = 'continueCampaigns';
 export const START_HANDLER = 'startScheduledCampaigns';
 const CONTINUE_AFTER_MS = 60_000;
 
-/** What the engine remembers about a campaign between runs, beyond its status in the sheet. */
-export interface CampaignMemo {
-  pause?: { reason: PauseDecision['reason'] | 'template' | 'segment'; key: MessageKey; params: MessageParams; at: string };
-  /** When staff last resumed it: the failure breaker counts from here. */
-  resumedAt?: string;
-  /** Set by cancel: a run under way reads it between mails and stops. */
-  cancelledAt?: string;
-}
-
-const memoKey = (campaignId: string): string => `crm.campaign.${campaignId}`;
-
-export function readMemo(store: Store, campaignId: string): CampaignMemo {
-  const raw = store.getProperty(memoKey(campaignId));
-  try {
-    return raw ? (JSON.parse(raw) as CampaignMemo) : {};
-  } catch {
-    return {};
-  }
-}
-
-export function writeMemo(store: Store, campaignId: string, memo: CampaignMemo): void {
-  store.setProperty(memoKey(campaignId), JSON.stringify(memo));
-}
-
 /** The clients whose unsubscribe is recorded but not yet in Clients, as the addresses exclusions check. */
-export function pendingEmails(store: Store, clients: readonly Client[]): Set<string> {
+export function pendingEmails(store: ScriptStore, clients: readonly Client[]): Set<string> {
   const ids = new Set(pendingUnsubscribes(store).map((pending) => pending.clientId));
   return new Set(clients.filter((client) => ids.has(client.id)).map((client) => client.email.trim().toLowerCase()));
 }
 
 /** Every member's decision, as a send would make it now; null when the segment can't be read. */
 export function decideFor(
-  book: Workbook, campaign: Campaign, base: ClientBase, sends: readonly SendRow[], store: Store, settings: CampaignSettings,
+  book: Workbook, campaign: Campaign, base: ClientBase, sends: readonly SendRow[], store: ScriptStore, settings: CampaignSettings,
 ): RecipientDecision[] | null {
   const now = new Date();
   const memberIds = segmentClientIds(book, campaign.segmentId, base.clients, now);
@@ -84,7 +62,7 @@ export function decideFor(
  * with an address the campaign already reached is skipped as alreadySent); nobody gets a second row.
  */
 function prepare(
-  book: Workbook, campaign: Campaign, base: ClientBase, sends: SendRow[], store: Store, settings: CampaignSettings, refresh: boolean,
+  book: Workbook, campaign: Campaign, base: ClientBase, sends: SendRow[], store: ScriptStore, settings: CampaignSettings, refresh: boolean,
 ): boolean {
   const listed = new Set(sends.filter((row) => row.send.campaignId === campaign.id).map((row) => row.send.clientId));
   if (listed.size > 0 && !refresh) return true;
@@ -106,7 +84,7 @@ function prepare(
 
 interface RunContext {
   book: Workbook;
-  store: Store;
+  store: ScriptStore;
   sends: SendRow[];
   settings: CampaignSettings;
   locale: Locale;
@@ -124,7 +102,7 @@ function clientBase(run: RunContext): ClientBase {
 /** Writes status and counts; a status staff set meanwhile (cancelled) is kept. */
 function finish(run: RunContext, row: CampaignRow, status: CampaignStatus): CampaignStatus {
   const counts = campaignCounts(row.campaign.id, run.sends.map((send) => send.send));
-  return withDocumentLock(() => {
+  return withLock('database', () => {
     const current = readCampaigns(run.book).find((candidate) => candidate.campaign.id === row.campaign.id) ?? row;
     const kept = current.campaign.status === 'cancelled' ? 'cancelled' : status;
     // A cancel during the run skipped rows this run still holds as queued: count from the sheet.
@@ -217,7 +195,7 @@ function armNextStart(rows: readonly CampaignRow[]): void {
  */
 export function runCampaigns(deadline: number, locale: Locale, book: Workbook, refresh: ReadonlySet<string> = new Set()): boolean {
   const done = withSendLock(() => {
-    const store = PropertiesService.getScriptProperties();
+    const store = scriptStore();
     const run: RunContext = {
       book, store, sends: readSends(book), settings: readCampaignSettings(book), locale, deadline, refresh,
     };

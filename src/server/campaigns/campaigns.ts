@@ -1,6 +1,8 @@
 // The campaign desk in the sidebar: list, create, preview, test, send, schedule, cancel, progress;
 // and the trigger handlers that keep campaigns going.
 import type { CampaignPreview, CampaignProgress, CampaignView, NewCampaign, SidebarApi } from '../../contract/sidebar-api';
+import { scriptStore } from '../../services/properties';
+import { withLock } from '../../services/locks';
 import { checkTemplate, previewProblems } from '../../domain/campaigns/template';
 import { campaignCounts, transitionCampaign } from '../../domain/campaigns/state';
 import { nextId } from '../../domain/schema';
@@ -8,11 +10,10 @@ import type { Campaign, CampaignStatus, Locale } from '../../domain/types';
 import { translate } from '../../i18n';
 import { sendMailNow } from '../../services/mailer';
 import { scheduleContinuation } from '../../services/triggers';
-import { appendRows, openWorkbook, readTable, updateRows, withDocumentLock, type Workbook } from '../../sheets';
+import { appendRows, openWorkbook, readTable, updateRows, type Workbook } from '../../sheets';
 import { readCampaigns, readCampaignSettings, readClientBase, readSends, sendIdentity, writeCampaign, type CampaignRow } from '../../sheets/campaigns';
-import {
-  CLIENT_BUDGET_MS, decideFor, HOURLY_CAMPAIGN_BUDGET_MS, readMemo, runCampaigns, START_HANDLER, TRIGGER_BUDGET_MS, writeMemo,
-} from './campaign-runs';
+import { CLIENT_BUDGET_MS, decideFor, HOURLY_CAMPAIGN_BUDGET_MS, runCampaigns, START_HANDLER, TRIGGER_BUDGET_MS } from './campaign-runs';
+import { readMemo, writeMemo } from '../../services/campaign-memo';
 import { knownFields, loadTemplate, mergeSources, mergeValuesFor, renderMail, templateParts, templateUses } from './mail-merge';
 import { LOYALTY_MERGE_FIELDS } from './mail-seams';
 import { UserFacingError } from '../app/respond';
@@ -49,7 +50,7 @@ function parseTime(iso: string | null | undefined): Date | null {
 export function createCampaign(draft: NewCampaign): CampaignView {
   return asStaff((book) => {
     if (!draft.name.trim() || !draft.segmentId.trim() || !draft.template.trim()) throw new UserFacingError('campaigns.create.incomplete');
-    return withDocumentLock(() => {
+    return withLock('database', () => {
       const table = readTable(book, 'campaigns');
       const idIndex = table.mapping?.indexes.id ?? 0;
       const id = nextId('K', table.values.slice(1).map((cells) => String(cells[idIndex] ?? '').trim()));
@@ -71,7 +72,7 @@ export function previewCampaign(campaignId: string, clientId?: string | null): C
 function previewOf(book: Workbook, locale: Locale, campaignId: string, clientId: string | null): CampaignPreview {
   {
     const { campaign } = findCampaign(book, campaignId);
-    const store = PropertiesService.getScriptProperties();
+    const store = scriptStore();
     const sends = readSends(book);
     const base = readClientBase(book);
     // What a send would write now: the rows already decided, plus a decision for each newcomer.
@@ -141,7 +142,7 @@ export function testSendCampaign(campaignId: string): string {
 function progressOf(book: Workbook, locale: Locale, campaignId: string): CampaignProgress {
   const { campaign } = findCampaign(book, campaignId);
   const counts = campaignCounts(campaignId, readSends(book).map((row) => row.send));
-  const pause = campaign.status === 'paused' ? readMemo(PropertiesService.getScriptProperties(), campaignId).pause : undefined;
+  const pause = campaign.status === 'paused' ? readMemo(scriptStore(), campaignId).pause : undefined;
   return {
     campaignId, status: campaign.status, sent: counts.sent, remaining: counts.queued, failed: counts.failed,
     skipped: counts.skipped, skippedByReason: counts.skippedByReason, message: pause ? translate(locale, pause.key, pause.params) : null,
@@ -154,7 +155,7 @@ export function getCampaignProgress(campaignId: string): CampaignProgress {
 
 /** Moves the campaign to `to` under the lock, or explains in the staff's language why not. */
 function moveCampaign(book: Workbook, campaignId: string, to: CampaignStatus, values: Partial<Campaign> = {}): CampaignRow {
-  return withDocumentLock(() => {
+  return withLock('database', () => {
     const row = findCampaign(book, campaignId);
     const moved = transitionCampaign({ ...row.campaign, ...values }, to);
     if (!moved.ok) throw new UserFacingError(moved.key, moved.params);
@@ -173,7 +174,7 @@ export function sendCampaign(campaignId: string): CampaignProgress {
       const wasPaused = row.campaign.status === 'paused';
       moveCampaign(book, campaignId, 'sending');
       // Staff resuming a paused campaign: the failure breaker starts counting afresh.
-      if (wasPaused) writeMemo(PropertiesService.getScriptProperties(), campaignId, { resumedAt: new Date().toISOString() });
+      if (wasPaused) writeMemo(scriptStore(), campaignId, { resumedAt: new Date().toISOString() });
     }
     runCampaigns(started + CLIENT_BUDGET_MS, book.locale, book, pressed ? new Set([campaignId]) : new Set());
     return progressOf(book, locale, campaignId);
@@ -193,9 +194,9 @@ export function scheduleCampaign(campaignId: string, isoTime: string): CampaignV
 /** Cancels; the queued rows become skipped, and a run under way stops within CANCEL_CHECK_EVERY mails. */
 export function cancelCampaign(campaignId: string): CampaignView {
   return asStaff((book) => {
-    const row = withDocumentLock(() => {
+    const row = withLock('database', () => {
       const cancelled = moveCampaign(book, campaignId, 'cancelled');
-      const store = PropertiesService.getScriptProperties();
+      const store = scriptStore();
       writeMemo(store, campaignId, { ...readMemo(store, campaignId), cancelledAt: new Date().toISOString() });
       const queued = readSends(book).filter((send) => send.send.campaignId === campaignId && send.send.status === 'queued');
       updateRows(book, 'sends', queued.map((send) => ({

@@ -12,49 +12,26 @@ import {
   createMailDraft, deleteMailDraft, isQuotaError, isServiceError, mailDraftExists, remainingMailQuota, sendMailDraft,
   type OutgoingMail,
 } from '../../services/mailer';
+import { withLock } from '../../services/locks';
+import type { ScriptStore } from '../../services/properties';
+import { readJournal, writeJournal } from '../../services/send-journal';
 import { updateRows, type RowUpdate, type RowValues, type Workbook } from '../../sheets';
 import { sendIdentity, type SendRow } from '../../sheets/campaigns';
-import { isUnsubscribePending } from './unsubscribe';
+import { isUnsubscribePending } from '../../services/unsubscribe-requests';
 
-type Store = GoogleAppsScript.Properties.Properties;
-
-const JOURNAL_KEY = 'crm.sendJournal';
 /** Rows written and the journal trimmed every this many mails: keeps the journal far below 9 KB. */
 export const SEND_CHUNK = 40;
 /** A cancel pressed during a run is noticed within this many mails (one property read each time). */
 export const CANCEL_CHECK_EVERY = 5;
 
-/** Only one execution sends at a time: a duplicate trigger or a second staff press waits its turn. */
+/** Only one execution sends at a time: a duplicate trigger or a second staff press waits its turn (null). */
 export function withSendLock<T>(body: () => T): T | null {
-  const lock = LockService.getScriptLock();
-  if (!lock.tryLock(1000)) return null;
-  try {
-    return body();
-  } finally {
-    lock.releaseLock();
-  }
+  return withLock('script', body, { waitMs: 1000, ifBusy: () => null });
 }
 
 /** A flow mail is one per occasion, so its journal key carries the occasion. */
 export function journalCampaignId(send: Pick<Send, 'campaignId' | 'occasion'>): string {
   return send.occasion ? `${send.campaignId}#${send.occasion}` : send.campaignId;
-}
-
-function readJournal(store: Store): JournalEntry[] {
-  const raw = store.getProperty(JOURNAL_KEY);
-  if (!raw) return [];
-  try {
-    const rows = JSON.parse(raw) as [string, string, string][];
-    return rows.map(([campaignId, clientId, draftId]) => ({ campaignId, clientId, draftId }));
-  } catch {
-    console.error(`send journal unreadable: ${raw.slice(0, 200)}`);
-    return [];
-  }
-}
-
-function writeJournal(store: Store, entries: readonly JournalEntry[]): void {
-  if (entries.length === 0) store.deleteProperty(JOURNAL_KEY);
-  else store.setProperty(JOURNAL_KEY, JSON.stringify(entries.map((entry) => [entry.campaignId, entry.clientId, entry.draftId])));
 }
 
 function rowsByRecipient(sends: readonly SendRow[]): Map<string, SendRow> {
@@ -73,7 +50,7 @@ function applyToRow(row: SendRow, values: { status: Send['status']; reason: stri
  * gone went out (their rows become sent); drafts of recipients no longer queued are dropped; drafts
  * still to send stay journaled for sendQueue. `sends` is updated in place.
  */
-export function settleJournal(book: Workbook, store: Store, sends: SendRow[]): void {
+export function settleJournal(book: Workbook, store: ScriptStore, sends: SendRow[]): void {
   const journal = readJournal(store);
   if (journal.length === 0) return;
   const existing = new Set(journal.filter((entry) => mailDraftExists(entry.draftId)).map((entry) => entry.draftId));
@@ -127,7 +104,7 @@ export interface QueueOptions {
  * Sends the queued rows, exactly once each: per mail a draft, its journal entry, the send; rows are
  * written and the journal trimmed every SEND_CHUNK mails and at the end. Run settleJournal first.
  */
-export function sendQueue(book: Workbook, store: Store, queue: readonly QueuedMail[], options: QueueOptions): QueueOutcome {
+export function sendQueue(book: Workbook, store: ScriptStore, queue: readonly QueuedMail[], options: QueueOptions): QueueOutcome {
   const journal = readJournal(store);
   const recipients: QueuedRecipient[] = queue.map((mail) => ({
     campaignId: journalCampaignId(mail.row.send), clientId: mail.row.send.clientId, email: mail.row.send.email,

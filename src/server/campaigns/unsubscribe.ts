@@ -3,35 +3,14 @@
 // (no read-modify-write, no lock); the hourly step writes it into Clients, and the send engine checks
 // the key before every mail, so nothing goes out in between. See docs/mail.md.
 import { verifyUnsubscribeToken } from '../../domain/campaigns/unsubscribe';
-import type { ClientId, Locale } from '../../domain/types';
+import { withLock } from '../../services/locks';
+import type { Locale } from '../../domain/types';
 import { translate, type MessageKey } from '../../i18n';
 import { makeSigner } from '../../services/signer';
-import { openWorkbook, updateRows, withDocumentLock, type RowUpdate } from '../../sheets';
+import { scriptStore } from '../../services/properties';
+import { forgetUnsubscribe, isUnsubscribePending, pendingUnsubscribes, recordUnsubscribe } from '../../services/unsubscribe-requests';
+import { openWorkbook, updateRows, type RowUpdate } from '../../sheets';
 import { readClientBase } from '../../sheets/campaigns';
-
-const PENDING_PREFIX = 'crm.unsubscribe.';
-
-type Store = GoogleAppsScript.Properties.Properties;
-
-export interface PendingUnsubscribe {
-  clientId: ClientId;
-  at: Date;
-}
-
-export function isUnsubscribePending(store: Store, clientId: ClientId): boolean {
-  return store.getProperty(PENDING_PREFIX + clientId) !== null;
-}
-
-/** Every click not yet written to Clients; one getProperties call. */
-export function pendingUnsubscribes(store: Store): PendingUnsubscribe[] {
-  const pending: PendingUnsubscribe[] = [];
-  for (const [key, value] of Object.entries(store.getProperties())) {
-    if (!key.startsWith(PENDING_PREFIX)) continue;
-    const at = new Date(String(value));
-    pending.push({ clientId: key.slice(PENDING_PREFIX.length), at: Number.isNaN(at.getTime()) ? new Date() : at });
-  }
-  return pending;
-}
 
 function page(locale: Locale, key: MessageKey): GoogleAppsScript.HTML.HtmlOutput {
   const title = translate(locale, 'campaigns.unsubscribe.title');
@@ -53,9 +32,9 @@ export function doGet(event?: GoogleAppsScript.Events.DoGet): GoogleAppsScript.H
   if (parameter.action !== 'unsubscribe' || typeof parameter.token !== 'string') return page(locale, 'campaigns.unsubscribe.invalid');
   const verified = verifyUnsubscribeToken(parameter.token, makeSigner());
   if (!verified.ok) return page(locale, verified.key);
-  const store = PropertiesService.getScriptProperties();
+  const store = scriptStore();
   // The first click's time is the one that counts; a second click changes nothing.
-  if (!isUnsubscribePending(store, verified.clientId)) store.setProperty(PENDING_PREFIX + verified.clientId, new Date().toISOString());
+  if (!isUnsubscribePending(store, verified.clientId)) recordUnsubscribe(store, verified.clientId, new Date());
   return page(locale, 'campaigns.unsubscribe.done');
 }
 
@@ -64,11 +43,11 @@ export function doGet(event?: GoogleAppsScript.Events.DoGet): GoogleAppsScript.H
  * Idempotent: a client already unsubscribed since the click is left as is.
  */
 export function applyPendingUnsubscribes(): void {
-  const store = PropertiesService.getScriptProperties();
+  const store = scriptStore();
   const pending = pendingUnsubscribes(store);
   if (pending.length === 0) return;
   const book = openWorkbook();
-  withDocumentLock(() => {
+  withLock('database', () => {
     const { clients, rowNumberById } = readClientBase(book);
     const updates: RowUpdate[] = [];
     for (const click of pending) {
@@ -82,5 +61,5 @@ export function applyPendingUnsubscribes(): void {
     }
     updateRows(book, 'clients', updates);
   });
-  for (const click of pending) store.deleteProperty(PENDING_PREFIX + click.clientId);
+  for (const click of pending) forgetUnsubscribe(store, click.clientId);
 }

@@ -2,8 +2,8 @@
 // A duplicate firing changes nothing; a submission that finds the database busy is queued, not lost.
 import { answerKey, columnSpec, formKindOfTitles, nextId, normaliseHeader, readAnswers, sameAnswerKey, sheetSpec, titleMapping, type FormKind, type RawAnswers, type ReadAnswers, type RowProblem } from '../../domain/schema';
 import { isBlank, isDate } from '../../domain/cells';
-import { addProblems, readCoreSettings, readTable, upsertClientByEmail, appendRows, withDocumentLock, type Workbook, openWorkbook } from '../../sheets';
-import { BusyError } from '../../services/locks';
+import { addProblems, readCoreSettings, readTable, upsertClientByEmail, appendRows, type Workbook, openWorkbook } from '../../sheets';
+import { BusyError, withLock } from '../../services/locks';
 import { readJsonProperty, writeJsonProperty } from '../../services/properties';
 import { scheduleContinuation } from '../../services/triggers';
 import { onClientRegistered, onFeedbackReceived } from '../app/hooks';
@@ -156,7 +156,7 @@ function recordFeedback(book: Workbook, answer: IntakeAnswer): void {
   const at = new Date(answer.at);
   // Both trigger shapes may be installed for one form: the key they share recognises the response either way.
   const key = answerKey(at, read.fields);
-  const added = withDocumentLock(() => {
+  const added = withLock('database', () => {
     const feedback = readTable(book, 'feedback');
     // The duplicate firing (or the other shape's firing): this response is already a row.
     const seen = (row: (typeof feedback.rows)[number]) => {

@@ -1,10 +1,11 @@
 // Client requests (email, Twitch, Discord, Telegram, other) and when they were first answered:
 // the timestamps the response-time KPI reads.
 import type { NewRequest, RequestView, SidebarApi } from '../../contract/sidebar-api';
+import { withLock } from '../../services/locks';
 import { parseDate, parseEnum } from '../../domain/cells';
 import { nextId, recordsFrom, requestFromRow } from '../../domain/schema';
 import type { ClientRequest } from '../../domain/types';
-import { appendRows, readTable, updateRows, withDocumentLock, type Workbook } from '../../sheets';
+import { appendRows, readTable, updateRows, type Workbook } from '../../sheets';
 import { UserFacingError } from '../app/respond';
 import { asStaff } from '../app/staff';
 
@@ -18,7 +19,7 @@ export function logRequest(request: NewRequest): RequestView {
     if (receivedAt && (!receivedAt.ok || !receivedAt.value)) throw new UserFacingError('database.requests.badTime', { value: String(request.receivedAt) });
     const names = clientNames(book);
     if (!names.has(request.clientId)) throw new UserFacingError('database.requests.unknownClient', { id: request.clientId });
-    return withDocumentLock(() => {
+    return withLock('database', () => {
       const table = readTable(book, 'requests');
       const idIndex = table.mapping?.indexes.id ?? 0;
       const id = nextId('R', table.values.slice(1).map((cells) => String(cells[idIndex] ?? '').trim()));
@@ -32,7 +33,7 @@ export function logRequest(request: NewRequest): RequestView {
 /** Records the first answer; marking it again keeps the first time (the KPI measures the first reply). */
 export function markRequestAnswered(requestId: string): RequestView {
   return asStaff((book) =>
-    withDocumentLock(() => {
+    withLock('database', () => {
       const table = readTable(book, 'requests');
       const position = table.rows.findIndex((row) => row.values.id === requestId);
       const row = table.rows[position];

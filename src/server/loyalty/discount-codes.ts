@@ -1,10 +1,11 @@
 // Campaign discount codes in the DiscountCodes sheet: issued once per client and campaign, looked
 // up as a client typed them, and marked used on an order.
 import type { DiscountCodeView, SidebarApi } from '../../contract/sidebar-api';
+import { withLock } from '../../services/locks';
 import { isDate } from '../../domain/cells';
 import { issueDiscountCodes as planCodes, lookupCode, markCodeUsed, type DiscountCodeRecord } from '../../domain/loyalty';
 import type { TypedRow } from '../../domain/schema';
-import { appendRows, readTable, updateRows, withDocumentLock, type RowValues, type Workbook } from '../../sheets';
+import { appendRows, readTable, updateRows, type RowValues, type Workbook } from '../../sheets';
 import { UserFacingError } from '../app/respond';
 import { asStaff } from '../app/staff';
 import { readLoyaltySettings } from '../../sheets/loyalty';
@@ -49,7 +50,7 @@ export function readDiscountCodes(book: Workbook): DiscountCodeRecord[] {
 export function issueCampaignCodes(book: Workbook, campaignId: string, clientIds: readonly string[], percent: number, asOf: Date): DiscountCodeRecord[] {
   if (!String(campaignId ?? '').trim()) throw new UserFacingError('loyalty.code.campaignRequired');
   if (!(typeof percent === 'number' && percent > 0 && percent <= 100)) throw new UserFacingError('loyalty.code.invalidPercent', { percent: String(percent) });
-  return withDocumentLock(() => {
+  return withLock('database', () => {
     const existing = readDiscountCodes(book);
     const issued = planCodes(campaignId, clientIds, percent, existing, readLoyaltySettings(book), lazySigner()(), asOf);
     appendRows(book, 'discountCodes', issued.map(codeRow));
@@ -72,7 +73,7 @@ export function lookupDiscountCode(code: string): DiscountCodeView | null {
 /** Marks the code used on the order; the same order again changes nothing. */
 export function markDiscountCodeUsed(code: string, clientId: string, orderId: string): DiscountCodeView {
   return asStaff((book) =>
-    withDocumentLock(() => {
+    withLock('database', () => {
       const use = markCodeUsed(String(code ?? ''), String(clientId ?? ''), String(orderId ?? '').trim(), readDiscountCodes(book), new Date());
       if (!use.ok) throw new UserFacingError(use.error.key, use.error.params);
       updateRows(book, 'discountCodes', [{ rowNumber: 0, identity: { code: use.record.code }, values: { usedAt: use.record.usedAt, orderId: use.record.orderId } }]);

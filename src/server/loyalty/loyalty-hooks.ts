@@ -2,8 +2,9 @@
 // to whoever referred them, and the feedback bonus. Keyed in the ledger, so a form trigger firing twice
 // pays once.
 import { feedbackBonus, linkReferral, registrationBonus, type LoyaltyMessage } from '../../domain/loyalty';
+import { withLock } from '../../services/locks';
 import { translate } from '../../i18n';
-import { appendRows, updateRows, withDocumentLock, type Workbook } from '../../sheets';
+import { appendRows, updateRows, type Workbook } from '../../sheets';
 import { ledgerRow, readLedger, readLoyaltyClients, readLoyaltySettings, sumFor } from '../../sheets/loyalty';
 import { referralCodeOf } from './client-codes';
 import { lazySigner } from '../../services/signer';
@@ -15,7 +16,7 @@ export type ReferralOutcome =
   | { status: 'refused'; message: string; reason: LoyaltyMessage; rowNumber: number };
 
 export function welcomeClient(book: Workbook, clientId: string, typedReferralCode: string, at: Date): ReferralOutcome {
-  return withDocumentLock(() => {
+  return withLock('database', () => {
     const settings = readLoyaltySettings(book);
     const clients = readLoyaltyClients(book);
     const client = clients.find((candidate) => candidate.id === clientId);
@@ -44,7 +45,7 @@ export function welcomeClient(book: Workbook, clientId: string, typedReferralCod
 
 export function awardFeedbackBonus(book: Workbook, feedbackId: string, clientId: string, at: Date): void {
   if (!feedbackId || !clientId) return;
-  withDocumentLock(() => {
+  withLock('database', () => {
     const ledger = readLedger(book).filter((entry) => entry.clientId === clientId);
     appendRows(book, 'loyalty', feedbackBonus(ledger, { id: feedbackId, clientId }, readLoyaltySettings(book), at).map(ledgerRow));
   });

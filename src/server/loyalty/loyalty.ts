@@ -1,9 +1,10 @@
 // Loyalty entry points: the nightly step (also run from the sidebar), and the client card's
 // adjustments and redemptions. Logic is in src/domain/loyalty; here we read, plan and write back.
 import type { LoyaltyRunSummary, PointsAdjustment, PointsChange, PointsRedemption, SidebarApi } from '../../contract/sidebar-api';
+import { withLock } from '../../services/locks';
 import { adjustPoints as planAdjustment, planLoyaltyNight, redeemForOrder, type LoyaltyMessage } from '../../domain/loyalty';
 import type { LedgerEntry } from '../../domain/types';
-import { appendRows, openWorkbook, updateRows, withDocumentLock, type RowUpdate, type Workbook } from '../../sheets';
+import { appendRows, openWorkbook, updateRows, type RowUpdate, type Workbook } from '../../sheets';
 import { UserFacingError } from '../app/respond';
 import { asStaff } from '../app/staff';
 import { ledgerRow, readFeedback, readLedger, readLoyaltyClients, readLoyaltyOrders, readLoyaltySettings, sumFor, type LoyaltyClientRow } from '../../sheets/loyalty';
@@ -16,7 +17,7 @@ import { lazySigner } from '../../services/signer';
  * document lock from read to write, so a sidebar run and the nightly trigger never both append.
  */
 export function reconcileLoyalty(book: Workbook, asOf: Date): LoyaltyRunSummary {
-  return withDocumentLock(() => {
+  return withLock('database', () => {
     const settings = readLoyaltySettings(book);
     const clients = readLoyaltyClients(book);
     const plan = planLoyaltyNight({ clients, orders: readLoyaltyOrders(book, clients), feedback: readFeedback(book), ledger: readLedger(book), settings, asOf });
@@ -85,7 +86,7 @@ function requireClient(clients: readonly LoyaltyClientRow[], clientId: string): 
 /** A manual adjustment by the staff member at the keyboard; refused when the balance would go negative. */
 export function adjustPoints(adjustment: PointsAdjustment): PointsChange {
   return asStaff((book) =>
-    withDocumentLock(() => {
+    withLock('database', () => {
       const client = requireClient(readLoyaltyClients(book), adjustment.clientId);
       const ledger = readLedger(book);
       const by = Session.getActiveUser().getEmail();
@@ -103,7 +104,7 @@ export function adjustPoints(adjustment: PointsAdjustment): PointsChange {
 /** Spends points on one of the client's orders (once per order) and notes them in the order's row. */
 export function redeemPoints(redemption: PointsRedemption): PointsChange {
   return asStaff((book) =>
-    withDocumentLock(() => {
+    withLock('database', () => {
       const clients = readLoyaltyClients(book);
       const client = requireClient(clients, redemption.clientId);
       const orderId = String(redemption.orderId ?? '').trim();
