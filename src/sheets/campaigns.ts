@@ -4,7 +4,7 @@ import { DEFAULT_CAMPAIGN_SETTINGS, DEFAULT_FLOW_SETTINGS, FLOW_NAMES, type Camp
 import { campaignFromRow, clientFromRow, orderFromRow, sendFromRow, type TypedRow } from '../domain/schema';
 import type { Campaign, Client, Order, Send } from '../domain/types';
 import { readSettingsFor } from './settings';
-import { readTable } from './table';
+import { readTable, type Table } from './table';
 import type { Workbook } from './workbook';
 import { updateRows, type RowValues } from './write';
 
@@ -32,9 +32,19 @@ export interface SendRow {
   rowNumber: number;
 }
 
-export function readSends(book: Workbook): SendRow[] {
+/** The Sends sheet as read: its rows as records, and the table, so writes back need not read it again. */
+export interface SendsSheet {
+  rows: SendRow[];
+  table: Table;
+}
+
+export function readSendsSheet(book: Workbook): SendsSheet {
   const table = readTable(book, 'sends');
-  return table.rows.map((row, index) => ({ send: sendFromRow(row), rowNumber: table.rowNumbers[index] ?? 0 }));
+  return { rows: table.rows.map((row, index) => ({ send: sendFromRow(row), rowNumber: table.rowNumbers[index] ?? 0 })), table };
+}
+
+export function readSends(book: Workbook): SendRow[] {
+  return readSendsSheet(book).rows;
 }
 
 /** How updateRows finds a Sends row again if it moved. */

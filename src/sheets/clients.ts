@@ -37,7 +37,7 @@ export function upsertClientByEmail(book: Workbook, answer: ClientAnswer): Upser
     }
     const clientId = String(existing.values.id ?? '');
     const rowNumber = table.rowNumbers[position] ?? 0;
-    if (Object.keys(changes).length > 0) updateRows(book, 'clients', [{ rowNumber, identity: { id: clientId }, values: changes }]);
+    if (Object.keys(changes).length > 0) updateRows(book, 'clients', [{ rowNumber, identity: { id: clientId }, values: changes }], table);
     return { clientId, created: false, rowNumber, changed: Object.keys(changes) };
   });
 }

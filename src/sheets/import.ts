@@ -74,7 +74,7 @@ export function mergeImport(book: Workbook, kind: ImportKind, rows: readonly Typ
       identity: { id: String(table.rows[position]?.values.id ?? '') },
       values,
     }));
-    updateRows(book, kind, rowUpdates);
+    updateRows(book, kind, rowUpdates, table);
     return outcome;
   });
 }

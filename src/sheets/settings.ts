@@ -24,7 +24,7 @@ export function writeSetting(book: Workbook, key: string, value: CellValue, desc
     // Stored as text so "0,5" or "2026-01-01" keep meaning what the reader expects.
     const text = value === null ? '' : isDate(value) ? value.toISOString() : String(value);
     if (position === -1) appendRows(book, 'settings', [{ key, value: text, description }]);
-    else updateRows(book, 'settings', [{ rowNumber: table.rowNumbers[position] ?? 0, identity: { key }, values: { value: text } }]);
+    else updateRows(book, 'settings', [{ rowNumber: table.rowNumbers[position] ?? 0, identity: { key }, values: { value: text } }], table);
     delete book.settingsCache;
   });
 }

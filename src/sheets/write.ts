@@ -2,7 +2,7 @@
 import type { CellValue } from '../domain/cells';
 import { cellForWrite, mapHeaders, planBlocks, renamesFromSettings, sheetSpec, type RowWrite, type SheetKey } from '../domain/schema';
 import { withLock } from '../services/locks';
-import { readTable, settingEntries } from './table';
+import { readTable, settingEntries, type Table } from './table';
 import { findSheet, type Workbook } from './workbook';
 
 export type RowValues = Readonly<Record<string, CellValue>>;
@@ -49,13 +49,19 @@ export interface UpdateResult {
   missing: RowUpdate[];
 }
 
-/** Re-reads the sheet under the lock, finds each row, then writes only the given cells in blocks. */
-export function updateRows(book: Workbook, key: SheetKey, updates: readonly RowUpdate[]): UpdateResult {
+/**
+ * Finds each row under the lock, then writes only the given cells in blocks. `known` is the caller's
+ * read of this sheet: it is trusted while the sheet still ends where it did (one getLastRow), else the
+ * sheet is read again into it; written cells are copied into it, so it stays current for the next call.
+ * Without it the sheet is read here.
+ */
+export function updateRows(book: Workbook, key: SheetKey, updates: readonly RowUpdate[], known?: Table): UpdateResult {
   if (updates.length === 0) return { written: [], missing: [] };
   return withLock('database', () => {
     const spec = sheetSpec(key);
     const sheet = requireSheet(book, key);
-    const table = readTable(book, key);
+    const table = known && known.mapping && known.values.length === sheet.getLastRow() ? known : readTable(book, key);
+    if (known && table !== known) Object.assign(known, table);
     const mapping = table.mapping;
     if (!mapping) throw new Error(`sheet ${key} is missing`);
     // Rows found through Maps, not indexOf/find per update: an update of every client stays linear.
@@ -93,7 +99,11 @@ export function updateRows(book: Workbook, key: SheetKey, updates: readonly RowU
         rowNumber = findByIdentity(update.identity);
       }
       if (rowNumber === undefined) missing.push(update);
-      else writes.push({ rowNumber, values: update.values });
+      else {
+        writes.push({ rowNumber, values: update.values });
+        const row = table.rows[positionOf.get(rowNumber) ?? -1];
+        if (row) row.values = { ...row.values, ...update.values };
+      }
     }
     for (const block of planBlocks(spec, mapping, writes, book.locale)) {
       sheet.getRange(block.row, block.column, block.values.length, block.values[0]?.length ?? 0).setValues(block.values);

@@ -144,7 +144,7 @@ export function saveSegment(segment: { id?: string; name: string; rules: string 
       const position = segment.id ? segments.rows.findIndex((row) => row.values.id === segment.id) : -1;
       if (segment.id && position === -1) throw new UserFacingError('analysis.segment.notFound', { id: segment.id });
       if (position >= 0) {
-        updateRows(book, 'segments', [{ rowNumber: segments.rowNumbers[position] ?? 0, identity: { id: segment.id! }, values: { name, rules } }]);
+        updateRows(book, 'segments', [{ rowNumber: segments.rowNumbers[position] ?? 0, identity: { id: segment.id! }, values: { name, rules } }], segments);
         return segment.id!;
       }
       const newId = nextId('S', segments.rows.map((row) => String(row.values.id ?? '')));
@@ -164,7 +164,7 @@ export function renameSegment(id: string, name: string): SegmentView {
       const segments = readTable(book, 'segments');
       const position = segments.rows.findIndex((row) => row.values.id === id);
       if (position === -1) throw new UserFacingError('analysis.segment.notFound', { id });
-      updateRows(book, 'segments', [{ rowNumber: segments.rowNumbers[position] ?? 0, identity: { id }, values: { name: trimmed } }]);
+      updateRows(book, 'segments', [{ rowNumber: segments.rowNumbers[position] ?? 0, identity: { id }, values: { name: trimmed } }], segments);
     });
     return segmentView(locale, book, id);
   });

@@ -10,7 +10,7 @@ import type { ClientFacts } from '../../domain/analysis';
 import type { ClientId } from '../../domain/types';
 import { translate } from '../../i18n';
 import { appendRows, openWorkbook, readCoreSettings, writeSetting } from '../../sheets';
-import { readCampaignSettings, readClientBase, readFlowSettings, readSends, type ClientBase, type SendRow } from '../../sheets/campaigns';
+import { readCampaignSettings, readClientBase, readFlowSettings, readSendsSheet, type ClientBase, type SendRow } from '../../sheets/campaigns';
 import { HOURLY_FLOW_BUDGET_MS, pendingEmails } from './campaign-runs';
 import { loadTemplate, mergeSources, mergeValuesFor, renderMail, type MailTemplate } from './mail-merge';
 import { feedbackLinks, loyaltyOccasions } from './mail-seams';
@@ -81,8 +81,8 @@ export function runAutomationsHourly(): void {
     const localHour = Number(Utilities.formatDate(now, Session.getScriptTimeZone(), 'H'));
     if (isQuietHour(localHour, settings)) return;
     const base = readClientBase(book);
-    const sends = readSends(book);
-    settleJournal(book, store, sends);
+    const { rows: sends, table: sendsTable } = readSendsSheet(book);
+    settleJournal(book, store, sends, sendsTable);
     const templates = new Map<string, MailTemplate | null>();
     const templateOf = (ref: string): MailTemplate | null => {
       if (!templates.has(ref)) templates.set(ref, loadTemplate(book, ref));
@@ -126,7 +126,7 @@ export function runAutomationsHourly(): void {
         };
       },
     }));
-    sendQueue(book, store, mails, { reserve: 0, deadline: started + HOURLY_FLOW_BUDGET_MS, streak: 0, settings });
+    sendQueue(book, store, mails, { reserve: 0, deadline: started + HOURLY_FLOW_BUDGET_MS, streak: 0, settings, sendsTable });
   });
 }
 

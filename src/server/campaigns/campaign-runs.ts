@@ -12,9 +12,9 @@ import { scheduleContinuation } from '../../services/triggers';
 import { scriptStore, type ScriptStore } from '../../services/properties';
 import { readMemo, writeMemo, type CampaignMemo } from '../../services/campaign-memo';
 import { pendingUnsubscribes } from '../../services/unsubscribe-requests';
-import { appendRows, type Workbook } from '../../sheets';
+import { appendRows, type Table, type Workbook } from '../../sheets';
 import {
-  readCampaigns, readCampaignSettings, readClientBase, readSends, writeCampaign,
+  readCampaigns, readCampaignSettings, readClientBase, readSends, readSendsSheet, writeCampaign,
   type CampaignRow, type ClientBase, type SendRow,
 } from '../../sheets/campaigns';
 import { loadTemplate, mergeSources, mergeValuesFor, renderMail } from './mail-merge';
@@ -86,6 +86,7 @@ interface RunContext {
   book: Workbook;
   store: ScriptStore;
   sends: SendRow[];
+  sendsTable: Table;
   settings: CampaignSettings;
   locale: Locale;
   deadline: number;
@@ -148,7 +149,7 @@ function runCampaign(run: RunContext, row: CampaignRow): CampaignStatus {
   const history = run.sends.filter((send) => (send.send.at?.getTime() ?? 0) > since).map((send) => send.send);
   const outcome = sendQueue(run.book, run.store, mails, {
     reserve: run.settings.quotaReserveForFlows, deadline: run.deadline, streak: failureStreak(campaign.id, history), settings: run.settings,
-    cancelled: () => readMemo(run.store, campaign.id).cancelledAt !== undefined,
+    cancelled: () => readMemo(run.store, campaign.id).cancelledAt !== undefined, sendsTable: run.sendsTable,
   });
   if (outcome.pause) return pauseFor(run, row, { ...outcome.pause, at });
   const left = run.sends.some((send) => send.send.campaignId === campaign.id && send.send.status === 'queued');
@@ -196,10 +197,11 @@ function armNextStart(rows: readonly CampaignRow[]): void {
 export function runCampaigns(deadline: number, locale: Locale, book: Workbook, refresh: ReadonlySet<string> = new Set()): boolean {
   const done = withSendLock(() => {
     const store = scriptStore();
+    const sends = readSendsSheet(book);
     const run: RunContext = {
-      book, store, sends: readSends(book), settings: readCampaignSettings(book), locale, deadline, refresh,
+      book, store, sends: sends.rows, sendsTable: sends.table, settings: readCampaignSettings(book), locale, deadline, refresh,
     };
-    settleJournal(book, store, run.sends);
+    settleJournal(book, store, run.sends, run.sendsTable);
     const rows = readCampaigns(book);
     wakeCampaigns(run, rows);
     const sending = rows.filter((row) => row.campaign.status === 'sending')

@@ -15,7 +15,7 @@ import {
 import { withLock } from '../../services/locks';
 import type { ScriptStore } from '../../services/properties';
 import { readJournal, writeJournal } from '../../services/send-journal';
-import { updateRows, type RowUpdate, type RowValues, type Workbook } from '../../sheets';
+import { updateRows, type RowUpdate, type RowValues, type Table, type Workbook } from '../../sheets';
 import { sendIdentity, type SendRow } from '../../sheets/campaigns';
 import { isUnsubscribePending } from '../../services/unsubscribe-requests';
 
@@ -50,7 +50,7 @@ function applyToRow(row: SendRow, values: { status: Send['status']; reason: stri
  * gone went out (their rows become sent); drafts of recipients no longer queued are dropped; drafts
  * still to send stay journaled for sendQueue. `sends` is updated in place.
  */
-export function settleJournal(book: Workbook, store: ScriptStore, sends: SendRow[]): void {
+export function settleJournal(book: Workbook, store: ScriptStore, sends: SendRow[], sendsTable?: Table): void {
   const journal = readJournal(store);
   if (journal.length === 0) return;
   const existing = new Set(journal.filter((entry) => mailDraftExists(entry.draftId)).map((entry) => entry.draftId));
@@ -65,7 +65,7 @@ export function settleJournal(book: Workbook, store: ScriptStore, sends: SendRow
   }
   const orphans = settled.retry.filter((entry) => byKey.get(recipientKey(entry))?.send.status !== 'queued');
   const keep = settled.retry.filter((entry) => !orphans.includes(entry));
-  updateRows(book, 'sends', updates);
+  updateRows(book, 'sends', updates, sendsTable);
   // Entries leave the journal before their drafts are deleted: a deleted journaled draft would read as sent.
   writeJournal(store, keep);
   for (const entry of [...settled.discard, ...orphans]) deleteMailDraft(entry.draftId);
@@ -98,6 +98,8 @@ export interface QueueOptions {
   settings: CampaignSettings;
   /** Whether staff cancelled meanwhile; asked every CANCEL_CHECK_EVERY mails. */
   cancelled?: () => boolean;
+  /** The Sends sheet as this run read it: each chunk's rows are found in it, not in a fresh read. */
+  sendsTable?: Table;
 }
 
 /**
@@ -118,7 +120,7 @@ export function sendQueue(book: Workbook, store: ScriptStore, queue: readonly Qu
   let failedDrafts: string[] = [];
 
   const flush = (): void => {
-    updateRows(book, 'sends', updates);
+    updateRows(book, 'sends', updates, options.sendsTable);
     const done = new Set(finished);
     const left = journal.filter((entry) => !done.has(entry));
     journal.splice(0, journal.length, ...left);

@@ -41,7 +41,7 @@ export function markRequestAnswered(requestId: string): RequestView {
       if (!row || !request) throw new UserFacingError('database.requests.unknown', { id: requestId });
       if (!request.answeredAt) {
         request.answeredAt = new Date();
-        updateRows(book, 'requests', [{ rowNumber: table.rowNumbers[position] ?? 0, identity: { id: requestId }, values: { answeredAt: request.answeredAt } }]);
+        updateRows(book, 'requests', [{ rowNumber: table.rowNumbers[position] ?? 0, identity: { id: requestId }, values: { answeredAt: request.answeredAt } }], table);
       }
       return requestView(request, clientNames(book));
     }),
