@@ -11,7 +11,7 @@ import {
   ledgerEntryId,
   registrationBonus,
 } from '../../src/domain/loyalty/ledger';
-import { reconcileOrder, redeemForOrder } from '../../src/domain/loyalty/orderPoints';
+import { reconcileOrder, redeemForOrder } from '../../src/domain/loyalty/order-points';
 import { expiryEntries, openLots, pointsExpiringSoon } from '../../src/domain/loyalty/expiry';
 import { loyaltySettings } from '../../src/domain/loyalty/settings';
 

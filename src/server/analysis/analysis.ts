@@ -10,7 +10,7 @@ import type { ClientId, Locale } from '../../domain/types';
 import { translate } from '../../i18n';
 import { openWorkbook, updateRows, writeProblems, type RowUpdate, type Workbook } from '../../sheets';
 import { writeDashboard, type DashboardLayout } from '../../sheets/dashboard';
-import { writeDocumentJson } from '../../services/documentState';
+import { writeDocumentJson } from '../../services/document-state';
 import { readStudio, segmentRowProblems, type StudioData } from '../../sheets/studio';
 import { campaignKpis as attributedKpis } from '../campaigns/attribution';
 import { readCampaignSettings } from '../../sheets/campaigns';

@@ -9,7 +9,7 @@ import { CLV_FALLBACK_REASONS, type ClvFallbackReason } from '../../domain/clv';
 import type { Locale } from '../../domain/types';
 import { translate } from '../../i18n';
 import { findSheet, type Workbook } from '../../sheets';
-import { readCachedJson, readDocumentJson, writeCachedJson } from '../../services/documentState';
+import { readCachedJson, readDocumentJson, writeCachedJson } from '../../services/document-state';
 import { readStudio, segmentRowProblems } from '../../sheets/studio';
 import { allSegments, analyse, LAST_REFRESH_KEY, type LastRefresh } from './analysis';
 import { segmentName, tileLabel } from './dashboard';

@@ -20,7 +20,7 @@ export interface ReceivedFeedback {
   at: Date;
 }
 
-/** Called once per registration answer that created or changed a client. No-op until loyalty fills it. */
+/** Once per registration answer that created or changed a client: loyalty's welcome; a refused referral goes to Problems. */
 export function onClientRegistered(book: Workbook, client: RegisteredClient): void {
   const referral = welcomeClient(book, client.clientId, client.referralCode ?? '', client.at);
   if (referral.status !== 'refused') return;
@@ -31,7 +31,7 @@ export function onClientRegistered(book: Workbook, client: RegisteredClient): vo
   addProblems(book, [{ sheet: 'clients', row: referral.rowNumber, column, value, code: referral.reason.key, params: referral.reason.params }], 'form', client.at);
 }
 
-/** Called once per new Feedback row (never for a duplicate firing). No-op until loyalty fills it. */
+/** Once per new Feedback row (never for a duplicate firing): loyalty's feedback bonus. */
 export function onFeedbackReceived(book: Workbook, feedback: ReceivedFeedback): void {
   awardFeedbackBonus(book, feedback.feedbackId, feedback.clientId, feedback.at);
 }
