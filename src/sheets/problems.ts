@@ -41,7 +41,7 @@ export function addProblems(book: Workbook, problems: readonly RowProblem[], sou
 function problemLine(book: Workbook, problem: RowProblem, source: ProblemSource, at: Date, sheetLabel?: string): ProblemLine {
   return {
     at,
-    sheet: sheetLabel ?? sheetSpec(problem.sheet).name[book.locale],
+    sheet: sheetLabel ?? translate(book.locale, sheetSpec(problem.sheet).name),
     row: problem.row > 0 ? problem.row : null,
     column: problem.column,
     value: problem.value === '' || problem.value === undefined ? '' : quoteCell(problem.value),
@@ -63,7 +63,7 @@ function storedLines(book: Workbook): ProblemLine[] {
 }
 
 function rowOf(book: Workbook, line: ProblemLine) {
-  return { at: line.at, sheet: line.sheet, row: line.row, column: line.column, value: line.value, message: line.message, source: PROBLEM_SOURCE_LABELS[line.source][book.locale] };
+  return { at: line.at, sheet: line.sheet, row: line.row, column: line.column, value: line.value, message: line.message, source: translate(book.locale, PROBLEM_SOURCE_LABELS[line.source]) };
 }
 
 function rewrite(book: Workbook, lines: readonly ProblemLine[]): void {
@@ -75,6 +75,6 @@ function rewrite(book: Workbook, lines: readonly ProblemLine[]): void {
 
 function requireProblemsSheet(book: Workbook): GoogleAppsScript.Spreadsheet.Sheet {
   const sheet = findSheet(book, 'problems');
-  if (!sheet) throw new Error(`The sheet ${sheetSpec('problems').name[book.locale]} is missing: run Setup first.`);
+  if (!sheet) throw new Error(`The sheet ${translate(book.locale, sheetSpec('problems').name)} is missing: run Setup first.`);
   return sheet;
 }

@@ -1,5 +1,6 @@
 // Writing database rows: appended below the last row, or updated in place, in a few setValues.
 import type { CellValue } from '../domain/cells';
+import { translate } from '../i18n';
 import { cellForWrite, mapHeaders, planBlocks, renamesFromSettings, sheetSpec, type RowWrite, type SheetKey } from '../domain/schema';
 import { withLock } from '../services/locks';
 import { readTable, settingEntries, type Table } from './table';
@@ -114,6 +115,6 @@ export function updateRows(book: Workbook, key: SheetKey, updates: readonly RowU
 
 function requireSheet(book: Workbook, key: SheetKey): GoogleAppsScript.Spreadsheet.Sheet {
   const sheet = findSheet(book, key);
-  if (!sheet) throw new Error(`The sheet ${sheetSpec(key).name[book.locale]} is missing: run Setup first.`);
+  if (!sheet) throw new Error(`The sheet ${translate(book.locale, sheetSpec(key).name)} is missing: run Setup first.`);
   return sheet;
 }

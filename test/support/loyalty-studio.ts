@@ -1,6 +1,7 @@
 // A small studio for the loyalty e2e tests: the built bundle in the emulator, sheets written under the
 // schema's headers, and readers that turn a sheet back into rows keyed by column.
 import { createEmulator } from '../../local/emulator';
+import { translate } from '../../src/i18n';
 import { loadBundle } from '../../local/emulator/bundle';
 import { writeRecords } from '../../local/playground/seed';
 import { formatCell } from '../../src/domain/cells';
@@ -28,7 +29,7 @@ export function loyaltyStudio(options: { locale?: Locale; now?: string; settings
   writeRecords(emu, 'orders', options.orders ?? [], locale);
   for (const key of ['feedback', 'loyalty', 'discountCodes'] as const) writeRecords(emu, key, [], locale);
 
-  const sheetName = (key: SheetKey) => sheetSpec(key).name[locale];
+  const sheetName = (key: SheetKey) => translate(locale, sheetSpec(key).name);
   /** The sheet's rows as objects keyed by the schema's column keys. */
   const rows = (key: SheetKey): Record<string, unknown>[] => rowsByKey(emu, key, locale);
   /** Types into one cell as staff would (enum values become their label in the sheet's language). */

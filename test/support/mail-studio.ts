@@ -1,6 +1,7 @@
 // E2e set-up for campaigns, automations and unsubscribe: dist/Code.js in the emulator, the database set
 // up by the add-on itself, and readers for Sends/Campaigns/Clients rows by schema key.
 import { createHmac } from 'node:crypto';
+import { translate } from '../../src/i18n';
 import { createEmulator, type Emulator } from '../../local/emulator';
 import { loadBundle, type BundleApp } from '../../local/emulator/bundle';
 import { writeRecords } from '../../local/playground/seed';
@@ -59,7 +60,7 @@ export function mailStudio(options: MailStudioOptions = {}) {
 }
 
 export function studioReaders(emu: Emulator, app: BundleApp, locale: Locale) {
-  const sheetName = (key: SheetKey) => sheetSpec(key).name[locale];
+  const sheetName = (key: SheetKey) => translate(locale, sheetSpec(key).name);
   /** A sheet's rows keyed by schema column key. */
   const rows = (key: SheetKey): Record<string, unknown>[] => rowsByKey(emu, key, locale).filter((row) => Object.values(row).some((cell) => cell !== ''));
   const sendsOf = (campaignId: string) => rows('sends').filter((row) => row.campaignId === campaignId);

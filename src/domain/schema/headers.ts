@@ -1,5 +1,6 @@
 // Finding each schema column in a header row staff may have reordered, renamed or extended.
 import type { MessageKey } from '../../i18n';
+import { catalogEntry } from '../../i18n/labels';
 import type { Locale } from '../types';
 import type { SheetKey, SheetSpec } from './types';
 
@@ -81,7 +82,7 @@ export function mapHeaders(spec: SheetSpec, headerRow: readonly unknown[], optio
 
   const missing = spec.columns.filter((column) => !(column.key in indexes));
   const missingRequired = missing.filter((column) => column.required);
-  const sheetName = spec.name[options.locale];
+  const sheetName = catalogEntry(spec.name)[options.locale];
   const headerOf = (key: string) => spec.columns.find((column) => column.key === key)?.header[options.locale] ?? key;
   const problems: SchemaProblem[] = [
     ...missingRequired.map((column) => ({ code: 'schema.missingColumn' as const, params: { sheet: sheetName, column: column.header[options.locale] } })),

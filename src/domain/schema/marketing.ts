@@ -3,7 +3,7 @@ import { column, FORMATS, type SheetSpec } from './types';
 
 export const SEGMENTS: SheetSpec = {
   key: 'segments',
-  name: { en: 'Segments', ru: 'Сегменты' },
+  name: 'sheet.segments',
   identity: ['id'],
   columns: [
     column('id', 'Segment ID', 'ID сегмента', 'id', { required: true, aliases: ['id'] }),
@@ -17,7 +17,7 @@ export const SEGMENTS: SheetSpec = {
 
 export const CAMPAIGNS: SheetSpec = {
   key: 'campaigns',
-  name: { en: 'Campaigns', ru: 'Кампании' },
+  name: 'sheet.campaigns',
   aliases: ['Рассылки'],
   identity: ['id'],
   columns: [
@@ -45,7 +45,7 @@ export const CAMPAIGNS: SheetSpec = {
 
 export const SENDS: SheetSpec = {
   key: 'sends',
-  name: { en: 'Sends', ru: 'Отправки' },
+  name: 'sheet.sends',
   // A flow mails one client once per occasion (order:O-12, birthday:2026); a campaign once, occasion blank.
   identity: ['campaignId', 'clientId', 'occasion'],
   columns: [
@@ -62,7 +62,7 @@ export const SENDS: SheetSpec = {
 
 export const TEMPLATES: SheetSpec = {
   key: 'templates',
-  name: { en: 'Templates', ru: 'Шаблоны' },
+  name: 'sheet.templates',
   identity: ['name'],
   columns: [
     column('name', 'Name', 'Название', 'text', { required: true }),
@@ -74,7 +74,7 @@ export const TEMPLATES: SheetSpec = {
 
 export const DISCOUNT_CODES: SheetSpec = {
   key: 'discountCodes',
-  name: { en: 'Discount codes', ru: 'Промокоды' },
+  name: 'sheet.discountCodes',
   identity: ['code'],
   columns: [
     column('code', 'Code', 'Код', 'id', { required: true, aliases: ['promo code', 'промокод'] }),

@@ -3,7 +3,7 @@ import { column, FORMATS, type SheetSpec } from './types';
 
 export const CLIENTS: SheetSpec = {
   key: 'clients',
-  name: { en: 'Clients', ru: 'Клиенты' },
+  name: 'sheet.clients',
   aliases: ['Customers', 'Клиенты студии'],
   identity: ['id'],
   columns: [
@@ -40,7 +40,7 @@ export const CLIENTS: SheetSpec = {
 
 export const ORDERS: SheetSpec = {
   key: 'orders',
-  name: { en: 'Orders', ru: 'Заказы' },
+  name: 'sheet.orders',
   identity: ['id'],
   columns: [
     column('id', 'Order ID', 'ID заказа', 'id', { required: true, aliases: ['id', 'order', 'заказ', 'номер заказа'] }),
@@ -61,7 +61,7 @@ export const ORDERS: SheetSpec = {
 
 export const FEEDBACK: SheetSpec = {
   key: 'feedback',
-  name: { en: 'Feedback', ru: 'Отзывы' },
+  name: 'sheet.feedback',
   identity: ['id'],
   columns: [
     column('id', 'Feedback ID', 'ID отзыва', 'id', { required: true, aliases: ['id'] }),
@@ -78,7 +78,7 @@ export const FEEDBACK: SheetSpec = {
 
 export const REQUESTS: SheetSpec = {
   key: 'requests',
-  name: { en: 'Requests', ru: 'Обращения' },
+  name: 'sheet.requests',
   aliases: ['Заявки'],
   identity: ['id'],
   columns: [
@@ -93,7 +93,7 @@ export const REQUESTS: SheetSpec = {
 
 export const LOYALTY: SheetSpec = {
   key: 'loyalty',
-  name: { en: 'Loyalty', ru: 'Баллы' },
+  name: 'sheet.loyalty',
   aliases: ['Loyalty ledger', 'Лояльность'],
   identity: ['id'],
   columns: [

@@ -3,7 +3,7 @@ import { column, type SheetSpec } from './types';
 
 export const SETTINGS: SheetSpec = {
   key: 'settings',
-  name: { en: 'Settings', ru: 'Настройки' },
+  name: 'sheet.settings',
   identity: ['key'],
   columns: [
     column('key', 'Key', 'Ключ', 'id', { required: true, aliases: ['setting', 'параметр'] }),
@@ -14,7 +14,7 @@ export const SETTINGS: SheetSpec = {
 
 export const PROBLEMS: SheetSpec = {
   key: 'problems',
-  name: { en: 'Problems', ru: 'Проблемы' },
+  name: 'sheet.problems',
   identity: ['at'],
   columns: [
     column('at', 'At', 'Когда', 'datetime', { required: true, validation: undefined }),

@@ -1,5 +1,6 @@
 // How the database's sheets are laid out: pure description, read by header mapping, migration and the sheets layer.
 import type { CellSpec, CellType, EnumKey } from '../cells';
+import type { MessageKey } from '../../i18n';
 import type { Locale } from '../types';
 
 export type SheetKey =
@@ -29,7 +30,8 @@ export interface ColumnSpec extends CellSpec {
 
 export interface SheetSpec {
   key: SheetKey;
-  name: Localised;
+  /** The tab's name, a catalog key (`sheet.<key>`). */
+  name: MessageKey;
   /** Older or hand-made sheet names that mean this sheet. */
   aliases?: readonly string[];
   columns: readonly ColumnSpec[];

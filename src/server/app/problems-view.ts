@@ -14,7 +14,7 @@ export function problemsView(book: Workbook, locale: Locale, problems: readonly 
 
 function problemView(book: Workbook, locale: Locale, problem: RowProblem, sheetLabel?: string): ProblemView {
   return {
-    sheet: sheetLabel ?? sheetSpec(problem.sheet).name[book.locale],
+    sheet: sheetLabel ?? translate(book.locale, sheetSpec(problem.sheet).name),
     row: problem.row,
     column: problem.column,
     value: problem.value === undefined || problem.value === '' ? '' : quoteCell(problem.value),

@@ -1,7 +1,7 @@
 // Menu "Create forms": the registration and feedback forms in the studio's language, their triggers,
 // and what the sidebar's Forms section and the campaigns need (links, counts, prefilled feedback links).
 import type { FormsView, FormView, SidebarApi } from '../../contract/sidebar-api';
-import { defaultConsentText, feedbackForm, feedbackLinkFromTemplate, ORDER_PLACEHOLDER, registrationForm, type FormKind } from '../../domain/schema';
+import { DEFAULT_CONSENT_TEXT, feedbackForm, feedbackLinkFromTemplate, ORDER_PLACEHOLDER, registrationForm, type FormKind } from '../../domain/schema';
 import { translate } from '../../i18n';
 import { findSheet, readCoreSettings, readSettingsFor } from '../../sheets';
 import { addQuestions, buildForm, openForm, prefilledLink, responseCount, setConsentText } from '../../services/forms';
@@ -20,7 +20,8 @@ export function createForms(): FormsView {
   return asStaff((book, locale) => {
     if (!findSheet(book, 'clients')) throw new UserFacingError('database.setupFirst');
     const core = readCoreSettings(book).settings;
-    const consentText = readSettingsFor(book, { consentText: defaultConsentText(book.locale) }, 'forms').overrides.consentText ?? defaultConsentText(book.locale);
+    const defaultConsent = translate(book.locale, DEFAULT_CONSENT_TEXT);
+    const consentText = readSettingsFor(book, { consentText: defaultConsent }, 'forms').overrides.consentText ?? defaultConsent;
     const spreadsheetId = book.spreadsheet.getId();
     let created = 0;
     let triggers = 0;

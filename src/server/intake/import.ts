@@ -24,8 +24,8 @@ export function importCsv(kind: ImportKind, text: string): ImportSummary {
     const outcome = mergeImport(book, kind, parsed.rows, parsed.rowNumbers, now);
     const problems = [...parsed.problems, ...outcome.problems];
     // Rows are the import's own lines, so the sheet says "Import (Clients)", in the workbook's language.
-    addProblems(book, problems, 'import', now, translate(book.locale, 'database.import.sheetLabel', { kind: spec.name[book.locale] }));
-    const label = translate(locale, 'database.import.sheetLabel', { kind: spec.name[locale] });
+    addProblems(book, problems, 'import', now, translate(book.locale, 'database.import.sheetLabel', { kind: translate(book.locale, spec.name) }));
+    const label = translate(locale, 'database.import.sheetLabel', { kind: translate(locale, spec.name) });
     return {
       added: outcome.added,
       updated: outcome.updated,
