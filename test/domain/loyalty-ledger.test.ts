@@ -5,12 +5,12 @@ import {
   adjustPoints,
   balance,
   balances,
-  describeLedgerReason,
   birthdayBonus,
   feedbackBonus,
   ledgerEntryId,
   registrationBonus,
 } from '../../src/domain/loyalty/ledger';
+import { describeLedgerReason } from '../../src/server/loyalty/loyalty-words';
 import { reconcileOrder, redeemForOrder } from '../../src/domain/loyalty/order-points';
 import { expiryEntries, openLots, pointsExpiringSoon } from '../../src/domain/loyalty/expiry';
 import { loyaltySettings } from '../../src/domain/loyalty/settings';

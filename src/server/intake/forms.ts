@@ -1,7 +1,11 @@
 // Menu "Create forms": the registration and feedback forms in the studio's language, their triggers,
 // and what the sidebar's Forms section and the campaigns need (links, counts, prefilled feedback links).
 import type { FormsView, FormView, SidebarApi } from '../../contract/sidebar-api';
-import { DEFAULT_CONSENT_TEXT, feedbackForm, feedbackLinkFromTemplate, ORDER_PLACEHOLDER, registrationForm, type FormKind } from '../../domain/schema';
+import {
+  DEFAULT_CONSENT_TEXT, feedbackForm, feedbackLinkFromTemplate, ORDER_PLACEHOLDER, registrationForm,
+  type FormDefinition, type FormKind, type FormPlan, type Wording,
+} from '../../domain/schema';
+import type { Locale } from '../../domain/types';
 import { translate } from '../../i18n';
 import { findSheet, readCoreSettings, readSettingsFor } from '../../sheets';
 import { addQuestions, buildForm, openForm, prefilledLink, responseCount, setConsentText } from '../../services/forms';
@@ -15,6 +19,19 @@ const HANDLER = 'onFormResponse';
 /** Google's limit of triggers per user per script. */
 const TRIGGER_LIMIT = 20;
 
+/** The planned form in the workbook's language, as Google builds it. */
+function formIn(locale: Locale, plan: FormPlan): FormDefinition {
+  const words = (wording: Wording) => ('text' in wording ? wording.text : translate(locale, wording.key, wording.params));
+  return {
+    kind: plan.kind,
+    title: words(plan.title),
+    description: words(plan.description),
+    questions: plan.questions.map(({ title, choices, ...question }) => ({
+      ...question, title: translate(locale, title), ...(choices ? { choices: choices.map(words) } : {}),
+    })),
+  };
+}
+
 /** Creates the forms that are missing (reuses the ones that exist), links them, installs their triggers once. */
 export function createForms(): FormsView {
   return asStaff((book, locale) => {
@@ -26,7 +43,7 @@ export function createForms(): FormsView {
     let created = 0;
     let triggers = 0;
     for (const kind of ['registration', 'feedback'] as const) {
-      const definition = kind === 'registration' ? registrationForm(book.locale, core.studioName, consentText) : feedbackForm(book.locale, core.studioName);
+      const definition = formIn(book.locale, kind === 'registration' ? registrationForm(core.studioName, consentText) : feedbackForm(core.studioName));
       const stored = storedForm(kind);
       let form = stored ? openForm(stored.id) : null;
       let record: StoredForm;

@@ -1,7 +1,8 @@
 // The sidebar's loyalty card for one client: balance from the ledger, tier, points expiring soon,
 // the last entries in the staff's language, referral code, personal discount and recommendations.
 import type { LoyaltyCard, SidebarApi } from '../../contract/sidebar-api';
-import { buildRecommendationModel, describeLedgerReason, personalDiscount, pointsExpiringSoon, recommendFor, tierForSpend, rollingSpend } from '../../domain/loyalty';
+import { describeLedgerReason } from './loyalty-words';
+import { buildRecommendationModel, personalDiscount, pointsExpiringSoon, recommendFor, tierForSpend, rollingSpend } from '../../domain/loyalty';
 import { UserFacingError } from '../app/respond';
 import { asStaff } from '../app/staff';
 import { readTable } from '../../sheets';

@@ -1,6 +1,7 @@
 // Loyalty merge fields for campaigns ({{points}}, {{tier}}, {{discount}}, {{discount_code}},
 // {{recommendation}}, {{referral_code}}), computed from one read of each sheet for all recipients.
-import { buildRecommendationModel, personalDiscount, recommendFor, recommendationText, rollingSpend, tierForSpend } from '../../domain/loyalty';
+import { buildRecommendationModel, personalDiscount, recommendFor, rollingSpend, tierForSpend } from '../../domain/loyalty';
+import { recommendationText } from './loyalty-words';
 import type { ClientId } from '../../domain/types';
 import { readTable, type Workbook } from '../../sheets';
 import { readDiscountCodes } from './discount-codes';
