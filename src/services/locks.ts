@@ -60,3 +60,8 @@ export function withLock<T, B = never>(scope: LockScope, body: () => T, options:
     acquired.lock.releaseLock();
   }
 }
+
+/** Only one execution sends at a time: a duplicate trigger or a second staff press waits its turn (null). */
+export function withSendLock<T>(body: () => T): T | null {
+  return withLock('script', body, { waitMs: 1000, ifBusy: () => null });
+}

@@ -2,6 +2,7 @@
 // `flows.<name>`); the hourly step queues the flow mails due now as Sends rows (one per occasion) and
 // sends them through the same exactly-once engine as campaigns.
 import type { AutomationView, SidebarApi } from '../../contract/sidebar-api';
+import { withSendLock } from '../../services/locks';
 import { scriptStore } from '../../services/properties';
 import { isDate } from '../../domain/cells';
 import { dueFlowMails, isQuietHour, type FlowFacts } from '../../domain/campaigns/flows';
@@ -16,7 +17,7 @@ import { loadTemplate, mergeSources, mergeValuesFor, renderMail, type MailTempla
 import { feedbackLinks, loyaltyOccasions } from './mail-seams';
 import { UserFacingError } from '../app/respond';
 import { asStaff } from '../app/staff';
-import { sendQueue, settleJournal, withSendLock, type QueuedMail } from './sending';
+import { sendQueue, settleJournal, type QueuedMail } from './sending';
 
 export function listAutomations(): AutomationView[] {
   return asStaff((book, locale) => {

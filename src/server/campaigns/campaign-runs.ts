@@ -1,7 +1,7 @@
 // Running campaigns: deciding each recipient once (the Sends rows), then sending in time-boxed runs
 // that continue through a one-off trigger, pause for the quota or a run of failures, and resume.
 import { decideRecipients, type RecipientDecision } from '../../domain/campaigns/exclusions';
-import { withLock } from '../../services/locks';
+import { withLock, withSendLock } from '../../services/locks';
 import { failureStreak, type PauseDecision } from '../../domain/campaigns/sending';
 import type { CampaignSettings } from '../../domain/campaigns/settings';
 import { campaignCounts, isDue, transitionCampaign } from '../../domain/campaigns/state';
@@ -19,7 +19,7 @@ import {
 } from '../../sheets/campaigns';
 import { loadTemplate, mergeSources, mergeValuesFor, renderMail } from './mail-merge';
 import { segmentClientIds } from './mail-seams';
-import { sendQueue, settleJournal, withSendLock, type QueuedMail } from './sending';
+import { sendQueue, settleJournal, type QueuedMail } from './sending';
 
 
 /** A run stops starting mails after this, well inside the 6-minute limit (the writes still fit). */

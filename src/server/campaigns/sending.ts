@@ -12,7 +12,6 @@ import {
   createMailDraft, deleteMailDraft, isQuotaError, isServiceError, mailDraftExists, remainingMailQuota, sendMailDraft,
   type OutgoingMail,
 } from '../../services/mailer';
-import { withLock } from '../../services/locks';
 import type { ScriptStore } from '../../services/properties';
 import { readJournal, writeJournal } from '../../services/send-journal';
 import { updateRows, type RowUpdate, type RowValues, type Table, type Workbook } from '../../sheets';
@@ -23,11 +22,6 @@ import { isUnsubscribePending } from '../../services/unsubscribe-requests';
 export const SEND_CHUNK = 40;
 /** A cancel pressed during a run is noticed within this many mails (one property read each time). */
 export const CANCEL_CHECK_EVERY = 5;
-
-/** Only one execution sends at a time: a duplicate trigger or a second staff press waits its turn (null). */
-export function withSendLock<T>(body: () => T): T | null {
-  return withLock('script', body, { waitMs: 1000, ifBusy: () => null });
-}
 
 /** A flow mail is one per occasion, so its journal key carries the occasion. */
 export function journalCampaignId(send: Pick<Send, 'campaignId' | 'occasion'>): string {
