@@ -1,6 +1,6 @@
 // The sidebar: opening it (from the menu, at a section), what it needs to start, and the Settings
 // section's listing and validated saving. Each feature's own sidebar calls live in its feature file.
-import type { Boot, SettingRowView, SidebarApi, SidebarSection } from '../../contract/sidebar-api';
+import type { Boot, SettingRowView, SidebarSection } from '../../contract/sidebar-api';
 import { quoteCell } from '../../domain/cells';
 import { DEFAULT_CORE_SETTINGS, settingValue, type SettingEntry } from '../../domain/schema';
 import { DEFAULT_LOYALTY_SETTINGS } from '../../domain/loyalty/settings';
@@ -141,6 +141,3 @@ export function saveSetting(key: string, value: string): SettingRowView {
     return rowView(cleanKey, saved, '', book, staffLocaleFor(book));
   });
 }
-
-// The contract check: a renamed or reshaped function here fails type-checking.
-void ({ getBoot, listSettings, saveSetting } satisfies Pick<SidebarApi, 'getBoot' | 'listSettings' | 'saveSetting'>);

@@ -1,7 +1,7 @@
 // Automated mailings: staff switch each flow on or off with its template and delay (Settings rows
 // `flows.<name>`); the hourly step queues the flow mails due now as Sends rows (one per occasion) and
 // sends them through the same exactly-once engine as campaigns.
-import type { AutomationView, SidebarApi } from '../../contract/sidebar-api';
+import type { AutomationView } from '../../contract/sidebar-api';
 import { withSendLock } from '../../services/locks';
 import { scriptStore } from '../../services/properties';
 import { isDate } from '../../domain/cells';
@@ -130,5 +130,3 @@ export function runAutomationsHourly(): void {
     sendQueue(book, store, mails, { reserve: 0, deadline: started + HOURLY_FLOW_BUDGET_MS, streak: 0, settings, sendsTable });
   });
 }
-
-export const automationCalls = { listAutomations, saveAutomation } satisfies Pick<SidebarApi, 'listAutomations' | 'saveAutomation'>;

@@ -1,6 +1,6 @@
 // The campaign desk in the sidebar: list, create, preview, test, send, schedule, cancel, progress;
 // and the trigger handlers that keep campaigns going.
-import type { CampaignPreview, CampaignProgress, CampaignView, NewCampaign, SidebarApi } from '../../contract/sidebar-api';
+import type { CampaignPreview, CampaignProgress, CampaignView, NewCampaign } from '../../contract/sidebar-api';
 import { scriptStore } from '../../services/properties';
 import { withLock } from '../../services/locks';
 import { checkTemplate, previewProblems } from '../../domain/campaigns/template';
@@ -229,9 +229,6 @@ export function runCampaignsHourly(): void {
   continueFor(HOURLY_CAMPAIGN_BUDGET_MS);
 }
 
-export const campaignCalls = {
-  listCampaigns, createCampaign, previewCampaign, testSendCampaign, sendCampaign, scheduleCampaign, cancelCampaign, getCampaignProgress,
-} satisfies Pick<SidebarApi, 'listCampaigns' | 'createCampaign' | 'previewCampaign' | 'testSendCampaign' | 'sendCampaign' | 'scheduleCampaign' | 'cancelCampaign' | 'getCampaignProgress'>;
 
 export function findCampaign(book: Workbook, campaignId: string): CampaignRow {
   const found = readCampaigns(book).find((row) => row.campaign.id === campaignId);

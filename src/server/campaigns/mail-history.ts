@@ -1,6 +1,6 @@
 // Read-only views of the mail the studio sent: a client's mail history for the card, what each
 // automated flow sent lately, and the templates staff can pick from. Each reads the Sends sheet once.
-import type { ClientMailView, FlowActivityView, FlowSendView, SendStatusView, SidebarApi, TemplateOption } from '../../contract/sidebar-api';
+import type { ClientMailView, FlowActivityView, FlowSendView, SendStatusView, TemplateOption } from '../../contract/sidebar-api';
 import { DAY_MS } from '../../domain/analysis/dates';
 import { SKIP_REASONS, skipReasonKey, type SkipReason } from '../../domain/campaigns/exclusions';
 import { FLOW_NAMES, flowOfCampaignId, type FlowName } from '../../domain/campaigns/settings';
@@ -88,6 +88,3 @@ export function listTemplates(): TemplateOption[] {
     return options;
   });
 }
-
-// The contract check: a renamed or reshaped function here fails type-checking.
-void ({ getClientMails, getFlowActivity, listTemplates } satisfies Pick<SidebarApi, 'getClientMails' | 'getFlowActivity' | 'listTemplates'>);

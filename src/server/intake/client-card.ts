@@ -1,6 +1,6 @@
 // The Clients section: search by name, email or Twitch channel, and the basic client card.
 // Loyalty, analysis and campaigns add their parts of the card through their own sidebar calls.
-import type { ClientCardView, ClientSummary, SidebarApi } from '../../contract/sidebar-api';
+import type { ClientCardView, ClientSummary } from '../../contract/sidebar-api';
 import { clientFromRow, feedbackFromRow, orderFromRow, recordsFrom, requestFromRow } from '../../domain/schema';
 import type { Client } from '../../domain/types';
 import { readTable } from '../../sheets';
@@ -58,6 +58,3 @@ function clientSummary(client: Client): ClientSummary {
 }
 
 const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
-
-// The contract check: a renamed or reshaped function here fails type-checking.
-void ({ searchClients, getClientCard } satisfies Pick<SidebarApi, 'searchClients' | 'getClientCard'>);

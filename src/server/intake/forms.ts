@@ -1,6 +1,6 @@
 // Menu "Create forms": the registration and feedback forms in the studio's language, their triggers,
 // and what the sidebar's Forms section and the campaigns need (links, counts, prefilled feedback links).
-import type { FormsView, FormView, SidebarApi } from '../../contract/sidebar-api';
+import type { FormsView, FormView } from '../../contract/sidebar-api';
 import {
   DEFAULT_CONSENT_TEXT, feedbackForm, feedbackLinkFromTemplate, ORDER_PLACEHOLDER, registrationForm,
   type FormDefinition, type FormKind, type FormPlan, type Wording,
@@ -100,6 +100,3 @@ export function feedbackLinker(): (orderId: string) => string {
   if (!template) throw new UserFacingError('database.forms.notCreated');
   return (orderId) => feedbackLinkFromTemplate(template, orderId);
 }
-
-// The contract check: a renamed or reshaped function here fails type-checking.
-void ({ createForms, getForms } satisfies Pick<SidebarApi, 'createForms' | 'getForms'>);

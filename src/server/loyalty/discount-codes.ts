@@ -1,6 +1,6 @@
 // Campaign discount codes in the DiscountCodes sheet: issued once per client and campaign, looked
 // up as a client typed them, and marked used on an order.
-import type { DiscountCodeView, SidebarApi } from '../../contract/sidebar-api';
+import type { DiscountCodeView } from '../../contract/sidebar-api';
 import { withLock } from '../../services/locks';
 import { isDate } from '../../domain/cells';
 import { issueDiscountCodes as planCodes, lookupCode, markCodeUsed, type DiscountCodeRecord } from '../../domain/loyalty';
@@ -81,8 +81,3 @@ export function markDiscountCodeUsed(code: string, clientId: string, orderId: st
     }),
   );
 }
-
-export const discountCodeCalls = { issueDiscountCodes, lookupDiscountCode, markDiscountCodeUsed } satisfies Pick<
-  SidebarApi,
-  'issueDiscountCodes' | 'lookupDiscountCode' | 'markDiscountCodeUsed'
->;

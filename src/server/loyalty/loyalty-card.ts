@@ -1,6 +1,6 @@
 // The sidebar's loyalty card for one client: balance from the ledger, tier, points expiring soon,
 // the last entries in the staff's language, referral code, personal discount and recommendations.
-import type { LoyaltyCard, SidebarApi } from '../../contract/sidebar-api';
+import type { LoyaltyCard } from '../../contract/sidebar-api';
 import { describeLedgerReason } from './loyalty-words';
 import { buildRecommendationModel, personalDiscount, pointsExpiringSoon, recommendFor, tierForSpend, rollingSpend } from '../../domain/loyalty';
 import { UserFacingError } from '../app/respond';
@@ -48,5 +48,3 @@ export function getLoyaltyCard(clientId: string): LoyaltyCard {
     };
   });
 }
-
-export const loyaltyCardCalls = { getLoyaltyCard } satisfies Pick<SidebarApi, 'getLoyaltyCard'>;

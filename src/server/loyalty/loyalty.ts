@@ -1,6 +1,6 @@
 // Loyalty entry points: the nightly step (also run from the sidebar), and the client card's
 // adjustments and redemptions. Logic is in src/domain/loyalty; here we read, plan and write back.
-import type { LoyaltyRunSummary, PointsAdjustment, PointsChange, PointsRedemption, SidebarApi } from '../../contract/sidebar-api';
+import type { LoyaltyRunSummary, PointsAdjustment, PointsChange, PointsRedemption } from '../../contract/sidebar-api';
 import { withLock } from '../../services/locks';
 import { adjustPoints as planAdjustment, planLoyaltyNight, redeemForOrder, type LoyaltyMessage } from '../../domain/loyalty';
 import type { LedgerEntry } from '../../domain/types';
@@ -120,5 +120,3 @@ export function redeemPoints(redemption: PointsRedemption): PointsChange {
     }),
   );
 }
-
-export const loyaltySidebarCalls = { adjustPoints, redeemPoints, runLoyaltyNow } satisfies Pick<SidebarApi, 'adjustPoints' | 'redeemPoints' | 'runLoyaltyNow'>;
