@@ -6,7 +6,8 @@ import { makeUnsubscribeToken, unsubscribeUrl, type Signer } from '../../domain/
 import type { Client, ClientId, Locale, Order } from '../../domain/types';
 import { findDraftTemplate } from '../../services/mailer';
 import { makeSigner } from '../../services/signer';
-import { readTable, type Workbook } from '../../sheets';
+import type { Workbook } from '../../sheets';
+import { findTemplateRow } from '../../sheets/templates';
 import { feedbackLinks, loyaltyFieldsFor, type LoyaltyMergeFields } from './mail-seams';
 
 type BlobSource = GoogleAppsScript.Base.BlobSource;
@@ -37,16 +38,13 @@ export function loadTemplate(book: Workbook, ref: string): MailTemplate | null {
       attachments: draft.attachments, inlineImages: draft.inlineImages,
     };
   }
-  const name = foldFieldName(trimmed.toLowerCase().startsWith(SHEET_PREFIX) ? trimmed.slice(SHEET_PREFIX.length) : trimmed);
-  if (!name) return null;
-  const row = readTable(book, 'templates').rows.find((candidate) => foldFieldName(String(candidate.values.name ?? '')) === name);
+  const row = findTemplateRow(book, trimmed.toLowerCase().startsWith(SHEET_PREFIX) ? trimmed.slice(SHEET_PREFIX.length) : trimmed);
   if (!row) return null;
-  const htmlBody = String(row.values.htmlBody ?? '');
-  const textBody = String(row.values.textBody ?? '');
+  const { htmlBody, textBody } = row;
   const html = htmlBody.trim() !== '';
   return {
     ref: trimmed,
-    subject: parseTemplate(String(row.values.subject ?? '')),
+    subject: parseTemplate(row.subject),
     body: parseTemplate(html ? htmlBody : textBody),
     html,
     text: html && textBody.trim() !== '' ? parseTemplate(textBody) : null,
