@@ -151,3 +151,14 @@ export function decideRecipients(
   }
   return decisions;
 }
+
+/**
+ * The Sends rows a send writes for the members not listed yet: queued, or skipped with the reason.
+ * A member already listed keeps its row, so nobody gets a second one.
+ */
+export function newSendRows(campaignId: string, decisions: readonly RecipientDecision[], listed: ReadonlySet<ClientId>, at: Date): Send[] {
+  return decisions.filter((decision) => !listed.has(decision.clientId)).map((decision) => ({
+    campaignId, clientId: decision.clientId, occasion: '', email: decision.email,
+    status: decision.action === 'send' ? 'queued' : 'skipped', reason: decision.action === 'send' ? '' : decision.reason, at,
+  }));
+}

@@ -1,6 +1,6 @@
 // Running campaigns: deciding each recipient once (the Sends rows), then sending in time-boxed runs
 // that continue through a one-off trigger, pause for the quota or a run of failures, and resume.
-import { decideRecipients, type RecipientDecision } from '../../domain/campaigns/exclusions';
+import { decideRecipients, newSendRows, type RecipientDecision } from '../../domain/campaigns/exclusions';
 import { withLock, withSendLock } from '../../services/locks';
 import { failureStreak, type PauseDecision } from '../../domain/campaigns/sending';
 import type { CampaignSettings } from '../../domain/campaigns/settings';
@@ -68,17 +68,10 @@ function prepare(
   if (listed.size > 0 && !refresh) return true;
   const decided = decideFor(book, campaign, base, sends, store, settings);
   if (!decided) return false;
-  const decisions = decided.filter((decision) => !listed.has(decision.clientId));
-  const at = new Date();
-  const records = decisions.map((decision) => ({
-    campaignId: campaign.id, clientId: decision.clientId, occasion: '', email: decision.email,
-    status: decision.action === 'send' ? 'queued' : 'skipped', reason: decision.action === 'send' ? '' : decision.reason, at,
-  }));
+  const records = newSendRows(campaign.id, decided, listed, new Date());
   // One setValues: the campaign's list is written whole or not at all.
-  const rowNumbers = appendRows(book, 'sends', records);
-  records.forEach((record, index) => sends.push({
-    send: { ...record, status: record.status as 'queued' | 'skipped' }, rowNumber: rowNumbers[index] ?? 0,
-  }));
+  const rowNumbers = appendRows(book, 'sends', records.map((record) => ({ ...record })));
+  records.forEach((send, index) => sends.push({ send, rowNumber: rowNumbers[index] ?? 0 }));
   return true;
 }
 
