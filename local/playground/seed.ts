@@ -36,7 +36,7 @@ export function writeRecords(emu: Emulator, key: SheetKey, records: ReadonlyArra
       const existing = findSheetName(key, spreadsheet.getSheets().map((sheet) => sheet.getName()));
       const sheet = existing ? spreadsheet.getSheetByName(existing) : spreadsheet.insertSheet(translate(locale, spec.name));
       if (sheet.getLastColumn() === 0) {
-        const headers = spec.columns.map((column) => column.header[locale]);
+        const headers = spec.columns.map((column) => translate(locale, column.header));
         // A new tab has 26 columns; wide sheets (Clients) need more before their header fits.
         const missingColumns = headers.length - sheet.getMaxColumns();
         if (missingColumns > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), missingColumns);

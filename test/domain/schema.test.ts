@@ -13,7 +13,7 @@ describe('schema', () => {
     const keys = sheet.columns.map((column) => column.key);
     expect(new Set(keys).size).toBe(keys.length);
     for (const locale of ['en', 'ru'] as const) {
-      const headers = sheet.columns.map((column) => normaliseHeader(column.header[locale]));
+      const headers = sheet.columns.map((column) => normaliseHeader(translate(locale, column.header)));
       expect(new Set(headers).size).toBe(headers.length);
     }
     for (const key of sheet.identity) expect(keys).toContain(key);

@@ -36,7 +36,8 @@ export function loyaltyStudio(options: { locale?: Locale; now?: string; settings
   const edit = (key: SheetKey, id: string, columnKey: string, value: unknown) => {
     const spec = sheetSpec(key);
     const [header = []] = emu.spreadsheet.values(sheetName(key));
-    const column = header.findIndex((title) => title === spec.columns.find((candidate) => candidate.key === columnKey)?.header[locale]);
+    const headerKey = spec.columns.find((candidate) => candidate.key === columnKey)?.header;
+    const column = header.findIndex((title) => headerKey !== undefined && title === translate(locale, headerKey));
     const row = rows(key).findIndex((candidate) => candidate.id === id);
     if (column === -1 || row === -1) throw new Error(`no cell ${key}.${columnKey} for ${id}`);
     const spec1 = spec.columns[spec.columns.findIndex((candidate) => candidate.key === columnKey)]!;

@@ -85,7 +85,7 @@ function planColumns(spec: SheetSpec, keys: readonly string[], firstPosition: nu
   return keys.map((key, offset) => {
     const column = spec.columns.find((candidate) => candidate.key === key);
     if (!column) throw new Error(`sheet ${spec.key} has no column ${key}`);
-    const planned: PlannedColumn = { key, header: column.header[locale], position: firstPosition + offset };
+    const planned: PlannedColumn = { key, header: catalogEntry(column.header)[locale], position: firstPosition + offset };
     if (column.numberFormat) planned.numberFormat = column.numberFormat;
     if (column.validation) planned.validation = column.validation;
     if (column.derived) planned.derived = true;

@@ -31,7 +31,7 @@ export function cellForWrite(spec: SheetSpec, key: string, value: CellValue | un
   const column = spec.columns.find((candidate) => candidate.key === key);
   const cell = column ? formatCell(value, column, locale) : value ?? '';
   if (typeof cell !== 'string') return cell;
-  if (cell.length > MAX_CELL_CHARS) throw new CellTooLongError(catalogEntry(spec.name)[locale], column ? column.header[locale] : key, cell.length);
+  if (cell.length > MAX_CELL_CHARS) throw new CellTooLongError(catalogEntry(spec.name)[locale], column ? catalogEntry(column.header)[locale] : key, cell.length);
   return column && TEXT_TYPES.has(column.type) ? asTypedText(cell) : asTextFromOutside(cell);
 }
 

@@ -1,6 +1,7 @@
 // Where intake hands over to loyalty (welcome bonus, feedback bonus); called after intake's own write,
 // outside the database lock's critical part.
 import { columnSpec, sheetSpec } from '../../domain/schema';
+import { translate } from '../../i18n';
 import { addProblems, type Workbook } from '../../sheets';
 import { awardFeedbackBonus, welcomeClient } from '../loyalty/loyalty-hooks';
 
@@ -26,7 +27,7 @@ export function onClientRegistered(book: Workbook, client: RegisteredClient): vo
   if (referral.status !== 'refused') return;
   console.warn(`referral for ${client.clientId} refused: ${referral.message}`);
   // Staff see it where they look for unreadable answers; a repeat firing adds no second line.
-  const column = columnSpec(sheetSpec('clients'), 'referredBy').header[book.locale];
+  const column = translate(book.locale, columnSpec(sheetSpec('clients'), 'referredBy').header);
   const value = client.referralCode ?? '';
   addProblems(book, [{ sheet: 'clients', row: referral.rowNumber, column, value, code: referral.reason.key, params: referral.reason.params }], 'form', client.at);
 }

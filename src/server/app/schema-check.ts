@@ -17,7 +17,7 @@ function firstMissingColumn(book: Workbook): { sheet: string; column: string } |
     const header = sheet.getRange(1, 1, 1, Math.max(sheet.getLastColumn(), 1)).getValues()[0] ?? [];
     const mapping = mapHeaders(spec, header, { locale: book.locale, renames: renamesFromSettings(settingEntries(book), key) });
     const missing = spec.columns.find((column) => column.key === mapping.missingRequired[0]);
-    if (missing) return { sheet: sheet.getName(), column: missing.header[book.locale] };
+    if (missing) return { sheet: sheet.getName(), column: translate(book.locale, missing.header) };
   }
   return null;
 }

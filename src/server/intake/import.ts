@@ -18,7 +18,7 @@ export function importCsv(kind: ImportKind, text: string): ImportSummary {
     const spec = importSpec(kind);
     const mapping = mapHeaders(spec, lines[0] ?? [], { locale, renames: renamesFromSettings(settingEntries(book), kind) });
     const missing = spec.columns.find((column) => column.key === mapping.missingRequired[0]);
-    if (missing) throw new UserFacingError('database.import.missingColumn', { column: missing.header[locale] });
+    if (missing) throw new UserFacingError('database.import.missingColumn', { column: translate(locale, missing.header) });
     const parsed = parseRows(spec, lines, mapping, { locale: book.spreadsheetLocale });
     const now = new Date();
     const outcome = mergeImport(book, kind, parsed.rows, parsed.rowNumbers, now);

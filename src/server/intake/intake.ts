@@ -1,6 +1,7 @@
 // Form-submit handler for both forms and both event shapes (form-bound and spreadsheet-bound).
 // A duplicate firing changes nothing; a submission that finds the database busy is queued, not lost.
 import { answerKey, columnSpec, formKindOfTitles, nextId, normaliseHeader, readAnswers, sameAnswerKey, sheetSpec, titleMapping, type FormKind, type RawAnswers, type ReadAnswers, type RowProblem } from '../../domain/schema';
+import { translate } from '../../i18n';
 import { isBlank, isDate } from '../../domain/cells';
 import { addProblems, readCoreSettings, readTable, upsertClientByEmail, appendRows, type Workbook, openWorkbook } from '../../sheets';
 import { BusyError, withLock } from '../../services/locks';
@@ -146,7 +147,7 @@ function answerProblems(book: Workbook, sheet: 'clients' | 'feedback', read: Rea
 }
 
 function sheetHeader(book: Workbook, sheet: 'clients' | 'feedback', field: string): string {
-  return columnSpec(sheetSpec(sheet), field).header[book.locale];
+  return translate(book.locale, columnSpec(sheetSpec(sheet), field).header);
 }
 
 function recordFeedback(book: Workbook, answer: IntakeAnswer): void {
