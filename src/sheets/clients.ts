@@ -2,7 +2,7 @@
 import { parseEmail, type CellValue } from '../domain/cells';
 import { mergeClientAnswer, nextId, sheetSpec, type ClientAnswer } from '../domain/schema';
 import { withLock } from '../services/locks';
-import { readTable } from './table';
+import { idCells, readTable } from './table';
 import { appendRows, updateRows } from './write';
 import type { Workbook } from './workbook';
 
@@ -29,9 +29,7 @@ export function upsertClientByEmail(book: Workbook, answer: ClientAnswer): Upser
     const existing = position === -1 ? null : table.rows[position] ?? null;
     const changes: Record<string, CellValue> = mergeClientAnswer(existing?.values ?? null, normalised, DERIVED);
     if (!existing) {
-      // Every id cell, also of rows skipped as unreadable, so a new id never repeats one.
-      const idIndex = table.mapping?.indexes.id ?? 0;
-      const clientId = nextId('C', table.values.slice(1).map((cells) => String(cells[idIndex] ?? '').trim()));
+      const clientId = nextId('C', idCells(table));
       const [rowNumber = 0] = appendRows(book, 'clients', [{ ...changes, id: clientId }]);
       return { clientId, created: true, rowNumber, changed: ['id', ...Object.keys(changes)] };
     }

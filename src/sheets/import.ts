@@ -2,7 +2,7 @@
 import type { CellValue } from '../domain/cells';
 import { importedChanges, nextId, sheetSpec, type ImportKind, type RowProblem, type TypedRow } from '../domain/schema';
 import { withLock } from '../services/locks';
-import { readTable, type Table } from './table';
+import { idCells, readTable, type Table } from './table';
 import { appendRows, updateRows, type RowUpdate } from './write';
 import type { Workbook } from './workbook';
 
@@ -80,11 +80,6 @@ export function mergeImport(book: Workbook, kind: ImportKind, rows: readonly Typ
 }
 
 /** Every id cell, also of rows skipped as unreadable, so a new id never repeats one. */
-function idCells(table: Table): string[] {
-  const index = table.mapping?.indexes.id ?? 0;
-  return table.values.slice(1).map((cells) => String(cells[index] ?? '').trim()).filter((id) => id !== '');
-}
-
 /** An order names its client by id or by email; the id is filled from the email when it can be. */
 function linkClient(order: Record<string, CellValue>, clientIds: ReadonlySet<string>, clientIdByEmail: ReadonlyMap<string, string>, unknown: () => void): void {
   const id = String(order.clientId ?? '');

@@ -1,6 +1,6 @@
 // The database layer: the only code that touches the sheets' cells.
 export { openWorkbook, findSheet, type Workbook } from './workbook';
-export { readTable, settingEntries, type Table } from './table';
+export { idCells, readTable, settingEntries, type Table } from './table';
 export { appendRows, updateRows, type RowValues, type RowUpdate, type UpdateResult } from './write';
 export { workbookShape, planWorkbookMigration, applyMigration } from './migrate';
 export { upsertClientByEmail, type UpsertResult } from './clients';

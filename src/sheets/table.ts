@@ -33,6 +33,12 @@ export function readTable(book: Workbook, key: SheetKey): Table {
   return { sheet: key, sheetName: sheet.getName(), ...parsed, problems: [...headerProblems, ...parsed.problems], mapping, values };
 }
 
+/** Every id cell as read, also of rows skipped as unreadable, so a new id never repeats one. */
+export function idCells(table: Table): string[] {
+  const index = table.mapping?.indexes.id ?? 0;
+  return table.values.slice(1).map((cells) => String(cells[index] ?? '').trim()).filter((id) => id !== '');
+}
+
 /** The Settings rows as key/value, read once per workbook object. */
 export function settingEntries(book: Workbook): SettingEntry[] {
   if (!book.settingsCache) {

@@ -10,15 +10,17 @@ export interface TemplateRow {
   textBody: string;
 }
 
-export function findTemplateRow(book: Workbook, name: string): TemplateRow | null {
-  const folded = foldFieldName(name);
-  if (!folded) return null;
-  const row = readTable(book, 'templates').rows.find((candidate) => foldFieldName(String(candidate.values.name ?? '')) === folded);
-  if (!row) return null;
-  return {
+export function readTemplateRows(book: Workbook): TemplateRow[] {
+  return readTable(book, 'templates').rows.map((row) => ({
     name: String(row.values.name ?? ''),
     subject: String(row.values.subject ?? ''),
     htmlBody: String(row.values.htmlBody ?? ''),
     textBody: String(row.values.textBody ?? ''),
-  };
+  }));
+}
+
+export function findTemplateRow(book: Workbook, name: string): TemplateRow | null {
+  const folded = foldFieldName(name);
+  if (!folded) return null;
+  return readTemplateRows(book).find((row) => foldFieldName(row.name) === folded) ?? null;
 }

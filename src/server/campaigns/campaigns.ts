@@ -10,7 +10,7 @@ import type { Campaign, CampaignStatus, Locale } from '../../domain/types';
 import { translate } from '../../i18n';
 import { sendMailNow } from '../../services/mailer';
 import { scheduleContinuation } from '../../services/triggers';
-import { appendRows, openWorkbook, readTable, updateRows, type Workbook } from '../../sheets';
+import { appendRows, idCells, openWorkbook, readTable, updateRows, type Workbook } from '../../sheets';
 import { readCampaigns, readCampaignSettings, readClientBase, readSends, sendIdentity, writeCampaign, type CampaignRow } from '../../sheets/campaigns';
 import { CLIENT_BUDGET_MS, decideFor, HOURLY_CAMPAIGN_BUDGET_MS, runCampaigns, START_HANDLER, TRIGGER_BUDGET_MS } from './campaign-runs';
 import { readMemo, writeMemo } from '../../services/campaign-memo';
@@ -52,8 +52,7 @@ export function createCampaign(draft: NewCampaign): CampaignView {
     if (!draft.name.trim() || !draft.segmentId.trim() || !draft.template.trim()) throw new UserFacingError('campaigns.create.incomplete');
     return withLock('database', () => {
       const table = readTable(book, 'campaigns');
-      const idIndex = table.mapping?.indexes.id ?? 0;
-      const id = nextId('K', table.values.slice(1).map((cells) => String(cells[idIndex] ?? '').trim()));
+      const id = nextId('K', idCells(table));
       const campaign: Campaign = {
         id, name: draft.name.trim(), segmentId: draft.segmentId.trim(), template: draft.template.trim(),
         senderName: draft.senderName.trim(), replyTo: draft.replyTo.trim(), scheduledAt: parseTime(draft.scheduledAt),

@@ -10,6 +10,7 @@ import { translate } from '../../i18n';
 import { listDraftTemplates } from '../../services/mailer';
 import { readTable, type Workbook } from '../../sheets';
 import { readCampaignSettings } from '../../sheets/campaigns';
+import { readTemplateRows } from '../../sheets/templates';
 import { asStaff } from '../app/staff';
 
 const CLIENT_MAIL_LIMIT = 50;
@@ -80,9 +81,9 @@ export function getFlowActivity(): FlowActivityView[] {
 export function listTemplates(): TemplateOption[] {
   return asStaff((book) => {
     const options: TemplateOption[] = [];
-    for (const row of readTable(book, 'templates').rows) {
-      const name = String(row.values.name ?? '').trim();
-      if (name !== '' && !options.some((option) => option.ref === name)) options.push({ ref: name, source: 'sheet', subject: String(row.values.subject ?? '') });
+    for (const row of readTemplateRows(book)) {
+      const name = row.name.trim();
+      if (name !== '' && !options.some((option) => option.ref === name)) options.push({ ref: name, source: 'sheet', subject: row.subject });
     }
     for (const subject of listDraftTemplates()) options.push({ ref: `draft:${subject}`, source: 'draft', subject });
     return options;

@@ -3,7 +3,7 @@
 import { answerKey, columnSpec, formKindOfTitles, nextId, normaliseHeader, readAnswers, sameAnswerKey, sheetSpec, titleMapping, type FormKind, type RawAnswers, type ReadAnswers, type RowProblem } from '../../domain/schema';
 import { translate } from '../../i18n';
 import { isBlank, isDate } from '../../domain/cells';
-import { addProblems, readCoreSettings, readTable, upsertClientByEmail, appendRows, type Workbook, openWorkbook } from '../../sheets';
+import { addProblems, idCells, readCoreSettings, readTable, upsertClientByEmail, appendRows, type Workbook, openWorkbook } from '../../sheets';
 import { BusyError, withLock } from '../../services/locks';
 import { readJsonProperty, writeJsonProperty } from '../../services/properties';
 import { scheduleContinuation } from '../../services/triggers';
@@ -167,8 +167,7 @@ function recordFeedback(book: Workbook, answer: IntakeAnswer): void {
     if (feedback.rows.some(seen)) return null;
     const orderId = String(read.fields.orderId ?? '');
     const clientId = clientOfOrder(book, orderId);
-    const idIndex = feedback.mapping?.indexes.id ?? 0;
-    const id = nextId('F', feedback.values.slice(1).map((cells) => String(cells[idIndex] ?? '').trim()));
+    const id = nextId('F', idCells(feedback));
     const [rowNumber = 0] = appendRows(book, 'feedback', [{ ...read.fields, id, date: at, clientId, orderId, responseId: key }]);
     return { feedbackId: id, clientId, orderId, at, rowNumber };
   });

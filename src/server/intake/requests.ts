@@ -5,7 +5,7 @@ import { withLock } from '../../services/locks';
 import { parseDate, parseEnum } from '../../domain/cells';
 import { nextId, recordsFrom, requestFromRow } from '../../domain/schema';
 import type { ClientRequest } from '../../domain/types';
-import { appendRows, readTable, updateRows, type Workbook } from '../../sheets';
+import { appendRows, idCells, readTable, updateRows, type Workbook } from '../../sheets';
 import { UserFacingError } from '../app/respond';
 import { asStaff } from '../app/staff';
 
@@ -21,8 +21,7 @@ export function logRequest(request: NewRequest): RequestView {
     if (!names.has(request.clientId)) throw new UserFacingError('database.requests.unknownClient', { id: request.clientId });
     return withLock('database', () => {
       const table = readTable(book, 'requests');
-      const idIndex = table.mapping?.indexes.id ?? 0;
-      const id = nextId('R', table.values.slice(1).map((cells) => String(cells[idIndex] ?? '').trim()));
+      const id = nextId('R', idCells(table));
       const record: ClientRequest = { id, clientId: request.clientId, channel: channel.value as ClientRequest['channel'], receivedAt: receivedAt?.ok && receivedAt.value ? receivedAt.value : new Date(), answeredAt: null, summary };
       appendRows(book, 'requests', [{ id, clientId: record.clientId, channel: record.channel, receivedAt: record.receivedAt, summary }]);
       return requestView(record, names);
