@@ -39,3 +39,20 @@ export function upsertClientByEmail(book: Workbook, answer: ClientAnswer): Upser
     return { clientId, created: false, rowNumber, changed: Object.keys(changes) };
   });
 }
+
+/** Client id → name, for lists that show who a row is about. */
+export function readClientNames(book: Workbook): Map<string, string> {
+  return new Map(readTable(book, 'clients').rows.map((row) => [String(row.values.id ?? ''), String(row.values.name ?? '')] as const));
+}
+
+/** The order's client: its client id, else the client with the order's email; '' when unknown. */
+export function clientIdOfOrder(book: Workbook, orderId: string): string {
+  if (orderId === '') return '';
+  const order = readTable(book, 'orders').rows.find((row) => String(row.values.id ?? '').toLowerCase() === orderId.toLowerCase());
+  if (!order) return '';
+  const clientId = String(order.values.clientId ?? '');
+  if (clientId !== '') return clientId;
+  const email = String(order.values.clientEmail ?? '');
+  const client = email === '' ? undefined : readTable(book, 'clients').rows.find((row) => row.values.email === email);
+  return String(client?.values.id ?? '');
+}

@@ -28,3 +28,8 @@ export function writeSetting(book: Workbook, key: string, value: CellValue, desc
     delete book.settingsCache;
   });
 }
+
+/** Each Settings row's description, by key. */
+export function readSettingDescriptions(book: Workbook): Map<string, string> {
+  return new Map(readTable(book, 'settings').rows.map((row) => [String(row.values.key ?? ''), String(row.values.description ?? '')]));
+}

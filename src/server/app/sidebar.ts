@@ -8,7 +8,7 @@ import { DEFAULT_CAMPAIGN_SETTINGS } from '../../domain/campaigns/settings';
 import { DEFAULT_KPI_SETTINGS } from '../../domain/analysis/kpis';
 import type { Locale } from '../../domain/types';
 import { translate } from '../../i18n';
-import { findSheet, readTable, settingEntries, writeSetting, type Workbook } from '../../sheets';
+import { findSheet, readSettingDescriptions, settingEntries, writeSetting, type Workbook } from '../../sheets';
 import { UserFacingError } from './respond';
 import { asStaff, staffLocaleFor } from './staff';
 import { missingColumnMessage } from './schema-check';
@@ -116,8 +116,7 @@ function rowView(key: string, stored: SettingEntry | undefined, description: str
 
 export function listSettings(): SettingRowView[] {
   return asStaff((book, locale) => {
-    const table = readTable(book, 'settings');
-    const descriptions = new Map(table.rows.map((row) => [String(row.values.key ?? ''), String(row.values.description ?? '')]));
+    const descriptions = readSettingDescriptions(book);
     const entries = settingEntries(book);
     const keys = [...entries.map((entry) => entry.key)];
     for (const [prefix, defaults] of KNOWN_AREAS) {

@@ -3,7 +3,7 @@
 import { answerKey, columnSpec, formKindOfTitles, nextId, normaliseHeader, readAnswers, sameAnswerKey, sheetSpec, titleMapping, type FormKind, type RawAnswers, type ReadAnswers, type RowProblem } from '../../domain/schema';
 import { translate } from '../../i18n';
 import { isBlank, isDate } from '../../domain/cells';
-import { addProblems, idCells, readCoreSettings, readTable, upsertClientByEmail, appendRows, type Workbook, openWorkbook } from '../../sheets';
+import { addProblems, clientIdOfOrder, idCells, readCoreSettings, readTable, upsertClientByEmail, appendRows, type Workbook, openWorkbook } from '../../sheets';
 import { BusyError, withLock } from '../../services/locks';
 import { readJsonProperty, writeJsonProperty } from '../../services/properties';
 import { scheduleContinuation } from '../../services/triggers';
@@ -166,7 +166,7 @@ function recordFeedback(book: Workbook, answer: IntakeAnswer): void {
     };
     if (feedback.rows.some(seen)) return null;
     const orderId = String(read.fields.orderId ?? '');
-    const clientId = clientOfOrder(book, orderId);
+    const clientId = clientIdOfOrder(book, orderId);
     const id = nextId('F', idCells(feedback));
     const [rowNumber = 0] = appendRows(book, 'feedback', [{ ...read.fields, id, date: at, clientId, orderId, responseId: key }]);
     return { feedbackId: id, clientId, orderId, at, rowNumber };
@@ -174,16 +174,4 @@ function recordFeedback(book: Workbook, answer: IntakeAnswer): void {
   if (!added) return;
   addProblems(book, answerProblems(book, 'feedback', read, mapping, added.rowNumber), 'form', at);
   onFeedbackReceived(book, { feedbackId: added.feedbackId, clientId: added.clientId, orderId: added.orderId, at: added.at });
-}
-
-/** The order's client: its client id, else the client with the order's email; '' when unknown. */
-function clientOfOrder(book: Workbook, orderId: string): string {
-  if (orderId === '') return '';
-  const order = readTable(book, 'orders').rows.find((row) => String(row.values.id ?? '').toLowerCase() === orderId.toLowerCase());
-  if (!order) return '';
-  const clientId = String(order.values.clientId ?? '');
-  if (clientId !== '') return clientId;
-  const email = String(order.values.clientEmail ?? '');
-  const client = email === '' ? undefined : readTable(book, 'clients').rows.find((row) => row.values.email === email);
-  return String(client?.values.id ?? '');
 }

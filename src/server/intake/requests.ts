@@ -5,7 +5,7 @@ import { withLock } from '../../services/locks';
 import { parseDate, parseEnum } from '../../domain/cells';
 import { nextId, recordsFrom, requestFromRow } from '../../domain/schema';
 import type { ClientRequest } from '../../domain/types';
-import { appendRows, idCells, readTable, updateRows, type Workbook } from '../../sheets';
+import { appendRows, idCells, readClientNames, readTable, updateRows } from '../../sheets';
 import { UserFacingError } from '../app/respond';
 import { asStaff } from '../app/staff';
 
@@ -17,7 +17,7 @@ export function logRequest(request: NewRequest): RequestView {
     if (!channel.ok || channel.value === '') throw new UserFacingError('database.requests.badChannel', { channel: String(request.channel ?? '') });
     const receivedAt = request.receivedAt ? parseDate(request.receivedAt, { locale }) : null;
     if (receivedAt && (!receivedAt.ok || !receivedAt.value)) throw new UserFacingError('database.requests.badTime', { value: String(request.receivedAt) });
-    const names = clientNames(book);
+    const names = readClientNames(book);
     if (!names.has(request.clientId)) throw new UserFacingError('database.requests.unknownClient', { id: request.clientId });
     return withLock('database', () => {
       const table = readTable(book, 'requests');
@@ -42,7 +42,7 @@ export function markRequestAnswered(requestId: string): RequestView {
         request.answeredAt = new Date();
         updateRows(book, 'requests', [{ rowNumber: table.rowNumbers[position] ?? 0, identity: { id: requestId }, values: { answeredAt: request.answeredAt } }], table);
       }
-      return requestView(request, clientNames(book));
+      return requestView(request, readClientNames(book));
     }),
   );
 }
@@ -50,16 +50,12 @@ export function markRequestAnswered(requestId: string): RequestView {
 /** Unanswered requests, oldest first. */
 export function listOpenRequests(): RequestView[] {
   return asStaff((book) => {
-    const names = clientNames(book);
+    const names = readClientNames(book);
     return recordsFrom(readTable(book, 'requests').rows, requestFromRow)
       .filter((request) => !request.answeredAt)
       .sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime())
       .map((request) => requestView(request, names));
   });
-}
-
-function clientNames(book: Workbook): Map<string, string> {
-  return new Map(readTable(book, 'clients').rows.map((row) => [String(row.values.id ?? ''), String(row.values.name ?? '')] as const));
 }
 
 export function requestView(request: ClientRequest, names: ReadonlyMap<string, string>): RequestView {
