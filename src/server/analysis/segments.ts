@@ -1,14 +1,13 @@
 // Segments for the sidebar and for campaigns: saved and built-in, live counts, preview, save/rename/delete.
 import type { ClientBrief, SegmentPreview, SegmentRuleTree, SegmentView } from '../../contract/sidebar-api';
-import { withLock } from '../../services/locks';
 import {
   buildClientProfiles, checkSegmentText, compileSegment, formatSegment, lifecycleSettingsOf, lifecycleStageKey, segmentMembers,
   type ClientProfile, type SegmentGroup, type SegmentProblem,
 } from '../../domain/analysis';
-import { nextId } from '../../domain/schema';
 import type { ClientId, Locale } from '../../domain/types';
 import { translate } from '../../i18n';
-import { appendRows, findSheet, readTable, updateRows, type Workbook } from '../../sheets';
+import { readTable, type Workbook } from '../../sheets';
+import { deleteSegmentRow, saveSegmentRow } from '../../sheets/segments';
 import { readStudio, type ReadTables, type StudioData } from '../../sheets/studio';
 import { allSegments } from './analysis';
 import { segmentName } from './dashboard';
@@ -139,18 +138,8 @@ export function saveSegment(segment: { id?: string; name: string; rules: string 
     const checked = checkSegmentText(text, table.mapping?.extra.map((column) => column.header) ?? []);
     if (!checked.ok) throw new UserFacingError('analysis.segment.badRow', { name, problem: problemsText(locale, checked.problems).join(' ') });
     const rules = formatSegment(checked.group);
-    const id = withLock('database', () => {
-      const segments = readTable(book, 'segments');
-      const position = segment.id ? segments.rows.findIndex((row) => row.values.id === segment.id) : -1;
-      if (segment.id && position === -1) throw new UserFacingError('analysis.segment.notFound', { id: segment.id });
-      if (position >= 0) {
-        updateRows(book, 'segments', [{ rowNumber: segments.rowNumbers[position] ?? 0, identity: { id: segment.id! }, values: { name, rules } }], segments);
-        return segment.id!;
-      }
-      const newId = nextId('S', segments.rows.map((row) => String(row.values.id ?? '')));
-      appendRows(book, 'segments', [{ id: newId, name, rules }]);
-      return newId;
-    });
+    const id = saveSegmentRow(book, segment.id || undefined, { name, rules });
+    if (id === null) throw new UserFacingError('analysis.segment.notFound', { id: segment.id ?? '' });
     return segmentView(locale, book, id);
   });
 }
@@ -160,12 +149,7 @@ export function renameSegment(id: string, name: string): SegmentView {
     const trimmed = name.trim();
     if (!trimmed) throw new UserFacingError('analysis.segment.nameRequired');
     if (isBuiltInId(id)) throw new UserFacingError('analysis.segment.builtInReadOnly');
-    withLock('database', () => {
-      const segments = readTable(book, 'segments');
-      const position = segments.rows.findIndex((row) => row.values.id === id);
-      if (position === -1) throw new UserFacingError('analysis.segment.notFound', { id });
-      updateRows(book, 'segments', [{ rowNumber: segments.rowNumbers[position] ?? 0, identity: { id }, values: { name: trimmed } }], segments);
-    });
+    if (saveSegmentRow(book, id, { name: trimmed }) === null) throw new UserFacingError('analysis.segment.notFound', { id });
     return segmentView(locale, book, id);
   });
 }
@@ -173,13 +157,7 @@ export function renameSegment(id: string, name: string): SegmentView {
 export function deleteSegment(id: string): { deleted: string } {
   return asStaff((book) => {
     if (isBuiltInId(id)) throw new UserFacingError('analysis.segment.builtInReadOnly');
-    withLock('database', () => {
-      const segments = readTable(book, 'segments');
-      const position = segments.rows.findIndex((row) => row.values.id === id);
-      const sheet = findSheet(book, 'segments');
-      if (position === -1 || !sheet) throw new UserFacingError('analysis.segment.notFound', { id });
-      sheet.deleteRow(segments.rowNumbers[position] ?? 0); // found under the lock, so the row number is current
-    });
+    if (!deleteSegmentRow(book, id)) throw new UserFacingError('analysis.segment.notFound', { id });
     return { deleted: id };
   });
 }
