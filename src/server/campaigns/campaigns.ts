@@ -3,6 +3,7 @@
 import type { CampaignPreview, CampaignProgress, CampaignView, NewCampaign } from '../../contract/sidebar-api';
 import { scriptStore } from '../../services/properties';
 import { withLock } from '../../services/locks';
+import { recipientsNow } from '../../domain/campaigns/exclusions';
 import { checkTemplate, previewProblems } from '../../domain/campaigns/template';
 import { campaignCounts, transitionCampaign } from '../../domain/campaigns/state';
 import { nextId } from '../../domain/schema';
@@ -69,58 +70,46 @@ export function previewCampaign(campaignId: string, clientId?: string | null): C
 }
 
 function previewOf(book: Workbook, locale: Locale, campaignId: string, clientId: string | null): CampaignPreview {
-  {
-    const { campaign } = findCampaign(book, campaignId);
-    const store = scriptStore();
-    const sends = readSends(book);
-    const base = readClientBase(book);
-    // What a send would write now: the rows already decided, plus a decision for each newcomer.
-    const ownRows = sends.filter((row) => row.send.campaignId === campaign.id);
-    const listed = new Set(ownRows.map((row) => row.send.clientId));
-    const fresh = decideFor(book, campaign, base, sends, store, readCampaignSettings(book));
-    if (!fresh) throw new UserFacingError('campaigns.pause.segment', { segment: campaign.segmentId });
-    const decisions = [
-      ...ownRows.map((row) => ({ clientId: row.send.clientId, send: row.send.status !== 'skipped', reason: row.send.reason })),
-      ...fresh.filter((decision) => !listed.has(decision.clientId))
-        .map((decision) => ({ clientId: decision.clientId, send: decision.action === 'send', reason: decision.action === 'skip' ? decision.reason : '' })),
-    ];
-    const eligible = decisions.filter((decision) => decision.send).map((decision) => decision.clientId);
-    const skippedByReason: Record<string, number> = {};
-    for (const decision of decisions) if (!decision.send) skippedByReason[decision.reason] = (skippedByReason[decision.reason] ?? 0) + 1;
-    const template = loadTemplate(book, campaign.template);
-    const preview: CampaignPreview = {
-      campaignId, clientId: null, subject: '', html: '', text: '', recipients: eligible.length, skippedByReason, problems: [],
-    };
-    if (!template) {
-      preview.problems.push(translate(locale, 'campaigns.pause.template', { template: campaign.template }));
-      return preview;
-    }
-    const clientsById = new Map(base.clients.map((client) => [client.id, client]));
-    const shown = clientsById.get(clientId ?? '') ?? eligible.map((id) => clientsById.get(id)).find((client) => client !== undefined);
-    // Loyalty fields for everyone only when the template uses one (their holes are reported below);
-    // otherwise for the previewed client alone: loyalty's reads and codes cost time per client.
-    const usesLoyalty = LOYALTY_MERGE_FIELDS.some((field) => templateUses(template, field));
-    const loyaltyFor = usesLoyalty ? eligible : shown ? [shown.id] : [];
-    const sources = mergeSources(book, base.clients, base.orders, book.locale, { links: false, campaignId: campaign.id, recipients: loyaltyFor });
-    const unknown = templateParts(template).flatMap((part) => checkTemplate(part, knownFields(sources)));
-    if (unknown.length > 0) preview.problems.push(translate(locale, 'campaigns.template.unknownFields', { fields: [...new Set(unknown)].join(', ') }));
-    const recipients = eligible.flatMap((id) => {
-      const client = clientsById.get(id);
-      return client ? [{ clientId: id, values: mergeValuesFor(client, sources, null) }] : [];
-    });
-    const holes = templateParts(template).flatMap((part) => previewProblems(part, recipients));
-    const byClient = new Map<string, Set<string>>();
-    for (const hole of holes) byClient.set(hole.clientId, new Set([...(byClient.get(hole.clientId) ?? []), ...hole.missing]));
-    [...byClient].slice(0, PROBLEMS_SHOWN).forEach(([id, fields]) => {
-      preview.problems.push(translate(locale, 'campaigns.preview.missing', { client: `${clientsById.get(id)?.name ?? ''} (${id})`, fields: [...fields].join(', ') }));
-    });
-    if (byClient.size > PROBLEMS_SHOWN) preview.problems.push(translate(locale, 'campaigns.preview.more', { count: byClient.size - PROBLEMS_SHOWN }));
-    if (shown) {
-      const rendered = renderMail(template, mergeValuesFor(shown, sources, template));
-      Object.assign(preview, { clientId: shown.id, subject: rendered.subject, html: rendered.htmlBody ?? '', text: rendered.textBody });
-    }
+  const { campaign } = findCampaign(book, campaignId);
+  const store = scriptStore();
+  const sends = readSends(book);
+  const base = readClientBase(book);
+  const fresh = decideFor(book, campaign, base, sends, store, readCampaignSettings(book));
+  if (!fresh) throw new UserFacingError('campaigns.pause.segment', { segment: campaign.segmentId });
+  const { eligible, skippedByReason } = recipientsNow(sends.filter((row) => row.send.campaignId === campaign.id).map((row) => row.send), fresh);
+  const template = loadTemplate(book, campaign.template);
+  const preview: CampaignPreview = {
+    campaignId, clientId: null, subject: '', html: '', text: '', recipients: eligible.length, skippedByReason, problems: [],
+  };
+  if (!template) {
+    preview.problems.push(translate(locale, 'campaigns.pause.template', { template: campaign.template }));
     return preview;
   }
+  const clientsById = new Map(base.clients.map((client) => [client.id, client]));
+  const shown = clientsById.get(clientId ?? '') ?? eligible.map((id) => clientsById.get(id)).find((client) => client !== undefined);
+  // Loyalty fields for everyone only when the template uses one (their holes are reported below);
+  // otherwise for the previewed client alone: loyalty's reads and codes cost time per client.
+  const usesLoyalty = LOYALTY_MERGE_FIELDS.some((field) => templateUses(template, field));
+  const loyaltyFor = usesLoyalty ? eligible : shown ? [shown.id] : [];
+  const sources = mergeSources(book, base.clients, base.orders, book.locale, { links: false, campaignId: campaign.id, recipients: loyaltyFor });
+  const unknown = templateParts(template).flatMap((part) => checkTemplate(part, knownFields(sources)));
+  if (unknown.length > 0) preview.problems.push(translate(locale, 'campaigns.template.unknownFields', { fields: [...new Set(unknown)].join(', ') }));
+  const recipients = eligible.flatMap((id) => {
+    const client = clientsById.get(id);
+    return client ? [{ clientId: id, values: mergeValuesFor(client, sources, null) }] : [];
+  });
+  const holes = templateParts(template).flatMap((part) => previewProblems(part, recipients));
+  const byClient = new Map<string, Set<string>>();
+  for (const hole of holes) byClient.set(hole.clientId, new Set([...(byClient.get(hole.clientId) ?? []), ...hole.missing]));
+  [...byClient].slice(0, PROBLEMS_SHOWN).forEach(([id, fields]) => {
+    preview.problems.push(translate(locale, 'campaigns.preview.missing', { client: `${clientsById.get(id)?.name ?? ''} (${id})`, fields: [...fields].join(', ') }));
+  });
+  if (byClient.size > PROBLEMS_SHOWN) preview.problems.push(translate(locale, 'campaigns.preview.more', { count: byClient.size - PROBLEMS_SHOWN }));
+  if (shown) {
+    const rendered = renderMail(template, mergeValuesFor(shown, sources, template));
+    Object.assign(preview, { clientId: shown.id, subject: rendered.subject, html: rendered.htmlBody ?? '', text: rendered.textBody });
+  }
+  return preview;
 }
 
 export function testSendCampaign(campaignId: string): string {
