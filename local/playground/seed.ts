@@ -2,6 +2,7 @@
 // headers (found by header mapping, so a sheet set up by the add-on or by hand both work), one
 // setValues per sheet. Used by the playground, the e2e tests and the benchmark; uncounted.
 import { formatCell, isDate } from '../../src/domain/cells';
+import { translate } from '../../src/i18n';
 import { findSheetName, mapHeaders, placeValues, sheetSpec, type SheetKey } from '../../src/domain/schema';
 import type { Locale } from '../../src/domain/types';
 import type { Emulator } from '../emulator/index';
@@ -33,9 +34,9 @@ export function writeRecords(emu: Emulator, key: SheetKey, records: ReadonlyArra
     emu.rt.internal(() => {
       const spreadsheet = (emu.globals() as { SpreadsheetApp: { getActiveSpreadsheet(): SeedSpreadsheet } }).SpreadsheetApp.getActiveSpreadsheet();
       const existing = findSheetName(key, spreadsheet.getSheets().map((sheet) => sheet.getName()));
-      const sheet = existing ? spreadsheet.getSheetByName(existing) : spreadsheet.insertSheet(spec.name[locale]);
+      const sheet = existing ? spreadsheet.getSheetByName(existing) : spreadsheet.insertSheet(translate(locale, spec.name));
       if (sheet.getLastColumn() === 0) {
-        const headers = spec.columns.map((column) => column.header[locale]);
+        const headers = spec.columns.map((column) => translate(locale, column.header));
         // A new tab has 26 columns; wide sheets (Clients) need more before their header fits.
         const missingColumns = headers.length - sheet.getMaxColumns();
         if (missingColumns > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), missingColumns);

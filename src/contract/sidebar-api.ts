@@ -35,8 +35,6 @@ export interface SidebarApi {
   saveSetting(key: string, value: string): SettingRowView;
 }
 
-export type SidebarFunction = keyof SidebarApi;
-
 // ---- Loyalty: the client card, adjustments, redemptions, discount codes (declarations merge into SidebarApi).
 
 export interface LoyaltyLedgerLine {

@@ -1,6 +1,6 @@
 // The Dashboard sheet: rebuilt whole on each refresh (values, formats, heat map, charts), never appended to.
 // It owns the sheet's layout; the content (labels already in the staff's language, numbers) comes from the caller.
-import { withDocumentLock } from './lock';
+import { withLock } from '../services/locks';
 import type { Workbook } from './workbook';
 
 export type DashboardCell = string | number | null;
@@ -133,7 +133,7 @@ export function writeDashboard(book: Workbook, content: DashboardContent): Dashb
     heatMap: cohorts.table.rows.length > 0 && cohortWidth > 2 ? a1(cohorts.row + 1, 3, cohorts.table.rows.length, cohortWidth - 2) : null,
   };
 
-  withDocumentLock(() => {
+  withLock('database', () => {
     const sheet = dashboardSheet(book, content);
     for (const chart of sheet.getCharts()) sheet.removeChart(chart); // rebuilt, so charts never pile up
     sheet.clear();

@@ -1,8 +1,8 @@
 // Merging imported rows into Clients or Orders: one read of each sheet, one append, one batch of updates.
 import type { CellValue } from '../domain/cells';
 import { importedChanges, nextId, sheetSpec, type ImportKind, type RowProblem, type TypedRow } from '../domain/schema';
-import { withDocumentLock } from './lock';
-import { readTable, type Table } from './table';
+import { withLock } from '../services/locks';
+import { idCells, readTable, type Table } from './table';
 import { appendRows, updateRows, type RowUpdate } from './write';
 import type { Workbook } from './workbook';
 
@@ -21,7 +21,7 @@ const DERIVED: Record<ImportKind, Set<string>> = {
 
 /** Clients merge by email, orders by id; blanks never erase; `rowNumbers` are the import's own lines. */
 export function mergeImport(book: Workbook, kind: ImportKind, rows: readonly TypedRow[], rowNumbers: readonly number[], now: Date): ImportOutcome {
-  return withDocumentLock(() => {
+  return withLock('database', () => {
     const table = readTable(book, kind);
     const clients = kind === 'clients' ? table : readTable(book, 'clients');
     const keyColumn = kind === 'clients' ? 'email' : 'id';
@@ -74,17 +74,12 @@ export function mergeImport(book: Workbook, kind: ImportKind, rows: readonly Typ
       identity: { id: String(table.rows[position]?.values.id ?? '') },
       values,
     }));
-    updateRows(book, kind, rowUpdates);
+    updateRows(book, kind, rowUpdates, table);
     return outcome;
   });
 }
 
 /** Every id cell, also of rows skipped as unreadable, so a new id never repeats one. */
-function idCells(table: Table): string[] {
-  const index = table.mapping?.indexes.id ?? 0;
-  return table.values.slice(1).map((cells) => String(cells[index] ?? '').trim()).filter((id) => id !== '');
-}
-
 /** An order names its client by id or by email; the id is filled from the email when it can be. */
 function linkClient(order: Record<string, CellValue>, clientIds: ReadonlySet<string>, clientIdByEmail: ReadonlyMap<string, string>, unknown: () => void): void {
   const id = String(order.clientId ?? '');

@@ -2,7 +2,7 @@
 import { translate } from '../i18n';
 import { enumLabels } from '../domain/cells';
 import { planMigration, renamesFromSettings, SCHEMA, type MigrationPlan, type PlannedColumn, type WorkbookShape } from '../domain/schema';
-import { withDocumentLock } from './lock';
+import { withLock } from '../services/locks';
 import type { Workbook } from './workbook';
 
 /** Tabs and their header rows (one getValues of row 1 per tab). */
@@ -23,7 +23,7 @@ export function planWorkbookMigration(book: Workbook, settings: readonly { key: 
 
 export function applyMigration(book: Workbook, plan: MigrationPlan): void {
   if (plan.steps.length === 0) return;
-  withDocumentLock(() => {
+  withLock('database', () => {
     for (const step of plan.steps) {
       if (step.kind === 'freezeHeader') {
         book.spreadsheet.getSheetByName(step.name)?.setFrozenRows(1);

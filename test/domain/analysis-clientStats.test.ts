@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientStats } from '../../src/domain/analysis/clientStats';
+import { clientStats } from '../../src/domain/analysis/client-stats';
 import { client, day, order } from './analysis-fixtures';
 
 describe('clientStats', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { feedbackSummary, median, responseTimes } from '../../src/domain/analysis/clientCare';
+import { feedbackSummary, median, responseTimes } from '../../src/domain/analysis/client-care';
 import { computeKpis, DEFAULT_KPI_SETTINGS, previousPeriod } from '../../src/domain/analysis/kpis';
 import { day, feedback, order, request } from './analysis-fixtures';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientStats } from '../../src/domain/analysis/clientStats';
+import { clientStats } from '../../src/domain/analysis/client-stats';
 import { DEFAULT_LIFECYCLE_SETTINGS, expectedNextOrder, lifecycleStage, lifecycleStages } from '../../src/domain/analysis/lifecycle';
 import { client, day, order } from './analysis-fixtures';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ClientStats } from '../../src/domain/analysis/clientStats';
+import type { ClientStats } from '../../src/domain/analysis/client-stats';
 import { quintileScores, RFM_SEGMENTS, rfmSegment, scoreRfm, type RfmScoreValue } from '../../src/domain/analysis/rfm';
 import { seededRandom } from './analysis-fixtures';
 

@@ -47,6 +47,6 @@ describe('cellForWrite', () => {
       refused = error;
     }
     expect(refused).toBeInstanceOf(CellTooLongError);
-    expect(refused).toMatchObject({ sheet: requests.name.ru, column: 'Суть', length: MAX_CELL_CHARS + 1 });
+    expect(refused).toMatchObject({ sheet: 'Обращения', column: 'Суть', length: MAX_CELL_CHARS + 1 });
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { LedgerEntry, Order, OrderStatus } from '../../src/domain/types';
 import { addDays } from '../../src/domain/analysis/dates';
 import { adjustPoints, balance, birthdayBonus, feedbackBonus, registrationBonus, type LedgerResult } from '../../src/domain/loyalty/ledger';
-import { pointsFor, reconcileOrder, redeemForOrder } from '../../src/domain/loyalty/orderPoints';
+import { pointsFor, reconcileOrder, redeemForOrder } from '../../src/domain/loyalty/order-points';
 import { addMonths, expiryEntries, openLots } from '../../src/domain/loyalty/expiry';
 import { loyaltySettings } from '../../src/domain/loyalty/settings';
 // A seeded PRNG, so a failure replays exactly.

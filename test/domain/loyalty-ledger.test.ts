@@ -5,13 +5,13 @@ import {
   adjustPoints,
   balance,
   balances,
-  describeLedgerReason,
   birthdayBonus,
   feedbackBonus,
   ledgerEntryId,
   registrationBonus,
 } from '../../src/domain/loyalty/ledger';
-import { reconcileOrder, redeemForOrder } from '../../src/domain/loyalty/orderPoints';
+import { describeLedgerReason } from '../../src/server/loyalty/loyalty-words';
+import { reconcileOrder, redeemForOrder } from '../../src/domain/loyalty/order-points';
 import { expiryEntries, openLots, pointsExpiringSoon } from '../../src/domain/loyalty/expiry';
 import { loyaltySettings } from '../../src/domain/loyalty/settings';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Order } from '../../src/domain/types';
-import { buildRecommendationModel, recommendFor, recommendationText } from '../../src/domain/loyalty/recommendations';
+import { buildRecommendationModel, recommendFor } from '../../src/domain/loyalty/recommendations';
+import { recommendationText } from '../../src/server/loyalty/loyalty-words';
 import { loyaltySettings } from '../../src/domain/loyalty/settings';
 
 const settings = loyaltySettings({ recommendationMinSupport: 0.15, recommendationMinConfidence: 0.3, recommendationCount: 3 });

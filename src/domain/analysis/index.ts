@@ -1,8 +1,8 @@
 // Public surface of analysis: what the server, dashboard and other modules may import.
 export { analyseStudio, lastFullMonth, type AnalysisInput, type AnalysisOptions, type StudioAnalysis } from './analyse';
 export { breakdownBy, type BreakdownDimension, type BreakdownRow } from './breakdowns';
-export { feedbackSummary, median, responseTimes, type FeedbackSummary, type ResponseTimes } from './clientCare';
-export { clientStats, countsAsOrder, firstOrderDates, isCountedOrderAsOf, type ClientStats } from './clientStats';
+export { feedbackSummary, median, responseTimes, type FeedbackSummary, type ResponseTimes } from './client-care';
+export { clientStats, countsAsOrder, firstOrderDates, isCountedOrderAsOf, type ClientStats } from './client-stats';
 export type { ClientFacts, ClientFactsById } from './facts';
 export {
   computeKpis, DEFAULT_KPI_SETTINGS, periodKpis, previousPeriod,

@@ -1,7 +1,7 @@
 // Studio KPIs for a period [from, to), beside the same KPIs for the period before it.
 import type { ClientId, ClientRequest, Feedback, Order } from '../types';
-import { firstOrderDates, isCountedOrderAsOf } from './clientStats';
-import { feedbackSummary, responseTimes, type FeedbackSummary, type ResponseTimes } from './clientCare';
+import { firstOrderDates, isCountedOrderAsOf } from './client-stats';
+import { feedbackSummary, responseTimes, type FeedbackSummary, type ResponseTimes } from './client-care';
 import { addDays, calendarDaysBetween } from './dates';
 
 /** Half-open: `from` included, `to` excluded. */

@@ -1,6 +1,6 @@
 // Lifecycle stage of each client: lead → new → repeat → loyal, and lapsing / churned when they go quiet.
 import type { ClientId } from '../types';
-import type { ClientStats } from './clientStats';
+import type { ClientStats } from './client-stats';
 import { addDays, isValidDate } from './dates';
 import type { ClientFacts } from './facts';
 

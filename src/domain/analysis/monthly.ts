@@ -1,7 +1,7 @@
 // Month-by-month views for the dashboard: retention cohorts, revenue new vs returning, NPS.
 import type { ClientId, Feedback, Order } from '../types';
-import { firstOrderDates, isCountedOrderAsOf } from './clientStats';
-import { feedbackSummary, type FeedbackSummary } from './clientCare';
+import { firstOrderDates, isCountedOrderAsOf } from './client-stats';
+import { feedbackSummary, type FeedbackSummary } from './client-care';
 import { isValidDate, monthIndex, monthLabel } from './dates';
 
 export interface CohortRow {

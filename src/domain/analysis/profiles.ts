@@ -1,6 +1,6 @@
 // Everything analysis knows about one client, computed once and shared by segments, breakdowns and the dashboard.
 import type { Client, ClientId, Order } from '../types';
-import { clientStats, type ClientStats } from './clientStats';
+import { clientStats, type ClientStats } from './client-stats';
 import type { ClientFacts } from './facts';
 import { DEFAULT_LIFECYCLE_SETTINGS, lifecycleStage, type LifecycleSettings, type LifecycleStage } from './lifecycle';
 import { scoreRfm, type RfmScore } from './rfm';

@@ -1,6 +1,6 @@
 // RFM: recency, frequency and monetary scores 1–5 by quintile, and the named segments.
 import type { ClientId } from '../types';
-import type { ClientStats } from './clientStats';
+import type { ClientStats } from './client-stats';
 
 export type RfmScoreValue = 1 | 2 | 3 | 4 | 5;
 

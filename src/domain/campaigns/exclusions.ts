@@ -151,3 +151,32 @@ export function decideRecipients(
   }
   return decisions;
 }
+
+/**
+ * The Sends rows a send writes for the members not listed yet: queued, or skipped with the reason.
+ * A member already listed keeps its row, so nobody gets a second one.
+ */
+export function newSendRows(campaignId: string, decisions: readonly RecipientDecision[], listed: ReadonlySet<ClientId>, at: Date): Send[] {
+  return decisions.filter((decision) => !listed.has(decision.clientId)).map((decision) => ({
+    campaignId, clientId: decision.clientId, occasion: '', email: decision.email,
+    status: decision.action === 'send' ? 'queued' : 'skipped', reason: decision.action === 'send' ? '' : decision.reason, at,
+  }));
+}
+
+/**
+ * What a send would write now, for the preview: the campaign's rows already decided, plus a decision
+ * for each member not listed yet. Answers who would be mailed and how many are skipped for each reason.
+ */
+export function recipientsNow(
+  listed: readonly Send[], fresh: readonly RecipientDecision[],
+): { eligible: ClientId[]; skippedByReason: Record<string, number> } {
+  const listedIds = new Set(listed.map((send) => send.clientId));
+  const decisions = [
+    ...listed.map((send) => ({ clientId: send.clientId, send: send.status !== 'skipped', reason: send.reason })),
+    ...fresh.filter((decision) => !listedIds.has(decision.clientId))
+      .map((decision) => ({ clientId: decision.clientId, send: decision.action === 'send', reason: decision.action === 'skip' ? decision.reason : '' })),
+  ];
+  const skippedByReason: Record<string, number> = {};
+  for (const decision of decisions) if (!decision.send) skippedByReason[decision.reason] = (skippedByReason[decision.reason] ?? 0) + 1;
+  return { eligible: decisions.filter((decision) => decision.send).map((decision) => decision.clientId), skippedByReason };
+}

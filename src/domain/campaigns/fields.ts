@@ -1,5 +1,6 @@
 // Merge fields: the built-in ones every mail may use, and every Clients column by its header.
 import { foldLabel } from '../cells/enums';
+import { catalogEntry } from '../../i18n/labels';
 import { isDate } from '../cells/result';
 import { CLIENTS } from '../schema/people';
 import type { Client, Locale } from '../types';
@@ -60,7 +61,7 @@ function cellText(value: unknown, locale: Locale): string {
 
 /** Every Clients column's names (key, en and ru headers, aliases) → the Client property it fills. */
 const CLIENT_COLUMN_NAMES: ReadonlyArray<[string, keyof Client]> = CLIENTS.columns.flatMap((column) => {
-  const names = [column.key, column.header.en, column.header.ru, ...(column.aliases ?? [])];
+  const names = [column.key, ...Object.values(catalogEntry(column.header)), ...(column.aliases ?? [])];
   return names.map((name): [string, keyof Client] => [foldFieldName(name), column.key as keyof Client]);
 });
 

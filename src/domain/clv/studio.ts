@@ -2,7 +2,7 @@
 import type { ClientFacts } from '../analysis/facts';
 import type { ClientId, Order } from '../types';
 import { summariseHistory } from './history';
-import { isSpendInformative } from './gammaGamma';
+import { isSpendInformative } from './gamma-gamma';
 import { fitClvModels, scoreClients, type ClientClvScore, type ClvModels } from './score';
 
 export interface StudioClvOptions {

@@ -2,8 +2,7 @@
 // append and never changes existing ones. Each entry's `key` names the event it records, so
 // applying an event again appends nothing; ids derive from keys, so two runs write the same rows.
 
-import { translate, type MessageKey, type MessageParams } from '../../i18n';
-import { en } from '../../i18n/en';
+import type { MessageKey, MessageParams } from '../../i18n';
 import type { ClientId, LedgerEntry, LedgerKind, Locale, OrderId } from '../types';
 import { addDays } from '../analysis/dates';
 import type { LoyaltySettings } from './settings';
@@ -90,13 +89,6 @@ export function parseLedgerReason(reason: string): { key: string; params: Record
     if (equals > 0) params[part.slice(0, equals)] = part.slice(equals + 1);
   }
   return { key, params };
-}
-
-/** A reason as staff read it: a catalog key translated with its parameters, free text as typed. */
-export function describeLedgerReason(reason: string, locale: Locale): string {
-  const parsed = parseLedgerReason(reason);
-  if (!parsed || !(parsed.key in en)) return reason;
-  return translate(locale, parsed.key as MessageKey, parsed.params);
 }
 
 /** The client's points at `asOf`: the sum of the ledger (never the Clients sheet's copy). */

@@ -7,7 +7,7 @@
 
 import type { ClientId, Feedback, LedgerEntry, Order } from '../types';
 import { birthdayBonus, feedbackBonus, registrationBonus } from './ledger';
-import { orderEarnKey, reconcileOrder } from './orderPoints';
+import { orderEarnKey, reconcileOrder } from './order-points';
 import { expiryEntries } from './expiry';
 import { evaluateTier, rollingSpend, tierMultiplier, tierUpBonuses, type TierChange } from './tiers';
 import { referralCredits } from './referrals';

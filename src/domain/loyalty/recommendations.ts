@@ -2,7 +2,6 @@
 // the clients' sets of products, with popular products as the fallback.
 
 import type { ClientId, Locale, Order } from '../types';
-import { translate } from '../../i18n';
 import type { LoyaltySettings } from './settings';
 
 /** "A → B": of the clients who ordered `from`, the share who also ordered `to`. */
@@ -113,11 +112,4 @@ export function recommendFor(clientId: ClientId, model: RecommendationModel, set
     chosen.push({ product, basis: 'popular', because: '', confidence: 0, support: clientCount ? clients / clientCount : 0 });
   }
   return chosen;
-}
-
-/** The `{{recommendation}}` merge field: "sub badges", "sub badges and stickers", "a, b and c". */
-export function recommendationText(recommendations: readonly Recommendation[], locale: Locale): string {
-  const products = recommendations.map((recommendation) => recommendation.product);
-  if (products.length <= 1) return products[0] ?? '';
-  return `${products.slice(0, -1).join(', ')}${translate(locale, 'loyalty.recommendation.and')}${products[products.length - 1]}`;
 }

@@ -1,5 +1,6 @@
 // Finding each schema column in a header row staff may have reordered, renamed or extended.
 import type { MessageKey } from '../../i18n';
+import { catalogEntry } from '../../i18n/labels';
 import type { Locale } from '../types';
 import type { SheetKey, SheetSpec } from './types';
 
@@ -54,7 +55,7 @@ export function mapHeaders(spec: SheetSpec, headerRow: readonly unknown[], optio
     const folded = normaliseHeader(header);
     if (folded === '') return;
     const column = spec.columns.find((candidate) =>
-      [...(options.renames?.[candidate.key] ?? []), candidate.header.en, candidate.header.ru, candidate.key].some((name) => normaliseHeader(name) === folded),
+      [...(options.renames?.[candidate.key] ?? []), ...Object.values(catalogEntry(candidate.header)), candidate.key].some((name) => normaliseHeader(name) === folded),
     );
     if (!column) {
       unmatched.push(index);
@@ -65,8 +66,9 @@ export function mapHeaders(spec: SheetSpec, headerRow: readonly unknown[], optio
       return;
     }
     indexes[column.key] = index;
-    const en = normaliseHeader(column.header.en);
-    const ru = normaliseHeader(column.header.ru);
+    const names = catalogEntry(column.header);
+    const en = normaliseHeader(names.en);
+    const ru = normaliseHeader(names.ru);
     if (en !== ru && (folded === en || folded === ru)) votes[folded === en ? 'en' : 'ru'] += 1;
   });
 
@@ -81,10 +83,13 @@ export function mapHeaders(spec: SheetSpec, headerRow: readonly unknown[], optio
 
   const missing = spec.columns.filter((column) => !(column.key in indexes));
   const missingRequired = missing.filter((column) => column.required);
-  const sheetName = spec.name[options.locale];
-  const headerOf = (key: string) => spec.columns.find((column) => column.key === key)?.header[options.locale] ?? key;
+  const sheetName = catalogEntry(spec.name)[options.locale];
+  const headerOf = (key: string) => {
+    const header = spec.columns.find((column) => column.key === key)?.header;
+    return header ? catalogEntry(header)[options.locale] : key;
+  };
   const problems: SchemaProblem[] = [
-    ...missingRequired.map((column) => ({ code: 'schema.missingColumn' as const, params: { sheet: sheetName, column: column.header[options.locale] } })),
+    ...missingRequired.map((column) => ({ code: 'schema.missingColumn' as const, params: { sheet: sheetName, column: catalogEntry(column.header)[options.locale] } })),
     ...duplicates.map((duplicate) => ({ code: 'schema.duplicateColumn' as const, params: { sheet: sheetName, column: headerOf(duplicate.key) } })),
   ];
   const headerLocale = votes.en === 0 && votes.ru === 0 ? null : votes.ru > votes.en ? 'ru' : 'en';

@@ -1,15 +1,16 @@
 // The lines of the Problems sheet. A sheet check finds its problems again on every run, so its lines
 // are replaced each time; a form answer or an import is gone once read, so their lines stay until
 // staff delete them. The same problem is never listed twice.
-import type { Locale } from '../types';
+import type { MessageKey } from '../../i18n';
+import { catalogEntry } from '../../i18n/labels';
 
 export type ProblemSource = 'check' | 'form' | 'import';
 
-/** How the Source column names each origin; a blank or unknown label reads as a sheet check. */
-export const PROBLEM_SOURCE_LABELS: Record<ProblemSource, Record<Locale, string>> = {
-  check: { en: 'Sheet check', ru: 'Проверка листов' },
-  form: { en: 'Form answer', ru: 'Ответ на форму' },
-  import: { en: 'Import', ru: 'Импорт' },
+/** How the Source column names each origin (catalog keys); a blank or unknown label reads as a sheet check. */
+export const PROBLEM_SOURCE_LABELS: Record<ProblemSource, MessageKey> = {
+  check: 'problems.source.check',
+  form: 'problems.source.form',
+  import: 'problems.source.import',
 };
 
 export interface ProblemLine {
@@ -25,8 +26,8 @@ export interface ProblemLine {
 
 export function problemSourceOf(label: unknown): ProblemSource {
   const folded = String(label ?? '').trim().toLowerCase();
-  for (const [source, labels] of Object.entries(PROBLEM_SOURCE_LABELS) as [ProblemSource, Record<Locale, string>][]) {
-    if (Object.values(labels).some((text) => text.toLowerCase() === folded)) return source;
+  for (const [source, label] of Object.entries(PROBLEM_SOURCE_LABELS) as [ProblemSource, MessageKey][]) {
+    if (Object.values(catalogEntry(label)).some((text) => text.toLowerCase() === folded)) return source;
   }
   return 'check';
 }

@@ -3,6 +3,7 @@ import { asTextFromOutside, asTypedText, formatCell, type CellValue } from '../c
 import type { Locale } from '../types';
 import type { HeaderMapping } from './headers';
 import type { SheetSpec } from './types';
+import { catalogEntry } from '../../i18n/labels';
 
 /** Google refuses a cell longer than this; a write is refused here first, naming the column. */
 export const MAX_CELL_CHARS = 50_000;
@@ -10,6 +11,7 @@ export const MAX_CELL_CHARS = 50_000;
 /** A value too long for one cell: nothing of the write is stored, and staff are told which column. */
 export class CellTooLongError extends Error {
   constructor(
+    /** The sheet's name in its own language, as staff see the tab. */
     readonly sheet: string,
     readonly column: string,
     readonly length: number,
@@ -29,7 +31,7 @@ export function cellForWrite(spec: SheetSpec, key: string, value: CellValue | un
   const column = spec.columns.find((candidate) => candidate.key === key);
   const cell = column ? formatCell(value, column, locale) : value ?? '';
   if (typeof cell !== 'string') return cell;
-  if (cell.length > MAX_CELL_CHARS) throw new CellTooLongError(spec.name[locale], column ? column.header[locale] : key, cell.length);
+  if (cell.length > MAX_CELL_CHARS) throw new CellTooLongError(catalogEntry(spec.name)[locale], column ? catalogEntry(column.header)[locale] : key, cell.length);
   return column && TEXT_TYPES.has(column.type) ? asTypedText(cell) : asTextFromOutside(cell);
 }
 
