@@ -260,6 +260,15 @@ export function createEmulator(options: EmulatorOptions = {}) {
     spreadsheet: spreadsheet.host,
     mail: mail.host,
     triggers: script.host,
+    /** The web app's deployments: `getUrl()` is null until one is made. */
+    webapp: {
+      /** A versioned deployment: returns the `/exec` URL. */
+      deploy: (options: { version?: number } = {}): string => script.host.deployWebApp(options.version ?? 1),
+      /** The editor's test deployment: returns the `/dev` URL. */
+      testDeploy: (): string => script.host.testDeployWebApp(),
+      undeploy: (): void => script.host.undeployWebApp(),
+      state: () => script.host.webApp(),
+    },
     properties: properties.host,
     cache: cache.host,
     locks: locks.host,
