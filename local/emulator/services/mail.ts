@@ -98,6 +98,15 @@ export function createMail(rt: Runtime, deps: MailDeps) {
     });
 
   /** Delivers a message: quota first, then the host's rejected addresses, then the outbox. */
+  /** Faults that strike after a delivery: Gmail sent the mail but the script gets an error (undocumented, possible). */
+  let lateFaults: Array<{ via: SendVia; message: string; times: number }> = [];
+  const lateFault = (via: SendVia): void => {
+    const fault = lateFaults.find((f) => f.via === via && f.times > 0);
+    if (!fault) return;
+    fault.times -= 1;
+    throw new AppsScriptError(fault.message);
+  };
+
   const deliver = (message: StoredMessage, via: SendVia): StoredMessage => {
     const recipients = recipientsOf(message);
     const all = [...recipients.to, ...recipients.cc, ...recipients.bcc];
@@ -175,6 +184,7 @@ export function createMail(rt: Runtime, deps: MailDeps) {
         const draft = findDraft(id);
         const sent = deliver(draft.message, 'draft');
         box().drafts = box().drafts.filter((d) => d.id !== id);
+        lateFault('draft');
         return messageOf(sent, () => false);
       },
       update: (recipient: unknown, subject: unknown, body: unknown, options?: unknown) => {
@@ -202,6 +212,7 @@ export function createMail(rt: Runtime, deps: MailDeps) {
     sendEmail(...args: unknown[]) {
       gmailAccess('sendEmail');
       deliver(compose('GmailApp.sendEmail', compositionOf('GmailApp.sendEmail', args), true), 'GmailApp');
+      lateFault('GmailApp');
       return GmailApp;
     },
     createDraft(...args: unknown[]) {
@@ -247,6 +258,7 @@ export function createMail(rt: Runtime, deps: MailDeps) {
       rt.call('MailApp', 'sendEmail');
       requireAuthorization(deps, 'MailApp.sendEmail', SCOPES.sendMail);
       deliver(compose('MailApp.sendEmail', mailAppComposition(args), false), 'MailApp');
+      lateFault('MailApp');
     },
     getRemainingDailyQuota(): number {
       rt.call('MailApp', 'getRemainingDailyQuota');
@@ -303,6 +315,13 @@ export function createMail(rt: Runtime, deps: MailDeps) {
     /** Sends that include `address` throw `message`, as Gmail does for a rejected recipient. */
     rejectAddress(address: string, message: string): void {
       state.rejections[address.toLowerCase()] = message;
+    },
+    /**
+     * The next `times` deliveries through `via` (`draft` for GmailDraft.send) succeed and then throw `message`:
+     * the mail is in the outbox and the draft gone, but the script sees an error (`rt.failOn` strikes before).
+     */
+    failAfterDelivery(via: SendVia, message: string, times = 1): void {
+      lateFaults.push({ via, message, times });
     },
     clearRejections(): void {
       state.rejections = {};
