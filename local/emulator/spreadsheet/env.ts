@@ -8,6 +8,7 @@ import { displayText, type DisplayContext } from './number-format';
 import { parseTyped, type TypedContent } from './typed-input';
 import { MAX_CELL_CHARS, type BookState, type CellState, type SheetState, type StoredValue } from './state';
 import type { UiState } from './ui-state';
+import type { WriteBuffer } from './buffer';
 
 export interface ExecutionContext {
   kind: string;
@@ -32,6 +33,16 @@ export interface Env {
   editListeners: Array<(edit: UserEdit) => void>;
   /** Reads an HtmlService page without counting (the assembled emulator's html host); null for anything else. */
   htmlPage?: (value: unknown) => ShownPage | null;
+  /** Keeps an execution's writes pending until flush or its end. */
+  buffer?: WriteBuffer;
+}
+
+/** Methods that only read: every other Range/Sheet method may write, so its sheet's state is kept first. */
+const READ_METHOD = /^(get|is|has|offset|find|create|new|build|can)/;
+
+/** Before a Range/Sheet method runs: a writing one makes the sheet part of the execution's pending writes. */
+export function touchFor(env: Env, method: string, book: BookState, sheet: SheetState): void {
+  if (env.buffer && !READ_METHOD.test(method)) env.buffer.touch(book, sheet);
 }
 
 /** What a sidebar or dialog shows of an HtmlOutput. */

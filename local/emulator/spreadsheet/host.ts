@@ -9,6 +9,7 @@ import { cellAt, lastColumn, lastRow, newSheet, type BookState, type SheetState 
 import type { UiAnswer, UiState } from './ui-state';
 import { describeValidation } from './validation';
 import type { EditEventParts } from './edit-event';
+import type { PendingCell } from './buffer';
 import { localeRules } from './locale';
 
 export interface HostUi {
@@ -69,6 +70,10 @@ export interface SpreadsheetHost extends BookHost {
   readonly active: BookHost;
   create(name: string): BookHost;
   get(id: string): BookHost | null;
+  /** The bound document as the running execution sees it, its pending (unflushed) writes included. */
+  executionView: BookHost;
+  /** Cells written and not yet committed, by every execution or by one (`executionId`). */
+  pendingCells(executionId?: number): PendingCell[];
   ui: HostUi;
   onEdit(listener: (edit: UserEdit) => void): void;
   /** The script objects and values of an edit event for `edit` (the emulator adds authMode, user, triggerUid). */
