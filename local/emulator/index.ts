@@ -20,8 +20,10 @@ import { createSpreadsheetApp, type UserEdit } from './spreadsheet';
 
 export interface EmulatorOptions {
   now?: string | number | Date;
-  /** The script's and the spreadsheet's time zone. */
+  /** The script's time zone (appsscript.json `timeZone`, `Session.getScriptTimeZone()`); default Europe/Moscow. */
   timeZone?: string;
+  /** The bound spreadsheet's time zone (File → Settings, `getSpreadsheetTimeZone()`); default the script's. */
+  spreadsheetTimeZone?: string;
   /** The spreadsheet's and the user's locale. */
   locale?: string;
   /** The single default account's email (ignored when `accounts` is given: its first is the default). */
@@ -85,6 +87,7 @@ export const DEFAULT_CONTEXT: ExecutionContext = { kind: 'test', authMode: 'FULL
 export function createEmulator(options: EmulatorOptions = {}) {
   const settings = {
     timeZone: options.timeZone ?? 'Europe/Moscow',
+    spreadsheetTimeZone: options.spreadsheetTimeZone ?? options.timeZone ?? 'Europe/Moscow',
     locale: options.locale ?? 'ru',
     userEmail: firstEmail(options) ?? 'owner@studio.test',
     /** The default account's mail quota as given (100 when not). */
@@ -94,7 +97,8 @@ export function createEmulator(options: EmulatorOptions = {}) {
   };
   const clock: Clock = createClock(options.now ?? Date.now());
   const rt = new Runtime(clock);
-  const dateCtor = createClockDate(clock);
+  // Local-time Date methods in the script follow the script's zone, never the Node process's.
+  const dateCtor = createClockDate(clock, () => settings.timeZone);
   const contexts: ExecutionContext[] = [];
   const context = (): ExecutionContext => contexts[contexts.length - 1] ?? DEFAULT_CONTEXT;
   const triggerRuns: TriggerRun[] = [];
@@ -113,7 +117,7 @@ export function createEmulator(options: EmulatorOptions = {}) {
   const spreadsheet = createSpreadsheetApp(rt, {
     dateCtor,
     context,
-    timeZone: settings.timeZone,
+    timeZone: settings.spreadsheetTimeZone,
     locale: settings.locale,
     // html is made below; the Ui reads pages only once a script shows one.
     htmlPage: (value) => html.host.page(value),
