@@ -78,7 +78,7 @@ export function createSpreadsheetApp(rt: Runtime, deps: SpreadsheetDeps): { glob
       env.editListeners.push(listener);
     },
     editEvent: (edit) => editEventParts(env, edit),
-    toJSON: () => structuredClone(env.store),
+    toJSON: () => buffer.aside(() => structuredClone(env.store)),
     restore: (json) => {
       const copy = structuredClone(json);
       env.store = copy;
