@@ -229,7 +229,8 @@ export function createEmulator(options: EmulatorOptions = {}) {
         failures.push(error);
       }
     };
-    const editor = session.host.userEmail();
+    if (edit.user !== undefined && !accounts.has(edit.user)) throw new Error(`no account ${edit.user}: add it with emu.accounts.add`);
+    const editor = edit.user ?? session.host.userEmail();
     if (bundle?.hasHandler('onEdit') && edit.spreadsheetId === documentId()) {
       const run: TriggerRun = { handler: 'onEdit', triggerUid: '', kind: 'edit', at: clock.now(), error: null };
       const ctx: ExecutionContext = { kind: 'simpleTrigger', authMode: 'LIMITED', user: editor };

@@ -132,4 +132,23 @@ describe('several accounts', () => {
     expect(copy.accounts.list().map((a) => a.email)).toEqual(['owner@studio.test', 'b@studio.test']);
     expect(copy.accounts.triggerTimeUsed('b@studio.test')).toBe(60_000);
   });
+
+  it('runs an installable edit trigger as its creator when another account types; shows the editor only within one Workspace domain', () => {
+    const script = `${SCRIPT}
+function installEdit() { ScriptApp.newTrigger('edited').forSpreadsheet(SpreadsheetApp.getActive()).onEdit().create(); }
+function edited(e) {
+  PropertiesService.getScriptProperties().setProperty('edit', JSON.stringify({ user: e.user.getEmail(), who: who() }));
+}`;
+    const run = (accounts: Parameters<typeof createEmulator>[0]) => {
+      const emu = createEmulator({ now: '2026-11-24T09:00:00Z', ...accounts });
+      loadBundleSource(emu, script).run('installEdit');
+      emu.spreadsheet.edit(emu.spreadsheet.activeSheetName(), 'A1', 'typed', { as: 'b@studio.test' });
+      return JSON.parse(emu.properties.script().edit ?? '') as unknown;
+    };
+    expect(run({ accounts: [{ email: 'owner@studio.test', kind: 'workspace' }, { email: 'b@studio.test', kind: 'workspace' }] })).toEqual({
+      user: 'b@studio.test',
+      who: { active: 'b@studio.test', effective: 'owner@studio.test' },
+    });
+    expect(run({ accounts: ['owner@studio.test', 'b@studio.test'] })).toEqual({ user: '', who: { active: '', effective: 'owner@studio.test' } });
+  });
 });

@@ -59,6 +59,8 @@ export interface UserEdit {
   a1: string;
   oldValue: unknown;
   value: unknown;
+  /** The account typing; absent: the default one. */
+  user?: string;
 }
 
 export function rulesOf(book: BookState): LocaleRules {

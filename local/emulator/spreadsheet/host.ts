@@ -61,7 +61,8 @@ export interface BookHost {
   locale(): string;
   timeZone(): string;
   /** A user typing into cells: strings are parsed like typed input, rejecting rules refuse bad input. */
-  edit(sheetName: string, a1: string, values: string | unknown[][]): void;
+  /** A user typing; `as` names the account typing (default: the default account). */
+  edit(sheetName: string, a1: string, values: string | unknown[][], options?: { as?: string }): void;
   /** Adds a sheet as a user would (the book's own name rules apply). */
   addSheet(name: string): void;
 }
@@ -149,7 +150,7 @@ export function bookHost(env: Env, bookId: string): BookHost {
     },
     locale: () => book().locale,
     timeZone: () => book().timeZone,
-    edit: (name, a1, values) => {
+    edit: (name, a1, values, options = {}) => {
       const b = book();
       const s = sheet(name);
       const { cells } = splitSheetName(a1);
@@ -159,7 +160,7 @@ export function bookHost(env: Env, bookId: string): BookHost {
       const oldValue = toHostValue(cellAt(s, box.r, box.c)?.v);
       const contents = typed.map((row, i) => row.map((text, j) => contentFromText(env, b, cellAt(s, box.r + i, box.c + j), String(text ?? ''))));
       writeContents(b, s, box, contents);
-      notifyEdit(env, b, s, box, oldValue, toHostValue(cellAt(s, box.r, box.c)?.v));
+      notifyEdit(env, b, s, box, oldValue, toHostValue(cellAt(s, box.r, box.c)?.v), options.as);
     },
     addSheet: (name) => {
       const b = book();
