@@ -108,6 +108,28 @@ describe('buffered writes', () => {
     expect(emu.spreadsheet.values(sheet)).toEqual([['first'], ['second']]);
   });
 
+  it('undoes a killed execution\'s pending row insert, appended rows and far cell writes alike', () => {
+    const { emu, sheet } = load();
+    const app = loadBundleSource(
+      emu,
+      `${SCRIPT}\nfunction reshape() { var s = sheet(); s.insertRowsBefore(1, 2); s.appendRow(['appended']); s.getRange('C500').setValue('far'); s.deleteRow(1); write('A1', 'last'); }`,
+    );
+    app.run('write', ['A1', 'kept']);
+    app.run('write', ['A2', 'also kept']);
+    const committed = emu.spreadsheet.values(sheet);
+    const size = emu.spreadsheet.size(sheet);
+    // reshape makes 11 calls: killing after 1…10 cuts it before its end.
+    for (let k = 1; k <= 10; k += 1) {
+      emu.rt.killExecutionsAfter(k);
+      expect(() => app.run('reshape')).toThrow('Exceeded maximum execution time');
+      emu.rt.killExecutionsAfter(null);
+      expect(emu.spreadsheet.values(sheet)).toEqual(committed);
+      expect(emu.spreadsheet.size(sheet)).toEqual(size);
+    }
+    app.run('reshape');
+    expect(emu.spreadsheet.values(sheet)[0]?.[0]).toBe('last');
+  });
+
   it('keeps the writes of an execution that ends with an error (it was not killed)', () => {
     const { emu, sheet } = load();
     const app = loadBundleSource(emu, `${SCRIPT}\nfunction writeAndFail() { write('A1', 'kept'); throw new Error('boom'); }`);

@@ -19,9 +19,23 @@ interface BookBefore {
   fields: Pick<BookState, BookField>;
 }
 
+type Row = Array<CellState | null> | null;
+
+/**
+ * A sheet before an execution's pending writes: its settings, and either all its rows (a write that may move
+ * rows: insert, delete, sort) or only the rows a Range write or appendRow was about to change.
+ */
+interface SheetBefore {
+  fields: Pick<SheetState, SheetField>;
+  /** All rows, or null while only some were kept. */
+  all: Row[] | null;
+  some: Map<number, Row>;
+  length: number;
+}
+
 /** The writes of one execution not yet committed: what each touched sheet and book was before them. */
 interface Pending {
-  sheets: Map<SheetState, SheetState>;
+  sheets: Map<SheetState, SheetBefore>;
   books: Map<BookState, BookBefore>;
 }
 
@@ -51,21 +65,49 @@ export interface PendingCell {
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 const emptyCell = (cell: CellState | null | undefined): CellState | null => (cell && Object.keys(cell).length > 0 ? cell : null);
 
-function sheetDiff(before: SheetState, now: SheetState): SheetDiff {
+const fieldsOf = (sheet: SheetState): Pick<SheetState, SheetField> =>
+  Object.fromEntries(SHEET_FIELDS.map((field) => [field, structuredClone(sheet[field])])) as Pick<SheetState, SheetField>;
+
+function beforeOf(sheet: SheetState, rows: Iterable<number> | null): SheetBefore {
+  const before: SheetBefore = { fields: fieldsOf(sheet), all: null, some: new Map(), length: sheet.rows.length };
+  keepRows(before, sheet, rows);
+  return before;
+}
+
+/** Keeps the rows about to change (null: all of them) as they are before the change. */
+function keepRows(before: SheetBefore, sheet: SheetState, rows: Iterable<number> | null): void {
+  if (before.all) return;
+  if (rows === null) {
+    const all = structuredClone(sheet.rows) as Row[];
+    for (const [r, row] of before.some) all[r - 1] = row;
+    all.length = before.length;
+    before.all = all;
+    before.some.clear();
+    return;
+  }
+  for (const r of rows) if (!before.some.has(r)) before.some.set(r, structuredClone(sheet.rows[r - 1] ?? null));
+}
+
+function diffRow(cells: SheetDiff['cells'], r: number, was: Row | undefined, is: Row | undefined): void {
+  const a = was ?? [];
+  const b = is ?? [];
+  for (let c = 1; c <= Math.max(a.length, b.length); c += 1) {
+    const x = emptyCell(a[c - 1]);
+    const y = emptyCell(b[c - 1]);
+    if (!same(x, y)) cells.push({ r, c, cell: y === null ? null : structuredClone(y) });
+  }
+}
+
+function sheetDiff(before: SheetBefore, now: SheetState): SheetDiff {
   const cells: SheetDiff['cells'] = [];
-  const rows = Math.max(before.rows.length, now.rows.length);
-  for (let r = 1; r <= rows; r += 1) {
-    const was = before.rows[r - 1] ?? [];
-    const is = now.rows[r - 1] ?? [];
-    const columns = Math.max(was.length, is.length);
-    for (let c = 1; c <= columns; c += 1) {
-      const a = emptyCell(was[c - 1]);
-      const b = emptyCell(is[c - 1]);
-      if (!same(a, b)) cells.push({ r, c, cell: b === null ? null : structuredClone(b) });
-    }
+  if (before.all) {
+    const all = before.all;
+    for (let r = 1; r <= Math.max(all.length, now.rows.length); r += 1) diffRow(cells, r, all[r - 1], now.rows[r - 1]);
+  } else {
+    for (const [r, row] of [...before.some].sort(([a], [b]) => a - b)) diffRow(cells, r, row, now.rows[r - 1]);
   }
   const fields: Partial<SheetState> = {};
-  for (const field of SHEET_FIELDS) if (!same(before[field], now[field])) Object.assign(fields, { [field]: structuredClone(now[field]) });
+  for (const field of SHEET_FIELDS) if (!same(before.fields[field], now[field])) Object.assign(fields, { [field]: structuredClone(now[field]) });
   return { cells, fields };
 }
 
@@ -80,9 +122,13 @@ function bookDiff(before: BookBefore, book: BookState): BookDiff {
 }
 
 /** Puts `before`'s content back into the live object, keeping its identity (script objects hold it). */
-function restoreSheet(live: SheetState, before: SheetState): void {
-  live.rows = before.rows;
-  for (const field of SHEET_FIELDS) Object.assign(live, { [field]: before[field] });
+function restoreSheet(live: SheetState, before: SheetBefore): void {
+  if (before.all) live.rows = before.all;
+  else {
+    for (const [r, row] of before.some) live.rows[r - 1] = row;
+    if (live.rows.length > before.length) live.rows.length = before.length;
+  }
+  Object.assign(live, before.fields);
 }
 
 function restoreBook(book: BookState, before: BookBefore): void {
@@ -157,7 +203,7 @@ export function createWriteBuffer(rt: Runtime) {
       applyBook(book, diff);
     }
     for (const [sheet, diff] of stash.sheets) {
-      entry.sheets.set(sheet, structuredClone(sheet));
+      entry.sheets.set(sheet, beforeOf(sheet, new Set(diff.cells.map((d) => d.r))));
       applySheet(sheet, diff);
     }
   };
@@ -192,13 +238,20 @@ export function createWriteBuffer(rt: Runtime) {
   };
 
   const buffer = {
-    /** Before a write by the running execution to `sheet` (or only to the book's sheet list and settings). */
-    touch(book: BookState, sheet: SheetState | null): void {
+    /**
+     * Before a write by the running execution to `sheet` (null: only to the book's sheet list and settings),
+     * changing only the rows `rows` (first row and count) or, without them, any row.
+     */
+    touch(book: BookState, sheet: SheetState | null, rows?: { from: number; count: number }): void {
       const id = writer();
       if (id === null) return;
       const entry = pendingOf(id);
       if (!entry.books.has(book)) entry.books.set(book, bookBefore(book));
-      if (sheet && !entry.sheets.has(sheet)) entry.sheets.set(sheet, structuredClone(sheet));
+      if (!sheet) return;
+      const span = rows ? Array.from({ length: rows.count }, (_, i) => rows.from + i) : null;
+      const before = entry.sheets.get(sheet);
+      if (before) keepRows(before, sheet, span);
+      else entry.sheets.set(sheet, beforeOf(sheet, span));
     },
     /** SpreadsheetApp.flush(): the running execution's writes are committed. */
     flush(): void {

@@ -6,7 +6,7 @@ import { isDate, signatureError } from './args';
 import { localeRules, type LocaleRules } from './locale';
 import { displayText, type DisplayContext } from './number-format';
 import { parseTyped, type TypedContent } from './typed-input';
-import { MAX_CELL_CHARS, type BookState, type CellState, type SheetState, type StoredValue } from './state';
+import { lastRow, MAX_CELL_CHARS, type BookState, type CellState, type SheetState, type StoredValue } from './state';
 import type { UiState } from './ui-state';
 import type { WriteBuffer } from './buffer';
 
@@ -40,9 +40,15 @@ export interface Env {
 /** Methods that only read: every other Range/Sheet method may write, so its sheet's state is kept first. */
 const READ_METHOD = /^(get|is|has|offset|find|create|new|build|can)/;
 
-/** Before a Range/Sheet method runs: a writing one makes the sheet part of the execution's pending writes. */
-export function touchFor(env: Env, method: string, book: BookState, sheet: SheetState): void {
-  if (env.buffer && !READ_METHOD.test(method)) env.buffer.touch(book, sheet);
+/**
+ * Before a Range/Sheet method runs: a writing one makes the sheet part of the execution's pending writes. A Range
+ * method changes only its rows (`box`), appendRow only the row after the last; other Sheet methods any row.
+ */
+export function touchFor(env: Env, method: string, book: BookState, sheet: SheetState, box?: { r: number; nr: number }): void {
+  if (!env.buffer || READ_METHOD.test(method)) return;
+  if (box) env.buffer.touch(book, sheet, { from: box.r, count: box.nr });
+  else if (method === 'appendRow') env.buffer.touch(book, sheet, { from: lastRow(sheet) + 1, count: 1 });
+  else env.buffer.touch(book, sheet);
 }
 
 /** What a sidebar or dialog shows of an HtmlOutput. */

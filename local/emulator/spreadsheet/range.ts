@@ -40,7 +40,7 @@ export class Range {
   protected enter(method: string): void {
     this.env.rt.call(C, method);
     assertLive(this.book, this.sheet);
-    touchFor(this.env, method, this.book, this.sheet);
+    touchFor(this.env, method, this.book, this.sheet, this.box);
   }
 
   // ---- coordinates
