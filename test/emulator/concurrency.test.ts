@@ -174,13 +174,12 @@ describe('locks shared between interleaved executions', () => {
   });
 
   it('the second execution does not see writes made under the first one\'s lock before it flushes', () => {
-    const { emu, app } = load();
+    const { emu } = load();
     const seen: unknown[] = [];
-    const script = `${SCRIPT}\nfunction readB1() { return read('B1'); }`;
-    const app2 = loadBundleSource(emu, script);
-    void app;
-    emu.rt.interleaveAt(7, () => seen.push(app2.run('readB1')));
-    app2.run('lockAndWrite');
+    const app = loadBundleSource(emu, `${SCRIPT}\nfunction readB1() { return read('B1'); }`);
+    // lockAndWrite: getScriptLock, waitLock, then B1's write (4 calls): after 6 calls B1 is written, unflushed.
+    emu.rt.interleaveAt(7, () => seen.push(app.run('readB1')));
+    app.run('lockAndWrite');
     expect(seen).toEqual(['']);
   });
 
