@@ -13,6 +13,8 @@ export interface RunOptions {
   kind?: ExecutionKind;
   /** Default: LIMITED for a simple trigger, FULL otherwise. */
   authMode?: AuthModeName;
+  /** The account that runs it (a second staff member pressing a button); must be one of `emu.accounts`. Default: the first. */
+  as?: string;
 }
 
 export interface WebAppResponse {
@@ -48,7 +50,14 @@ export function loadBundleSource(emu: Emulator, source: string, fileName = 'Code
 
   const run = (fn: string, args: unknown[] = [], options: RunOptions = {}): unknown => {
     const kind = options.kind ?? 'client';
+    if (options.as !== undefined && !emu.accounts.has(options.as)) throw new Error(`no account ${options.as}: add it with emu.accounts.add`);
     const context: ExecutionContext = { kind, authMode: options.authMode ?? (kind === 'simpleTrigger' ? 'LIMITED' : 'FULL') };
+    if (options.as !== undefined) context.user = emu.accounts.get(options.as).email;
+    return runIn(fn, args, context);
+  };
+
+  const runIn = (fn: string, args: unknown[], context: ExecutionContext): unknown => {
+    const kind = context.kind;
     return emu.withContext(context, () =>
       emu.rt.runExecution(fn === 'doGet' ? 'doGet' : `${kind}:${fn}`, () => {
         const handler = (sandbox as Record<string, unknown>)[fn];
@@ -59,7 +68,7 @@ export function loadBundleSource(emu: Emulator, source: string, fileName = 'Code
   };
 
   const runner: BundleRunner = {
-    runHandler: (handler, args, context) => run(handler, args, context),
+    runHandler: (handler, args, context) => runIn(handler, args, context),
     hasHandler: (name) => typeof (sandbox as Record<string, unknown>)[name] === 'function',
     evaluateTemplate: (code, output, print, scope) => {
       let body = templates.get(code);

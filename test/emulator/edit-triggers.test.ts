@@ -17,8 +17,9 @@ function install() { ScriptApp.newTrigger('onEditInstalled').forSpreadsheet(Spre
 function seenSoFar() { return JSON.parse(JSON.stringify(seen)); }
 `;
 
+// A Workspace account: an installable trigger it created and fired by its own edit may show its address.
 function load(source = SCRIPT) {
-  const emu = createEmulator({ now: '2026-11-24T09:00:00Z', locale: 'ru', userEmail: 'mira@studio.test' });
+  const emu = createEmulator({ now: '2026-11-24T09:00:00Z', locale: 'ru', accounts: [{ email: 'mira@studio.test', kind: 'workspace' }] });
   const app = loadBundleSource(emu, source);
   return { emu, app, sheet: emu.spreadsheet.activeSheetName() };
 }
@@ -52,6 +53,14 @@ describe('user edits run onEdit', () => {
     expect('value' in seen[1]! || 'oldValue' in seen[1]!).toBe(false);
     emu.spreadsheet.edit(sheet, 'F1', 'ИСТИНА');
     expect((app.run('seenSoFar') as unknown[]).at(-1)).toMatchObject({ kind: 'installed', value: 'TRUE', uid });
+  });
+
+  it('hides the editor of a consumer account from an installable trigger (the stricter reading of Session)', () => {
+    const emu = createEmulator({ now: '2026-11-24T09:00:00Z', locale: 'ru', userEmail: 'mira@gmail.example' });
+    const app = loadBundleSource(emu, SCRIPT);
+    app.run('install');
+    emu.spreadsheet.edit(emu.spreadsheet.activeSheetName(), 'C1', 'x');
+    expect((app.run('seenSoFar') as unknown[]).at(-1)).toMatchObject({ kind: 'installed', user: '' });
   });
 
   it('keeps the simple trigger inside its limits: no mail from onEdit', () => {

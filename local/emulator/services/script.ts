@@ -9,7 +9,10 @@ import { isKnownTimeZone, localTime } from './zoned-time';
 export const TOO_MANY_TRIGGERS_MESSAGE =
   'This script has too many triggers. Triggers must be deleted from the script before more can be added.';
 export const TRIGGERS_PER_USER = 20;
+/** The versioned deployment's URL: what clients open. */
 export const WEB_APP_URL = 'https://script.google.com/macros/s/EMULATED/exec';
+/** The test deployment's URL: works only for the script's editors. */
+export const WEB_APP_DEV_URL = 'https://script.google.com/macros/s/EMULATED/dev';
 export const SCRIPT_ID = '1EMULATED-script-id';
 
 export type TriggerEventType = 'CLOCK' | 'ON_OPEN' | 'ON_EDIT' | 'ON_FORM_SUBMIT' | 'ON_CHANGE';
@@ -29,9 +32,18 @@ export interface TriggerRecord {
   lastRunAt: number | null;
 }
 
+/** The web app's deployments: a versioned one (`/exec`) and the editor's test deployment (`/dev`). */
+export interface WebAppState {
+  /** The version the `/exec` URL serves; null until deployed. */
+  version: number | null;
+  testDeployed: boolean;
+}
+
 export interface ScriptState {
   triggers: TriggerRecord[];
   nextUid: number;
+  /** Older snapshots lack it: not deployed. */
+  webApp?: WebAppState;
 }
 
 export interface ScriptDeps extends ServiceDeps {
@@ -66,7 +78,12 @@ export function createScript(rt: Runtime, deps: ScriptDeps) {
   const TriggerSource = createEnum('TriggerSource', ['SPREADSHEETS', 'CLOCK', 'FORMS', 'DOCUMENTS', 'CALENDAR'] as const);
   const WeekDay = createEnum('WeekDay', ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const);
 
-  let state: ScriptState = { triggers: [], nextUid: 1 };
+  let state: ScriptState = { triggers: [], nextUid: 1, webApp: { version: null, testDeployed: false } };
+  const webApp = (): WebAppState => (state.webApp ??= { version: null, testDeployed: false });
+
+  // Class Service: "the URL of the web app, if it has been deployed; otherwise returns null". With only the
+  // editor's test deployment, Google answers its /dev URL.
+  const webAppUrl = (): string | null => (webApp().version !== null ? WEB_APP_URL : webApp().testDeployed ? WEB_APP_DEV_URL : null);
   const uidOfHandle = new WeakMap<object, string>();
 
   const ownTriggers = () => state.triggers.filter((t) => t.owner === deps.userEmail());
@@ -258,8 +275,8 @@ export function createScript(rt: Runtime, deps: ScriptDeps) {
     getService() {
       rt.call('ScriptApp', 'getService');
       return {
-        getUrl: () => (rt.call('Service', 'getUrl'), WEB_APP_URL),
-        isEnabled: () => (rt.call('Service', 'isEnabled'), true),
+        getUrl: () => (rt.call('Service', 'getUrl'), webAppUrl()),
+        isEnabled: () => (rt.call('Service', 'isEnabled'), webAppUrl() !== null),
       };
     },
 
@@ -326,6 +343,21 @@ export function createScript(rt: Runtime, deps: ScriptDeps) {
         'week-of-year': weekOfYear(utc),
       };
     },
+    /** Deploy → New deployment (or a new version of it): `getUrl()` then answers the `/exec` URL. */
+    deployWebApp(version: number): string {
+      if (!Number.isInteger(version) || version < 1) throw new RangeError(`a deployment version is a positive integer, got ${version}`);
+      webApp().version = version;
+      return WEB_APP_URL;
+    },
+    /** Deploy → Test deployments: the `/dev` URL, answered by `getUrl()` only while no version is deployed. */
+    testDeployWebApp(): string {
+      webApp().testDeployed = true;
+      return WEB_APP_DEV_URL;
+    },
+    undeployWebApp(): void {
+      state.webApp = { version: null, testDeployed: false };
+    },
+    webApp: (): WebAppState => ({ ...webApp() }),
     /** Removes a trigger as a user would in the Triggers page. */
     remove(uid: string): void {
       state.triggers = state.triggers.filter((t) => t.uid !== uid);

@@ -72,8 +72,9 @@ export function grid<T>(box: Box, read: (r: number, c: number) => T): T[][] {
   return rows;
 }
 
-export function notifyEdit(env: Env, book: BookState, sheet: SheetState, box: Box, oldValue: unknown, value: unknown): void {
-  for (const listener of env.editListeners) listener({ spreadsheetId: book.id, sheetName: sheet.name, a1: boxA1(box), oldValue, value });
+export function notifyEdit(env: Env, book: BookState, sheet: SheetState, box: Box, oldValue: unknown, value: unknown, user?: string): void {
+  const edit = { spreadsheetId: book.id, sheetName: sheet.name, a1: boxA1(box), oldValue, value };
+  for (const listener of env.editListeners) listener(user === undefined ? edit : { ...edit, user });
 }
 
 // Notes, validation rules and clearing: what else a cell holds besides its content.

@@ -9,6 +9,7 @@ import { cellAt, lastColumn, lastRow, newSheet, type BookState, type SheetState 
 import type { UiAnswer, UiState } from './ui-state';
 import { describeValidation } from './validation';
 import type { EditEventParts } from './edit-event';
+import type { PendingCell } from './buffer';
 import { localeRules } from './locale';
 
 export interface HostUi {
@@ -60,7 +61,8 @@ export interface BookHost {
   locale(): string;
   timeZone(): string;
   /** A user typing into cells: strings are parsed like typed input, rejecting rules refuse bad input. */
-  edit(sheetName: string, a1: string, values: string | unknown[][]): void;
+  /** A user typing; `as` names the account typing (default: the default account). */
+  edit(sheetName: string, a1: string, values: string | unknown[][], options?: { as?: string }): void;
   /** Adds a sheet as a user would (the book's own name rules apply). */
   addSheet(name: string): void;
 }
@@ -69,6 +71,10 @@ export interface SpreadsheetHost extends BookHost {
   readonly active: BookHost;
   create(name: string): BookHost;
   get(id: string): BookHost | null;
+  /** The bound document as the running execution sees it, its pending (unflushed) writes included. */
+  executionView: BookHost;
+  /** Cells written and not yet committed, by every execution or by one (`executionId`). */
+  pendingCells(executionId?: number): PendingCell[];
   ui: HostUi;
   onEdit(listener: (edit: UserEdit) => void): void;
   /** The script objects and values of an edit event for `edit` (the emulator adds authMode, user, triggerUid). */
@@ -144,7 +150,7 @@ export function bookHost(env: Env, bookId: string): BookHost {
     },
     locale: () => book().locale,
     timeZone: () => book().timeZone,
-    edit: (name, a1, values) => {
+    edit: (name, a1, values, options = {}) => {
       const b = book();
       const s = sheet(name);
       const { cells } = splitSheetName(a1);
@@ -154,7 +160,7 @@ export function bookHost(env: Env, bookId: string): BookHost {
       const oldValue = toHostValue(cellAt(s, box.r, box.c)?.v);
       const contents = typed.map((row, i) => row.map((text, j) => contentFromText(env, b, cellAt(s, box.r + i, box.c + j), String(text ?? ''))));
       writeContents(b, s, box, contents);
-      notifyEdit(env, b, s, box, oldValue, toHostValue(cellAt(s, box.r, box.c)?.v));
+      notifyEdit(env, b, s, box, oldValue, toHostValue(cellAt(s, box.r, box.c)?.v), options.as);
     },
     addSheet: (name) => {
       const b = book();

@@ -5,7 +5,7 @@ import { boxA1, boxesOverlap, type Box } from './a1';
 import { expectArgs, is2d, isAny, isInt, isStr, isStrOrNull, signatureError } from './args';
 import { checkShape, clearBox, forEachCell, grid, writeContents, writeNote, writeValidation } from './cells';
 import { sortRows, sortSpecs } from './range-sort';
-import { assertLive, cellDisplay, contentFromScript, contentFromText, toScriptValue, type Env } from './env';
+import { assertLive, cellDisplay, contentFromScript, contentFromText, toScriptValue, touchFor, type Env } from './env';
 import { breakApartBox, mergeBox } from './merges';
 import { GENERAL_FORMAT } from './number-format';
 import { cellAt, cellFor, type BookState, type SheetState } from './state';
@@ -40,6 +40,7 @@ export class Range {
   protected enter(method: string): void {
     this.env.rt.call(C, method);
     assertLive(this.book, this.sheet);
+    touchFor(this.env, method, this.book, this.sheet, this.box);
   }
 
   // ---- coordinates

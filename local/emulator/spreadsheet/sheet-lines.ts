@@ -3,7 +3,7 @@
 import { AppsScriptError } from '../runtime';
 import { shiftBox, type Box } from './a1';
 import { expectArgs, isInt } from './args';
-import type { Env } from './env';
+import { touchFor, type Env } from './env';
 import { bookCells, MAX_CELLS, type BookState, type SheetState } from './state';
 
 const C = 'Sheet';
@@ -25,6 +25,7 @@ export abstract class SheetLines {
   protected enter(method: string): void {
     this.env.rt.call(C, method);
     if (!this.book.sheets.includes(this.state)) throw new AppsScriptError(`The sheet you're trying to access was deleted.`);
+    touchFor(this.env, method, this.book, this.state);
   }
 
   // ---- inserting and deleting rows and columns

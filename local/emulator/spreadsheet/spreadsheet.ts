@@ -48,6 +48,7 @@ export class Spreadsheet {
   }
   rename(newName: string): void {
     this.env.rt.call(C, 'rename');
+    this.touch();
     expectArgs(C, 'rename', arguments, [isStr]);
     this.book.name = newName;
   }
@@ -69,7 +70,9 @@ export class Spreadsheet {
     }
     // Sheets keeps the wall-clock reading of every date cell; the instants move.
     const from = this.book.timeZone;
+    this.touch();
     for (const sheet of this.book.sheets) {
+      this.env.buffer?.touch(this.book, sheet);
       for (const row of sheet.rows) {
         for (const cell of row ?? []) {
           if (cell && typeof cell.v === 'object') {
@@ -81,12 +84,17 @@ export class Spreadsheet {
     }
     this.book.timeZone = timezone;
   }
+  /** A write to the book's sheet list or settings: pending until flush or the execution's end. */
+  private touch(): void {
+    this.env.buffer?.touch(this.book, null);
+  }
   getSpreadsheetLocale(): string {
     this.env.rt.call(C, 'getSpreadsheetLocale');
     return this.book.locale;
   }
   setSpreadsheetLocale(locale: string): void {
     this.env.rt.call(C, 'setSpreadsheetLocale');
+    this.touch();
     expectArgs(C, 'setSpreadsheetLocale', arguments, [isStr]);
     this.book.locale = normaliseLocale(locale);
   }
@@ -114,6 +122,7 @@ export class Spreadsheet {
   }
   insertSheet(...args: unknown[]): Sheet {
     this.env.rt.call(C, 'insertSheet');
+    this.touch();
     const shape = expectArgs(C, 'insertSheet', args, [], [isInt], [isStr], [isStr, isInt]);
     const name = shape >= 2 ? (args[0] as string) : defaultSheetName(this.book);
     const index = shape === 1 ? (args[0] as number) : shape === 3 ? (args[1] as number) : this.book.sheets.indexOf(this.activeState()) + 1;
@@ -127,6 +136,7 @@ export class Spreadsheet {
   }
   deleteSheet(sheet: Sheet): void {
     this.env.rt.call(C, 'deleteSheet');
+    this.touch();
     if (arguments.length !== 1 || !(sheet instanceof Sheet)) throw signatureError(C, 'deleteSheet', arguments);
     const index = this.book.sheets.indexOf(sheet.state);
     if (index < 0) throw new AppsScriptError(`The sheet you're trying to access was deleted.`);
@@ -140,6 +150,7 @@ export class Spreadsheet {
   }
   setActiveSheet(sheet: Sheet): Sheet {
     this.env.rt.call(C, 'setActiveSheet');
+    this.touch();
     if (!(sheet instanceof Sheet) || sheet.book !== this.book) throw signatureError(C, 'setActiveSheet', arguments);
     this.book.activeSheetId = sheet.state.id;
     sheet.state.hidden = false;
@@ -233,6 +244,7 @@ export function createSpreadsheetGlobal(env: Env, createBook: (name: string) => 
     },
     flush(): void {
       env.rt.call(C2, 'flush');
+      env.buffer?.flush();
     },
     newDataValidation(): DataValidationBuilder {
       env.rt.call(C2, 'newDataValidation');
