@@ -32,6 +32,8 @@ export function openPlayground(options: { statePath: string | null; fresh: boole
 
   const boot = (restore: boolean): void => {
     emu = createEmulator({ now: PLAYGROUND_START, locale: 'ru', userEmail: 'studio@example.com', mailQuota: 100 });
+    // The playground serves doGet itself, as a deployed web app.
+    emu.webapp.deploy({ version: 1 });
     app = loadBundle(emu, 'dist/Code.js');
     if (restore && options.statePath && existsSync(options.statePath)) {
       emu.restore(JSON.parse(readFileSync(options.statePath, 'utf8')));

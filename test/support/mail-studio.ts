@@ -42,6 +42,8 @@ export const PROMO_TEMPLATE = {
 export function mailStudio(options: MailStudioOptions = {}) {
   const locale = options.locale ?? 'ru';
   const emu = createEmulator({ now: options.now ?? MAIL_NOW, locale, userEmail: STAFF_EMAIL, mailQuota: options.quota ?? 100, triggerErrors: 'record' });
+  // The studio deployed its web app (unsubscribe links need the /exec URL); tests of the undeployed case make their own emulator.
+  emu.webapp.deploy({ version: 1 });
   const app = loadBuiltBundle(emu);
   if (options.setup !== false) app.run('setupDatabase', [], { kind: 'menu' });
   else for (const key of ['campaigns', 'feedback', 'loyalty', 'discountCodes', 'problems'] as const) writeFixture(emu, key, [], locale);
