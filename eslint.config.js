@@ -5,9 +5,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import js from '@eslint/js';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import globals from 'globals';
+import ts from 'typescript-classic';
 import tseslint from 'typescript-eslint';
 
-/** Apps Script's global services and enums (every `declare var` of @types/google-apps-script but Date and console). */
+/** Apps Script's global services and enums: every `declare var` of @types/google-apps-script but JavaScript's Date and console. */
 export const APPS_SCRIPT_GLOBALS = [
   'Browser',
   'CacheService',
@@ -19,6 +20,7 @@ export const APPS_SCRIPT_GLOBALS = [
   'ContactsApp',
   'ContentService',
   'DataStudioApp',
+  'Date2',
   'DigestAlgorithm',
   'DocumentApp',
   'DriveApp',
@@ -53,8 +55,8 @@ export const APPS_SCRIPT_GLOBALS = [
 const tsconfigProjects = readdirSync(import.meta.dirname)
   .filter((name) => /^tsconfig(\..+)?\.json$/.test(name))
   .filter((name) => {
-    const config = JSON.parse(readFileSync(new URL(name, import.meta.url), 'utf8'));
-    return Boolean(config.include ?? config.files);
+    const { config } = ts.parseConfigFileTextToJson(name, readFileSync(new URL(name, import.meta.url), 'utf8'));
+    return Boolean(config?.include ?? config?.files);
   })
   .sort();
 
