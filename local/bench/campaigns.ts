@@ -8,7 +8,8 @@ import { countedStep, type BenchCase } from './harness';
 const TEMPLATE = {
   name: 'promo',
   subject: 'Новые эмоуты для {{first_name|друг}}',
-  htmlBody: '<p>Привет, {{first_name|друг}}!</p><p>{{city|}} · баллы: {{points|0}}</p><p><a href="{{unsubscribe_link}}">Отписаться</a></p>',
+  htmlBody:
+    '<p>Привет, {{first_name|друг}}!</p><p>{{city|}} · баллы: {{points|0}}</p><p><a href="{{unsubscribe_link}}">Отписаться</a></p>',
   textBody: '',
 };
 
@@ -18,12 +19,33 @@ export const MAILS_PER_SEND_RUN = 100;
 function campaignWorld(clients: number, quota: number, template = TEMPLATE) {
   const records = Array.from({ length: clients }, (_, i) => {
     const id = `C-${String(i + 1).padStart(6, '0')}`;
-    const excluded = i % 20 === 7 ? { consentAt: null } : i % 20 === 13 ? { unsubscribedAt: new Date('2026-06-01T10:00:00Z') } : i % 20 === 17 ? { email: 'broken' } : {};
+    const excluded =
+      i % 20 === 7
+        ? { consentAt: null }
+        : i % 20 === 13
+          ? { unsubscribedAt: new Date('2026-06-01T10:00:00Z') }
+          : i % 20 === 17
+            ? { email: 'broken' }
+            : {};
     return consentingClient(id, { city: i % 3 === 0 ? 'Казань' : '', ...excluded });
   });
   // Bare sheets (no setup formatting): the measured step is the campaign's, not the workbook's.
-  const studio = mailStudio({ quota, clients: records, templates: [template], setup: false, settings: { 'campaigns.quotaReserveForFlows': '0' } });
-  studio.call('createCampaign', { name: 'Bench', segmentId: 'all', template: 'promo', senderName: 'Studio', replyTo: '', scheduledAt: null, cost: 0 });
+  const studio = mailStudio({
+    quota,
+    clients: records,
+    templates: [template],
+    setup: false,
+    settings: { 'campaigns.quotaReserveForFlows': '0' },
+  });
+  studio.call('createCampaign', {
+    name: 'Bench',
+    segmentId: 'all',
+    template: 'promo',
+    senderName: 'Studio',
+    replyTo: '',
+    scheduledAt: null,
+    cost: 0,
+  });
   return studio;
 }
 
@@ -43,7 +65,10 @@ export const cases: BenchCase[] = [
     operation: 'Campaign preview, no loyalty field in template',
     sizes: SIZES,
     prepare(size) {
-      const { emu, call } = campaignWorld(size, 0, { ...TEMPLATE, htmlBody: TEMPLATE.htmlBody.replace(' · баллы: {{points|0}}', '') });
+      const { emu, call } = campaignWorld(size, 0, {
+        ...TEMPLATE,
+        htmlBody: TEMPLATE.htmlBody.replace(' · баллы: {{points|0}}', ''),
+      });
       return countedStep(emu, () => call('previewCampaign', 'K-0001', 'C-000001'));
     },
   },
@@ -63,7 +88,11 @@ export const cases: BenchCase[] = [
       const { emu, app, call } = campaignWorld(size, 0);
       call('sendCampaign', 'K-0001');
       emu.mail.setQuota(MAILS_PER_SEND_RUN);
-      return countedStep(emu, () => app.run('continueCampaigns', [], { kind: 'trigger' }), `${size.toLocaleString('en')} cl / ${MAILS_PER_SEND_RUN} mails`);
+      return countedStep(
+        emu,
+        () => app.run('continueCampaigns', [], { kind: 'trigger' }),
+        `${size.toLocaleString('en')} cl / ${MAILS_PER_SEND_RUN} mails`,
+      );
     },
   },
 ];

@@ -52,7 +52,9 @@ export const cases: BenchCase[] = [
       app.run('createForms', [], { kind: 'menu' });
       const formId = (JSON.parse(emu.properties.script()['forms.registration'] ?? '{}') as { id: string }).id;
       const consent = String(emu.spreadsheet.values('Настройки').find((row) => row[0] === 'forms.consentText')?.[1]);
-      return counted(emu, () => emu.forms.submit(formId, { Имя: 'Новый', 'Электронная почта': 'new.client@example.com', Согласие: [consent] }));
+      return counted(emu, () =>
+        emu.forms.submit(formId, { Имя: 'Новый', 'Электронная почта': 'new.client@example.com', Согласие: [consent] }),
+      );
     },
   },
   {
@@ -60,7 +62,10 @@ export const cases: BenchCase[] = [
     sizes: SIZES,
     prepare(size) {
       const { emu, app } = studio(size);
-      const csv = ['Имя,Email,Город', ...Array.from({ length: 100 }, (_, i) => `Клиент ${i},imported.${i}@example.com,Казань`)].join('\n');
+      const csv = [
+        'Имя,Email,Город',
+        ...Array.from({ length: 100 }, (_, i) => `Клиент ${i},imported.${i}@example.com,Казань`),
+      ].join('\n');
       return counted(emu, () => app.callFromClient('importCsv', 'clients', csv));
     },
   },

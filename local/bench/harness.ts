@@ -68,11 +68,23 @@ export function measure(cases: BenchCase[], filter?: RegExp, log: (line: string)
 const widths = [44, 16, 12, 8];
 
 export function formatHeader(): string {
-  return [pad('operation', widths[0]), pad('data size', widths[1]), pad('CPU ms', widths[2]), pad('calls', widths[3]), 'most frequent calls'].join(' | ');
+  return [
+    pad('operation', widths[0]),
+    pad('data size', widths[1]),
+    pad('CPU ms', widths[2]),
+    pad('calls', widths[3]),
+    'most frequent calls',
+  ].join(' | ');
 }
 
 export function formatRow(row: BenchRow): string {
-  return [pad(row.operation, widths[0]), pad(row.size, widths[1]), pad(row.cpuMs.toFixed(0), widths[2]), pad(String(row.calls), widths[3]), row.topCalls].join(' | ');
+  return [
+    pad(row.operation, widths[0]),
+    pad(row.size, widths[1]),
+    pad(row.cpuMs.toFixed(0), widths[2]),
+    pad(String(row.calls), widths[3]),
+    row.topCalls,
+  ].join(' | ');
 }
 
 function pad(text: string, width = 10): string {

@@ -40,4 +40,7 @@ function nightlyCase(operation: string, runs: 1 | 2): BenchCase {
   };
 }
 
-export const cases: BenchCase[] = [nightlyCase('Loyalty nightly run (first night)', 1), nightlyCase('Loyalty nightly run (second night, no change)', 2)];
+export const cases: BenchCase[] = [
+  nightlyCase('Loyalty nightly run (first night)', 1),
+  nightlyCase('Loyalty nightly run (second night, no change)', 2),
+];

@@ -21,7 +21,10 @@ export interface Account {
 }
 
 const MINUTE_MS = 60 * 1000;
-export const TRIGGER_RUNTIME_MS: Record<AccountKind, number> = { consumer: 90 * MINUTE_MS, workspace: 6 * 60 * MINUTE_MS };
+export const TRIGGER_RUNTIME_MS: Record<AccountKind, number> = {
+  consumer: 90 * MINUTE_MS,
+  workspace: 6 * 60 * MINUTE_MS,
+};
 export const MAIL_QUOTA: Record<AccountKind, number> = { consumer: 100, workspace: 1500 };
 /** Google's words when an account has spent its daily trigger run time. */
 export const TRIGGER_RUNTIME_MESSAGE = 'Service using too much computer time for one day';
@@ -53,7 +56,8 @@ export function sameWorkspaceDomain(a: Account, b: Account): boolean {
 export function createAccounts(now: () => number, initial: Account[]) {
   let state: AccountsState = { accounts: [...initial], triggerTime: [] };
 
-  const find = (email: string): Account | undefined => state.accounts.find((a) => a.email.toLowerCase() === email.toLowerCase());
+  const find = (email: string): Account | undefined =>
+    state.accounts.find((a) => a.email.toLowerCase() === email.toLowerCase());
   const get = (email: string): Account => {
     const account = find(email);
     if (!account) throw new Error(`no account ${email}: add it with emu.accounts.add`);

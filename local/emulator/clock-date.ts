@@ -36,7 +36,15 @@ function parseInZone(text: string, timeZone: string): number {
   if (Number.isNaN(native) || ZONED.test(text.trim())) return native;
   // The host parsed it in the process's zone: read that wall clock back and place it in the script's zone.
   const d = new Date(native);
-  const wall = Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds(), d.getMilliseconds());
+  const wall = Date.UTC(
+    d.getFullYear(),
+    d.getMonth(),
+    d.getDate(),
+    d.getHours(),
+    d.getMinutes(),
+    d.getSeconds(),
+    d.getMilliseconds(),
+  );
   return instantOfWall(wall, timeZone);
 }
 
@@ -62,7 +70,15 @@ export function createClockDate(clock: Clock, scriptTimeZone: () => string = () 
         const parts = (args as number[]).map(Number);
         const year = parts[0] as number;
         const fullYear = Number.isInteger(year) && year >= 0 && year <= 99 ? 1900 + year : year;
-        const wall = Date.UTC(fullYear, parts[1] as number, parts[2] ?? 1, parts[3] ?? 0, parts[4] ?? 0, parts[5] ?? 0, parts[6] ?? 0);
+        const wall = Date.UTC(
+          fullYear,
+          parts[1] as number,
+          parts[2] ?? 1,
+          parts[3] ?? 0,
+          parts[4] ?? 0,
+          parts[5] ?? 0,
+          parts[6] ?? 0,
+        );
         super(Number.isNaN(wall) ? NaN : instantOfWall(wall, scriptTimeZone()));
       }
     }

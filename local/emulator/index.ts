@@ -1,6 +1,13 @@
 // The assembled emulator: every service on one clock and call counter, the execution context, time-driven triggers.
 import vm from 'node:vm';
-import { accountOf, createAccounts, TRIGGER_RUNTIME_MESSAGE, type Account, type AccountOptions, type AccountsState } from './accounts';
+import {
+  accountOf,
+  createAccounts,
+  TRIGGER_RUNTIME_MESSAGE,
+  type Account,
+  type AccountOptions,
+  type AccountsState,
+} from './accounts';
 import { messageOf } from './client-values';
 import { createClockDate } from './clock-date';
 import { createClock, Runtime, type Clock } from './runtime';
@@ -60,7 +67,9 @@ export interface BundleRunner {
   evaluateTemplate: TemplateEvaluator;
 }
 
-type StateOf<F extends (...args: never[]) => { host: { toJSON(): unknown } }> = ReturnType<ReturnType<F>['host']['toJSON']>;
+type StateOf<F extends (...args: never[]) => { host: { toJSON(): unknown } }> = ReturnType<
+  ReturnType<F>['host']['toJSON']
+>;
 
 /** Everything the playground persists: the clock and every host's state, plain JSON. */
 export interface EmulatorSnapshot {
@@ -105,13 +114,20 @@ export function createEmulator(options: EmulatorOptions = {}) {
   let bundle: BundleRunner | null = null;
 
   const timeZone = () => settings.timeZone;
-  const accounts = createAccounts(clock.now, (options.accounts ?? [settings.userEmail]).map((a) => accountOf(a, { mailQuota: options.mailQuota })));
+  const accounts = createAccounts(
+    clock.now,
+    (options.accounts ?? [settings.userEmail]).map((a) => accountOf(a, { mailQuota: options.mailQuota })),
+  );
   /** An account by email; one a test names only through `session.setUserEmail` joins as a consumer account. */
   const accountFor = (email: string): Account => {
     if (!accounts.has(email)) accounts.add(accountOf(email, { mailQuota: options.mailQuota }));
     return accounts.get(email);
   };
-  const session = createSession(rt, { context, timeZone, account: accountFor }, { userEmail: settings.userEmail, locale: settings.locale });
+  const session = createSession(
+    rt,
+    { context, timeZone, account: accountFor },
+    { userEmail: settings.userEmail, locale: settings.locale },
+  );
   // Every service acts as the session's user, so a test switching users switches them all.
   const base = { context, dateCtor, timeZone, userEmail: () => session.host.userEmail() };
   const spreadsheet = createSpreadsheetApp(rt, {
@@ -141,7 +157,8 @@ export function createEmulator(options: EmulatorOptions = {}) {
   const forms = createFormApp(rt, {
     ...base,
     spreadsheetApp: () => spreadsheet.global as never,
-    formSubmitTriggers: (sourceId) => script.host.formSubmitTriggers(sourceId).map((t) => ({ uid: t.uid, handler: t.handler })),
+    formSubmitTriggers: (sourceId) =>
+      script.host.formSubmitTriggers(sourceId).map((t) => ({ uid: t.uid, handler: t.handler })),
     runTrigger: (handler, event) => {
       const uid = String(event.triggerUid);
       const owner = script.host.list().find((t) => t.uid === uid)?.owner ?? session.host.userEmail();
@@ -218,7 +235,11 @@ export function createEmulator(options: EmulatorOptions = {}) {
       withContextOf(ctx, () => {
         const parts = spreadsheet.host.editEvent(edit);
         const user = rt.internal(() => session.globals.Session.getActiveUser());
-        const event: Record<string, unknown> = { authMode: script.globals.ScriptApp.AuthMode[ctx.authMode], ...parts, user };
+        const event: Record<string, unknown> = {
+          authMode: script.globals.ScriptApp.AuthMode[ctx.authMode],
+          ...parts,
+          user,
+        };
         if (triggerUid !== null) event.triggerUid = triggerUid;
         return event;
       });
@@ -229,7 +250,8 @@ export function createEmulator(options: EmulatorOptions = {}) {
         failures.push(error);
       }
     };
-    if (edit.user !== undefined && !accounts.has(edit.user)) throw new Error(`no account ${edit.user}: add it with emu.accounts.add`);
+    if (edit.user !== undefined && !accounts.has(edit.user))
+      throw new Error(`no account ${edit.user}: add it with emu.accounts.add`);
     const editor = edit.user ?? session.host.userEmail();
     if (bundle?.hasHandler('onEdit') && edit.spreadsheetId === documentId()) {
       const run: TriggerRun = { handler: 'onEdit', triggerUid: '', kind: 'edit', at: clock.now(), error: null };
@@ -237,7 +259,13 @@ export function createEmulator(options: EmulatorOptions = {}) {
       attempt(() => runTriggerHandler(run, eventFor(ctx, null), ctx));
     }
     for (const trigger of installed) {
-      const run: TriggerRun = { handler: trigger.handler, triggerUid: trigger.uid, kind: 'edit', at: clock.now(), error: null };
+      const run: TriggerRun = {
+        handler: trigger.handler,
+        triggerUid: trigger.uid,
+        kind: 'edit',
+        at: clock.now(),
+        error: null,
+      };
       const ctx: ExecutionContext = { kind: 'trigger', authMode: 'FULL', user: trigger.owner, activeUser: editor };
       attempt(() => runTriggerHandler(run, eventFor(ctx, trigger.uid), ctx));
     }
@@ -256,9 +284,10 @@ export function createEmulator(options: EmulatorOptions = {}) {
         },
         hasHandler: () => false,
         evaluateTemplate: (code, output, print, scope) => {
-          const body = vm.runInContext(`(function (output, __print, __scope) { with (__scope) {\n${code}\n} })`, sandbox) as (
-            ...args: unknown[]
-          ) => void;
+          const body = vm.runInContext(
+            `(function (output, __print, __scope) { with (__scope) {\n${code}\n} })`,
+            sandbox,
+          ) as (...args: unknown[]) => void;
           body(output, print, scope);
         },
       };
@@ -277,10 +306,20 @@ export function createEmulator(options: EmulatorOptions = {}) {
       if (!next) break;
       if (next.at > clock.now()) clock.set(next.at);
       script.host.markRan(next.trigger.uid, next.at);
-      const run: TriggerRun = { handler: next.trigger.handler, triggerUid: next.trigger.uid, kind: 'time', at: next.at, error: null };
+      const run: TriggerRun = {
+        handler: next.trigger.handler,
+        triggerUid: next.trigger.uid,
+        kind: 'time',
+        at: next.at,
+        error: null,
+      };
       runs.push(run);
       try {
-        runTriggerHandler(run, script.host.clockEvent(next.trigger.uid, next.at), { kind: 'trigger', authMode: 'FULL', user: next.trigger.owner });
+        runTriggerHandler(run, script.host.clockEvent(next.trigger.uid, next.at), {
+          kind: 'trigger',
+          authMode: 'FULL',
+          user: next.trigger.owner,
+        });
       } catch (error) {
         failures.push(error);
       }
@@ -362,7 +401,8 @@ export function createEmulator(options: EmulatorOptions = {}) {
       clock.set(json.clock);
       if (json.timeZone !== undefined) settings.timeZone = json.timeZone;
       if (json.accounts !== undefined) accounts.restore(json.accounts);
-      if (json.triggerRuns !== undefined) triggerRuns.splice(0, triggerRuns.length, ...structuredClone(json.triggerRuns));
+      if (json.triggerRuns !== undefined)
+        triggerRuns.splice(0, triggerRuns.length, ...structuredClone(json.triggerRuns));
       spreadsheet.host.restore(json.spreadsheet);
       mail.host.restore(json.mail);
       script.host.restore(json.triggers);

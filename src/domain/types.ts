@@ -9,7 +9,15 @@ import type { Locale } from '../i18n/locale';
 export type { Locale };
 
 export type ChannelTopic = 'gaming' | 'irl' | 'art' | 'music' | 'just_chatting' | 'education' | 'other';
-export const CHANNEL_TOPICS: readonly ChannelTopic[] = ['gaming', 'irl', 'art', 'music', 'just_chatting', 'education', 'other'];
+export const CHANNEL_TOPICS: readonly ChannelTopic[] = [
+  'gaming',
+  'irl',
+  'art',
+  'music',
+  'just_chatting',
+  'education',
+  'other',
+];
 
 export interface Client {
   id: ClientId;

@@ -2,7 +2,16 @@
 // (menu items, triggers, google.script.run calls, doGet). Nothing else reaches the global scope.
 export { onOpen, onInstall } from './app/menu';
 export { runNightly, runHourly } from './app/scheduled';
-export { openSidebar, openCampaigns, openAutomations, openSettings, showHelp, getBoot, listSettings, saveSetting } from './app/sidebar';
+export {
+  openSidebar,
+  openCampaigns,
+  openAutomations,
+  openSettings,
+  showHelp,
+  getBoot,
+  listSettings,
+  saveSetting,
+} from './app/sidebar';
 export { runLoyaltyNow, adjustPoints, redeemPoints } from './loyalty/loyalty';
 export { getLoyaltyCard } from './loyalty/loyalty-card';
 export { issueDiscountCodes, lookupDiscountCode, markDiscountCodeUsed } from './loyalty/discount-codes';
@@ -15,7 +24,18 @@ export { searchClients, getClientCard } from './intake/client-card';
 export { refreshAnalysis, runAnalysisNightly } from './analysis/analysis';
 export { listSegments, previewSegment, saveSegment, renameSegment, deleteSegment } from './analysis/segments';
 export { getOverview, getClientInsights } from './analysis/overview';
-export { listCampaigns, createCampaign, previewCampaign, testSendCampaign, sendCampaign, scheduleCampaign, cancelCampaign, getCampaignProgress, continueCampaigns, startScheduledCampaigns } from './campaigns/campaigns';
+export {
+  listCampaigns,
+  createCampaign,
+  previewCampaign,
+  testSendCampaign,
+  sendCampaign,
+  scheduleCampaign,
+  cancelCampaign,
+  getCampaignProgress,
+  continueCampaigns,
+  startScheduledCampaigns,
+} from './campaigns/campaigns';
 export { listAutomations, saveAutomation } from './campaigns/automations';
 export { doGet } from './campaigns/unsubscribe';
 export { getClientMails, getFlowActivity, listTemplates } from './campaigns/mail-history';

@@ -5,7 +5,12 @@ import type { ScriptStore } from './properties';
 
 /** What the engine remembers about a campaign between runs, beyond its status in the sheet. */
 export interface CampaignMemo {
-  pause?: { reason: PauseDecision['reason'] | 'template' | 'segment'; key: MessageKey; params: MessageParams; at: string };
+  pause?: {
+    reason: PauseDecision['reason'] | 'template' | 'segment';
+    key: MessageKey;
+    params: MessageParams;
+    at: string;
+  };
   /** When staff last resumed it: the failure breaker counts from here. */
   resumedAt?: string;
   /** Set by cancel: a run under way reads it between mails and stops. */

@@ -42,7 +42,9 @@ export function withLock<T, B = never>(scope: LockScope, body: () => T, options:
   let acquired: HeldLock;
   if (scope === 'database') {
     const documentLock = LockService.getDocumentLock();
-    acquired = documentLock ? { lock: documentLock, kind: 'document' } : { lock: LockService.getScriptLock(), kind: 'script' };
+    acquired = documentLock
+      ? { lock: documentLock, kind: 'document' }
+      : { lock: LockService.getScriptLock(), kind: 'script' };
   } else {
     acquired = { lock: LockService.getScriptLock(), kind: 'script' };
   }

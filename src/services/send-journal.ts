@@ -19,5 +19,9 @@ export function readJournal(store: ScriptStore): JournalEntry[] {
 
 export function writeJournal(store: ScriptStore, entries: readonly JournalEntry[]): void {
   if (entries.length === 0) store.deleteProperty(JOURNAL_KEY);
-  else store.setProperty(JOURNAL_KEY, JSON.stringify(entries.map((entry) => [entry.campaignId, entry.clientId, entry.draftId])));
+  else
+    store.setProperty(
+      JOURNAL_KEY,
+      JSON.stringify(entries.map((entry) => [entry.campaignId, entry.clientId, entry.draftId])),
+    );
 }

@@ -1,6 +1,12 @@
 // The campaign desk's sheets as records: Campaigns, Sends, and the client data a mail needs, each read
 // once; and the few writes back (a campaign's status and counts, send rows).
-import { DEFAULT_CAMPAIGN_SETTINGS, DEFAULT_FLOW_SETTINGS, FLOW_NAMES, type CampaignSettings, type FlowSettings } from '../domain/campaigns/settings';
+import {
+  DEFAULT_CAMPAIGN_SETTINGS,
+  DEFAULT_FLOW_SETTINGS,
+  FLOW_NAMES,
+  type CampaignSettings,
+  type FlowSettings,
+} from '../domain/campaigns/settings';
 import { campaignFromRow, clientFromRow, orderFromRow, sendFromRow, type TypedRow } from '../domain/schema';
 import type { Campaign, Client, Order, Send } from '../domain/types';
 import { readSettingsFor } from './settings';
@@ -40,7 +46,10 @@ export interface SendsSheet {
 
 export function readSendsSheet(book: Workbook): SendsSheet {
   const table = readTable(book, 'sends');
-  return { rows: table.rows.map((row, index) => ({ send: sendFromRow(row), rowNumber: table.rowNumbers[index] ?? 0 })), table };
+  return {
+    rows: table.rows.map((row, index) => ({ send: sendFromRow(row), rowNumber: table.rowNumbers[index] ?? 0 })),
+    table,
+  };
 }
 
 export function readSends(book: Workbook): SendRow[] {
@@ -82,7 +91,10 @@ export function readCampaignSettings(book: Workbook): CampaignSettings {
 /** Each flow's row `flows.<name>` holds JSON; fields it leaves out keep their defaults. */
 export function readFlowSettings(book: Workbook): FlowSettings {
   const overrides = readSettingsFor(book, DEFAULT_FLOW_SETTINGS, 'flows').overrides;
-  const settings: FlowSettings = { ...DEFAULT_FLOW_SETTINGS, winbackRule: { ...DEFAULT_FLOW_SETTINGS.winbackRule, ...overrides.winbackRule } };
+  const settings: FlowSettings = {
+    ...DEFAULT_FLOW_SETTINGS,
+    winbackRule: { ...DEFAULT_FLOW_SETTINGS.winbackRule, ...overrides.winbackRule },
+  };
   for (const flow of FLOW_NAMES) settings[flow] = { ...DEFAULT_FLOW_SETTINGS[flow], ...overrides[flow] };
   return settings;
 }

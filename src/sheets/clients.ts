@@ -15,7 +15,11 @@ export interface UpsertResult {
   changed: string[];
 }
 
-const DERIVED = new Set(sheetSpec('clients').columns.filter((column) => column.derived).map((column) => column.key));
+const DERIVED = new Set(
+  sheetSpec('clients')
+    .columns.filter((column) => column.derived)
+    .map((column) => column.key),
+);
 
 /** Creates or updates the client with the answer's email; blanks never erase, older answers only fill gaps. */
 export function upsertClientByEmail(book: Workbook, answer: ClientAnswer): UpsertResult {
@@ -26,7 +30,7 @@ export function upsertClientByEmail(book: Workbook, answer: ClientAnswer): Upser
     // Read under the lock: a concurrent submission of the same email finds this one's row.
     const table = readTable(book, 'clients');
     const position = table.rows.findIndex((row) => row.values.email === email.value);
-    const existing = position === -1 ? null : table.rows[position] ?? null;
+    const existing = position === -1 ? null : (table.rows[position] ?? null);
     const changes: Record<string, CellValue> = mergeClientAnswer(existing?.values ?? null, normalised, DERIVED);
     if (!existing) {
       const clientId = nextId('C', idCells(table));
@@ -35,20 +39,25 @@ export function upsertClientByEmail(book: Workbook, answer: ClientAnswer): Upser
     }
     const clientId = String(existing.values.id ?? '');
     const rowNumber = table.rowNumbers[position] ?? 0;
-    if (Object.keys(changes).length > 0) updateRows(book, 'clients', [{ rowNumber, identity: { id: clientId }, values: changes }], table);
+    if (Object.keys(changes).length > 0)
+      updateRows(book, 'clients', [{ rowNumber, identity: { id: clientId }, values: changes }], table);
     return { clientId, created: false, rowNumber, changed: Object.keys(changes) };
   });
 }
 
 /** Client id → name, for lists that show who a row is about. */
 export function readClientNames(book: Workbook): Map<string, string> {
-  return new Map(readTable(book, 'clients').rows.map((row) => [String(row.values.id ?? ''), String(row.values.name ?? '')] as const));
+  return new Map(
+    readTable(book, 'clients').rows.map((row) => [String(row.values.id ?? ''), String(row.values.name ?? '')] as const),
+  );
 }
 
 /** The order's client: its client id, else the client with the order's email; '' when unknown. */
 export function clientIdOfOrder(book: Workbook, orderId: string): string {
   if (orderId === '') return '';
-  const order = readTable(book, 'orders').rows.find((row) => String(row.values.id ?? '').toLowerCase() === orderId.toLowerCase());
+  const order = readTable(book, 'orders').rows.find(
+    (row) => String(row.values.id ?? '').toLowerCase() === orderId.toLowerCase(),
+  );
   if (!order) return '';
   const clientId = String(order.values.clientId ?? '');
   if (clientId !== '') return clientId;

@@ -2,7 +2,14 @@
 // ledger, each sheet in one getValues; and how ledger entries become Loyalty rows.
 import { isDate } from '../domain/cells';
 import { loyaltySettings, DEFAULT_LOYALTY_SETTINGS, type LoyaltyClient, type LoyaltySettings } from '../domain/loyalty';
-import { clientFromRow, feedbackFromRow, ledgerEntryFromRow, orderFromRow, recordsFrom, type TypedRow } from '../domain/schema';
+import {
+  clientFromRow,
+  feedbackFromRow,
+  ledgerEntryFromRow,
+  orderFromRow,
+  recordsFrom,
+  type TypedRow,
+} from '../domain/schema';
 import type { Client, ClientId, Feedback, LedgerEntry, Order } from '../domain/types';
 import { readSettingsFor } from './settings';
 import { readTable, type Table } from './table';
@@ -50,7 +57,11 @@ export function readLoyaltyClients(book: Workbook, table: Table = readTable(book
 }
 
 /** Orders with a blank client id are matched to the client by email. */
-export function readLoyaltyOrders(book: Workbook, clients: readonly LoyaltyClientRow[], table: Table = readTable(book, 'orders')): Order[] {
+export function readLoyaltyOrders(
+  book: Workbook,
+  clients: readonly LoyaltyClientRow[],
+  table: Table = readTable(book, 'orders'),
+): Order[] {
   const byEmail = new Map(clients.filter((row) => row.client.email).map((row) => [row.client.email, row.id]));
   return recordsFrom(table.rows, (row) => orderFromRow(row, byEmail));
 }
@@ -64,7 +75,17 @@ export function readLedger(book: Workbook): LedgerEntry[] {
 }
 
 export function ledgerRow(entry: LedgerEntry): RowValues {
-  return { id: entry.id, date: entry.date, clientId: entry.clientId, kind: entry.kind, points: entry.points, key: entry.key, orderId: entry.orderId, reason: entry.reason, by: entry.by };
+  return {
+    id: entry.id,
+    date: entry.date,
+    clientId: entry.clientId,
+    kind: entry.kind,
+    points: entry.points,
+    key: entry.key,
+    orderId: entry.orderId,
+    reason: entry.reason,
+    by: entry.by,
+  };
 }
 
 export function sumFor(ledger: readonly LedgerEntry[], clientId: ClientId): number {

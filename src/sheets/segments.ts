@@ -10,16 +10,28 @@ import { appendRows, updateRows } from './write';
  * Writes the segment: the row with `id` gets these values, or, without an id, a new row with the next
  * id. Answers the id, or null when `id` names no row.
  */
-export function saveSegmentRow(book: Workbook, id: string | undefined, values: { name: string; rules?: string }): string | null {
+export function saveSegmentRow(
+  book: Workbook,
+  id: string | undefined,
+  values: { name: string; rules?: string },
+): string | null {
   return withLock('database', () => {
     const segments = readTable(book, 'segments');
     if (id !== undefined) {
       const position = segments.rows.findIndex((row) => row.values.id === id);
       if (position === -1) return null;
-      updateRows(book, 'segments', [{ rowNumber: segments.rowNumbers[position] ?? 0, identity: { id }, values }], segments);
+      updateRows(
+        book,
+        'segments',
+        [{ rowNumber: segments.rowNumbers[position] ?? 0, identity: { id }, values }],
+        segments,
+      );
       return id;
     }
-    const newId = nextId('S', segments.rows.map((row) => String(row.values.id ?? '')));
+    const newId = nextId(
+      'S',
+      segments.rows.map((row) => String(row.values.id ?? '')),
+    );
     appendRows(book, 'segments', [{ id: newId, ...values }]);
     return newId;
   });

@@ -1,6 +1,12 @@
 // The Settings sheet as typed values: every area reads its overrides from the same rows.
 import { isDate, type CellValue } from '../domain/cells';
-import { coreSettings, overridesFrom, type CoreSettings, type SchemaProblem, type SettingsOverrides } from '../domain/schema';
+import {
+  coreSettings,
+  overridesFrom,
+  type CoreSettings,
+  type SchemaProblem,
+  type SettingsOverrides,
+} from '../domain/schema';
 import { withLock } from '../services/locks';
 import { readTable, settingEntries } from './table';
 import { appendRows, updateRows } from './write';
@@ -24,12 +30,20 @@ export function writeSetting(book: Workbook, key: string, value: CellValue, desc
     // Stored as text so "0,5" or "2026-01-01" keep meaning what the reader expects.
     const text = value === null ? '' : isDate(value) ? value.toISOString() : String(value);
     if (position === -1) appendRows(book, 'settings', [{ key, value: text, description }]);
-    else updateRows(book, 'settings', [{ rowNumber: table.rowNumbers[position] ?? 0, identity: { key }, values: { value: text } }], table);
+    else
+      updateRows(
+        book,
+        'settings',
+        [{ rowNumber: table.rowNumbers[position] ?? 0, identity: { key }, values: { value: text } }],
+        table,
+      );
     delete book.settingsCache;
   });
 }
 
 /** Each Settings row's description, by key. */
 export function readSettingDescriptions(book: Workbook): Map<string, string> {
-  return new Map(readTable(book, 'settings').rows.map((row) => [String(row.values.key ?? ''), String(row.values.description ?? '')]));
+  return new Map(
+    readTable(book, 'settings').rows.map((row) => [String(row.values.key ?? ''), String(row.values.description ?? '')]),
+  );
 }

@@ -36,10 +36,19 @@ export function seedSettings(book: Workbook): number {
   // Raw key cells, so a row whose value is unreadable still counts as present and is never re-added.
   const table = readTable(book, 'settings');
   const keyIndex = table.mapping?.indexes.key ?? 0;
-  const missing = missingSettings(settingsSeed(), table.values.slice(1).map((cells) => String(cells[keyIndex] ?? '').trim()));
-  appendRows(book, 'settings', missing.map(({ key, value, valueKey, description }) => ({
-    key, value: valueKey ? translate(book.locale, valueKey) : value, description: translate(book.locale, description),
-  })));
+  const missing = missingSettings(
+    settingsSeed(),
+    table.values.slice(1).map((cells) => String(cells[keyIndex] ?? '').trim()),
+  );
+  appendRows(
+    book,
+    'settings',
+    missing.map(({ key, value, valueKey, description }) => ({
+      key,
+      value: valueKey ? translate(book.locale, valueKey) : value,
+      description: translate(book.locale, description),
+    })),
+  );
   if (missing.length > 0) delete book.settingsCache;
   return missing.length;
 }

@@ -1,8 +1,21 @@
 // One read of everything analysis needs: each sheet read once, rows turned into records, problems kept.
-import { DEFAULT_ANALYSIS_SETTINGS, readSavedSegments, type AnalysisSettings, type ClientFacts, type SavedSegment } from '../domain/analysis';
+import {
+  DEFAULT_ANALYSIS_SETTINGS,
+  readSavedSegments,
+  type AnalysisSettings,
+  type ClientFacts,
+  type SavedSegment,
+} from '../domain/analysis';
 import { isValidDate } from '../domain/cells';
 import {
-  clientFromRow, feedbackFromRow, orderFromRow, recordsFrom, requestFromRow, sendFromRow, type RowProblem, type SchemaProblem,
+  clientFromRow,
+  feedbackFromRow,
+  orderFromRow,
+  recordsFrom,
+  requestFromRow,
+  sendFromRow,
+  type RowProblem,
+  type SchemaProblem,
 } from '../domain/schema';
 import type { Client, ClientId, ClientRequest, Feedback, Locale, Order, Send } from '../domain/types';
 import { translate } from '../i18n';
@@ -41,11 +54,19 @@ export interface StudioData {
   problems: RowProblem[];
 }
 
-const finiteOrNull = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+const finiteOrNull = (value: unknown): number | null =>
+  typeof value === 'number' && Number.isFinite(value) ? value : null;
 const dateOrNull = (value: unknown): Date | null => (isValidDate(value) ? value : null);
 
 function settingsProblems(problems: readonly SchemaProblem[]): RowProblem[] {
-  return problems.map((problem) => ({ sheet: 'settings', row: 0, column: '', value: '', code: problem.code, params: problem.params }));
+  return problems.map((problem) => ({
+    sheet: 'settings',
+    row: 0,
+    column: '',
+    value: '',
+    code: problem.code,
+    params: problem.params,
+  }));
 }
 
 export function readAnalysisSettings(book: Workbook): { settings: AnalysisSettings; problems: RowProblem[] } {
@@ -100,7 +121,9 @@ export function readStudio(book: Workbook, options: { campaigns?: boolean; table
     const campaignsTable = readTable(book, 'campaigns');
     if (campaignsTable.sheetName !== null && campaignsTable.rows.length > 0) {
       campaigns = campaignsTable.rows.map((row) => ({
-        id: String(row.values.id ?? ''), status: String(row.values.status ?? ''), cost: finiteOrNull(row.values.cost) ?? 0,
+        id: String(row.values.id ?? ''),
+        status: String(row.values.status ?? ''),
+        cost: finiteOrNull(row.values.cost) ?? 0,
       }));
       const sendsTable = readTable(book, 'sends');
       sends = recordsFrom(sendsTable.rows, sendFromRow);
@@ -124,8 +147,14 @@ export function readStudio(book: Workbook, options: { campaigns?: boolean; table
     settings: analysisSettings.settings,
     studioName: core.settings.studioName,
     problems: [
-      ...clientsTable.problems, ...ordersTable.problems, ...feedbackTable.problems, ...requestsTable.problems,
-      ...segmentsTable.problems, ...extraProblems, ...analysisSettings.problems, ...settingsProblems(core.problems),
+      ...clientsTable.problems,
+      ...ordersTable.problems,
+      ...feedbackTable.problems,
+      ...requestsTable.problems,
+      ...segmentsTable.problems,
+      ...extraProblems,
+      ...analysisSettings.problems,
+      ...settingsProblems(core.problems),
     ],
   };
 }
@@ -135,9 +164,18 @@ export function segmentRowProblems(saved: readonly SavedSegment[], locale: Local
   return saved.flatMap((segment): RowProblem[] =>
     segment.ok
       ? []
-      : [{
-          sheet: 'segments', row: segment.row, column: '', value: segment.rules, code: 'analysis.segment.badRow',
-          params: { name: segment.name, problem: segment.problems.map((problem) => translate(locale, problem.key, problem.params)).join(' ') },
-        }],
+      : [
+          {
+            sheet: 'segments',
+            row: segment.row,
+            column: '',
+            value: segment.rules,
+            code: 'analysis.segment.badRow',
+            params: {
+              name: segment.name,
+              problem: segment.problems.map((problem) => translate(locale, problem.key, problem.params)).join(' '),
+            },
+          },
+        ],
   );
 }

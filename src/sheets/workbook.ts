@@ -28,6 +28,9 @@ export function findSheet(book: Workbook, key: SheetKey): GoogleAppsScript.Sprea
   const exact = book.spreadsheet.getSheetByName(translate(book.locale, sheetSpec(key).name));
   if (exact) return exact;
   const sheets = book.spreadsheet.getSheets();
-  const name = findSheetName(key, sheets.map((sheet) => sheet.getName()));
+  const name = findSheetName(
+    key,
+    sheets.map((sheet) => sheet.getName()),
+  );
   return sheets.find((sheet) => sheet.getName() === name) ?? null;
 }

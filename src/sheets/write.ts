@@ -1,7 +1,15 @@
 // Writing database rows: appended below the last row, or updated in place, in a few setValues.
 import type { CellValue } from '../domain/cells';
 import { translate } from '../i18n';
-import { cellForWrite, mapHeaders, planBlocks, renamesFromSettings, sheetSpec, type RowWrite, type SheetKey } from '../domain/schema';
+import {
+  cellForWrite,
+  mapHeaders,
+  planBlocks,
+  renamesFromSettings,
+  sheetSpec,
+  type RowWrite,
+  type SheetKey,
+} from '../domain/schema';
 import { withLock } from '../services/locks';
 import { readTable, settingEntries, type Table } from './table';
 import { findSheet, type Workbook } from './workbook';
@@ -70,7 +78,7 @@ export function updateRows(book: Workbook, key: SheetKey, updates: readonly RowU
     table.rowNumbers.forEach((rowNumber, position) => positionOf.has(rowNumber) || positionOf.set(rowNumber, position));
     const identityAt = (rowNumber: number) => {
       const position = positionOf.get(rowNumber);
-      return position === undefined ? null : table.rows[position]?.values ?? null;
+      return position === undefined ? null : (table.rows[position]?.values ?? null);
     };
     const byIdentity = new Map<string, Map<string, number>>();
     /** The first row whose identity columns hold these values (one index per set of columns). */
@@ -90,7 +98,9 @@ export function updateRows(book: Workbook, key: SheetKey, updates: readonly RowU
     };
     const matches = (rowNumber: number, identity: Readonly<Record<string, string>>) => {
       const values = identityAt(rowNumber);
-      return values !== null && Object.entries(identity).every(([column, value]) => String(values[column] ?? '') === value);
+      return (
+        values !== null && Object.entries(identity).every(([column, value]) => String(values[column] ?? '') === value)
+      );
     };
     const writes: RowWrite[] = [];
     const missing: RowUpdate[] = [];
@@ -107,7 +117,9 @@ export function updateRows(book: Workbook, key: SheetKey, updates: readonly RowU
       }
     }
     for (const block of planBlocks(spec, mapping, writes, book.locale)) {
-      sheet.getRange(block.row, block.column, block.values.length, block.values[0]?.length ?? 0).setValues(block.values);
+      sheet
+        .getRange(block.row, block.column, block.values.length, block.values[0]?.length ?? 0)
+        .setValues(block.values);
     }
     return { written: writes.map((write) => write.rowNumber), missing };
   });

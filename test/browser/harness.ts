@@ -22,7 +22,15 @@ export async function openStudio(locale: 'ru' | 'en'): Promise<Studio> {
   await post(server.url, '/api/locale', { locale });
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
   const sidebar = await browser.newPage({ viewport: { width: SIDEBAR_WIDTH, height: 900 } });
   sidebar.setDefaultTimeout(15_000);
@@ -41,7 +49,11 @@ export async function openStudio(locale: 'ru' | 'en'): Promise<Studio> {
 }
 
 export async function post(base: string, path: string, body: unknown): Promise<unknown> {
-  const response = await fetch(base + path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(base + path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return response.json();
 }
 

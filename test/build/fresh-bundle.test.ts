@@ -23,7 +23,12 @@ describe('the e2e guard against a stale dist/', () => {
     at(join(root, 'dist/Code.js'), '2026-11-24T10:00:00Z');
   });
   afterEach(() => rmSync(root, { recursive: true, force: true }));
-  const check = () => assertBuildIsFresh(join(root, 'dist/Code.js'), [join(root, 'src'), join(root, 'appsscript.json')], join(root, 'dist/appsscript.json'));
+  const check = () =>
+    assertBuildIsFresh(
+      join(root, 'dist/Code.js'),
+      [join(root, 'src'), join(root, 'appsscript.json')],
+      join(root, 'dist/appsscript.json'),
+    );
 
   it('lets a build newer than every source through', () => {
     expect(check).not.toThrow();
@@ -31,7 +36,9 @@ describe('the e2e guard against a stale dist/', () => {
 
   it('refuses a build older than a file deep under src/, naming the file and the fix', () => {
     at(join(root, 'src/domain/rfm.ts'), '2026-11-24T11:00:00Z');
-    expect(check).toThrow(`${join(root, 'dist/Code.js')} is older than ${join(root, 'src/domain/rfm.ts')}: run npm run build`);
+    expect(check).toThrow(
+      `${join(root, 'dist/Code.js')} is older than ${join(root, 'src/domain/rfm.ts')}: run npm run build`,
+    );
   });
 
   it('refuses a build older than the manifest', () => {

@@ -16,7 +16,15 @@ const DASHBOARD = 'Дашборд';
 function seeded(clients: number) {
   const studio = generateDemoStudio({ clients, asOf });
   const world = analysisStudio(studio);
-  writeFixture(world.emu, 'segments', [{ id: 'S-0001', name: 'Gamers', rules: 'topic = gaming' }, { id: 'S-0002', name: 'Broken', rules: 'nonsense ===' }], 'ru');
+  writeFixture(
+    world.emu,
+    'segments',
+    [
+      { id: 'S-0001', name: 'Gamers', rules: 'topic = gaming' },
+      { id: 'S-0002', name: 'Broken', rules: 'nonsense ===' },
+    ],
+    'ru',
+  );
   return { studio, ...world };
 }
 
@@ -33,8 +41,11 @@ function handStudio() {
   const app = loadBuiltBundle(emu);
   writeSheet(emu, 'Клиенты', [
     ['ID клиента', 'Имя', 'Email'],
-    ['C-A', 'Аня', 'a@example.com'], ['C-B', 'Боря', 'b@example.com'], ['C-C', 'Вера', 'c@example.com'],
-    ['C-D', 'Гоша', 'd@example.com'], ['C-E', 'Дина', 'e@example.com'],
+    ['C-A', 'Аня', 'a@example.com'],
+    ['C-B', 'Боря', 'b@example.com'],
+    ['C-C', 'Вера', 'c@example.com'],
+    ['C-D', 'Гоша', 'd@example.com'],
+    ['C-E', 'Дина', 'e@example.com'],
   ]);
   writeSheet(emu, 'Заказы', [
     ['ID заказа', 'ID клиента', 'Дата', 'Сумма', 'Статус'],
@@ -81,7 +92,7 @@ const EXPECTED_TILES: ReadonlyArray<[key: string, current: number, previous: num
   ['repeatOrderRate', 2 / 3, 1], // repeaters / active: 2/3; September 1/1
   ['retentionRate', 0.5, 1], // (at end − new) / at start: (3 − 2) / 2; September (2 − 0) / 2
   ['returningRevenueShare', 0.4, 1], // A's 2000 / 5000; September 600 / 600
-  ['profitPerClient', 5000 * 0.5 / 3, 300], // 833.33…; September 600 × 0.5 / 1
+  ['profitPerClient', (5000 * 0.5) / 3, 300], // 833.33…; September 600 × 0.5 / 1
   ['averageOrderValue', 1250, 600], // 5000 / 4; September 600 / 1
   ['purchaseFrequency', 4 / 3, 1], // orders / active
   ['averageResponseHours', 10, ''], // (4 + 24 + 2) / 3; September: no requests
@@ -99,7 +110,11 @@ describe('Dashboard KPIs on a hand-made studio', () => {
     const header = values.findIndex((row) => row[0] === translate('ru', 'analysis.dashboard.kpi'));
     expect(values[header]?.slice(0, 3)).toEqual(['Показатель', 'Этот период', 'Прошлый период']);
     const shown = values.slice(header + 1, header + 1 + EXPECTED_TILES.length).map((row) => row.slice(0, 3));
-    const expected = EXPECTED_TILES.map(([key, current, previous]) => [translate('ru', `analysis.kpi.${key}` as MessageKey), current, previous]);
+    const expected = EXPECTED_TILES.map(([key, current, previous]) => [
+      translate('ru', `analysis.kpi.${key}` as MessageKey),
+      current,
+      previous,
+    ]);
     expect(shown.map(([label]) => label)).toEqual(expected.map(([label]) => label));
     shown.forEach((row, index) => {
       const [, current, previous] = expected[index]!;
@@ -144,7 +159,10 @@ describe('Dashboard on the demo studio', () => {
   it('has three charts and a cohort heat map; rebuilds in place; leaves user sheets alone', () => {
     const { studio, emu, app } = seeded(120);
     // A staff sheet of their own, which no refresh may touch.
-    writeSheet(emu, 'Мои заметки', [['idea', 42], ['note', 'keep']]);
+    writeSheet(emu, 'Мои заметки', [
+      ['idea', 42],
+      ['note', 'keep'],
+    ]);
     app.run('refreshAnalysis', [], { kind: 'menu' });
     const values = emu.spreadsheet.values(DASHBOARD);
 
@@ -171,11 +189,15 @@ describe('Dashboard on the demo studio', () => {
     expect(emu.spreadsheet.conditionalFormats(DASHBOARD)).toHaveLength(1);
     // Rebuilt, not appended: the very same cells (the clock does not move between the runs).
     expect(emu.spreadsheet.values(DASHBOARD)).toEqual(values);
-    expect(emu.spreadsheet.values('Мои заметки')).toEqual([['idea', 42], ['note', 'keep']]);
+    expect(emu.spreadsheet.values('Мои заметки')).toEqual([
+      ['idea', 42],
+      ['note', 'keep'],
+    ]);
     expect(emu.spreadsheet.sheetNames().filter((name) => name === DASHBOARD)).toHaveLength(1);
 
     for (const name of emu.spreadsheet.sheetNames()) {
-      for (const row of emu.spreadsheet.values(name)) for (const cell of row) if (typeof cell === 'number') expect(Number.isFinite(cell), name).toBe(true);
+      for (const row of emu.spreadsheet.values(name))
+        for (const cell of row) if (typeof cell === 'number') expect(Number.isFinite(cell), name).toBe(true);
     }
   });
 
@@ -194,7 +216,9 @@ describe('Dashboard on the demo studio', () => {
     const { emu, app } = seeded(80);
     app.run('refreshAnalysis', [], { kind: 'menu' });
     const overview = app.callFromClient('getOverview') as OverviewView;
-    expect(overview.tiles.map((tile) => tile.key).slice(0, EXPECTED_TILES.length)).toEqual(EXPECTED_TILES.map(([key]) => key));
+    expect(overview.tiles.map((tile) => tile.key).slice(0, EXPECTED_TILES.length)).toEqual(
+      EXPECTED_TILES.map(([key]) => key),
+    );
     expect(overview.clv?.message.length).toBeGreaterThan(10);
     expect(overview.attention.problems).toBe(1); // the broken segment
     emu.rt.resetCounts();

@@ -6,7 +6,13 @@ import { ANALYSIS_NOW, rowsByHeader } from '../support/analysis-studio';
 import { loadBuiltBundle } from '../support/built-bundle';
 import { writeSheet } from '../support/sheet-fixtures';
 
-const completed = (id: string, clientId: string, day: string, amount: number) => [id, clientId, new Date(`${day}T12:00:00Z`), amount, 'Выполнен'];
+const completed = (id: string, clientId: string, day: string, amount: number) => [
+  id,
+  clientId,
+  new Date(`${day}T12:00:00Z`),
+  amount,
+  'Выполнен',
+];
 
 /** Five clients as literal cells: too few repeat buyers to fit, so the fallback is used. */
 function tinyStudio(settings: ReadonlyArray<[key: string, value: string]>) {
@@ -14,18 +20,37 @@ function tinyStudio(settings: ReadonlyArray<[key: string, value: string]>) {
   const app = loadBuiltBundle(emu);
   writeSheet(emu, 'Клиенты', [
     // The derived columns are there (as setup leaves them): refresh fills columns, it does not add them.
-    ['ID клиента', 'Имя', 'Email', 'Тематика канала', 'Добавлен', 'Этап (авто)', 'RFM-сегмент (авто)', 'Риск ухода (авто)', 'Прогноз выручки (авто)', 'Ожидаемый заказ (авто)'],
-    ...[['C-0001', 'Late regular'], ['C-0002', 'Newcomer'], ['C-0003', 'Lead'], ['C-0004', 'Loyal'], ['C-0005', 'Cancelled only']].map(([id, name]) => [
-      id, name, `${id!.toLowerCase()}@example.com`, 'Игры', new Date('2026-01-01T12:00:00Z'),
-    ]),
+    [
+      'ID клиента',
+      'Имя',
+      'Email',
+      'Тематика канала',
+      'Добавлен',
+      'Этап (авто)',
+      'RFM-сегмент (авто)',
+      'Риск ухода (авто)',
+      'Прогноз выручки (авто)',
+      'Ожидаемый заказ (авто)',
+    ],
+    ...[
+      ['C-0001', 'Late regular'],
+      ['C-0002', 'Newcomer'],
+      ['C-0003', 'Lead'],
+      ['C-0004', 'Loyal'],
+      ['C-0005', 'Cancelled only'],
+    ].map(([id, name]) => [id, name, `${id!.toLowerCase()}@example.com`, 'Игры', new Date('2026-01-01T12:00:00Z')]),
   ]);
   writeSheet(emu, 'Заказы', [
     ['ID заказа', 'ID клиента', 'Дата', 'Сумма', 'Статус'],
     // A 30-day rhythm that stopped in May: far beyond their own rhythm by November.
-    completed('O-1', 'C-0001', '2026-03-01', 1000), completed('O-2', 'C-0001', '2026-03-31', 1000),
-    completed('O-3', 'C-0001', '2026-04-30', 1000), completed('O-4', 'C-0001', '2026-05-30', 1000),
+    completed('O-1', 'C-0001', '2026-03-01', 1000),
+    completed('O-2', 'C-0001', '2026-03-31', 1000),
+    completed('O-3', 'C-0001', '2026-04-30', 1000),
+    completed('O-4', 'C-0001', '2026-05-30', 1000),
     completed('O-5', 'C-0002', '2026-11-10', 500),
-    ...['2026-06-15', '2026-07-15', '2026-08-15', '2026-09-15', '2026-10-15', '2026-11-15'].map((day, i) => completed(`O-${10 + i}`, 'C-0004', day, 1000)),
+    ...['2026-06-15', '2026-07-15', '2026-08-15', '2026-09-15', '2026-10-15', '2026-11-15'].map((day, i) =>
+      completed(`O-${10 + i}`, 'C-0004', day, 1000),
+    ),
     ['O-20', 'C-0005', new Date('2026-11-01T12:00:00Z'), 900, 'Отменён'],
   ]);
   writeSheet(emu, 'Отзывы', [['ID отзыва', 'Дата', 'ID клиента', 'ID заказа', 'Оценка', 'NPS']]);
@@ -41,7 +66,9 @@ describe('refreshAnalysis on a hand-built studio', () => {
     // Churn by model risk switched off in Settings, so the own-rhythm rule decides lapsing.
     const { emu, app } = tinyStudio([['analysis.churnRiskThreshold', '1']]);
     const message = app.run('refreshAnalysis', [], { kind: 'menu' }) as string;
-    expect(message).toContain(translate('ru', 'clv.fallback.tooFewRepeatBuyers', { repeatBuyers: 2, minRepeatBuyers: 20 }));
+    expect(message).toContain(
+      translate('ru', 'clv.fallback.tooFewRepeatBuyers', { repeatBuyers: 2, minRepeatBuyers: 20 }),
+    );
     expect(JSON.stringify(emu.spreadsheet.ui.toasts())).toContain(translate('ru', 'analysis.refresh.title'));
 
     const rows = rowsByHeader(emu, 'Клиенты');
@@ -71,10 +98,13 @@ describe('refreshAnalysis on a hand-built studio', () => {
     expect(byId.get('C-0004')?.['Прогноз выручки (авто)'] as number).toBeGreaterThan(0);
 
     for (const name of emu.spreadsheet.sheetNames()) {
-      for (const row of emu.spreadsheet.values(name)) for (const cell of row) if (typeof cell === 'number') expect(Number.isFinite(cell)).toBe(true);
+      for (const row of emu.spreadsheet.values(name))
+        for (const cell of row) if (typeof cell === 'number') expect(Number.isFinite(cell)).toBe(true);
     }
     expect(emu.spreadsheet.values('Проблемы')).toHaveLength(1); // the header only: nothing in the fixture is wrong
     const dashboard = emu.spreadsheet.values('Дашборд');
-    expect(dashboard[2]?.[0]).toBe(translate('ru', 'clv.fallback.tooFewRepeatBuyers', { repeatBuyers: 2, minRepeatBuyers: 20 }));
+    expect(dashboard[2]?.[0]).toBe(
+      translate('ru', 'clv.fallback.tooFewRepeatBuyers', { repeatBuyers: 2, minRepeatBuyers: 20 }),
+    );
   });
 });

@@ -7,14 +7,24 @@ import { analysisStudio, client, order } from '../support/analysis-studio';
 function studio() {
   const clients = [client('C-0001', 'Ana'), client('C-0002', 'Boris'), client('C-0003', 'Chloe')];
   clients[2]!.topic = 'art';
-  const orders = [order('O-1', 'C-0001', '2026-10-01', 1000), order('O-2', 'C-0001', '2026-11-01', 3000), order('O-3', 'C-0002', '2026-11-05', 500)];
+  const orders = [
+    order('O-1', 'C-0001', '2026-10-01', 1000),
+    order('O-2', 'C-0001', '2026-11-01', 3000),
+    order('O-3', 'C-0002', '2026-11-05', 500),
+  ];
   return { clients, orders, feedback: [], requests: [] };
 }
 
 describe('segments in the sidebar', () => {
   it('previews, saves as readable text, renames, lists with counts and deletes', () => {
     const { emu, app } = analysisStudio(studio());
-    const preview = app.callFromClient('previewSegment', { match: 'all', rules: [{ field: 'order_count', op: 'ge', value: 1 }, { field: 'topic', op: 'eq', value: 'gaming' }] }) as SegmentPreview;
+    const preview = app.callFromClient('previewSegment', {
+      match: 'all',
+      rules: [
+        { field: 'order_count', op: 'ge', value: 1 },
+        { field: 'topic', op: 'eq', value: 'gaming' },
+      ],
+    }) as SegmentPreview;
     expect(preview.ok).toBe(true);
     expect(preview.count).toBe(2);
     expect(preview.sample.map((member) => member.name)).toEqual(['Ana', 'Boris']);

@@ -34,7 +34,9 @@ describe('scheduled campaigns', () => {
     expect(lateMails).toHaveLength(6);
     expect(Math.min(...lateMails.map((mail) => mail.at))).toBeLessThan(at('2026-11-24T13:15:00Z'));
     expect(campaignStatus(studio, late)).toBe('done');
-    expect([...studio.mailedTo()].sort()).toEqual([...clients, ...clients].map((client) => String(client.email)).sort());
+    expect([...studio.mailedTo()].sort()).toEqual(
+      [...clients, ...clients].map((client) => String(client.email)).sort(),
+    );
     expect(emu.triggerRuns.filter((run) => run.error)).toEqual([]);
   });
 

@@ -5,7 +5,11 @@ import { freshStudio, workbookState } from '../support/studio';
 describe('setupDatabase', () => {
   it('creates every sheet in the staff language, seeds Settings, installs the shared triggers, and a second run changes nothing', () => {
     const { emu, app } = freshStudio('ru');
-    const first = app.run('setupDatabase', [], { kind: 'menu' }) as { sheetsCreated: string[]; settingsAdded: number; message: string };
+    const first = app.run('setupDatabase', [], { kind: 'menu' }) as {
+      sheetsCreated: string[];
+      settingsAdded: number;
+      message: string;
+    };
     expect(first.sheetsCreated).toContain('Клиенты');
     expect(first.sheetsCreated).toContain('Настройки');
     expect(emu.spreadsheet.values('Клиенты')[0]?.slice(0, 4)).toEqual(['ID клиента', 'Имя', 'Имя для письма', 'Email']);
@@ -16,11 +20,20 @@ describe('setupDatabase', () => {
     const consent = settings.find((row) => row[0] === 'forms.consentText');
     expect(String(consent?.[1])).toMatch(/согласен/);
     expect(JSON.stringify(emu.spreadsheet.ui.toasts().at(-1))).toMatch(/создано листов/);
-    const handlers = () => emu.triggers.list().map((trigger) => trigger.handler).sort();
+    const handlers = () =>
+      emu.triggers
+        .list()
+        .map((trigger) => trigger.handler)
+        .sort();
     expect(handlers()).toEqual(['runHourly', 'runNightly']);
 
     const before = workbookState(emu);
-    const second = app.run('setupDatabase', [], { kind: 'menu' }) as { sheetsCreated: string[]; columnsAdded: number; settingsAdded: number; message: string };
+    const second = app.run('setupDatabase', [], { kind: 'menu' }) as {
+      sheetsCreated: string[];
+      columnsAdded: number;
+      settingsAdded: number;
+      message: string;
+    };
     expect(second).toMatchObject({ sheetsCreated: [], columnsAdded: 0, settingsAdded: 0 });
     expect(second.message).toMatch(/ничего не изменилось/);
     expect(workbookState(emu)).toEqual(before);
@@ -36,7 +49,12 @@ describe('setupDatabase', () => {
       ['anna@example.com', 'VIP', 'C-0001', 'twitch.tv/anna', 'Анна'],
       ['boris@example.com', '', 'C-0002', '', 'Борис'],
     ]);
-    writeFixture(emu, 'settings', [{ key: 'header.clients.twitch', value: 'Твич-канал', description: 'переименовано' }], 'ru');
+    writeFixture(
+      emu,
+      'settings',
+      [{ key: 'header.clients.twitch', value: 'Твич-канал', description: 'переименовано' }],
+      'ru',
+    );
     // A staff-changed setting must survive seeding.
     writeFixture(emu, 'settings', [{ key: 'core.studioName', value: 'Кот и Ко', description: '' }], 'ru');
     const report = app.run('setupDatabase', [], { kind: 'menu' }) as { columnsAdded: number };

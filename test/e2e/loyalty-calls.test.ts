@@ -59,7 +59,11 @@ describe('nightly loyalty run: Apps Script calls', () => {
     expect(firstLarge.counts['Utilities.computeHmacSha256Signature'] ?? 0).toBe(0);
 
     // The first night did real work at both sizes: every client has a code and a balance.
-    expect(large.rows('clients').every((row) => /^[A-Z2-9]{6}$/.test(String(row.referralCode)) && Number(row.pointsBalance) > 0)).toBe(true);
+    expect(
+      large
+        .rows('clients')
+        .every((row) => /^[A-Z2-9]{6}$/.test(String(row.referralCode)) && Number(row.pointsBalance) > 0),
+    ).toBe(true);
     expect(large.ledger().length).toBeGreaterThan(small.ledger().length * 7);
 
     const secondSmall = nightCalls(small);
@@ -73,7 +77,12 @@ describe('nightly loyalty run: Apps Script calls', () => {
     studio.app.callFromClient('runLoyaltyNow');
     const secret = studio.emu.properties.script()['crm.hmacSecret'];
     expect(secret).toMatch(/.{32,}/);
-    const expected = (id: string) => referralCodeOf(createHmac('sha256', Buffer.from(String(secret), 'utf8')).update(`referral:${id}`).digest('base64url'));
+    const expected = (id: string) =>
+      referralCodeOf(
+        createHmac('sha256', Buffer.from(String(secret), 'utf8'))
+          .update(`referral:${id}`)
+          .digest('base64url'),
+      );
     const rows = studio.rows('clients');
     expect(rows).toHaveLength(30);
     for (const row of rows) expect(row.referralCode).toBe(expected(String(row.id)));

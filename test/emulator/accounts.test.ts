@@ -28,25 +28,39 @@ function send(to) { MailApp.sendEmail(to, 's', 'b'); }
 `;
 
 function studio(options: Parameters<typeof createEmulator>[0] = {}) {
-  const emu = createEmulator({ now: '2026-11-24T09:00:00Z', accounts: ['owner@studio.test', 'b@studio.test'], triggerErrors: 'record', ...options });
+  const emu = createEmulator({
+    now: '2026-11-24T09:00:00Z',
+    accounts: ['owner@studio.test', 'b@studio.test'],
+    triggerErrors: 'record',
+    ...options,
+  });
   return { emu, app: loadBundleSource(emu, SCRIPT) };
 }
 
 describe('several accounts', () => {
   it('runs an execution as the account that pressed the button; the default is the first account', () => {
     const { app } = studio();
-    expect(app.run('who', [], { kind: 'menu' })).toEqual({ active: 'owner@studio.test', effective: 'owner@studio.test' });
-    expect(app.run('who', [], { kind: 'menu', as: 'b@studio.test' })).toEqual({ active: 'b@studio.test', effective: 'b@studio.test' });
+    expect(app.run('who', [], { kind: 'menu' })).toEqual({
+      active: 'owner@studio.test',
+      effective: 'owner@studio.test',
+    });
+    expect(app.run('who', [], { kind: 'menu', as: 'b@studio.test' })).toEqual({
+      active: 'b@studio.test',
+      effective: 'b@studio.test',
+    });
     expect(() => app.run('who', [], { as: 'nobody@studio.test' })).toThrow('no account nobody@studio.test');
   });
 
   it('keeps the single-account default: userEmail names the one account', () => {
     const emu = createEmulator({ userEmail: 'anna@studio.test' });
     expect(emu.accounts.list().map((a) => a.email)).toEqual(['anna@studio.test']);
-    expect(loadBundleSource(emu, SCRIPT).run('who')).toEqual({ active: 'anna@studio.test', effective: 'anna@studio.test' });
+    expect(loadBundleSource(emu, SCRIPT).run('who')).toEqual({
+      active: 'anna@studio.test',
+      effective: 'anna@studio.test',
+    });
   });
 
-  it('lists only the caller\'s own triggers, and each runs as its creator, sending from the creator\'s Gmail', () => {
+  it("lists only the caller's own triggers, and each runs as its creator, sending from the creator's Gmail", () => {
     const { emu, app } = studio();
     app.run('installHourly', [], { kind: 'menu' });
     app.run('installHourly', [], { kind: 'menu', as: 'b@studio.test' });
@@ -77,18 +91,26 @@ describe('several accounts', () => {
   });
 
   it('counts the mail quota per account (100 consumer, 1,500 Workspace unless set)', () => {
-    const emu = createEmulator({ accounts: ['a@gmail.example', { email: 'w@studio.test', kind: 'workspace' }, { email: 'q@studio.test', mailQuota: 2 }] });
+    const emu = createEmulator({
+      accounts: [
+        'a@gmail.example',
+        { email: 'w@studio.test', kind: 'workspace' },
+        { email: 'q@studio.test', mailQuota: 2 },
+      ],
+    });
     const app = loadBundleSource(emu, SCRIPT);
     expect(app.run('quotaLeft')).toBe(100);
     expect(app.run('quotaLeft', [], { as: 'w@studio.test' })).toBe(1500);
     app.run('send', ['c@example.com'], { as: 'q@studio.test' });
     app.run('send', ['d@example.com'], { as: 'q@studio.test' });
     expect(app.run('quotaLeft', [], { as: 'q@studio.test' })).toBe(0);
-    expect(() => app.run('send', ['e@example.com'], { as: 'q@studio.test' })).toThrow('Service invoked too many times for one day: email.');
+    expect(() => app.run('send', ['e@example.com'], { as: 'q@studio.test' })).toThrow(
+      'Service invoked too many times for one day: email.',
+    );
     expect(app.run('quotaLeft')).toBe(100);
   });
 
-  it('stops running an account\'s triggers once it has spent its daily trigger run time, and says so', () => {
+  it("stops running an account's triggers once it has spent its daily trigger run time, and says so", () => {
     const { emu, app } = studio();
     emu.accounts.setTriggerRuntime('owner@studio.test', 2000);
     app.run('installHourly', [], { kind: 'menu' });
@@ -99,7 +121,12 @@ describe('several accounts', () => {
     expect(used).toBeGreaterThanOrEqual(2000);
     const outboxBefore = emu.mail.outbox.length;
     const [skipped] = emu.advance(60 * 60 * 1000);
-    expect(skipped).toMatchObject({ handler: 'hourly', skipped: true, error: TRIGGER_RUNTIME_MESSAGE, account: 'owner@studio.test' });
+    expect(skipped).toMatchObject({
+      handler: 'hourly',
+      skipped: true,
+      error: TRIGGER_RUNTIME_MESSAGE,
+      account: 'owner@studio.test',
+    });
     expect(emu.mail.outbox.length).toBe(outboxBefore);
     // 24 hours after the spending run the time is back.
     emu.advance(23 * 60 * 60 * 1000);
@@ -118,10 +145,16 @@ describe('several accounts', () => {
     loadBundleSource(c, script).run('installHourly');
     c.advance(60 * 60 * 1000);
     expect(JSON.parse(c.properties.script().who ?? '')).toEqual({ active: '', effective: 'owner@studio.test' });
-    const w = createEmulator({ now: '2026-11-24T09:00:00Z', accounts: [{ email: 'owner@studio.test', kind: 'workspace' }] });
+    const w = createEmulator({
+      now: '2026-11-24T09:00:00Z',
+      accounts: [{ email: 'owner@studio.test', kind: 'workspace' }],
+    });
     loadBundleSource(w, script).run('installHourly');
     w.advance(60 * 60 * 1000);
-    expect(JSON.parse(w.properties.script().who ?? '')).toEqual({ active: 'owner@studio.test', effective: 'owner@studio.test' });
+    expect(JSON.parse(w.properties.script().who ?? '')).toEqual({
+      active: 'owner@studio.test',
+      effective: 'owner@studio.test',
+    });
   });
 
   it('keeps accounts and their spent trigger time in a snapshot', () => {
@@ -145,10 +178,20 @@ function edited(e) {
       emu.spreadsheet.edit(emu.spreadsheet.activeSheetName(), 'A1', 'typed', { as: 'b@studio.test' });
       return JSON.parse(emu.properties.script().edit ?? '') as unknown;
     };
-    expect(run({ accounts: [{ email: 'owner@studio.test', kind: 'workspace' }, { email: 'b@studio.test', kind: 'workspace' }] })).toEqual({
+    expect(
+      run({
+        accounts: [
+          { email: 'owner@studio.test', kind: 'workspace' },
+          { email: 'b@studio.test', kind: 'workspace' },
+        ],
+      }),
+    ).toEqual({
       user: 'b@studio.test',
       who: { active: 'b@studio.test', effective: 'owner@studio.test' },
     });
-    expect(run({ accounts: ['owner@studio.test', 'b@studio.test'] })).toEqual({ user: '', who: { active: '', effective: 'owner@studio.test' } });
+    expect(run({ accounts: ['owner@studio.test', 'b@studio.test'] })).toEqual({
+      user: '',
+      who: { active: '', effective: 'owner@studio.test' },
+    });
   });
 });

@@ -87,7 +87,7 @@ describe('buffered writes', () => {
     expect(emu.spreadsheet.pendingCells()).toEqual([]);
   });
 
-  it('keeps the first execution\'s pending writes over what the second committed', () => {
+  it("keeps the first execution's pending writes over what the second committed", () => {
     const { emu, app, sheet } = load();
     // After A1 is written (4 calls) the second execution writes C1 and ends (committed); the first reads A1 back.
     emu.rt.interleaveAt(4, () => app.run('write', ['C1', 'other']));
@@ -100,7 +100,7 @@ describe('buffered writes', () => {
     expect(values[1]?.[2]).toBe('second');
   });
 
-  it('loses a killed execution\'s unflushed writes and keeps the flushed ones', () => {
+  it("loses a killed execution's unflushed writes and keeps the flushed ones", () => {
     const { emu, app, sheet } = load();
     emu.rt.killExecutionsAfter(14);
     expect(() => app.run('writeWriteFlushWrite')).toThrow('Exceeded maximum execution time');
@@ -108,7 +108,7 @@ describe('buffered writes', () => {
     expect(emu.spreadsheet.values(sheet)).toEqual([['first'], ['second']]);
   });
 
-  it('undoes a killed execution\'s pending row insert, appended rows and far cell writes alike', () => {
+  it("undoes a killed execution's pending row insert, appended rows and far cell writes alike", () => {
     const { emu, sheet } = load();
     const app = loadBundleSource(
       emu,
@@ -132,7 +132,10 @@ describe('buffered writes', () => {
 
   it('keeps the writes of an execution that ends with an error (it was not killed)', () => {
     const { emu, sheet } = load();
-    const app = loadBundleSource(emu, `${SCRIPT}\nfunction writeAndFail() { write('A1', 'kept'); throw new Error('boom'); }`);
+    const app = loadBundleSource(
+      emu,
+      `${SCRIPT}\nfunction writeAndFail() { write('A1', 'kept'); throw new Error('boom'); }`,
+    );
     expect(() => app.run('writeAndFail')).toThrow('boom');
     expect(emu.spreadsheet.values(sheet)).toEqual([['kept']]);
   });
@@ -153,7 +156,7 @@ describe('buffered writes', () => {
 });
 
 describe('locks shared between interleaved executions', () => {
-  it('a lock held by the first makes the second\'s tryLock fail after its timeout and waitLock throw', () => {
+  it("a lock held by the first makes the second's tryLock fail after its timeout and waitLock throw", () => {
     const { emu, app } = load();
     const answers: unknown[] = [];
     emu.rt.interleaveAt(3, () => {
@@ -173,7 +176,7 @@ describe('locks shared between interleaved executions', () => {
     expect(app.run('tryScriptLock')).toBe(true);
   });
 
-  it('the second execution does not see writes made under the first one\'s lock before it flushes', () => {
+  it("the second execution does not see writes made under the first one's lock before it flushes", () => {
     const { emu } = load();
     const seen: unknown[] = [];
     const app = loadBundleSource(emu, `${SCRIPT}\nfunction readB1() { return read('B1'); }`);

@@ -12,7 +12,7 @@ function setup() {
 }
 
 describe('GmailApp drafts', () => {
-  it('lists a created draft\'s id in getDrafts until it is sent, and send returns the sent message with its thread', () => {
+  it("lists a created draft's id in getDrafts until it is sent, and send returns the sent message with its thread", () => {
     const { GmailApp, host } = setup();
     const draft = GmailApp.createDraft('anna@client.test', 'Offer', 'body');
     const id = draft.getId();
@@ -36,7 +36,11 @@ describe('GmailApp drafts', () => {
 });
 
 describe('injected Gmail errors with any text', () => {
-  const texts = ['Слишком много вызовов службы за один день: email.', 'Ошибка сервера: повторите попытку позже.', 'Something nobody has seen 4f2a'];
+  const texts = [
+    'Слишком много вызовов службы за один день: email.',
+    'Ошибка сервера: повторите попытку позже.',
+    'Something nobody has seen 4f2a',
+  ];
   const calls: Array<[string, (g: ReturnType<typeof setup>) => unknown]> = [
     ['GmailApp.createDraft', (g) => g.GmailApp.createDraft('a@client.test', 's', 'b')],
     ['GmailApp.sendEmail', (g) => g.GmailApp.sendEmail('a@client.test', 's', 'b')],

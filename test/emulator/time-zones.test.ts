@@ -62,9 +62,17 @@ describe("the script's time zone in Date", () => {
 
   it('does not depend on the Node process time zone', () => {
     const { app } = load({ timeZone: 'Europe/Moscow' });
-    const inUtc = [app.run('localMidnight', [2026, 10, 24]), app.run('readings', ['2026-11-24T22:30:00Z']), app.run('parsed', ['2026-11-24 10:00'])];
+    const inUtc = [
+      app.run('localMidnight', [2026, 10, 24]),
+      app.run('readings', ['2026-11-24T22:30:00Z']),
+      app.run('parsed', ['2026-11-24 10:00']),
+    ];
     process.env.TZ = 'Pacific/Auckland';
-    const elsewhere = [app.run('localMidnight', [2026, 10, 24]), app.run('readings', ['2026-11-24T22:30:00Z']), app.run('parsed', ['2026-11-24 10:00'])];
+    const elsewhere = [
+      app.run('localMidnight', [2026, 10, 24]),
+      app.run('readings', ['2026-11-24T22:30:00Z']),
+      app.run('parsed', ['2026-11-24 10:00']),
+    ];
     expect(elsewhere).toEqual(inUtc);
     expect(inUtc[2]).toBe('2026-11-24T07:00:00.000Z');
   });
@@ -88,7 +96,7 @@ describe("the spreadsheet's time zone", () => {
     expect(emu.spreadsheet.values(sheet)[0]?.[0]).toEqual(new Date('2026-11-23T17:00:00Z'));
   });
 
-  it('shows a written date on the spreadsheet zone\'s wall clock', () => {
+  it("shows a written date on the spreadsheet zone's wall clock", () => {
     const { app } = load({ timeZone: 'Europe/Moscow', spreadsheetTimeZone: 'Europe/Berlin' });
     expect(app.run('writeDate', ['B1', '2026-11-24T00:00:00Z'])).toBe('2026-11-24 01:00');
   });

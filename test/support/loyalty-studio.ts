@@ -9,19 +9,54 @@ import type { Client, Locale, Order } from '../../src/domain/types';
 export type Studio = ReturnType<typeof loyaltyStudio>;
 
 export function client(id: string, fields: Partial<Client> = {}): Record<string, unknown> {
-  return { id, name: `Client ${id}`, email: `${id.toLowerCase()}@example.com`, createdAt: new Date('2026-01-10T10:00:00Z'), ...fields };
+  return {
+    id,
+    name: `Client ${id}`,
+    email: `${id.toLowerCase()}@example.com`,
+    createdAt: new Date('2026-01-10T10:00:00Z'),
+    ...fields,
+  };
 }
 
-export function order(id: string, clientId: string, amount: number, status: Order['status'], completedAt: string, product = 'emotes'): Record<string, unknown> {
-  return { id, clientId, date: new Date(completedAt), product, quantity: 1, amount, status, completedAt: status === 'completed' ? new Date(completedAt) : null };
+export function order(
+  id: string,
+  clientId: string,
+  amount: number,
+  status: Order['status'],
+  completedAt: string,
+  product = 'emotes',
+): Record<string, unknown> {
+  return {
+    id,
+    clientId,
+    date: new Date(completedAt),
+    product,
+    quantity: 1,
+    amount,
+    status,
+    completedAt: status === 'completed' ? new Date(completedAt) : null,
+  };
 }
 
-export function loyaltyStudio(options: { locale?: Locale; now?: string; settings?: Record<string, string>; clients?: Record<string, unknown>[]; orders?: Record<string, unknown>[] } = {}) {
+export function loyaltyStudio(
+  options: {
+    locale?: Locale;
+    now?: string;
+    settings?: Record<string, string>;
+    clients?: Record<string, unknown>[];
+    orders?: Record<string, unknown>[];
+  } = {},
+) {
   const locale = options.locale ?? 'ru';
   const emu = createEmulator({ now: options.now ?? '2026-11-24T09:00:00Z', locale, userEmail: 'anna@studio.test' });
   const app = loadBuiltBundle(emu);
   const settings = { 'loyalty.bonusRegistration': '0', 'loyalty.bonusBirthday': '0', ...options.settings };
-  writeFixture(emu, 'settings', Object.entries(settings).map(([key, value]) => ({ key, value })), locale);
+  writeFixture(
+    emu,
+    'settings',
+    Object.entries(settings).map(([key, value]) => ({ key, value })),
+    locale,
+  );
   writeFixture(emu, 'clients', options.clients ?? [], locale);
   writeFixture(emu, 'orders', options.orders ?? [], locale);
   for (const key of ['feedback', 'loyalty', 'discountCodes'] as const) writeFixture(emu, key, [], locale);

@@ -27,26 +27,40 @@ export interface MailStudioOptions {
 
 export function consentingClient(id: string, fields: Record<string, unknown> = {}): Record<string, unknown> {
   return {
-    id, name: `Клиент ${id}`, email: `${id.toLowerCase()}@example.com`, locale: 'ru',
-    consentAt: new Date('2026-01-05T10:00:00Z'), createdAt: new Date('2026-01-05T10:00:00Z'), ...fields,
+    id,
+    name: `Клиент ${id}`,
+    email: `${id.toLowerCase()}@example.com`,
+    locale: 'ru',
+    consentAt: new Date('2026-01-05T10:00:00Z'),
+    createdAt: new Date('2026-01-05T10:00:00Z'),
+    ...fields,
   };
 }
 
 export const PROMO_TEMPLATE = {
   name: 'promo',
   subject: 'Новые эмоуты для {{first_name|друг}}',
-  htmlBody: '<p>Привет, {{first_name|друг}}!</p><p>Город: {{city|неизвестен}}</p><p><a href="{{unsubscribe_link}}">Отписаться</a></p>',
+  htmlBody:
+    '<p>Привет, {{first_name|друг}}!</p><p>Город: {{city|неизвестен}}</p><p><a href="{{unsubscribe_link}}">Отписаться</a></p>',
   textBody: '',
 };
 
 export function mailStudio(options: MailStudioOptions = {}) {
   const locale = options.locale ?? 'ru';
-  const emu = createEmulator({ now: options.now ?? MAIL_NOW, locale, userEmail: STAFF_EMAIL, mailQuota: options.quota ?? 100, triggerErrors: 'record' });
+  const emu = createEmulator({
+    now: options.now ?? MAIL_NOW,
+    locale,
+    userEmail: STAFF_EMAIL,
+    mailQuota: options.quota ?? 100,
+    triggerErrors: 'record',
+  });
   // The studio deployed its web app (unsubscribe links need the /exec URL); tests of the undeployed case make their own emulator.
   emu.webapp.deploy({ version: 1 });
   const app = loadBuiltBundle(emu);
   if (options.setup !== false) app.run('setupDatabase', [], { kind: 'menu' });
-  else for (const key of ['campaigns', 'feedback', 'loyalty', 'discountCodes', 'problems'] as const) writeFixture(emu, key, [], locale);
+  else
+    for (const key of ['campaigns', 'feedback', 'loyalty', 'discountCodes', 'problems'] as const)
+      writeFixture(emu, key, [], locale);
   // The signing secret as the add-on keeps it (made once, on first use); the test signs links with it too.
   emu.properties.seed('script', { 'crm.hmacSecret': 'secret-of-this-install' });
   const settings = Object.entries(options.settings ?? {}).map(([key, value]) => ({ key, value }));
@@ -62,7 +76,8 @@ export function mailStudio(options: MailStudioOptions = {}) {
 export function studioReaders(emu: Emulator, app: BundleApp, locale: Locale) {
   const sheetName = (key: FixtureSheet) => sheetTitle(key, locale);
   /** A sheet's rows keyed by schema column key. */
-  const rows = (key: FixtureSheet): Record<string, unknown>[] => rowsByKey(emu, key, locale).filter((row) => Object.values(row).some((cell) => cell !== ''));
+  const rows = (key: FixtureSheet): Record<string, unknown>[] =>
+    rowsByKey(emu, key, locale).filter((row) => Object.values(row).some((cell) => cell !== ''));
   const sendsOf = (campaignId: string) => rows('sends').filter((row) => row.campaignId === campaignId);
   /** Addresses in the outbox, each as often as it was mailed (test mails to staff left out). */
   const mailedTo = () => emu.mail.outbox.filter((mail) => !mail.to.includes(STAFF_EMAIL)).flatMap((mail) => mail.to);
@@ -74,7 +89,10 @@ export function studioReaders(emu: Emulator, app: BundleApp, locale: Locale) {
    */
   const tokenFor = (clientId: string, email: string, secret = emu.properties.script()['crm.hmacSecret'] ?? '') => {
     const sign = (text: string) => createHmac('sha256', secret).update(text, 'utf8').digest('base64url');
-    const payload = Buffer.from(`u1|${clientId}|${sign(`unsubscribe-email:${email.trim().toLowerCase()}`).slice(0, 12)}`, 'utf8').toString('base64url');
+    const payload = Buffer.from(
+      `u1|${clientId}|${sign(`unsubscribe-email:${email.trim().toLowerCase()}`).slice(0, 12)}`,
+      'utf8',
+    ).toString('base64url');
     return `${payload}.${sign(`unsubscribe:${payload}`)}`;
   };
   const call = <T>(fn: string, ...args: unknown[]) => app.callFromClient(fn, ...args) as T;
@@ -89,14 +107,25 @@ export function consentingClients(count: number): Record<string, unknown>[] {
 }
 
 /** Creates a campaign from the sidebar (to every client, the promo template unless told); answers its id. */
-export function createCampaignFor(studio: MailStudio, fields: { name: string; template?: string; segmentId?: string; scheduledAt?: string | null }): string {
+export function createCampaignFor(
+  studio: MailStudio,
+  fields: { name: string; template?: string; segmentId?: string; scheduledAt?: string | null },
+): string {
   const view = studio.call<{ id: string }>('createCampaign', {
-    segmentId: 'all', template: 'promo', senderName: 'Studio', replyTo: '', scheduledAt: null, cost: 0, ...fields,
+    segmentId: 'all',
+    template: 'promo',
+    senderName: 'Studio',
+    replyTo: '',
+    scheduledAt: null,
+    cost: 0,
+    ...fields,
   });
   return view.id;
 }
 
 /** A campaign's status as the sidebar lists it (the code, not the sheet's translated label). */
 export function campaignStatus(studio: MailStudio, campaignId: string): string {
-  return studio.call<{ id: string; status: string }[]>('listCampaigns').find((view) => view.id === campaignId)?.status ?? '';
+  return (
+    studio.call<{ id: string; status: string }[]>('listCampaigns').find((view) => view.id === campaignId)?.status ?? ''
+  );
 }

@@ -9,163 +9,237 @@ type Titles = readonly [ru: string, en: string];
 type Column = readonly [key: string, ru: string, en: string, labels?: ListKey];
 
 const SHEETS = {
-  settings: { name: ['Настройки', 'Settings'], columns: [
-    ['key', 'Ключ', 'Key'],
-    ['value', 'Значение', 'Value'],
-    ['description', 'Описание', 'Description'],
-  ] as const satisfies readonly Column[] },
-  clients: { name: ['Клиенты', 'Clients'], columns: [
-    ['id', 'ID клиента', 'Client ID'],
-    ['name', 'Имя', 'Name'],
-    ['firstName', 'Имя для письма', 'First name'],
-    ['email', 'Email', 'Email'],
-    ['twitch', 'Канал Twitch', 'Twitch channel'],
-    ['topic', 'Тематика канала', 'Channel topic', 'channelTopic'],
-    ['country', 'Страна', 'Country'],
-    ['city', 'Город', 'City'],
-    ['birthday', 'День рождения', 'Birthday'],
-    ['source', 'Источник', 'Source'],
-    ['consentAt', 'Согласие дано', 'Consent given at'],
-    ['consentVersion', 'Версия текста согласия', 'Consent text version'],
-    ['unsubscribedAt', 'Отписался', 'Unsubscribed at'],
-    ['bouncedAt', 'Письмо не доставлено', 'Bounced at'],
-    ['createdAt', 'Добавлен', 'Created at'],
-    ['referralCode', 'Реферальный код', 'Referral code'],
-    ['referredBy', 'Пришёл от', 'Referred by'],
-    ['locale', 'Язык', 'Language', 'language'],
-    ['notes', 'Заметки', 'Notes'],
-    ['pointsBalance', 'Баланс баллов (авто)', 'Points balance (auto)'],
-    ['tier', 'Уровень (авто)', 'Tier (auto)'],
-    ['tierSince', 'Уровень с (авто)', 'Tier since (auto)'],
-    ['lifecycle', 'Этап (авто)', 'Lifecycle (auto)'],
-    ['rfmSegment', 'RFM-сегмент (авто)', 'RFM segment (auto)'],
-    ['churnRisk', 'Риск ухода (авто)', 'Churn risk (auto)'],
-    ['predictedValue', 'Прогноз выручки (авто)', 'Predicted value (auto)'],
-    ['nextOrderExpected', 'Ожидаемый заказ (авто)', 'Next order expected (auto)'],
-  ] as const satisfies readonly Column[] },
-  orders: { name: ['Заказы', 'Orders'], columns: [
-    ['id', 'ID заказа', 'Order ID'],
-    ['clientId', 'ID клиента', 'Client ID'],
-    ['clientEmail', 'Email клиента', 'Client email'],
-    ['date', 'Дата', 'Date'],
-    ['product', 'Продукт', 'Product'],
-    ['quantity', 'Количество', 'Quantity'],
-    ['amount', 'Сумма', 'Amount'],
-    ['status', 'Статус', 'Status', 'orderStatus'],
-    ['completedAt', 'Выполнен', 'Completed at'],
-    ['pointsRedeemed', 'Списано баллов', 'Points redeemed'],
-    ['discountCode', 'Промокод', 'Discount code'],
-    ['campaignId', 'Кампания', 'Campaign'],
-    ['notes', 'Заметки', 'Notes'],
-  ] as const satisfies readonly Column[] },
-  feedback: { name: ['Отзывы', 'Feedback'], columns: [
-    ['id', 'ID отзыва', 'Feedback ID'],
-    ['date', 'Дата', 'Date'],
-    ['clientId', 'ID клиента', 'Client ID'],
-    ['orderId', 'ID заказа', 'Order ID'],
-    ['rating', 'Оценка', 'Rating'],
-    ['nps', 'NPS', 'NPS'],
-    ['comment', 'Комментарий', 'Comment'],
-    ['mayQuote', 'Можно цитировать', 'May quote'],
-    ['responseId', 'ID ответа формы', 'Response ID'],
-  ] as const satisfies readonly Column[] },
-  requests: { name: ['Обращения', 'Requests'], columns: [
-    ['id', 'ID обращения', 'Request ID'],
-    ['clientId', 'ID клиента', 'Client ID'],
-    ['channel', 'Канал', 'Channel', 'requestChannel'],
-    ['receivedAt', 'Получено', 'Received at'],
-    ['answeredAt', 'Отвечено', 'Answered at'],
-    ['summary', 'Суть', 'Summary'],
-  ] as const satisfies readonly Column[] },
-  segments: { name: ['Сегменты', 'Segments'], columns: [
-    ['id', 'ID сегмента', 'Segment ID'],
-    ['name', 'Название', 'Name'],
-    ['rules', 'Правила', 'Rules'],
-    ['description', 'Описание', 'Description'],
-    ['members', 'Клиентов', 'Members'],
-    ['updatedAt', 'Обновлён', 'Updated at'],
-  ] as const satisfies readonly Column[] },
-  templates: { name: ['Шаблоны', 'Templates'], columns: [
-    ['name', 'Название', 'Name'],
-    ['subject', 'Тема', 'Subject'],
-    ['htmlBody', 'HTML-текст', 'HTML body'],
-    ['textBody', 'Простой текст', 'Text body'],
-  ] as const satisfies readonly Column[] },
-  campaigns: { name: ['Кампании', 'Campaigns'], columns: [
-    ['id', 'ID кампании', 'Campaign ID'],
-    ['name', 'Название', 'Name'],
-    ['segmentId', 'Сегмент', 'Segment'],
-    ['template', 'Шаблон', 'Template'],
-    ['senderName', 'Имя отправителя', 'Sender name'],
-    ['replyTo', 'Адрес для ответа', 'Reply-to'],
-    ['scheduledAt', 'Запланирована на', 'Scheduled at'],
-    ['status', 'Статус', 'Status', 'campaignStatus'],
-    ['cost', 'Затраты', 'Cost'],
-    ['createdAt', 'Создана', 'Created at'],
-    ['recipients', 'Получателей', 'Recipients'],
-    ['sent', 'Отправлено', 'Sent'],
-    ['skipped', 'Пропущено', 'Skipped'],
-    ['failed', 'Ошибок', 'Failed'],
-    ['orders', 'Заказов', 'Orders'],
-    ['revenue', 'Выручка', 'Revenue'],
-    ['conversionRate', 'Конверсия', 'Conversion'],
-    ['roi', 'ROI', 'ROI'],
-    ['note', 'Заметка', 'Note'],
-  ] as const satisfies readonly Column[] },
-  sends: { name: ['Отправки', 'Sends'], columns: [
-    ['campaignId', 'Кампания', 'Campaign'],
-    ['clientId', 'ID клиента', 'Client ID'],
-    ['occasion', 'Повод', 'Occasion'],
-    ['email', 'Email', 'Email'],
-    ['status', 'Статус', 'Status', 'sendStatus'],
-    ['reason', 'Причина', 'Reason'],
-    ['at', 'Когда', 'At'],
-    ['draftId', 'ID черновика', 'Draft ID'],
-  ] as const satisfies readonly Column[] },
-  loyalty: { name: ['Баллы', 'Loyalty'], columns: [
-    ['id', 'ID записи', 'Entry ID'],
-    ['date', 'Дата', 'Date'],
-    ['clientId', 'ID клиента', 'Client ID'],
-    ['kind', 'Вид', 'Kind', 'ledgerKind'],
-    ['points', 'Баллы', 'Points'],
-    ['key', 'Ключ', 'Key'],
-    ['orderId', 'ID заказа', 'Order ID'],
-    ['reason', 'Причина', 'Reason'],
-    ['by', 'Кто', 'By'],
-  ] as const satisfies readonly Column[] },
-  discountCodes: { name: ['Промокоды', 'Discount codes'], columns: [
-    ['code', 'Код', 'Code'],
-    ['clientId', 'ID клиента', 'Client ID'],
-    ['percent', 'Скидка', 'Discount'],
-    ['amount', 'Скидка, сумма', 'Amount off'],
-    ['validUntil', 'Действует до', 'Valid until'],
-    ['issuedAt', 'Выдан', 'Issued at'],
-    ['usedAt', 'Использован', 'Used at'],
-    ['orderId', 'ID заказа', 'Order ID'],
-    ['campaignId', 'Кампания', 'Campaign'],
-    ['note', 'Заметка', 'Note'],
-  ] as const satisfies readonly Column[] },
-  problems: { name: ['Проблемы', 'Problems'], columns: [
-    ['at', 'Когда', 'At'],
-    ['sheet', 'Лист', 'Sheet'],
-    ['row', 'Строка', 'Row'],
-    ['column', 'Столбец', 'Column'],
-    ['value', 'Значение', 'Value'],
-    ['message', 'Что не так', 'Message'],
-    ['source', 'Источник', 'Source'],
-  ] as const satisfies readonly Column[] },
+  settings: {
+    name: ['Настройки', 'Settings'],
+    columns: [
+      ['key', 'Ключ', 'Key'],
+      ['value', 'Значение', 'Value'],
+      ['description', 'Описание', 'Description'],
+    ] as const satisfies readonly Column[],
+  },
+  clients: {
+    name: ['Клиенты', 'Clients'],
+    columns: [
+      ['id', 'ID клиента', 'Client ID'],
+      ['name', 'Имя', 'Name'],
+      ['firstName', 'Имя для письма', 'First name'],
+      ['email', 'Email', 'Email'],
+      ['twitch', 'Канал Twitch', 'Twitch channel'],
+      ['topic', 'Тематика канала', 'Channel topic', 'channelTopic'],
+      ['country', 'Страна', 'Country'],
+      ['city', 'Город', 'City'],
+      ['birthday', 'День рождения', 'Birthday'],
+      ['source', 'Источник', 'Source'],
+      ['consentAt', 'Согласие дано', 'Consent given at'],
+      ['consentVersion', 'Версия текста согласия', 'Consent text version'],
+      ['unsubscribedAt', 'Отписался', 'Unsubscribed at'],
+      ['bouncedAt', 'Письмо не доставлено', 'Bounced at'],
+      ['createdAt', 'Добавлен', 'Created at'],
+      ['referralCode', 'Реферальный код', 'Referral code'],
+      ['referredBy', 'Пришёл от', 'Referred by'],
+      ['locale', 'Язык', 'Language', 'language'],
+      ['notes', 'Заметки', 'Notes'],
+      ['pointsBalance', 'Баланс баллов (авто)', 'Points balance (auto)'],
+      ['tier', 'Уровень (авто)', 'Tier (auto)'],
+      ['tierSince', 'Уровень с (авто)', 'Tier since (auto)'],
+      ['lifecycle', 'Этап (авто)', 'Lifecycle (auto)'],
+      ['rfmSegment', 'RFM-сегмент (авто)', 'RFM segment (auto)'],
+      ['churnRisk', 'Риск ухода (авто)', 'Churn risk (auto)'],
+      ['predictedValue', 'Прогноз выручки (авто)', 'Predicted value (auto)'],
+      ['nextOrderExpected', 'Ожидаемый заказ (авто)', 'Next order expected (auto)'],
+    ] as const satisfies readonly Column[],
+  },
+  orders: {
+    name: ['Заказы', 'Orders'],
+    columns: [
+      ['id', 'ID заказа', 'Order ID'],
+      ['clientId', 'ID клиента', 'Client ID'],
+      ['clientEmail', 'Email клиента', 'Client email'],
+      ['date', 'Дата', 'Date'],
+      ['product', 'Продукт', 'Product'],
+      ['quantity', 'Количество', 'Quantity'],
+      ['amount', 'Сумма', 'Amount'],
+      ['status', 'Статус', 'Status', 'orderStatus'],
+      ['completedAt', 'Выполнен', 'Completed at'],
+      ['pointsRedeemed', 'Списано баллов', 'Points redeemed'],
+      ['discountCode', 'Промокод', 'Discount code'],
+      ['campaignId', 'Кампания', 'Campaign'],
+      ['notes', 'Заметки', 'Notes'],
+    ] as const satisfies readonly Column[],
+  },
+  feedback: {
+    name: ['Отзывы', 'Feedback'],
+    columns: [
+      ['id', 'ID отзыва', 'Feedback ID'],
+      ['date', 'Дата', 'Date'],
+      ['clientId', 'ID клиента', 'Client ID'],
+      ['orderId', 'ID заказа', 'Order ID'],
+      ['rating', 'Оценка', 'Rating'],
+      ['nps', 'NPS', 'NPS'],
+      ['comment', 'Комментарий', 'Comment'],
+      ['mayQuote', 'Можно цитировать', 'May quote'],
+      ['responseId', 'ID ответа формы', 'Response ID'],
+    ] as const satisfies readonly Column[],
+  },
+  requests: {
+    name: ['Обращения', 'Requests'],
+    columns: [
+      ['id', 'ID обращения', 'Request ID'],
+      ['clientId', 'ID клиента', 'Client ID'],
+      ['channel', 'Канал', 'Channel', 'requestChannel'],
+      ['receivedAt', 'Получено', 'Received at'],
+      ['answeredAt', 'Отвечено', 'Answered at'],
+      ['summary', 'Суть', 'Summary'],
+    ] as const satisfies readonly Column[],
+  },
+  segments: {
+    name: ['Сегменты', 'Segments'],
+    columns: [
+      ['id', 'ID сегмента', 'Segment ID'],
+      ['name', 'Название', 'Name'],
+      ['rules', 'Правила', 'Rules'],
+      ['description', 'Описание', 'Description'],
+      ['members', 'Клиентов', 'Members'],
+      ['updatedAt', 'Обновлён', 'Updated at'],
+    ] as const satisfies readonly Column[],
+  },
+  templates: {
+    name: ['Шаблоны', 'Templates'],
+    columns: [
+      ['name', 'Название', 'Name'],
+      ['subject', 'Тема', 'Subject'],
+      ['htmlBody', 'HTML-текст', 'HTML body'],
+      ['textBody', 'Простой текст', 'Text body'],
+    ] as const satisfies readonly Column[],
+  },
+  campaigns: {
+    name: ['Кампании', 'Campaigns'],
+    columns: [
+      ['id', 'ID кампании', 'Campaign ID'],
+      ['name', 'Название', 'Name'],
+      ['segmentId', 'Сегмент', 'Segment'],
+      ['template', 'Шаблон', 'Template'],
+      ['senderName', 'Имя отправителя', 'Sender name'],
+      ['replyTo', 'Адрес для ответа', 'Reply-to'],
+      ['scheduledAt', 'Запланирована на', 'Scheduled at'],
+      ['status', 'Статус', 'Status', 'campaignStatus'],
+      ['cost', 'Затраты', 'Cost'],
+      ['createdAt', 'Создана', 'Created at'],
+      ['recipients', 'Получателей', 'Recipients'],
+      ['sent', 'Отправлено', 'Sent'],
+      ['skipped', 'Пропущено', 'Skipped'],
+      ['failed', 'Ошибок', 'Failed'],
+      ['orders', 'Заказов', 'Orders'],
+      ['revenue', 'Выручка', 'Revenue'],
+      ['conversionRate', 'Конверсия', 'Conversion'],
+      ['roi', 'ROI', 'ROI'],
+      ['note', 'Заметка', 'Note'],
+    ] as const satisfies readonly Column[],
+  },
+  sends: {
+    name: ['Отправки', 'Sends'],
+    columns: [
+      ['campaignId', 'Кампания', 'Campaign'],
+      ['clientId', 'ID клиента', 'Client ID'],
+      ['occasion', 'Повод', 'Occasion'],
+      ['email', 'Email', 'Email'],
+      ['status', 'Статус', 'Status', 'sendStatus'],
+      ['reason', 'Причина', 'Reason'],
+      ['at', 'Когда', 'At'],
+      ['draftId', 'ID черновика', 'Draft ID'],
+    ] as const satisfies readonly Column[],
+  },
+  loyalty: {
+    name: ['Баллы', 'Loyalty'],
+    columns: [
+      ['id', 'ID записи', 'Entry ID'],
+      ['date', 'Дата', 'Date'],
+      ['clientId', 'ID клиента', 'Client ID'],
+      ['kind', 'Вид', 'Kind', 'ledgerKind'],
+      ['points', 'Баллы', 'Points'],
+      ['key', 'Ключ', 'Key'],
+      ['orderId', 'ID заказа', 'Order ID'],
+      ['reason', 'Причина', 'Reason'],
+      ['by', 'Кто', 'By'],
+    ] as const satisfies readonly Column[],
+  },
+  discountCodes: {
+    name: ['Промокоды', 'Discount codes'],
+    columns: [
+      ['code', 'Код', 'Code'],
+      ['clientId', 'ID клиента', 'Client ID'],
+      ['percent', 'Скидка', 'Discount'],
+      ['amount', 'Скидка, сумма', 'Amount off'],
+      ['validUntil', 'Действует до', 'Valid until'],
+      ['issuedAt', 'Выдан', 'Issued at'],
+      ['usedAt', 'Использован', 'Used at'],
+      ['orderId', 'ID заказа', 'Order ID'],
+      ['campaignId', 'Кампания', 'Campaign'],
+      ['note', 'Заметка', 'Note'],
+    ] as const satisfies readonly Column[],
+  },
+  problems: {
+    name: ['Проблемы', 'Problems'],
+    columns: [
+      ['at', 'Когда', 'At'],
+      ['sheet', 'Лист', 'Sheet'],
+      ['row', 'Строка', 'Row'],
+      ['column', 'Столбец', 'Column'],
+      ['value', 'Значение', 'Value'],
+      ['message', 'Что не так', 'Message'],
+      ['source', 'Источник', 'Source'],
+    ] as const satisfies readonly Column[],
+  },
 } as const;
 
 type ListKey = keyof typeof LABELS;
 
 /** The labels staff pick from in each list, by the value a record holds. */
 const LABELS = {
-  channelTopic: { gaming: ['Игры', 'Gaming'], irl: ['IRL', 'IRL'], art: ['Творчество', 'Art'], music: ['Музыка', 'Music'], just_chatting: ['Общение', 'Just Chatting'], education: ['Обучение', 'Education'], other: ['Другое', 'Other'] },
-  orderStatus: { new: ['Новый', 'New'], in_progress: ['В работе', 'In progress'], completed: ['Выполнен', 'Completed'], cancelled: ['Отменён', 'Cancelled'] },
-  requestChannel: { email: ['Почта', 'Email'], twitch: ['Twitch', 'Twitch'], discord: ['Discord', 'Discord'], telegram: ['Telegram', 'Telegram'], other: ['Другое', 'Other'] },
-  ledgerKind: { earn: ['Начисление', 'Earn'], bonus: ['Бонус', 'Bonus'], redeem: ['Списание', 'Redeem'], expire: ['Сгорание', 'Expire'], adjust: ['Корректировка', 'Adjust'], reverse: ['Отмена', 'Reverse'] },
-  campaignStatus: { draft: ['Черновик', 'Draft'], scheduled: ['Запланирована', 'Scheduled'], sending: ['Отправляется', 'Sending'], paused: ['Приостановлена', 'Paused'], done: ['Завершена', 'Done'], cancelled: ['Отменена', 'Cancelled'] },
-  sendStatus: { queued: ['В очереди', 'Queued'], sent: ['Отправлено', 'Sent'], skipped: ['Пропущено', 'Skipped'], failed: ['Ошибка', 'Failed'] },
+  channelTopic: {
+    gaming: ['Игры', 'Gaming'],
+    irl: ['IRL', 'IRL'],
+    art: ['Творчество', 'Art'],
+    music: ['Музыка', 'Music'],
+    just_chatting: ['Общение', 'Just Chatting'],
+    education: ['Обучение', 'Education'],
+    other: ['Другое', 'Other'],
+  },
+  orderStatus: {
+    new: ['Новый', 'New'],
+    in_progress: ['В работе', 'In progress'],
+    completed: ['Выполнен', 'Completed'],
+    cancelled: ['Отменён', 'Cancelled'],
+  },
+  requestChannel: {
+    email: ['Почта', 'Email'],
+    twitch: ['Twitch', 'Twitch'],
+    discord: ['Discord', 'Discord'],
+    telegram: ['Telegram', 'Telegram'],
+    other: ['Другое', 'Other'],
+  },
+  ledgerKind: {
+    earn: ['Начисление', 'Earn'],
+    bonus: ['Бонус', 'Bonus'],
+    redeem: ['Списание', 'Redeem'],
+    expire: ['Сгорание', 'Expire'],
+    adjust: ['Корректировка', 'Adjust'],
+    reverse: ['Отмена', 'Reverse'],
+  },
+  campaignStatus: {
+    draft: ['Черновик', 'Draft'],
+    scheduled: ['Запланирована', 'Scheduled'],
+    sending: ['Отправляется', 'Sending'],
+    paused: ['Приостановлена', 'Paused'],
+    done: ['Завершена', 'Done'],
+    cancelled: ['Отменена', 'Cancelled'],
+  },
+  sendStatus: {
+    queued: ['В очереди', 'Queued'],
+    sent: ['Отправлено', 'Sent'],
+    skipped: ['Пропущено', 'Skipped'],
+    failed: ['Ошибка', 'Failed'],
+  },
   language: { ru: ['Русский', 'Russian'], en: ['Английский', 'English'] },
 } as const satisfies Record<string, Record<string, Titles>>;
 
@@ -214,17 +288,25 @@ interface FixtureBook {
  * Appends records (keyed as in the add-on's records) under the sheet's column titles, making the tab with
  * every title when it is missing; a title the tab lacks is an error, so a fixture never silently drops a value.
  */
-export function writeFixture(emu: Emulator, sheet: FixtureSheet, records: ReadonlyArray<Record<string, unknown>>, locale: FixtureLocale = 'ru'): void {
+export function writeFixture(
+  emu: Emulator,
+  sheet: FixtureSheet,
+  records: ReadonlyArray<Record<string, unknown>>,
+  locale: FixtureLocale = 'ru',
+): void {
   const columns: readonly Column[] = SHEETS[sheet].columns;
   const [ruName, enName]: Titles = SHEETS[sheet].name;
   emu.withContext({ kind: 'test', authMode: 'FULL' }, () =>
     emu.rt.internal(() => {
-      const book = (emu.globals() as { SpreadsheetApp: { getActiveSpreadsheet(): FixtureBook } }).SpreadsheetApp.getActiveSpreadsheet();
+      const book = (
+        emu.globals() as { SpreadsheetApp: { getActiveSpreadsheet(): FixtureBook } }
+      ).SpreadsheetApp.getActiveSpreadsheet();
       let tab = book.getSheetByName(ruName) ?? book.getSheetByName(enName);
       if (!tab) {
         tab = book.insertSheet(sheetTitle(sheet, locale));
         const titles = columns.map((column) => (locale === 'ru' ? column[1] : column[2]));
-        if (titles.length > tab.getMaxColumns()) tab.insertColumnsAfter(tab.getMaxColumns(), titles.length - tab.getMaxColumns());
+        if (titles.length > tab.getMaxColumns())
+          tab.insertColumnsAfter(tab.getMaxColumns(), titles.length - tab.getMaxColumns());
         tab.getRange(1, 1, 1, titles.length).setValues([titles]);
       }
       if (records.length === 0) return;
@@ -252,12 +334,28 @@ export function writeFixture(emu: Emulator, sheet: FixtureSheet, records: Readon
 /** A whole studio's records (a hand-made one or the playground's demo): clients, orders, feedback and requests. */
 export function writeStudioFixture(
   emu: Emulator,
-  studio: { clients: ReadonlyArray<object>; orders: ReadonlyArray<object>; feedback: ReadonlyArray<object>; requests: ReadonlyArray<object> },
+  studio: {
+    clients: ReadonlyArray<object>;
+    orders: ReadonlyArray<object>;
+    feedback: ReadonlyArray<object>;
+    requests: ReadonlyArray<object>;
+  },
   locale: FixtureLocale = 'ru',
 ): void {
   // `extra` holds a client's columns beyond the schema: none in these fixtures.
-  writeFixture(emu, 'clients', studio.clients.map((client) => Object.fromEntries(Object.entries(client).filter(([key]) => key !== 'extra'))), locale);
-  for (const sheet of ['orders', 'feedback', 'requests'] as const) writeFixture(emu, sheet, studio[sheet].map((record) => ({ ...record })), locale);
+  writeFixture(
+    emu,
+    'clients',
+    studio.clients.map((client) => Object.fromEntries(Object.entries(client).filter(([key]) => key !== 'extra'))),
+    locale,
+  );
+  for (const sheet of ['orders', 'feedback', 'requests'] as const)
+    writeFixture(
+      emu,
+      sheet,
+      studio[sheet].map((record) => ({ ...record })),
+      locale,
+    );
 }
 
 /** The record key a column title stands for in this sheet (either language); an unknown title keeps itself. */
@@ -281,16 +379,21 @@ export function columnTitle(sheet: FixtureSheet, key: string, locale: FixtureLoc
  */
 export function writeSheet(emu: Emulator, name: string, rows: ReadonlyArray<ReadonlyArray<unknown>>): void {
   const width = Math.max(...rows.map((row) => row.length));
-  const cells = rows.map((row) => Array.from({ length: width }, (_, index) => {
-    const cell = row[index] ?? '';
-    return cell instanceof Date ? new emu.dateCtor(cell.getTime()) : cell;
-  }));
+  const cells = rows.map((row) =>
+    Array.from({ length: width }, (_, index) => {
+      const cell = row[index] ?? '';
+      return cell instanceof Date ? new emu.dateCtor(cell.getTime()) : cell;
+    }),
+  );
   emu.withContext({ kind: 'test', authMode: 'FULL' }, () =>
     emu.rt.internal(() => {
-      const spreadsheet = (emu.globals() as { SpreadsheetApp: { getActiveSpreadsheet(): FixtureBook } }).SpreadsheetApp.getActiveSpreadsheet();
+      const spreadsheet = (
+        emu.globals() as { SpreadsheetApp: { getActiveSpreadsheet(): FixtureBook } }
+      ).SpreadsheetApp.getActiveSpreadsheet();
       const sheet = spreadsheet.getSheetByName(name) ?? spreadsheet.insertSheet(name);
       if (width > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
-      if (cells.length > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), cells.length - sheet.getMaxRows());
+      if (cells.length > sheet.getMaxRows())
+        sheet.insertRowsAfter(sheet.getMaxRows(), cells.length - sheet.getMaxRows());
       sheet.getRange(1, 1, cells.length, width).setValues(cells);
     }),
   );

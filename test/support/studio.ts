@@ -37,13 +37,18 @@ export function formIds(emu: Emulator): { registration: string; feedback: string
 /** The few ScriptApp/SpreadsheetApp calls an older setup made (the emulator's objects are untyped from here). */
 interface OlderSetupGlobals {
   SpreadsheetApp: { getActiveSpreadsheet(): unknown };
-  ScriptApp: { newTrigger(handler: string): { forSpreadsheet(spreadsheet: unknown): { onFormSubmit(): { create(): unknown } } } };
+  ScriptApp: {
+    newTrigger(handler: string): { forSpreadsheet(spreadsheet: unknown): { onFormSubmit(): { create(): unknown } } };
+  };
 }
 
 /** What an older setup left: a spreadsheet-bound form-submit trigger for onFormResponse, beside the form-bound ones. */
 export function installSpreadsheetFormTrigger(emu: Emulator): void {
   emu.withContext({ kind: 'test', authMode: 'FULL' }, () => {
     const { ScriptApp, SpreadsheetApp } = emu.globals() as unknown as OlderSetupGlobals;
-    ScriptApp.newTrigger('onFormResponse').forSpreadsheet(SpreadsheetApp.getActiveSpreadsheet()).onFormSubmit().create();
+    ScriptApp.newTrigger('onFormResponse')
+      .forSpreadsheet(SpreadsheetApp.getActiveSpreadsheet())
+      .onFormSubmit()
+      .create();
   });
 }

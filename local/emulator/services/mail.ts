@@ -75,7 +75,8 @@ export interface MailDeps extends ServiceDeps {
 
 export function createMail(rt: Runtime, deps: MailDeps) {
   let state: MailState = { mailboxes: {}, outbox: [], rejections: {}, nextId: 1 };
-  const quotaOf = (email: string) => (typeof deps.mailQuota === 'function' ? deps.mailQuota(email) : (deps.mailQuota ?? 100));
+  const quotaOf = (email: string) =>
+    typeof deps.mailQuota === 'function' ? deps.mailQuota(email) : (deps.mailQuota ?? 100);
   const mailboxOf = (email: string): Mailbox =>
     (state.mailboxes[email] ??= { quota: quotaOf(email), usage: [], sent: [], drafts: [], aliases: [] });
   /** The current execution's account's mailbox. */
@@ -85,7 +86,9 @@ export function createMail(rt: Runtime, deps: MailDeps) {
 
   const quotaUsed = () => {
     const since = rt.clock.now() - DAY_MS;
-    return box().usage.filter((u) => u.at > since).reduce((sum, u) => sum + u.count, 0);
+    return box()
+      .usage.filter((u) => u.at > since)
+      .reduce((sum, u) => sum + u.count, 0);
   };
 
   const compose = (call: string, composition: Composition, allowFrom: boolean): StoredMessage =>
@@ -99,7 +102,7 @@ export function createMail(rt: Runtime, deps: MailDeps) {
 
   /** Delivers a message: quota first, then the host's rejected addresses, then the outbox. */
   /** Faults that strike after a delivery: Gmail sent the mail but the script gets an error (undocumented, possible). */
-  let lateFaults: Array<{ via: SendVia; message: string; times: number }> = [];
+  const lateFaults: Array<{ via: SendVia; message: string; times: number }> = [];
   const lateFault = (via: SendVia): void => {
     const fault = lateFaults.find((f) => f.via === via && f.times > 0);
     if (!fault) return;
@@ -119,7 +122,10 @@ export function createMail(rt: Runtime, deps: MailDeps) {
     mailbox.usage.push({ at, count: all.length });
     const sent = { ...message, date: at };
     mailbox.sent.push(sent);
-    const text = Object.fromEntries(TEXT_FIELDS.map((field) => [field, sent[field]])) as Pick<StoredMessage, (typeof TEXT_FIELDS)[number]>;
+    const text = Object.fromEntries(TEXT_FIELDS.map((field) => [field, sent[field]])) as Pick<
+      StoredMessage,
+      (typeof TEXT_FIELDS)[number]
+    >;
     state.outbox.push({
       messageId: sent.id,
       ...recipients,
@@ -239,13 +245,19 @@ export function createMail(rt: Runtime, deps: MailDeps) {
     /** The sent mail of this account matching `query`: words, `to:`, `from:`, `subject:` and `in:sent` only. */
     search(query: unknown, start?: unknown, max?: unknown) {
       gmailAccess('search');
-      if (typeof query !== 'string' || (start !== undefined && typeof start !== 'number') || (max !== undefined && typeof max !== 'number')) {
+      if (
+        typeof query !== 'string' ||
+        (start !== undefined && typeof start !== 'number') ||
+        (max !== undefined && typeof max !== 'number')
+      ) {
         throw signatureError('GmailApp.search', [query, start, max].slice(0, arguments.length));
       }
       const matches = matcherOf(query);
       const found = box().sent.filter(matches).reverse();
-      const from = (start as number | undefined) ?? 0;
-      return found.slice(from, max === undefined ? undefined : from + (max as number)).map((m) => threadOf(m, () => false));
+      const from = (start) ?? 0;
+      return found
+        .slice(from, max === undefined ? undefined : from + (max))
+        .map((m) => threadOf(m, () => false));
     },
     getAliases() {
       gmailAccess('getAliases');
@@ -275,7 +287,14 @@ export function createMail(rt: Runtime, deps: MailDeps) {
     },
     /** Seeds a draft as staff would write one in Gmail (a campaign template), in `account`'s Gmail (default: the current one); returns its id. */
     addDraft(
-      draft: { subject: string; body: string; htmlBody?: string; to?: string; attachments?: SeedAttachment[]; inlineImages?: Record<string, SeedAttachment> },
+      draft: {
+        subject: string;
+        body: string;
+        htmlBody?: string;
+        to?: string;
+        attachments?: SeedAttachment[];
+        inlineImages?: Record<string, SeedAttachment>;
+      },
       account = deps.userEmail(),
     ): string {
       const id = newId();
@@ -293,7 +312,9 @@ export function createMail(rt: Runtime, deps: MailDeps) {
           replyTo: null,
           from: account,
           attachments: (draft.attachments ?? []).map(seedSnapshot),
-          inlineImages: Object.fromEntries(Object.entries(draft.inlineImages ?? {}).map(([key, a]) => [key, seedSnapshot(a)])),
+          inlineImages: Object.fromEntries(
+            Object.entries(draft.inlineImages ?? {}).map(([key, a]) => [key, seedSnapshot(a)]),
+          ),
           noReply: false,
           date: rt.clock.now(),
         },
@@ -349,7 +370,12 @@ export function createMail(rt: Runtime, deps: MailDeps) {
       }
       const { quota, usage, sent, drafts, aliases, outbox, rejections, nextId } = structuredClone(json);
       const owner = deps.userEmail();
-      state = { mailboxes: { [owner]: { quota, usage, sent, drafts, aliases } }, outbox: outbox.map((e) => ({ ...e, account: e.account ?? owner })), rejections, nextId };
+      state = {
+        mailboxes: { [owner]: { quota, usage, sent, drafts, aliases } },
+        outbox: outbox.map((e) => ({ ...e, account: e.account ?? owner })),
+        rejections,
+        nextId,
+      };
     },
   };
 
@@ -398,7 +424,7 @@ function mailAppComposition(args: readonly unknown[]): Composition {
     if (typeof to !== 'string' || typeof subject !== 'string') throw signatureError('MailApp.sendEmail', args);
     if (body !== undefined && typeof body !== 'string') throw signatureError('MailApp.sendEmail', args);
     if (body === undefined && typeof htmlBody !== 'string') throw signatureError('MailApp.sendEmail', args);
-    return { to, subject, body: (body as string | undefined) ?? '', options };
+    return { to, subject, body: (body) ?? '', options };
   }
   if (args.length === 4 && args.every((a) => typeof a === 'string')) {
     const [to, replyTo, subject, body] = args as string[];

@@ -35,7 +35,8 @@ export function createSession(rt: Runtime, deps: SessionDeps, initial: { userEma
   const activeShown = (): string => {
     const context = deps.context();
     if (context.kind === 'simpleTrigger' || context.kind === 'webapp' || context.authMode !== 'FULL') return '';
-    if (context.kind === 'trigger' && !sameWorkspaceDomain(deps.account(activeEmail()), deps.account(effectiveEmail()))) return '';
+    if (context.kind === 'trigger' && !sameWorkspaceDomain(deps.account(activeEmail()), deps.account(effectiveEmail())))
+      return '';
     return activeEmail();
   };
 

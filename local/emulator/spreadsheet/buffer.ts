@@ -10,7 +10,19 @@ import type { Execution, Runtime } from '../runtime';
 import { cellFor, type BookState, type CellState, type SheetState } from './state';
 
 type SheetField = Exclude<keyof SheetState, 'rows' | 'id'>;
-const SHEET_FIELDS: readonly SheetField[] = ['name', 'maxRows', 'maxCols', 'frozenRows', 'frozenCols', 'hidden', 'tabColor', 'columnWidths', 'merges', 'charts', 'conditionalRules'];
+const SHEET_FIELDS: readonly SheetField[] = [
+  'name',
+  'maxRows',
+  'maxCols',
+  'frozenRows',
+  'frozenCols',
+  'hidden',
+  'tabColor',
+  'columnWidths',
+  'merges',
+  'charts',
+  'conditionalRules',
+];
 type BookField = 'name' | 'locale' | 'timeZone' | 'activeSheetId';
 const BOOK_FIELDS: readonly BookField[] = ['name', 'locale', 'timeZone', 'activeSheetId'];
 
@@ -63,10 +75,14 @@ export interface PendingCell {
 }
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-const emptyCell = (cell: CellState | null | undefined): CellState | null => (cell && Object.keys(cell).length > 0 ? cell : null);
+const emptyCell = (cell: CellState | null | undefined): CellState | null =>
+  cell && Object.keys(cell).length > 0 ? cell : null;
 
 const fieldsOf = (sheet: SheetState): Pick<SheetState, SheetField> =>
-  Object.fromEntries(SHEET_FIELDS.map((field) => [field, structuredClone(sheet[field])])) as Pick<SheetState, SheetField>;
+  Object.fromEntries(SHEET_FIELDS.map((field) => [field, structuredClone(sheet[field])])) as Pick<
+    SheetState,
+    SheetField
+  >;
 
 function beforeOf(sheet: SheetState, rows: Iterable<number> | null): SheetBefore {
   const before: SheetBefore = { fields: fieldsOf(sheet), all: null, some: new Map(), length: sheet.rows.length };
@@ -107,13 +123,15 @@ function sheetDiff(before: SheetBefore, now: SheetState): SheetDiff {
     for (const [r, row] of [...before.some].sort(([a], [b]) => a - b)) diffRow(cells, r, row, now.rows[r - 1]);
   }
   const fields: Partial<SheetState> = {};
-  for (const field of SHEET_FIELDS) if (!same(before.fields[field], now[field])) Object.assign(fields, { [field]: structuredClone(now[field]) });
+  for (const field of SHEET_FIELDS)
+    if (!same(before.fields[field], now[field])) Object.assign(fields, { [field]: structuredClone(now[field]) });
   return { cells, fields };
 }
 
 function bookDiff(before: BookBefore, book: BookState): BookDiff {
   const fields: BookDiff['fields'] = {};
-  for (const field of BOOK_FIELDS) if (before.fields[field] !== book[field]) Object.assign(fields, { [field]: book[field] });
+  for (const field of BOOK_FIELDS)
+    if (before.fields[field] !== book[field]) Object.assign(fields, { [field]: book[field] });
   return {
     added: book.sheets.flatMap((sheet, index) => (before.sheets.includes(sheet) ? [] : [{ sheet, index }])),
     removed: before.sheets.filter((sheet) => !book.sheets.includes(sheet)),
@@ -152,7 +170,8 @@ function applySheet(live: SheetState, diff: SheetDiff): void {
 
 function applyBook(book: BookState, diff: BookDiff): void {
   book.sheets.splice(0, book.sheets.length, ...book.sheets.filter((sheet) => !diff.removed.includes(sheet)));
-  for (const { sheet, index } of diff.added) if (!book.sheets.includes(sheet)) book.sheets.splice(Math.min(index, book.sheets.length), 0, sheet);
+  for (const { sheet, index } of diff.added)
+    if (!book.sheets.includes(sheet)) book.sheets.splice(Math.min(index, book.sheets.length), 0, sheet);
   Object.assign(book, diff.fields);
 }
 
@@ -277,9 +296,15 @@ export function createWriteBuffer(rt: Runtime) {
       const cells: PendingCell[] = [];
       for (const id of ids) {
         const live = pending.get(id);
-        if (live) for (const [sheet, before] of live.sheets) for (const d of sheetDiff(before, sheet).cells) cells.push({ sheet: sheet.name, row: d.r, column: d.c, cell: d.cell });
+        if (live)
+          for (const [sheet, before] of live.sheets)
+            for (const d of sheetDiff(before, sheet).cells)
+              cells.push({ sheet: sheet.name, row: d.r, column: d.c, cell: d.cell });
         const stash = stashed.get(id);
-        if (stash) for (const [sheet, diff] of stash.sheets) for (const d of diff.cells) cells.push({ sheet: names.get(sheet) ?? sheet.name, row: d.r, column: d.c, cell: d.cell });
+        if (stash)
+          for (const [sheet, diff] of stash.sheets)
+            for (const d of diff.cells)
+              cells.push({ sheet: names.get(sheet) ?? sheet.name, row: d.r, column: d.c, cell: d.cell });
       }
       return cells;
     },

@@ -44,7 +44,13 @@ const READ_METHOD = /^(get|is|has|offset|find|create|new|build|can)/;
  * Before a Range/Sheet method runs: a writing one makes the sheet part of the execution's pending writes. A Range
  * method changes only its rows (`box`), appendRow only the row after the last; other Sheet methods any row.
  */
-export function touchFor(env: Env, method: string, book: BookState, sheet: SheetState, box?: { r: number; nr: number }): void {
+export function touchFor(
+  env: Env,
+  method: string,
+  book: BookState,
+  sheet: SheetState,
+  box?: { r: number; nr: number },
+): void {
   if (!env.buffer || READ_METHOD.test(method)) return;
   if (box) env.buffer.touch(book, sheet, { from: box.r, count: box.nr });
   else if (method === 'appendRow') env.buffer.touch(book, sheet, { from: lastRow(sheet) + 1, count: 1 });
@@ -126,7 +132,9 @@ export function contentFromScript(
 
 export function contentFromText(env: Env, book: BookState, cell: CellState | null, text: string): TypedContent {
   if (text.length > MAX_CELL_CHARS) {
-    throw new AppsScriptError(`Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`);
+    throw new AppsScriptError(
+      `Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`,
+    );
   }
   if (cell?.nf === '@') return { value: text };
   return parseTyped(text, { rules: rulesOf(book), timeZone: book.timeZone, now: env.rt.clock.now() });

@@ -44,10 +44,28 @@ function documentId(seq: number): string {
   return id;
 }
 
-export function createSpreadsheetApp(rt: Runtime, deps: SpreadsheetDeps): { global: SpreadsheetAppGlobal; charts: ChartsGlobal; host: SpreadsheetHost } {
-  const store: StoreState = { books: [], activeBookId: '', nextSheetId: 0, nextChartId: 1, nextBookSeq: 1, ui: emptyUi() };
+export function createSpreadsheetApp(
+  rt: Runtime,
+  deps: SpreadsheetDeps,
+): { global: SpreadsheetAppGlobal; charts: ChartsGlobal; host: SpreadsheetHost } {
+  const store: StoreState = {
+    books: [],
+    activeBookId: '',
+    nextSheetId: 0,
+    nextChartId: 1,
+    nextBookSeq: 1,
+    ui: emptyUi(),
+  };
   const buffer = createWriteBuffer(rt);
-  const env: Env = { rt, dateCtor: deps.dateCtor, context: deps.context, store, editListeners: [], htmlPage: deps.htmlPage, buffer };
+  const env: Env = {
+    rt,
+    dateCtor: deps.dateCtor,
+    context: deps.context,
+    store,
+    editListeners: [],
+    htmlPage: deps.htmlPage,
+    buffer,
+  };
   const createBook = (name: string) => {
     const id = documentId(env.store.nextBookSeq++);
     const book = makeBook(env, id, name, deps.locale, deps.timeZone);
@@ -55,7 +73,13 @@ export function createSpreadsheetApp(rt: Runtime, deps: SpreadsheetDeps): { glob
     env.store.books.push(book);
     return book;
   };
-  const first = makeBook(env, deps.id ?? documentId(env.store.nextBookSeq++), deps.name ?? 'Studio CRM', deps.locale, deps.timeZone);
+  const first = makeBook(
+    env,
+    deps.id ?? documentId(env.store.nextBookSeq++),
+    deps.name ?? 'Studio CRM',
+    deps.locale,
+    deps.timeZone,
+  );
   store.books.push(first);
   store.activeBookId = first.id;
   store.nextSheetId = 1_000_000;
@@ -63,7 +87,10 @@ export function createSpreadsheetApp(rt: Runtime, deps: SpreadsheetDeps): { glob
   // The host reads and types into the committed state: a running execution's pending writes are set aside.
   const committed = <T extends object>(host: T): T =>
     Object.fromEntries(
-      Object.entries(host).map(([key, value]) => [key, typeof value === 'function' ? (...args: unknown[]) => buffer.aside(() => value(...args)) : value]),
+      Object.entries(host).map(([key, value]) => [
+        key,
+        typeof value === 'function' ? (...args: unknown[]) => buffer.aside(() => value(...args)) : value,
+      ]),
     ) as T;
   const active = committed(bookHost(env, first.id));
   const host: SpreadsheetHost = {

@@ -91,14 +91,26 @@ export class Range {
   offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): Range {
     this.enter('offset');
     expectArgs(C, 'offset', arguments, [isInt, isInt], [isInt, isInt, isInt], [isInt, isInt, isInt, isInt]);
-    const box = checkedBox(this.sheet, this.box.r + rowOffset, this.box.c + columnOffset, numRows ?? this.box.nr, numColumns ?? this.box.nc);
+    const box = checkedBox(
+      this.sheet,
+      this.box.r + rowOffset,
+      this.box.c + columnOffset,
+      numRows ?? this.box.nr,
+      numColumns ?? this.box.nc,
+    );
     return new Range(this.env, this.book, this.sheet, box);
   }
   getCell(row: number, column: number): Range {
     this.enter('getCell');
     expectArgs(C, 'getCell', arguments, [isInt, isInt]);
-    if (row < 1 || column < 1 || row > this.box.nr || column > this.box.nc) throw new AppsScriptError('Cell reference out of range');
-    return new Range(this.env, this.book, this.sheet, { r: this.box.r + row - 1, c: this.box.c + column - 1, nr: 1, nc: 1 });
+    if (row < 1 || column < 1 || row > this.box.nr || column > this.box.nc)
+      throw new AppsScriptError('Cell reference out of range');
+    return new Range(this.env, this.book, this.sheet, {
+      r: this.box.r + row - 1,
+      c: this.box.c + column - 1,
+      nr: 1,
+      nc: 1,
+    });
   }
   activate(): Range {
     this.enter('activate');
@@ -137,7 +149,17 @@ export class Range {
     expectArgs(C, 'setValues', arguments, [is2d]);
     checkShape(values, this.box);
     const contents = values.map((row, i) =>
-      row.map((value, j) => contentFromScript(this.env, this.book, cellAt(this.sheet, this.box.r + i, this.box.c + j), value, C, 'setValues', [values])),
+      row.map((value, j) =>
+        contentFromScript(
+          this.env,
+          this.book,
+          cellAt(this.sheet, this.box.r + i, this.box.c + j),
+          value,
+          C,
+          'setValues',
+          [values],
+        ),
+      ),
     );
     writeContents(this.book, this.sheet, this.box, contents);
     return this;
@@ -145,7 +167,9 @@ export class Range {
   setValue(value: unknown): Range {
     this.enter('setValue');
     if (arguments.length !== 1 || Array.isArray(value)) throw signatureError(C, 'setValue', arguments);
-    const contents = grid(this.box, (r, c) => contentFromScript(this.env, this.book, cellAt(this.sheet, r, c), value, C, 'setValue', [value]));
+    const contents = grid(this.box, (r, c) =>
+      contentFromScript(this.env, this.book, cellAt(this.sheet, r, c), value, C, 'setValue', [value]),
+    );
     writeContents(this.book, this.sheet, this.box, contents);
     return this;
   }
@@ -176,7 +200,12 @@ export class Range {
     this.enter('setFormula');
     expectArgs(C, 'setFormula', arguments, [isStr]);
     const content = contentFromText(this.env, this.book, null, formula);
-    writeContents(this.book, this.sheet, this.box, grid(this.box, () => content));
+    writeContents(
+      this.book,
+      this.sheet,
+      this.box,
+      grid(this.box, () => content),
+    );
     return this;
   }
 
@@ -201,7 +230,8 @@ export class Range {
     this.enter('setNumberFormats');
     expectArgs(C, 'setNumberFormats', arguments, [is2d]);
     checkShape(numberFormats, this.box);
-    if (numberFormats.some((row) => row.some((f) => typeof f !== 'string'))) throw signatureError(C, 'setNumberFormats', arguments);
+    if (numberFormats.some((row) => row.some((f) => typeof f !== 'string')))
+      throw signatureError(C, 'setNumberFormats', arguments);
     forEachCell(this.box, (r, c, i, j) => {
       cellFor(this.sheet, r, c).nf = numberFormats[i]![j]!;
     });
@@ -251,7 +281,8 @@ export class Range {
   }
   setDataValidation(rule: DataValidation | null): Range {
     this.enter('setDataValidation');
-    if (arguments.length !== 1 || !(rule === null || rule instanceof DataValidation)) throw signatureError(C, 'setDataValidation', arguments);
+    if (arguments.length !== 1 || !(rule === null || rule instanceof DataValidation))
+      throw signatureError(C, 'setDataValidation', arguments);
     forEachCell(this.box, (r, c) => writeValidation(this.sheet, r, c, rule));
     return this;
   }
@@ -259,7 +290,8 @@ export class Range {
     this.enter('setDataValidations');
     expectArgs(C, 'setDataValidations', arguments, [is2d]);
     checkShape(rules, this.box);
-    if (rules.some((row) => row.some((rule) => !(rule === null || rule instanceof DataValidation)))) throw signatureError(C, 'setDataValidations', arguments);
+    if (rules.some((row) => row.some((rule) => !(rule === null || rule instanceof DataValidation))))
+      throw signatureError(C, 'setDataValidations', arguments);
     forEachCell(this.box, (r, c, i, j) => writeValidation(this.sheet, r, c, rules[i]![j] ?? null));
     return this;
   }
@@ -270,7 +302,13 @@ export class Range {
   }
 
   // ---- clearing
-  clear(options?: { contentsOnly?: boolean; formatOnly?: boolean; validationsOnly?: boolean; commentsOnly?: boolean; skipFilteredRows?: boolean }): Range {
+  clear(options?: {
+    contentsOnly?: boolean;
+    formatOnly?: boolean;
+    validationsOnly?: boolean;
+    commentsOnly?: boolean;
+    skipFilteredRows?: boolean;
+  }): Range {
     this.enter('clear');
     expectArgs(C, 'clear', arguments, [], [(v) => !!v && typeof v === 'object' && !Array.isArray(v)]);
     const only = options ?? {};
@@ -321,7 +359,9 @@ export class Range {
   }
   getMergedRanges(): Range[] {
     this.enter('getMergedRanges');
-    return this.sheet.merges.filter((m) => boxesOverlap(m, this.box)).map((m) => new Range(this.env, this.book, this.sheet, { ...m }));
+    return this.sheet.merges
+      .filter((m) => boxesOverlap(m, this.box))
+      .map((m) => new Range(this.env, this.book, this.sheet, { ...m }));
   }
 
   // ---- sorting

@@ -125,9 +125,15 @@ export class Spreadsheet {
     this.touch();
     const shape = expectArgs(C, 'insertSheet', args, [], [isInt], [isStr], [isStr, isInt]);
     const name = shape >= 2 ? (args[0] as string) : defaultSheetName(this.book);
-    const index = shape === 1 ? (args[0] as number) : shape === 3 ? (args[1] as number) : this.book.sheets.indexOf(this.activeState()) + 1;
+    const index =
+      shape === 1
+        ? (args[0] as number)
+        : shape === 3
+          ? (args[1] as number)
+          : this.book.sheets.indexOf(this.activeState()) + 1;
     if (this.book.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw sheetDuplicateError(name);
-    if (index < 0 || index > this.book.sheets.length) throw new AppsScriptError(`The sheet index ${index} is out of range.`);
+    if (index < 0 || index > this.book.sheets.length)
+      throw new AppsScriptError(`The sheet index ${index} is out of range.`);
     assertRoomFor(this.book, DEFAULT_ROWS * DEFAULT_COLS);
     const state = newSheet(this.env.store.nextSheetId++, name);
     this.book.sheets.splice(index, 0, state);
@@ -142,7 +148,8 @@ export class Spreadsheet {
     if (index < 0) throw new AppsScriptError(`The sheet you're trying to access was deleted.`);
     if (this.book.sheets.length === 1) throw new AppsScriptError("You can't remove all the sheets in a document.");
     this.book.sheets.splice(index, 1);
-    if (this.book.activeSheetId === sheet.state.id) this.book.activeSheetId = this.book.sheets[Math.max(0, index - 1)]!.id;
+    if (this.book.activeSheetId === sheet.state.id)
+      this.book.activeSheetId = this.book.sheets[Math.max(0, index - 1)]!.id;
   }
   getActiveSheet(): Sheet {
     this.env.rt.call(C, 'getActiveSheet');
@@ -163,14 +170,22 @@ export class Spreadsheet {
     this.env.rt.call(C, 'getRange');
     expectArgs(C, 'getRange', arguments, [isStr]);
     const { sheetName, cells } = splitSheetName(a1Notation);
-    const state = sheetName === null ? this.activeState() : this.book.sheets.find((s) => s.name.toLowerCase() === sheetName.toLowerCase());
+    const state =
+      sheetName === null
+        ? this.activeState()
+        : this.book.sheets.find((s) => s.name.toLowerCase() === sheetName.toLowerCase());
     if (!state) throw new AppsScriptError('Range not found');
     return new Range(this.env, this.book, state, parseCells(cells, state.maxRows, state.maxCols));
   }
   toast(msg: string, title?: string, timeoutSeconds?: number): void {
     this.env.rt.call(C, 'toast');
     expectArgs(C, 'toast', arguments, [isStr], [isStr, isStr], [isStr, isStr, isNum]);
-    this.env.store.ui.toasts.push({ message: msg, title: title ?? '', timeoutSeconds: timeoutSeconds ?? 5, at: this.env.rt.clock.now() });
+    this.env.store.ui.toasts.push({
+      message: msg,
+      title: title ?? '',
+      timeoutSeconds: timeoutSeconds ?? 5,
+      at: this.env.rt.clock.now(),
+    });
   }
 }
 
@@ -180,7 +195,9 @@ const UI_CONTEXTS = new Set(['menu', 'client', 'test', 'simpleTrigger']);
 const SCOPE = 'https://www.googleapis.com/auth/spreadsheets';
 
 function permissionError(method: string, scope: string): AppsScriptError {
-  return new AppsScriptError(`You do not have permission to call SpreadsheetApp.${method}. Required permissions: ${scope}`);
+  return new AppsScriptError(
+    `You do not have permission to call SpreadsheetApp.${method}. Required permissions: ${scope}`,
+  );
 }
 
 /** The SpreadsheetApp global; `createBook` makes a new document (used by create()). */
@@ -201,7 +218,10 @@ export function createSpreadsheetGlobal(env: Env, createBook: (name: string) => 
   const open = (method: string, id: string): Spreadsheet => {
     needFullAccess(method);
     const book = findBook(env, id);
-    if (!book) throw new AppsScriptError(`Unexpected error while getting the method or property ${method} on object SpreadsheetApp.`);
+    if (!book)
+      throw new AppsScriptError(
+        `Unexpected error while getting the method or property ${method} on object SpreadsheetApp.`,
+      );
     return new Spreadsheet(env, book);
   };
   return {
@@ -239,7 +259,8 @@ export function createSpreadsheetGlobal(env: Env, createBook: (name: string) => 
     },
     getUi(): Ui {
       env.rt.call(C2, 'getUi');
-      if (!UI_CONTEXTS.has(env.context().kind)) throw new AppsScriptError('Cannot call SpreadsheetApp.getUi() from this context.');
+      if (!UI_CONTEXTS.has(env.context().kind))
+        throw new AppsScriptError('Cannot call SpreadsheetApp.getUi() from this context.');
       return new Ui(env);
     },
     flush(): void {

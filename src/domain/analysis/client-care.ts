@@ -47,7 +47,13 @@ export function responseTimes(requests: readonly ClientRequest[], from: Date, to
     // An answer stamped before the request is a typo in the sheet; it counts as answered at once.
     if (isValidDate(request.answeredAt)) hours.push(Math.max(0, request.answeredAt.getTime() - at) / HOUR_MS);
   }
-  return { received, answered: hours.length, unanswered: received - hours.length, averageHours: average(hours), medianHours: median(hours) };
+  return {
+    received,
+    answered: hours.length,
+    unanswered: received - hours.length,
+    averageHours: average(hours),
+    medianHours: median(hours),
+  };
 }
 
 /** NPS and average rating over feedback dated in [from, to). */
@@ -57,7 +63,8 @@ export function feedbackSummary(feedback: readonly Feedback[], from: Date, to: D
   let detractors = 0;
   const ratings: number[] = [];
   for (const answer of feedback) {
-    if (!isValidDate(answer.date) || answer.date.getTime() < from.getTime() || answer.date.getTime() >= to.getTime()) continue;
+    if (!isValidDate(answer.date) || answer.date.getTime() < from.getTime() || answer.date.getTime() >= to.getTime())
+      continue;
     const nps = answer.nps;
     if (typeof nps === 'number' && Number.isInteger(nps) && nps >= 0 && nps <= 10) {
       if (nps >= 9) promoters += 1;
@@ -69,7 +76,10 @@ export function feedbackSummary(feedback: readonly Feedback[], from: Date, to: D
   }
   const npsResponses = promoters + passives + detractors;
   return {
-    npsResponses, promoters, passives, detractors,
+    npsResponses,
+    promoters,
+    passives,
+    detractors,
     nps: npsResponses === 0 ? null : ((promoters - detractors) / npsResponses) * 100,
     ratings: ratings.length,
     averageRating: average(ratings),

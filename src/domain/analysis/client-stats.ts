@@ -32,7 +32,11 @@ export function isCountedOrderAsOf(order: Order, asOf: Date): boolean {
  * Statistics for every client (clients without orders included, with zero counts).
  * One pass over orders; orders of unknown clients or dated after `asOf` are ignored.
  */
-export function clientStats(clients: readonly Client[], orders: readonly Order[], asOf: Date): Map<ClientId, ClientStats> {
+export function clientStats(
+  clients: readonly Client[],
+  orders: readonly Order[],
+  asOf: Date,
+): Map<ClientId, ClientStats> {
   const byClient = new Map<ClientId, ClientStats & { productSet: Set<string> }>();
   for (const client of clients) {
     if (byClient.has(client.id)) continue;

@@ -69,7 +69,13 @@ export interface KpiReport {
 }
 
 function isMonthStart(date: Date): boolean {
-  return date.getDate() === 1 && date.getHours() === 0 && date.getMinutes() === 0 && date.getSeconds() === 0 && date.getMilliseconds() === 0;
+  return (
+    date.getDate() === 1 &&
+    date.getHours() === 0 &&
+    date.getMinutes() === 0 &&
+    date.getSeconds() === 0 &&
+    date.getMilliseconds() === 0
+  );
 }
 
 /** The period of equal length just before: whole months when both ends are month starts, else calendar days. */

@@ -76,6 +76,7 @@ export function lifecycleStages(
   settings: LifecycleSettings = DEFAULT_LIFECYCLE_SETTINGS,
 ): Map<ClientId, LifecycleStage> {
   const stages = new Map<ClientId, LifecycleStage>();
-  for (const client of stats) stages.set(client.clientId, lifecycleStage(client, asOf, factsById.get(client.clientId), settings));
+  for (const client of stats)
+    stages.set(client.clientId, lifecycleStage(client, asOf, factsById.get(client.clientId), settings));
   return stages;
 }

@@ -36,7 +36,13 @@ export function buildClientProfiles(
     seen.add(client.id);
     const stats = statsById.get(client.id)!;
     const facts = options.facts?.get(client.id) ?? {};
-    profiles.push({ client, stats, rfm: rfmById.get(client.id) ?? null, lifecycle: lifecycleStage(stats, asOf, facts, settings), facts });
+    profiles.push({
+      client,
+      stats,
+      rfm: rfmById.get(client.id) ?? null,
+      lifecycle: lifecycleStage(stats, asOf, facts, settings),
+      facts,
+    });
   }
   return profiles;
 }

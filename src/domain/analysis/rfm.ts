@@ -18,8 +18,17 @@ export type RfmSegment =
   | 'lost';
 
 export const RFM_SEGMENTS: readonly RfmSegment[] = [
-  'champions', 'loyal', 'potential_loyalists', 'new', 'promising', 'need_attention',
-  'about_to_sleep', 'at_risk', 'cant_lose_them', 'hibernating', 'lost',
+  'champions',
+  'loyal',
+  'potential_loyalists',
+  'new',
+  'promising',
+  'need_attention',
+  'about_to_sleep',
+  'at_risk',
+  'cant_lose_them',
+  'hibernating',
+  'lost',
 ];
 
 export interface RfmScore {

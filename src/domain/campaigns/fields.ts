@@ -6,8 +6,17 @@ import { CLIENTS } from '../schema/people';
 import type { Client, Locale } from '../types';
 
 export const BUILTIN_FIELDS = [
-  'first_name', 'name', 'points', 'tier', 'discount', 'discount_code', 'recommendation',
-  'last_order', 'feedback_link', 'referral_code', 'unsubscribe_link',
+  'first_name',
+  'name',
+  'points',
+  'tier',
+  'discount',
+  'discount_code',
+  'recommendation',
+  'last_order',
+  'feedback_link',
+  'referral_code',
+  'unsubscribe_link',
 ] as const;
 export type BuiltinField = (typeof BUILTIN_FIELDS)[number];
 
@@ -38,9 +47,13 @@ const SURNAME = /(ов|ев|ёв|ова|ева|ёва|ский|ская|цкий
  */
 export function firstNameOf(client: Pick<Client, 'name' | 'extra'>): string {
   for (const [header, value] of Object.entries(client.extra)) {
-    if (FIRST_NAME_HEADERS.includes(foldFieldName(header)) && typeof value === 'string' && value.trim()) return value.trim();
+    if (FIRST_NAME_HEADERS.includes(foldFieldName(header)) && typeof value === 'string' && value.trim())
+      return value.trim();
   }
-  const words = client.name.trim().split(/\s+/).filter((word) => word.length > 0);
+  const words = client.name
+    .trim()
+    .split(/\s+/)
+    .filter((word) => word.length > 0);
   const [first, second] = words;
   if (first === undefined) return '';
   const patronymicAt = words.findIndex((word, index) => index > 0 && PATRONYMIC.test(word) && /[а-яё]/i.test(word));
@@ -53,7 +66,9 @@ function cellText(value: unknown, locale: Locale): string {
   if (value === null || value === undefined) return '';
   if (isDate(value)) {
     if (Number.isNaN(value.getTime())) return '';
-    const [d, m, y] = [value.getDate(), value.getMonth() + 1, value.getFullYear()].map((n) => String(n).padStart(2, '0'));
+    const [d, m, y] = [value.getDate(), value.getMonth() + 1, value.getFullYear()].map((n) =>
+      String(n).padStart(2, '0'),
+    );
     return locale === 'ru' ? `${d}.${m}.${y}` : `${y}-${m}-${d}`;
   }
   return String(value);

@@ -13,7 +13,8 @@ export interface EnumOption {
   aliases?: readonly string[];
 }
 
-export type EnumKey = 'channelTopic' | 'orderStatus' | 'requestChannel' | 'ledgerKind' | 'campaignStatus' | 'sendStatus' | 'language';
+export type EnumKey =
+  'channelTopic' | 'orderStatus' | 'requestChannel' | 'ledgerKind' | 'campaignStatus' | 'sendStatus' | 'language';
 
 /** Each list's values with the other spellings accepted for them; the labels are in the catalogs. */
 const ALIASES: { [K in EnumKey]: Record<string, readonly string[]> } = {
@@ -39,14 +40,32 @@ const ALIASES: { [K in EnumKey]: Record<string, readonly string[]> } = {
     telegram: ['телеграм', 'tg', 'тг'],
     other: ['прочее'],
   } satisfies Record<(typeof REQUEST_CHANNELS)[number], readonly string[]>,
-  ledgerKind: { earn: [], bonus: [], redeem: ['spend'], expire: ['expired'], adjust: ['adjustment'], reverse: ['reversal', 'сторно'] },
-  campaignStatus: { draft: [], scheduled: [], sending: [], paused: [], done: ['sent', 'отправлена'], cancelled: ['canceled'] },
+  ledgerKind: {
+    earn: [],
+    bonus: [],
+    redeem: ['spend'],
+    expire: ['expired'],
+    adjust: ['adjustment'],
+    reverse: ['reversal', 'сторно'],
+  },
+  campaignStatus: {
+    draft: [],
+    scheduled: [],
+    sending: [],
+    paused: [],
+    done: ['sent', 'отправлена'],
+    cancelled: ['canceled'],
+  },
   sendStatus: { queued: [], sent: [], skipped: [], failed: ['error'] },
   language: { ru: ['ru', 'rus', 'ru-ru', 'рус'], en: ['en', 'eng', 'en-us', 'en-gb', 'англ'] },
 };
 
 function options(key: EnumKey): EnumOption[] {
-  return Object.entries(ALIASES[key]).map(([value, aliases]) => ({ value, label: `enum.${key}.${value}` as MessageKey, aliases }));
+  return Object.entries(ALIASES[key]).map(([value, aliases]) => ({
+    value,
+    label: `enum.${key}.${value}` as MessageKey,
+    aliases,
+  }));
 }
 
 export const ENUMS: Record<EnumKey, readonly EnumOption[]> = {
@@ -61,7 +80,10 @@ export const ENUMS: Record<EnumKey, readonly EnumOption[]> = {
 
 /** Lower case, ё as е, no spaces, underscores, hyphens or dots: "In-progress" = "in_progress". */
 export function foldLabel(text: string): string {
-  return text.toLowerCase().replace(/ё/g, 'е').replace(/[\s_\-.]+/g, '');
+  return text
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[\s_\-.]+/g, '');
 }
 
 /** Folded spelling → value per list, the first option winning as in a search in list order; built on first use. */

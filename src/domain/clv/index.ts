@@ -22,6 +22,13 @@ export {
 } from './gamma-gamma';
 export type { SpendHistory, GammaGammaParams, GammaGammaFit, LifetimeValueOptions } from './gamma-gamma';
 export { fitClvModels, fallbackParams, scoreClients, CDNOW_REFERENCE, CLV_FALLBACK_REASONS } from './score';
-export type { ClvClientSummary, ClvModels, ClvFallbackReason, FitClvOptions, ClientClvScore, ScoreClvOptions } from './score';
+export type {
+  ClvClientSummary,
+  ClvModels,
+  ClvFallbackReason,
+  FitClvOptions,
+  ClientClvScore,
+  ScoreClvOptions,
+} from './score';
 export { studioClv } from './studio';
 export type { StudioClv, StudioClvOptions } from './studio';

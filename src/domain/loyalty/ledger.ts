@@ -129,7 +129,11 @@ export function feedbackBonus(
 ): LedgerEntry[] {
   if (!feedback.id || !feedback.clientId) return [];
   const reason = ledgerReason('loyalty.reason.feedback', { feedback: feedback.id });
-  return awardBonus(entries, { clientId: feedback.clientId, key: `feedback:${feedback.id}`, points: settings.bonusFeedback, reason }, asOf);
+  return awardBonus(
+    entries,
+    { clientId: feedback.clientId, key: `feedback:${feedback.id}`, points: settings.bonusFeedback, reason },
+    asOf,
+  );
 }
 
 export function registrationBonus(
@@ -139,7 +143,11 @@ export function registrationBonus(
   asOf: Date,
 ): LedgerEntry[] {
   const reason = ledgerReason('loyalty.reason.registration');
-  return awardBonus(entries, { clientId, key: `registration:${clientId}`, points: settings.bonusRegistration, reason }, asOf);
+  return awardBonus(
+    entries,
+    { clientId, key: `registration:${clientId}`, points: settings.bonusRegistration, reason },
+    asOf,
+  );
 }
 
 /**
@@ -159,7 +167,11 @@ export function birthdayBonus(
     const windowEnd = addDays(day, settings.birthdayWindowDays);
     if (day.getTime() <= asOf.getTime() && asOf.getTime() < windowEnd.getTime()) {
       const reason = ledgerReason('loyalty.reason.birthday', { year });
-      return awardBonus(entries, { clientId: client.id, key: `birthday:${client.id}:${year}`, points: settings.bonusBirthday, reason }, asOf);
+      return awardBonus(
+        entries,
+        { clientId: client.id, key: `birthday:${client.id}:${year}`, points: settings.bonusBirthday, reason },
+        asOf,
+      );
     }
   }
   return [];
@@ -198,6 +210,8 @@ export function adjustPoints(
   }
   return {
     ok: true,
-    entries: [ledgerEntry({ clientId: adjustment.clientId, kind: 'adjust', points: adjustment.points, key, reason, by }, asOf)],
+    entries: [
+      ledgerEntry({ clientId: adjustment.clientId, kind: 'adjust', points: adjustment.points, key, reason, by }, asOf),
+    ],
   };
 }

@@ -61,7 +61,14 @@ export function reconcileOrder(
   if (order.status === 'cancelled' && redeem && !refunded) {
     appended.push(
       ledgerEntry(
-        { clientId: redeem.clientId, kind: 'reverse', points: -redeem.points, key: refundKey, orderId: order.id, reason: ledgerReason('loyalty.reason.redeemRefunded') },
+        {
+          clientId: redeem.clientId,
+          kind: 'reverse',
+          points: -redeem.points,
+          key: refundKey,
+          orderId: order.id,
+          reason: ledgerReason('loyalty.reason.redeemRefunded'),
+        },
         asOf,
       ),
     );
@@ -74,7 +81,14 @@ export function reconcileOrder(
     if (target > 0) {
       appended.push(
         ledgerEntry(
-          { clientId: order.clientId, kind: 'earn', points: target, key: earnKey, orderId: order.id, reason: ledgerReason('loyalty.reason.orderEarned', { amount: order.amount, rate }) },
+          {
+            clientId: order.clientId,
+            kind: 'earn',
+            points: target,
+            key: earnKey,
+            orderId: order.id,
+            reason: ledgerReason('loyalty.reason.orderEarned', { amount: order.amount, rate }),
+          },
           asOf,
         ),
       );
@@ -95,7 +109,14 @@ export function reconcileOrder(
       : ledgerReason('loyalty.reason.orderReversed', { status: order.status });
   appended.push(
     ledgerEntry(
-      { clientId: earn.clientId, kind: 'reverse', points: difference, key: `${reversePrefix}${reversals.length + 1}`, orderId: order.id, reason },
+      {
+        clientId: earn.clientId,
+        kind: 'reverse',
+        points: difference,
+        key: `${reversePrefix}${reversals.length + 1}`,
+        orderId: order.id,
+        reason,
+      },
       asOf,
     ),
   );
@@ -112,8 +133,14 @@ function earnedRate(earn: LedgerEntry | undefined): number | null {
  * Spend `points` on an order, once per order. Refused beyond the balance at `asOf`, for a cancelled
  * order, or when the order already has a different redemption; the same redemption again appends nothing.
  */
-export function redeemForOrder(entries: readonly LedgerEntry[], order: Order, points: number, asOf: Date): LedgerResult {
-  if (!Number.isInteger(points) || points <= 0) return refused('loyalty.redeem.invalidPoints', { points: String(points) });
+export function redeemForOrder(
+  entries: readonly LedgerEntry[],
+  order: Order,
+  points: number,
+  asOf: Date,
+): LedgerResult {
+  if (!Number.isInteger(points) || points <= 0)
+    return refused('loyalty.redeem.invalidPoints', { points: String(points) });
   if (order.status === 'cancelled') return refused('loyalty.redeem.orderCancelled', { order: order.id });
   const existing = entries.find((entry) => entry.key === orderRedeemKey(order.id));
   if (existing) {
@@ -127,7 +154,14 @@ export function redeemForOrder(entries: readonly LedgerEntry[], order: Order, po
     ok: true,
     entries: [
       ledgerEntry(
-        { clientId: order.clientId, kind: 'redeem', points: -points, key: orderRedeemKey(order.id), orderId: order.id, reason: ledgerReason('loyalty.reason.redeemed', { order: order.id }) },
+        {
+          clientId: order.clientId,
+          kind: 'redeem',
+          points: -points,
+          key: orderRedeemKey(order.id),
+          orderId: order.id,
+          reason: ledgerReason('loyalty.reason.redeemed', { order: order.id }),
+        },
         asOf,
       ),
     ],

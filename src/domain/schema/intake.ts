@@ -48,7 +48,18 @@ export interface FormPlan {
 
 /** The questions of each form, by the field their answer fills; titles are in the catalogs (`forms.<kind>.<field>`). */
 const FIELDS: Record<FormKind, readonly string[]> = {
-  registration: ['name', 'email', 'twitch', 'topic', 'country', 'city', 'birthday', 'source', 'referredByCode', 'consent'],
+  registration: [
+    'name',
+    'email',
+    'twitch',
+    'topic',
+    'country',
+    'city',
+    'birthday',
+    'source',
+    'referredByCode',
+    'consent',
+  ],
   feedback: ['orderId', 'rating', 'nps', 'comment', 'mayQuote'],
 };
 
@@ -64,7 +75,11 @@ function questionTitles(kind: FormKind, field: string): string[] {
 /** A question of `kind`'s form. */
 function questionOf(kind: FormKind) {
   return (field: string, type: QuestionType, required: boolean, extra: Partial<QuestionPlan> = {}): QuestionPlan => ({
-    field, title: questionTitle(kind, field), type, required, ...extra,
+    field,
+    title: questionTitle(kind, field),
+    type,
+    required,
+    ...extra,
   });
 }
 
@@ -108,7 +123,8 @@ export function feedbackForm(studioName: string): FormPlan {
 /** Question title → field, for the titles as built plus both languages' defaults (a renamed locale still matches). */
 export function titleMapping(kind: FormKind, built: Readonly<Record<string, string>> = {}): Record<string, string> {
   const mapping: Record<string, string> = {};
-  for (const field of FIELDS[kind]) for (const title of questionTitles(kind, field)) mapping[normaliseHeader(title)] = field;
+  for (const field of FIELDS[kind])
+    for (const title of questionTitles(kind, field)) mapping[normaliseHeader(title)] = field;
   for (const [title, field] of Object.entries(built)) mapping[normaliseHeader(title)] = field;
   return mapping;
 }
@@ -116,7 +132,8 @@ export function titleMapping(kind: FormKind, built: Readonly<Record<string, stri
 /** Which form answers by these titles belong to: the one whose key question is among them. */
 export function formKindOfTitles(titles: readonly string[]): FormKind | null {
   const folded = new Set(titles.map(normaliseHeader));
-  const has = (kind: FormKind, field: string) => questionTitles(kind, field).some((title) => folded.has(normaliseHeader(title)));
+  const has = (kind: FormKind, field: string) =>
+    questionTitles(kind, field).some((title) => folded.has(normaliseHeader(title)));
   if (has('registration', 'email')) return 'registration';
   if (has('feedback', 'orderId')) return 'feedback';
   return null;
@@ -135,7 +152,12 @@ export interface ReadAnswers {
 }
 
 /** Types each answer by its column; an answer that cannot be read is reported and left out, never guessed. */
-export function readAnswers(kind: FormKind, answers: RawAnswers, mapping: Readonly<Record<string, string>>, locale: Locale): ReadAnswers {
+export function readAnswers(
+  kind: FormKind,
+  answers: RawAnswers,
+  mapping: Readonly<Record<string, string>>,
+  locale: Locale,
+): ReadAnswers {
   const spec = sheetSpec(kind === 'registration' ? 'clients' : 'feedback');
   const read: ReadAnswers = { fields: {}, consentGiven: false, problems: [] };
   for (const [title, raw] of Object.entries(answers)) {
@@ -156,7 +178,15 @@ export function readAnswers(kind: FormKind, answers: RawAnswers, mapping: Readon
     const result = parseCell(text, column, { locale });
     if (result.ok) {
       if (result.value !== null && result.value !== '') read.fields[field] = result.value;
-    } else read.problems.push({ sheet: spec.key, row: 0, column: title, value: text, code: result.problem.code, params: { value: text, ...(result.problem.params ?? {}) } });
+    } else
+      read.problems.push({
+        sheet: spec.key,
+        row: 0,
+        column: title,
+        value: text,
+        code: result.problem.code,
+        params: { value: text, ...(result.problem.params ?? {}) },
+      });
   }
   return read;
 }

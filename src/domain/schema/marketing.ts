@@ -10,7 +10,11 @@ export const SEGMENTS: SheetSpec = {
     column('segments', 'name', 'text', { required: true }),
     column('segments', 'rules', 'text', { maxLength: 20000, aliases: ['rule', 'условия'] }),
     column('segments', 'description', 'text'),
-    column('segments', 'members', 'number', { derived: true, numberFormat: FORMATS.integer, aliases: ['count', 'size', 'количество'] }),
+    column('segments', 'members', 'number', {
+      derived: true,
+      numberFormat: FORMATS.integer,
+      aliases: ['count', 'size', 'количество'],
+    }),
     column('segments', 'updatedAt', 'datetime', { derived: true, aliases: ['updated', 'обновлено'] }),
   ],
 };
@@ -79,7 +83,11 @@ export const DISCOUNT_CODES: SheetSpec = {
   columns: [
     column('discountCodes', 'code', 'id', { required: true, aliases: ['promo code', 'промокод'] }),
     column('discountCodes', 'clientId', 'id'),
-    column('discountCodes', 'percent', 'number', { numberFormat: '0%', validation: { kind: 'number', min: 0, max: 1 }, aliases: ['percent', 'процент'] }),
+    column('discountCodes', 'percent', 'number', {
+      numberFormat: '0%',
+      validation: { kind: 'number', min: 0, max: 1 },
+      aliases: ['percent', 'процент'],
+    }),
     column('discountCodes', 'amount', 'money', { validation: { kind: 'number', min: 0 } }),
     column('discountCodes', 'validUntil', 'date', { aliases: ['expires', 'срок'] }),
     column('discountCodes', 'issuedAt', 'datetime'),

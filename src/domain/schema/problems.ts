@@ -25,7 +25,9 @@ export interface ProblemLine {
 }
 
 export function problemSourceOf(label: unknown): ProblemSource {
-  const folded = String(label ?? '').trim().toLowerCase();
+  const folded = String(label ?? '')
+    .trim()
+    .toLowerCase();
   for (const [source, label] of Object.entries(PROBLEM_SOURCE_LABELS) as [ProblemSource, MessageKey][]) {
     if (Object.values(catalogEntry(label)).some((text) => text.toLowerCase() === folded)) return source;
   }
@@ -34,7 +36,9 @@ export function problemSourceOf(label: unknown): ProblemSource {
 
 /** What makes two lines the same problem: where, what and why — not when, not who found it. */
 export function problemKey(line: Pick<ProblemLine, 'sheet' | 'row' | 'column' | 'value' | 'message'>): string {
-  return [line.sheet, line.row ?? '', line.column, line.value, line.message].map((part) => String(part).trim()).join('\u0001');
+  return [line.sheet, line.row ?? '', line.column, line.value, line.message]
+    .map((part) => String(part).trim())
+    .join('\u0001');
 }
 
 /** The sheet after a check: kept form/import lines first, then the check's lines, each problem once. */
@@ -50,10 +54,13 @@ export function linesToAdd(stored: readonly ProblemLine[], incoming: readonly Pr
 
 /** Same lines in the same order, ignoring when each was found. */
 export function sameLines(a: readonly ProblemLine[], b: readonly ProblemLine[]): boolean {
-  return a.length === b.length && a.every((line, index) => {
-    const other = b[index];
-    return other !== undefined && problemKey(line) === problemKey(other) && line.source === other.source;
-  });
+  return (
+    a.length === b.length &&
+    a.every((line, index) => {
+      const other = b[index];
+      return other !== undefined && problemKey(line) === problemKey(other) && line.source === other.source;
+    })
+  );
 }
 
 function uniqueLines(lines: readonly ProblemLine[]): ProblemLine[] {

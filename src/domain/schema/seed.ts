@@ -19,10 +19,23 @@ export const DEFAULT_CONSENT_TEXT: MessageKey = 'forms.consentText.default';
 export function settingsSeed(): SettingSeed[] {
   return [
     { key: 'core.locale', value: '', description: 'settings.description.core.locale' },
-    { key: 'core.studioName', value: DEFAULT_CORE_SETTINGS.studioName, description: 'settings.description.core.studioName' },
+    {
+      key: 'core.studioName',
+      value: DEFAULT_CORE_SETTINGS.studioName,
+      description: 'settings.description.core.studioName',
+    },
     { key: 'core.currency', value: DEFAULT_CORE_SETTINGS.currency, description: 'settings.description.core.currency' },
-    { key: 'core.consentVersion', value: DEFAULT_CORE_SETTINGS.consentVersion, description: 'settings.description.core.consentVersion' },
-    { key: 'forms.consentText', value: '', valueKey: DEFAULT_CONSENT_TEXT, description: 'settings.description.forms.consentText' },
+    {
+      key: 'core.consentVersion',
+      value: DEFAULT_CORE_SETTINGS.consentVersion,
+      description: 'settings.description.core.consentVersion',
+    },
+    {
+      key: 'forms.consentText',
+      value: '',
+      valueKey: DEFAULT_CONSENT_TEXT,
+      description: 'settings.description.forms.consentText',
+    },
   ];
 }
 

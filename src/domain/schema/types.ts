@@ -3,8 +3,18 @@ import type { CellSpec, CellType, EnumKey } from '../cells';
 import type { MessageKey } from '../../i18n';
 
 export type SheetKey =
-  | 'clients' | 'orders' | 'feedback' | 'requests' | 'segments' | 'campaigns' | 'sends'
-  | 'loyalty' | 'templates' | 'discountCodes' | 'settings' | 'problems';
+  | 'clients'
+  | 'orders'
+  | 'feedback'
+  | 'requests'
+  | 'segments'
+  | 'campaigns'
+  | 'sends'
+  | 'loyalty'
+  | 'templates'
+  | 'discountCodes'
+  | 'settings'
+  | 'problems';
 
 export type ColumnValidation =
   | { kind: 'list'; enumKey: EnumKey }

@@ -1,8 +1,20 @@
 // Refreshing the analysis: one read of the studio, CLV fit and scores, profiles, then the derived Clients
 // columns, the Segments counts, the Dashboard and the Problems sheet. From the menu and every night.
 import {
-  analyseStudio, builtInSegments, expectedNextOrder, kpiSettingsOf, lastFullMonth, lifecycleSettingsOf, lifecycleStageKey, rfmSegmentKey,
-  type CampaignKpis, type ClientFacts, type ClientProfile, type Period, type Segment, type StudioAnalysis,
+  analyseStudio,
+  builtInSegments,
+  expectedNextOrder,
+  kpiSettingsOf,
+  lastFullMonth,
+  lifecycleSettingsOf,
+  lifecycleStageKey,
+  rfmSegmentKey,
+  type CampaignKpis,
+  type ClientFacts,
+  type ClientProfile,
+  type Period,
+  type Segment,
+  type StudioAnalysis,
 } from '../../domain/analysis';
 import { studioClv, type ClientClvScore, type StudioClv } from '../../domain/clv';
 import { isDate, isValidDate, type CellValue } from '../../domain/cells';
@@ -38,7 +50,10 @@ export interface RefreshOutcome {
 
 /** Every segment analysis sizes: the built-in ones, then the staff's saved ones that parse. */
 export function allSegments(data: StudioData): Segment[] {
-  return [...builtInSegments({ vipTiers: data.settings.vipTiers }), ...data.savedSegments.flatMap((saved) => (saved.ok ? [saved.segment] : []))];
+  return [
+    ...builtInSegments({ vipTiers: data.settings.vipTiers }),
+    ...data.savedSegments.flatMap((saved) => (saved.ok ? [saved.segment] : [])),
+  ];
 }
 
 /** Loyalty's facts as stored in the sheet, with this run's CLV facts over them. */
@@ -56,16 +71,26 @@ function campaignKpis(data: StudioData, period: Period): CampaignKpis | null {
   if (!data.campaigns) return null;
   const inPeriod = data.sends.filter((send) => send.at !== null && send.at >= period.from && send.at < period.to);
   const mailed = new Set(inPeriod.map((send) => send.campaignId));
-  return attributedKpis(data.campaigns.filter((campaign) => mailed.has(campaign.id)), inPeriod, data.orders, readCampaignSettings(data.book));
+  return attributedKpis(
+    data.campaigns.filter((campaign) => mailed.has(campaign.id)),
+    inPeriod,
+    data.orders,
+    readCampaignSettings(data.book),
+  );
 }
 
 /** Profiles, KPIs and segment sizes from data already read; `clv` null means: use the stored CLV columns. */
 export function analyse(data: StudioData, asOf: Date, clv: StudioClv | null): StudioAnalysis {
   return analyseStudio(
     {
-      clients: data.clients, orders: data.orders, feedback: data.feedback, requests: data.requests,
-      facts: mergedFacts(data, clv), campaigns: campaignKpis(data, lastFullMonth(asOf)),
-      segments: allSegments(data), extraHeaders: data.extraHeaders,
+      clients: data.clients,
+      orders: data.orders,
+      feedback: data.feedback,
+      requests: data.requests,
+      facts: mergedFacts(data, clv),
+      campaigns: campaignKpis(data, lastFullMonth(asOf)),
+      segments: allSegments(data),
+      extraHeaders: data.extraHeaders,
     },
     asOf,
     { lifecycle: lifecycleSettingsOf(data.settings), kpi: kpiSettingsOf(data.settings) },
@@ -79,14 +104,21 @@ const finiteRounded = (value: number | null | undefined, digits: number): number
 };
 
 /** The analysis columns of one client, in the workbook's language; a lead (no orders) gets blanks but the stage. */
-export function derivedCells(locale: Locale, profile: ClientProfile, score: ClientClvScore | undefined, data: StudioData): Record<string, CellValue> {
+export function derivedCells(
+  locale: Locale,
+  profile: ClientProfile,
+  score: ClientClvScore | undefined,
+  data: StudioData,
+): Record<string, CellValue> {
   const hasOrders = profile.stats.orderCount > 0;
   return {
     lifecycle: translate(locale, lifecycleStageKey(profile.lifecycle)),
     rfmSegment: profile.rfm ? `${translate(locale, rfmSegmentKey(profile.rfm.segment))} (${profile.rfm.code})` : '',
     churnRisk: hasOrders ? finiteRounded(score?.churnRisk, 4) : null,
     predictedValue: hasOrders ? finiteRounded(score?.predictedValue12m, 2) : null,
-    nextOrderExpected: hasOrders ? expectedNextOrder(profile.stats, profile.facts, lifecycleSettingsOf(data.settings)) : null,
+    nextOrderExpected: hasOrders
+      ? expectedNextOrder(profile.stats, profile.facts, lifecycleSettingsOf(data.settings))
+      : null,
   };
 }
 
@@ -126,19 +158,29 @@ function writeSegmentCounts(book: Workbook, data: StudioData, analysis: StudioAn
 export function refreshStudio(book: Workbook, asOf: Date): RefreshOutcome {
   const data = readStudio(book, { campaigns: true });
   const clv = studioClv(data.orders, asOf, {
-    minRepeatBuyers: data.settings.minRepeatBuyers, margin: data.settings.marginRate, monthlyDiscountRate: data.settings.monthlyDiscountRate,
+    minRepeatBuyers: data.settings.minRepeatBuyers,
+    margin: data.settings.marginRate,
+    monthlyDiscountRate: data.settings.monthlyDiscountRate,
   });
   const analysis = analyse(data, asOf, clv);
   writeClientColumns(book, data, analysis, clv);
   writeSegmentCounts(book, data, analysis, asOf);
   const clvMessage = clvStatusText(book.locale, clv.models, clv.repeatBuyers);
   const saved = data.savedSegments.flatMap((segment) => (segment.ok ? [segment.segment] : []));
-  const layout = writeDashboard(book, dashboardContent(book.locale, data.studioName, analysis, saved, clvMessage, asOf));
+  const layout = writeDashboard(
+    book,
+    dashboardContent(book.locale, data.studioName, analysis, saved, clvMessage, asOf),
+  );
   writeProblems(book, [...data.problems, ...segmentRowProblems(data.savedSegments, book.locale)], asOf);
-  const status: LastRefresh['clv'] = clv.models.kind === 'fallback'
-    ? { kind: 'fallback', reason: clv.models.reason, params: clv.models.params, repeatBuyers: clv.repeatBuyers }
-    : { kind: 'fitted', reason: null, params: {}, repeatBuyers: clv.repeatBuyers };
-  writeDocumentJson(LAST_REFRESH_KEY, { at: asOf.toISOString(), clients: analysis.profiles.length, clv: status } satisfies LastRefresh);
+  const status: LastRefresh['clv'] =
+    clv.models.kind === 'fallback'
+      ? { kind: 'fallback', reason: clv.models.reason, params: clv.models.params, repeatBuyers: clv.repeatBuyers }
+      : { kind: 'fitted', reason: null, params: {}, repeatBuyers: clv.repeatBuyers };
+  writeDocumentJson(LAST_REFRESH_KEY, {
+    at: asOf.toISOString(),
+    clients: analysis.profiles.length,
+    clv: status,
+  } satisfies LastRefresh);
   return { clients: analysis.profiles.length, segments: data.savedSegments.length, clv: status, clvMessage, layout };
 }
 
@@ -147,8 +189,15 @@ export function refreshAnalysis(): string {
   return asStaff((book, locale) => {
     requireCoreColumns(book, locale);
     const outcome = refreshStudio(book, new Date());
-    const clv = outcome.clv.kind === 'fallback' ? translate(locale, outcome.clv.reason as never, outcome.clv.params) : translate(locale, 'analysis.clv.fitted', { repeatBuyers: outcome.clv.repeatBuyers });
-    const message = translate(locale, 'analysis.refresh.done', { clients: outcome.clients, segments: outcome.segments, clv });
+    const clv =
+      outcome.clv.kind === 'fallback'
+        ? translate(locale, outcome.clv.reason as never, outcome.clv.params)
+        : translate(locale, 'analysis.clv.fitted', { repeatBuyers: outcome.clv.repeatBuyers });
+    const message = translate(locale, 'analysis.refresh.done', {
+      clients: outcome.clients,
+      segments: outcome.segments,
+      clv,
+    });
     book.spreadsheet.toast(message, translate(locale, 'analysis.refresh.title'), 10);
     return message;
   });

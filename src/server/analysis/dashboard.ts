@@ -1,7 +1,17 @@
 // What the Dashboard shows, in the staff's language: tiles, monthly blocks, segment sizes, cohorts.
 import {
-  kpiTileKey, kpiTiles, lifecycleStageKey, previousPeriod, rfmSegmentKey, LIFECYCLE_STAGES, RFM_SEGMENTS,
-  type KpiTile, type Period, type Segment, type StudioAnalysis, type TileFormat,
+  kpiTileKey,
+  kpiTiles,
+  lifecycleStageKey,
+  previousPeriod,
+  rfmSegmentKey,
+  LIFECYCLE_STAGES,
+  RFM_SEGMENTS,
+  type KpiTile,
+  type Period,
+  type Segment,
+  type StudioAnalysis,
+  type TileFormat,
 } from '../../domain/analysis';
 import type { ClvModels } from '../../domain/clv';
 
@@ -66,11 +76,18 @@ export function dashboardContent(
     status: clvStatus,
     tileHeaders: [t('analysis.dashboard.kpi'), t('analysis.dashboard.current'), t('analysis.dashboard.previous')],
     tiles: kpiTiles(analysis.kpis).map((tile) => ({
-      label: tileLabel(locale, tile), current: tile.current, previous: tile.previous, numberFormat: NUMBER_FORMATS[tile.format],
+      label: tileLabel(locale, tile),
+      current: tile.current,
+      previous: tile.previous,
+      numberFormat: NUMBER_FORMATS[tile.format],
     })),
     revenue: {
       title: t('analysis.dashboard.revenueTitle'),
-      headers: [t('analysis.dashboard.month'), t('analysis.dashboard.newClients'), t('analysis.dashboard.returningClients')],
+      headers: [
+        t('analysis.dashboard.month'),
+        t('analysis.dashboard.newClients'),
+        t('analysis.dashboard.returningClients'),
+      ],
       rows: analysis.revenueByMonth.map((month) => [month.month, month.newRevenue, month.returningRevenue]),
       numberFormats: ['@', '#,##0', '#,##0'],
     },
@@ -93,11 +110,14 @@ export function dashboardContent(
     cohorts: {
       title: t('analysis.dashboard.cohortTitle'),
       headers: [
-        t('analysis.dashboard.cohort'), t('analysis.dashboard.clients'),
+        t('analysis.dashboard.cohort'),
+        t('analysis.dashboard.clients'),
         ...Array.from({ length: maxOffset }, (_, months) => t('analysis.dashboard.monthOffset', { months })),
       ],
       rows: analysis.cohorts.map((cohort) => [
-        cohort.month, cohort.size, ...Array.from({ length: maxOffset }, (_, k) => cohort.retention[k] ?? null),
+        cohort.month,
+        cohort.size,
+        ...Array.from({ length: maxOffset }, (_, k) => cohort.retention[k] ?? null),
       ]),
       numberFormats: ['@', '0', ...new Array<string>(maxOffset).fill('0%')],
     },

@@ -2,7 +2,13 @@
 // (the last refresh plus each sheet's row count), so opening the sidebar twice reads the sheets once.
 import type { ClientInsights, ClvStatusView, OverviewView } from '../../contract/sidebar-api';
 import {
-  buildClientProfiles, compileSegment, expectedNextOrder, kpiTiles, lifecycleSettingsOf, lifecycleStageKey, rfmSegmentKey,
+  buildClientProfiles,
+  compileSegment,
+  expectedNextOrder,
+  kpiTiles,
+  lifecycleSettingsOf,
+  lifecycleStageKey,
+  rfmSegmentKey,
 } from '../../domain/analysis';
 import { addDays, isoDay } from '../../domain/analysis/dates';
 import { CLV_FALLBACK_REASONS, type ClvFallbackReason } from '../../domain/clv';
@@ -55,9 +61,16 @@ export function getOverview(): OverviewView {
         lapsingSample: analysis.profiles
           .filter((profile) => lapsingIds.has(profile.client.id))
           .slice(0, SAMPLE)
-          .map((profile) => ({ id: profile.client.id, name: profile.client.name, email: profile.client.email, lifecycle: translate(locale, lifecycleStageKey(profile.lifecycle)) })),
+          .map((profile) => ({
+            id: profile.client.id,
+            name: profile.client.name,
+            email: profile.client.email,
+            lifecycle: translate(locale, lifecycleStageKey(profile.lifecycle)),
+          })),
         unansweredRequests: data.requests.filter((request) => request.answeredAt === null).length,
-        pausedCampaigns: data.campaigns ? data.campaigns.filter((campaign) => campaign.status === 'paused').length : null,
+        pausedCampaigns: data.campaigns
+          ? data.campaigns.filter((campaign) => campaign.status === 'paused').length
+          : null,
         problems: data.problems.length + segmentRowProblems(data.savedSegments, locale).length,
       },
       clv: clvStatus(locale, last),
@@ -74,7 +87,10 @@ export function getClientInsights(clientId: string): ClientInsights {
     const asOf = new Date();
     const settings = lifecycleSettingsOf(data.settings);
     // RFM quintiles need everyone's profile; the CLV columns come from the last refresh.
-    const profiles = buildClientProfiles(data.clients, data.orders, asOf, { facts: data.storedFacts, lifecycle: settings });
+    const profiles = buildClientProfiles(data.clients, data.orders, asOf, {
+      facts: data.storedFacts,
+      lifecycle: settings,
+    });
     const profile = profiles.find((candidate) => candidate.client.id === clientId);
     if (!profile) throw new UserFacingError('analysis.client.notFound', { id: clientId });
     const segments = allSegments(data).filter((segment) => {
@@ -82,7 +98,8 @@ export function getClientInsights(clientId: string): ClientInsights {
       return compiled.ok && compiled.matches(profile);
     });
     const next = profile.stats.orderCount > 0 ? expectedNextOrder(profile.stats, profile.facts, settings) : null;
-    const finite = (value: number | null | undefined) => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+    const finite = (value: number | null | undefined) =>
+      typeof value === 'number' && Number.isFinite(value) ? value : null;
     return {
       clientId,
       lifecycle: translate(locale, lifecycleStageKey(profile.lifecycle)),

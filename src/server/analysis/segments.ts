@@ -1,8 +1,16 @@
 // Segments for the sidebar and for campaigns: saved and built-in, live counts, preview, save/rename/delete.
 import type { ClientBrief, SegmentPreview, SegmentRuleTree, SegmentView } from '../../contract/sidebar-api';
 import {
-  buildClientProfiles, checkSegmentText, compileSegment, formatSegment, lifecycleSettingsOf, lifecycleStageKey, segmentMembers,
-  type ClientProfile, type SegmentGroup, type SegmentProblem,
+  buildClientProfiles,
+  checkSegmentText,
+  compileSegment,
+  formatSegment,
+  lifecycleSettingsOf,
+  lifecycleStageKey,
+  segmentMembers,
+  type ClientProfile,
+  type SegmentGroup,
+  type SegmentProblem,
 } from '../../domain/analysis';
 import type { ClientId, Locale } from '../../domain/types';
 import { translate } from '../../i18n';
@@ -16,17 +24,34 @@ import { asStaff } from '../app/staff';
 
 /** Profiles from the sheets as they are, with the last refresh's CLV columns as facts (no model fit: fast). */
 function currentProfiles(data: StudioData, asOf: Date): ClientProfile[] {
-  return buildClientProfiles(data.clients, data.orders, asOf, { facts: data.storedFacts, lifecycle: lifecycleSettingsOf(data.settings) });
+  return buildClientProfiles(data.clients, data.orders, asOf, {
+    facts: data.storedFacts,
+    lifecycle: lifecycleSettingsOf(data.settings),
+  });
 }
 
 /** Members of one segment among the profiles; throws when the segment is unknown or its rules cannot run. */
-function membersOf(book: Workbook, data: StudioData, profiles: readonly ClientProfile[], segmentId: string, asOf: Date): ClientId[] {
+function membersOf(
+  book: Workbook,
+  data: StudioData,
+  profiles: readonly ClientProfile[],
+  segmentId: string,
+  asOf: Date,
+): ClientId[] {
   const saved = data.savedSegments.find((segment) => segment.id === segmentId);
-  if (saved && !saved.ok) throw new UserFacingError('analysis.segment.badRow', { name: saved.name, problem: problemsText(book.locale, saved.problems).join(' ') });
+  if (saved && !saved.ok)
+    throw new UserFacingError('analysis.segment.badRow', {
+      name: saved.name,
+      problem: problemsText(book.locale, saved.problems).join(' '),
+    });
   const segment = allSegments(data).find((candidate) => candidate.id === segmentId);
   if (!segment) throw new UserFacingError('analysis.segment.notFound', { id: segmentId });
   const members = segmentMembers(segment, profiles, asOf, data.extraHeaders);
-  if (!members.ok) throw new UserFacingError('analysis.segment.badRow', { name: segment.name, problem: problemsText(book.locale, members.problems).join(' ') });
+  if (!members.ok)
+    throw new UserFacingError('analysis.segment.badRow', {
+      name: segment.name,
+      problem: problemsText(book.locale, members.problems).join(' '),
+    });
   return members.clientIds;
 }
 
@@ -45,7 +70,12 @@ export function segmentClientIds(book: Workbook, segmentId: string, asOf: Date):
  * A segment that is unknown or whose rules cannot run is left out with a warning: the caller
  * (a discount) goes on without it.
  */
-export function segmentsByClient(book: Workbook, segmentIds: readonly string[], asOf: Date, tables: ReadTables = {}): Map<ClientId, string[]> {
+export function segmentsByClient(
+  book: Workbook,
+  segmentIds: readonly string[],
+  asOf: Date,
+  tables: ReadTables = {},
+): Map<ClientId, string[]> {
   const membership = new Map<ClientId, string[]>();
   const wanted = [...new Set(segmentIds)];
   if (wanted.length === 0) return membership;
@@ -53,7 +83,8 @@ export function segmentsByClient(book: Workbook, segmentIds: readonly string[], 
   const profiles = currentProfiles(data, asOf);
   for (const segmentId of wanted) {
     try {
-      for (const clientId of membersOf(book, data, profiles, segmentId, asOf)) membership.set(clientId, [...(membership.get(clientId) ?? []), segmentId]);
+      for (const clientId of membersOf(book, data, profiles, segmentId, asOf))
+        membership.set(clientId, [...(membership.get(clientId) ?? []), segmentId]);
     } catch (error) {
       console.warn(`segment ${segmentId}: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -66,7 +97,12 @@ function problemsText(locale: Locale, problems: readonly SegmentProblem[]): stri
 }
 
 function brief(locale: Locale, profile: ClientProfile): ClientBrief {
-  return { id: profile.client.id, name: profile.client.name, email: profile.client.email, lifecycle: translate(locale, lifecycleStageKey(profile.lifecycle)) };
+  return {
+    id: profile.client.id,
+    name: profile.client.name,
+    email: profile.client.email,
+    lifecycle: translate(locale, lifecycleStageKey(profile.lifecycle)),
+  };
 }
 
 /** Rules from the sidebar: text, or a tree from the builder (turned into text and read back, like a saved row). */
@@ -85,11 +121,32 @@ export function listSegments(): SegmentView[] {
     };
     const builtIns: SegmentView[] = allSegments(data)
       .filter((segment) => segment.builtIn)
-      .map((segment) => ({ id: segment.id, name: segmentName(locale, segment), rules: formatSegment(segment), builtIn: true, members: count(segment), problems: [] }));
+      .map((segment) => ({
+        id: segment.id,
+        name: segmentName(locale, segment),
+        rules: formatSegment(segment),
+        builtIn: true,
+        members: count(segment),
+        problems: [],
+      }));
     const saved: SegmentView[] = data.savedSegments.map((segment) =>
       segment.ok
-        ? { id: segment.id, name: segment.name, rules: segment.rules, builtIn: false, members: count(segment.segment), problems: [] }
-        : { id: segment.id, name: segment.name, rules: segment.rules, builtIn: false, members: null, problems: problemsText(locale, segment.problems) },
+        ? {
+            id: segment.id,
+            name: segment.name,
+            rules: segment.rules,
+            builtIn: false,
+            members: count(segment.segment),
+            problems: [],
+          }
+        : {
+            id: segment.id,
+            name: segment.name,
+            rules: segment.rules,
+            builtIn: false,
+            members: null,
+            problems: problemsText(locale, segment.problems),
+          },
     );
     return [...saved, ...builtIns];
   });
@@ -100,12 +157,20 @@ export function previewSegment(rules: string | SegmentRuleTree): SegmentPreview 
     const text = rulesText(rules);
     const data = readStudio(book);
     const checked = checkSegmentText(text, data.extraHeaders);
-    if (!checked.ok) return { ok: false, count: 0, sample: [], problems: problemsText(locale, checked.problems), rules: text };
+    if (!checked.ok)
+      return { ok: false, count: 0, sample: [], problems: problemsText(locale, checked.problems), rules: text };
     const asOf = new Date();
     const compiled = compileSegment(checked.group, asOf, data.extraHeaders);
-    if (!compiled.ok) return { ok: false, count: 0, sample: [], problems: problemsText(locale, compiled.problems), rules: text };
+    if (!compiled.ok)
+      return { ok: false, count: 0, sample: [], problems: problemsText(locale, compiled.problems), rules: text };
     const members = currentProfiles(data, asOf).filter(compiled.matches);
-    return { ok: true, count: members.length, sample: members.slice(0, 10).map((profile) => brief(locale, profile)), problems: [], rules: formatSegment(checked.group) };
+    return {
+      ok: true,
+      count: members.length,
+      sample: members.slice(0, 10).map((profile) => brief(locale, profile)),
+      problems: [],
+      rules: formatSegment(checked.group),
+    };
   });
 }
 
@@ -120,13 +185,29 @@ function listSegmentsIn(book: Workbook, locale: Locale): SegmentView[] {
   const asOf = new Date();
   const profiles = currentProfiles(data, asOf);
   return data.savedSegments.map((segment) => {
-    if (!segment.ok) return { id: segment.id, name: segment.name, rules: segment.rules, builtIn: false, members: null, problems: problemsText(locale, segment.problems) };
+    if (!segment.ok)
+      return {
+        id: segment.id,
+        name: segment.name,
+        rules: segment.rules,
+        builtIn: false,
+        members: null,
+        problems: problemsText(locale, segment.problems),
+      };
     const members = segmentMembers(segment.segment, profiles, asOf, data.extraHeaders);
-    return { id: segment.id, name: segment.name, rules: segment.rules, builtIn: false, members: members.ok ? members.clientIds.length : null, problems: [] };
+    return {
+      id: segment.id,
+      name: segment.name,
+      rules: segment.rules,
+      builtIn: false,
+      members: members.ok ? members.clientIds.length : null,
+      problems: [],
+    };
   });
 }
 
-const isBuiltInId = (id: string) => /^(rfm:|lifecycle:)/.test(id) || id === 'vip' || id === 'birthday_this_month' || id === 'lapsing_regulars';
+const isBuiltInId = (id: string) =>
+  /^(rfm:|lifecycle:)/.test(id) || id === 'vip' || id === 'birthday_this_month' || id === 'lapsing_regulars';
 
 export function saveSegment(segment: { id?: string; name: string; rules: string | SegmentRuleTree }): SegmentView {
   return asStaff((book, locale) => {
@@ -136,7 +217,11 @@ export function saveSegment(segment: { id?: string; name: string; rules: string 
     const text = rulesText(segment.rules);
     const table = readTable(book, 'clients');
     const checked = checkSegmentText(text, table.mapping?.extra.map((column) => column.header) ?? []);
-    if (!checked.ok) throw new UserFacingError('analysis.segment.badRow', { name, problem: problemsText(locale, checked.problems).join(' ') });
+    if (!checked.ok)
+      throw new UserFacingError('analysis.segment.badRow', {
+        name,
+        problem: problemsText(locale, checked.problems).join(' '),
+      });
     const rules = formatSegment(checked.group);
     const id = saveSegmentRow(book, segment.id || undefined, { name, rules });
     if (id === null) throw new UserFacingError('analysis.segment.notFound', { id: segment.id ?? '' });
@@ -149,7 +234,8 @@ export function renameSegment(id: string, name: string): SegmentView {
     const trimmed = name.trim();
     if (!trimmed) throw new UserFacingError('analysis.segment.nameRequired');
     if (isBuiltInId(id)) throw new UserFacingError('analysis.segment.builtInReadOnly');
-    if (saveSegmentRow(book, id, { name: trimmed }) === null) throw new UserFacingError('analysis.segment.notFound', { id });
+    if (saveSegmentRow(book, id, { name: trimmed }) === null)
+      throw new UserFacingError('analysis.segment.notFound', { id });
     return segmentView(locale, book, id);
   });
 }

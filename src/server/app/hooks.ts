@@ -29,7 +29,21 @@ export function onClientRegistered(book: Workbook, client: RegisteredClient): vo
   // Staff see it where they look for unreadable answers; a repeat firing adds no second line.
   const column = translate(book.locale, columnSpec(sheetSpec('clients'), 'referredBy').header);
   const value = client.referralCode ?? '';
-  addProblems(book, [{ sheet: 'clients', row: referral.rowNumber, column, value, code: referral.reason.key, params: referral.reason.params }], 'form', client.at);
+  addProblems(
+    book,
+    [
+      {
+        sheet: 'clients',
+        row: referral.rowNumber,
+        column,
+        value,
+        code: referral.reason.key,
+        params: referral.reason.params,
+      },
+    ],
+    'form',
+    client.at,
+  );
 }
 
 /** Once per new Feedback row (never for a duplicate firing): loyalty's feedback bonus. */

@@ -8,8 +8,16 @@ import type { Workbook } from '../../sheets';
 
 const SHOWN = 200;
 
-export function problemsView(book: Workbook, locale: Locale, problems: readonly RowProblem[], sheetLabel?: string): ProblemsView {
-  return { count: problems.length, problems: problems.slice(0, SHOWN).map((problem) => problemView(book, locale, problem, sheetLabel)) };
+export function problemsView(
+  book: Workbook,
+  locale: Locale,
+  problems: readonly RowProblem[],
+  sheetLabel?: string,
+): ProblemsView {
+  return {
+    count: problems.length,
+    problems: problems.slice(0, SHOWN).map((problem) => problemView(book, locale, problem, sheetLabel)),
+  };
 }
 
 function problemView(book: Workbook, locale: Locale, problem: RowProblem, sheetLabel?: string): ProblemView {

@@ -25,7 +25,13 @@ export function staffLocale(override?: string | null): Locale {
 export function explain(locale: Locale, error: unknown): string {
   if (error instanceof UserFacingError) return translate(locale, error.key, error.params);
   if (error instanceof BusyError) return translate(locale, 'error.busy');
-  if (error instanceof CellTooLongError) return translate(locale, 'error.cellTooLong', { sheet: error.sheet, column: error.column, length: error.length, max: MAX_CELL_CHARS });
+  if (error instanceof CellTooLongError)
+    return translate(locale, 'error.cellTooLong', {
+      sheet: error.sheet,
+      column: error.column,
+      length: error.length,
+      max: MAX_CELL_CHARS,
+    });
   console.error(error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error));
   const detail = error instanceof Error ? error.message : String(error);
   return translate(locale, 'error.unexpected', { detail });

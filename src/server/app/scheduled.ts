@@ -33,7 +33,9 @@ function runSteps(steps: readonly Step[]): void {
       step.run();
     } catch (error) {
       failures.push(step.name);
-      console.error(`${step.name} failed: ${error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error)}`);
+      console.error(
+        `${step.name} failed: ${error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error)}`,
+      );
     }
   }
   if (failures.length > 0) throw new Error(`Failed steps: ${failures.join(', ')}`);

@@ -15,7 +15,10 @@ function firstMissingColumn(book: Workbook): { sheet: string; column: string } |
     if (!sheet) continue; // before setup: the sidebar already says "set up first"
     const spec = sheetSpec(key);
     const header = sheet.getRange(1, 1, 1, Math.max(sheet.getLastColumn(), 1)).getValues()[0] ?? [];
-    const mapping = mapHeaders(spec, header, { locale: book.locale, renames: renamesFromSettings(settingEntries(book), key) });
+    const mapping = mapHeaders(spec, header, {
+      locale: book.locale,
+      renames: renamesFromSettings(settingEntries(book), key),
+    });
     const missing = spec.columns.find((column) => column.key === mapping.missingRequired[0]);
     if (missing) return { sheet: sheet.getName(), column: translate(book.locale, missing.header) };
   }

@@ -18,10 +18,21 @@ export function setupDatabase(): SetupSummary {
     const problems = checkProblems(book);
     const changed = report.sheetsCreated.length + report.columnsAdded + report.settingsAdded > 0;
     const message = changed
-      ? translate(locale, 'database.setup.done', { sheets: report.sheetsCreated.length, columns: report.columnsAdded, settings: report.settingsAdded, problems: problems.length })
+      ? translate(locale, 'database.setup.done', {
+          sheets: report.sheetsCreated.length,
+          columns: report.columnsAdded,
+          settings: report.settingsAdded,
+          problems: problems.length,
+        })
       : translate(locale, 'database.setup.unchanged', { problems: problems.length });
     tell(message, locale);
-    return { sheetsCreated: report.sheetsCreated, columnsAdded: report.columnsAdded, settingsAdded: report.settingsAdded, problems: problems.length, message };
+    return {
+      sheetsCreated: report.sheetsCreated,
+      columnsAdded: report.columnsAdded,
+      settingsAdded: report.settingsAdded,
+      problems: problems.length,
+      message,
+    };
   });
 }
 

@@ -28,7 +28,10 @@ function showSidebarAt(section: SidebarSection): void {
     const template = HtmlService.createTemplateFromFile('sidebar');
     // Inside <script>: "<" escaped so "</script>" or "<!--" in any value cannot end the script early;
     // U+2028/2029 escaped as well (line terminators in older script parsers).
-    template.bootJson = JSON.stringify(boot).replace(/[<\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    template.bootJson = JSON.stringify(boot).replace(
+      /[<\u2028\u2029]/g,
+      (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    );
     const page = template.evaluate().setTitle(translate(locale, 'app.name'));
     const ui = SpreadsheetApp.getUi();
     ui.showSidebar(page);
@@ -75,7 +78,9 @@ function knownDefault(key: string): { found: boolean; value: unknown } {
   const area = KNOWN_AREAS.find(([prefix]) => prefix === key.slice(0, dot));
   if (dot < 0 || !area) return { found: false, value: undefined };
   const field = key.slice(dot + 1);
-  return Object.prototype.hasOwnProperty.call(area[1], field) ? { found: true, value: (area[1] as Record<string, unknown>)[field] } : { found: false, value: undefined };
+  return Object.prototype.hasOwnProperty.call(area[1], field)
+    ? { found: true, value: (area[1] as Record<string, unknown>)[field] }
+    : { found: false, value: undefined };
 }
 
 function kindOf(fallback: unknown, found: boolean): SettingRowView['kind'] {
@@ -101,7 +106,13 @@ function settingProblem(key: string, value: string, spreadsheetLocale: Locale, l
   return ok ? null : translate(locale, 'settings.invalid', { key, value: quoteCell(value) });
 }
 
-function rowView(key: string, stored: SettingEntry | undefined, description: string, book: Workbook, locale: Locale): SettingRowView {
+function rowView(
+  key: string,
+  stored: SettingEntry | undefined,
+  description: string,
+  book: Workbook,
+  locale: Locale,
+): SettingRowView {
   const known = knownDefault(key);
   const value = asText(stored?.value ?? '');
   return {
@@ -120,9 +131,20 @@ export function listSettings(): SettingRowView[] {
     const entries = settingEntries(book);
     const keys = [...entries.map((entry) => entry.key)];
     for (const [prefix, defaults] of KNOWN_AREAS) {
-      for (const field of Object.keys(defaults)) if (!keys.includes(`${prefix}.${field}`)) keys.push(`${prefix}.${field}`);
+      for (const field of Object.keys(defaults))
+        if (!keys.includes(`${prefix}.${field}`)) keys.push(`${prefix}.${field}`);
     }
-    return keys.filter((key) => key !== '').map((key) => rowView(key, entries.find((entry) => entry.key === key), descriptions.get(key) ?? '', book, locale));
+    return keys
+      .filter((key) => key !== '')
+      .map((key) =>
+        rowView(
+          key,
+          entries.find((entry) => entry.key === key),
+          descriptions.get(key) ?? '',
+          book,
+          locale,
+        ),
+      );
   });
 }
 

@@ -9,7 +9,9 @@ export function staffLocaleFor(book: Workbook): Locale {
   try {
     return staffLocale(readSettingsFor(book, { locale: '' }, 'core').overrides.locale);
   } catch (error) {
-    console.warn(`Settings unreadable, answering in the account's language: ${error instanceof Error ? error.message : String(error)}`);
+    console.warn(
+      `Settings unreadable, answering in the account's language: ${error instanceof Error ? error.message : String(error)}`,
+    );
     return staffLocale();
   }
 }

@@ -10,7 +10,10 @@ import { readCampaigns, readCampaignSettings, readClientBase, readSends } from '
 
 /** The dashboard's campaign slot: every campaign's results summed (ROI on the summed cost). */
 export function campaignKpis(
-  campaigns: readonly Pick<Campaign, 'id' | 'cost'>[], sends: readonly Send[], orders: readonly Order[], settings: CampaignSettings,
+  campaigns: readonly Pick<Campaign, 'id' | 'cost'>[],
+  sends: readonly Send[],
+  orders: readonly Order[],
+  settings: CampaignSettings,
 ): CampaignKpis {
   const results = campaignResults(campaigns, sends, orders, settings);
   const sum = (pick: (result: CampaignResult) => number) => results.reduce((total, result) => total + pick(result), 0);
@@ -19,7 +22,11 @@ export function campaignKpis(
   const revenue = sum((result) => result.revenue);
   const cost = campaigns.reduce((total, campaign) => total + campaign.cost, 0);
   return {
-    sends: recipients, conversions: buyers, conversionRate: recipients > 0 ? buyers / recipients : null, revenue, cost,
+    sends: recipients,
+    conversions: buyers,
+    conversionRate: recipients > 0 ? buyers / recipients : null,
+    revenue,
+    cost,
     roi: cost > 0 ? (revenue * settings.margin - cost) / cost : null,
   };
 }
@@ -30,10 +37,28 @@ export function refreshCampaignResults(): void {
   withLock('database', () => {
     const rows = readCampaigns(book);
     if (rows.length === 0) return;
-    const results = campaignResults(rows.map((row) => row.campaign), readSends(book).map((row) => row.send), readClientBase(book).orders, readCampaignSettings(book));
-    updateRows(book, 'campaigns', rows.map((row, index) => {
-      const result = results[index] as CampaignResult;
-      return { rowNumber: row.rowNumber, identity: { id: row.campaign.id }, values: { orders: result.orders, revenue: result.revenue, conversionRate: result.conversionRate, roi: result.roi } };
-    }));
+    const results = campaignResults(
+      rows.map((row) => row.campaign),
+      readSends(book).map((row) => row.send),
+      readClientBase(book).orders,
+      readCampaignSettings(book),
+    );
+    updateRows(
+      book,
+      'campaigns',
+      rows.map((row, index) => {
+        const result = results[index] as CampaignResult;
+        return {
+          rowNumber: row.rowNumber,
+          identity: { id: row.campaign.id },
+          values: {
+            orders: result.orders,
+            revenue: result.revenue,
+            conversionRate: result.conversionRate,
+            roi: result.roi,
+          },
+        };
+      }),
+    );
   });
 }

@@ -11,7 +11,14 @@ import type { ClientFacts } from '../../domain/analysis';
 import type { ClientId } from '../../domain/types';
 import { translate } from '../../i18n';
 import { appendRows, openWorkbook, readCoreSettings, writeSetting } from '../../sheets';
-import { readCampaignSettings, readClientBase, readFlowSettings, readSendsSheet, type ClientBase, type SendRow } from '../../sheets/campaigns';
+import {
+  readCampaignSettings,
+  readClientBase,
+  readFlowSettings,
+  readSendsSheet,
+  type ClientBase,
+  type SendRow,
+} from '../../sheets/campaigns';
 import { HOURLY_FLOW_BUDGET_MS, pendingEmails } from './campaign-runs';
 import { loadTemplate, mergeSources, mergeValuesFor, renderMail, type MailTemplate } from './mail-merge';
 import { feedbackLinks, loyaltyOccasions } from './mail-seams';
@@ -23,25 +30,45 @@ export function listAutomations(): AutomationView[] {
   return asStaff((book, locale) => {
     const settings = readFlowSettings(book);
     return FLOW_NAMES.map((flow) => ({
-      flow, label: translate(locale, `campaigns.flow.${flow}`), enabled: settings[flow].enabled, delayDays: settings[flow].delayDays, template: settings[flow].template,
+      flow,
+      label: translate(locale, `campaigns.flow.${flow}`),
+      enabled: settings[flow].enabled,
+      delayDays: settings[flow].delayDays,
+      template: settings[flow].template,
     }));
   });
 }
 
 export function saveAutomation(automation: Omit<AutomationView, 'label'>): AutomationView {
   return asStaff((book, locale) => {
-    const flow = automation.flow as FlowName;
-    if (!FLOW_NAMES.includes(flow)) throw new UserFacingError('campaigns.automation.unknown', { flow: String(automation.flow) });
-    if (!Number.isInteger(automation.delayDays) || automation.delayDays < 0 || automation.delayDays > 365) throw new UserFacingError('campaigns.automation.badDelay');
+    const flow = automation.flow;
+    if (!FLOW_NAMES.includes(flow))
+      throw new UserFacingError('campaigns.automation.unknown', { flow: String(automation.flow) });
+    if (!Number.isInteger(automation.delayDays) || automation.delayDays < 0 || automation.delayDays > 365)
+      throw new UserFacingError('campaigns.automation.badDelay');
     const current = readFlowSettings(book)[flow];
-    const next = { ...current, enabled: automation.enabled === true, delayDays: automation.delayDays, template: automation.template.trim() || current.template };
+    const next = {
+      ...current,
+      enabled: automation.enabled === true,
+      delayDays: automation.delayDays,
+      template: automation.template.trim() || current.template,
+    };
     writeSetting(book, `flows.${flow}`, JSON.stringify(next));
-    return { flow, label: translate(locale, `campaigns.flow.${flow}`), enabled: next.enabled, delayDays: next.delayDays, template: next.template };
+    return {
+      flow,
+      label: translate(locale, `campaigns.flow.${flow}`),
+      enabled: next.enabled,
+      delayDays: next.delayDays,
+      template: next.template,
+    };
   });
 }
 
 /** What analysis and loyalty wrote into Clients: churn risk, tier and points, and when the tier was reached. */
-function storedFacts(base: ClientBase, startingTiers: ReadonlySet<string>): Pick<FlowFacts, 'clients' | 'tiersReached'> {
+function storedFacts(
+  base: ClientBase,
+  startingTiers: ReadonlySet<string>,
+): Pick<FlowFacts, 'clients' | 'tiersReached'> {
   const clients = new Map<ClientId, ClientFacts>();
   const tiersReached: { clientId: ClientId; tier: string; reachedAt: Date }[] = [];
   for (const row of base.clientRows) {
@@ -52,13 +79,18 @@ function storedFacts(base: ClientBase, startingTiers: ReadonlySet<string>): Pick
       tier: tier ? String(tier) : null,
       points: typeof pointsBalance === 'number' ? pointsBalance : null,
     });
-    if (tier && !startingTiers.has(String(tier)) && isDate(tierSince)) tiersReached.push({ clientId: id, tier: String(tier), reachedAt: tierSince });
+    if (tier && !startingTiers.has(String(tier)) && isDate(tierSince))
+      tiersReached.push({ clientId: id, tier: String(tier), reachedAt: tierSince });
   }
   return { clients, tiersReached };
 }
 
 /** Merge fields a queued flow mail gets from its occasion (`order:O-12` → that order's feedback link). */
-function occasionFields(base: ClientBase, occasion: string, feedbackLinkFor: (orderId: string) => string): Record<string, string> {
+function occasionFields(
+  base: ClientBase,
+  occasion: string,
+  feedbackLinkFor: (orderId: string) => string,
+): Record<string, string> {
   const [kind, ...rest] = occasion.split(':');
   const value = rest.join(':');
   if (kind === 'order') {
@@ -92,23 +124,45 @@ export function runAutomationsHourly(): void {
     const loyalty = loyaltyOccasions(book, now, { ledger: flowSettings.pointsExpiry.enabled });
     // The form's prefilled-link template is read once per run, not once per mail.
     const feedbackLinkFor = feedbackLinks();
-    const due = dueFlowMails(now, base.clients, base.orders, {
-      localHour, pendingUnsubscribes: pendingEmails(store, base.clients), ...storedFacts(base, loyalty.startingTiers),
-      pointsExpiring: loyalty.pointsExpiring,
-      feedbackLink: (_client, order) => feedbackLinkFor(order.id),
-    }, flowSettings, sends.map((row) => row.send), settings);
+    const due = dueFlowMails(
+      now,
+      base.clients,
+      base.orders,
+      {
+        localHour,
+        pendingUnsubscribes: pendingEmails(store, base.clients),
+        ...storedFacts(base, loyalty.startingTiers),
+        pointsExpiring: loyalty.pointsExpiring,
+        feedbackLink: (_client, order) => feedbackLinkFor(order.id),
+      },
+      flowSettings,
+      sends.map((row) => row.send),
+      settings,
+    );
     const emailById = new Map(base.clients.map((client) => [client.id, client.email]));
     // A flow whose template is missing queues nothing: its mails stay due for the next run.
-    const records = due.filter((mail) => templateOf(mail.template) !== null).map((mail) => ({
-      campaignId: flowCampaignId(mail.flow), clientId: mail.clientId, occasion: mail.occasion, email: emailById.get(mail.clientId) ?? '',
-      status: 'queued' as const, reason: '', at: now,
-    }));
+    const records = due
+      .filter((mail) => templateOf(mail.template) !== null)
+      .map((mail) => ({
+        campaignId: flowCampaignId(mail.flow),
+        clientId: mail.clientId,
+        occasion: mail.occasion,
+        email: emailById.get(mail.clientId) ?? '',
+        status: 'queued' as const,
+        reason: '',
+        at: now,
+      }));
     const rowNumbers = appendRows(book, 'sends', records);
     const appended: SendRow[] = records.map((record, index) => ({ send: record, rowNumber: rowNumbers[index] ?? 0 }));
     const fieldsByKey = new Map(due.map((mail) => [`${mail.flow}|${mail.clientId}|${mail.occasion}`, mail.fields]));
-    const queued = [...sends, ...appended].filter((row) => row.send.status === 'queued' && flowOfCampaignId(row.send.campaignId) !== null);
+    const queued = [...sends, ...appended].filter(
+      (row) => row.send.status === 'queued' && flowOfCampaignId(row.send.campaignId) !== null,
+    );
     if (queued.length === 0) return;
-    const sources = mergeSources(book, base.clients, base.orders, book.locale, { links: true, recipients: queued.map((row) => row.send.clientId) });
+    const sources = mergeSources(book, base.clients, base.orders, book.locale, {
+      links: true,
+      recipients: queued.map((row) => row.send.clientId),
+    });
     const clientsById = new Map(base.clients.map((client) => [client.id, client]));
     const senderName = readCoreSettings(book).settings.studioName;
     const mails: QueuedMail[] = queued.map((row) => ({
@@ -119,14 +173,27 @@ export function runAutomationsHourly(): void {
         const template = templateOf(flowSettings[flow].template);
         if (!client || !template) return null;
         const occasion = row.send.occasion ?? '';
-        const fields = fieldsByKey.get(`${flow}|${client.id}|${occasion}`) ?? occasionFields(base, occasion, feedbackLinkFor);
+        const fields =
+          fieldsByKey.get(`${flow}|${client.id}|${occasion}`) ?? occasionFields(base, occasion, feedbackLinkFor);
         const rendered = renderMail(template, mergeValuesFor(client, sources, template, fields));
         return {
-          to: row.send.email, subject: rendered.subject, htmlBody: rendered.htmlBody, textBody: rendered.textBody,
-          senderName, replyTo: '', attachments: template.attachments, inlineImages: template.inlineImages,
+          to: row.send.email,
+          subject: rendered.subject,
+          htmlBody: rendered.htmlBody,
+          textBody: rendered.textBody,
+          senderName,
+          replyTo: '',
+          attachments: template.attachments,
+          inlineImages: template.inlineImages,
         };
       },
     }));
-    sendQueue(book, store, mails, { reserve: 0, deadline: started + HOURLY_FLOW_BUDGET_MS, streak: 0, settings, sendsTable });
+    sendQueue(book, store, mails, {
+      reserve: 0,
+      deadline: started + HOURLY_FLOW_BUDGET_MS,
+      streak: 0,
+      settings,
+      sendsTable,
+    });
   });
 }

@@ -14,13 +14,19 @@ import { readMemo, writeMemo, type CampaignMemo } from '../../services/campaign-
 import { pendingUnsubscribes } from '../../services/unsubscribe-requests';
 import { appendRows, type Table, type Workbook } from '../../sheets';
 import {
-  readCampaigns, readCampaignSettings, readClientBase, readSends, readSendsSheet, writeCampaign,
-  type CampaignRow, type ClientBase, type SendRow,
+  readCampaigns,
+  readCampaignSettings,
+  readClientBase,
+  readSends,
+  readSendsSheet,
+  writeCampaign,
+  type CampaignRow,
+  type ClientBase,
+  type SendRow,
 } from '../../sheets/campaigns';
 import { loadTemplate, mergeSources, mergeValuesFor, renderMail } from './mail-merge';
 import { segmentClientIds } from './mail-seams';
 import { sendQueue, settleJournal, type QueuedMail } from './sending';
-
 
 /** A run stops starting mails after this, well inside the 6-minute limit (the writes still fit). */
 export const TRIGGER_BUDGET_MS = 4 * 60_000;
@@ -46,14 +52,24 @@ export function pendingEmails(store: ScriptStore, clients: readonly Client[]): S
 
 /** Every member's decision, as a send would make it now; null when the segment can't be read. */
 export function decideFor(
-  book: Workbook, campaign: Campaign, base: ClientBase, sends: readonly SendRow[], store: ScriptStore, settings: CampaignSettings,
+  book: Workbook,
+  campaign: Campaign,
+  base: ClientBase,
+  sends: readonly SendRow[],
+  store: ScriptStore,
+  settings: CampaignSettings,
 ): RecipientDecision[] | null {
   const now = new Date();
   const memberIds = segmentClientIds(book, campaign.segmentId, base.clients, now);
   if (!memberIds) return null;
   const ids = new Set(memberIds);
   const members = base.clients.filter((client) => ids.has(client.id));
-  return decideRecipients(campaign, members, sends.map((row) => row.send), { now, pendingUnsubscribes: pendingEmails(store, base.clients), settings });
+  return decideRecipients(
+    campaign,
+    members,
+    sends.map((row) => row.send),
+    { now, pendingUnsubscribes: pendingEmails(store, base.clients), settings },
+  );
 }
 
 /**
@@ -62,7 +78,13 @@ export function decideFor(
  * with an address the campaign already reached is skipped as alreadySent); nobody gets a second row.
  */
 function prepare(
-  book: Workbook, campaign: Campaign, base: ClientBase, sends: SendRow[], store: ScriptStore, settings: CampaignSettings, refresh: boolean,
+  book: Workbook,
+  campaign: Campaign,
+  base: ClientBase,
+  sends: SendRow[],
+  store: ScriptStore,
+  settings: CampaignSettings,
+  refresh: boolean,
 ): boolean {
   const listed = new Set(sends.filter((row) => row.send.campaignId === campaign.id).map((row) => row.send.clientId));
   if (listed.size > 0 && !refresh) return true;
@@ -70,7 +92,11 @@ function prepare(
   if (!decided) return false;
   const records = newSendRows(campaign.id, decided, listed, new Date());
   // One setValues: the campaign's list is written whole or not at all.
-  const rowNumbers = appendRows(book, 'sends', records.map((record) => ({ ...record })));
+  const rowNumbers = appendRows(
+    book,
+    'sends',
+    records.map((record) => ({ ...record })),
+  );
   records.forEach((send, index) => sends.push({ send, rowNumber: rowNumbers[index] ?? 0 }));
   return true;
 }
@@ -95,13 +121,28 @@ function clientBase(run: RunContext): ClientBase {
 
 /** Writes status and counts; a status staff set meanwhile (cancelled) is kept. */
 function finish(run: RunContext, row: CampaignRow, status: CampaignStatus): CampaignStatus {
-  const counts = campaignCounts(row.campaign.id, run.sends.map((send) => send.send));
+  const counts = campaignCounts(
+    row.campaign.id,
+    run.sends.map((send) => send.send),
+  );
   return withLock('database', () => {
     const current = readCampaigns(run.book).find((candidate) => candidate.campaign.id === row.campaign.id) ?? row;
     const kept = current.campaign.status === 'cancelled' ? 'cancelled' : status;
     // A cancel during the run skipped rows this run still holds as queued: count from the sheet.
-    const final = kept === 'cancelled' ? campaignCounts(row.campaign.id, readSends(run.book).map((send) => send.send)) : counts;
-    writeCampaign(run.book, current, { status: kept, recipients: final.recipients, sent: final.sent, skipped: final.skipped, failed: final.failed });
+    const final =
+      kept === 'cancelled'
+        ? campaignCounts(
+            row.campaign.id,
+            readSends(run.book).map((send) => send.send),
+          )
+        : counts;
+    writeCampaign(run.book, current, {
+      status: kept,
+      recipients: final.recipients,
+      sent: final.sent,
+      skipped: final.skipped,
+      failed: final.failed,
+    });
     return kept;
   });
 }
@@ -116,14 +157,29 @@ function runCampaign(run: RunContext, row: CampaignRow): CampaignStatus {
   const campaign = row.campaign;
   const at = new Date().toISOString();
   if (!prepare(run.book, campaign, clientBase(run), run.sends, run.store, run.settings, run.refresh.has(campaign.id))) {
-    return pauseFor(run, row, { reason: 'segment', key: 'campaigns.pause.segment', params: { segment: campaign.segmentId }, at });
+    return pauseFor(run, row, {
+      reason: 'segment',
+      key: 'campaigns.pause.segment',
+      params: { segment: campaign.segmentId },
+      at,
+    });
   }
   const queued = run.sends.filter((send) => send.send.campaignId === campaign.id && send.send.status === 'queued');
   if (queued.length === 0) return finish(run, row, 'done');
   const template = loadTemplate(run.book, campaign.template);
-  if (!template) return pauseFor(run, row, { reason: 'template', key: 'campaigns.pause.template', params: { template: campaign.template }, at });
+  if (!template)
+    return pauseFor(run, row, {
+      reason: 'template',
+      key: 'campaigns.pause.template',
+      params: { template: campaign.template },
+      at,
+    });
   const base = clientBase(run);
-  const sources = mergeSources(run.book, base.clients, base.orders, run.locale, { links: true, campaignId: campaign.id, recipients: queued.map((send) => send.send.clientId) });
+  const sources = mergeSources(run.book, base.clients, base.orders, run.locale, {
+    links: true,
+    campaignId: campaign.id,
+    recipients: queued.map((send) => send.send.clientId),
+  });
   const clientsById = new Map(base.clients.map((client) => [client.id, client]));
   const mails: QueuedMail[] = queued.map((send) => ({
     row: send,
@@ -132,8 +188,14 @@ function runCampaign(run: RunContext, row: CampaignRow): CampaignStatus {
       if (!client) return null;
       const rendered = renderMail(template, mergeValuesFor(client, sources, template));
       return {
-        to: send.send.email, subject: rendered.subject, htmlBody: rendered.htmlBody, textBody: rendered.textBody,
-        senderName: campaign.senderName, replyTo: campaign.replyTo, attachments: template.attachments, inlineImages: template.inlineImages,
+        to: send.send.email,
+        subject: rendered.subject,
+        htmlBody: rendered.htmlBody,
+        textBody: rendered.textBody,
+        senderName: campaign.senderName,
+        replyTo: campaign.replyTo,
+        attachments: template.attachments,
+        inlineImages: template.inlineImages,
       };
     },
   }));
@@ -141,8 +203,12 @@ function runCampaign(run: RunContext, row: CampaignRow): CampaignStatus {
   const since = memo.resumedAt ? new Date(memo.resumedAt).getTime() : -Infinity;
   const history = run.sends.filter((send) => (send.send.at?.getTime() ?? 0) > since).map((send) => send.send);
   const outcome = sendQueue(run.book, run.store, mails, {
-    reserve: run.settings.quotaReserveForFlows, deadline: run.deadline, streak: failureStreak(campaign.id, history), settings: run.settings,
-    cancelled: () => readMemo(run.store, campaign.id).cancelledAt !== undefined, sendsTable: run.sendsTable,
+    reserve: run.settings.quotaReserveForFlows,
+    deadline: run.deadline,
+    streak: failureStreak(campaign.id, history),
+    settings: run.settings,
+    cancelled: () => readMemo(run.store, campaign.id).cancelledAt !== undefined,
+    sendsTable: run.sendsTable,
   });
   if (outcome.pause) return pauseFor(run, row, { ...outcome.pause, at });
   const left = run.sends.some((send) => send.send.campaignId === campaign.id && send.send.status === 'queued');
@@ -177,8 +243,10 @@ function wakeCampaigns(run: RunContext, rows: CampaignRow[]): void {
  */
 function armNextStart(rows: readonly CampaignRow[]): void {
   const now = Date.now();
-  const times = rows.filter((row) => row.campaign.status === 'scheduled' && row.campaign.scheduledAt !== null)
-    .map((row) => (row.campaign.scheduledAt as Date).getTime()).filter((time) => time > now);
+  const times = rows
+    .filter((row) => row.campaign.status === 'scheduled' && row.campaign.scheduledAt !== null)
+    .map((row) => (row.campaign.scheduledAt as Date).getTime())
+    .filter((time) => time > now);
   if (times.length > 0) scheduleContinuation(START_HANDLER, new Date(Math.min(...times)));
 }
 
@@ -187,17 +255,30 @@ function armNextStart(rows: readonly CampaignRow[]): void {
  * false when another execution holds it (it is sending; nothing is lost). Schedules its own continuation.
  * `deadline` (epoch ms) counts from the entry point's start: the reads before the run take time too.
  */
-export function runCampaigns(deadline: number, locale: Locale, book: Workbook, refresh: ReadonlySet<string> = new Set()): boolean {
+export function runCampaigns(
+  deadline: number,
+  locale: Locale,
+  book: Workbook,
+  refresh: ReadonlySet<string> = new Set(),
+): boolean {
   const done = withSendLock(() => {
     const store = scriptStore();
     const sends = readSendsSheet(book);
     const run: RunContext = {
-      book, store, sends: sends.rows, sendsTable: sends.table, settings: readCampaignSettings(book), locale, deadline, refresh,
+      book,
+      store,
+      sends: sends.rows,
+      sendsTable: sends.table,
+      settings: readCampaignSettings(book),
+      locale,
+      deadline,
+      refresh,
     };
     settleJournal(book, store, run.sends, run.sendsTable);
     const rows = readCampaigns(book);
     wakeCampaigns(run, rows);
-    const sending = rows.filter((row) => row.campaign.status === 'sending')
+    const sending = rows
+      .filter((row) => row.campaign.status === 'sending')
       .sort((a, b) => a.campaign.createdAt.getTime() - b.campaign.createdAt.getTime());
     let more = false;
     for (const row of sending) {

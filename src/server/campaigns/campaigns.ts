@@ -12,10 +12,33 @@ import { translate } from '../../i18n';
 import { sendMailNow } from '../../services/mailer';
 import { scheduleContinuation } from '../../services/triggers';
 import { appendRows, idCells, openWorkbook, readTable, updateRows, type Workbook } from '../../sheets';
-import { readCampaigns, readCampaignSettings, readClientBase, readSends, sendIdentity, writeCampaign, type CampaignRow } from '../../sheets/campaigns';
-import { CLIENT_BUDGET_MS, decideFor, HOURLY_CAMPAIGN_BUDGET_MS, runCampaigns, START_HANDLER, TRIGGER_BUDGET_MS } from './campaign-runs';
+import {
+  readCampaigns,
+  readCampaignSettings,
+  readClientBase,
+  readSends,
+  sendIdentity,
+  writeCampaign,
+  type CampaignRow,
+} from '../../sheets/campaigns';
+import {
+  CLIENT_BUDGET_MS,
+  decideFor,
+  HOURLY_CAMPAIGN_BUDGET_MS,
+  runCampaigns,
+  START_HANDLER,
+  TRIGGER_BUDGET_MS,
+} from './campaign-runs';
 import { readMemo, writeMemo } from '../../services/campaign-memo';
-import { knownFields, loadTemplate, mergeSources, mergeValuesFor, renderMail, templateParts, templateUses } from './mail-merge';
+import {
+  knownFields,
+  loadTemplate,
+  mergeSources,
+  mergeValuesFor,
+  renderMail,
+  templateParts,
+  templateUses,
+} from './mail-merge';
 import { LOYALTY_MERGE_FIELDS } from './mail-seams';
 import { UserFacingError } from '../app/respond';
 import { asStaff } from '../app/staff';
@@ -26,9 +49,19 @@ const PROBLEMS_SHOWN = 10;
 function viewOf(row: CampaignRow, counts = { recipients: 0, sent: 0, skipped: 0, failed: 0 }): CampaignView {
   const c = row.campaign;
   return {
-    id: c.id, name: c.name, segmentId: c.segmentId, template: c.template, senderName: c.senderName, replyTo: c.replyTo,
-    scheduledAt: c.scheduledAt ? c.scheduledAt.toISOString() : null, status: c.status, cost: c.cost,
-    recipients: counts.recipients, sent: counts.sent, skipped: counts.skipped, failed: counts.failed,
+    id: c.id,
+    name: c.name,
+    segmentId: c.segmentId,
+    template: c.template,
+    senderName: c.senderName,
+    replyTo: c.replyTo,
+    scheduledAt: c.scheduledAt ? c.scheduledAt.toISOString() : null,
+    status: c.status,
+    cost: c.cost,
+    recipients: counts.recipients,
+    sent: counts.sent,
+    skipped: counts.skipped,
+    failed: counts.failed,
   };
 }
 
@@ -50,14 +83,23 @@ function parseTime(iso: string | null | undefined): Date | null {
 
 export function createCampaign(draft: NewCampaign): CampaignView {
   return asStaff((book) => {
-    if (!draft.name.trim() || !draft.segmentId.trim() || !draft.template.trim()) throw new UserFacingError('campaigns.create.incomplete');
+    if (!draft.name.trim() || !draft.segmentId.trim() || !draft.template.trim())
+      throw new UserFacingError('campaigns.create.incomplete');
     return withLock('database', () => {
       const table = readTable(book, 'campaigns');
       const id = nextId('K', idCells(table));
       const campaign: Campaign = {
-        id, name: draft.name.trim(), segmentId: draft.segmentId.trim(), template: draft.template.trim(),
-        senderName: draft.senderName.trim(), replyTo: draft.replyTo.trim(), scheduledAt: parseTime(draft.scheduledAt),
-        status: 'draft', cost: Number.isFinite(draft.cost) && draft.cost > 0 ? draft.cost : 0, createdAt: new Date(), note: '',
+        id,
+        name: draft.name.trim(),
+        segmentId: draft.segmentId.trim(),
+        template: draft.template.trim(),
+        senderName: draft.senderName.trim(),
+        replyTo: draft.replyTo.trim(),
+        scheduledAt: parseTime(draft.scheduledAt),
+        status: 'draft',
+        cost: Number.isFinite(draft.cost) && draft.cost > 0 ? draft.cost : 0,
+        createdAt: new Date(),
+        note: '',
       };
       const [rowNumber] = appendRows(book, 'campaigns', [{ ...campaign }]);
       return viewOf({ campaign, rowNumber: rowNumber ?? 0 });
@@ -76,38 +118,68 @@ function previewOf(book: Workbook, locale: Locale, campaignId: string, clientId:
   const base = readClientBase(book);
   const fresh = decideFor(book, campaign, base, sends, store, readCampaignSettings(book));
   if (!fresh) throw new UserFacingError('campaigns.pause.segment', { segment: campaign.segmentId });
-  const { eligible, skippedByReason } = recipientsNow(sends.filter((row) => row.send.campaignId === campaign.id).map((row) => row.send), fresh);
+  const { eligible, skippedByReason } = recipientsNow(
+    sends.filter((row) => row.send.campaignId === campaign.id).map((row) => row.send),
+    fresh,
+  );
   const template = loadTemplate(book, campaign.template);
   const preview: CampaignPreview = {
-    campaignId, clientId: null, subject: '', html: '', text: '', recipients: eligible.length, skippedByReason, problems: [],
+    campaignId,
+    clientId: null,
+    subject: '',
+    html: '',
+    text: '',
+    recipients: eligible.length,
+    skippedByReason,
+    problems: [],
   };
   if (!template) {
     preview.problems.push(translate(locale, 'campaigns.pause.template', { template: campaign.template }));
     return preview;
   }
   const clientsById = new Map(base.clients.map((client) => [client.id, client]));
-  const shown = clientsById.get(clientId ?? '') ?? eligible.map((id) => clientsById.get(id)).find((client) => client !== undefined);
+  const shown =
+    clientsById.get(clientId ?? '') ?? eligible.map((id) => clientsById.get(id)).find((client) => client !== undefined);
   // Loyalty fields for everyone only when the template uses one (their holes are reported below);
   // otherwise for the previewed client alone: loyalty's reads and codes cost time per client.
   const usesLoyalty = LOYALTY_MERGE_FIELDS.some((field) => templateUses(template, field));
   const loyaltyFor = usesLoyalty ? eligible : shown ? [shown.id] : [];
-  const sources = mergeSources(book, base.clients, base.orders, book.locale, { links: false, campaignId: campaign.id, recipients: loyaltyFor });
+  const sources = mergeSources(book, base.clients, base.orders, book.locale, {
+    links: false,
+    campaignId: campaign.id,
+    recipients: loyaltyFor,
+  });
   const unknown = templateParts(template).flatMap((part) => checkTemplate(part, knownFields(sources)));
-  if (unknown.length > 0) preview.problems.push(translate(locale, 'campaigns.template.unknownFields', { fields: [...new Set(unknown)].join(', ') }));
+  if (unknown.length > 0)
+    preview.problems.push(
+      translate(locale, 'campaigns.template.unknownFields', { fields: [...new Set(unknown)].join(', ') }),
+    );
   const recipients = eligible.flatMap((id) => {
     const client = clientsById.get(id);
     return client ? [{ clientId: id, values: mergeValuesFor(client, sources, null) }] : [];
   });
   const holes = templateParts(template).flatMap((part) => previewProblems(part, recipients));
   const byClient = new Map<string, Set<string>>();
-  for (const hole of holes) byClient.set(hole.clientId, new Set([...(byClient.get(hole.clientId) ?? []), ...hole.missing]));
+  for (const hole of holes)
+    byClient.set(hole.clientId, new Set([...(byClient.get(hole.clientId) ?? []), ...hole.missing]));
   [...byClient].slice(0, PROBLEMS_SHOWN).forEach(([id, fields]) => {
-    preview.problems.push(translate(locale, 'campaigns.preview.missing', { client: `${clientsById.get(id)?.name ?? ''} (${id})`, fields: [...fields].join(', ') }));
+    preview.problems.push(
+      translate(locale, 'campaigns.preview.missing', {
+        client: `${clientsById.get(id)?.name ?? ''} (${id})`,
+        fields: [...fields].join(', '),
+      }),
+    );
   });
-  if (byClient.size > PROBLEMS_SHOWN) preview.problems.push(translate(locale, 'campaigns.preview.more', { count: byClient.size - PROBLEMS_SHOWN }));
+  if (byClient.size > PROBLEMS_SHOWN)
+    preview.problems.push(translate(locale, 'campaigns.preview.more', { count: byClient.size - PROBLEMS_SHOWN }));
   if (shown) {
     const rendered = renderMail(template, mergeValuesFor(shown, sources, template));
-    Object.assign(preview, { clientId: shown.id, subject: rendered.subject, html: rendered.htmlBody ?? '', text: rendered.textBody });
+    Object.assign(preview, {
+      clientId: shown.id,
+      subject: rendered.subject,
+      html: rendered.htmlBody ?? '',
+      text: rendered.textBody,
+    });
   }
   return preview;
 }
@@ -120,8 +192,14 @@ export function testSendCampaign(campaignId: string): string {
     const to = Session.getActiveUser().getEmail();
     const template = loadTemplate(book, campaign.template);
     sendMailNow({
-      to, subject: `[${translate(locale, 'campaigns.test.tag')}] ${preview.subject}`, htmlBody: preview.html || null, textBody: preview.text,
-      senderName: campaign.senderName, replyTo: campaign.replyTo, attachments: template?.attachments, inlineImages: template?.inlineImages,
+      to,
+      subject: `[${translate(locale, 'campaigns.test.tag')}] ${preview.subject}`,
+      htmlBody: preview.html || null,
+      textBody: preview.text,
+      senderName: campaign.senderName,
+      replyTo: campaign.replyTo,
+      attachments: template?.attachments,
+      inlineImages: template?.inlineImages,
     });
     return translate(locale, 'campaigns.test.sent', { email: to, client: preview.clientId });
   });
@@ -129,11 +207,20 @@ export function testSendCampaign(campaignId: string): string {
 
 function progressOf(book: Workbook, locale: Locale, campaignId: string): CampaignProgress {
   const { campaign } = findCampaign(book, campaignId);
-  const counts = campaignCounts(campaignId, readSends(book).map((row) => row.send));
+  const counts = campaignCounts(
+    campaignId,
+    readSends(book).map((row) => row.send),
+  );
   const pause = campaign.status === 'paused' ? readMemo(scriptStore(), campaignId).pause : undefined;
   return {
-    campaignId, status: campaign.status, sent: counts.sent, remaining: counts.queued, failed: counts.failed,
-    skipped: counts.skipped, skippedByReason: counts.skippedByReason, message: pause ? translate(locale, pause.key, pause.params) : null,
+    campaignId,
+    status: campaign.status,
+    sent: counts.sent,
+    remaining: counts.queued,
+    failed: counts.failed,
+    skipped: counts.skipped,
+    skippedByReason: counts.skippedByReason,
+    message: pause ? translate(locale, pause.key, pause.params) : null,
   };
 }
 
@@ -142,7 +229,12 @@ export function getCampaignProgress(campaignId: string): CampaignProgress {
 }
 
 /** Moves the campaign to `to` under the lock, or explains in the staff's language why not. */
-function moveCampaign(book: Workbook, campaignId: string, to: CampaignStatus, values: Partial<Campaign> = {}): CampaignRow {
+function moveCampaign(
+  book: Workbook,
+  campaignId: string,
+  to: CampaignStatus,
+  values: Partial<Campaign> = {},
+): CampaignRow {
   return withLock('database', () => {
     const row = findCampaign(book, campaignId);
     const moved = transitionCampaign({ ...row.campaign, ...values }, to);
@@ -158,7 +250,8 @@ export function sendCampaign(campaignId: string): CampaignProgress {
     const row = findCampaign(book, campaignId);
     const pressed = row.campaign.status !== 'sending';
     if (pressed) {
-      if (!loadTemplate(book, row.campaign.template)) throw new UserFacingError('campaigns.pause.template', { template: row.campaign.template });
+      if (!loadTemplate(book, row.campaign.template))
+        throw new UserFacingError('campaigns.pause.template', { template: row.campaign.template });
       const wasPaused = row.campaign.status === 'paused';
       moveCampaign(book, campaignId, 'sending');
       // Staff resuming a paused campaign: the failure breaker starts counting afresh.
@@ -186,10 +279,18 @@ export function cancelCampaign(campaignId: string): CampaignView {
       const cancelled = moveCampaign(book, campaignId, 'cancelled');
       const store = scriptStore();
       writeMemo(store, campaignId, { ...readMemo(store, campaignId), cancelledAt: new Date().toISOString() });
-      const queued = readSends(book).filter((send) => send.send.campaignId === campaignId && send.send.status === 'queued');
-      updateRows(book, 'sends', queued.map((send) => ({
-        rowNumber: send.rowNumber, identity: sendIdentity(send.send), values: { status: 'skipped', reason: 'cancelled', at: new Date() },
-      })));
+      const queued = readSends(book).filter(
+        (send) => send.send.campaignId === campaignId && send.send.status === 'queued',
+      );
+      updateRows(
+        book,
+        'sends',
+        queued.map((send) => ({
+          rowNumber: send.rowNumber,
+          identity: sendIdentity(send.send),
+          values: { status: 'skipped', reason: 'cancelled', at: new Date() },
+        })),
+      );
       return cancelled;
     });
     return viewsWithCounts(book, [row])[0] as CampaignView;
@@ -216,7 +317,6 @@ export function startScheduledCampaigns(): void {
 export function runCampaignsHourly(): void {
   continueFor(HOURLY_CAMPAIGN_BUDGET_MS);
 }
-
 
 export function findCampaign(book: Workbook, campaignId: string): CampaignRow {
   const found = readCampaigns(book).find((row) => row.campaign.id === campaignId);

@@ -1,6 +1,12 @@
 // Templates and merge values for a mail: where a template comes from (a Gmail draft or a Templates row),
 // what each client's fields are, and the rendered subject, HTML and plain text.
-import { clientMergeValues, foldFieldName, knownFieldNames, type BuiltinField, type FieldValue } from '../../domain/campaigns/fields';
+import {
+  clientMergeValues,
+  foldFieldName,
+  knownFieldNames,
+  type BuiltinField,
+  type FieldValue,
+} from '../../domain/campaigns/fields';
 import { parseTemplate, render, type Template } from '../../domain/campaigns/template';
 import { makeUnsubscribeToken, unsubscribeUrl, type Signer } from '../../domain/campaigns/unsubscribe';
 import type { Client, ClientId, Locale, Order } from '../../domain/types';
@@ -34,11 +40,19 @@ export function loadTemplate(book: Workbook, ref: string): MailTemplate | null {
     const draft = findDraftTemplate(trimmed.slice(DRAFT_PREFIX.length));
     if (!draft) return null;
     return {
-      ref: trimmed, subject: parseTemplate(draft.subject), body: parseTemplate(draft.htmlBody), html: true, text: null,
-      attachments: draft.attachments, inlineImages: draft.inlineImages,
+      ref: trimmed,
+      subject: parseTemplate(draft.subject),
+      body: parseTemplate(draft.htmlBody),
+      html: true,
+      text: null,
+      attachments: draft.attachments,
+      inlineImages: draft.inlineImages,
     };
   }
-  const row = findTemplateRow(book, trimmed.toLowerCase().startsWith(SHEET_PREFIX) ? trimmed.slice(SHEET_PREFIX.length) : trimmed);
+  const row = findTemplateRow(
+    book,
+    trimmed.toLowerCase().startsWith(SHEET_PREFIX) ? trimmed.slice(SHEET_PREFIX.length) : trimmed,
+  );
   if (!row) return null;
   const { htmlBody, textBody } = row;
   const html = htmlBody.trim() !== '';
@@ -55,7 +69,9 @@ export function loadTemplate(book: Workbook, ref: string): MailTemplate | null {
 
 export function templateUses(template: MailTemplate, field: string): boolean {
   const key = foldFieldName(field);
-  return [template.subject, template.body, template.text].some((part) => part?.parts.some((piece) => piece.kind === 'field' && piece.key === key));
+  return [template.subject, template.body, template.text].some((part) =>
+    part?.parts.some((piece) => piece.kind === 'field' && piece.key === key),
+  );
 }
 
 /** The parsed parts of a template: subject, body and its own plain text. */
@@ -125,11 +141,17 @@ export function mergeValuesFor(
     last_order: sources.lastOrder.get(client.id)?.product ?? '',
     feedback_link: completed ? sources.feedbackLink(completed.id) : '',
     // A placeholder where no link is made (preview counts): the field is never missing.
-    unsubscribe_link: sources.sign && template && templateUses(template, 'unsubscribe_link')
-      ? unsubscribeUrl(sources.webAppUrl, makeUnsubscribeToken(client.id, client.email, sources.sign), locale)
-      : sources.sign ? '' : '#unsubscribe',
+    unsubscribe_link:
+      sources.sign && template && templateUses(template, 'unsubscribe_link')
+        ? unsubscribeUrl(sources.webAppUrl, makeUnsubscribeToken(client.id, client.email, sources.sign), locale)
+        : sources.sign
+          ? ''
+          : '#unsubscribe',
   };
-  return { ...clientMergeValues(client, values, locale), ...Object.fromEntries(Object.entries(extra).map(([key, value]) => [foldFieldName(key), value])) };
+  return {
+    ...clientMergeValues(client, values, locale),
+    ...Object.fromEntries(Object.entries(extra).map(([key, value]) => [foldFieldName(key), value])),
+  };
 }
 
 export interface RenderedMail {

@@ -13,7 +13,12 @@ import { segmentClientIds as analysisSegment } from '../analysis/segments';
 export const ALL_CLIENTS_SEGMENT = 'all';
 
 /** Client ids of a segment, or null when it is unknown or its rules can't be read. */
-export function segmentClientIds(book: Workbook, segmentId: string, clients: readonly Client[], asOf: Date): ClientId[] | null {
+export function segmentClientIds(
+  book: Workbook,
+  segmentId: string,
+  clients: readonly Client[],
+  asOf: Date,
+): ClientId[] | null {
   if (segmentId.trim().toLowerCase() === ALL_CLIENTS_SEGMENT) return clients.map((client) => client.id);
   try {
     return analysisSegment(book, segmentId, asOf);
@@ -23,11 +28,22 @@ export function segmentClientIds(book: Workbook, segmentId: string, clients: rea
   }
 }
 
-export const LOYALTY_MERGE_FIELDS = ['points', 'tier', 'discount', 'discount_code', 'recommendation', 'referral_code'] as const;
+export const LOYALTY_MERGE_FIELDS = [
+  'points',
+  'tier',
+  'discount',
+  'discount_code',
+  'recommendation',
+  'referral_code',
+] as const;
 export type LoyaltyMergeFields = Partial<Record<(typeof LOYALTY_MERGE_FIELDS)[number], string>>;
 
 /** Loyalty merge fields by client, as text; none when loyalty can't be read (preview reports the holes). */
-export function loyaltyFieldsFor(book: Workbook, clientIds: readonly ClientId[], campaignId?: string): Map<ClientId, LoyaltyMergeFields> {
+export function loyaltyFieldsFor(
+  book: Workbook,
+  clientIds: readonly ClientId[],
+  campaignId?: string,
+): Map<ClientId, LoyaltyMergeFields> {
   const fields = new Map<ClientId, LoyaltyMergeFields>();
   try {
     for (const [id, loyalty] of loyaltyFields(book, clientIds, campaignId ? { campaignId } : {})) {
@@ -60,7 +76,11 @@ export function loyaltyOccasions(book: Workbook, asOf: Date, options: { ledger: 
     const startingTiers = new Set(settings.tiers.filter((tier) => tier.threshold <= 0).map((tier) => tier.name));
     // The ledger is the biggest loyalty sheet: read only when the points-expiry flow is on.
     const pointsExpiring = options.ledger
-      ? pointsExpiringSoon(readLedger(book), settings, asOf).map((lot) => ({ clientId: lot.clientId, points: lot.points, expiresAt: lot.firstExpiresAt }))
+      ? pointsExpiringSoon(readLedger(book), settings, asOf).map((lot) => ({
+          clientId: lot.clientId,
+          points: lot.points,
+          expiresAt: lot.firstExpiresAt,
+        }))
       : [];
     return { pointsExpiring, startingTiers };
   } catch (error) {

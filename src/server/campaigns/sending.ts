@@ -3,13 +3,24 @@
 // send, resend or drop are in src/domain/campaigns/sending.ts (read its header first).
 import { BOUNCE_REASON } from '../../domain/campaigns/exclusions';
 import {
-  planBatch, reconcile, recipientKey, trackOutcome,
-  type JournalEntry, type PauseDecision, type QueuedRecipient,
+  planBatch,
+  reconcile,
+  recipientKey,
+  trackOutcome,
+  type JournalEntry,
+  type PauseDecision,
+  type QueuedRecipient,
 } from '../../domain/campaigns/sending';
 import type { CampaignSettings } from '../../domain/campaigns/settings';
 import type { Send } from '../../domain/types';
 import {
-  createMailDraft, deleteMailDraft, isQuotaError, isServiceError, mailDraftExists, remainingMailQuota, sendMailDraft,
+  createMailDraft,
+  deleteMailDraft,
+  isQuotaError,
+  isServiceError,
+  mailDraftExists,
+  remainingMailQuota,
+  sendMailDraft,
   type OutgoingMail,
 } from '../../services/mailer';
 import type { ScriptStore } from '../../services/properties';
@@ -30,13 +41,14 @@ export function journalCampaignId(send: Pick<Send, 'campaignId' | 'occasion'>): 
 
 function rowsByRecipient(sends: readonly SendRow[]): Map<string, SendRow> {
   const byKey = new Map<string, SendRow>();
-  for (const row of sends) byKey.set(recipientKey({ campaignId: journalCampaignId(row.send), clientId: row.send.clientId }), row);
+  for (const row of sends)
+    byKey.set(recipientKey({ campaignId: journalCampaignId(row.send), clientId: row.send.clientId }), row);
   return byKey;
 }
 
 function applyToRow(row: SendRow, values: { status: Send['status']; reason: string; at: Date }): RowUpdate {
   row.send = { ...row.send, ...values };
-  return { rowNumber: row.rowNumber, identity: sendIdentity(row.send), values: values as unknown as RowValues };
+  return { rowNumber: row.rowNumber, identity: sendIdentity(row.send), values: values };
 }
 
 /**
@@ -100,15 +112,40 @@ export interface QueueOptions {
  * Sends the queued rows, exactly once each: per mail a draft, its journal entry, the send; rows are
  * written and the journal trimmed every SEND_CHUNK mails and at the end. Run settleJournal first.
  */
-export function sendQueue(book: Workbook, store: ScriptStore, queue: readonly QueuedMail[], options: QueueOptions): QueueOutcome {
+export function sendQueue(
+  book: Workbook,
+  store: ScriptStore,
+  queue: readonly QueuedMail[],
+  options: QueueOptions,
+): QueueOutcome {
   const journal = readJournal(store);
   const recipients: QueuedRecipient[] = queue.map((mail) => ({
-    campaignId: journalCampaignId(mail.row.send), clientId: mail.row.send.clientId, email: mail.row.send.email,
+    campaignId: journalCampaignId(mail.row.send),
+    clientId: mail.row.send.clientId,
+    email: mail.row.send.email,
   }));
-  const byKey = new Map(queue.map((mail) => [recipientKey({ campaignId: journalCampaignId(mail.row.send), clientId: mail.row.send.clientId }), mail]));
+  const byKey = new Map(
+    queue.map((mail) => [
+      recipientKey({ campaignId: journalCampaignId(mail.row.send), clientId: mail.row.send.clientId }),
+      mail,
+    ]),
+  );
   const journaled = reconcile(journal, new Set(journal.map((entry) => entry.draftId)));
-  const plan = planBatch(recipients, journaled, remainingMailQuota(), options.reserve, recipients.length + journal.length);
-  const outcome: QueueOutcome = { sent: 0, failed: 0, skipped: 0, pause: null, outOfTime: false, streak: options.streak };
+  const plan = planBatch(
+    recipients,
+    journaled,
+    remainingMailQuota(),
+    options.reserve,
+    recipients.length + journal.length,
+  );
+  const outcome: QueueOutcome = {
+    sent: 0,
+    failed: 0,
+    skipped: 0,
+    pause: null,
+    outOfTime: false,
+    streak: options.streak,
+  };
   let updates: RowUpdate[] = [];
   let finished: JournalEntry[] = [];
   let failedDrafts: string[] = [];

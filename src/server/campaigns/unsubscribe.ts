@@ -8,7 +8,12 @@ import type { Locale } from '../../domain/types';
 import { translate, type MessageKey } from '../../i18n';
 import { makeSigner } from '../../services/signer';
 import { scriptStore } from '../../services/properties';
-import { forgetUnsubscribe, isUnsubscribePending, pendingUnsubscribes, recordUnsubscribe } from '../../services/unsubscribe-requests';
+import {
+  forgetUnsubscribe,
+  isUnsubscribePending,
+  pendingUnsubscribes,
+  recordUnsubscribe,
+} from '../../services/unsubscribe-requests';
 import { openWorkbook, updateRows, type RowUpdate } from '../../sheets';
 import { readClientBase } from '../../sheets/campaigns';
 
@@ -16,8 +21,9 @@ function page(locale: Locale, key: MessageKey): GoogleAppsScript.HTML.HtmlOutput
   const title = translate(locale, 'campaigns.unsubscribe.title');
   const message = translate(locale, key);
   // The page names no client and no address: a forwarded link tells its reader nothing.
-  const html = `<!doctype html><html lang="${locale}"><meta charset="utf-8"><body style="font-family:sans-serif;max-width:32em;margin:3em auto">`
-    + `<h1>${escape(title)}</h1><p>${escape(message)}</p></body></html>`;
+  const html =
+    `<!doctype html><html lang="${locale}"><meta charset="utf-8"><body style="font-family:sans-serif;max-width:32em;margin:3em auto">` +
+    `<h1>${escape(title)}</h1><p>${escape(message)}</p></body></html>`;
   return HtmlService.createHtmlOutput(html).setTitle(title);
 }
 
@@ -29,7 +35,8 @@ function escape(text: string): string {
 export function doGet(event?: GoogleAppsScript.Events.DoGet): GoogleAppsScript.HTML.HtmlOutput {
   const parameter = event?.parameter ?? {};
   const locale: Locale = parameter.hl === 'en' ? 'en' : parameter.hl === 'ru' ? 'ru' : 'en';
-  if (parameter.action !== 'unsubscribe' || typeof parameter.token !== 'string') return page(locale, 'campaigns.unsubscribe.invalid');
+  if (parameter.action !== 'unsubscribe' || typeof parameter.token !== 'string')
+    return page(locale, 'campaigns.unsubscribe.invalid');
   const verified = verifyUnsubscribeToken(parameter.token, makeSigner());
   if (!verified.ok) return page(locale, verified.key);
   const store = scriptStore();
@@ -57,7 +64,8 @@ export function applyPendingUnsubscribes(): void {
       const alreadyOut = client.unsubscribedAt !== null && client.unsubscribedAt.getTime() >= click.at.getTime();
       if (resubscribedAfter || alreadyOut) continue;
       const rowNumber = rowNumberById.get(click.clientId) ?? 0;
-      if (rowNumber > 0) updates.push({ rowNumber, identity: { id: click.clientId }, values: { unsubscribedAt: click.at } });
+      if (rowNumber > 0)
+        updates.push({ rowNumber, identity: { id: click.clientId }, values: { unsubscribedAt: click.at } });
     }
     updateRows(book, 'clients', updates);
   });

@@ -2,8 +2,15 @@
 // and what the sidebar's Forms section and the campaigns need (links, counts, prefilled feedback links).
 import type { FormsView, FormView } from '../../contract/sidebar-api';
 import {
-  DEFAULT_CONSENT_TEXT, feedbackForm, feedbackLinkFromTemplate, ORDER_PLACEHOLDER, registrationForm,
-  type FormDefinition, type FormKind, type FormPlan, type Wording,
+  DEFAULT_CONSENT_TEXT,
+  feedbackForm,
+  feedbackLinkFromTemplate,
+  ORDER_PLACEHOLDER,
+  registrationForm,
+  type FormDefinition,
+  type FormKind,
+  type FormPlan,
+  type Wording,
 } from '../../domain/schema';
 import type { Locale } from '../../domain/types';
 import { translate } from '../../i18n';
@@ -21,13 +28,16 @@ const TRIGGER_LIMIT = 20;
 
 /** The planned form in the workbook's language, as Google builds it. */
 function formIn(locale: Locale, plan: FormPlan): FormDefinition {
-  const words = (wording: Wording) => ('text' in wording ? wording.text : translate(locale, wording.key, wording.params));
+  const words = (wording: Wording) =>
+    'text' in wording ? wording.text : translate(locale, wording.key, wording.params);
   return {
     kind: plan.kind,
     title: words(plan.title),
     description: words(plan.description),
     questions: plan.questions.map(({ title, choices, ...question }) => ({
-      ...question, title: translate(locale, title), ...(choices ? { choices: choices.map(words) } : {}),
+      ...question,
+      title: translate(locale, title),
+      ...(choices ? { choices: choices.map(words) } : {}),
     })),
   };
 }
@@ -38,12 +48,16 @@ export function createForms(): FormsView {
     if (!findSheet(book, 'clients')) throw new UserFacingError('database.setupFirst');
     const core = readCoreSettings(book).settings;
     const defaultConsent = translate(book.locale, DEFAULT_CONSENT_TEXT);
-    const consentText = readSettingsFor(book, { consentText: defaultConsent }, 'forms').overrides.consentText ?? defaultConsent;
+    const consentText =
+      readSettingsFor(book, { consentText: defaultConsent }, 'forms').overrides.consentText ?? defaultConsent;
     const spreadsheetId = book.spreadsheet.getId();
     let created = 0;
     let triggers = 0;
     for (const kind of ['registration', 'feedback'] as const) {
-      const definition = formIn(book.locale, kind === 'registration' ? registrationForm(core.studioName, consentText) : feedbackForm(core.studioName));
+      const definition = formIn(
+        book.locale,
+        kind === 'registration' ? registrationForm(core.studioName, consentText) : feedbackForm(core.studioName),
+      );
       const stored = storedForm(kind);
       let form = stored ? openForm(stored.id) : null;
       let record: StoredForm;

@@ -1,9 +1,33 @@
 // Form-submit handler for both forms and both event shapes (form-bound and spreadsheet-bound).
 // A duplicate firing changes nothing; a submission that finds the database busy is queued, not lost.
-import { answerKey, columnSpec, formKindOfTitles, nextId, normaliseHeader, readAnswers, sameAnswerKey, sheetSpec, titleMapping, type FormKind, type RawAnswers, type ReadAnswers, type RowProblem } from '../../domain/schema';
+import {
+  answerKey,
+  columnSpec,
+  formKindOfTitles,
+  nextId,
+  normaliseHeader,
+  readAnswers,
+  sameAnswerKey,
+  sheetSpec,
+  titleMapping,
+  type FormKind,
+  type RawAnswers,
+  type ReadAnswers,
+  type RowProblem,
+} from '../../domain/schema';
 import { translate } from '../../i18n';
 import { isBlank, isDate } from '../../domain/cells';
-import { addProblems, clientIdOfOrder, idCells, readCoreSettings, readTable, upsertClientByEmail, appendRows, type Workbook, openWorkbook } from '../../sheets';
+import {
+  addProblems,
+  clientIdOfOrder,
+  idCells,
+  readCoreSettings,
+  readTable,
+  upsertClientByEmail,
+  appendRows,
+  type Workbook,
+  openWorkbook,
+} from '../../sheets';
 import { BusyError, withLock } from '../../services/locks';
 import { readJsonProperty, writeJsonProperty } from '../../services/properties';
 import { scheduleContinuation } from '../../services/triggers';
@@ -21,7 +45,10 @@ export interface StoredForm {
   prefillTemplate?: string;
 }
 
-export const FORM_PROPERTY: Record<FormKind, string> = { registration: 'forms.registration', feedback: 'forms.feedback' };
+export const FORM_PROPERTY: Record<FormKind, string> = {
+  registration: 'forms.registration',
+  feedback: 'forms.feedback',
+};
 const PENDING_PROPERTY = 'intake.pending';
 
 export function storedForm(kind: FormKind): StoredForm | null {
@@ -70,7 +97,8 @@ export function runIntakeBacklog(): void {
 
 function queue(answer: IntakeAnswer): void {
   const pending = readJsonProperty<IntakeAnswer[]>(PENDING_PROPERTY, []);
-  if (!pending.some((waiting) => waiting.responseId === answer.responseId)) writeJsonProperty(PENDING_PROPERTY, [...pending, answer]);
+  if (!pending.some((waiting) => waiting.responseId === answer.responseId))
+    writeJsonProperty(PENDING_PROPERTY, [...pending, answer]);
   scheduleContinuation('runIntakeBacklog', new Date(Date.now() + 60_000));
 }
 
@@ -83,9 +111,13 @@ function answerFromEvent(event: FormEvent): IntakeAnswer | null {
       answers[item.getItem().getTitle()] = Array.isArray(value) ? value.map(String) : String(value);
     }
     const sourceId = event.source ? event.source.getId() : '';
-    const kind = (['registration', 'feedback'] as const).find((candidate) => storedForm(candidate)?.id === sourceId) ?? formKindOfTitles(Object.keys(answers));
+    const kind =
+      (['registration', 'feedback'] as const).find((candidate) => storedForm(candidate)?.id === sourceId) ??
+      formKindOfTitles(Object.keys(answers));
     const at = response.getTimestamp();
-    return kind && !allBlank(answers) ? { kind, responseId: response.getId(), at: (at ?? new Date()).toISOString(), answers } : null;
+    return kind && !allBlank(answers)
+      ? { kind, responseId: response.getId(), at: (at ?? new Date()).toISOString(), answers }
+      : null;
   }
   if (event.namedValues) {
     const answers: Record<string, string> = {};
@@ -105,7 +137,9 @@ function answerFromEvent(event: FormEvent): IntakeAnswer | null {
 function allBlank(answers: RawAnswers): boolean {
   const kind = formKindOfTitles(Object.keys(answers));
   const mapping = kind ? titleMapping(kind, storedForm(kind)?.titles ?? {}) : {};
-  return Object.entries(answers).every(([title, value]) => !(normaliseHeader(title) in mapping) || isBlank(Array.isArray(value) ? value.join('') : value));
+  return Object.entries(answers).every(
+    ([title, value]) => !(normaliseHeader(title) in mapping) || isBlank(Array.isArray(value) ? value.join('') : value),
+  );
 }
 
 function processAnswer(answer: IntakeAnswer): void {
@@ -122,24 +156,52 @@ function register(book: Workbook, answer: IntakeAnswer): void {
   const at = new Date(answer.at);
   if (typeof email !== 'string' || email === '') {
     // No email, no client to put the answer on: say so; the answer itself stays in the form's responses.
-    const title = Object.keys(answer.answers).find((candidate) => mapping[normaliseHeader(candidate)] === 'email') ?? '';
+    const title =
+      Object.keys(answer.answers).find((candidate) => mapping[normaliseHeader(candidate)] === 'email') ?? '';
     const typed = answer.answers[title];
     const value = Array.isArray(typed) ? typed.join(', ') : String(typed ?? '');
-    addProblems(book, [{ sheet: 'clients', row: 0, column: sheetHeader(book, 'clients', 'email'), value, code: 'database.forms.unreadableEmail', params: { value, name: String(read.fields.name ?? '') } }], 'form', at);
+    addProblems(
+      book,
+      [
+        {
+          sheet: 'clients',
+          row: 0,
+          column: sheetHeader(book, 'clients', 'email'),
+          value,
+          code: 'database.forms.unreadableEmail',
+          params: { value, name: String(read.fields.name ?? '') },
+        },
+      ],
+      'form',
+      at,
+    );
     console.warn(`registration ${answer.responseId} has no readable email; not saved`);
     return;
   }
-  const consentVersion = read.consentGiven ? stored?.consentVersion || readCoreSettings(book).settings.consentVersion : undefined;
+  const consentVersion = read.consentGiven
+    ? stored?.consentVersion || readCoreSettings(book).settings.consentVersion
+    : undefined;
   const { email: _email, ...fields } = read.fields;
   const result = upsertClientByEmail(book, { email, fields, at, ...(consentVersion ? { consentVersion } : {}) });
   addProblems(book, answerProblems(book, 'clients', read, mapping, result.rowNumber), 'form', at);
   if (result.created || result.changed.some((column) => column !== 'consentAt' && column !== 'consentVersion')) {
-    onClientRegistered(book, { clientId: result.clientId, created: result.created, at, ...(read.referralCode ? { referralCode: read.referralCode } : {}) });
+    onClientRegistered(book, {
+      clientId: result.clientId,
+      created: result.created,
+      at,
+      ...(read.referralCode ? { referralCode: read.referralCode } : {}),
+    });
   }
 }
 
 /** The answers that could not be read, placed where they would have landed: the row and the sheet's own header. */
-function answerProblems(book: Workbook, sheet: 'clients' | 'feedback', read: ReadAnswers, mapping: Readonly<Record<string, string>>, rowNumber: number): RowProblem[] {
+function answerProblems(
+  book: Workbook,
+  sheet: 'clients' | 'feedback',
+  read: ReadAnswers,
+  mapping: Readonly<Record<string, string>>,
+  rowNumber: number,
+): RowProblem[] {
   return read.problems.map((problem) => {
     const field = mapping[normaliseHeader(problem.column)];
     return { ...problem, sheet, row: rowNumber, column: field ? sheetHeader(book, sheet, field) : problem.column };
@@ -168,10 +230,17 @@ function recordFeedback(book: Workbook, answer: IntakeAnswer): void {
     const orderId = String(read.fields.orderId ?? '');
     const clientId = clientIdOfOrder(book, orderId);
     const id = nextId('F', idCells(feedback));
-    const [rowNumber = 0] = appendRows(book, 'feedback', [{ ...read.fields, id, date: at, clientId, orderId, responseId: key }]);
+    const [rowNumber = 0] = appendRows(book, 'feedback', [
+      { ...read.fields, id, date: at, clientId, orderId, responseId: key },
+    ]);
     return { feedbackId: id, clientId, orderId, at, rowNumber };
   });
   if (!added) return;
   addProblems(book, answerProblems(book, 'feedback', read, mapping, added.rowNumber), 'form', at);
-  onFeedbackReceived(book, { feedbackId: added.feedbackId, clientId: added.clientId, orderId: added.orderId, at: added.at });
+  onFeedbackReceived(book, {
+    feedbackId: added.feedbackId,
+    clientId: added.clientId,
+    orderId: added.orderId,
+    at: added.at,
+  });
 }

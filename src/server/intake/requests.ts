@@ -14,16 +14,28 @@ export function logRequest(request: NewRequest): RequestView {
     const summary = String(request.summary ?? '').trim();
     if (summary === '') throw new UserFacingError('database.requests.summaryRequired');
     const channel = parseEnum(request.channel, 'requestChannel', locale);
-    if (!channel.ok || channel.value === '') throw new UserFacingError('database.requests.badChannel', { channel: String(request.channel ?? '') });
+    if (!channel.ok || channel.value === '')
+      throw new UserFacingError('database.requests.badChannel', { channel: String(request.channel ?? '') });
     const receivedAt = request.receivedAt ? parseDate(request.receivedAt, { locale }) : null;
-    if (receivedAt && (!receivedAt.ok || !receivedAt.value)) throw new UserFacingError('database.requests.badTime', { value: String(request.receivedAt) });
+    if (receivedAt && (!receivedAt.ok || !receivedAt.value))
+      throw new UserFacingError('database.requests.badTime', { value: String(request.receivedAt) });
     const names = readClientNames(book);
-    if (!names.has(request.clientId)) throw new UserFacingError('database.requests.unknownClient', { id: request.clientId });
+    if (!names.has(request.clientId))
+      throw new UserFacingError('database.requests.unknownClient', { id: request.clientId });
     return withLock('database', () => {
       const table = readTable(book, 'requests');
       const id = nextId('R', idCells(table));
-      const record: ClientRequest = { id, clientId: request.clientId, channel: channel.value as ClientRequest['channel'], receivedAt: receivedAt?.ok && receivedAt.value ? receivedAt.value : new Date(), answeredAt: null, summary };
-      appendRows(book, 'requests', [{ id, clientId: record.clientId, channel: record.channel, receivedAt: record.receivedAt, summary }]);
+      const record: ClientRequest = {
+        id,
+        clientId: request.clientId,
+        channel: channel.value as ClientRequest['channel'],
+        receivedAt: receivedAt?.ok && receivedAt.value ? receivedAt.value : new Date(),
+        answeredAt: null,
+        summary,
+      };
+      appendRows(book, 'requests', [
+        { id, clientId: record.clientId, channel: record.channel, receivedAt: record.receivedAt, summary },
+      ]);
       return requestView(record, names);
     });
   });
@@ -40,7 +52,18 @@ export function markRequestAnswered(requestId: string): RequestView {
       if (!row || !request) throw new UserFacingError('database.requests.unknown', { id: requestId });
       if (!request.answeredAt) {
         request.answeredAt = new Date();
-        updateRows(book, 'requests', [{ rowNumber: table.rowNumbers[position] ?? 0, identity: { id: requestId }, values: { answeredAt: request.answeredAt } }], table);
+        updateRows(
+          book,
+          'requests',
+          [
+            {
+              rowNumber: table.rowNumbers[position] ?? 0,
+              identity: { id: requestId },
+              values: { answeredAt: request.answeredAt },
+            },
+          ],
+          table,
+        );
       }
       return requestView(request, readClientNames(book));
     }),

@@ -3,14 +3,18 @@
 import type { DiscountCodeView } from '../../contract/sidebar-api';
 import { withLock } from '../../services/locks';
 import { isDate } from '../../domain/cells';
-import { issueDiscountCodes as planCodes, lookupCode, markCodeUsed, type DiscountCodeRecord } from '../../domain/loyalty';
+import {
+  issueDiscountCodes as planCodes,
+  lookupCode,
+  markCodeUsed,
+  type DiscountCodeRecord,
+} from '../../domain/loyalty';
 import type { TypedRow } from '../../domain/schema';
 import { appendRows, readTable, updateRows, type RowValues, type Workbook } from '../../sheets';
 import { UserFacingError } from '../app/respond';
 import { asStaff } from '../app/staff';
 import { readLoyaltySettings } from '../../sheets/loyalty';
 import { lazySigner } from '../../services/signer';
-
 
 /** The sheet keeps a fraction formatted as a percentage (0.1 shows 10%); the domain counts whole percent. */
 function codeFromRow(row: TypedRow): DiscountCodeRecord | null {
@@ -30,11 +34,26 @@ function codeFromRow(row: TypedRow): DiscountCodeRecord | null {
 }
 
 function codeRow(record: DiscountCodeRecord): RowValues {
-  return { code: record.code, campaignId: record.campaignId, clientId: record.clientId, percent: record.percent / 100, issuedAt: record.issuedAt, usedAt: record.usedAt, orderId: record.orderId };
+  return {
+    code: record.code,
+    campaignId: record.campaignId,
+    clientId: record.clientId,
+    percent: record.percent / 100,
+    issuedAt: record.issuedAt,
+    usedAt: record.usedAt,
+    orderId: record.orderId,
+  };
 }
 
 function view(record: DiscountCodeRecord): DiscountCodeView {
-  return { code: record.code, campaignId: record.campaignId, clientId: record.clientId, percent: record.percent, usedAt: record.usedAt ? record.usedAt.toISOString() : null, orderId: record.orderId };
+  return {
+    code: record.code,
+    campaignId: record.campaignId,
+    clientId: record.clientId,
+    percent: record.percent,
+    usedAt: record.usedAt ? record.usedAt.toISOString() : null,
+    orderId: record.orderId,
+  };
 }
 
 export function readDiscountCodes(book: Workbook): DiscountCodeRecord[] {
@@ -47,9 +66,16 @@ export function readDiscountCodes(book: Workbook): DiscountCodeRecord[] {
 }
 
 /** Codes for the campaign, one per client, appended in one write; answers every listed client's code. */
-export function issueCampaignCodes(book: Workbook, campaignId: string, clientIds: readonly string[], percent: number, asOf: Date): DiscountCodeRecord[] {
+export function issueCampaignCodes(
+  book: Workbook,
+  campaignId: string,
+  clientIds: readonly string[],
+  percent: number,
+  asOf: Date,
+): DiscountCodeRecord[] {
   if (!String(campaignId ?? '').trim()) throw new UserFacingError('loyalty.code.campaignRequired');
-  if (!(typeof percent === 'number' && percent > 0 && percent <= 100)) throw new UserFacingError('loyalty.code.invalidPercent', { percent: String(percent) });
+  if (!(typeof percent === 'number' && percent > 0 && percent <= 100))
+    throw new UserFacingError('loyalty.code.invalidPercent', { percent: String(percent) });
   return withLock('database', () => {
     const existing = readDiscountCodes(book);
     const issued = planCodes(campaignId, clientIds, percent, existing, readLoyaltySettings(book), lazySigner()(), asOf);
@@ -74,9 +100,21 @@ export function lookupDiscountCode(code: string): DiscountCodeView | null {
 export function markDiscountCodeUsed(code: string, clientId: string, orderId: string): DiscountCodeView {
   return asStaff((book) =>
     withLock('database', () => {
-      const use = markCodeUsed(String(code ?? ''), String(clientId ?? ''), String(orderId ?? '').trim(), readDiscountCodes(book), new Date());
+      const use = markCodeUsed(
+        String(code ?? ''),
+        String(clientId ?? ''),
+        String(orderId ?? '').trim(),
+        readDiscountCodes(book),
+        new Date(),
+      );
       if (!use.ok) throw new UserFacingError(use.error.key, use.error.params);
-      updateRows(book, 'discountCodes', [{ rowNumber: 0, identity: { code: use.record.code }, values: { usedAt: use.record.usedAt, orderId: use.record.orderId } }]);
+      updateRows(book, 'discountCodes', [
+        {
+          rowNumber: 0,
+          identity: { code: use.record.code },
+          values: { usedAt: use.record.usedAt, orderId: use.record.orderId },
+        },
+      ]);
       return view(use.record);
     }),
   );

@@ -2,7 +2,14 @@
 // the last entries in the staff's language, referral code, personal discount and recommendations.
 import type { LoyaltyCard } from '../../contract/sidebar-api';
 import { describeLedgerReason } from './loyalty-words';
-import { buildRecommendationModel, personalDiscount, pointsExpiringSoon, recommendFor, tierForSpend, rollingSpend } from '../../domain/loyalty';
+import {
+  buildRecommendationModel,
+  personalDiscount,
+  pointsExpiringSoon,
+  recommendFor,
+  tierForSpend,
+  rollingSpend,
+} from '../../domain/loyalty';
 import { UserFacingError } from '../app/respond';
 import { asStaff } from '../app/staff';
 import { readTable } from '../../sheets';
@@ -25,15 +32,23 @@ export function getLoyaltyCard(clientId: string): LoyaltyCard {
     // Before the first nightly run the tier column is blank: show what the spend reaches.
     const tier = client.tier || tierForSpend(rollingSpend(orders, settings, asOf).get(client.id) ?? 0, settings).name;
     const expiring = pointsExpiringSoon(ledger, settings, asOf)[0];
-    const discount = personalDiscount(tier, readDiscountSegments(book, settings, asOf, tables).get(client.id) ?? [], settings);
+    const discount = personalDiscount(
+      tier,
+      readDiscountSegments(book, settings, asOf, tables).get(client.id) ?? [],
+      settings,
+    );
     const recommendations = recommendFor(client.id, buildRecommendationModel(orders, settings), settings);
-    const newestFirst = ledger.map((entry, index) => ({ entry, index })).sort((a, b) => b.entry.date.getTime() - a.entry.date.getTime() || b.index - a.index);
+    const newestFirst = ledger
+      .map((entry, index) => ({ entry, index }))
+      .sort((a, b) => b.entry.date.getTime() - a.entry.date.getTime() || b.index - a.index);
     return {
       clientId: client.id,
       balance: sumFor(ledger, client.id),
       tier,
       tierSince: client.tierSince ? client.tierSince.toISOString() : null,
-      expiringSoon: expiring ? { points: expiring.points, firstExpiresAt: expiring.firstExpiresAt.toISOString() } : null,
+      expiringSoon: expiring
+        ? { points: expiring.points, firstExpiresAt: expiring.firstExpiresAt.toISOString() }
+        : null,
       lastEntries: newestFirst.slice(0, LAST_ENTRIES).map(({ entry }) => ({
         date: entry.date.toISOString(),
         kind: entry.kind,
@@ -43,7 +58,10 @@ export function getLoyaltyCard(clientId: string): LoyaltyCard {
         by: entry.by,
       })),
       referralCode: referralCodeOf(client, settings, lazySigner()),
-      discount: { percent: discount?.percent ?? 0, source: discount ? (discount.source.kind === 'tier' ? discount.source.tier : discount.source.segmentId) : '' },
+      discount: {
+        percent: discount?.percent ?? 0,
+        source: discount ? (discount.source.kind === 'tier' ? discount.source.tier : discount.source.segmentId) : '',
+      },
       recommendations: recommendations.map(({ product, basis, because }) => ({ product, basis, because })),
     };
   });

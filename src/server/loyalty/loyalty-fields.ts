@@ -1,6 +1,12 @@
 // Loyalty merge fields for campaigns ({{points}}, {{tier}}, {{discount}}, {{discount_code}},
 // {{recommendation}}, {{referral_code}}), computed from one read of each sheet for all recipients.
-import { buildRecommendationModel, personalDiscount, recommendFor, rollingSpend, tierForSpend } from '../../domain/loyalty';
+import {
+  buildRecommendationModel,
+  personalDiscount,
+  recommendFor,
+  rollingSpend,
+  tierForSpend,
+} from '../../domain/loyalty';
 import { recommendationText } from './loyalty-words';
 import type { ClientId } from '../../domain/types';
 import { readTable, type Workbook } from '../../sheets';
@@ -29,7 +35,11 @@ export interface LoyaltyFieldOptions {
 }
 
 /** Fields for the listed clients that exist; an unknown id is left out of the map. */
-export function loyaltyFieldsFor(book: Workbook, clientIds: readonly ClientId[], options: LoyaltyFieldOptions = {}): Map<ClientId, LoyaltyFields> {
+export function loyaltyFieldsFor(
+  book: Workbook,
+  clientIds: readonly ClientId[],
+  options: LoyaltyFieldOptions = {},
+): Map<ClientId, LoyaltyFields> {
   const asOf = options.asOf ?? new Date();
   const settings = readLoyaltySettings(book);
   const tables = { clients: readTable(book, 'clients'), orders: readTable(book, 'orders') };
@@ -38,10 +48,16 @@ export function loyaltyFieldsFor(book: Workbook, clientIds: readonly ClientId[],
   const segments = options.segmentsByClient ?? readDiscountSegments(book, settings, asOf, tables);
   const wanted = new Set(clientIds);
   const points = new Map<ClientId, number>();
-  for (const entry of readLedger(book)) if (wanted.has(entry.clientId)) points.set(entry.clientId, (points.get(entry.clientId) ?? 0) + entry.points);
+  for (const entry of readLedger(book))
+    if (wanted.has(entry.clientId)) points.set(entry.clientId, (points.get(entry.clientId) ?? 0) + entry.points);
   const codes = new Map<ClientId, string>();
   for (const record of readDiscountCodes(book)) {
-    if (!wanted.has(record.clientId) || record.usedAt || (options.campaignId && record.campaignId !== options.campaignId)) continue;
+    if (
+      !wanted.has(record.clientId) ||
+      record.usedAt ||
+      (options.campaignId && record.campaignId !== options.campaignId)
+    )
+      continue;
     codes.set(record.clientId, record.code);
   }
   const model = buildRecommendationModel(orders, settings);

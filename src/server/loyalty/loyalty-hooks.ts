@@ -29,16 +29,26 @@ export function welcomeClient(book: Workbook, clientId: string, typedReferralCod
     if (!client.referralCode) values.referralCode = referralCodeOf(client, settings, lazySigner());
     let outcome: ReferralOutcome = { status: 'none' };
     if (typedReferralCode.trim()) {
-      const link = linkReferral(client.client, typedReferralCode, clients.map((row) => row.client));
+      const link = linkReferral(
+        client.client,
+        typedReferralCode,
+        clients.map((row) => row.client),
+      );
       if (link.ok) {
         outcome = { status: 'linked', referredBy: link.referredBy };
         if (client.referredBy !== link.referredBy) values.referredBy = link.referredBy;
       } else {
-        outcome = { status: 'refused', message: translate(book.locale, link.error.key, link.error.params), reason: link.error, rowNumber: client.rowNumber };
+        outcome = {
+          status: 'refused',
+          message: translate(book.locale, link.error.key, link.error.params),
+          reason: link.error,
+          rowNumber: client.rowNumber,
+        };
       }
     }
     if (appended.length > 0) values.pointsBalance = sumFor([...ledger, ...appended], clientId);
-    if (Object.keys(values).length > 0) updateRows(book, 'clients', [{ rowNumber: client.rowNumber, identity: { id: clientId }, values }]);
+    if (Object.keys(values).length > 0)
+      updateRows(book, 'clients', [{ rowNumber: client.rowNumber, identity: { id: clientId }, values }]);
     return outcome;
   });
 }
@@ -47,6 +57,10 @@ export function awardFeedbackBonus(book: Workbook, feedbackId: string, clientId:
   if (!feedbackId || !clientId) return;
   withLock('database', () => {
     const ledger = readLedger(book).filter((entry) => entry.clientId === clientId);
-    appendRows(book, 'loyalty', feedbackBonus(ledger, { id: feedbackId, clientId }, readLoyaltySettings(book), at).map(ledgerRow));
+    appendRows(
+      book,
+      'loyalty',
+      feedbackBonus(ledger, { id: feedbackId, clientId }, readLoyaltySettings(book), at).map(ledgerRow),
+    );
   });
 }

@@ -2,15 +2,28 @@
 // adjustments and redemptions. Logic is in src/domain/loyalty; here we read, plan and write back.
 import type { LoyaltyRunSummary, PointsAdjustment, PointsChange, PointsRedemption } from '../../contract/sidebar-api';
 import { withLock } from '../../services/locks';
-import { adjustPoints as planAdjustment, planLoyaltyNight, redeemForOrder, type LoyaltyMessage } from '../../domain/loyalty';
+import {
+  adjustPoints as planAdjustment,
+  planLoyaltyNight,
+  redeemForOrder,
+  type LoyaltyMessage,
+} from '../../domain/loyalty';
 import type { LedgerEntry } from '../../domain/types';
 import { appendRows, openWorkbook, updateRows, type RowUpdate, type Workbook } from '../../sheets';
 import { UserFacingError } from '../app/respond';
 import { asStaff } from '../app/staff';
-import { ledgerRow, readFeedback, readLedger, readLoyaltyClients, readLoyaltyOrders, readLoyaltySettings, sumFor, type LoyaltyClientRow } from '../../sheets/loyalty';
+import {
+  ledgerRow,
+  readFeedback,
+  readLedger,
+  readLoyaltyClients,
+  readLoyaltyOrders,
+  readLoyaltySettings,
+  sumFor,
+  type LoyaltyClientRow,
+} from '../../sheets/loyalty';
 import { referralCodeOf } from './client-codes';
 import { lazySigner } from '../../services/signer';
-
 
 /**
  * Reconciles the ledger with the sheets and refreshes the derived Clients columns. Held under the
@@ -20,7 +33,14 @@ export function reconcileLoyalty(book: Workbook, asOf: Date): LoyaltyRunSummary 
   return withLock('database', () => {
     const settings = readLoyaltySettings(book);
     const clients = readLoyaltyClients(book);
-    const plan = planLoyaltyNight({ clients, orders: readLoyaltyOrders(book, clients), feedback: readFeedback(book), ledger: readLedger(book), settings, asOf });
+    const plan = planLoyaltyNight({
+      clients,
+      orders: readLoyaltyOrders(book, clients),
+      feedback: readFeedback(book),
+      ledger: readLedger(book),
+      settings,
+      asOf,
+    });
     appendRows(book, 'loyalty', plan.appended.map(ledgerRow));
 
     const sign = lazySigner();
@@ -29,7 +49,11 @@ export function reconcileLoyalty(book: Workbook, asOf: Date): LoyaltyRunSummary 
       const standing = plan.standings.get(client.id);
       if (!standing) continue;
       // Every client gets the same columns, so the write is one block per run of adjacent columns.
-      const values: Record<string, string | number | Date> = { pointsBalance: standing.balance, tier: standing.tier, tierSince: standing.tierSince };
+      const values: Record<string, string | number | Date> = {
+        pointsBalance: standing.balance,
+        tier: standing.tier,
+        tierSince: standing.tierSince,
+      };
       if (!client.referralCode) values.referralCode = referralCodeOf(client, settings, sign);
       if (changed(client, values)) updates.push({ rowNumber: client.rowNumber, identity: { id: client.id }, values });
     }
@@ -70,10 +94,18 @@ function refuse(error: LoyaltyMessage): never {
 }
 
 /** Appends the entries and writes the client's new balance into the Clients column. */
-function recordForClient(book: Workbook, client: LoyaltyClientRow, ledger: readonly LedgerEntry[], appended: readonly LedgerEntry[]): PointsChange {
+function recordForClient(
+  book: Workbook,
+  client: LoyaltyClientRow,
+  ledger: readonly LedgerEntry[],
+  appended: readonly LedgerEntry[],
+): PointsChange {
   appendRows(book, 'loyalty', appended.map(ledgerRow));
   const balance = sumFor([...ledger, ...appended], client.id);
-  if (client.pointsBalance !== balance) updateRows(book, 'clients', [{ rowNumber: client.rowNumber, identity: { id: client.id }, values: { pointsBalance: balance } }]);
+  if (client.pointsBalance !== balance)
+    updateRows(book, 'clients', [
+      { rowNumber: client.rowNumber, identity: { id: client.id }, values: { pointsBalance: balance } },
+    ]);
   return { clientId: client.id, balance, recorded: appended.length > 0 };
 }
 
@@ -92,7 +124,13 @@ export function adjustPoints(adjustment: PointsAdjustment): PointsChange {
       const by = Session.getActiveUser().getEmail();
       const planned = planAdjustment(
         ledger,
-        { clientId: client.id, points: Number(adjustment.points), reason: String(adjustment.reason ?? ''), by, requestId: String(adjustment.requestId ?? '') },
+        {
+          clientId: client.id,
+          points: Number(adjustment.points),
+          reason: String(adjustment.reason ?? ''),
+          by,
+          requestId: String(adjustment.requestId ?? ''),
+        },
         new Date(),
       );
       if (!planned.ok) refuse(planned.error);
@@ -110,12 +148,16 @@ export function redeemPoints(redemption: PointsRedemption): PointsChange {
       const orderId = String(redemption.orderId ?? '').trim();
       const order = readLoyaltyOrders(book, clients).find((candidate) => candidate.id === orderId);
       if (!order) throw new UserFacingError('loyalty.order.unknown', { order: orderId });
-      if (order.clientId !== client.id) throw new UserFacingError('loyalty.order.otherClient', { order: orderId, client: client.id });
+      if (order.clientId !== client.id)
+        throw new UserFacingError('loyalty.order.otherClient', { order: orderId, client: client.id });
       const ledger = readLedger(book);
       const planned = redeemForOrder(ledger, order, Number(redemption.points), new Date());
       if (!planned.ok) refuse(planned.error);
       const change = recordForClient(book, client, ledger, planned.entries);
-      if (planned.entries.length > 0) updateRows(book, 'orders', [{ rowNumber: 0, identity: { id: order.id }, values: { pointsRedeemed: Number(redemption.points) } }]);
+      if (planned.entries.length > 0)
+        updateRows(book, 'orders', [
+          { rowNumber: 0, identity: { id: order.id }, values: { pointsRedeemed: Number(redemption.points) } },
+        ]);
       return change;
     }),
   );
