@@ -191,7 +191,7 @@ export function itemObject(env: ItemEnv, itemId: number, as: BuiltItemType | 'It
     method('setValidation', (...args) => {
       const validation = typeof args[0] === 'object' && args[0] !== null ? builtValidations.get(args[0]) : undefined;
       if (args.length !== 1 || !validation) throw signatureError(dotted('setValidation'), args);
-      rec().validation = { ...(validation) };
+      rec().validation = { ...validation };
       return self;
     });
   }
@@ -213,7 +213,7 @@ export function itemObject(env: ItemEnv, itemId: number, as: BuiltItemType | 'It
       }
       setChoiceValues(
         rec(),
-        (choices).map((c) => c.value),
+        choices.map((c) => c.value),
       );
       return self;
     });
@@ -269,7 +269,7 @@ function responseArgument(env: ItemEnv, item: ItemRecord, call: string, args: un
       if (args.length !== 1 || !Array.isArray(args[0]) || !args[0].every((v) => typeof v === 'string')) {
         throw signatureError(call, args);
       }
-      answer = [...(args[0])];
+      answer = [...args[0]];
       break;
     case 'SCALE':
       checkArgs(call, args, ['number']);

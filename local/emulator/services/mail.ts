@@ -254,10 +254,8 @@ export function createMail(rt: Runtime, deps: MailDeps) {
       }
       const matches = matcherOf(query);
       const found = box().sent.filter(matches).reverse();
-      const from = (start) ?? 0;
-      return found
-        .slice(from, max === undefined ? undefined : from + (max))
-        .map((m) => threadOf(m, () => false));
+      const from = start ?? 0;
+      return found.slice(from, max === undefined ? undefined : from + max).map((m) => threadOf(m, () => false));
     },
     getAliases() {
       gmailAccess('getAliases');
@@ -424,7 +422,7 @@ function mailAppComposition(args: readonly unknown[]): Composition {
     if (typeof to !== 'string' || typeof subject !== 'string') throw signatureError('MailApp.sendEmail', args);
     if (body !== undefined && typeof body !== 'string') throw signatureError('MailApp.sendEmail', args);
     if (body === undefined && typeof htmlBody !== 'string') throw signatureError('MailApp.sendEmail', args);
-    return { to, subject, body: (body) ?? '', options };
+    return { to, subject, body: body ?? '', options };
   }
   if (args.length === 4 && args.every((a) => typeof a === 'string')) {
     const [to, replyTo, subject, body] = args as string[];

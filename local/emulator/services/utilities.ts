@@ -165,12 +165,7 @@ export function createUtilities(rt: Runtime) {
       ) {
         throw signatureError('Utilities.newBlob', args);
       }
-      return new Blob(
-        rt,
-        bytes,
-        (contentType) ?? null,
-        (name) ?? null,
-      );
+      return new Blob(rt, bytes, contentType ?? null, name ?? null);
     },
 
     parseCsv(csv: unknown, delimiter?: unknown): string[][] {
