@@ -14,6 +14,15 @@ import type { Sheet } from './sheet';
 
 const C = 'Range';
 
+/** Methods that read or write every cell of the range (counted as its cells) or only its top-left one. */
+const CELLS_TOUCHED: Record<string, 'all' | 'one'> = {
+  getValues: 'all', getDisplayValues: 'all', setValues: 'all', setValue: 'all', getValue: 'one', getDisplayValue: 'one',
+  getFormulas: 'all', setFormulas: 'all', setFormula: 'all', getFormula: 'one',
+  getNumberFormats: 'all', setNumberFormats: 'all', setNumberFormat: 'all', getNotes: 'all', setNotes: 'all', setNote: 'all',
+  clear: 'all', clearContent: 'all', clearFormat: 'all', clearNote: 'all', clearDataValidations: 'all',
+  getDataValidations: 'all', setDataValidations: 'all', setDataValidation: 'all', sort: 'all',
+};
+
 /** Google's checks for a block addressed by numbers, in the order Google reports them. */
 export function checkedBox(sheet: SheetState, row: number, column: number, numRows: number, numColumns: number): Box {
   if (row < 1) throw new AppsScriptError('The starting row of the range is too small.');
@@ -40,6 +49,8 @@ export class Range {
   protected enter(method: string): void {
     this.env.rt.call(C, method);
     assertLive(this.book, this.sheet);
+    const touched = CELLS_TOUCHED[method];
+    if (touched) this.env.rt.cells(touched === 'one' ? 1 : this.box.nr * this.box.nc);
   }
 
   // ---- coordinates
