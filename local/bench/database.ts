@@ -5,7 +5,7 @@ import { createEmulator } from '../emulator';
 import { loadBundle } from '../emulator/bundle';
 import { generateDemoStudio } from '../playground/demo-studio';
 import { writeStudio } from '../playground/seed';
-import type { BenchCase } from './harness';
+import { countedStep, type BenchCase } from './harness';
 
 const SIZES = [1_000, 10_000, 50_000];
 const AS_OF = new Date('2026-11-24T09:00:00Z');
@@ -19,13 +19,7 @@ function studio(size: number) {
   return { emu, app };
 }
 
-const counted = (emu: ReturnType<typeof studio>['emu'], run: () => void) => ({
-  run() {
-    emu.rt.resetCounts();
-    run();
-  },
-  calls: () => Object.fromEntries(emu.rt.counts),
-});
+const counted = (emu: ReturnType<typeof studio>['emu'], run: () => void) => countedStep(emu, run);
 
 export const cases: BenchCase[] = [
   {

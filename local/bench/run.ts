@@ -3,6 +3,7 @@
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { COST_MODEL_PATH } from './cost-model';
 import { formatHeader, measure, type BenchCase } from './harness';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -10,12 +11,15 @@ const filter = process.argv[2] ? new RegExp(process.argv[2], 'i') : undefined;
 
 const cases: BenchCase[] = [];
 for (const file of readdirSync(here).sort()) {
-  if (!file.endsWith('.ts') || file === 'run.ts' || file === 'harness.ts') continue;
+  if (!file.endsWith('.ts') || file === 'run.ts' || file === 'harness.ts' || file === 'cost-model.ts') continue;
   const module = (await import(pathToFileURL(join(here, file)).href)) as { cases?: BenchCase[] };
   cases.push(...(module.cases ?? []));
 }
 
-console.log(`Studio CRM benchmark — CPU time of the measured step (not wall time) and emulated Apps Script calls.\n`);
+console.log(
+  `Studio CRM benchmark — per measured step: CPU time in Node (add-on and emulator), executions, emulated Apps Script calls, ` +
+    `cells read and written, and estimated Google seconds by ${COST_MODEL_PATH.replace(/.*\/shared\//, '../shared/')}.\n`,
+);
 console.log(formatHeader());
-console.log('-'.repeat(120));
+console.log('-'.repeat(200));
 measure(cases, filter);
