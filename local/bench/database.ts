@@ -14,9 +14,12 @@ function studio(size: number) {
   const emu = createEmulator({ now: AS_OF.toISOString(), locale: 'ru' });
   const app = loadBundle(emu);
   app.run('setupDatabase', [], { kind: 'menu' });
-  writeStudio(emu, generateDemoStudio({ clients: size, asOf: AS_OF }), 'ru');
+  const demo = generateDemoStudio({ clients: size, asOf: AS_OF });
+  writeStudio(emu, demo, 'ru');
   app.run('setupDatabase', [], { kind: 'menu' });
-  return { emu, app };
+  // The newest order: a feedback answer names an order a client just received.
+  const orderId = demo.orders.reduce((latest, order) => (order.date > latest.date ? order : latest)).id;
+  return { emu, app, orderId };
 }
 
 const counted = (emu: ReturnType<typeof studio>['emu'], run: () => void) => countedStep(emu, run);
@@ -41,12 +44,25 @@ export const cases: BenchCase[] = [
   {
     operation: 'Database: registration upsert (form submit)',
     sizes: SIZES,
+    target: { seconds: 3, of: 'step' },
     prepare(size) {
       const { emu, app } = studio(size);
       app.run('createForms', [], { kind: 'menu' });
       const formId = (JSON.parse(emu.properties.script()['forms.registration'] ?? '{}') as { id: string }).id;
       const consent = String(emu.spreadsheet.values('Настройки').find((row) => row[0] === 'forms.consentText')?.[1]);
       return counted(emu, () => emu.forms.submit(formId, { Имя: 'Новый', 'Электронная почта': 'new.client@example.com', Согласие: [consent] }));
+    },
+  },
+  {
+    operation: 'Database: feedback answer (form submit)',
+    sizes: SIZES,
+    target: { seconds: 3, of: 'step' },
+    prepare(size) {
+      const { emu, app, orderId } = studio(size);
+      app.run('createForms', [], { kind: 'menu' });
+      const formId = (JSON.parse(emu.properties.script()['forms.feedback'] ?? '{}') as { id: string }).id;
+      const answers = { 'Номер заказа': orderId, 'Оценка работы': '5', Комментарий: 'Спасибо', 'Можно ли процитировать ваш отзыв?': 'Да' };
+      return counted(emu, () => emu.forms.submit(formId, answers));
     },
   },
   {

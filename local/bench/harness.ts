@@ -131,6 +131,7 @@ export function rowOf(benchCase: BenchCase, size: number, step: MeasuredStep): B
     .map(([call, s]) => `${call}×${calls[call]}${cells[call] ? ` (${compact(cells[call])} cells)` : ''} ${s.toFixed(1)} s`)
     .join(', ');
   const notes: string[] = [];
+  if (started.length > 1) notes.push(`executions: ${executionSummary(started)}`);
   let scored = seconds;
   const score = step.score?.(executions);
   if (score) {
@@ -156,6 +157,15 @@ export function rowOf(benchCase: BenchCase, size: number, step: MeasuredStep): B
     met,
     note: notes.join('; '),
   };
+}
+
+/** Each execution's cause and Google seconds; repeated causes grouped with their count, total and maximum. */
+function executionSummary(executions: ExecutionUsage[]): string {
+  const byCause = new Map<string, number[]>();
+  for (const execution of executions) byCause.set(execution.cause, [...(byCause.get(execution.cause) ?? []), execution.seconds]);
+  return [...byCause]
+    .map(([cause, seconds]) => (seconds.length === 1 ? `${cause} ${seconds[0]!.toFixed(1)} s` : `${cause}×${seconds.length} ${sum(seconds).toFixed(1)} s (max ${Math.max(...seconds).toFixed(1)})`))
+    .join(', ');
 }
 
 function judge(
