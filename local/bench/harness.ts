@@ -176,7 +176,7 @@ function judge(
   const value = target.of === 'execution' ? measured.maxExecutionSeconds : target.of === 'unit' ? measured.seconds / (measured.units ?? 1) : measured.seconds;
   const unitWord = target.of === 'execution' ? ' per execution' : target.of === 'unit' ? ' per unit' : '';
   let met = value <= target.seconds;
-  let text = `≤ ${target.seconds} s${unitWord}`;
+  let text = `≤ ${Number(target.seconds.toFixed(2))} s${unitWord}`;
   if (target.executions !== undefined) {
     text += `, ≤ ${target.executions} exec`;
     met &&= measured.executions <= target.executions;
