@@ -30,6 +30,8 @@ export interface MeasuredStep {
   score?(executions: ExecutionUsage[]): { seconds: number; note: string };
   /** Anything else the row should say, read after the step (e.g. duplicates after a kill). */
   note?(): string;
+  /** Why the step failed, or '': a failed step misses its target whatever it cost. */
+  failure?(): string;
 }
 
 export interface BenchCase {
@@ -141,7 +143,10 @@ export function rowOf(benchCase: BenchCase, size: number, step: MeasuredStep): B
   if (step.units) notes.push(`${(seconds / step.units.count).toFixed(2)} s per ${step.units.name} (${step.units.count} ${step.units.name}s)`);
   const extra = step.note?.();
   if (extra) notes.push(extra);
-  const { target, met } = judge(benchCase.target, { seconds: scored, maxExecutionSeconds, executions: started.length, units: step.units?.count });
+  const failure = step.failure?.() ?? '';
+  if (failure) notes.push(`FAILED: ${failure}`);
+  const judged = judge(benchCase.target, { seconds: scored, maxExecutionSeconds, executions: started.length, units: step.units?.count });
+  const { target, met } = failure ? { target: judged.target.replace(/: (met|MISS)$/, ': MISS (failed)'), met: false } : judged;
   return {
     operation: benchCase.operation,
     size: step.sizeLabel ?? size.toLocaleString('en'),
