@@ -68,6 +68,9 @@ export class Runtime {
   readonly clock: Clock;
   /** Calls by `Class.method`, over the emulator's whole life (reset with `resetCounts`). */
   readonly counts = new Map<string, number>();
+  /** Cells read or written by each `Class.method`, beside `counts`: Google's time grows with them (see `cells`). */
+  readonly cellCounts = new Map<string, number>();
+  private lastCall: string | null = null;
   private faults: Fault[] = [];
   private killAfter: number | null = null;
   private nextExecutionId = 1;
@@ -114,6 +117,7 @@ export class Runtime {
     }
     if (execution) this.interleaveBefore(execution);
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+    this.lastCall = key;
     if (execution) execution.calls += 1;
     if (this.callLatencyMs > 0) this.clock.advance(this.callLatencyMs);
     this.onCall?.(key, execution);
@@ -122,6 +126,12 @@ export class Runtime {
       fault.times -= 1;
       throw new AppsScriptError(fault.message);
     }
+  }
+
+  /** Notes that the call just counted read or wrote `n` cells (a range's values, an appended row). */
+  cells(n: number): void {
+    if (this.internalDepth > 0 || this.lastCall === null) return;
+    this.cellCounts.set(this.lastCall, (this.cellCounts.get(this.lastCall) ?? 0) + n);
   }
 
   /** Total counted calls, or those whose key starts with `prefix` (e.g. `Range.` or `GmailApp.`). */
@@ -133,10 +143,16 @@ export class Runtime {
 
   resetCounts(): void {
     this.counts.clear();
+    this.cellCounts.clear();
+    this.lastCall = null;
   }
 
   snapshotCounts(): Record<string, number> {
     return Object.fromEntries([...this.counts].sort(([a], [b]) => a.localeCompare(b)));
+  }
+
+  snapshotCells(): Record<string, number> {
+    return Object.fromEntries([...this.cellCounts].sort(([a], [b]) => a.localeCompare(b)));
   }
 
   /** Make the next `times` calls of `Class.method` throw `message`. */

@@ -2,7 +2,7 @@
 // styles are in range-style.ts, merges in merges.ts, sorting in range-sort.ts, per-cell storage in cells.ts.
 import { AppsScriptError } from '../runtime';
 import { boxA1, boxesOverlap, type Box } from './a1';
-import { expectArgs, is2d, isAny, isInt, isStr, isStrOrNull, signatureError } from './args';
+import { expectArgs, is2d, isInt, isStr, isStrOrNull, signatureError } from './args';
 import { checkShape, clearBox, forEachCell, grid, writeContents, writeNote, writeValidation } from './cells';
 import { sortRows, sortSpecs } from './range-sort';
 import { assertLive, cellDisplay, contentFromScript, contentFromText, toScriptValue, touchFor, type Env } from './env';
@@ -13,6 +13,35 @@ import { DataValidation } from './validation';
 import type { Sheet } from './sheet';
 
 const C = 'Range';
+
+/** Methods that read or write every cell of the range (counted as its cells) or only its top-left one. */
+const CELLS_TOUCHED: Record<string, 'all' | 'one'> = {
+  getValues: 'all',
+  getDisplayValues: 'all',
+  setValues: 'all',
+  setValue: 'all',
+  getValue: 'one',
+  getDisplayValue: 'one',
+  getFormulas: 'all',
+  setFormulas: 'all',
+  setFormula: 'all',
+  getFormula: 'one',
+  getNumberFormats: 'all',
+  setNumberFormats: 'all',
+  setNumberFormat: 'all',
+  getNotes: 'all',
+  setNotes: 'all',
+  setNote: 'all',
+  clear: 'all',
+  clearContent: 'all',
+  clearFormat: 'all',
+  clearNote: 'all',
+  clearDataValidations: 'all',
+  getDataValidations: 'all',
+  setDataValidations: 'all',
+  setDataValidation: 'all',
+  sort: 'all',
+};
 
 /** Google's checks for a block addressed by numbers, in the order Google reports them. */
 export function checkedBox(sheet: SheetState, row: number, column: number, numRows: number, numColumns: number): Box {
@@ -41,6 +70,8 @@ export class Range {
     this.env.rt.call(C, method);
     assertLive(this.book, this.sheet);
     touchFor(this.env, method, this.book, this.sheet, this.box);
+    const touched = CELLS_TOUCHED[method];
+    if (touched) this.env.rt.cells(touched === 'one' ? 1 : this.box.nr * this.box.nc);
   }
 
   // ---- coordinates

@@ -92,6 +92,7 @@ export class Sheet extends SheetLines {
   appendRow(rowContents: unknown[]): Sheet {
     this.enter('appendRow');
     expectArgs(C, 'appendRow', arguments, [(v) => Array.isArray(v) && v.length > 0]);
+    this.env.rt.cells(rowContents.length);
     const row = lastRow(this.state) + 1;
     const growRows = Math.max(0, row - this.state.maxRows);
     const growCols = Math.max(0, rowContents.length - this.state.maxCols);
