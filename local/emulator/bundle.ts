@@ -66,7 +66,7 @@ export function loadBundleSource(emu: Emulator, source: string, fileName = 'Code
       emu.rt.runExecution(fn === 'doGet' ? 'doGet' : `${kind}:${fn}`, () => {
         const handler = (sandbox as Record<string, unknown>)[fn];
         if (typeof handler !== 'function') throw new AppsScriptError(`Script function not found: ${fn}`);
-        return handler(...args) as unknown;
+        return (handler as (...callArgs: unknown[]) => unknown)(...args);
       }),
     );
   };

@@ -18,7 +18,7 @@ export function messageOf(error: unknown): string {
 
 /** Plain objects only: a class instance, Map, RegExp or Apps Script object is not one, from whichever realm. */
 function isPlainObject(value: object): boolean {
-  const proto = Object.getPrototypeOf(value);
+  const proto: unknown = Object.getPrototypeOf(value);
   return proto === null || Object.getPrototypeOf(proto) === null;
 }
 

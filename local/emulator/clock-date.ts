@@ -9,7 +9,7 @@ const QUARTER_HOUR_MS = 15 * 60 * 1000;
 const offsetCache = new Map<string, Map<number, number>>();
 function zoneOffset(timeZone: string, utcMs: number): number {
   let byQuarter = offsetCache.get(timeZone);
-  if (!byQuarter) offsetCache.set(timeZone, (byQuarter = new Map()));
+  if (!byQuarter) offsetCache.set(timeZone, (byQuarter = new Map<number, number>()));
   const quarter = Math.floor(utcMs / QUARTER_HOUR_MS);
   let offset = byQuarter.get(quarter);
   if (offset === undefined) {

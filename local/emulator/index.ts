@@ -115,7 +115,7 @@ export function createEmulator(options: EmulatorOptions = {}) {
 
   const timeZone = () => settings.timeZone;
   const accounts = createAccounts(
-    clock.now,
+    () => clock.now(),
     (options.accounts ?? [settings.userEmail]).map((a) => accountOf(a, { mailQuota: options.mailQuota })),
   );
   /** An account by email; one a test names only through `session.setUserEmail` joins as a consumer account. */

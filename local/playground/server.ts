@@ -45,6 +45,17 @@ export async function startPlaygroundServer(
   };
 }
 
+/** The JSON bodies the page posts; each route reads its own fields and checks them before use. */
+interface PlaygroundRequest {
+  fn?: unknown;
+  args?: unknown;
+  formId?: unknown;
+  answers?: Record<string, string | string[]>;
+  email?: string;
+  ms?: unknown;
+  locale?: unknown;
+}
+
 async function handle(
   playground: Playground,
   page: string,
@@ -53,7 +64,7 @@ async function handle(
 ): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://localhost');
   const route = `${request.method} ${url.pathname}`;
-  const body = request.method === 'POST' ? JSON.parse((await readBody(request)) || '{}') : {};
+  const body = (request.method === 'POST' ? JSON.parse((await readBody(request)) || '{}') : {}) as PlaygroundRequest;
   switch (route) {
     case 'GET /':
       return send(response, 200, 'text/html; charset=utf-8', page);
@@ -92,7 +103,10 @@ async function handle(
     case 'GET /api/forms':
       return json(response, playground.forms());
     case 'POST /api/run':
-      return json(response, playground.callFromClient(String(body.fn), Array.isArray(body.args) ? body.args : []));
+      return json(
+        response,
+        playground.callFromClient(String(body.fn), Array.isArray(body.args) ? (body.args as unknown[]) : []),
+      );
     case 'POST /api/menu':
       return json(response, playground.runMenu(String(body.fn)));
     case 'POST /api/forms/submit':

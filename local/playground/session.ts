@@ -1,7 +1,7 @@
 // One playground: an emulator with the bundle loaded, persisted to a JSON file after every change.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { createEmulator, type Emulator } from '../emulator/index';
+import { createEmulator, type Emulator, type EmulatorSnapshot } from '../emulator/index';
 import { loadBundle, type BundleApp } from '../emulator/bundle';
 import { findSheetName } from '../../src/domain/schema';
 import { seedDemoStudio } from './seed';
@@ -36,7 +36,7 @@ export function openPlayground(options: { statePath: string | null; fresh: boole
     emu.webapp.deploy({ version: 1 });
     app = loadBundle(emu, 'dist/Code.js');
     if (restore && options.statePath && existsSync(options.statePath)) {
-      emu.restore(JSON.parse(readFileSync(options.statePath, 'utf8')));
+      emu.restore(JSON.parse(readFileSync(options.statePath, 'utf8')) as EmulatorSnapshot);
     } else {
       emu.spreadsheet.ui.autoAnswer('OK');
       seedDemoStudio(emu, app);

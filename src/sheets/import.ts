@@ -2,7 +2,7 @@
 import type { CellValue } from '../domain/cells';
 import { importedChanges, nextId, sheetSpec, type ImportKind, type RowProblem, type TypedRow } from '../domain/schema';
 import { withLock } from '../services/locks';
-import { idCells, readTable, type Table } from './table';
+import { idCells, readTable } from './table';
 import { appendRows, updateRows, type RowUpdate } from './write';
 import type { Workbook } from './workbook';
 

@@ -172,7 +172,7 @@ describe('automated mailings on a simulated calendar', () => {
 
     // Sends: one row per flow occasion, written as sent.
     const flowRows = rows('sends').filter((row) => String(row.campaignId).startsWith('flow:'));
-    expect(flowRows.map((row) => `${row.campaignId} ${row.clientId} ${row.occasion}`).sort()).toEqual([
+    expect(flowRows.map((row) => [row.campaignId, row.clientId, row.occasion].map(String).join(' ')).sort()).toEqual([
       'flow:birthday C-B birthday:2026',
       'flow:feedback C-F order:O-F1',
       'flow:pointsExpiry C-P points:2026-12-10',

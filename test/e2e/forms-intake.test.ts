@@ -172,7 +172,7 @@ describe('registration intake', () => {
 
 describe('feedback intake', () => {
   it('lands in Feedback linked to order and client; the same response twice adds one row; prefilled links carry the order', () => {
-    const { emu, app, ids } = studioWithForms();
+    const { emu, app } = studioWithForms();
     writeFixture(emu, 'clients', [{ id: 'C-0007', name: 'Вера', email: 'vera@example.com' }], 'ru');
     writeFixture(
       emu,

@@ -15,7 +15,10 @@ describe('cells read and written per call', () => {
     const { rt, sheet } = makeSpreadsheet();
     rt.resetCounts();
     sheet.getRange('B2:B11').setValues(Array.from({ length: 10 }, (_, i) => [i])); // 10 × 1
-    sheet.getRange(1, 1, 2, 5).setValues([[1, 2, 3, 4, 5], [6, 7, 8, 9, 10]]); // 2 × 5
+    sheet.getRange(1, 1, 2, 5).setValues([
+      [1, 2, 3, 4, 5],
+      [6, 7, 8, 9, 10],
+    ]); // 2 × 5
     sheet.getRange('D1:E3').getDisplayValues(); // 3 × 2
     expect(rt.snapshotCells()).toEqual({ 'Range.setValues': 20, 'Range.getDisplayValues': 6 });
     expect(rt.snapshotCounts()['Range.setValues']).toBe(2);

@@ -227,7 +227,7 @@ export class HtmlTemplate {
     this.#rt.call('HtmlTemplate', 'evaluate');
     const code = compileTemplate(this.#source);
     // Properties a script assigned (`template.clients = …`) become variables of the scriptlets.
-    const scope: Record<string, unknown> = Object.create(null);
+    const scope = Object.create(null) as Record<string, unknown>;
     for (const key of Object.keys(this)) scope[key] = (this as unknown as Record<string, unknown>)[key];
     const output = new HtmlOutput(this.#rt, this.#service, '');
     const writer: TemplateWriter = {

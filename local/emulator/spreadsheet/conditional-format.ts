@@ -85,7 +85,7 @@ export class ConditionalFormatRuleBuilder {
   private when(method: string, args: IArguments, type: string, ...checks: Array<(v: unknown) => boolean>): this {
     this.env.rt.call(C, method);
     expectArgs(C, method, args, checks);
-    const values = Array.from(args).map((v) => (isDate(v) ? { d: v.getTime() } : v));
+    const values = Array.from(args as ArrayLike<unknown>).map((v) => (isDate(v) ? { d: v.getTime() } : v));
     // A boolean condition replaces a gradient, as Google's builder does.
     this.state = { ...this.state, condition: { type, values }, gradient: null };
     return this;

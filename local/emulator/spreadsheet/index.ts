@@ -8,7 +8,7 @@ import { createSpreadsheetGlobal } from './spreadsheet';
 import { emptyUi } from './ui-state';
 import './range-style';
 import { editEventParts } from './edit-event';
-import { createWriteBuffer, type PendingCell } from './buffer';
+import { createWriteBuffer } from './buffer';
 
 export type { SpreadsheetHost, BookHost, HostUi, ChartView } from './host';
 export type { UserEdit, StoreState } from './env';
@@ -89,7 +89,9 @@ export function createSpreadsheetApp(
     Object.fromEntries(
       Object.entries(host).map(([key, value]) => [
         key,
-        typeof value === 'function' ? (...args: unknown[]) => buffer.aside(() => value(...args)) : value,
+        typeof value === 'function'
+          ? (...args: unknown[]) => buffer.aside(() => (value as (...hostArgs: unknown[]) => unknown)(...args))
+          : value,
       ]),
     ) as T;
   const active = committed(bookHost(env, first.id));

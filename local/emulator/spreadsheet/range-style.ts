@@ -168,7 +168,8 @@ function install(): void {
     this.env.rt.call('Range', 'setBorder');
     const flag = (v: unknown): boolean => v === null || typeof v === 'boolean';
     const style = (v: unknown): boolean => v === null || memberOf(BorderStyle, v) !== null;
-    expectArgs('Range', 'setBorder', args, Array(6).fill(flag), [...Array(6).fill(flag), isStrOrNull, style]);
+    const flags = Array<typeof flag>(6).fill(flag);
+    expectArgs('Range', 'setBorder', args, flags, [...flags, isStrOrNull, style]);
     const border = JSON.stringify({
       sides: args.slice(0, 6),
       color: args[6] ?? null,

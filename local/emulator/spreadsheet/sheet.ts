@@ -2,7 +2,7 @@
 // conditional format rules. Inserting and deleting rows and columns is in sheet-lines.ts.
 import { AppsScriptError } from '../runtime';
 import { parseCells, type Box } from './a1';
-import { expectArgs, isAny, isInt, isStr, isStrOrNull, signatureError } from './args';
+import { expectArgs, isInt, isStr, isStrOrNull, signatureError } from './args';
 import { cellDisplay, contentFromScript, type Env } from './env';
 import { EmbeddedChart, EmbeddedChartBuilder } from './charts';
 import { ConditionalFormatRule } from './conditional-format';

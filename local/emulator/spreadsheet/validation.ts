@@ -1,7 +1,7 @@
 // Data validation: SpreadsheetApp.newDataValidation() builders, the built rules, and whether a value passes.
 import { AppsScriptError } from '../runtime';
 import { boxA1 } from './a1';
-import { expectArgs, isAny, isBool, isDate, isNum, isStr, signatureError } from './args';
+import { expectArgs, isAny, isBool, isDate, isNum, isStr } from './args';
 import { DataValidationCriteria } from './enums';
 import { toScriptValue, type Env } from './env';
 import { Range } from './range';
@@ -30,7 +30,7 @@ function criteriaValues(env: Env, state: ValidationState, book: Range['book'] | 
       const sheet = book.sheets.find((s) => s.id === arg.range.sheetId);
       return sheet ? new Range(env, book, sheet, arg.range) : null;
     }
-    return Array.isArray(arg) ? [...arg] : arg;
+    return Array.isArray(arg) ? [...(arg as unknown[])] : arg;
   });
 }
 

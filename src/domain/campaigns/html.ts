@@ -51,6 +51,7 @@ export function decodeEntities(text: string): string {
  */
 export function isSafeLink(href: string): boolean {
   const bare = decodeEntities(href)
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what a link must not smuggle in
     .replace(/[\u0000-\u0020\u007f-\u009f]/g, '')
     .toLowerCase();
   return /^(https?:\/\/[^/]|mailto:.)/.test(bare);
@@ -84,7 +85,7 @@ export function htmlToText(html: string): string {
     .replace(/<!--[\s\S]*?-->/g, '')
     .replace(/<(head|style|script|title)\b[\s\S]*?<\/\1\s*>/gi, '')
     .replace(/\s+/g, ' ');
-  text = text.replace(ANCHOR, (_whole, double?: string, single?: string, bare?: string, inner = '') => {
+  text = text.replace(ANCHOR, (_whole, double?: string, single?: string, bare?: string, inner: string = '') => {
     const url = decodeEntities(double ?? single ?? bare ?? '').trim();
     const label = stripTags(inner).trim();
     const shownUrl = url.replace(/^mailto:/i, '');

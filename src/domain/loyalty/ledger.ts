@@ -3,7 +3,7 @@
 // applying an event again appends nothing; ids derive from keys, so two runs write the same rows.
 
 import type { MessageKey, MessageParams } from '../../i18n';
-import type { ClientId, LedgerEntry, LedgerKind, Locale, OrderId } from '../types';
+import type { ClientId, LedgerEntry, LedgerKind, OrderId } from '../types';
 import { addDays } from '../analysis/dates';
 import type { LoyaltySettings } from './settings';
 

@@ -1,7 +1,7 @@
 // "Clients who ordered emotes also ordered sub badges": item-to-item co-purchase rules over
 // the clients' sets of products, with popular products as the fallback.
 
-import type { ClientId, Locale, Order } from '../types';
+import type { ClientId, Order } from '../types';
 import type { LoyaltySettings } from './settings';
 
 /** "A → B": of the clients who ordered `from`, the share who also ordered `to`. */

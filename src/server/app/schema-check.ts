@@ -32,7 +32,7 @@ export function missingColumnMessage(book: Workbook, locale: Locale): string | n
 }
 
 /** For menu actions that read the core sheets: stop with the sentence instead of working on nothing. */
-export function requireCoreColumns(book: Workbook, locale: Locale): void {
+export function requireCoreColumns(book: Workbook, _locale: Locale): void {
   const missing = firstMissingColumn(book);
   if (missing) throw new UserFacingError('schema.missingColumn', missing);
 }

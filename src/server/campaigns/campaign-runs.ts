@@ -2,11 +2,10 @@
 // that continue through a one-off trigger, pause for the quota or a run of failures, and resume.
 import { decideRecipients, newSendRows, type RecipientDecision } from '../../domain/campaigns/exclusions';
 import { withLock, withSendLock } from '../../services/locks';
-import { failureStreak, type PauseDecision } from '../../domain/campaigns/sending';
+import { failureStreak } from '../../domain/campaigns/sending';
 import type { CampaignSettings } from '../../domain/campaigns/settings';
 import { campaignCounts, isDue, transitionCampaign } from '../../domain/campaigns/state';
 import type { Campaign, CampaignStatus, Client, Locale } from '../../domain/types';
-import type { MessageKey, MessageParams } from '../../i18n';
 import { remainingMailQuota } from '../../services/mailer';
 import { scheduleContinuation } from '../../services/triggers';
 import { scriptStore, type ScriptStore } from '../../services/properties';

@@ -1,12 +1,6 @@
 // Read-only views of the mail the studio sent: a client's mail history for the card, what each
 // automated flow sent lately, and the templates staff can pick from. Each reads the Sends sheet once.
-import type {
-  ClientMailView,
-  FlowActivityView,
-  FlowSendView,
-  SendStatusView,
-  TemplateOption,
-} from '../../contract/sidebar-api';
+import type { ClientMailView, FlowActivityView, FlowSendView, TemplateOption } from '../../contract/sidebar-api';
 import { DAY_MS } from '../../domain/analysis/dates';
 import { SKIP_REASONS, skipReasonKey, type SkipReason } from '../../domain/campaigns/exclusions';
 import { FLOW_NAMES, flowOfCampaignId, type FlowName } from '../../domain/campaigns/settings';

@@ -25,7 +25,7 @@ import {
 } from '../../services/mailer';
 import type { ScriptStore } from '../../services/properties';
 import { readJournal, writeJournal } from '../../services/send-journal';
-import { updateRows, type RowUpdate, type RowValues, type Table, type Workbook } from '../../sheets';
+import { updateRows, type RowUpdate, type Table, type Workbook } from '../../sheets';
 import { sendIdentity, type SendRow } from '../../sheets/campaigns';
 import { isUnsubscribePending } from '../../services/unsubscribe-requests';
 

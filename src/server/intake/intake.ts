@@ -125,7 +125,7 @@ function answerFromEvent(event: FormEvent): IntakeAnswer | null {
     const kind = formKindOfTitles(Object.keys(answers));
     if (!kind || allBlank(answers)) return null;
     const range = event.range;
-    const first = range ? range.getValues()[0]?.[0] : null;
+    const first: unknown = range ? range.getValues()[0]?.[0] : null;
     const at = isDate(first) ? first : new Date();
     const responseId = range ? `sheet:${range.getSheet().getName()}:${range.getRow()}` : `sheet:${at.toISOString()}`;
     return { kind, responseId, at: at.toISOString(), answers };

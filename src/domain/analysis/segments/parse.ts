@@ -20,8 +20,10 @@ type Token =
   | { kind: 'word' | 'symbol'; text: string; position: number }
   | { kind: 'value'; text: string; position: number; value: RuleScalar };
 
-class TextFailure {
-  constructor(readonly error: SegmentTextError) {}
+class TextFailure extends Error {
+  constructor(readonly error: SegmentTextError) {
+    super(error.key);
+  }
 }
 
 function fail(key: MessageKey, params: Record<string, string | number>): never {
