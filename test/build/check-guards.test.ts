@@ -104,7 +104,9 @@ function standIns(): Record<string, string> {
     };
     for (const pattern of [...(config?.include ?? []), ...(config?.files ?? [])]) {
       const folder = pattern.split('/').filter((part) => !part.includes('*'));
-      const path = pattern.includes('*') ? [...folder, 'check-guards-stand-in.ts'].join('/') : pattern;
+      // A pattern naming one file (vitest.config.ts) gets that file; a folder or a glob gets a file inside it.
+      const namesOneFile = !pattern.includes('*') && /\.[cm]?[jt]s$/.test(pattern);
+      const path = namesOneFile ? pattern : [...folder, 'check-guards-stand-in.ts'].join('/');
       files[path] = '// Gives this project an input.\nexport const standIn = 1;\n';
     }
   }
