@@ -144,8 +144,11 @@ function allBlank(answers: RawAnswers): boolean {
 
 function processAnswer(answer: IntakeAnswer): void {
   const book = openWorkbook();
-  if (answer.kind === 'registration') register(book, answer);
-  else recordFeedback(book, answer);
+  // One lock for the answer and its hooks: one flush at the end instead of one per write.
+  withLock('database', () => {
+    if (answer.kind === 'registration') register(book, answer);
+    else recordFeedback(book, answer);
+  });
 }
 
 function register(book: Workbook, answer: IntakeAnswer): void {
