@@ -36,10 +36,10 @@ const hourlySteps: Step[] = [
   {
     name: 'campaigns',
     run: () => {
-      if (campaignsHaveWork()) runCampaignsHourly();
+      if (campaignsHaveWork(hourBook())) runCampaignsHourly();
     },
   },
-  { name: 'automations', run: runAutomationsIfDue },
+  { name: 'automations', run: () => runAutomationsIfDue(hourBook()) },
 ];
 
 function logFailure(name: string, error: unknown): void {
@@ -105,7 +105,14 @@ export function continueNightly(): void {
   }
 }
 
+/** The workbook the hourly gates read through, opened once per run (opening reads every tab's name). */
+let hourlyBook: Workbook | null = null;
+function hourBook(): Workbook {
+  return (hourlyBook ??= openWorkbook());
+}
+
 export function runHourly(): void {
+  hourlyBook = null;
   runSteps(hourlySteps);
 }
 
@@ -116,11 +123,11 @@ export function runHourly(): void {
  * left sending by a lost trigger), one scheduled and due, or one paused for the quota (its own check is
  * the quota). Otherwise runCampaigns would read Sends whole to find that out. Reads Campaigns (small).
  */
-function campaignsHaveWork(): boolean {
+function campaignsHaveWork(book: Workbook): boolean {
   const store = scriptStore();
   if (readJournal(store).length > 0) return true;
   const now = new Date();
-  return readCampaigns(openWorkbook()).some(
+  return readCampaigns(book).some(
     ({ campaign }) =>
       campaign.status === 'sending' ||
       isDue(campaign, now) ||
@@ -157,8 +164,7 @@ function flowFingerprint(book: Workbook): string {
  * run forgets the index (it writes tiers, points and churn risk). A row edited in place (not added) is
  * seen by the next full run: the first run of the next day, or any run after a row is added.
  */
-function runAutomationsIfDue(): void {
-  const book = openWorkbook();
+function runAutomationsIfDue(book: Workbook): void {
   const now = new Date();
   const localHour = Number(Utilities.formatDate(now, Session.getScriptTimeZone(), 'H'));
   const current = {
@@ -172,8 +178,7 @@ function runAutomationsIfDue(): void {
   runAutomationsHourly();
   // Nothing added to Sends: nothing was due. Anything queued or sent leaves the index unset, so the next
   // hour looks again.
-  const after = openWorkbook();
-  if (flowFingerprint(after) === current.fingerprint) writeJsonProperty(FLOW_INDEX_PROPERTY, current);
+  if (flowFingerprint(book) === current.fingerprint) writeJsonProperty(FLOW_INDEX_PROPERTY, current);
   else forgetFlowIndex();
 }
 
