@@ -57,9 +57,25 @@ export function studioWorld(clients: number, options: StudioOptions = {}) {
   );
   writeRecords(emu, 'templates', [BENCH_TEMPLATE], 'ru');
   writeRecords(emu, 'settings', [{ key: 'campaigns.quotaReserveForFlows', value: '0' }], 'ru');
-  if (options.nightly !== false) app.run('runNightly', [], { kind: 'trigger' });
+  if (options.nightly !== false) runNight(app);
   const label = `${clients.toLocaleString('en')} cl / ${studio.orders.length.toLocaleString('en')} ord`;
   return { emu, app, studio, label };
 }
+
+/** A whole night: the nightly trigger and its continuations (each step its own execution, a minute apart). */
+export function runNight(app: ReturnType<typeof loadBundle>): void {
+  const failures: string[] = [];
+  for (let step = 0; step < NIGHTLY_STEPS; step += 1) {
+    try {
+      app.run(step === 0 ? 'runNightly' : 'continueNightly', [], { kind: 'trigger' });
+    } catch (error) {
+      failures.push(error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error));
+    }
+  }
+  if (failures.length > 0) throw new Error(failures.join(' / '));
+}
+
+/** analysis, loyalty, campaign results (src/server/app/scheduled.ts). */
+export const NIGHTLY_STEPS = 3;
 
 export type StudioWorld = ReturnType<typeof studioWorld>;

@@ -1,7 +1,7 @@
 // The bundle's public surface: every named export becomes a top-level function of dist/Code.js
 // (menu items, triggers, google.script.run calls, doGet). Nothing else reaches the global scope.
 export { onOpen, onInstall } from './app/menu';
-export { runNightly, runHourly } from './app/scheduled';
+export { runNightly, continueNightly, runHourly } from './app/scheduled';
 export {
   openSidebar,
   openCampaigns,

@@ -2,7 +2,7 @@
 import { parseEmail, type CellValue } from '../domain/cells';
 import { mergeClientAnswer, nextId, sheetSpec, type ClientAnswer } from '../domain/schema';
 import { withLock } from '../services/locks';
-import { idCells, readTable } from './table';
+import { idCells, readTable, readTableWhere } from './table';
 import { appendRows, updateRows } from './write';
 import type { Workbook } from './workbook';
 
@@ -28,7 +28,7 @@ export function upsertClientByEmail(book: Workbook, answer: ClientAnswer): Upser
   const normalised: ClientAnswer = { ...answer, email: email.value };
   return withLock('database', () => {
     // Read under the lock: a concurrent submission of the same email finds this one's row.
-    const table = readTable(book, 'clients');
+    const table = readTableWhere(book, 'clients', 'email', (stored) => stored === email.value);
     const position = table.rows.findIndex((row) => row.values.email === email.value);
     const existing = position === -1 ? null : (table.rows[position] ?? null);
     const changes: Record<string, CellValue> = mergeClientAnswer(existing?.values ?? null, normalised, DERIVED);
@@ -55,13 +55,12 @@ export function readClientNames(book: Workbook): Map<string, string> {
 /** The order's client: its client id, else the client with the order's email; '' when unknown. */
 export function clientIdOfOrder(book: Workbook, orderId: string): string {
   if (orderId === '') return '';
-  const order = readTable(book, 'orders').rows.find(
-    (row) => String(row.values.id ?? '').toLowerCase() === orderId.toLowerCase(),
-  );
+  const wanted = orderId.toLowerCase();
+  const [order] = readTableWhere(book, 'orders', 'id', (id) => id.toLowerCase() === wanted).rows;
   if (!order) return '';
   const clientId = String(order.values.clientId ?? '');
   if (clientId !== '') return clientId;
   const email = String(order.values.clientEmail ?? '');
-  const client = email === '' ? undefined : readTable(book, 'clients').rows.find((row) => row.values.email === email);
+  const [client] = email === '' ? [] : readTableWhere(book, 'clients', 'email', (stored) => stored === email).rows;
   return String(client?.values.id ?? '');
 }

@@ -12,7 +12,7 @@ import {
 } from '../domain/schema';
 import type { Client, ClientId, Feedback, LedgerEntry, Order } from '../domain/types';
 import { readSettingsFor } from './settings';
-import { readTable, type Table } from './table';
+import { readTable, readTableWhere, type Table } from './table';
 import type { Workbook } from './workbook';
 import type { RowValues } from './write';
 
@@ -72,6 +72,16 @@ export function readFeedback(book: Workbook): Feedback[] {
 
 export function readLedger(book: Workbook): LedgerEntry[] {
   return recordsFrom(readTable(book, 'loyalty').rows, ledgerEntryFromRow);
+}
+
+/** One client's ledger entries, reading the client-id column and their rows only (a form answer's path). */
+export function readLedgerOf(book: Workbook, clientId: ClientId): LedgerEntry[] {
+  return recordsFrom(readTableWhere(book, 'loyalty', 'clientId', (id) => id === clientId).rows, ledgerEntryFromRow);
+}
+
+/** The Clients rows of one client id, as a Table writers accept: the id column and the row only. */
+export function readClientRowOf(book: Workbook, clientId: ClientId): Table {
+  return readTableWhere(book, 'clients', 'id', (id) => id === clientId);
 }
 
 export function ledgerRow(entry: LedgerEntry): RowValues {

@@ -69,7 +69,7 @@ export function updateRows(book: Workbook, key: SheetKey, updates: readonly RowU
   return withLock('database', () => {
     const spec = sheetSpec(key);
     const sheet = requireSheet(book, key);
-    const table = known && known.mapping && known.values.length === sheet.getLastRow() ? known : readTable(book, key);
+    const table = known && known.mapping && known.lastRow === sheet.getLastRow() ? known : readTable(book, key);
     if (known && table !== known) Object.assign(known, table);
     const mapping = table.mapping;
     if (!mapping) throw new Error(`sheet ${key} is missing`);

@@ -87,6 +87,8 @@ describe('attribution and ROI', () => {
       studio.locale,
     );
     app.run('runNightly', [], { kind: 'trigger' });
+    emu.advance(5 * 60_000); // each nightly step runs in its own execution, a minute apart
+    expect(emu.triggerRuns.filter((run) => run.error)).toEqual([]);
 
     const results = Object.fromEntries(
       rows('campaigns').map((row) => [row.id, [row.orders, row.revenue, row.conversionRate, row.roi]]),

@@ -61,6 +61,11 @@ describe('nightly loyalty run', () => {
     writeSheet(studio.emu, 'Сегменты', [['ID сегмента', 'Название', 'Правила', 'Описание', 'Клиентов', 'Обновлён']]);
     writeSheet(studio.emu, 'Проблемы', [['Когда', 'Лист', 'Строка', 'Столбец', 'Значение', 'Что не так', 'Источник']]);
     expect(() => studio.app.run('runNightly', [], { kind: 'trigger' })).not.toThrow();
+    studio.emu.advance(5 * 60_000); // each nightly step runs in its own execution, a minute apart
+    expect(studio.emu.triggerRuns.map((run) => [run.handler, run.error ?? ''])).toEqual([
+      ['continueNightly', ''],
+      ['continueNightly', ''],
+    ]);
     expect(studio.ledger().map((row) => [row.clientId, row.key, row.points])).toEqual([
       ['C-0001', 'order:O-1:earn', 120],
     ]);

@@ -39,9 +39,18 @@ export function addMonths(date: Date, months: number): Date {
  * eat older, unrelated points).
  */
 export function openLots(entries: readonly LedgerEntry[], clientId: ClientId, asOf: Date): PointsLot[] {
-  const history = entries
+  return lotsOfClient(
+    entries.filter((entry) => entry.clientId === clientId),
+    clientId,
+    asOf,
+  );
+}
+
+/** openLots over entries that are already the client's own, in ledger order. */
+function lotsOfClient(own: readonly LedgerEntry[], clientId: ClientId, asOf: Date): PointsLot[] {
+  const history = own
     .map((entry, index) => ({ entry, index }))
-    .filter(({ entry }) => entry.clientId === clientId && entry.date.getTime() <= asOf.getTime())
+    .filter(({ entry }) => entry.date.getTime() <= asOf.getTime())
     .sort((a, b) => a.entry.date.getTime() - b.entry.date.getTime() || a.index - b.index);
   const lots: PointsLot[] = [];
   for (const { entry } of history) {
@@ -66,8 +75,18 @@ export function openLots(entries: readonly LedgerEntry[], clientId: ClientId, as
   return lots.filter((lot) => lot.remaining > 0);
 }
 
-function clientIds(entries: readonly LedgerEntry[]): ClientId[] {
-  return [...new Set(entries.map((entry) => entry.clientId))].sort();
+/**
+ * Every client's entries, in ledger order, sorted by client id: one pass over the ledger, so a pass
+ * over all clients grows with the ledger, not with clients × ledger.
+ */
+export function ledgerByClient(entries: readonly LedgerEntry[]): Map<ClientId, LedgerEntry[]> {
+  const byClient = new Map<ClientId, LedgerEntry[]>();
+  for (const entry of entries) {
+    const own = byClient.get(entry.clientId);
+    if (own) own.push(entry);
+    else byClient.set(entry.clientId, [entry]);
+  }
+  return new Map([...byClient].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /** The `expire` entries due at `asOf` for every client: one per lot whose time is up. */
@@ -78,8 +97,8 @@ export function expiryEntries(entries: readonly LedgerEntry[], settings: Loyalty
   // A lot credited after this moment cannot be due (months are at least 28 days; 2 days spare for DST
   // and clamping), so addMonths and its Dates are skipped for most lots.
   const surelyFresh = asOf.getTime() - (settings.expiryMonths * 28 - 2) * DAY_MS;
-  for (const clientId of clientIds(entries)) {
-    for (const lot of openLots(entries, clientId, asOf)) {
+  for (const [clientId, own] of ledgerByClient(entries)) {
+    for (const lot of lotsOfClient(own, clientId, asOf)) {
       if (lot.date.getTime() > surelyFresh) continue;
       const key = expiryKey(lot.key);
       if (addMonths(lot.date, settings.expiryMonths).getTime() > asOf.getTime() || keys.has(key)) continue;
@@ -108,10 +127,10 @@ export function pointsExpiringSoon(
   if (settings.expiryMonths <= 0) return [];
   const horizon = addDays(asOf, settings.expiryReminderDays).getTime();
   const expiring: ExpiringPoints[] = [];
-  for (const clientId of clientIds(entries)) {
+  for (const [clientId, own] of ledgerByClient(entries)) {
     let points = 0;
     let first: Date | null = null;
-    for (const lot of openLots(entries, clientId, asOf)) {
+    for (const lot of lotsOfClient(own, clientId, asOf)) {
       const expiresAt = addMonths(lot.date, settings.expiryMonths);
       if (expiresAt.getTime() <= asOf.getTime() || expiresAt.getTime() > horizon) continue;
       points += lot.remaining;

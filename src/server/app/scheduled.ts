@@ -1,5 +1,10 @@
 // The two time-driven triggers every feature shares. Each step runs on its own: one failing step is
 // logged and the others still run, so a bad row in one sheet never stops mail or loyalty.
+// The hourly run first reads a little to learn whether a step has anything to do (see docs/scale.md):
+// an idle hour at 10,000 clients costs a few calls, not a read of Sends, Clients and Orders.
+import { isDue } from '../../domain/campaigns/state';
+import { isQuietHour } from '../../domain/campaigns/flows';
+import type { SheetKey } from '../../domain/schema';
 import { runAnalysisNightly } from '../analysis/analysis';
 import { runLoyaltyNightly } from '../loyalty/loyalty';
 import { runIntakeBacklog } from '../intake/intake';
@@ -7,6 +12,12 @@ import { refreshCampaignResults } from '../campaigns/attribution';
 import { runAutomationsHourly } from '../campaigns/automations';
 import { runCampaignsHourly } from '../campaigns/campaigns';
 import { applyPendingUnsubscribes } from '../campaigns/unsubscribe';
+import { findSheet, openWorkbook, settingEntries, type Workbook } from '../../sheets';
+import { readCampaignSettings, readCampaigns } from '../../sheets/campaigns';
+import { readMemo } from '../../services/campaign-memo';
+import { readJournal } from '../../services/send-journal';
+import { deleteProperty, readJsonProperty, scriptStore, writeJsonProperty } from '../../services/properties';
+import { scheduleContinuation } from '../../services/triggers';
 
 type Step = { name: string; run: () => void };
 
@@ -22,9 +33,18 @@ const hourlySteps: Step[] = [
   { name: 'intake', run: runIntakeBacklog },
   // Unsubscribes first, so the mail steps after them already see them in Clients.
   { name: 'unsubscribes', run: applyPendingUnsubscribes },
-  { name: 'campaigns', run: runCampaignsHourly },
-  { name: 'automations', run: runAutomationsHourly },
+  {
+    name: 'campaigns',
+    run: () => {
+      if (campaignsHaveWork(hourBook())) runCampaignsHourly();
+    },
+  },
+  { name: 'automations', run: () => runAutomationsIfDue(hourBook()) },
 ];
+
+function logFailure(name: string, error: unknown): void {
+  console.error(`${name} failed: ${error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error)}`);
+}
 
 function runSteps(steps: readonly Step[]): void {
   const failures: string[] = [];
@@ -33,18 +53,135 @@ function runSteps(steps: readonly Step[]): void {
       step.run();
     } catch (error) {
       failures.push(step.name);
-      console.error(
-        `${step.name} failed: ${error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error)}`,
-      );
+      logFailure(step.name, error);
     }
   }
   if (failures.length > 0) throw new Error(`Failed steps: ${failures.join(', ')}`);
 }
 
+// ---- Nightly: each step its own execution ----
+
+/** Where the night's run has got to: the next step, and the failures so far. */
+interface NightProgress {
+  next: number;
+  failed: string[];
+}
+
+const NIGHT_PROPERTY = 'scheduled.night';
+const NIGHT_HANDLER = 'continueNightly';
+/** The next step starts a minute after the last one ends, in a fresh execution with its own 6 minutes. */
+const NIGHT_CONTINUE_AFTER_MS = 60_000;
+
+/**
+ * The nightly trigger: starts the night's steps. Each step runs in an execution of its own, the next
+ * one continuing in a one-off trigger a minute later: at 50,000 clients analysis and loyalty each take
+ * minutes, and together they would pass the 6-minute limit.
+ */
 export function runNightly(): void {
-  runSteps(nightlySteps);
+  writeJsonProperty(NIGHT_PROPERTY, { next: 0, failed: [] } satisfies NightProgress);
+  continueNightly();
+}
+
+/** The continuation of the nightly run (a one-off trigger): the next step. */
+export function continueNightly(): void {
+  const progress = readJsonProperty<NightProgress | null>(NIGHT_PROPERTY, null);
+  const step = progress ? nightlySteps[progress.next] : undefined;
+  if (!progress || !step) return;
+  progress.next += 1;
+  // Saved before the step: a step killed by the 6-minute limit is not run again night after night.
+  writeJsonProperty(NIGHT_PROPERTY, progress);
+  if (progress.next < nightlySteps.length)
+    scheduleContinuation(NIGHT_HANDLER, new Date(Date.now() + NIGHT_CONTINUE_AFTER_MS));
+  try {
+    step.run();
+  } catch (error) {
+    progress.failed.push(step.name);
+    writeJsonProperty(NIGHT_PROPERTY, progress);
+    logFailure(step.name, error);
+    throw new Error(`Failed steps: ${progress.failed.join(', ')}`);
+  } finally {
+    // What the nightly steps write (stored facts, tiers, points) can make a flow mail due.
+    forgetFlowIndex();
+  }
+}
+
+/** The workbook the hourly gates read through, opened once per run (opening reads every tab's name). */
+let hourlyBook: Workbook | null = null;
+function hourBook(): Workbook {
+  return (hourlyBook ??= openWorkbook());
 }
 
 export function runHourly(): void {
+  hourlyBook = null;
   runSteps(hourlySteps);
+}
+
+// ---- Hourly: learn cheaply whether a step has work ----
+
+/**
+ * Whether the campaign engine has anything to do now: a send journal to settle, a campaign sending (or
+ * left sending by a lost trigger), one scheduled and due, or one paused for the quota (its own check is
+ * the quota). Otherwise runCampaigns would read Sends whole to find that out. Reads Campaigns (small).
+ */
+function campaignsHaveWork(book: Workbook): boolean {
+  const store = scriptStore();
+  if (readJournal(store).length > 0) return true;
+  const now = new Date();
+  return readCampaigns(book).some(
+    ({ campaign }) =>
+      campaign.status === 'sending' ||
+      isDue(campaign, now) ||
+      (campaign.status === 'paused' && readMemo(store, campaign.id).pause?.reason === 'quota'),
+  );
+}
+
+/** What an automations run found nothing due against. */
+interface FlowIndex {
+  /** The studio's calendar day: every flow's window is counted in whole days. */
+  day: string;
+  quiet: boolean;
+  /** Rows of each sheet a flow reads, and the Settings, when it found nothing due. */
+  fingerprint: string;
+}
+
+const FLOW_INDEX_PROPERTY = 'scheduled.flowIndex';
+/** The sheets a flow mail is decided from: a new row in any of them may make one due. */
+const FLOW_SHEETS: readonly SheetKey[] = ['clients', 'orders', 'sends', 'loyalty', 'feedback', 'templates'];
+
+function studioDay(now: Date): string {
+  return Utilities.formatDate(now, Session.getScriptTimeZone(), 'yyyy-MM-dd');
+}
+
+function flowFingerprint(book: Workbook): string {
+  const rows = FLOW_SHEETS.map((key) => findSheet(book, key)?.getLastRow() ?? -1);
+  return JSON.stringify([rows, settingEntries(book)]);
+}
+
+/**
+ * Runs the automations unless the last run found nothing due on this same calendar day, in the same
+ * quiet-hours state, with no row added to the sheets flows read and the Settings unchanged since. Flow
+ * windows are whole days, so within one day only new data or a setting can make a mail due; the nightly
+ * run forgets the index (it writes tiers, points and churn risk). A row edited in place (not added) is
+ * seen by the next full run: the first run of the next day, or any run after a row is added.
+ */
+function runAutomationsIfDue(book: Workbook): void {
+  const now = new Date();
+  const localHour = Number(Utilities.formatDate(now, Session.getScriptTimeZone(), 'H'));
+  const current = {
+    day: studioDay(now),
+    quiet: isQuietHour(localHour, readCampaignSettings(book)),
+    fingerprint: flowFingerprint(book),
+  } satisfies FlowIndex;
+  const known = readJsonProperty<FlowIndex | null>(FLOW_INDEX_PROPERTY, null);
+  if (known && known.day === current.day && known.quiet === current.quiet && known.fingerprint === current.fingerprint)
+    return;
+  runAutomationsHourly();
+  // Nothing added to Sends: nothing was due. Anything queued or sent leaves the index unset, so the next
+  // hour looks again.
+  if (flowFingerprint(book) === current.fingerprint) writeJsonProperty(FLOW_INDEX_PROPERTY, current);
+  else forgetFlowIndex();
+}
+
+function forgetFlowIndex(): void {
+  deleteProperty(FLOW_INDEX_PROPERTY);
 }

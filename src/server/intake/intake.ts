@@ -22,7 +22,7 @@ import {
   clientIdOfOrder,
   idCells,
   readCoreSettings,
-  readTable,
+  readTableWhere,
   upsertClientByEmail,
   appendRows,
   type Workbook,
@@ -144,8 +144,11 @@ function allBlank(answers: RawAnswers): boolean {
 
 function processAnswer(answer: IntakeAnswer): void {
   const book = openWorkbook();
-  if (answer.kind === 'registration') register(book, answer);
-  else recordFeedback(book, answer);
+  // One lock for the answer and its hooks: one flush at the end instead of one per write.
+  withLock('database', () => {
+    if (answer.kind === 'registration') register(book, answer);
+    else recordFeedback(book, answer);
+  });
 }
 
 function register(book: Workbook, answer: IntakeAnswer): void {
@@ -220,13 +223,11 @@ function recordFeedback(book: Workbook, answer: IntakeAnswer): void {
   // Both trigger shapes may be installed for one form: the key they share recognises the response either way.
   const key = answerKey(at, read.fields);
   const added = withLock('database', () => {
-    const feedback = readTable(book, 'feedback');
-    // The duplicate firing (or the other shape's firing): this response is already a row.
-    const seen = (row: (typeof feedback.rows)[number]) => {
-      const stored = String(row.values.responseId ?? '');
-      return stored === answer.responseId || sameAnswerKey(stored, key);
-    };
-    if (feedback.rows.some(seen)) return null;
+    // The duplicate firing (or the other shape's firing): this response is already a row. Only the
+    // response-id column is read to find it (and the id column, for the next id).
+    const seen = (stored: string) => stored === answer.responseId || sameAnswerKey(stored, key);
+    const feedback = readTableWhere(book, 'feedback', 'responseId', seen);
+    if (feedback.rows.length > 0) return null;
     const orderId = String(read.fields.orderId ?? '');
     const clientId = clientIdOfOrder(book, orderId);
     const id = nextId('F', idCells(feedback));

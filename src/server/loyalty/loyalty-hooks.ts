@@ -5,7 +5,15 @@ import { feedbackBonus, linkReferral, registrationBonus, type LoyaltyMessage } f
 import { withLock } from '../../services/locks';
 import { translate } from '../../i18n';
 import { appendRows, updateRows, type Workbook } from '../../sheets';
-import { ledgerRow, readLedger, readLoyaltyClients, readLoyaltySettings, sumFor } from '../../sheets/loyalty';
+import {
+  ledgerRow,
+  readClientRowOf,
+  readLedgerOf,
+  readLoyaltyClients,
+  readLoyaltySettings,
+  sumFor,
+} from '../../sheets/loyalty';
+import { readTable } from '../../sheets';
 import { referralCodeOf } from './client-codes';
 import { lazySigner } from '../../services/signer';
 
@@ -18,10 +26,12 @@ export type ReferralOutcome =
 export function welcomeClient(book: Workbook, clientId: string, typedReferralCode: string, at: Date): ReferralOutcome {
   return withLock('database', () => {
     const settings = readLoyaltySettings(book);
-    const clients = readLoyaltyClients(book);
+    // Only a typed referral code needs every client (to find the referrer); otherwise the one row.
+    const clientsTable = typedReferralCode.trim() ? readTable(book, 'clients') : readClientRowOf(book, clientId);
+    const clients = readLoyaltyClients(book, clientsTable);
     const client = clients.find((candidate) => candidate.id === clientId);
     if (!client) throw new Error(`loyalty: registered client ${clientId} is not in the Clients sheet`);
-    const ledger = readLedger(book).filter((entry) => entry.clientId === clientId);
+    const ledger = readLedgerOf(book, clientId);
     const appended = registrationBonus(ledger, clientId, settings, at);
     appendRows(book, 'loyalty', appended.map(ledgerRow));
 
@@ -48,7 +58,7 @@ export function welcomeClient(book: Workbook, clientId: string, typedReferralCod
     }
     if (appended.length > 0) values.pointsBalance = sumFor([...ledger, ...appended], clientId);
     if (Object.keys(values).length > 0)
-      updateRows(book, 'clients', [{ rowNumber: client.rowNumber, identity: { id: clientId }, values }]);
+      updateRows(book, 'clients', [{ rowNumber: client.rowNumber, identity: { id: clientId }, values }], clientsTable);
     return outcome;
   });
 }
@@ -56,7 +66,7 @@ export function welcomeClient(book: Workbook, clientId: string, typedReferralCod
 export function awardFeedbackBonus(book: Workbook, feedbackId: string, clientId: string, at: Date): void {
   if (!feedbackId || !clientId) return;
   withLock('database', () => {
-    const ledger = readLedger(book).filter((entry) => entry.clientId === clientId);
+    const ledger = readLedgerOf(book, clientId);
     appendRows(
       book,
       'loyalty',
