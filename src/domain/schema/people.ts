@@ -35,6 +35,11 @@ export const CLIENTS: SheetSpec = {
     column('churnRisk', 'Churn risk (auto)', 'Риск ухода (авто)', 'number', { derived: true, numberFormat: FORMATS.percent, aliases: ['churn risk', 'риск ухода'] }),
     column('predictedValue', 'Predicted value (auto)', 'Прогноз выручки (авто)', 'money', { derived: true, aliases: ['predicted value', 'clv', 'прогноз выручки'] }),
     column('nextOrderExpected', 'Next order expected (auto)', 'Ожидаемый заказ (авто)', 'date', { derived: true, aliases: ['next order expected', 'ожидаемый заказ'] }),
+    // Telegram (docs/telegram.md): the chat bound by the client's /start link, when it was bound (their consent to
+    // messages there), and when Telegram said the client blocked the bot.
+    column('telegramChatId', 'Telegram chat', 'Чат Telegram', 'text', { aliases: ['telegram', 'телеграм'] }),
+    column('telegramLinkedAt', 'Telegram linked at', 'Telegram подключён', 'datetime'),
+    column('telegramUnreachableAt', 'Telegram unreachable since', 'Telegram недоступен с', 'datetime'),
   ],
 };
 
@@ -88,6 +93,8 @@ export const REQUESTS: SheetSpec = {
     column('receivedAt', 'Received at', 'Получено', 'datetime', { required: true, aliases: ['received', 'date', 'дата'] }),
     column('answeredAt', 'Answered at', 'Отвечено', 'datetime', { aliases: ['answered', 'ответ'] }),
     column('summary', 'Summary', 'Суть', 'text', { aliases: ['subject', 'тема', 'описание'] }),
+    // The last Telegram update folded into this request: a poll cut off before it stored its offset skips it on rerun.
+    column('telegramUpdateId', 'Telegram update', 'Обновление Telegram', 'number', { numberFormat: FORMATS.integer }),
   ],
 };
 

@@ -1,0 +1,18 @@
+// The deep link staff hand a client (welcome mail, thank-you text, QR code): t.me/<bot>?start=<signed token>.
+import { deepLink, linkToken } from '../../domain/telegram/link';
+import { makeSigner } from '../../services/signer';
+import { readTable } from '../../sheets';
+import { UserFacingError } from '../respond';
+import { asStaff } from '../staff';
+import { requireBot } from './bot';
+
+export function getTelegramLink(clientId: string): string {
+  return asStaff((book) => {
+    const bot = requireBot();
+    const id = String(clientId ?? '').trim();
+    if (!readTable(book, 'clients').rows.some((row) => String(row.values.id ?? '') === id)) throw new UserFacingError('database.requests.unknownClient', { id });
+    const token = linkToken(id, makeSigner());
+    if (token === null) throw new UserFacingError('telegram.link.unlinkable', { id });
+    return deepLink(bot.username, token);
+  });
+}

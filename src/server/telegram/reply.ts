@@ -1,0 +1,44 @@
+// A staff reply typed in the sidebar goes to the client's chat; once Telegram took it, the request is answered
+// at that time (the first answer only: the response-time KPI measures the first reply).
+import type { RequestView } from '../../contract/sidebar-api';
+import { TELEGRAM_MESSAGE_MAX_CHARS } from '../../domain/telegram/html';
+import { updateRows } from '../../sheets';
+import { requestView } from '../requests';
+import { UserFacingError } from '../respond';
+import { asStaff } from '../staff';
+import { requireBot } from './bot';
+import { sendText } from './send';
+import { markUnreachable, readTelegramTables } from './tables';
+
+export function replyOnTelegram(requestId: string, text: string): RequestView {
+  return asStaff((book) => {
+    const reply = String(text ?? '').trim();
+    if (reply === '') throw new UserFacingError('telegram.reply.empty');
+    if (reply.length > TELEGRAM_MESSAGE_MAX_CHARS) throw new UserFacingError('telegram.reply.refused', { detail: `> ${TELEGRAM_MESSAGE_MAX_CHARS}` });
+    const bot = requireBot();
+    const { clients, requests } = readTelegramTables(book);
+    const request = requests.find((candidate) => candidate.id === requestId);
+    if (!request) throw new UserFacingError('database.requests.unknown', { id: requestId });
+    if (request.channel !== 'telegram') throw new UserFacingError('telegram.reply.notTelegram', { id: requestId });
+    const client = clients.find((candidate) => candidate.id === request.clientId);
+    if (!client?.chatId) throw new UserFacingError('telegram.reply.notLinked', { id: request.clientId });
+    const outcome = sendText(bot, client.chatId, reply);
+    switch (outcome.kind) {
+      case 'sent':
+        break;
+      case 'unreachable':
+        markUnreachable(book, [client], new Date());
+        throw new UserFacingError('telegram.reply.unreachable');
+      case 'wait':
+        throw new UserFacingError('telegram.reply.wait', { seconds: outcome.seconds });
+      case 'retryLater':
+        throw new UserFacingError('telegram.reply.retry');
+      case 'refused':
+        throw new UserFacingError('telegram.reply.refused', { detail: outcome.description });
+    }
+    const answeredAt = request.answeredAt ?? new Date();
+    if (!request.answeredAt) updateRows(book, 'requests', [{ rowNumber: request.rowNumber, identity: { id: request.id }, values: { answeredAt } }]);
+    const names = new Map(clients.map((c) => [c.id, c.callName] as const));
+    return requestView({ id: request.id, clientId: request.clientId, channel: 'telegram', receivedAt: request.receivedAt, answeredAt, summary: request.summary }, names);
+  });
+}
