@@ -36,9 +36,9 @@ export type SendOutcome =
   /** 400 and other refusals: this message will never go as it is. */
   | { kind: 'refused'; description: string };
 
-export function sendOutcome(result: BotCallResult<{ message_id?: unknown }>): SendOutcome {
+export function sendOutcome(result: BotCallResult): SendOutcome {
   if (result.ok) {
-    const messageId = result.result?.message_id;
+    const messageId = (result.result as { message_id?: unknown } | null)?.message_id;
     return typeof messageId === 'number' ? { kind: 'sent', messageId } : { kind: 'retryLater', description: 'no message_id in the answer' };
   }
   if (result.code === 'network') return { kind: 'retryLater', description: result.description };

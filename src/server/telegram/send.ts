@@ -13,7 +13,7 @@ export function sendText(bot: StoredBot, chatId: string, text: string, parseMode
   for (let attempt = 0; ; attempt++) {
     pause(pace.waitBefore(chatId, Date.now()));
     pace.record(chatId, Date.now());
-    const outcome = sendOutcome(callBot<{ message_id?: unknown }>(bot.token, 'sendMessage', { chat_id: chatId, text, ...(parseMode ? { parse_mode: parseMode } : {}) }));
+    const outcome = sendOutcome(callBot(bot.token, 'sendMessage', { chat_id: chatId, text, ...(parseMode ? { parse_mode: parseMode } : {}) }));
     if (outcome.kind !== 'wait') return outcome;
     pace.pauseUntil(Date.now() + outcome.seconds * 1000);
     if (attempt > 0 || outcome.seconds * 1000 > LONGEST_WAIT_MS) return outcome;
