@@ -26,6 +26,14 @@ describe('deep-link tokens', () => {
     expect(deepLink('my_bot', token)).toBe(`https://t.me/my_bot?start=${token}`);
   });
 
+  it('verifies whatever characters the signature holds (web-safe base64 has _ and -)', () => {
+    // Many secrets: some signatures contain `_`, which must not be taken for the separator.
+    for (let i = 0; i < 200; i++) {
+      const signer = hmacSigner(`secret ${i}`);
+      expect(verifyLinkToken(linkToken('C-0042', signer) ?? '', signer)).toBe('C-0042');
+    }
+  });
+
   it('an altered id or signature, another secret, or an id that cannot travel give nothing', () => {
     const token = linkToken('C-0001', sign) ?? '';
     expect(verifyLinkToken(token.replace('C-0001', 'C-0002'), sign)).toBeNull();

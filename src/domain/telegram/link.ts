@@ -18,8 +18,9 @@ export function linkToken(clientId: string, sign: (text: string) => string): str
 /** The client id a token was made for, or null for an altered, foreign or malformed one. */
 export function verifyLinkToken(token: string, sign: (text: string) => string): string | null {
   if (!START_PARAMETER.test(token)) return null;
-  const split = token.lastIndexOf('_');
-  if (split <= 0) return null;
+  // The signature may itself hold `_`: split by its fixed length, not by the last underscore.
+  const split = token.length - SIGNATURE_CHARS - 1;
+  if (split <= 0 || token[split] !== '_') return null;
   const clientId = token.slice(0, split);
   const expected = linkToken(clientId, sign);
   return expected !== null && constantTimeEqual(expected, token) ? clientId : null;
