@@ -5,6 +5,8 @@ import { readBotReply, type BotCallResult, type BotReply } from '../domain/teleg
 
 const BOT_TOKEN_KEY = 'telegram.botToken';
 const BOT_USERNAME_KEY = 'telegram.botUsername';
+const CONNECTED_AT_KEY = 'telegram.connectedAt';
+const STAFF_CHAT_KEY = 'telegram.staffChatId';
 
 export function callBot<T = unknown>(token: string, method: string, params: Readonly<Record<string, unknown>> = {}): BotCallResult<T> {
   let reply: BotReply;
@@ -37,14 +39,30 @@ export function readStoredBot(): StoredBot | null {
   return token && username ? { token, username } : null;
 }
 
-export function storeBot(bot: StoredBot): void {
-  PropertiesService.getScriptProperties().setProperties({ [BOT_TOKEN_KEY]: bot.token, [BOT_USERNAME_KEY]: bot.username });
+export function storeBot(bot: StoredBot, connectedAt: Date): void {
+  PropertiesService.getScriptProperties().setProperties({ [BOT_TOKEN_KEY]: bot.token, [BOT_USERNAME_KEY]: bot.username, [CONNECTED_AT_KEY]: String(connectedAt.getTime()) });
+}
+
+/** When the bot was connected: events before it are not alerted. */
+export function readConnectedAt(): Date | null {
+  const raw = PropertiesService.getScriptProperties().getProperty(CONNECTED_AT_KEY);
+  return raw && Number.isFinite(Number(raw)) ? new Date(Number(raw)) : null;
+}
+
+/** The studio's alert chat, set by opening the staff link in Telegram. */
+export function readStaffChat(): string | null {
+  return PropertiesService.getScriptProperties().getProperty(STAFF_CHAT_KEY);
+}
+
+export function storeStaffChat(chatId: string): void {
+  PropertiesService.getScriptProperties().setProperty(STAFF_CHAT_KEY, chatId);
 }
 
 export function forgetBot(): void {
   const props = PropertiesService.getScriptProperties();
   props.deleteProperty(BOT_TOKEN_KEY);
   props.deleteProperty(BOT_USERNAME_KEY);
+  props.deleteProperty(CONNECTED_AT_KEY);
 }
 
 /** A pause inside one execution, for Telegram's pace (counted against the six minutes like any wait). */

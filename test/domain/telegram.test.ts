@@ -88,6 +88,7 @@ describe('updates and the inbox plan', () => {
     clients: [{ id: 'C-0001', chatId: '501', locale: 'ru', callName: 'Анна' }, { id: 'C-0002', chatId: null, locale: null, callName: 'Max' }],
     requests: [],
     verify: (token) => verifyLinkToken(token, sign),
+    isStaffToken: () => false,
     newRequestId: (taken) => `R-${String(taken.length + 1).padStart(4, '0')}`,
     studioLocale: 'en',
     stamp: () => '12:00',

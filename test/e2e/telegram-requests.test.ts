@@ -70,7 +70,8 @@ describe('client messages become requests', () => {
         studio.poll();
         completedUncut = true;
       } catch (error) {
-        expect(error).toBeInstanceOf(ExecutionKilled);
+        // The cut surfaces as the kill itself or, caught by a step, as the run's failure.
+        expect(error instanceof ExecutionKilled || String(error).includes('Failed Telegram steps')).toBe(true);
       }
       studio.emu.rt.killExecutionsAfter(null);
       studio.poll();

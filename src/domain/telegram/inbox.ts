@@ -22,7 +22,7 @@ export interface InboxRequest {
   telegramUpdateId: number | null;
 }
 
-export type BotAnswerKey = 'telegram.client.greeting' | 'telegram.client.unknownLink' | 'telegram.client.notLinked';
+export type BotAnswerKey = 'telegram.client.greeting' | 'telegram.client.unknownLink' | 'telegram.client.notLinked' | 'telegram.staff.linked';
 
 export interface InboxPlan {
   /** Chat ids to write into Clients (null unbinds a chat that moved to another client). */
@@ -31,6 +31,8 @@ export interface InboxPlan {
   /** Existing requests whose summary grows by the new messages. */
   joins: Array<{ requestId: string; summary: string; telegramUpdateId: number }>;
   answers: Array<{ chatId: string; key: BotAnswerKey; locale: Locale; name: string }>;
+  /** A chat that opened the staff link: the studio's alert chat from now on. */
+  staffChatId: string | null;
   offset: number;
 }
 
@@ -39,6 +41,7 @@ export interface InboxContext {
   requests: readonly InboxRequest[];
   /** The client id a /start token was signed for, or null. */
   verify(token: string): string | null;
+  isStaffToken(token: string): boolean;
   newRequestId(taken: readonly string[]): string;
   studioLocale: Locale;
   /** How a joined message's time is written into the summary. */
@@ -47,7 +50,7 @@ export interface InboxContext {
 }
 
 export function planInbox(actions: readonly UpdateAction[], offset: number, context: InboxContext): InboxPlan {
-  const plan: InboxPlan = { binds: [], newRequests: [], joins: [], answers: [], offset: nextOffset(offset, actions) };
+  const plan: InboxPlan = { binds: [], newRequests: [], joins: [], answers: [], staffChatId: null, offset: nextOffset(offset, actions) };
   const clients = new Map(context.clients.map((client) => [client.id, { ...client }]));
   const byChat = () => new Map([...clients.values()].filter((c) => c.chatId).map((c) => [c.chatId as string, c]));
   const requests = context.requests.map((request) => ({ ...request }));
@@ -57,6 +60,11 @@ export function planInbox(actions: readonly UpdateAction[], offset: number, cont
     if (action.kind === 'ignore') continue;
     const message = action.message;
     const chatClient = byChat().get(message.chatId) ?? null;
+    if (action.kind === 'link' && context.isStaffToken(action.token)) {
+      plan.staffChatId = message.chatId;
+      plan.answers.push({ chatId: message.chatId, key: 'telegram.staff.linked', locale: context.studioLocale, name: '' });
+      continue;
+    }
     if (action.kind === 'link') {
       const clientId = context.verify(action.token);
       const client = clientId === null ? undefined : clients.get(clientId);

@@ -26,6 +26,15 @@ export function verifyLinkToken(token: string, sign: (text: string) => string): 
   return expected !== null && constantTimeEqual(expected, token) ? clientId : null;
 }
 
+/** The start token that makes a chat the studio's alert chat: signed like a client's, with its own text. */
+export function staffLinkToken(sign: (text: string) => string): string {
+  return `staff_${sign('telegram-staff-chat').slice(0, SIGNATURE_CHARS)}`;
+}
+
+export function isStaffLinkToken(token: string, sign: (text: string) => string): boolean {
+  return constantTimeEqual(staffLinkToken(sign), token);
+}
+
 export function deepLink(botUsername: string, token: string): string {
   return `https://t.me/${botUsername}?start=${token}`;
 }

@@ -1,6 +1,6 @@
 // Connecting the studio's bot: the token is checked with getMe, kept in script properties and shown masked.
 import { isBotTokenShape, maskBotToken } from '../../domain/telegram/token';
-import { callBot, forgetBot, readStoredBot, storeBot, type StoredBot } from '../../services/telegram';
+import { callBot, forgetBot, readConnectedAt, readStoredBot, storeBot, type StoredBot } from '../../services/telegram';
 import { ensureTimeTrigger } from '../../services/triggers';
 import { UserFacingError } from '../respond';
 import { asStaff } from '../staff';
@@ -23,7 +23,9 @@ export function connectTelegramBot(token: string): TelegramStatusView {
     if (!me.ok) throw new UserFacingError(me.code === 'network' || (typeof me.code === 'number' && me.code >= 500) ? 'telegram.bot.unreachable' : 'telegram.bot.rejected');
     const username = typeof me.result?.username === 'string' ? me.result.username : '';
     if (username === '') throw new UserFacingError('telegram.bot.rejected');
-    storeBot({ token: clean, username });
+    // Reconnecting the same bot keeps its start time, so alerts already due are not re-evaluated from scratch.
+    const previous = readStoredBot();
+    storeBot({ token: clean, username }, previous?.token === clean ? (readConnectedAt() ?? new Date()) : new Date());
     ensureTimeTrigger({ handler: POLL_HANDLER, everyMinutes: 5 });
     return statusOf({ token: clean, username });
   });

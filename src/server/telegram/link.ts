@@ -1,5 +1,5 @@
 // The deep link staff hand a client (welcome mail, thank-you text, QR code): t.me/<bot>?start=<signed token>.
-import { deepLink, linkToken } from '../../domain/telegram/link';
+import { deepLink, linkToken, staffLinkToken } from '../../domain/telegram/link';
 import { makeSigner } from '../../services/signer';
 import { readTable } from '../../sheets';
 import { UserFacingError } from '../respond';
@@ -15,4 +15,9 @@ export function getTelegramLink(clientId: string): string {
     if (token === null) throw new UserFacingError('telegram.link.unlinkable', { id });
     return deepLink(bot.username, token);
   });
+}
+
+/** The link a staff member opens in Telegram to make that chat the studio's alert chat. */
+export function getTelegramStaffLink(): string {
+  return asStaff(() => deepLink(requireBot().username, staffLinkToken(makeSigner())));
 }

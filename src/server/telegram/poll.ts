@@ -6,9 +6,10 @@ import { readUpdates } from '../../domain/telegram/updates';
 import { translate } from '../../i18n';
 import { readJsonProperty, writeJsonProperty } from '../../services/properties';
 import { makeSigner } from '../../services/signer';
-import { callBot, readStoredBot, withPollLock, type StoredBot } from '../../services/telegram';
-import { appendRows, openWorkbook, readCoreSettings, updateRows, type RowValues } from '../../sheets';
-import { verifyLinkToken } from '../../domain/telegram/link';
+import { callBot, readStoredBot, storeStaffChat, withPollLock, type StoredBot } from '../../services/telegram';
+import { appendRows, openWorkbook, readCoreSettings, updateRows, type RowValues, type Workbook } from '../../sheets';
+import { isStaffLinkToken, verifyLinkToken } from '../../domain/telegram/link';
+import { sendStaffAlerts } from './alerts';
 import { readTelegramTables } from './tables';
 import { sendText } from './send';
 
@@ -17,10 +18,23 @@ export const OFFSET_KEY = 'telegram.updateOffset';
 export function runTelegramPoll(): void {
   const bot = readStoredBot();
   if (!bot) return;
-  withPollLock(() => pollOnce(bot));
+  withPollLock(() => {
+    const book = openWorkbook();
+    // Each step on its own: a failing inbox must not stop alerts, nor the other way round.
+    const failures: string[] = [];
+    for (const [name, step] of [['inbox', () => readInbox(bot, book)], ['alerts', () => sendStaffAlerts(bot, book)]] as const) {
+      try {
+        step();
+      } catch (error) {
+        failures.push(name);
+        console.error(`telegram ${name} failed: ${error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error)}`);
+      }
+    }
+    if (failures.length > 0) throw new Error(`Failed Telegram steps: ${failures.join(', ')}`);
+  });
 }
 
-function pollOnce(bot: StoredBot): void {
+function readInbox(bot: StoredBot, book: Workbook): void {
   const offset = readJsonProperty<number>(OFFSET_KEY, 0);
   const answer = callBot(bot.token, 'getUpdates', offset > 0 ? { offset, limit: 100, timeout: 0 } : { limit: 100, timeout: 0 });
   if (!answer.ok) {
@@ -30,7 +44,6 @@ function pollOnce(bot: StoredBot): void {
   }
   const actions = readUpdates(answer.result);
   if (actions.length === 0) return;
-  const book = openWorkbook();
   const { settings } = readCoreSettings(book);
   const { clients, requests } = readTelegramTables(book);
   const sign = makeSigner();
@@ -39,6 +52,7 @@ function pollOnce(bot: StoredBot): void {
     clients,
     requests,
     verify: (token) => verifyLinkToken(token, sign),
+    isStaffToken: (token) => isStaffLinkToken(token, sign),
     newRequestId: (taken) => nextId('R', taken),
     studioLocale: settings.locale,
     stamp: (at) => Utilities.formatDate(at, tz, 'dd.MM HH:mm'),
@@ -61,6 +75,7 @@ function pollOnce(bot: StoredBot): void {
     const requestRow = new Map(requests.map((request) => [request.id, request.rowNumber]));
     updateRows(book, 'requests', plan.joins.map((join) => ({ rowNumber: requestRow.get(join.requestId) ?? 0, identity: { id: join.requestId }, values: { summary: join.summary, telegramUpdateId: join.telegramUpdateId } })));
   }
+  if (plan.staffChatId !== null) storeStaffChat(plan.staffChatId);
   writeJsonProperty(OFFSET_KEY, plan.offset);
   for (const reply of plan.answers) {
     sendText(bot, reply.chatId, translate(reply.locale, reply.key, { name: reply.name, studio: settings.studioName }));
