@@ -180,6 +180,10 @@ export function createFakeTelegram(options: FakeTelegramOptions) {
       queue.push({ update, at: options.now() });
       return update.update_id;
     },
+    /** Seeding: a chat that already exists (its user wrote to the bot long ago), with no update pending. */
+    seedChat(user: FakeUser): void {
+      started.set(user.id, user);
+    },
     /** The user blocks the bot: sends to them fail with 403 until they unblock. */
     block(chatId: number): void {
       blocked.add(chatId);

@@ -306,6 +306,7 @@ export const en = {
   'telegram.reply.wait': 'Telegram asks to wait {seconds} s before the next message. The reply was not sent; send it again then.',
   'telegram.reply.retry': 'Telegram did not answer, so the reply may not have been delivered. Check the chat before sending it again.',
   'telegram.reply.refused': 'Telegram refused the message: {detail}',
+  'telegram.broadcast.unknown': 'There is no Telegram broadcast “{id}”.',
   'telegram.staff.linked': 'This chat now gets the studio’s alerts: new clients, new requests, requests close to the answer target, and a daily summary.',
   'telegram.alert.registration': '<b>New client</b>: {name} ({id})',
   'telegram.alert.request': '<b>New request</b> {id} from {name} ({channel}): {summary}',

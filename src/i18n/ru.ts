@@ -307,6 +307,7 @@ export const ru: Record<MessageKey, string> = {
   'telegram.reply.wait': 'Telegram просит подождать {seconds} с перед следующим сообщением. Ответ не отправлен — отправьте его позже.',
   'telegram.reply.retry': 'Telegram не ответил, ответ мог не дойти. Проверьте чат, прежде чем отправлять снова.',
   'telegram.reply.refused': 'Telegram не принял сообщение: {detail}',
+  'telegram.broadcast.unknown': 'Рассылки в Telegram «{id}» нет.',
   'telegram.staff.linked': 'Этот чат теперь получает уведомления студии: новые клиенты, новые обращения, обращения у срока ответа и ежедневная сводка.',
   'telegram.alert.registration': '<b>Новый клиент</b>: {name} ({id})',
   'telegram.alert.request': '<b>Новое обращение</b> {id} от {name} ({channel}): {summary}',

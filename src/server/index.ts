@@ -18,4 +18,4 @@ export { listCampaigns, createCampaign, previewCampaign, testSendCampaign, sendC
 export { listAutomations, saveAutomation } from './automations';
 export { doGet } from './unsubscribe';
 export { getClientMails, getFlowActivity, listTemplates } from './mail-history';
-export { connectTelegramBot, getTelegramStatus, disconnectTelegramBot, getTelegramLink, getTelegramStaffLink, runTelegramPoll, replyOnTelegram } from './telegram';
+export { connectTelegramBot, getTelegramStatus, disconnectTelegramBot, getTelegramLink, getTelegramStaffLink, runTelegramPoll, replyOnTelegram, sendTelegramBroadcast, getTelegramBroadcast } from './telegram';

@@ -3,3 +3,4 @@ export { connectTelegramBot, getTelegramStatus, disconnectTelegramBot } from './
 export { getTelegramLink, getTelegramStaffLink } from './link';
 export { runTelegramPoll } from './poll';
 export { replyOnTelegram } from './reply';
+export { sendTelegramBroadcast, getTelegramBroadcast } from './broadcast';

@@ -10,6 +10,7 @@ import { callBot, readStoredBot, storeStaffChat, withPollLock, type StoredBot } 
 import { appendRows, openWorkbook, readCoreSettings, updateRows, type RowValues, type Workbook } from '../../sheets';
 import { isStaffLinkToken, verifyLinkToken } from '../../domain/telegram/link';
 import { sendStaffAlerts } from './alerts';
+import { continueBroadcasts } from './broadcast';
 import { readTelegramTables } from './tables';
 import { sendText } from './send';
 
@@ -22,7 +23,7 @@ export function runTelegramPoll(): void {
     const book = openWorkbook();
     // Each step on its own: a failing inbox must not stop alerts, nor the other way round.
     const failures: string[] = [];
-    for (const [name, step] of [['inbox', () => readInbox(bot, book)], ['alerts', () => sendStaffAlerts(bot, book)]] as const) {
+    for (const [name, step] of [['inbox', () => readInbox(bot, book)], ['alerts', () => sendStaffAlerts(bot, book)], ['broadcasts', () => continueBroadcasts(bot, book)]] as const) {
       try {
         step();
       } catch (error) {

@@ -6,7 +6,9 @@ import { readTable, updateRows, type Table, type Workbook } from '../../sheets';
 
 export interface TelegramClient extends ChatClient {
   email: string;
+  linkedAt: Date | null;
   unreachableAt: Date | null;
+  unsubscribedAt: Date | null;
   rowNumber: number;
 }
 
@@ -21,7 +23,9 @@ export function telegramClients(table: Table): TelegramClient[] {
       locale,
       callName: String(v.firstName ?? '').trim() || String(v.name ?? '').trim(),
       email: String(v.email ?? ''),
+      linkedAt: isDate(v.telegramLinkedAt) ? v.telegramLinkedAt : null,
       unreachableAt: isDate(v.telegramUnreachableAt) ? v.telegramUnreachableAt : null,
+      unsubscribedAt: isDate(v.unsubscribedAt) ? v.unsubscribedAt : null,
       rowNumber: table.rowNumbers[position] ?? 0,
     };
   }).filter((client) => client.id !== '');
