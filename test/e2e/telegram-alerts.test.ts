@@ -7,9 +7,10 @@ import { linked, telegramStudio } from './telegram-support';
 
 const STAFF_CHAT = 9000;
 
-function withStaffChat(locale: 'ru' | 'en' = 'ru') {
+function withStaffChat(locale: 'ru' | 'en' = 'ru', before: (studio: ReturnType<typeof telegramStudio>) => void = () => {}) {
   const studio = telegramStudio(locale);
   linked(studio, 'C-0001', 501, 'Аня');
+  before(studio);
   const link = studio.app.callFromClient('getTelegramStaffLink') as string;
   expect(link).toMatch(/^https:\/\/t\.me\/studio_test_bot\?start=staff_[A-Za-z0-9_-]{22}$/);
   studio.bot.userWrites({ id: STAFF_CHAT, firstName: 'Studio' }, `/start ${new URL(link).searchParams.get('start')}`);
@@ -20,10 +21,21 @@ function withStaffChat(locale: 'ru' | 'en' = 'ru') {
 
 describe('staff alerts', () => {
   it('the staff link makes the chat the alert chat; the daily summary comes once a day', () => {
-    const studio = withStaffChat('ru');
+    const studio = withStaffChat('ru', ({ emu, bot, poll }) => {
+      // In the last 24 hours: one new client, two orders (one older), one request still open.
+      const now = new Date(emu.clock.now());
+      writeRecords(emu, 'clients', [{ id: 'C-0003', name: 'Новая', email: 'new@example.com', createdAt: now }], 'ru');
+      writeRecords(emu, 'orders', [
+        { id: 'O-1', clientId: 'C-0001', date: now, amount: 1000, status: 'completed' },
+        { id: 'O-2', clientId: 'C-0001', date: now, amount: 500, status: 'new' },
+        { id: 'O-0', clientId: 'C-0001', date: new Date(now.getTime() - 3 * 86_400_000), amount: 700, status: 'completed' },
+      ], 'ru');
+      bot.userWrites({ id: 501, firstName: 'Аня' }, 'вопрос');
+      poll();
+    });
     expect(studio.alerts()[0]).toMatch(/^Этот чат теперь получает уведомления студии/);
     // 12:00 in Moscow, past the 9 o'clock summary hour: today's summary went with the first poll.
-    expect(studio.alerts().filter((text) => text.startsWith('За сутки'))).toEqual(['За сутки: новых клиентов 0, заказов 0, писем отправлено 0. Обращений ждут ответа: 0.']);
+    expect(studio.alerts().filter((text) => text.startsWith('За сутки'))).toEqual(['За сутки: новых клиентов 1, заказов 2, писем отправлено 0. Обращений ждут ответа: 1.']);
     studio.emu.advance(6 * 3600_000);
     expect(studio.alerts().filter((text) => text.startsWith('За сутки'))).toHaveLength(1);
     studio.emu.advance(18 * 3600_000);

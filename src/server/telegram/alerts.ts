@@ -36,15 +36,19 @@ export function sendStaffAlerts(bot: StoredBot, book: Workbook): void {
   const requests = telegramRequests(readTable(book, 'requests'));
   const tz = book.spreadsheet.getSpreadsheetTimeZone();
   const journal = prunedJournal(readJsonProperty<Record<string, number>>(ALERT_JOURNAL_KEY, {}), now);
+  const today = Utilities.formatDate(now, tz, 'yyyy-MM-dd');
+  const hour = Number(Utilities.formatDate(now, tz, 'H'));
+  // Orders and Sends are read only in the run that sends today's summary, not every five minutes.
+  const summaryDue = settings.alertDailySummary && hour >= settings.dailySummaryHour && journal[`summary:${today}`] === undefined;
   const alerts = dueAlerts({
     now,
     since: readConnectedAt() ?? now,
     settings,
     clients,
     requests,
-    today: Utilities.formatDate(now, tz, 'yyyy-MM-dd'),
-    hour: Number(Utilities.formatDate(now, tz, 'H')),
-    lastDay: settings.alertDailySummary ? lastDayCounts(book, clients, now) : { newClients: 0, orders: 0, mailsSent: 0 },
+    today,
+    hour,
+    lastDay: summaryDue ? lastDayCounts(book, clients, now) : { newClients: 0, orders: 0, mailsSent: 0 },
     journal,
   });
   for (const alert of alerts) {
