@@ -115,6 +115,14 @@ describe('updates and the inbox plan', () => {
     expect(plan.offset).toBe(6);
   });
 
+  it('Start pressed again by a bound client binds nothing, unless Telegram had said they blocked the bot', () => {
+    const token = linkToken('C-0001', sign) ?? '';
+    const batch = readUpdates([update(7, 501, `/start ${token}`)]);
+    expect(planInbox(batch, 0, context()).binds).toEqual([]);
+    const blocked = context({ clients: [{ id: 'C-0001', chatId: '501', locale: 'ru', callName: 'Анна', unreachableAt: new Date(0) }] });
+    expect(planInbox(batch, 0, blocked).binds).toEqual([{ clientId: 'C-0001', chatId: '501', at: new Date(1_700_000_000_000) }]);
+  });
+
   it('planning the same batch again after its rows were written does nothing twice', () => {
     const batch = readUpdates([update(1, 501, 'нужен оверлей'), update(2, 501, 'и баннер')]);
     const first = planInbox(batch, 0, context());

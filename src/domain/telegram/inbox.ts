@@ -10,6 +10,8 @@ export interface ChatClient {
   locale: Locale | null;
   /** What the greeting calls them: first name, else name. */
   callName: string;
+  /** Telegram said they blocked the bot; pressing Start again links anew and clears it. */
+  unreachableAt?: Date | null;
 }
 
 export interface InboxRequest {
@@ -72,12 +74,13 @@ export function planInbox(actions: readonly UpdateAction[], offset: number, cont
         plan.answers.push({ chatId: message.chatId, key: 'telegram.client.unknownLink', locale: languageOf(message, null, context.studioLocale), name: '' });
         continue;
       }
-      if (client.chatId === message.chatId) continue; // bound already: a rerun, or the client pressed Start twice
+      if (client.chatId === message.chatId && !client.unreachableAt) continue; // bound already: a rerun, or Start pressed twice
       if (chatClient && chatClient.id !== client.id) {
         chatClient.chatId = null;
         plan.binds.push({ clientId: chatClient.id, chatId: null, at: message.at });
       }
       client.chatId = message.chatId;
+      client.unreachableAt = null;
       plan.binds.push({ clientId: client.id, chatId: message.chatId, at: message.at });
       plan.answers.push({ chatId: message.chatId, key: 'telegram.client.greeting', locale: languageOf(message, client.locale, context.studioLocale), name: client.callName || message.firstName });
       continue;
