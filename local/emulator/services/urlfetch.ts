@@ -140,9 +140,11 @@ export function createUrlFetch(rt: Runtime, deps: UrlFetchDeps) {
   };
 
   const host = {
-    /** Sends every request whose URL starts with `prefix` to `handler` (first matching route wins). */
+    /** Sends every request whose URL starts with `prefix` to `handler` (replacing that prefix's handler; first match wins). */
     route(prefix: string, handler: HttpHandler): void {
-      routes.push({ prefix, handler });
+      const existing = routes.find((r) => r.prefix === prefix);
+      if (existing) existing.handler = handler;
+      else routes.push({ prefix, handler });
     },
     /** Every request the script made, oldest first. */
     requests: (): readonly UrlFetchLogEntry[] => log,

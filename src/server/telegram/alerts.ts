@@ -7,9 +7,9 @@ import { escapeTelegramHtml } from '../../domain/telegram/html';
 import type { Locale } from '../../domain/types';
 import { translate, type MessageKey } from '../../i18n';
 import { readJsonProperty, writeJsonProperty } from '../../services/properties';
-import { readStaffChat, readConnectedAt, type StoredBot } from '../../services/telegram';
+import { readStaffChat, readConnectedAt } from '../../services/telegram';
 import { readCoreSettings, readSettingsFor, readTable, type Workbook } from '../../sheets';
-import { sendText } from './send';
+import type { Sender } from './send';
 import { telegramClients, telegramRequests } from './tables';
 
 export const ALERT_JOURNAL_KEY = 'telegram.alertJournal';
@@ -22,7 +22,7 @@ const MESSAGE_KEYS: Record<StaffAlert['kind'], MessageKey> = {
   dailySummary: 'telegram.alert.dailySummary',
 };
 
-export function sendStaffAlerts(bot: StoredBot, book: Workbook): void {
+export function sendStaffAlerts(book: Workbook, send: Sender): void {
   const chatId = readStaffChat();
   if (!chatId) return;
   const now = new Date();
@@ -55,7 +55,7 @@ export function sendStaffAlerts(bot: StoredBot, book: Workbook): void {
     // Recorded first: a run cut off after this line loses this alert rather than sending it twice.
     journal[alert.key] = now.getTime();
     writeJsonProperty(ALERT_JOURNAL_KEY, journal);
-    const outcome = sendText(bot, chatId, alertText(alert, locale, settings.responseTargetMinutes), 'HTML');
+    const outcome = send(chatId, alertText(alert, locale, settings.responseTargetMinutes), 'HTML');
     if (outcome.kind === 'wait') {
       // 429 means not delivered: the next run may try again. Any other failure might have been delivered.
       delete journal[alert.key];

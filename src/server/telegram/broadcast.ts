@@ -7,12 +7,12 @@ import {
 } from '../../domain/telegram/broadcast';
 import { TELEGRAM_MESSAGE_MAX_CHARS } from '../../domain/telegram/html';
 import { readJsonProperty, writeJsonProperty } from '../../services/properties';
-import { withPollLock, type StoredBot } from '../../services/telegram';
+import { withPollLock } from '../../services/telegram';
 import { readCoreSettings, readTable, type Workbook } from '../../sheets';
 import { UserFacingError } from '../respond';
 import { asStaff } from '../staff';
 import { requireBot } from './bot';
-import { sendText } from './send';
+import { createSender, type Sender } from './send';
 import { markUnreachable, telegramClients } from './tables';
 
 const ACTIVE_KEY = 'telegram.broadcasts';
@@ -40,7 +40,7 @@ export function sendTelegramBroadcast(texts: BroadcastTexts): BroadcastView {
     writeJsonProperty(headerKey(id), header);
     // Listed last: a run cut off before this line leaves a broadcast nobody sends, never a half-written one sent.
     writeJsonProperty(ACTIVE_KEY, [...readJsonProperty<string[]>(ACTIVE_KEY, []), id]);
-    withPollLock(() => continueBroadcasts(bot, book));
+    withPollLock(() => continueBroadcasts(book, createSender(bot)));
     return { id, ...broadcastProgress(readChunks(header)) };
   });
 }
@@ -54,7 +54,7 @@ export function getTelegramBroadcast(id: string): BroadcastView {
 }
 
 /** Sends what the active broadcasts still owe, until done, Telegram asks to wait, or the run's budget is spent. */
-export function continueBroadcasts(bot: StoredBot, book: Workbook): void {
+export function continueBroadcasts(book: Workbook, send: Sender): void {
   const active = readJsonProperty<string[]>(ACTIVE_KEY, []);
   if (active.length === 0) return;
   const started = Date.now();
@@ -83,7 +83,7 @@ export function continueBroadcasts(bot: StoredBot, book: Workbook): void {
         continue;
       }
       record(id, next.chunk, chunk, next.clientId, 'w');
-      const outcome = sendText(bot, client.chatId, textFor(header.texts, client.locale, studioLocale));
+      const outcome = send(client.chatId, textFor(header.texts, client.locale, studioLocale));
       const after = stateAfter(outcome);
       record(id, next.chunk, chunk, next.clientId, after.state);
       if (after.state === 'u') markUnreachable(book, [client], new Date());

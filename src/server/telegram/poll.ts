@@ -12,7 +12,7 @@ import { isStaffLinkToken, verifyLinkToken } from '../../domain/telegram/link';
 import { sendStaffAlerts } from './alerts';
 import { continueBroadcasts } from './broadcast';
 import { readTelegramTables } from './tables';
-import { sendText } from './send';
+import { createSender, type Sender } from './send';
 
 export const OFFSET_KEY = 'telegram.updateOffset';
 
@@ -21,9 +21,10 @@ export function runTelegramPoll(): void {
   if (!bot) return;
   withPollLock(() => {
     const book = openWorkbook();
+    const send = createSender(bot);
     // Each step on its own: a failing inbox must not stop alerts, nor the other way round.
     const failures: string[] = [];
-    for (const [name, step] of [['inbox', () => readInbox(bot, book)], ['alerts', () => sendStaffAlerts(bot, book)], ['broadcasts', () => continueBroadcasts(bot, book)]] as const) {
+    for (const [name, step] of [['inbox', () => readInbox(bot, book, send)], ['alerts', () => sendStaffAlerts(book, send)], ['broadcasts', () => continueBroadcasts(book, send)]] as const) {
       try {
         step();
       } catch (error) {
@@ -35,7 +36,7 @@ export function runTelegramPoll(): void {
   });
 }
 
-function readInbox(bot: StoredBot, book: Workbook): void {
+function readInbox(bot: StoredBot, book: Workbook, send: Sender): void {
   const offset = readJsonProperty<number>(OFFSET_KEY, 0);
   const answer = callBot(bot.token, 'getUpdates', offset > 0 ? { offset, limit: 100, timeout: 0 } : { limit: 100, timeout: 0 });
   if (!answer.ok) {
@@ -79,6 +80,6 @@ function readInbox(bot: StoredBot, book: Workbook): void {
   if (plan.staffChatId !== null) storeStaffChat(plan.staffChatId);
   writeJsonProperty(OFFSET_KEY, plan.offset);
   for (const reply of plan.answers) {
-    sendText(bot, reply.chatId, translate(reply.locale, reply.key, { name: reply.name, studio: settings.studioName }));
+    send(reply.chatId, translate(reply.locale, reply.key, { name: reply.name, studio: settings.studioName }));
   }
 }

@@ -7,7 +7,7 @@ import { requestView } from '../requests';
 import { UserFacingError } from '../respond';
 import { asStaff } from '../staff';
 import { requireBot } from './bot';
-import { sendText } from './send';
+import { createSender } from './send';
 import { markUnreachable, readTelegramTables } from './tables';
 
 export function replyOnTelegram(requestId: string, text: string): RequestView {
@@ -22,7 +22,7 @@ export function replyOnTelegram(requestId: string, text: string): RequestView {
     if (request.channel !== 'telegram') throw new UserFacingError('telegram.reply.notTelegram', { id: requestId });
     const client = clients.find((candidate) => candidate.id === request.clientId);
     if (!client?.chatId) throw new UserFacingError('telegram.reply.notLinked', { id: request.clientId });
-    const outcome = sendText(bot, client.chatId, reply);
+    const outcome = createSender(bot)(client.chatId, reply);
     switch (outcome.kind) {
       case 'sent':
         break;
