@@ -72,6 +72,13 @@ describe('UrlFetchApp', () => {
     expect(emu.urlFetch.quotaUsed()).toBe(2);
   });
 
+  it('a second route for the same prefix replaces the first (a restored playground re-attaches its fake bot)', () => {
+    const { emu, urlFetch } = setUp();
+    emu.urlFetch.route('https://example.test/', () => ({ status: 200, body: 'old' }));
+    emu.urlFetch.route('https://example.test/', () => ({ status: 200, body: 'new' }));
+    expect(urlFetch.fetch('https://example.test/').getContentText()).toBe('new');
+  });
+
   it('is refused in a simple trigger, which runs without authorization', () => {
     const { emu, urlFetch } = setUp();
     emu.urlFetch.route('https://example.test/', () => ({ status: 200, body: '' }));
