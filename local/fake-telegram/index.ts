@@ -207,8 +207,11 @@ export function createFakeTelegram(options: FakeTelegramOptions) {
 
 export type FakeTelegram = ReturnType<typeof createFakeTelegram>;
 
+/** The token the fake accepts by default: paste it in the playground's Settings → Telegram. */
+export const FAKE_BOT_TOKEN = '123456789:AAFakeTokenForTheStudioBot0000000000';
+
 /** A fake bot wired into an emulator's UrlFetchApp. */
-export function attachFakeTelegram(emu: { urlFetch: { route(prefix: string, handler: (r: HttpRequest) => HttpReply): void }; clock: { now(): number } }, token = '123456789:AAFakeTokenForTheStudioBot0000000000', username = 'studio_test_bot'): FakeTelegram {
+export function attachFakeTelegram(emu: { urlFetch: { route(prefix: string, handler: (r: HttpRequest) => HttpReply): void }; clock: { now(): number } }, token = FAKE_BOT_TOKEN, username = 'studio_test_bot'): FakeTelegram {
   const bot = createFakeTelegram({ token, username, now: () => emu.clock.now() });
   emu.urlFetch.route(TELEGRAM_ORIGIN, bot.handle);
   return bot;

@@ -5,6 +5,7 @@ import { createEmulator, type Emulator } from '../emulator/index';
 import { loadBundle, type BundleApp } from '../emulator/bundle';
 import { findSheetName } from '../../src/domain/schema';
 import { seedDemoStudio } from './seed';
+import { attachFakeTelegram } from '../fake-telegram';
 
 export const PLAYGROUND_START = '2026-11-24T09:00:00Z';
 
@@ -33,6 +34,8 @@ export function openPlayground(options: { statePath: string | null; fresh: boole
   const boot = (restore: boolean): void => {
     emu = createEmulator({ now: PLAYGROUND_START, locale: 'ru', userEmail: 'studio@example.com', mailQuota: 100 });
     app = loadBundle(emu, 'dist/Code.js');
+    // The bot's chats live in memory only: after a restart clients must write to the fake bot again.
+    attachFakeTelegram(emu);
     if (restore && options.statePath && existsSync(options.statePath)) {
       emu.restore(JSON.parse(readFileSync(options.statePath, 'utf8')));
     } else {

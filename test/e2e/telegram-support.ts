@@ -1,5 +1,5 @@
 // Shared set-up for the Telegram e2e tests: a studio on dist/Code.js with the fake Bot API attached.
-import { attachFakeTelegram, type FakeTelegram } from '../../local/fake-telegram';
+import { attachFakeTelegram, FAKE_BOT_TOKEN, type FakeTelegram } from '../../local/fake-telegram';
 import { writeRecords } from '../../local/playground/seed';
 import type { Locale } from '../../src/domain/types';
 import { rowsByKey } from '../support/sheet-rows';
@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createEmulator, type Emulator, type EmulatorSnapshot } from '../../local/emulator';
 import { loadBundleSource, type BundleApp } from '../../local/emulator/bundle';
 
-export const TOKEN = '123456789:AAFakeTokenForTheStudioBot0000000000';
+export const TOKEN = FAKE_BOT_TOKEN;
 
 export function telegramStudio(locale: Locale = 'ru') {
   const { emu, app } = freshStudio(locale);
