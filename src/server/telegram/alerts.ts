@@ -10,7 +10,7 @@ import { readJsonProperty, writeJsonProperty } from '../../services/properties';
 import { readStaffChat, readConnectedAt } from '../../services/telegram';
 import { readCoreSettings, readSettingsFor, readTable, type Workbook } from '../../sheets';
 import type { Sender } from './send';
-import { telegramClients, telegramRequests } from './tables';
+import { telegramRequests } from './tables';
 
 export const ALERT_JOURNAL_KEY = 'telegram.alertJournal';
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -28,11 +28,9 @@ export function sendStaffAlerts(book: Workbook, send: Sender): void {
   const now = new Date();
   const settings = { ...DEFAULT_TELEGRAM_SETTINGS, ...readSettingsFor(book, DEFAULT_TELEGRAM_SETTINGS, 'telegram').overrides };
   const locale = readCoreSettings(book).settings.locale;
-  const clientsTable = readTable(book, 'clients');
-  const clients = telegramClients(clientsTable).map((client, position) => {
-    const createdAt = clientsTable.rows[position]?.values.createdAt;
-    return { id: client.id, name: String(clientsTable.rows[position]?.values.name ?? '') || client.callName, createdAt: isDate(createdAt) ? createdAt : null };
-  });
+  const clients = readTable(book, 'clients').rows
+    .map((row) => ({ id: String(row.values.id ?? ''), name: String(row.values.name ?? ''), createdAt: isDate(row.values.createdAt) ? row.values.createdAt : null }))
+    .filter((client) => client.id !== '');
   const requests = telegramRequests(readTable(book, 'requests'));
   const tz = book.spreadsheet.getSpreadsheetTimeZone();
   const journal = prunedJournal(readJsonProperty<Record<string, number>>(ALERT_JOURNAL_KEY, {}), now);
