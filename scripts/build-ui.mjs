@@ -12,7 +12,8 @@ for (const file of readdirSync(uiDir).filter((name) => name.endsWith('.html'))) 
   let html = readFileSync(join(uiDir, file), 'utf8');
   const cssPath = join(uiDir, `${page}.css`);
   const entry = join(uiDir, `${page}.ts`);
-  if (existsSync(cssPath)) html = html.replace('<!-- inline:style -->', () => `<style>\n${readFileSync(cssPath, 'utf8')}</style>`);
+  if (existsSync(cssPath))
+    html = html.replace('<!-- inline:style -->', () => `<style>\n${readFileSync(cssPath, 'utf8')}</style>`);
   if (existsSync(entry)) {
     const result = await build({
       entryPoints: [entry],
@@ -25,7 +26,8 @@ for (const file of readdirSync(uiDir).filter((name) => name.endsWith('.html'))) 
     });
     const script = result.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
     // HtmlService would read "<?" inside the script as a scriptlet.
-    if (script.includes('<?')) throw new Error(`${entry}: the bundled script contains "<?", which HtmlService treats as a scriptlet`);
+    if (script.includes('<?'))
+      throw new Error(`${entry}: the bundled script contains "<?", which HtmlService treats as a scriptlet`);
     html = html.replace('<!-- inline:script -->', () => `<script>\n${script}</script>`);
   }
   writeFileSync(join('dist', file), html);

@@ -10,5 +10,7 @@ if (!existsSync(CHROMIUM_PATH)) {
     process.exit(1);
   }
   console.log('Installing Chromium from Debian packages…');
-  execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', { stdio: 'inherit' });
+  execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', {
+    stdio: 'inherit',
+  });
 }

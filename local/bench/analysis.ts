@@ -16,12 +16,26 @@ function analysisWorld(clients: number) {
   emu.spreadsheet.ui.autoAnswer('OK');
   app.run('setupDatabase', [], { kind: 'menu' });
   // At 50,000 clients, ~10 orders each plus their feedback would pass the limit: ~8 each there.
-  const studio = generateDemoStudio({ clients, asOf: DEMO_AS_OF, ordersPerClient: clients >= 50_000 ? 20 : 28, dropout: [0.01, 0.06] });
+  const studio = generateDemoStudio({
+    clients,
+    asOf: DEMO_AS_OF,
+    ordersPerClient: clients >= 50_000 ? 20 : 28,
+    dropout: [0.01, 0.06],
+  });
   writeStudio(emu, studio, 'ru');
-  writeRecords(emu, 'segments', [
-    { id: 'S-0001', name: 'Gamers who came back', rules: 'topic = gaming AND order_count ≥ 2' },
-    { id: 'S-0002', name: 'Big spenders at risk', rules: 'total_spend > 20000 AND (lifecycle = lapsing OR churn_risk > 0.5)' },
-  ], 'ru');
+  writeRecords(
+    emu,
+    'segments',
+    [
+      { id: 'S-0001', name: 'Gamers who came back', rules: 'topic = gaming AND order_count ≥ 2' },
+      {
+        id: 'S-0002',
+        name: 'Big spenders at risk',
+        rules: 'total_spend > 20000 AND (lifecycle = lapsing OR churn_risk > 0.5)',
+      },
+    ],
+    'ru',
+  );
   for (const key of ['settings', 'problems'] as const) writeRecords(emu, key, [], 'ru');
   return { emu, app, orders: studio.orders.length };
 }

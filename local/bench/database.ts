@@ -5,7 +5,7 @@ import { createEmulator } from '../emulator';
 import { loadBundle } from '../emulator/bundle';
 import { generateDemoStudio } from '../playground/demo-studio';
 import { writeStudio } from '../playground/seed';
-import type { BenchCase } from './harness';
+import { countedStep, type BenchCase } from './harness';
 
 const SIZES = [1_000, 10_000, 50_000];
 const AS_OF = new Date('2026-11-24T09:00:00Z');
@@ -14,18 +14,15 @@ function studio(size: number) {
   const emu = createEmulator({ now: AS_OF.toISOString(), locale: 'ru' });
   const app = loadBundle(emu);
   app.run('setupDatabase', [], { kind: 'menu' });
-  writeStudio(emu, generateDemoStudio({ clients: size, asOf: AS_OF }), 'ru');
+  const demo = generateDemoStudio({ clients: size, asOf: AS_OF });
+  writeStudio(emu, demo, 'ru');
   app.run('setupDatabase', [], { kind: 'menu' });
-  return { emu, app };
+  // The newest order: a feedback answer names an order a client just received.
+  const orderId = demo.orders.reduce((latest, order) => (order.date > latest.date ? order : latest)).id;
+  return { emu, app, orderId };
 }
 
-const counted = (emu: ReturnType<typeof studio>['emu'], run: () => void) => ({
-  run() {
-    emu.rt.resetCounts();
-    run();
-  },
-  calls: () => Object.fromEntries(emu.rt.counts),
-});
+const counted = (emu: ReturnType<typeof studio>['emu'], run: () => void) => countedStep(emu, run);
 
 export const cases: BenchCase[] = [
   {
@@ -47,12 +44,32 @@ export const cases: BenchCase[] = [
   {
     operation: 'Database: registration upsert (form submit)',
     sizes: SIZES,
+    target: { seconds: 3, of: 'step' },
     prepare(size) {
       const { emu, app } = studio(size);
       app.run('createForms', [], { kind: 'menu' });
       const formId = (JSON.parse(emu.properties.script()['forms.registration'] ?? '{}') as { id: string }).id;
       const consent = String(emu.spreadsheet.values('Настройки').find((row) => row[0] === 'forms.consentText')?.[1]);
-      return counted(emu, () => emu.forms.submit(formId, { Имя: 'Новый', 'Электронная почта': 'new.client@example.com', Согласие: [consent] }));
+      return counted(emu, () =>
+        emu.forms.submit(formId, { Имя: 'Новый', 'Электронная почта': 'new.client@example.com', Согласие: [consent] }),
+      );
+    },
+  },
+  {
+    operation: 'Database: feedback answer (form submit)',
+    sizes: SIZES,
+    target: { seconds: 3, of: 'step' },
+    prepare(size) {
+      const { emu, app, orderId } = studio(size);
+      app.run('createForms', [], { kind: 'menu' });
+      const formId = (JSON.parse(emu.properties.script()['forms.feedback'] ?? '{}') as { id: string }).id;
+      const answers = {
+        'Номер заказа': orderId,
+        'Оценка работы': '5',
+        Комментарий: 'Спасибо',
+        'Можно ли процитировать ваш отзыв?': 'Да',
+      };
+      return counted(emu, () => emu.forms.submit(formId, answers));
     },
   },
   {
@@ -60,7 +77,10 @@ export const cases: BenchCase[] = [
     sizes: SIZES,
     prepare(size) {
       const { emu, app } = studio(size);
-      const csv = ['Имя,Email,Город', ...Array.from({ length: 100 }, (_, i) => `Клиент ${i},imported.${i}@example.com,Казань`)].join('\n');
+      const csv = [
+        'Имя,Email,Город',
+        ...Array.from({ length: 100 }, (_, i) => `Клиент ${i},imported.${i}@example.com,Казань`),
+      ].join('\n');
       return counted(emu, () => app.callFromClient('importCsv', 'clients', csv));
     },
   },

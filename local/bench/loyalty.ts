@@ -9,7 +9,7 @@ import { createEmulator } from '../emulator';
 import { loadBundle } from '../emulator/bundle';
 import { generateDemoStudio } from '../playground/demo-studio';
 import { DEMO_AS_OF, writeRecords, writeStudio } from '../playground/seed';
-import type { BenchCase } from './harness';
+import { countedStep, type BenchCase } from './harness';
 
 function loyaltyWorld(clients: number) {
   const emu = createEmulator({ now: DEMO_AS_OF.toISOString(), locale: 'ru' });
@@ -28,16 +28,16 @@ function nightlyCase(operation: string, runs: 1 | 2): BenchCase {
       const { emu, app, orders } = loyaltyWorld(size);
       // The second-night case measures the idempotent re-run over a ledger the first run filled.
       if (runs === 2) app.callFromClient('runLoyaltyNow');
-      return {
-        run: () => {
-          emu.rt.resetCounts();
-          app.callFromClient('runLoyaltyNow');
-        },
-        calls: () => emu.rt.snapshotCounts(),
-        sizeLabel: `${size.toLocaleString('en')} cl / ${orders.toLocaleString('en')} ord`,
-      };
+      return countedStep(
+        emu,
+        () => app.callFromClient('runLoyaltyNow'),
+        `${size.toLocaleString('en')} cl / ${orders.toLocaleString('en')} ord`,
+      );
     },
   };
 }
 
-export const cases: BenchCase[] = [nightlyCase('Loyalty nightly run (first night)', 1), nightlyCase('Loyalty nightly run (second night, no change)', 2)];
+export const cases: BenchCase[] = [
+  nightlyCase('Loyalty nightly run (first night)', 1),
+  nightlyCase('Loyalty nightly run (second night, no change)', 2),
+];

@@ -13,6 +13,8 @@ export interface RunOptions {
   kind?: ExecutionKind;
   /** Default: LIMITED for a simple trigger, FULL otherwise. */
   authMode?: AuthModeName;
+  /** The account that runs it (a second staff member pressing a button); must be one of `emu.accounts`. Default: the first. */
+  as?: string;
 }
 
 export interface WebAppResponse {
@@ -48,7 +50,18 @@ export function loadBundleSource(emu: Emulator, source: string, fileName = 'Code
 
   const run = (fn: string, args: unknown[] = [], options: RunOptions = {}): unknown => {
     const kind = options.kind ?? 'client';
-    const context: ExecutionContext = { kind, authMode: options.authMode ?? (kind === 'simpleTrigger' ? 'LIMITED' : 'FULL') };
+    if (options.as !== undefined && !emu.accounts.has(options.as))
+      throw new Error(`no account ${options.as}: add it with emu.accounts.add`);
+    const context: ExecutionContext = {
+      kind,
+      authMode: options.authMode ?? (kind === 'simpleTrigger' ? 'LIMITED' : 'FULL'),
+    };
+    if (options.as !== undefined) context.user = emu.accounts.get(options.as).email;
+    return runIn(fn, args, context);
+  };
+
+  const runIn = (fn: string, args: unknown[], context: ExecutionContext): unknown => {
+    const kind = context.kind;
     return emu.withContext(context, () =>
       emu.rt.runExecution(fn === 'doGet' ? 'doGet' : `${kind}:${fn}`, () => {
         const handler = (sandbox as Record<string, unknown>)[fn];
@@ -59,7 +72,7 @@ export function loadBundleSource(emu: Emulator, source: string, fileName = 'Code
   };
 
   const runner: BundleRunner = {
-    runHandler: (handler, args, context) => run(handler, args, context),
+    runHandler: (handler, args, context) => runIn(handler, args, context),
     hasHandler: (name) => typeof (sandbox as Record<string, unknown>)[name] === 'function',
     evaluateTemplate: (code, output, print, scope) => {
       let body = templates.get(code);
@@ -112,16 +125,42 @@ export function loadBundleSource(emu: Emulator, source: string, fileName = 'Code
 // itself are left alone (a second declaration would be a SyntaxError). Infinity, NaN and undefined are
 // read-only globals and cannot be shadowed.
 const SHADOWED_BUILTINS = [
-  'Math', 'Number', 'Object', 'Array', 'String', 'Boolean', 'JSON', 'Map', 'Set', 'WeakMap', 'WeakSet', 'RegExp',
-  'Symbol', 'Error', 'TypeError', 'RangeError', 'Date', 'Reflect', 'Int32Array', 'Float64Array', 'Uint8Array',
-  'parseInt', 'parseFloat', 'isNaN', 'isFinite', 'encodeURIComponent', 'decodeURIComponent',
+  'Math',
+  'Number',
+  'Object',
+  'Array',
+  'String',
+  'Boolean',
+  'JSON',
+  'Map',
+  'Set',
+  'WeakMap',
+  'WeakSet',
+  'RegExp',
+  'Symbol',
+  'Error',
+  'TypeError',
+  'RangeError',
+  'Date',
+  'Reflect',
+  'Int32Array',
+  'Float64Array',
+  'Uint8Array',
+  'parseInt',
+  'parseFloat',
+  'isNaN',
+  'isFinite',
+  'encodeURIComponent',
+  'decodeURIComponent',
 ] as const;
 
 /** One line (no newline, so line numbers hold) binding the builtins the script does not declare itself. */
 function builtinBindings(source: string): string {
   const directive = /^\s*(['"])use strict\1/.test(source);
   if (directive) return '';
-  const names = SHADOWED_BUILTINS.filter((name) => !new RegExp(`(?:^|[;{}\\s])(?:var|let|const|function|class)\\s+${name}\\b`).test(source));
+  const names = SHADOWED_BUILTINS.filter(
+    (name) => !new RegExp(`(?:^|[;{}\\s])(?:var|let|const|function|class)\\s+${name}\\b`).test(source),
+  );
   return names.length === 0 ? '' : `let ${names.map((name) => `${name} = globalThis.${name}`).join(', ')}; `;
 }
 
@@ -139,7 +178,8 @@ export function topLevelFunctions(source: string): string[] {
 export function webAppEvent(params: Record<string, string | string[]> | string): Record<string, unknown> {
   const query = typeof params === 'string' ? new URLSearchParams(params.replace(/^\?/, '')) : new URLSearchParams();
   if (typeof params !== 'string') {
-    for (const [name, value] of Object.entries(params)) for (const one of Array.isArray(value) ? value : [value]) query.append(name, one);
+    for (const [name, value] of Object.entries(params))
+      for (const one of Array.isArray(value) ? value : [value]) query.append(name, one);
   }
   const parameter: Record<string, string> = {};
   const parameters: Record<string, string[]> = {};

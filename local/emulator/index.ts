@@ -1,5 +1,13 @@
 // The assembled emulator: every service on one clock and call counter, the execution context, time-driven triggers.
 import vm from 'node:vm';
+import {
+  accountOf,
+  createAccounts,
+  TRIGGER_RUNTIME_MESSAGE,
+  type Account,
+  type AccountOptions,
+  type AccountsState,
+} from './accounts';
 import { messageOf } from './client-values';
 import { createClockDate } from './clock-date';
 import { createClock, Runtime, type Clock } from './runtime';
@@ -20,12 +28,17 @@ import { createSpreadsheetApp, type UserEdit } from './spreadsheet';
 
 export interface EmulatorOptions {
   now?: string | number | Date;
-  /** The script's and the spreadsheet's time zone. */
+  /** The script's time zone (appsscript.json `timeZone`, `Session.getScriptTimeZone()`); default Europe/Moscow. */
   timeZone?: string;
+  /** The bound spreadsheet's time zone (File → Settings, `getSpreadsheetTimeZone()`); default the script's. */
+  spreadsheetTimeZone?: string;
   /** The spreadsheet's and the user's locale. */
   locale?: string;
+  /** The single default account's email (ignored when `accounts` is given: its first is the default). */
   userEmail?: string;
-  /** Mail recipients per rolling 24 hours. */
+  /** The accounts using the script; the first is the default one every execution runs as unless told otherwise. */
+  accounts?: Array<string | AccountOptions>;
+  /** Mail recipients per rolling 24 hours of an account that sets none of its own (default: 100, or 1,500 for Workspace). */
   mailQuota?: number;
   /** Where createHtmlOutputFromFile finds `<name>.html`: what clasp pushes. */
   bundleDir?: string;
@@ -41,6 +54,10 @@ export interface TriggerRun {
   kind: 'time' | 'formSubmit' | 'edit';
   at: number;
   error: string | null;
+  /** The account it ran as: an installable trigger's creator, or the editor for a simple onEdit. */
+  account?: string;
+  /** True when it did not run: its account had spent its daily trigger run time (`error` says so). */
+  skipped?: boolean;
 }
 
 /** What a loaded bundle lends the emulator: running a handler as an execution, and evaluating templates in its realm. */
@@ -51,7 +68,9 @@ export interface BundleRunner {
   evaluateTemplate: TemplateEvaluator;
 }
 
-type StateOf<F extends (...args: never[]) => { host: { toJSON(): unknown } }> = ReturnType<ReturnType<F>['host']['toJSON']>;
+type StateOf<F extends (...args: never[]) => { host: { toJSON(): unknown } }> = ReturnType<
+  ReturnType<F>['host']['toJSON']
+>;
 
 /** Everything the playground persists: the clock and every host's state, plain JSON. */
 export interface EmulatorSnapshot {
@@ -60,6 +79,8 @@ export interface EmulatorSnapshot {
   timeZone?: string;
   /** `emu.triggerRuns`, the run history the playground shows (older snapshots lack it). */
   triggerRuns?: TriggerRun[];
+  /** The accounts and their trigger run time (older snapshots lack it: one default account). */
+  accounts?: AccountsState;
   spreadsheet: StateOf<typeof createSpreadsheetApp>;
   mail: StateOf<typeof createMail>;
   triggers: StateOf<typeof createScript>;
@@ -76,28 +97,44 @@ export const DEFAULT_CONTEXT: ExecutionContext = { kind: 'test', authMode: 'FULL
 export function createEmulator(options: EmulatorOptions = {}) {
   const settings = {
     timeZone: options.timeZone ?? 'Europe/Moscow',
+    spreadsheetTimeZone: options.spreadsheetTimeZone ?? options.timeZone ?? 'Europe/Moscow',
     locale: options.locale ?? 'ru',
-    userEmail: options.userEmail ?? 'owner@studio.test',
+    userEmail: firstEmail(options) ?? 'owner@studio.test',
+    /** The default account's mail quota as given (100 when not). */
     mailQuota: options.mailQuota ?? 100,
     bundleDir: options.bundleDir ?? 'dist',
     triggerErrors: options.triggerErrors ?? 'throw',
   };
   const clock: Clock = createClock(options.now ?? Date.now());
   const rt = new Runtime(clock);
-  const dateCtor = createClockDate(clock);
+  // Local-time Date methods in the script follow the script's zone, never the Node process's.
+  const dateCtor = createClockDate(clock, () => settings.timeZone);
   const contexts: ExecutionContext[] = [];
   const context = (): ExecutionContext => contexts[contexts.length - 1] ?? DEFAULT_CONTEXT;
   const triggerRuns: TriggerRun[] = [];
   let bundle: BundleRunner | null = null;
 
   const timeZone = () => settings.timeZone;
-  const session = createSession(rt, { context, timeZone }, { userEmail: settings.userEmail, locale: settings.locale });
+  const accounts = createAccounts(
+    clock.now,
+    (options.accounts ?? [settings.userEmail]).map((a) => accountOf(a, { mailQuota: options.mailQuota })),
+  );
+  /** An account by email; one a test names only through `session.setUserEmail` joins as a consumer account. */
+  const accountFor = (email: string): Account => {
+    if (!accounts.has(email)) accounts.add(accountOf(email, { mailQuota: options.mailQuota }));
+    return accounts.get(email);
+  };
+  const session = createSession(
+    rt,
+    { context, timeZone, account: accountFor },
+    { userEmail: settings.userEmail, locale: settings.locale },
+  );
   // Every service acts as the session's user, so a test switching users switches them all.
   const base = { context, dateCtor, timeZone, userEmail: () => session.host.userEmail() };
   const spreadsheet = createSpreadsheetApp(rt, {
     dateCtor,
     context,
-    timeZone: settings.timeZone,
+    timeZone: settings.spreadsheetTimeZone,
     locale: settings.locale,
     // html is made below; the Ui reads pages only once a script shows one.
     htmlPage: (value) => html.host.page(value),
@@ -106,7 +143,7 @@ export function createEmulator(options: EmulatorOptions = {}) {
   const documentId = (): string | null => spreadsheet.host.active.id;
   const bound = { context, userEmail: base.userEmail, documentId };
 
-  const mail = createMail(rt, { ...base, mailQuota: settings.mailQuota });
+  const mail = createMail(rt, { ...base, mailQuota: (email) => accountFor(email).mailQuota });
   const script = createScript(rt, base);
   const utilities = createUtilities(rt);
   const properties = createProperties(rt, bound);
@@ -122,10 +159,13 @@ export function createEmulator(options: EmulatorOptions = {}) {
   const forms = createFormApp(rt, {
     ...base,
     spreadsheetApp: () => spreadsheet.global as never,
-    formSubmitTriggers: (sourceId) => script.host.formSubmitTriggers(sourceId).map((t) => ({ uid: t.uid, handler: t.handler })),
+    formSubmitTriggers: (sourceId) =>
+      script.host.formSubmitTriggers(sourceId).map((t) => ({ uid: t.uid, handler: t.handler })),
     runTrigger: (handler, event) => {
-      const run: TriggerRun = { handler, triggerUid: String(event.triggerUid), kind: 'formSubmit', at: clock.now(), error: null };
-      runTriggerHandler(run, event);
+      const uid = String(event.triggerUid);
+      const owner = script.host.list().find((t) => t.uid === uid)?.owner ?? session.host.userEmail();
+      const run: TriggerRun = { handler, triggerUid: uid, kind: 'formSubmit', at: clock.now(), error: null };
+      runTriggerHandler(run, event, { kind: 'trigger', authMode: 'FULL', user: owner });
     },
     authModeFull: () => script.globals.ScriptApp.AuthMode.FULL,
   });
@@ -150,15 +190,28 @@ export function createEmulator(options: EmulatorOptions = {}) {
     };
   }
 
-  /** Runs a handler of the loaded bundle as its own trigger execution and records how it went. */
-  function runTriggerHandler(run: TriggerRun, event: unknown, ctx: ExecutionContext = { kind: 'trigger', authMode: 'FULL' }): void {
+  /**
+   * Runs a handler of the loaded bundle as its own trigger execution, as `ctx.user` (the trigger's creator),
+   * and records how it went. An account that spent its daily trigger run time gets no run, only the record.
+   */
+  function runTriggerHandler(run: TriggerRun, event: unknown, ctx: ExecutionContext): void {
     if (!bundle) throw new Error(`A trigger calls ${run.handler}, but no bundle is loaded (loadBundle)`);
+    const account = accountFor(ctx.user ?? session.host.userEmail()).email;
+    run.account = account;
     triggerRuns.push(run);
+    if (accounts.triggerTimeLeft(account) <= 0) {
+      run.skipped = true;
+      run.error = TRIGGER_RUNTIME_MESSAGE;
+      return;
+    }
+    const started = clock.now();
     try {
       bundle.runHandler(run.handler, [event], ctx);
     } catch (error) {
       run.error = messageOf(error);
       if (settings.triggerErrors === 'throw') throw error;
+    } finally {
+      accounts.spendTriggerTime(account, clock.now() - started, started);
     }
   }
 
@@ -185,7 +238,11 @@ export function createEmulator(options: EmulatorOptions = {}) {
       withContextOf(ctx, () => {
         const parts = spreadsheet.host.editEvent(edit);
         const user = rt.internal(() => session.globals.Session.getActiveUser());
-        const event: Record<string, unknown> = { authMode: script.globals.ScriptApp.AuthMode[ctx.authMode], ...parts, user };
+        const event: Record<string, unknown> = {
+          authMode: script.globals.ScriptApp.AuthMode[ctx.authMode],
+          ...parts,
+          user,
+        };
         if (triggerUid !== null) event.triggerUid = triggerUid;
         return event;
       });
@@ -196,14 +253,24 @@ export function createEmulator(options: EmulatorOptions = {}) {
         failures.push(error);
       }
     };
+    if (edit.user !== undefined && !accounts.has(edit.user))
+      throw new Error(`no account ${edit.user}: add it with emu.accounts.add`);
+    const editor = edit.user ?? session.host.userEmail();
     if (bundle?.hasHandler('onEdit') && edit.spreadsheetId === documentId()) {
       const run: TriggerRun = { handler: 'onEdit', triggerUid: '', kind: 'edit', at: clock.now(), error: null };
-      const ctx: ExecutionContext = { kind: 'simpleTrigger', authMode: 'LIMITED' };
+      const ctx: ExecutionContext = { kind: 'simpleTrigger', authMode: 'LIMITED', user: editor };
       attempt(() => runTriggerHandler(run, eventFor(ctx, null), ctx));
     }
     for (const trigger of installed) {
-      const run: TriggerRun = { handler: trigger.handler, triggerUid: trigger.uid, kind: 'edit', at: clock.now(), error: null };
-      attempt(() => runTriggerHandler(run, eventFor({ kind: 'trigger', authMode: 'FULL' }, trigger.uid)));
+      const run: TriggerRun = {
+        handler: trigger.handler,
+        triggerUid: trigger.uid,
+        kind: 'edit',
+        at: clock.now(),
+        error: null,
+      };
+      const ctx: ExecutionContext = { kind: 'trigger', authMode: 'FULL', user: trigger.owner, activeUser: editor };
+      attempt(() => runTriggerHandler(run, eventFor(ctx, trigger.uid), ctx));
     }
     if (failures.length > 0) throw failures[0];
   }
@@ -220,9 +287,10 @@ export function createEmulator(options: EmulatorOptions = {}) {
         },
         hasHandler: () => false,
         evaluateTemplate: (code, output, print, scope) => {
-          const body = vm.runInContext(`(function (output, __print, __scope) { with (__scope) {\n${code}\n} })`, sandbox) as (
-            ...args: unknown[]
-          ) => void;
+          const body = vm.runInContext(
+            `(function (output, __print, __scope) { with (__scope) {\n${code}\n} })`,
+            sandbox,
+          ) as (...args: unknown[]) => void;
           body(output, print, scope);
         },
       };
@@ -241,10 +309,20 @@ export function createEmulator(options: EmulatorOptions = {}) {
       if (!next) break;
       if (next.at > clock.now()) clock.set(next.at);
       script.host.markRan(next.trigger.uid, next.at);
-      const run: TriggerRun = { handler: next.trigger.handler, triggerUid: next.trigger.uid, kind: 'time', at: next.at, error: null };
+      const run: TriggerRun = {
+        handler: next.trigger.handler,
+        triggerUid: next.trigger.uid,
+        kind: 'time',
+        at: next.at,
+        error: null,
+      };
       runs.push(run);
       try {
-        runTriggerHandler(run, script.host.clockEvent(next.trigger.uid, next.at));
+        runTriggerHandler(run, script.host.clockEvent(next.trigger.uid, next.at), {
+          kind: 'trigger',
+          authMode: 'FULL',
+          user: next.trigger.owner,
+        });
       } catch (error) {
         failures.push(error);
       }
@@ -258,11 +336,26 @@ export function createEmulator(options: EmulatorOptions = {}) {
     rt,
     clock,
     settings,
+    /**
+     * The accounts using the script: `add(email | { email, kind, mailQuota, triggerRuntimeMs })`, `list()`,
+     * `default()`, `triggerTimeUsed(email)`, `triggerTimeLeft(email)`, `spendTriggerTime(email, ms)`.
+     * Run an execution as one with `app.run(fn, args, { as: email })`.
+     */
+    accounts,
     /** The clock-bound Date the bundle sees as `Date`. */
     dateCtor,
     spreadsheet: spreadsheet.host,
     mail: mail.host,
     triggers: script.host,
+    /** The web app's deployments: `getUrl()` is null until one is made. */
+    webapp: {
+      /** A versioned deployment: returns the `/exec` URL. */
+      deploy: (options: { version?: number } = {}): string => script.host.deployWebApp(options.version ?? 1),
+      /** The editor's test deployment: returns the `/dev` URL. */
+      testDeploy: (): string => script.host.testDeployWebApp(),
+      undeploy: (): void => script.host.undeployWebApp(),
+      state: () => script.host.webApp(),
+    },
     properties: properties.host,
     cache: cache.host,
     locks: locks.host,
@@ -297,6 +390,7 @@ export function createEmulator(options: EmulatorOptions = {}) {
         clock: clock.now(),
         timeZone: settings.timeZone,
         triggerRuns,
+        accounts: accounts.toJSON(),
         spreadsheet: spreadsheet.host.toJSON(),
         mail: mail.host.toJSON(),
         triggers: script.host.toJSON(),
@@ -311,7 +405,9 @@ export function createEmulator(options: EmulatorOptions = {}) {
     restore(json: EmulatorSnapshot): void {
       clock.set(json.clock);
       if (json.timeZone !== undefined) settings.timeZone = json.timeZone;
-      if (json.triggerRuns !== undefined) triggerRuns.splice(0, triggerRuns.length, ...structuredClone(json.triggerRuns));
+      if (json.accounts !== undefined) accounts.restore(json.accounts);
+      if (json.triggerRuns !== undefined)
+        triggerRuns.splice(0, triggerRuns.length, ...structuredClone(json.triggerRuns));
       spreadsheet.host.restore(json.spreadsheet);
       mail.host.restore(json.mail);
       script.host.restore(json.triggers);
@@ -324,6 +420,12 @@ export function createEmulator(options: EmulatorOptions = {}) {
     },
   };
   return emulator;
+}
+
+function firstEmail(options: EmulatorOptions): string | undefined {
+  const first = options.accounts?.[0];
+  if (first === undefined) return options.userEmail;
+  return typeof first === 'string' ? first : first.email;
 }
 
 export type Emulator = ReturnType<typeof createEmulator>;

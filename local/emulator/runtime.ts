@@ -68,6 +68,9 @@ export class Runtime {
   readonly clock: Clock;
   /** Calls by `Class.method`, over the emulator's whole life (reset with `resetCounts`). */
   readonly counts = new Map<string, number>();
+  /** Cells read or written by each `Class.method`, beside `counts`: Google's time grows with them (see `cells`). */
+  readonly cellCounts = new Map<string, number>();
+  private lastCall: string | null = null;
   private faults: Fault[] = [];
   private killAfter: number | null = null;
   private nextExecutionId = 1;
@@ -112,7 +115,9 @@ export class Runtime {
       execution.killed = new ExecutionKilled('Exceeded maximum execution time');
       throw execution.killed;
     }
+    if (execution) this.interleaveBefore(execution);
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+    this.lastCall = key;
     if (execution) execution.calls += 1;
     if (this.callLatencyMs > 0) this.clock.advance(this.callLatencyMs);
     this.onCall?.(key, execution);
@@ -121,6 +126,12 @@ export class Runtime {
       fault.times -= 1;
       throw new AppsScriptError(fault.message);
     }
+  }
+
+  /** Notes that the call just counted read or wrote `n` cells (a range's values, an appended row). */
+  cells(n: number): void {
+    if (this.internalDepth > 0 || this.lastCall === null) return;
+    this.cellCounts.set(this.lastCall, (this.cellCounts.get(this.lastCall) ?? 0) + n);
   }
 
   /** Total counted calls, or those whose key starts with `prefix` (e.g. `Range.` or `GmailApp.`). */
@@ -132,10 +143,16 @@ export class Runtime {
 
   resetCounts(): void {
     this.counts.clear();
+    this.cellCounts.clear();
+    this.lastCall = null;
   }
 
   snapshotCounts(): Record<string, number> {
     return Object.fromEntries([...this.counts].sort(([a], [b]) => a.localeCompare(b)));
+  }
+
+  snapshotCells(): Record<string, number> {
+    return Object.fromEntries([...this.cellCounts].sort(([a], [b]) => a.localeCompare(b)));
   }
 
   /** Make the next `times` calls of `Class.method` throw `message`. */
@@ -151,6 +168,42 @@ export class Runtime {
   clearFaults(): void {
     this.faults = [];
     this.killAfter = null;
+    this.interleaves = [];
+  }
+
+  private interleaves: Array<{ atCall: number; body: () => void; handle: { fired: boolean } }> = [];
+  private asideWrapper: (body: () => void) => void = (body) => body();
+
+  /**
+   * Once an execution has made `atCall` calls, `body` runs before its next call: a second execution (another
+   * staff press, a trigger, a form submit) started there shares locks and sees only committed writes. One-shot;
+   * `fired` tells a sweep whether the first execution got that far.
+   */
+  interleaveAt(atCall: number, body: () => void): { fired: boolean } {
+    const handle = { fired: false };
+    this.interleaves.push({ atCall, body, handle });
+    return handle;
+  }
+
+  /** The spreadsheet sets how an interleaved body runs: with the interrupted execution's pending writes set aside. */
+  setAsideWrapper(wrapper: (body: () => void) => void): void {
+    this.asideWrapper = wrapper;
+  }
+
+  private interleaveBefore(execution: Execution): void {
+    const index = this.interleaves.findIndex((i) => i.atCall === execution.calls);
+    if (index < 0) return;
+    const [due] = this.interleaves.splice(index, 1);
+    if (!due) return;
+    due.handle.fired = true;
+    this.asideWrapper(due.body);
+  }
+
+  private startListeners: Array<(execution: Execution, outer: Execution | null) => void> = [];
+
+  /** Called as an execution starts, with the one it interrupts (null when none runs). */
+  onExecutionStart(listener: (execution: Execution, outer: Execution | null) => void): void {
+    this.startListeners.push(listener);
   }
 
   private endListeners: Array<(execution: Execution) => void> = [];
@@ -169,6 +222,7 @@ export class Runtime {
       calls: 0,
       killed: null,
     };
+    for (const listener of this.startListeners) listener(execution, this.execution);
     this.stack.push(execution);
     try {
       return body(execution);

@@ -46,7 +46,9 @@ export function javaTypeName(value: unknown): string {
 
 /** Google's wording when arguments fit no overload; `call` is the dotted name, e.g. `SpreadsheetApp.Range.setValues`. */
 export function signatureError(call: string, args: ArrayLike<unknown>): AppsScriptError {
-  return new AppsScriptError(`The parameters (${Array.from(args, javaTypeName).join(',')}) don't match the method signature for ${call}.`);
+  return new AppsScriptError(
+    `The parameters (${Array.from(args, javaTypeName).join(',')}) don't match the method signature for ${call}.`,
+  );
 }
 
 /**
@@ -57,7 +59,9 @@ export function checkArgs(call: string, args: ArrayLike<unknown>, ...shapes: Arr
   const given = Array.from(args);
   // Trailing undefined counts as not given, as the Apps Script bridge does.
   while (given.length > 0 && given[given.length - 1] === undefined) given.pop();
-  const index = shapes.findIndex((shape) => shape.length === given.length && shape.every((kind, i) => fits(given[i], kind)));
+  const index = shapes.findIndex(
+    (shape) => shape.length === given.length && shape.every((kind, i) => fits(given[i], kind)),
+  );
   if (index < 0) throw signatureError(call, given);
   return index;
 }

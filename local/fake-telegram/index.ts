@@ -41,7 +41,8 @@ interface Update {
 }
 
 /** A failure the next call of a method meets. */
-export type InjectedFault = { kind: 'tooManyRequests'; retryAfter: number } | { kind: 'network' } | { kind: 'serverError' };
+export type InjectedFault =
+  { kind: 'tooManyRequests'; retryAfter: number } | { kind: 'network' } | { kind: 'serverError' };
 
 export interface FakeTelegramOptions {
   token: string;
@@ -63,7 +64,11 @@ export function createFakeTelegram(options: FakeTelegramOptions) {
   /** Delivery times, for the rate limits. */
   let deliveries: Array<{ chatId: number; at: number }> = [];
 
-  const ok = (result: unknown): HttpReply => ({ status: 200, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ok: true, result }) });
+  const ok = (result: unknown): HttpReply => ({
+    status: 200,
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ ok: true, result }),
+  });
   const fail = (code: number, description: string, parameters?: Record<string, number>): HttpReply => ({
     status: code,
     headers: { 'Content-Type': 'application/json' },
@@ -120,7 +125,8 @@ export function createFakeTelegram(options: FakeTelegramOptions) {
     const now = options.now();
     deliveries = deliveries.filter((d) => d.at > now - 1000);
     if (deliveries.length >= 30) return fail(429, 'Too Many Requests: retry after 1', { retry_after: 1 });
-    if (deliveries.some((d) => d.chatId === chatId)) return fail(429, 'Too Many Requests: retry after 1', { retry_after: 1 });
+    if (deliveries.some((d) => d.chatId === chatId))
+      return fail(429, 'Too Many Requests: retry after 1', { retry_after: 1 });
     deliveries.push({ chatId, at: now });
     const message: SentMessage = { messageId: nextMessageId++, chatId, text, rawText, parseMode, at: now };
     sent.push(message);
@@ -144,7 +150,9 @@ export function createFakeTelegram(options: FakeTelegramOptions) {
       const fault = faults.splice(faultAt, 1)[0]?.fault;
       if (fault?.kind === 'network') throw new NetworkFailure('connection reset');
       if (fault?.kind === 'serverError') return fail(502, 'Bad Gateway');
-      return fail(429, `Too Many Requests: retry after ${fault?.retryAfter ?? 1}`, { retry_after: fault?.retryAfter ?? 1 });
+      return fail(429, `Too Many Requests: retry after ${fault?.retryAfter ?? 1}`, {
+        retry_after: fault?.retryAfter ?? 1,
+      });
     }
     if (token !== options.token) return fail(401, 'Unauthorized');
     let params: Record<string, unknown>;
@@ -155,7 +163,15 @@ export function createFakeTelegram(options: FakeTelegramOptions) {
     }
     switch (method) {
       case 'getMe':
-        return ok({ id: botId, is_bot: true, first_name: options.firstName ?? options.username, username: options.username, can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false });
+        return ok({
+          id: botId,
+          is_bot: true,
+          first_name: options.firstName ?? options.username,
+          username: options.username,
+          can_join_groups: true,
+          can_read_all_group_messages: false,
+          supports_inline_queries: false,
+        });
       case 'getUpdates':
         return getUpdates(params);
       case 'sendMessage':
@@ -172,10 +188,27 @@ export function createFakeTelegram(options: FakeTelegramOptions) {
     /** A user writes to the bot (pressing Start sends `/start <payload>`); the chat exists from now on. */
     userWrites(user: FakeUser, text: string): number {
       started.set(user.id, user);
-      const from = { id: user.id, is_bot: false as const, first_name: user.firstName, ...(user.username ? { username: user.username } : {}), ...(user.languageCode ? { language_code: user.languageCode } : {}) };
+      const from = {
+        id: user.id,
+        is_bot: false as const,
+        first_name: user.firstName,
+        ...(user.username ? { username: user.username } : {}),
+        ...(user.languageCode ? { language_code: user.languageCode } : {}),
+      };
       const update: Update = {
         update_id: nextUpdateId++,
-        message: { message_id: nextMessageId++, from, chat: { id: user.id, type: 'private', first_name: user.firstName, ...(user.username ? { username: user.username } : {}) }, date: Math.floor(options.now() / 1000), text },
+        message: {
+          message_id: nextMessageId++,
+          from,
+          chat: {
+            id: user.id,
+            type: 'private',
+            first_name: user.firstName,
+            ...(user.username ? { username: user.username } : {}),
+          },
+          date: Math.floor(options.now() / 1000),
+          text,
+        },
       };
       queue.push({ update, at: options.now() });
       return update.update_id;
@@ -211,7 +244,11 @@ export type FakeTelegram = ReturnType<typeof createFakeTelegram>;
 export const FAKE_BOT_TOKEN = '123456789:AAFakeTokenForTheStudioBot0000000000';
 
 /** A fake bot wired into an emulator's UrlFetchApp. */
-export function attachFakeTelegram(emu: { urlFetch: { route(prefix: string, handler: (r: HttpRequest) => HttpReply): void }; clock: { now(): number } }, token = FAKE_BOT_TOKEN, username = 'studio_test_bot'): FakeTelegram {
+export function attachFakeTelegram(
+  emu: { urlFetch: { route(prefix: string, handler: (r: HttpRequest) => HttpReply): void }; clock: { now(): number } },
+  token = FAKE_BOT_TOKEN,
+  username = 'studio_test_bot',
+): FakeTelegram {
   const bot = createFakeTelegram({ token, username, now: () => emu.clock.now() });
   emu.urlFetch.route(TELEGRAM_ORIGIN, bot.handle);
   return bot;

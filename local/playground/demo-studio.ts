@@ -2,7 +2,15 @@
 // and the data the benchmark scales up. Buyers follow a buy-till-you-die pattern (each with their own
 // rhythm and a chance to drop out), so the CLV models have something real to find.
 import { DAY_MS as DAY } from '../../src/domain/analysis/dates';
-import type { ChannelTopic, Client, ClientRequest, Feedback, Order, OrderStatus, RequestChannel } from '../../src/domain/types';
+import type {
+  ChannelTopic,
+  Client,
+  ClientRequest,
+  Feedback,
+  Order,
+  OrderStatus,
+  RequestChannel,
+} from '../../src/domain/types';
 
 export interface DemoStudio {
   clients: Client[];
@@ -23,7 +31,6 @@ export interface DemoOptions {
   dropout?: readonly [number, number];
 }
 
-
 /** mulberry32: small, fast, and the same sequence on every machine. */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
@@ -36,14 +43,126 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-const RU_FIRST = ['Алексей', 'Мария', 'Дмитрий', 'Анна', 'Иван', 'Екатерина', 'Сергей', 'Ольга', 'Никита', 'Дарья', 'Артём', 'Полина', 'Егор', 'Ксения', 'Максим', 'Софья', 'Кирилл', 'Алина', 'Тимур', 'Вероника'];
-const RU_LAST = ['Иванов', 'Смирнов', 'Кузнецов', 'Попов', 'Соколов', 'Лебедев', 'Козлов', 'Новиков', 'Морозов', 'Волков', 'Соловьёв', 'Васильев', 'Зайцев', 'Павлов', 'Семёнов'];
-const EN_FIRST = ['Alex', 'Emily', 'Jordan', 'Sophie', 'Liam', 'Chloe', 'Noah', 'Mia', 'Ethan', 'Ava', 'Lucas', 'Zoe', 'Mason', 'Lily', 'Oliver', 'Grace'];
-const EN_LAST = ['Smith', 'Johnson', 'Brown', 'Taylor', 'Miller', 'Wilson', 'Moore', 'Clark', 'Walker', 'Young', 'King', 'Wright'];
-const HANDLE_PARTS = ['pixel', 'fox', 'neko', 'shadow', 'lucky', 'storm', 'moon', 'cozy', 'blaze', 'frost', 'byte', 'mochi', 'raven', 'sunny', 'echo', 'panda'];
-const RU_PLACES: Array<[string, string]> = [['Россия', 'Москва'], ['Россия', 'Санкт-Петербург'], ['Россия', 'Казань'], ['Россия', 'Новосибирск'], ['Россия', 'Екатеринбург'], ['Казахстан', 'Алматы'], ['Беларусь', 'Минск'], ['Россия', 'Краснодар']];
-const EN_PLACES: Array<[string, string]> = [['USA', 'Austin'], ['USA', 'Seattle'], ['United Kingdom', 'London'], ['Germany', 'Berlin'], ['Canada', 'Toronto'], ['Brazil', 'São Paulo'], ['Poland', 'Warsaw'], ['Australia', 'Sydney']];
-const TOPICS: ChannelTopic[] = ['gaming', 'gaming', 'gaming', 'irl', 'art', 'music', 'just_chatting', 'education', 'other'];
+const RU_FIRST = [
+  'Алексей',
+  'Мария',
+  'Дмитрий',
+  'Анна',
+  'Иван',
+  'Екатерина',
+  'Сергей',
+  'Ольга',
+  'Никита',
+  'Дарья',
+  'Артём',
+  'Полина',
+  'Егор',
+  'Ксения',
+  'Максим',
+  'Софья',
+  'Кирилл',
+  'Алина',
+  'Тимур',
+  'Вероника',
+];
+const RU_LAST = [
+  'Иванов',
+  'Смирнов',
+  'Кузнецов',
+  'Попов',
+  'Соколов',
+  'Лебедев',
+  'Козлов',
+  'Новиков',
+  'Морозов',
+  'Волков',
+  'Соловьёв',
+  'Васильев',
+  'Зайцев',
+  'Павлов',
+  'Семёнов',
+];
+const EN_FIRST = [
+  'Alex',
+  'Emily',
+  'Jordan',
+  'Sophie',
+  'Liam',
+  'Chloe',
+  'Noah',
+  'Mia',
+  'Ethan',
+  'Ava',
+  'Lucas',
+  'Zoe',
+  'Mason',
+  'Lily',
+  'Oliver',
+  'Grace',
+];
+const EN_LAST = [
+  'Smith',
+  'Johnson',
+  'Brown',
+  'Taylor',
+  'Miller',
+  'Wilson',
+  'Moore',
+  'Clark',
+  'Walker',
+  'Young',
+  'King',
+  'Wright',
+];
+const HANDLE_PARTS = [
+  'pixel',
+  'fox',
+  'neko',
+  'shadow',
+  'lucky',
+  'storm',
+  'moon',
+  'cozy',
+  'blaze',
+  'frost',
+  'byte',
+  'mochi',
+  'raven',
+  'sunny',
+  'echo',
+  'panda',
+];
+const RU_PLACES: Array<[string, string]> = [
+  ['Россия', 'Москва'],
+  ['Россия', 'Санкт-Петербург'],
+  ['Россия', 'Казань'],
+  ['Россия', 'Новосибирск'],
+  ['Россия', 'Екатеринбург'],
+  ['Казахстан', 'Алматы'],
+  ['Беларусь', 'Минск'],
+  ['Россия', 'Краснодар'],
+];
+const EN_PLACES: Array<[string, string]> = [
+  ['USA', 'Austin'],
+  ['USA', 'Seattle'],
+  ['United Kingdom', 'London'],
+  ['Germany', 'Berlin'],
+  ['Canada', 'Toronto'],
+  ['Brazil', 'São Paulo'],
+  ['Poland', 'Warsaw'],
+  ['Australia', 'Sydney'],
+];
+const TOPICS: ChannelTopic[] = [
+  'gaming',
+  'gaming',
+  'gaming',
+  'irl',
+  'art',
+  'music',
+  'just_chatting',
+  'education',
+  'other',
+];
 const SOURCES = ['Twitch', 'Instagram', 'TikTok', 'friend', 'Google', 'Discord', 'YouTube'];
 /** Product and its price range in roubles. */
 const PRODUCTS: Array<[string, number, number]> = [
@@ -55,7 +174,14 @@ const PRODUCTS: Array<[string, number, number]> = [
   ['alerts', 3000, 12000],
   ['bit badges', 1500, 5000],
 ];
-const REQUEST_TOPICS = ['Price for 6 emotes?', 'Сколько стоит набор эмоутов?', 'Can you redraw my badge?', 'Когда будет готов заказ?', 'Need an overlay for a new game', 'Хочу стикеры для Telegram'];
+const REQUEST_TOPICS = [
+  'Price for 6 emotes?',
+  'Сколько стоит набор эмоутов?',
+  'Can you redraw my badge?',
+  'Когда будет готов заказ?',
+  'Need an overlay for a new game',
+  'Хочу стикеры для Telegram',
+];
 const CHANNELS: RequestChannel[] = ['email', 'twitch', 'discord', 'telegram', 'other'];
 
 export function generateDemoStudio(options: DemoOptions): DemoStudio {
@@ -91,7 +217,12 @@ export function generateDemoStudio(options: DemoOptions): DemoStudio {
       topic: pick(TOPICS),
       country,
       city,
-      birthday: random() < 0.6 ? new Date(Date.UTC(1985 + Math.floor(random() * 20), Math.floor(random() * 12), 1 + Math.floor(random() * 28))) : null,
+      birthday:
+        random() < 0.6
+          ? new Date(
+              Date.UTC(1985 + Math.floor(random() * 20), Math.floor(random() * 12), 1 + Math.floor(random() * 28)),
+            )
+          : null,
       source: pick(SOURCES),
       consentAt: consent ? createdAt : null,
       consentVersion: consent ? 'v1' : '',
@@ -115,7 +246,14 @@ export function generateDemoStudio(options: DemoOptions): DemoStudio {
       count += 1;
       const [product, low, high] = pick(PRODUCTS);
       const ageDays = (asOf - at) / DAY;
-      const status: OrderStatus = ageDays < 3 ? 'new' : ageDays < 12 && random() < 0.6 ? 'in_progress' : random() < 0.03 ? 'cancelled' : 'completed';
+      const status: OrderStatus =
+        ageDays < 3
+          ? 'new'
+          : ageDays < 12 && random() < 0.6
+            ? 'in_progress'
+            : random() < 0.03
+              ? 'cancelled'
+              : 'completed';
       const orderId = `O-${String(orders.length + 1).padStart(6, '0')}`;
       const date = new Date(at);
       orders.push({
@@ -139,8 +277,16 @@ export function generateDemoStudio(options: DemoOptions): DemoStudio {
           clientId: id,
           orderId,
           rating: happy < 0.1 ? 3 : happy < 0.35 ? 4 : 5,
-          nps: happy < 0.1 ? 5 + Math.floor(random() * 3) : happy < 0.35 ? 7 + Math.floor(random() * 2) : 9 + Math.floor(random() * 2),
-          comment: happy < 0.1 ? 'Долго ждал, но результат хороший' : pick(['Отличные эмоуты!', 'Love the badges!', 'Всё супер, спасибо', 'Great work, fast delivery', '']),
+          nps:
+            happy < 0.1
+              ? 5 + Math.floor(random() * 3)
+              : happy < 0.35
+                ? 7 + Math.floor(random() * 2)
+                : 9 + Math.floor(random() * 2),
+          comment:
+            happy < 0.1
+              ? 'Долго ждал, но результат хороший'
+              : pick(['Отличные эмоуты!', 'Love the badges!', 'Всё супер, спасибо', 'Great work, fast delivery', '']),
           mayQuote: random() < 0.5,
           responseId: `demo-${orderId}`,
         });

@@ -2,6 +2,7 @@
 // headers (found by header mapping, so a sheet set up by the add-on or by hand both work), one
 // setValues per sheet. Used by the playground, the e2e tests and the benchmark; uncounted.
 import { formatCell, isDate } from '../../src/domain/cells';
+import { translate } from '../../src/i18n';
 import { findSheetName, mapHeaders, placeValues, sheetSpec, type SheetKey } from '../../src/domain/schema';
 import type { Locale } from '../../src/domain/types';
 import type { Emulator } from '../emulator/index';
@@ -12,7 +13,12 @@ export const DEMO_AS_OF = new Date('2026-11-24T09:00:00Z');
 
 /** The few SpreadsheetApp calls seeding makes (the emulator's objects are untyped from here). */
 interface SeedSheet {
-  getRange(row: number, column: number, rows?: number, columns?: number): { getValues(): unknown[][]; setValues(values: unknown[][]): unknown };
+  getRange(
+    row: number,
+    column: number,
+    rows?: number,
+    columns?: number,
+  ): { getValues(): unknown[][]; setValues(values: unknown[][]): unknown };
   getLastColumn(): number;
   getLastRow(): number;
   getMaxRows(): number;
@@ -27,15 +33,27 @@ interface SeedSpreadsheet {
 }
 
 /** Appends records (keyed by schema column) to a database sheet, creating it with headers if missing. */
-export function writeRecords(emu: Emulator, key: SheetKey, records: ReadonlyArray<Record<string, unknown>>, locale: Locale = 'ru'): void {
+export function writeRecords(
+  emu: Emulator,
+  key: SheetKey,
+  records: ReadonlyArray<Record<string, unknown>>,
+  locale: Locale = 'ru',
+): void {
   const spec = sheetSpec(key);
   emu.withContext({ kind: 'test', authMode: 'FULL' }, () =>
     emu.rt.internal(() => {
-      const spreadsheet = (emu.globals() as { SpreadsheetApp: { getActiveSpreadsheet(): SeedSpreadsheet } }).SpreadsheetApp.getActiveSpreadsheet();
-      const existing = findSheetName(key, spreadsheet.getSheets().map((sheet) => sheet.getName()));
-      const sheet = existing ? spreadsheet.getSheetByName(existing) : spreadsheet.insertSheet(spec.name[locale]);
+      const spreadsheet = (
+        emu.globals() as { SpreadsheetApp: { getActiveSpreadsheet(): SeedSpreadsheet } }
+      ).SpreadsheetApp.getActiveSpreadsheet();
+      const existing = findSheetName(
+        key,
+        spreadsheet.getSheets().map((sheet) => sheet.getName()),
+      );
+      const sheet = existing
+        ? spreadsheet.getSheetByName(existing)
+        : spreadsheet.insertSheet(translate(locale, spec.name));
       if (sheet.getLastColumn() === 0) {
-        const headers = spec.columns.map((column) => column.header[locale]);
+        const headers = spec.columns.map((column) => translate(locale, column.header));
         // A new tab has 26 columns; wide sheets (Clients) need more before their header fits.
         const missingColumns = headers.length - sheet.getMaxColumns();
         if (missingColumns > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), missingColumns);
@@ -64,7 +82,12 @@ export function writeRecords(emu: Emulator, key: SheetKey, records: ReadonlyArra
 
 /** Writes a whole studio: clients, orders, feedback and requests. */
 export function writeStudio(emu: Emulator, studio: DemoStudio, locale: Locale = 'ru'): void {
-  writeRecords(emu, 'clients', studio.clients.map(({ extra: _extra, ...client }) => client), locale);
+  writeRecords(
+    emu,
+    'clients',
+    studio.clients.map(({ extra: _extra, ...client }) => client),
+    locale,
+  );
   writeRecords(emu, 'orders', studio.orders as unknown as Record<string, unknown>[], locale);
   writeRecords(emu, 'feedback', studio.feedback as unknown as Record<string, unknown>[], locale);
   writeRecords(emu, 'requests', studio.requests as unknown as Record<string, unknown>[], locale);
@@ -72,13 +95,48 @@ export function writeStudio(emu: Emulator, studio: DemoStudio, locale: Locale = 
 
 /** Mail templates the demo studio starts with: one for a campaign and one per automated flow. */
 export const DEMO_TEMPLATES: ReadonlyArray<{ name: string; subject: string; htmlBody: string }> = [
-  { name: 'winter-sale', subject: '{{first_name|Привет}}, зимние эмоуты со скидкой', htmlBody: '<p>{{first_name|Привет}}!</p><p>До конца декабря — скидка {{discount|10%}} на новые эмоуты и саб-бейджи.</p><p>У вас {{points}} баллов.</p><p><a href="{{unsubscribe_link}}">Отписаться</a></p>' },
-  { name: 'welcome', subject: 'Добро пожаловать в студию, {{first_name|друг}}!', htmlBody: '<p>Спасибо за регистрацию! Мы начислили вам приветственные баллы: {{points}}.</p><p><a href="{{unsubscribe_link}}">Отписаться</a></p>' },
-  { name: 'feedback', subject: 'Как вам заказ?', htmlBody: '<p>{{first_name|Привет}}, оцените, пожалуйста, заказ: <a href="{{feedback_link}}">оставить отзыв</a>.</p>' },
-  { name: 'winback', subject: 'Давно не виделись, {{first_name|друг}}', htmlBody: '<p>Мы скучаем! Попробуйте {{recommendation|новые стикеры}}.</p><p><a href="{{unsubscribe_link}}">Отписаться</a></p>' },
-  { name: 'birthday', subject: 'С днём рождения, {{first_name|друг}}!', htmlBody: '<p>Дарим бонусные баллы ко дню рождения. Сейчас у вас {{points}}.</p><p><a href="{{unsubscribe_link}}">Отписаться</a></p>' },
-  { name: 'points-expiry', subject: 'Баллы скоро сгорят', htmlBody: '<p>У вас {{points}} баллов: успейте потратить их.</p><p><a href="{{unsubscribe_link}}">Отписаться</a></p>' },
-  { name: 'tier-reached', subject: 'Новый уровень: {{tier}}', htmlBody: '<p>Поздравляем с уровнем {{tier}}! Ваша скидка — {{discount}}.</p><p><a href="{{unsubscribe_link}}">Отписаться</a></p>' },
+  {
+    name: 'winter-sale',
+    subject: '{{first_name|Привет}}, зимние эмоуты со скидкой',
+    htmlBody:
+      '<p>{{first_name|Привет}}!</p><p>До конца декабря — скидка {{discount|10%}} на новые эмоуты и саб-бейджи.</p><p>У вас {{points}} баллов.</p><p><a href="{{unsubscribe_link}}">Отписаться</a></p>',
+  },
+  {
+    name: 'welcome',
+    subject: 'Добро пожаловать в студию, {{first_name|друг}}!',
+    htmlBody:
+      '<p>Спасибо за регистрацию! Мы начислили вам приветственные баллы: {{points}}.</p><p><a href="{{unsubscribe_link}}">Отписаться</a></p>',
+  },
+  {
+    name: 'feedback',
+    subject: 'Как вам заказ?',
+    htmlBody:
+      '<p>{{first_name|Привет}}, оцените, пожалуйста, заказ: <a href="{{feedback_link}}">оставить отзыв</a>.</p>',
+  },
+  {
+    name: 'winback',
+    subject: 'Давно не виделись, {{first_name|друг}}',
+    htmlBody:
+      '<p>Мы скучаем! Попробуйте {{recommendation|новые стикеры}}.</p><p><a href="{{unsubscribe_link}}">Отписаться</a></p>',
+  },
+  {
+    name: 'birthday',
+    subject: 'С днём рождения, {{first_name|друг}}!',
+    htmlBody:
+      '<p>Дарим бонусные баллы ко дню рождения. Сейчас у вас {{points}}.</p><p><a href="{{unsubscribe_link}}">Отписаться</a></p>',
+  },
+  {
+    name: 'points-expiry',
+    subject: 'Баллы скоро сгорят',
+    htmlBody:
+      '<p>У вас {{points}} баллов: успейте потратить их.</p><p><a href="{{unsubscribe_link}}">Отписаться</a></p>',
+  },
+  {
+    name: 'tier-reached',
+    subject: 'Новый уровень: {{tier}}',
+    htmlBody:
+      '<p>Поздравляем с уровнем {{tier}}! Ваша скидка — {{discount}}.</p><p><a href="{{unsubscribe_link}}">Отписаться</a></p>',
+  },
 ];
 
 export const DEMO_DRAFT_SUBJECT = 'Новогодние стикеры';
@@ -106,9 +164,15 @@ export function seedDemoStudio(emu: Emulator, app: BundleApp, options: { clients
   writeRecords(emu, 'templates', DEMO_TEMPLATES, 'ru');
   writeRecords(emu, 'settings', DEMO_SETTINGS, 'ru');
   // A template written in Gmail: a draft with no recipient, picked as `draft:<subject>`.
-  emu.mail.addDraft({ subject: DEMO_DRAFT_SUBJECT, body: '', htmlBody: '<p>{{first_name|Привет}}!</p><p>Новогодние стикеры уже в студии.</p><p><a href="{{unsubscribe_link}}">Отписаться</a></p>' });
+  emu.mail.addDraft({
+    subject: DEMO_DRAFT_SUBJECT,
+    body: '',
+    htmlBody:
+      '<p>{{first_name|Привет}}!</p><p>Новогодние стикеры уже в студии.</p><p><a href="{{unsubscribe_link}}">Отписаться</a></p>',
+  });
   // What staff would do next on a new studio: forms for clients, then the nightly work (points,
   // analysis), so every sidebar section has something to show.
-  for (const step of ['createForms', 'runNightly']) if (app.functions().includes(step)) app.run(step, [], { kind: step === 'runNightly' ? 'trigger' : 'menu' });
+  for (const step of ['createForms', 'runNightly'])
+    if (app.functions().includes(step)) app.run(step, [], { kind: step === 'runNightly' ? 'trigger' : 'menu' });
   return studio;
 }

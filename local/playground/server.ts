@@ -15,14 +15,24 @@ export interface PlaygroundServer {
   close(): Promise<void>;
 }
 
-export async function startPlaygroundServer(options: { port?: number; statePath?: string | null; fresh?: boolean } = {}): Promise<PlaygroundServer> {
-  const playground = openPlayground({ statePath: options.statePath === undefined ? '.playground/state.json' : options.statePath, fresh: options.fresh ?? false });
+export async function startPlaygroundServer(
+  options: { port?: number; statePath?: string | null; fresh?: boolean } = {},
+): Promise<PlaygroundServer> {
+  const playground = openPlayground({
+    statePath: options.statePath === undefined ? '.playground/state.json' : options.statePath,
+    fresh: options.fresh ?? false,
+  });
   const page = readFileSync(join(here, 'page.html'), 'utf8');
 
   const server = createServer((request, response) => {
     handle(playground, page, request, response).catch((error: unknown) => {
       console.error(error);
-      send(response, 500, 'application/json', JSON.stringify({ ok: false, error: { message: String((error as Error)?.message ?? error) } }));
+      send(
+        response,
+        500,
+        'application/json',
+        JSON.stringify({ ok: false, error: { message: String((error as Error)?.message ?? error) } }),
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
@@ -35,7 +45,12 @@ export async function startPlaygroundServer(options: { port?: number; statePath?
   };
 }
 
-async function handle(playground: Playground, page: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function handle(
+  playground: Playground,
+  page: string,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://localhost');
   const route = `${request.method} ${url.pathname}`;
   const body = request.method === 'POST' ? JSON.parse((await readBody(request)) || '{}') : {};
@@ -45,16 +60,33 @@ async function handle(playground: Playground, page: string, request: IncomingMes
     case 'GET /sidebar':
       return send(response, 200, 'text/html; charset=utf-8', withClientBridge(playground.sidebarHtml()));
     case 'GET /dialog':
-      return send(response, 200, 'text/html; charset=utf-8', withClientBridge(playground.dialogHtml(Number(url.searchParams.get('index') ?? -1))));
+      return send(
+        response,
+        200,
+        'text/html; charset=utf-8',
+        withClientBridge(playground.dialogHtml(Number(url.searchParams.get('index') ?? -1))),
+      );
     case 'GET /unsubscribe':
     case 'GET /exec': {
       const result = playground.doGet(Object.fromEntries(url.searchParams));
-      return send(response, 200, result.mimeType.startsWith('text/html') ? 'text/html; charset=utf-8' : result.mimeType, result.content);
+      return send(
+        response,
+        200,
+        result.mimeType.startsWith('text/html') ? 'text/html; charset=utf-8' : result.mimeType,
+        result.content,
+      );
     }
     case 'GET /api/state':
       return json(response, playground.state());
     case 'GET /api/sheet':
-      return json(response, playground.sheet(url.searchParams.get('name') ?? '', Number(url.searchParams.get('offset') ?? 0), Number(url.searchParams.get('limit') ?? 200)));
+      return json(
+        response,
+        playground.sheet(
+          url.searchParams.get('name') ?? '',
+          Number(url.searchParams.get('offset') ?? 0),
+          Number(url.searchParams.get('limit') ?? 200),
+        ),
+      );
     case 'GET /api/outbox':
       return json(response, playground.outbox());
     case 'GET /api/forms':

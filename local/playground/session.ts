@@ -33,6 +33,8 @@ export function openPlayground(options: { statePath: string | null; fresh: boole
 
   const boot = (restore: boolean): void => {
     emu = createEmulator({ now: PLAYGROUND_START, locale: 'ru', userEmail: 'studio@example.com', mailQuota: 100 });
+    // The playground serves doGet itself, as a deployed web app.
+    emu.webapp.deploy({ version: 1 });
     app = loadBundle(emu, 'dist/Code.js');
     // The bot's chats live in memory only: after a restart clients must write to the fake bot again.
     attachFakeTelegram(emu);
@@ -55,7 +57,9 @@ export function openPlayground(options: { statePath: string | null; fresh: boole
   };
 
   /** Runs something that may change data, then persists; reports what the UI showed meanwhile. */
-  const changing = <T>(body: () => T): { ok: true; value: T; ui: unknown } | { ok: false; error: { message: string }; ui: unknown } => {
+  const changing = <T>(
+    body: () => T,
+  ): { ok: true; value: T; ui: unknown } | { ok: false; error: { message: string }; ui: unknown } => {
     const before = uiCounts();
     try {
       const value = body();
@@ -68,12 +72,25 @@ export function openPlayground(options: { statePath: string | null; fresh: boole
   };
 
   const ui = () => emu.spreadsheet.ui;
-  const uiCounts = () => ({ alerts: ui().alerts().length, toasts: ui().toasts().length, dialogs: ui().dialogs().length });
+  const uiCounts = () => ({
+    alerts: ui().alerts().length,
+    toasts: ui().toasts().length,
+    dialogs: ui().dialogs().length,
+  });
   const uiSince = (before: ReturnType<typeof uiCounts>) => {
-    const opened = ui().dialogs().slice(before.dialogs).map((dialog, offset) => ({ kind: dialog.kind, title: dialog.title, index: before.dialogs + offset }));
+    const opened = ui()
+      .dialogs()
+      .slice(before.dialogs)
+      .map((dialog, offset) => ({ kind: dialog.kind, title: dialog.title, index: before.dialogs + offset }));
     return {
-      alerts: ui().alerts().slice(before.alerts).map((alert) => ({ title: alert.title, message: alert.prompt })),
-      toasts: ui().toasts().slice(before.toasts).map((toast) => ({ title: toast.title, message: toast.message })),
+      alerts: ui()
+        .alerts()
+        .slice(before.alerts)
+        .map((alert) => ({ title: alert.title, message: alert.prompt })),
+      toasts: ui()
+        .toasts()
+        .slice(before.toasts)
+        .map((toast) => ({ title: toast.title, message: toast.message })),
       dialogs: opened.filter((dialog) => dialog.kind !== 'sidebar'),
       sidebarOpened: opened.some((dialog) => dialog.kind === 'sidebar'),
     };
@@ -114,7 +131,9 @@ export function openPlayground(options: { statePath: string | null; fresh: boole
         menus: ui().menus(),
         outbox: emu.mail.outbox.length,
         quotaLeft: emu.settings.mailQuota - emu.mail.quotaUsed(),
-        triggers: emu.triggers.list().map((trigger) => ({ handler: trigger.handler, eventType: trigger.eventType, nextRun: trigger.nextRunAt })),
+        triggers: emu.triggers
+          .list()
+          .map((trigger) => ({ handler: trigger.handler, eventType: trigger.eventType, nextRun: trigger.nextRunAt })),
         logs: emu.logs.entries().slice(-80),
       };
     },

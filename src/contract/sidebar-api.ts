@@ -6,7 +6,8 @@
 import type { Locale } from '../domain/types';
 
 /** Where the sidebar opens; the menu's openers pick one. */
-export type SidebarSection = 'overview' | 'clients' | 'segments' | 'campaigns' | 'automations' | 'forms' | 'settings' | 'help';
+export type SidebarSection =
+  'overview' | 'clients' | 'segments' | 'campaigns' | 'automations' | 'forms' | 'settings' | 'help';
 
 export interface Boot {
   locale: Locale;
@@ -34,8 +35,6 @@ export interface SidebarApi {
   /** Validates and stores one setting; answers the row as now stored. */
   saveSetting(key: string, value: string): SettingRowView;
 }
-
-export type SidebarFunction = keyof SidebarApi;
 
 // ---- Loyalty: the client card, adjustments, redemptions, discount codes (declarations merge into SidebarApi).
 
@@ -208,7 +207,15 @@ export interface ClientCardView {
   };
   /** Newest first. */
   orders: { id: string; date: string; product: string; quantity: number; amount: number; status: string }[];
-  feedback: { id: string; date: string; orderId: string; rating: number | null; nps: number | null; comment: string; mayQuote: boolean }[];
+  feedback: {
+    id: string;
+    date: string;
+    orderId: string;
+    rating: number | null;
+    nps: number | null;
+    comment: string;
+    mayQuote: boolean;
+  }[];
   requests: RequestView[];
 }
 
@@ -284,7 +291,10 @@ export interface SegmentView {
 /** A rule tree as the rules builder sends it (same shape as the domain's SegmentGroup, JSON only). */
 export interface SegmentRuleTree {
   match: 'all' | 'any';
-  rules: Array<{ field: string; op: string; value?: string | number | boolean | null | Array<string | number | boolean> } | SegmentRuleTree>;
+  rules: Array<
+    | { field: string; op: string; value?: string | number | boolean | null | Array<string | number | boolean> }
+    | SegmentRuleTree
+  >;
 }
 
 export interface SegmentPreview {
@@ -342,7 +352,10 @@ export interface CampaignView {
 }
 
 /** What staff fill in to create a campaign: its view's own fields, before any send. */
-export type NewCampaign = Pick<CampaignView, 'name' | 'segmentId' | 'template' | 'senderName' | 'replyTo' | 'scheduledAt' | 'cost'>;
+export type NewCampaign = Pick<
+  CampaignView,
+  'name' | 'segmentId' | 'template' | 'senderName' | 'replyTo' | 'scheduledAt' | 'cost'
+>;
 
 export interface CampaignPreview {
   campaignId: string;

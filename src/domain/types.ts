@@ -4,10 +4,20 @@
 export type ClientId = string;
 export type OrderId = string;
 
-export type Locale = 'ru' | 'en';
+import type { Locale } from '../i18n/locale';
+
+export type { Locale };
 
 export type ChannelTopic = 'gaming' | 'irl' | 'art' | 'music' | 'just_chatting' | 'education' | 'other';
-export const CHANNEL_TOPICS: readonly ChannelTopic[] = ['gaming', 'irl', 'art', 'music', 'just_chatting', 'education', 'other'];
+export const CHANNEL_TOPICS: readonly ChannelTopic[] = [
+  'gaming',
+  'irl',
+  'art',
+  'music',
+  'just_chatting',
+  'education',
+  'other',
+];
 
 export interface Client {
   id: ClientId;

@@ -1,8 +1,8 @@
-import type { Locale } from '../domain/types';
+import type { Locale } from './locale';
 import { en, type MessageKey } from './en';
 import { ru } from './ru';
 
-export type { MessageKey };
+export type { MessageKey, Locale };
 export type MessageParams = Record<string, string | number>;
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { en, ru };

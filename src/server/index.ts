@@ -1,21 +1,52 @@
 // The bundle's public surface: every named export becomes a top-level function of dist/Code.js
 // (menu items, triggers, google.script.run calls, doGet). Nothing else reaches the global scope.
-export { onOpen, onInstall } from './menu';
-export { runNightly, runHourly } from './scheduled';
-export { openSidebar, openCampaigns, openAutomations, openSettings, showHelp, getBoot, listSettings, saveSetting } from './sidebar';
-export { runLoyaltyNow, getLoyaltyCard, adjustPoints, redeemPoints } from './loyalty';
-export { issueDiscountCodes, lookupDiscountCode, markDiscountCodeUsed } from './discountCodes';
-export { setupDatabase, refreshProblems } from './database';
-export { createForms, getForms } from './forms';
-export { onFormResponse, runIntakeBacklog } from './intake';
-export { importCsv, importPasted } from './import';
-export { logRequest, markRequestAnswered, listOpenRequests } from './requests';
-export { searchClients, getClientCard } from './clientCard';
-export { refreshAnalysis, runAnalysisNightly } from './analysis';
-export { listSegments, previewSegment, saveSegment, renameSegment, deleteSegment } from './segments';
-export { getOverview, getClientInsights } from './overview';
-export { listCampaigns, createCampaign, previewCampaign, testSendCampaign, sendCampaign, scheduleCampaign, cancelCampaign, getCampaignProgress, continueCampaigns, startScheduledCampaigns } from './campaigns';
-export { listAutomations, saveAutomation } from './automations';
-export { doGet } from './unsubscribe';
-export { getClientMails, getFlowActivity, listTemplates } from './mail-history';
-export { connectTelegramBot, getTelegramStatus, disconnectTelegramBot, getTelegramLink, getTelegramStaffLink, runTelegramPoll, replyOnTelegram, sendTelegramBroadcast, getTelegramBroadcast } from './telegram';
+export { onOpen, onInstall } from './app/menu';
+export { runNightly, runHourly } from './app/scheduled';
+export {
+  openSidebar,
+  openCampaigns,
+  openAutomations,
+  openSettings,
+  showHelp,
+  getBoot,
+  listSettings,
+  saveSetting,
+} from './app/sidebar';
+export { runLoyaltyNow, adjustPoints, redeemPoints } from './loyalty/loyalty';
+export { getLoyaltyCard } from './loyalty/loyalty-card';
+export { issueDiscountCodes, lookupDiscountCode, markDiscountCodeUsed } from './loyalty/discount-codes';
+export { setupDatabase, refreshProblems } from './app/setup';
+export { createForms, getForms } from './intake/forms';
+export { onFormResponse, runIntakeBacklog } from './intake/intake';
+export { importCsv, importPasted } from './intake/import';
+export { logRequest, markRequestAnswered, listOpenRequests } from './intake/requests';
+export { searchClients, getClientCard } from './intake/client-card';
+export { refreshAnalysis, runAnalysisNightly } from './analysis/analysis';
+export { listSegments, previewSegment, saveSegment, renameSegment, deleteSegment } from './analysis/segments';
+export { getOverview, getClientInsights } from './analysis/overview';
+export {
+  listCampaigns,
+  createCampaign,
+  previewCampaign,
+  testSendCampaign,
+  sendCampaign,
+  scheduleCampaign,
+  cancelCampaign,
+  getCampaignProgress,
+  continueCampaigns,
+  startScheduledCampaigns,
+} from './campaigns/campaigns';
+export { listAutomations, saveAutomation } from './campaigns/automations';
+export { doGet } from './campaigns/unsubscribe';
+export { getClientMails, getFlowActivity, listTemplates } from './campaigns/mail-history';
+export {
+  connectTelegramBot,
+  getTelegramStatus,
+  disconnectTelegramBot,
+  getTelegramLink,
+  getTelegramStaffLink,
+  runTelegramPoll,
+  replyOnTelegram,
+  sendTelegramBroadcast,
+  getTelegramBroadcast,
+} from './telegram';

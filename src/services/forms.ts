@@ -20,7 +20,10 @@ export function buildForm(definition: FormDefinition, spreadsheetId: string): Bu
 }
 
 /** Adds questions a form built by an older version lacks; answers their titles → fields. */
-export function addQuestions(form: GoogleAppsScript.Forms.Form, questions: readonly Question[]): Record<string, string> {
+export function addQuestions(
+  form: GoogleAppsScript.Forms.Form,
+  questions: readonly Question[],
+): Record<string, string> {
   for (const question of questions) addQuestion(form, question);
   return Object.fromEntries(questions.map((question) => [question.title, question.field]));
 }
@@ -41,10 +44,18 @@ function addQuestion(form: GoogleAppsScript.Forms.Form, question: Question): voi
       form.addParagraphTextItem().setTitle(question.title).setRequired(question.required);
       return;
     case 'choice':
-      form.addMultipleChoiceItem().setTitle(question.title).setChoiceValues(question.choices ?? []).setRequired(question.required);
+      form
+        .addMultipleChoiceItem()
+        .setTitle(question.title)
+        .setChoiceValues(question.choices ?? [])
+        .setRequired(question.required);
       return;
     case 'consent':
-      form.addCheckboxItem().setTitle(question.title).setChoiceValues(question.choices ?? []).setRequired(question.required);
+      form
+        .addCheckboxItem()
+        .setTitle(question.title)
+        .setChoiceValues(question.choices ?? [])
+        .setRequired(question.required);
       return;
     case 'date':
       form.addDateItem().setTitle(question.title).setRequired(question.required);

@@ -109,8 +109,14 @@ export function findDraftTemplate(subject: string): DraftTemplate | null {
     if (message.getSubject().trim() !== wanted || message.getTo().trim() !== '') continue;
     const htmlBody = message.getBody();
     // A GmailAttachment is a blob source to Gmail; the type declarations just don't say so.
-    const images = message.getAttachments({ includeInlineImages: true, includeAttachments: false }) as unknown as GoogleAppsScript.Base.Blob[];
-    const attachments = message.getAttachments({ includeInlineImages: false, includeAttachments: true }) as unknown as BlobSource[];
+    const images = message.getAttachments({
+      includeInlineImages: true,
+      includeAttachments: false,
+    }) as unknown as GoogleAppsScript.Base.Blob[];
+    const attachments = message.getAttachments({
+      includeInlineImages: false,
+      includeAttachments: true,
+    }) as unknown as BlobSource[];
     const byName = new Map(images.map((image) => [image.getName(), image]));
     const inlineImages: Record<string, BlobSource> = {};
     for (const match of htmlBody.matchAll(INLINE_IMAGE)) {

@@ -1,4 +1,12 @@
 // Typed JSON values in script properties: the place for secrets and small state that must outlive an execution.
+import { withLock } from './locks';
+
+/** The script properties shared by every user; stores below take it so a run reads it once. */
+export type ScriptStore = GoogleAppsScript.Properties.Properties;
+
+export function scriptStore(): ScriptStore {
+  return PropertiesService.getScriptProperties();
+}
 
 export function readJsonProperty<T>(key: string, fallback: T): T {
   const raw = PropertiesService.getScriptProperties().getProperty(key);
@@ -27,17 +35,12 @@ export function scriptSecret(key: string): string {
   const store = PropertiesService.getScriptProperties();
   const existing = store.getProperty(key);
   if (existing) return existing;
-  const lock = LockService.getScriptLock();
-  // An execution that already holds the script lock (the send engine) must not release it here.
-  const heldAlready = lock.hasLock();
-  if (!heldAlready) lock.waitLock(30_000);
-  try {
+  // An execution already holding the script lock (the send engine) makes it inside that hold.
+  return withLock('script', () => {
     const madeMeanwhile = store.getProperty(key);
     if (madeMeanwhile) return madeMeanwhile;
     const secret = Utilities.getUuid() + Utilities.getUuid();
     store.setProperty(key, secret);
     return secret;
-  } finally {
-    if (!heldAlready) lock.releaseLock();
-  }
+  });
 }

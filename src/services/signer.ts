@@ -15,3 +15,12 @@ export function makeSigner(): (text: string) => string {
 export function signingSecret(): string {
   return scriptSecret(SECRET_KEY);
 }
+
+/**
+ * One signer per execution, made on first use: it reads the secret from script properties once and
+ * signs in memory (same codes as Utilities' HMAC), so signing codes for every client costs no calls per client.
+ */
+export function lazySigner(): () => (text: string) => string {
+  let signer: ((text: string) => string) | null = null;
+  return () => (signer ??= hmacSigner(signingSecret()));
+}

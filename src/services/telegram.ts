@@ -8,7 +8,11 @@ const BOT_USERNAME_KEY = 'telegram.botUsername';
 const CONNECTED_AT_KEY = 'telegram.connectedAt';
 const STAFF_CHAT_KEY = 'telegram.staffChatId';
 
-export function callBot<T = unknown>(token: string, method: string, params: Readonly<Record<string, unknown>> = {}): BotCallResult<T> {
+export function callBot<T = unknown>(
+  token: string,
+  method: string,
+  params: Readonly<Record<string, unknown>> = {},
+): BotCallResult<T> {
   let reply: BotReply;
   try {
     const response = UrlFetchApp.fetch(`https://api.telegram.org/bot${token}/${method}`, {
@@ -40,7 +44,11 @@ export function readStoredBot(): StoredBot | null {
 }
 
 export function storeBot(bot: StoredBot, connectedAt: Date): void {
-  PropertiesService.getScriptProperties().setProperties({ [BOT_TOKEN_KEY]: bot.token, [BOT_USERNAME_KEY]: bot.username, [CONNECTED_AT_KEY]: String(connectedAt.getTime()) });
+  PropertiesService.getScriptProperties().setProperties({
+    [BOT_TOKEN_KEY]: bot.token,
+    [BOT_USERNAME_KEY]: bot.username,
+    [CONNECTED_AT_KEY]: String(connectedAt.getTime()),
+  });
 }
 
 /** When the bot was connected: events before it are not alerted. */

@@ -1,8 +1,8 @@
 // Clients keyed by email: answers from forms and imports land on the one row for that address.
 import { parseEmail, type CellValue } from '../domain/cells';
 import { mergeClientAnswer, nextId, sheetSpec, type ClientAnswer } from '../domain/schema';
-import { withDocumentLock } from './lock';
-import { readTable } from './table';
+import { withLock } from '../services/locks';
+import { idCells, readTable } from './table';
 import { appendRows, updateRows } from './write';
 import type { Workbook } from './workbook';
 
@@ -15,29 +15,53 @@ export interface UpsertResult {
   changed: string[];
 }
 
-const DERIVED = new Set(sheetSpec('clients').columns.filter((column) => column.derived).map((column) => column.key));
+const DERIVED = new Set(
+  sheetSpec('clients')
+    .columns.filter((column) => column.derived)
+    .map((column) => column.key),
+);
 
 /** Creates or updates the client with the answer's email; blanks never erase, older answers only fill gaps. */
 export function upsertClientByEmail(book: Workbook, answer: ClientAnswer): UpsertResult {
   const email = parseEmail(answer.email);
   if (!email.ok || email.value === '') throw new Error(`not an email address: ${answer.email}`);
   const normalised: ClientAnswer = { ...answer, email: email.value };
-  return withDocumentLock(() => {
+  return withLock('database', () => {
     // Read under the lock: a concurrent submission of the same email finds this one's row.
     const table = readTable(book, 'clients');
     const position = table.rows.findIndex((row) => row.values.email === email.value);
-    const existing = position === -1 ? null : table.rows[position] ?? null;
+    const existing = position === -1 ? null : (table.rows[position] ?? null);
     const changes: Record<string, CellValue> = mergeClientAnswer(existing?.values ?? null, normalised, DERIVED);
     if (!existing) {
-      // Every id cell, also of rows skipped as unreadable, so a new id never repeats one.
-      const idIndex = table.mapping?.indexes.id ?? 0;
-      const clientId = nextId('C', table.values.slice(1).map((cells) => String(cells[idIndex] ?? '').trim()));
+      const clientId = nextId('C', idCells(table));
       const [rowNumber = 0] = appendRows(book, 'clients', [{ ...changes, id: clientId }]);
       return { clientId, created: true, rowNumber, changed: ['id', ...Object.keys(changes)] };
     }
     const clientId = String(existing.values.id ?? '');
     const rowNumber = table.rowNumbers[position] ?? 0;
-    if (Object.keys(changes).length > 0) updateRows(book, 'clients', [{ rowNumber, identity: { id: clientId }, values: changes }]);
+    if (Object.keys(changes).length > 0)
+      updateRows(book, 'clients', [{ rowNumber, identity: { id: clientId }, values: changes }], table);
     return { clientId, created: false, rowNumber, changed: Object.keys(changes) };
   });
+}
+
+/** Client id → name, for lists that show who a row is about. */
+export function readClientNames(book: Workbook): Map<string, string> {
+  return new Map(
+    readTable(book, 'clients').rows.map((row) => [String(row.values.id ?? ''), String(row.values.name ?? '')] as const),
+  );
+}
+
+/** The order's client: its client id, else the client with the order's email; '' when unknown. */
+export function clientIdOfOrder(book: Workbook, orderId: string): string {
+  if (orderId === '') return '';
+  const order = readTable(book, 'orders').rows.find(
+    (row) => String(row.values.id ?? '').toLowerCase() === orderId.toLowerCase(),
+  );
+  if (!order) return '';
+  const clientId = String(order.values.clientId ?? '');
+  if (clientId !== '') return clientId;
+  const email = String(order.values.clientEmail ?? '');
+  const client = email === '' ? undefined : readTable(book, 'clients').rows.find((row) => row.values.email === email);
+  return String(client?.values.id ?? '');
 }

@@ -1,6 +1,6 @@
 // The Dashboard sheet: rebuilt whole on each refresh (values, formats, heat map, charts), never appended to.
 // It owns the sheet's layout; the content (labels already in the staff's language, numbers) comes from the caller.
-import { withDocumentLock } from './lock';
+import { withLock } from '../services/locks';
 import type { Workbook } from './workbook';
 
 export type DashboardCell = string | number | null;
@@ -86,7 +86,13 @@ export function writeDashboard(book: Workbook, content: DashboardContent): Dashb
     rows: content.tiles.map((tile) => [tile.label, tile.current, tile.previous]),
     numberFormats: [TEXT, '0.00', '0.00'],
   };
-  const dataRows = Math.max(content.tiles.length, content.revenue.rows.length, content.segments.rows.length, content.nps.rows.length, 1);
+  const dataRows = Math.max(
+    content.tiles.length,
+    content.revenue.rows.length,
+    content.segments.rows.length,
+    content.nps.rows.length,
+    1,
+  );
   const cohortRow = TILE_ROW + dataRows + 3;
   const blocks: Block[] = [
     { row: TILE_ROW, column: 1, table: tileTable },
@@ -98,9 +104,13 @@ export function writeDashboard(book: Workbook, content: DashboardContent): Dashb
   const height = cohortRow + content.cohorts.rows.length;
   const width = Math.max(NPS_COLUMN + 1, content.cohorts.headers.length);
 
-  const values: (string | number)[][] = Array.from({ length: height }, () => new Array<string | number>(width).fill(''));
+  const values: (string | number)[][] = Array.from({ length: height }, () =>
+    new Array<string | number>(width).fill(''),
+  );
   const formats: string[][] = Array.from({ length: height }, () => new Array<string>(width).fill(TEXT));
-  const weights: ('bold' | 'normal')[][] = Array.from({ length: height }, () => new Array<'bold' | 'normal'>(width).fill('normal'));
+  const weights: ('bold' | 'normal')[][] = Array.from({ length: height }, () =>
+    new Array<'bold' | 'normal'>(width).fill('normal'),
+  );
   const put = (row: number, column: number, value: DashboardCell, format: string, bold = false) => {
     values[row - 1]![column - 1] = checked(value, a1(row, column, 1, 1));
     formats[row - 1]![column - 1] = format;
@@ -113,7 +123,9 @@ export function writeDashboard(book: Workbook, content: DashboardContent): Dashb
     if (block.table.title) put(block.row - 1, block.column, block.table.title, TEXT, true);
     block.table.headers.forEach((header, offset) => put(block.row, block.column + offset, header, TEXT, true));
     block.table.rows.forEach((cells, rowOffset) =>
-      cells.forEach((cell, offset) => put(block.row + 1 + rowOffset, block.column + offset, cell, block.table.numberFormats[offset] ?? TEXT)),
+      cells.forEach((cell, offset) =>
+        put(block.row + 1 + rowOffset, block.column + offset, cell, block.table.numberFormats[offset] ?? TEXT),
+      ),
     );
   }
   content.tiles.forEach((tile, offset) => {
@@ -121,7 +133,8 @@ export function writeDashboard(book: Workbook, content: DashboardContent): Dashb
     formats[TILE_ROW + offset]![2] = tile.numberFormat;
   });
 
-  const range = (block: Block, columns = block.table.headers.length) => a1(block.row, block.column, block.table.rows.length + 1, columns);
+  const range = (block: Block, columns = block.table.headers.length) =>
+    a1(block.row, block.column, block.table.rows.length + 1, columns);
   const [tiles, revenue, segments, nps, cohorts] = blocks as [Block, Block, Block, Block, Block];
   const cohortWidth = cohorts.table.headers.length;
   const layout: DashboardLayout = {
@@ -130,10 +143,13 @@ export function writeDashboard(book: Workbook, content: DashboardContent): Dashb
     segments: range(segments),
     nps: range(nps),
     cohorts: range(cohorts),
-    heatMap: cohorts.table.rows.length > 0 && cohortWidth > 2 ? a1(cohorts.row + 1, 3, cohorts.table.rows.length, cohortWidth - 2) : null,
+    heatMap:
+      cohorts.table.rows.length > 0 && cohortWidth > 2
+        ? a1(cohorts.row + 1, 3, cohorts.table.rows.length, cohortWidth - 2)
+        : null,
   };
 
-  withDocumentLock(() => {
+  withLock('database', () => {
     const sheet = dashboardSheet(book, content);
     for (const chart of sheet.getCharts()) sheet.removeChart(chart); // rebuilt, so charts never pile up
     sheet.clear();
@@ -158,9 +174,20 @@ export function writeDashboard(book: Workbook, content: DashboardContent): Dashb
     }
     sheet.setConditionalFormatRules(rules);
 
-    const chart = (type: GoogleAppsScript.Charts.ChartType, block: Block, title: string, row: number, stacked = false) => {
+    const chart = (
+      type: GoogleAppsScript.Charts.ChartType,
+      block: Block,
+      title: string,
+      row: number,
+      stacked = false,
+    ) => {
       if (block.table.rows.length === 0) return;
-      let builder = sheet.newChart().setChartType(type).addRange(sheet.getRange(range(block))).setNumHeaders(1).setOption('title', title);
+      let builder = sheet
+        .newChart()
+        .setChartType(type)
+        .addRange(sheet.getRange(range(block)))
+        .setNumHeaders(1)
+        .setOption('title', title);
       if (stacked) builder = builder.setOption('isStacked', true);
       sheet.insertChart(builder.setPosition(row, CHART_COLUMN, 0, 0).build());
     };
@@ -174,5 +201,8 @@ export function writeDashboard(book: Workbook, content: DashboardContent): Dashb
 /** The Dashboard tab by its exact name, created at the end when missing; no other tab is ever looked at. */
 function dashboardSheet(book: Workbook, content: DashboardContent): GoogleAppsScript.Spreadsheet.Sheet {
   const spreadsheet = book.spreadsheet;
-  return spreadsheet.getSheetByName(content.sheetName) ?? spreadsheet.insertSheet(content.sheetName, spreadsheet.getSheets().length);
+  return (
+    spreadsheet.getSheetByName(content.sheetName) ??
+    spreadsheet.insertSheet(content.sheetName, spreadsheet.getSheets().length)
+  );
 }

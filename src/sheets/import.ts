@@ -1,8 +1,8 @@
 // Merging imported rows into Clients or Orders: one read of each sheet, one append, one batch of updates.
 import type { CellValue } from '../domain/cells';
 import { importedChanges, nextId, sheetSpec, type ImportKind, type RowProblem, type TypedRow } from '../domain/schema';
-import { withDocumentLock } from './lock';
-import { readTable, type Table } from './table';
+import { withLock } from '../services/locks';
+import { idCells, readTable, type Table } from './table';
 import { appendRows, updateRows, type RowUpdate } from './write';
 import type { Workbook } from './workbook';
 
@@ -15,13 +15,27 @@ export interface ImportOutcome {
 }
 
 const DERIVED: Record<ImportKind, Set<string>> = {
-  clients: new Set(sheetSpec('clients').columns.filter((column) => column.derived).map((column) => column.key)),
-  orders: new Set(sheetSpec('orders').columns.filter((column) => column.derived).map((column) => column.key)),
+  clients: new Set(
+    sheetSpec('clients')
+      .columns.filter((column) => column.derived)
+      .map((column) => column.key),
+  ),
+  orders: new Set(
+    sheetSpec('orders')
+      .columns.filter((column) => column.derived)
+      .map((column) => column.key),
+  ),
 };
 
 /** Clients merge by email, orders by id; blanks never erase; `rowNumbers` are the import's own lines. */
-export function mergeImport(book: Workbook, kind: ImportKind, rows: readonly TypedRow[], rowNumbers: readonly number[], now: Date): ImportOutcome {
-  return withDocumentLock(() => {
+export function mergeImport(
+  book: Workbook,
+  kind: ImportKind,
+  rows: readonly TypedRow[],
+  rowNumbers: readonly number[],
+  now: Date,
+): ImportOutcome {
+  return withLock('database', () => {
     const table = readTable(book, kind);
     const clients = kind === 'clients' ? table : readTable(book, 'clients');
     const keyColumn = kind === 'clients' ? 'email' : 'id';
@@ -33,7 +47,9 @@ export function mergeImport(book: Workbook, kind: ImportKind, rows: readonly Typ
     });
     const usedIds = new Set(idCells(table));
     const clientIds = new Set(idCells(clients));
-    const clientIdByEmail = new Map(clients.rows.map((row) => [String(row.values.email ?? ''), String(row.values.id ?? '')] as const));
+    const clientIdByEmail = new Map(
+      clients.rows.map((row) => [String(row.values.email ?? ''), String(row.values.id ?? '')] as const),
+    );
     const outcome: ImportOutcome = { added: 0, updated: 0, unchanged: 0, problems: [] };
     const appended = new Map<string, Record<string, CellValue>>();
     const updates = new Map<number, Record<string, CellValue>>();
@@ -41,8 +57,16 @@ export function mergeImport(book: Workbook, kind: ImportKind, rows: readonly Typ
     rows.forEach((row, index) => {
       const incoming: Record<string, CellValue> = { ...row.values };
       const key = String(incoming[keyColumn] ?? '');
-      if (kind === 'orders') linkClient(incoming, clientIds, clientIdByEmail, () =>
-        outcome.problems.push({ sheet: 'orders', row: rowNumbers[index] ?? 0, column: '', value: String(incoming.clientId || incoming.clientEmail || ''), code: 'database.import.unknownClient' }));
+      if (kind === 'orders')
+        linkClient(incoming, clientIds, clientIdByEmail, () =>
+          outcome.problems.push({
+            sheet: 'orders',
+            row: rowNumbers[index] ?? 0,
+            column: '',
+            value: String(incoming.clientId || incoming.clientEmail || ''),
+            code: 'database.import.unknownClient',
+          }),
+        );
       const fresh = appended.get(key);
       const position = positionByKey.get(key);
       if (fresh) {
@@ -57,7 +81,11 @@ export function mergeImport(book: Workbook, kind: ImportKind, rows: readonly Typ
           outcome.updated += 1;
         }
       } else {
-        const record: Record<string, CellValue> = Object.fromEntries(Object.entries(incoming).filter(([column, value]) => !DERIVED[kind].has(column) && value !== null && value !== ''));
+        const record: Record<string, CellValue> = Object.fromEntries(
+          Object.entries(incoming).filter(
+            ([column, value]) => !DERIVED[kind].has(column) && value !== null && value !== '',
+          ),
+        );
         if (kind === 'clients') {
           const wanted = String(incoming.id ?? '').trim();
           record.id = wanted !== '' && !usedIds.has(wanted) ? wanted : nextId('C', usedIds);
@@ -74,19 +102,19 @@ export function mergeImport(book: Workbook, kind: ImportKind, rows: readonly Typ
       identity: { id: String(table.rows[position]?.values.id ?? '') },
       values,
     }));
-    updateRows(book, kind, rowUpdates);
+    updateRows(book, kind, rowUpdates, table);
     return outcome;
   });
 }
 
 /** Every id cell, also of rows skipped as unreadable, so a new id never repeats one. */
-function idCells(table: Table): string[] {
-  const index = table.mapping?.indexes.id ?? 0;
-  return table.values.slice(1).map((cells) => String(cells[index] ?? '').trim()).filter((id) => id !== '');
-}
-
 /** An order names its client by id or by email; the id is filled from the email when it can be. */
-function linkClient(order: Record<string, CellValue>, clientIds: ReadonlySet<string>, clientIdByEmail: ReadonlyMap<string, string>, unknown: () => void): void {
+function linkClient(
+  order: Record<string, CellValue>,
+  clientIds: ReadonlySet<string>,
+  clientIdByEmail: ReadonlyMap<string, string>,
+  unknown: () => void,
+): void {
   const id = String(order.clientId ?? '');
   if (id !== '' && clientIds.has(id)) return;
   const byEmail = clientIdByEmail.get(String(order.clientEmail ?? ''));

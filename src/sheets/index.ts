@@ -1,11 +1,10 @@
 // The database layer: the only code that touches the sheets' cells.
 export { openWorkbook, findSheet, type Workbook } from './workbook';
-export { withDocumentLock } from './lock';
-export { readTable, settingEntries, type Table } from './table';
+export { idCells, readTable, settingEntries, type Table } from './table';
 export { appendRows, updateRows, type RowValues, type RowUpdate, type UpdateResult } from './write';
 export { workbookShape, planWorkbookMigration, applyMigration } from './migrate';
-export { upsertClientByEmail, type UpsertResult } from './clients';
+export { clientIdOfOrder, readClientNames, upsertClientByEmail, type UpsertResult } from './clients';
 export { writeProblems, writeProblemsIfChanged, addProblems } from './problems';
-export { readCoreSettings, readSettingsFor, writeSetting } from './settings';
+export { readCoreSettings, readSettingDescriptions, readSettingsFor, writeSetting } from './settings';
 export { setUpWorkbook, seedSettings, type SetupReport } from './setup';
 export { mergeImport, type ImportOutcome } from './import';

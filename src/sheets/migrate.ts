@@ -1,35 +1,48 @@
 // Setting up and repairing the database sheets from a migration plan, in batched calls.
 import { translate } from '../i18n';
 import { enumLabels } from '../domain/cells';
-import { planMigration, renamesFromSettings, SCHEMA, type MigrationPlan, type PlannedColumn, type WorkbookShape } from '../domain/schema';
-import { withDocumentLock } from './lock';
+import {
+  planMigration,
+  renamesFromSettings,
+  SCHEMA,
+  type MigrationPlan,
+  type PlannedColumn,
+  type WorkbookShape,
+} from '../domain/schema';
+import { withLock } from '../services/locks';
 import type { Workbook } from './workbook';
 
 /** Tabs and their header rows (one getValues of row 1 per tab). */
 export function workbookShape(book: Workbook): WorkbookShape {
   const sheets = book.spreadsheet.getSheets().map((sheet) => {
     const width = sheet.getLastColumn();
-    const headers = width > 0 ? sheet.getRange(1, 1, 1, width).getValues()[0] ?? [] : [];
+    const headers = width > 0 ? (sheet.getRange(1, 1, 1, width).getValues()[0] ?? []) : [];
     return { name: sheet.getName(), headers, frozenRows: sheet.getFrozenRows() };
   });
   return { locale: book.spreadsheetLocale, sheets };
 }
 
 /** Plans against the workbook as it is now, with column renames from Settings. */
-export function planWorkbookMigration(book: Workbook, settings: readonly { key: string; value: unknown }[] = []): MigrationPlan {
+export function planWorkbookMigration(
+  book: Workbook,
+  settings: readonly { key: string; value: unknown }[] = [],
+): MigrationPlan {
   const renames = Object.fromEntries(SCHEMA.map((sheet) => [sheet.key, renamesFromSettings(settings, sheet.key)]));
   return planMigration(workbookShape(book), { renames });
 }
 
 export function applyMigration(book: Workbook, plan: MigrationPlan): void {
   if (plan.steps.length === 0) return;
-  withDocumentLock(() => {
+  withLock('database', () => {
     for (const step of plan.steps) {
       if (step.kind === 'freezeHeader') {
         book.spreadsheet.getSheetByName(step.name)?.setFrozenRows(1);
         continue;
       }
-      const sheet = step.kind === 'createSheet' ? book.spreadsheet.insertSheet(step.name, book.spreadsheet.getSheets().length) : book.spreadsheet.getSheetByName(step.name);
+      const sheet =
+        step.kind === 'createSheet'
+          ? book.spreadsheet.insertSheet(step.name, book.spreadsheet.getSheets().length)
+          : book.spreadsheet.getSheetByName(step.name);
       if (!sheet) throw new Error(`sheet ${step.name} disappeared during setup`);
       writeColumns(sheet, step.columns, step.locale);
       if (step.kind === 'createSheet') {
@@ -51,7 +64,11 @@ function trimEmptyColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, width: numb
 }
 
 /** Headers in one setValues, then format and validation per column range. */
-function writeColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, columns: readonly PlannedColumn[], locale: 'ru' | 'en'): void {
+function writeColumns(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  columns: readonly PlannedColumn[],
+  locale: 'ru' | 'en',
+): void {
   const first = columns[0];
   if (!first) return;
   const last = first.position + columns.length - 1;
@@ -70,7 +87,10 @@ function writeColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, columns: readon
   }
 }
 
-function validationRule(column: PlannedColumn, locale: 'ru' | 'en'): GoogleAppsScript.Spreadsheet.DataValidation | null {
+function validationRule(
+  column: PlannedColumn,
+  locale: 'ru' | 'en',
+): GoogleAppsScript.Spreadsheet.DataValidation | null {
   const validation = column.validation;
   if (!validation) return null;
   // Invalid entries are allowed with a warning: the reader reports them, and pasting never fails.
@@ -85,7 +105,8 @@ function validationRule(column: PlannedColumn, locale: 'ru' | 'en'): GoogleAppsS
     case 'email':
       return builder.requireTextIsEmail().build();
     case 'number':
-      if (validation.min !== undefined && validation.max !== undefined) return builder.requireNumberBetween(validation.min, validation.max).build();
+      if (validation.min !== undefined && validation.max !== undefined)
+        return builder.requireNumberBetween(validation.min, validation.max).build();
       if (validation.min !== undefined) return builder.requireNumberGreaterThanOrEqualTo(validation.min).build();
       if (validation.max !== undefined) return builder.requireNumberLessThanOrEqualTo(validation.max).build();
       return builder.requireNumberBetween(-1e15, 1e15).build();

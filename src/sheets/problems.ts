@@ -1,26 +1,45 @@
 // The Problems sheet, in the workbook's language: the sheet check's lines are rebuilt on each check,
 // lines from form answers and imports are added once and kept (see domain/schema/problems.ts).
-import { linesAfterCheck, linesToAdd, PROBLEM_SOURCE_LABELS, problemSourceOf, sameLines, sheetSpec, type ProblemLine, type ProblemSource, type RowProblem } from '../domain/schema';
+import {
+  linesAfterCheck,
+  linesToAdd,
+  PROBLEM_SOURCE_LABELS,
+  problemSourceOf,
+  sameLines,
+  sheetSpec,
+  type ProblemLine,
+  type ProblemSource,
+  type RowProblem,
+} from '../domain/schema';
 import { isDate, quoteCell } from '../domain/cells';
 import { translate } from '../i18n';
-import { withDocumentLock } from './lock';
+import { withLock } from '../services/locks';
 import { readTable } from './table';
 import { appendRows } from './write';
 import { findSheet, type Workbook } from './workbook';
 
 /** Replaces the sheet check's lines (the header, staff columns, form and import lines stay). */
 export function writeProblems(book: Workbook, problems: readonly RowProblem[], at: Date): void {
-  withDocumentLock(() => {
+  withLock('database', () => {
     const stored = storedLines(book);
-    rewrite(book, linesAfterCheck(stored, problems.map((problem) => problemLine(book, problem, 'check', at))));
+    rewrite(
+      book,
+      linesAfterCheck(
+        stored,
+        problems.map((problem) => problemLine(book, problem, 'check', at)),
+      ),
+    );
   });
 }
 
 /** The same, but rewrites only when the lines differ, so a repeat run changes nothing. */
 export function writeProblemsIfChanged(book: Workbook, problems: readonly RowProblem[], at: Date): boolean {
-  return withDocumentLock(() => {
+  return withLock('database', () => {
     const stored = storedLines(book);
-    const lines = linesAfterCheck(stored, problems.map((problem) => problemLine(book, problem, 'check', at)));
+    const lines = linesAfterCheck(
+      stored,
+      problems.map((problem) => problemLine(book, problem, 'check', at)),
+    );
     if (sameLines(stored, lines)) return false;
     rewrite(book, lines);
     return true;
@@ -28,20 +47,39 @@ export function writeProblemsIfChanged(book: Workbook, problems: readonly RowPro
 }
 
 /** Appends what a form answer or an import could not read, skipping problems already listed; answers how many were added. */
-export function addProblems(book: Workbook, problems: readonly RowProblem[], source: Exclude<ProblemSource, 'check'>, at: Date, sheetLabel?: string): number {
+export function addProblems(
+  book: Workbook,
+  problems: readonly RowProblem[],
+  source: Exclude<ProblemSource, 'check'>,
+  at: Date,
+  sheetLabel?: string,
+): number {
   if (problems.length === 0) return 0;
-  return withDocumentLock(() => {
+  return withLock('database', () => {
     requireProblemsSheet(book);
-    const lines = linesToAdd(storedLines(book), problems.map((problem) => problemLine(book, problem, source, at, sheetLabel)));
-    appendRows(book, 'problems', lines.map((line) => rowOf(book, line)));
+    const lines = linesToAdd(
+      storedLines(book),
+      problems.map((problem) => problemLine(book, problem, source, at, sheetLabel)),
+    );
+    appendRows(
+      book,
+      'problems',
+      lines.map((line) => rowOf(book, line)),
+    );
     return lines.length;
   });
 }
 
-function problemLine(book: Workbook, problem: RowProblem, source: ProblemSource, at: Date, sheetLabel?: string): ProblemLine {
+function problemLine(
+  book: Workbook,
+  problem: RowProblem,
+  source: ProblemSource,
+  at: Date,
+  sheetLabel?: string,
+): ProblemLine {
   return {
     at,
-    sheet: sheetLabel ?? sheetSpec(problem.sheet).name[book.locale],
+    sheet: sheetLabel ?? translate(book.locale, sheetSpec(problem.sheet).name),
     row: problem.row > 0 ? problem.row : null,
     column: problem.column,
     value: problem.value === '' || problem.value === undefined ? '' : quoteCell(problem.value),
@@ -63,18 +101,31 @@ function storedLines(book: Workbook): ProblemLine[] {
 }
 
 function rowOf(book: Workbook, line: ProblemLine) {
-  return { at: line.at, sheet: line.sheet, row: line.row, column: line.column, value: line.value, message: line.message, source: PROBLEM_SOURCE_LABELS[line.source][book.locale] };
+  return {
+    at: line.at,
+    sheet: line.sheet,
+    row: line.row,
+    column: line.column,
+    value: line.value,
+    message: line.message,
+    source: translate(book.locale, PROBLEM_SOURCE_LABELS[line.source]),
+  };
 }
 
 function rewrite(book: Workbook, lines: readonly ProblemLine[]): void {
   const sheet = requireProblemsSheet(book);
   const lastRow = sheet.getLastRow();
   if (lastRow > 1) sheet.getRange(2, 1, lastRow - 1, Math.max(sheet.getLastColumn(), 1)).clearContent();
-  appendRows(book, 'problems', lines.map((line) => rowOf(book, line)));
+  appendRows(
+    book,
+    'problems',
+    lines.map((line) => rowOf(book, line)),
+  );
 }
 
 function requireProblemsSheet(book: Workbook): GoogleAppsScript.Spreadsheet.Sheet {
   const sheet = findSheet(book, 'problems');
-  if (!sheet) throw new Error(`The sheet ${sheetSpec('problems').name[book.locale]} is missing: run Setup first.`);
+  if (!sheet)
+    throw new Error(`The sheet ${translate(book.locale, sheetSpec('problems').name)} is missing: run Setup first.`);
   return sheet;
 }

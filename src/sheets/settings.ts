@@ -1,7 +1,13 @@
 // The Settings sheet as typed values: every area reads its overrides from the same rows.
 import { isDate, type CellValue } from '../domain/cells';
-import { coreSettings, overridesFrom, type CoreSettings, type SchemaProblem, type SettingsOverrides } from '../domain/schema';
-import { withDocumentLock } from './lock';
+import {
+  coreSettings,
+  overridesFrom,
+  type CoreSettings,
+  type SchemaProblem,
+  type SettingsOverrides,
+} from '../domain/schema';
+import { withLock } from '../services/locks';
 import { readTable, settingEntries } from './table';
 import { appendRows, updateRows } from './write';
 import type { Workbook } from './workbook';
@@ -18,13 +24,26 @@ export function readSettingsFor<T extends object>(book: Workbook, defaults: T, p
 
 /** Sets one setting, adding its row if missing; the description is written only for a new row. */
 export function writeSetting(book: Workbook, key: string, value: CellValue, description = ''): void {
-  withDocumentLock(() => {
+  withLock('database', () => {
     const table = readTable(book, 'settings');
     const position = table.rows.findIndex((row) => row.values.key === key);
     // Stored as text so "0,5" or "2026-01-01" keep meaning what the reader expects.
     const text = value === null ? '' : isDate(value) ? value.toISOString() : String(value);
     if (position === -1) appendRows(book, 'settings', [{ key, value: text, description }]);
-    else updateRows(book, 'settings', [{ rowNumber: table.rowNumbers[position] ?? 0, identity: { key }, values: { value: text } }]);
+    else
+      updateRows(
+        book,
+        'settings',
+        [{ rowNumber: table.rowNumbers[position] ?? 0, identity: { key }, values: { value: text } }],
+        table,
+      );
     delete book.settingsCache;
   });
+}
+
+/** Each Settings row's description, by key. */
+export function readSettingDescriptions(book: Workbook): Map<string, string> {
+  return new Map(
+    readTable(book, 'settings').rows.map((row) => [String(row.values.key ?? ''), String(row.values.description ?? '')]),
+  );
 }

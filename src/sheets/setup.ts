@@ -1,6 +1,7 @@
 // Setup / repair: the migration plan applied, then the documented Settings defaults seeded once.
 import { missingSettings, planMigration, renamesFromSettings, SCHEMA, settingsSeed } from '../domain/schema';
-import { withDocumentLock } from './lock';
+import { translate } from '../i18n';
+import { withLock } from '../services/locks';
 import { applyMigration, workbookShape } from './migrate';
 import { readTable, settingEntries } from './table';
 import { appendRows } from './write';
@@ -14,7 +15,7 @@ export interface SetupReport {
 
 /** Creates what is missing, never touching what is there; a second run reports and changes nothing. */
 export function setUpWorkbook(book: Workbook): SetupReport {
-  return withDocumentLock(() => {
+  return withLock('database', () => {
     const settings = settingEntries(book);
     const renames = Object.fromEntries(SCHEMA.map((sheet) => [sheet.key, renamesFromSettings(settings, sheet.key)]));
     const plan = planMigration(workbookShape(book), { renames });
@@ -35,8 +36,19 @@ export function seedSettings(book: Workbook): number {
   // Raw key cells, so a row whose value is unreadable still counts as present and is never re-added.
   const table = readTable(book, 'settings');
   const keyIndex = table.mapping?.indexes.key ?? 0;
-  const missing = missingSettings(settingsSeed(book.locale), table.values.slice(1).map((cells) => String(cells[keyIndex] ?? '').trim()));
-  appendRows(book, 'settings', missing.map(({ key, value, description }) => ({ key, value, description })));
+  const missing = missingSettings(
+    settingsSeed(),
+    table.values.slice(1).map((cells) => String(cells[keyIndex] ?? '').trim()),
+  );
+  appendRows(
+    book,
+    'settings',
+    missing.map(({ key, value, valueKey, description }) => ({
+      key,
+      value: valueKey ? translate(book.locale, valueKey) : value,
+      description: translate(book.locale, description),
+    })),
+  );
   if (missing.length > 0) delete book.settingsCache;
   return missing.length;
 }

@@ -1,5 +1,16 @@
 // Reading one database sheet: one getValues, header-mapped, typed, every unreadable cell reported.
-import { mapHeaders, parseRows, renamesFromSettings, sheetSpec, type HeaderMapping, type RowProblem, type SettingEntry, type SheetKey, type TypedRow } from '../domain/schema';
+import {
+  mapHeaders,
+  parseRows,
+  renamesFromSettings,
+  sheetSpec,
+  type HeaderMapping,
+  type RowProblem,
+  type SettingEntry,
+  type SheetKey,
+  type TypedRow,
+} from '../domain/schema';
+import { translate } from '../i18n';
 import { findSheet, type Workbook } from './workbook';
 
 export interface Table {
@@ -19,7 +30,14 @@ export function readTable(book: Workbook, key: SheetKey): Table {
   const spec = sheetSpec(key);
   const sheet = findSheet(book, key);
   if (!sheet) {
-    const problem: RowProblem = { sheet: key, row: 0, column: '', value: '', code: 'schema.missingSheet', params: { sheet: spec.name[book.locale] } };
+    const problem: RowProblem = {
+      sheet: key,
+      row: 0,
+      column: '',
+      value: '',
+      code: 'schema.missingSheet',
+      params: { sheet: translate(book.locale, spec.name) },
+    };
     return { sheet: key, sheetName: null, rows: [], rowNumbers: [], problems: [problem], mapping: null, values: [] };
   }
   const values = sheet.getDataRange().getValues();
@@ -27,16 +45,40 @@ export function readTable(book: Workbook, key: SheetKey): Table {
   const mapping = mapHeaders(spec, values[0] ?? [], { locale: book.locale, renames });
   const parsed = parseRows(spec, values, mapping, { locale: book.spreadsheetLocale });
   const headerProblems: RowProblem[] = mapping.problems.map((problem) => ({
-    sheet: key, row: 1, column: String(problem.params.column ?? ''), value: '', code: problem.code, params: problem.params,
+    sheet: key,
+    row: 1,
+    column: String(problem.params.column ?? ''),
+    value: '',
+    code: problem.code,
+    params: problem.params,
   }));
-  return { sheet: key, sheetName: sheet.getName(), ...parsed, problems: [...headerProblems, ...parsed.problems], mapping, values };
+  return {
+    sheet: key,
+    sheetName: sheet.getName(),
+    ...parsed,
+    problems: [...headerProblems, ...parsed.problems],
+    mapping,
+    values,
+  };
+}
+
+/** Every id cell as read, also of rows skipped as unreadable, so a new id never repeats one. */
+export function idCells(table: Table): string[] {
+  const index = table.mapping?.indexes.id ?? 0;
+  return table.values
+    .slice(1)
+    .map((cells) => String(cells[index] ?? '').trim())
+    .filter((id) => id !== '');
 }
 
 /** The Settings rows as key/value, read once per workbook object. */
 export function settingEntries(book: Workbook): SettingEntry[] {
   if (!book.settingsCache) {
     const table = readTable(book, 'settings');
-    book.settingsCache = table.rows.map((row) => ({ key: String(row.values.key ?? ''), value: row.values.value ?? null }));
+    book.settingsCache = table.rows.map((row) => ({
+      key: String(row.values.key ?? ''),
+      value: row.values.value ?? null,
+    }));
   }
   return book.settingsCache;
 }

@@ -1,8 +1,17 @@
 // Writing database rows: appended below the last row, or updated in place, in a few setValues.
 import type { CellValue } from '../domain/cells';
-import { cellForWrite, mapHeaders, planBlocks, renamesFromSettings, sheetSpec, type RowWrite, type SheetKey } from '../domain/schema';
-import { withDocumentLock } from './lock';
-import { readTable, settingEntries } from './table';
+import { translate } from '../i18n';
+import {
+  cellForWrite,
+  mapHeaders,
+  planBlocks,
+  renamesFromSettings,
+  sheetSpec,
+  type RowWrite,
+  type SheetKey,
+} from '../domain/schema';
+import { withLock } from '../services/locks';
+import { readTable, settingEntries, type Table } from './table';
 import { findSheet, type Workbook } from './workbook';
 
 export type RowValues = Readonly<Record<string, CellValue>>;
@@ -10,7 +19,7 @@ export type RowValues = Readonly<Record<string, CellValue>>;
 /** Appends the rows in one setValues, growing the sheet first; returns their 1-based row numbers. */
 export function appendRows(book: Workbook, key: SheetKey, rows: readonly RowValues[]): number[] {
   if (rows.length === 0) return [];
-  return withDocumentLock(() => {
+  return withLock('database', () => {
     const spec = sheetSpec(key);
     const sheet = requireSheet(book, key);
     const width = Math.max(sheet.getLastColumn(), 1);
@@ -49,13 +58,19 @@ export interface UpdateResult {
   missing: RowUpdate[];
 }
 
-/** Re-reads the sheet under the lock, finds each row, then writes only the given cells in blocks. */
-export function updateRows(book: Workbook, key: SheetKey, updates: readonly RowUpdate[]): UpdateResult {
+/**
+ * Finds each row under the lock, then writes only the given cells in blocks. `known` is the caller's
+ * read of this sheet: it is trusted while the sheet still ends where it did (one getLastRow), else the
+ * sheet is read again into it; written cells are copied into it, so it stays current for the next call.
+ * Without it the sheet is read here.
+ */
+export function updateRows(book: Workbook, key: SheetKey, updates: readonly RowUpdate[], known?: Table): UpdateResult {
   if (updates.length === 0) return { written: [], missing: [] };
-  return withDocumentLock(() => {
+  return withLock('database', () => {
     const spec = sheetSpec(key);
     const sheet = requireSheet(book, key);
-    const table = readTable(book, key);
+    const table = known && known.mapping && known.values.length === sheet.getLastRow() ? known : readTable(book, key);
+    if (known && table !== known) Object.assign(known, table);
     const mapping = table.mapping;
     if (!mapping) throw new Error(`sheet ${key} is missing`);
     // Rows found through Maps, not indexOf/find per update: an update of every client stays linear.
@@ -63,7 +78,7 @@ export function updateRows(book: Workbook, key: SheetKey, updates: readonly RowU
     table.rowNumbers.forEach((rowNumber, position) => positionOf.has(rowNumber) || positionOf.set(rowNumber, position));
     const identityAt = (rowNumber: number) => {
       const position = positionOf.get(rowNumber);
-      return position === undefined ? null : table.rows[position]?.values ?? null;
+      return position === undefined ? null : (table.rows[position]?.values ?? null);
     };
     const byIdentity = new Map<string, Map<string, number>>();
     /** The first row whose identity columns hold these values (one index per set of columns). */
@@ -83,7 +98,9 @@ export function updateRows(book: Workbook, key: SheetKey, updates: readonly RowU
     };
     const matches = (rowNumber: number, identity: Readonly<Record<string, string>>) => {
       const values = identityAt(rowNumber);
-      return values !== null && Object.entries(identity).every(([column, value]) => String(values[column] ?? '') === value);
+      return (
+        values !== null && Object.entries(identity).every(([column, value]) => String(values[column] ?? '') === value)
+      );
     };
     const writes: RowWrite[] = [];
     const missing: RowUpdate[] = [];
@@ -93,10 +110,16 @@ export function updateRows(book: Workbook, key: SheetKey, updates: readonly RowU
         rowNumber = findByIdentity(update.identity);
       }
       if (rowNumber === undefined) missing.push(update);
-      else writes.push({ rowNumber, values: update.values });
+      else {
+        writes.push({ rowNumber, values: update.values });
+        const row = table.rows[positionOf.get(rowNumber) ?? -1];
+        if (row) row.values = { ...row.values, ...update.values };
+      }
     }
     for (const block of planBlocks(spec, mapping, writes, book.locale)) {
-      sheet.getRange(block.row, block.column, block.values.length, block.values[0]?.length ?? 0).setValues(block.values);
+      sheet
+        .getRange(block.row, block.column, block.values.length, block.values[0]?.length ?? 0)
+        .setValues(block.values);
     }
     return { written: writes.map((write) => write.rowNumber), missing };
   });
@@ -104,6 +127,6 @@ export function updateRows(book: Workbook, key: SheetKey, updates: readonly RowU
 
 function requireSheet(book: Workbook, key: SheetKey): GoogleAppsScript.Spreadsheet.Sheet {
   const sheet = findSheet(book, key);
-  if (!sheet) throw new Error(`The sheet ${sheetSpec(key).name[book.locale]} is missing: run Setup first.`);
+  if (!sheet) throw new Error(`The sheet ${translate(book.locale, sheetSpec(key).name)} is missing: run Setup first.`);
   return sheet;
 }

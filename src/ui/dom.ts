@@ -9,7 +9,11 @@ type Props = {
   on?: Partial<{ [E in keyof HTMLElementEventMap]: (event: HTMLElementEventMap[E]) => void }>;
 };
 
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = {}, ...children: Array<Node | null | undefined | false>): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Props = {},
+  ...children: Array<Node | null | undefined | false>
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (props.className) node.className = props.className;
   if (props.text !== undefined) node.textContent = props.text;
@@ -30,11 +34,23 @@ export function uid(prefix: string): string {
 }
 
 /** A label above its control (Google's add-on layout), tied by id. */
-export function field(label: string, control: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement, hint?: string): HTMLElement {
+export function field(
+  label: string,
+  control: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement,
+  hint?: string,
+): HTMLElement {
   if (!control.id) control.id = uid('field');
-  const hintNode = hint ? el('div', { className: 'secondary hint', text: hint, attrs: { id: `${control.id}-hint` } }) : null;
+  const hintNode = hint
+    ? el('div', { className: 'secondary hint', text: hint, attrs: { id: `${control.id}-hint` } })
+    : null;
   if (hintNode) control.setAttribute('aria-describedby', hintNode.id);
-  return el('div', { className: 'block form-group' }, el('label', { text: label, attrs: { for: control.id } }), control, hintNode);
+  return el(
+    'div',
+    { className: 'block form-group' },
+    el('label', { text: label, attrs: { for: control.id } }),
+    control,
+    hintNode,
+  );
 }
 
 export function option(value: string, label: string, selected = false): HTMLOptionElement {
@@ -64,7 +80,11 @@ export function statusLine(): StatusLine {
  * Runs server work behind a button: the button is disabled and shows a spinner, the sidebar stays
  * usable, and a failure lands in `status` as the server's sentence. Answers undefined on failure.
  */
-export async function busy<T>(button: HTMLButtonElement, status: StatusLine | null, work: () => Promise<T>): Promise<T | undefined> {
+export async function busy<T>(
+  button: HTMLButtonElement,
+  status: StatusLine | null,
+  work: () => Promise<T>,
+): Promise<T | undefined> {
   if (button.disabled) return undefined;
   button.disabled = true;
   button.setAttribute('aria-busy', 'true');
@@ -86,8 +106,19 @@ export async function busy<T>(button: HTMLButtonElement, status: StatusLine | nu
 }
 
 /** Shows "Loading…" in `root` while `load` runs, then hands the result to `render`; an error offers a retry. */
-export async function loadInto<T>(root: HTMLElement, load: () => Promise<T>, render: (value: T) => void): Promise<void> {
-  root.replaceChildren(el('p', { className: 'secondary loading' }, el('span', { className: 'spinner', attrs: { 'aria-hidden': 'true' } }), document.createTextNode(t('ui.loading'))));
+export async function loadInto<T>(
+  root: HTMLElement,
+  load: () => Promise<T>,
+  render: (value: T) => void,
+): Promise<void> {
+  root.replaceChildren(
+    el(
+      'p',
+      { className: 'secondary loading' },
+      el('span', { className: 'spinner', attrs: { 'aria-hidden': 'true' } }),
+      document.createTextNode(t('ui.loading')),
+    ),
+  );
   root.setAttribute('aria-busy', 'true');
   try {
     const value = await load();

@@ -5,7 +5,10 @@ import type { SidebarApi } from '../contract/sidebar-api';
 
 type Runner = Record<string, (...args: unknown[]) => void>;
 
-export function call<K extends keyof SidebarApi>(name: K, ...args: Parameters<SidebarApi[K]>): Promise<ReturnType<SidebarApi[K]>> {
+export function call<K extends keyof SidebarApi>(
+  name: K,
+  ...args: Parameters<SidebarApi[K]>
+): Promise<ReturnType<SidebarApi[K]>> {
   return new Promise((resolve, reject) => {
     const runner = google.script.run
       .withSuccessHandler((value: unknown) => resolve(value as ReturnType<SidebarApi[K]>))

@@ -38,7 +38,9 @@ function start(boot: Boot): void {
   const picker = el('select', { attrs: { id: 'section-picker' } });
   for (const [name] of SECTIONS) picker.append(option(name, t(`ui.section.${name}`)));
   const content = el('main', { attrs: { id: 'section', tabindex: '-1' } });
-  const banner = boot.ready ? null : el('p', { className: 'error banner', attrs: { role: 'alert' }, text: t('ui.setupFirst') });
+  const banner = boot.ready
+    ? null
+    : el('p', { className: 'error banner', attrs: { role: 'alert' }, text: t('ui.setupFirst') });
 
   const context: SectionContext = {
     boot,
@@ -54,7 +56,12 @@ function start(boot: Boot): void {
   picker.addEventListener('change', () => context.go(picker.value as SidebarSection));
 
   app.replaceChildren(
-    el('header', { className: 'shell-header' }, el('label', { text: t('ui.section.label'), attrs: { for: picker.id } }), picker),
+    el(
+      'header',
+      { className: 'shell-header' },
+      el('label', { text: t('ui.section.label'), attrs: { for: picker.id } }),
+      picker,
+    ),
     ...(banner ? [banner] : []),
     content,
   );

@@ -19,13 +19,35 @@ function optionLabel(template: TemplateOption): string {
 }
 
 /** `hint` explains where the list comes from; a section showing several pickers says it once instead. */
-export function templatePicker(label: string, templates: TemplateOption[], current = '', hint?: string): TemplatePicker {
+export function templatePicker(
+  label: string,
+  templates: TemplateOption[],
+  current = '',
+  hint?: string,
+): TemplatePicker {
   const select = el('select', { attrs: { 'data-part': 'template' } });
-  const typed = el('input', { attrs: { type: 'text', 'data-part': 'template-typed', 'aria-label': t('ui.templates.typed'), placeholder: t('ui.templates.typed') } });
+  const typed = el('input', {
+    attrs: {
+      type: 'text',
+      'data-part': 'template-typed',
+      'aria-label': t('ui.templates.typed'),
+      placeholder: t('ui.templates.typed'),
+    },
+  });
   const known = templates.some((template) => template.ref === current);
-  for (const [source, heading] of [['sheet', t('ui.templates.fromSheet')], ['draft', t('ui.templates.fromDrafts')]] as const) {
+  for (const [source, heading] of [
+    ['sheet', t('ui.templates.fromSheet')],
+    ['draft', t('ui.templates.fromDrafts')],
+  ] as const) {
     const group = templates.filter((template) => template.source === source);
-    if (group.length > 0) select.append(el('optgroup', { attrs: { label: heading } }, ...group.map((template) => option(template.ref, optionLabel(template), template.ref === current))));
+    if (group.length > 0)
+      select.append(
+        el(
+          'optgroup',
+          { attrs: { label: heading } },
+          ...group.map((template) => option(template.ref, optionLabel(template), template.ref === current)),
+        ),
+      );
   }
   select.append(option(OTHER, t('ui.templates.other'), templates.length === 0 || (current !== '' && !known)));
   if (!known) typed.value = current;

@@ -19,12 +19,21 @@ export function t(key: MessageKey, params?: MessageParams): string {
 
 /** A number as staff write it in their language (1 234,5 in Russian). */
 export function formatNumber(value: number, digits = 0): string {
-  return value.toLocaleString(current === 'ru' ? 'ru-RU' : 'en-GB', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+  return value.toLocaleString(current === 'ru' ? 'ru-RU' : 'en-GB', {
+    maximumFractionDigits: digits,
+    minimumFractionDigits: 0,
+  });
 }
 
 /** An ISO time as a short local date. */
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '';
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString(current === 'ru' ? 'ru-RU' : 'en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+  return Number.isNaN(date.getTime())
+    ? iso
+    : date.toLocaleDateString(current === 'ru' ? 'ru-RU' : 'en-GB', {
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+      });
 }

@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startPlaygroundServer, type PlaygroundServer } from '../../local/playground/server';
+import { assertBuildIsFresh } from '../support/built-bundle';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const SIDEBAR_WIDTH = 300;
@@ -15,11 +16,21 @@ export interface Studio {
 }
 
 export async function openStudio(locale: 'ru' | 'en'): Promise<Studio> {
+  // The playground serves dist/: the same guard as the e2e tests.
+  assertBuildIsFresh();
   const server = await startPlaygroundServer({ port: 0, statePath: null, fresh: true });
   await post(server.url, '/api/locale', { locale });
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
   const sidebar = await browser.newPage({ viewport: { width: SIDEBAR_WIDTH, height: 900 } });
   sidebar.setDefaultTimeout(15_000);
@@ -38,7 +49,11 @@ export async function openStudio(locale: 'ru' | 'en'): Promise<Studio> {
 }
 
 export async function post(base: string, path: string, body: unknown): Promise<unknown> {
-  const response = await fetch(base + path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(base + path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return response.json();
 }
 

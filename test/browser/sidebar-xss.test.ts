@@ -18,7 +18,10 @@ describe('the sidebar shows client text as text', () => {
   afterAll(async () => studio?.close());
 
   it('in the search results and the client card', async () => {
-    const imported = (await post(studio.server.url, '/api/run', { fn: 'importPasted', args: ['clients', `Name\tEmail\n${EVIL_NAME}\txss-check@example.com`] })) as { value: { added: number } };
+    const imported = (await post(studio.server.url, '/api/run', {
+      fn: 'importPasted',
+      args: ['clients', `Name\tEmail\n${EVIL_NAME}\txss-check@example.com`],
+    })) as { value: { added: number } };
     expect(imported.value.added).toBe(1);
     const page = studio.sidebar;
     await openSection(studio, 'clients');

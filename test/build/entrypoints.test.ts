@@ -29,7 +29,18 @@ describe('the bundle exposes every function called by name', () => {
     app.run('onOpen', [{ authMode: 'FULL' }], { kind: 'simpleTrigger' });
     const items = (emu.spreadsheet.ui.menus()[0]?.items ?? []).filter((item) => item.kind !== 'separator');
     const names = items.map((item) => item.functionName ?? '');
-    expect(names).toEqual(expect.arrayContaining(['openSidebar', 'setupDatabase', 'createForms', 'refreshAnalysis', 'openCampaigns', 'openAutomations', 'openSettings', 'showHelp']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'openSidebar',
+        'setupDatabase',
+        'createForms',
+        'refreshAnalysis',
+        'openCampaigns',
+        'openAutomations',
+        'openSettings',
+        'showHelp',
+      ]),
+    );
     for (const name of names) expect(functions, `menu item ${name}`).toContain(name);
   });
 

@@ -21,7 +21,7 @@ const scopeNeeds: Array<{ uses: RegExp; scope: string }> = [
 ];
 
 describe('appsscript.json', () => {
-  it('is valid against the manifest schema written from Google\'s reference', () => {
+  it("is valid against the manifest schema written from Google's reference", () => {
     const validate = new Ajv({ allErrors: true }).compile(schema);
     expect(validate(manifest), JSON.stringify(validate.errors)).toBe(true);
   });

@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-  analyseStudio, builtInSegments, checkSegmentText, lastFullMonth, RFM_SEGMENTS,
+  analyseStudio,
+  builtInSegments,
+  checkSegmentText,
+  lastFullMonth,
+  RFM_SEGMENTS,
 } from '../../src/domain/analysis';
 import type { Client, Order } from '../../src/domain/types';
 import { client, day, feedback, order } from './analysis-fixtures';
@@ -36,7 +40,10 @@ describe('checkSegmentText', () => {
   });
   it('returns parse errors and rule problems alike', () => {
     expect(checkSegmentText('order_count ≥')).toEqual({
-      ok: false, problems: [{ key: 'analysis.segment.parse.unexpectedEnd', params: { position: 14 }, path: [], rule: 'order_count ≥' }],
+      ok: false,
+      problems: [
+        { key: 'analysis.segment.parse.unexpectedEnd', params: { position: 14 }, path: [], rule: 'order_count ≥' },
+      ],
     });
     const unknown = checkSegmentText('Discord is not empty');
     expect(!unknown.ok && unknown.problems.map((problem) => problem.key)).toEqual(['analysis.segment.unknownField']);
@@ -44,15 +51,24 @@ describe('checkSegmentText', () => {
 });
 
 describe('on the CDNOW transactions (23,570 clients, 69,659 orders)', () => {
-  const lines = readFileSync(new URL('../../../shared/data/cdnow/CDNOW_master.txt', import.meta.url), 'utf8').trim().split('\n').slice(1);
+  const lines = readFileSync(new URL('../../../shared/data/cdnow/CDNOW_master.txt', import.meta.url), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1);
   const orders: Order[] = lines.map((line, index) => {
     const [id, date, quantity, amount] = line.trim().split(/\s+/);
-    return order(`C${id}`, `${date!.slice(0, 4)}-${date!.slice(4, 6)}-${date!.slice(6, 8)}`, Number(amount), { id: `O${index}`, quantity: Number(quantity) });
+    return order(`C${id}`, `${date!.slice(0, 4)}-${date!.slice(4, 6)}-${date!.slice(6, 8)}`, Number(amount), {
+      id: `O${index}`,
+      quantity: Number(quantity),
+    });
   });
   const clients: Client[] = [...new Set(orders.map((o) => o.clientId))].map((id) => client(id));
 
   it('runs the whole analysis on CDNOW (speed is measured in local/bench)', () => {
-    const result = analyseStudio({ clients, orders, feedback: [], requests: [], segments: builtInSegments() }, day('1998-07-01'));
+    const result = analyseStudio(
+      { clients, orders, feedback: [], requests: [], segments: builtInSegments() },
+      day('1998-07-01'),
+    );
     expect(result.profiles).toHaveLength(23_570);
     // Everyone's first order is in Jan–Mar 1997 (the data set's cohorts), so there are exactly three cohorts.
     expect(result.cohorts.map((row) => row.month)).toEqual(['1997-01', '1997-02', '1997-03']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientStats } from '../../src/domain/analysis/clientStats';
+import { clientStats } from '../../src/domain/analysis/client-stats';
 import { client, day, order } from './analysis-fixtures';
 
 describe('clientStats', () => {
@@ -19,8 +19,12 @@ describe('clientStats', () => {
   it('counts non-cancelled orders up to asOf and their spend', () => {
     // a: 100 + 50 + 30 = 180 over 3 orders, first 1 Jan, last 10 Feb, 49 days before 31 Mar.
     expect(stats.get('a')).toMatchObject({
-      orderCount: 3, totalSpend: 180, averageSpend: 60, daysSinceLastOrder: 49,
-      firstOrderAt: day('2026-01-01'), lastOrderAt: day('2026-02-10'),
+      orderCount: 3,
+      totalSpend: 180,
+      averageSpend: 60,
+      daysSinceLastOrder: 49,
+      firstOrderAt: day('2026-01-01'),
+      lastOrderAt: day('2026-02-10'),
     });
   });
 
@@ -36,19 +40,31 @@ describe('clientStats', () => {
   });
 
   it('keeps clients without orders with empty stats and ignores unknown clients', () => {
-    expect(stats.get('lead')).toMatchObject({ orderCount: 0, totalSpend: 0, averageSpend: null, lastOrderAt: null, daysSinceLastOrder: null });
+    expect(stats.get('lead')).toMatchObject({
+      orderCount: 0,
+      totalSpend: 0,
+      averageSpend: null,
+      lastOrderAt: null,
+      daysSinceLastOrder: null,
+    });
     expect(stats.has('ghost')).toBe(false);
     expect(stats.size).toBe(3);
   });
 
   it('counts calendar days, not 24-hour blocks', () => {
-    const late = clientStats([client('x')], [order('x', '2026-03-30', 1, { date: new Date(2026, 2, 30, 23, 30) })], new Date(2026, 2, 31, 0, 30));
+    const late = clientStats(
+      [client('x')],
+      [order('x', '2026-03-30', 1, { date: new Date(2026, 2, 30, 23, 30) })],
+      new Date(2026, 2, 31, 0, 30),
+    );
     expect(late.get('x')!.daysSinceLastOrder).toBe(1);
   });
 
   it('counts many orders per client (one pass; speed is measured in local/bench)', () => {
     const many = Array.from({ length: 5000 }, (_, i) => client(`c${i}`));
-    const manyOrders = Array.from({ length: 100_000 }, (_, i) => order(`c${i % 5000}`, `2025-${String((i % 12) + 1).padStart(2, '0')}-15`, 10));
+    const manyOrders = Array.from({ length: 100_000 }, (_, i) =>
+      order(`c${i % 5000}`, `2025-${String((i % 12) + 1).padStart(2, '0')}-15`, 10),
+    );
     const result = clientStats(many, manyOrders, asOf);
     expect(result.get('c7')!.orderCount).toBe(20);
   });

@@ -7,11 +7,17 @@ import { client, day, feedback, order } from './analysis-fixtures';
 const asOf = day('2026-03-31');
 const orders = [
   // January cohort: a, b, c. February cohort: d, e. March cohort: f.
-  order('a', '2026-01-05', 100), order('a', '2026-01-20', 50), order('a', '2026-02-03', 70), order('a', '2026-03-01', 30),
-  order('b', '2026-01-10', 40), order('b', '2026-03-15', 60),
+  order('a', '2026-01-05', 100),
+  order('a', '2026-01-20', 50),
+  order('a', '2026-02-03', 70),
+  order('a', '2026-03-01', 30),
+  order('b', '2026-01-10', 40),
+  order('b', '2026-03-15', 60),
   order('c', '2026-01-31', 20),
-  order('d', '2026-02-14', 80), order('d', '2026-03-14', 90),
-  order('e', '2026-02-28', 10, { status: 'cancelled' }), order('e', '2026-02-28', 15),
+  order('d', '2026-02-14', 80),
+  order('d', '2026-03-14', 90),
+  order('e', '2026-02-28', 10, { status: 'cancelled' }),
+  order('e', '2026-02-28', 15),
   order('f', '2026-03-30', 25),
   order('f', '2026-04-02', 999), // after asOf
 ];
@@ -44,14 +50,27 @@ describe('revenueByMonth', () => {
 
   it('fills months without orders from `since`', () => {
     const rows = revenueByMonth(orders, asOf, day('2025-12-01'));
-    expect(rows.map((row) => [row.month, row.revenue])).toEqual([['2025-12', 0], ['2026-01', 210], ['2026-02', 165], ['2026-03', 205]]);
+    expect(rows.map((row) => [row.month, row.revenue])).toEqual([
+      ['2025-12', 0],
+      ['2026-01', 210],
+      ['2026-02', 165],
+      ['2026-03', 205],
+    ]);
   });
 });
 
 describe('npsByMonth', () => {
   it('scores each month on its own answers', () => {
     // Jan: 10, 9, 3 → (2 − 1) / 3; Feb: none; Mar: 6 → −100.
-    const rows = npsByMonth([feedback('2026-01-02', 10, 5), feedback('2026-01-09', 9), feedback('2026-01-20', 3, 2), feedback('2026-03-03', 6)], asOf);
+    const rows = npsByMonth(
+      [
+        feedback('2026-01-02', 10, 5),
+        feedback('2026-01-09', 9),
+        feedback('2026-01-20', 3, 2),
+        feedback('2026-03-03', 6),
+      ],
+      asOf,
+    );
     expect(rows.map((row) => row.month)).toEqual(['2026-01', '2026-02', '2026-03']);
     expect(rows[0]!.nps).toBeCloseTo(100 / 3, 10);
     expect(rows[0]!.averageRating).toBe(3.5);
@@ -83,7 +102,10 @@ describe('breakdownBy', () => {
 
   it('breaks down by topic and city too', () => {
     expect(breakdownBy(profiles, 'topic').map((row) => [row.key, row.clients, row.revenue])).toEqual([
-      ['gaming', 3, 285], ['', 1, 170], ['art', 1, 100], ['music', 1, 25],
+      ['gaming', 3, 285],
+      ['', 1, 170],
+      ['art', 1, 100],
+      ['music', 1, 25],
     ]);
     expect(breakdownBy(profiles, 'city')[0]).toEqual({ key: 'Moscow', clients: 2, buyers: 2, orders: 6, revenue: 350 });
   });

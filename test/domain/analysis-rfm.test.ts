@@ -1,12 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import type { ClientStats } from '../../src/domain/analysis/clientStats';
+import type { ClientStats } from '../../src/domain/analysis/client-stats';
 import { quintileScores, RFM_SEGMENTS, rfmSegment, scoreRfm, type RfmScoreValue } from '../../src/domain/analysis/rfm';
 import { seededRandom } from './analysis-fixtures';
 
-function stats(clientId: string, daysSinceLastOrder: number | null, orderCount: number, totalSpend: number): ClientStats {
+function stats(
+  clientId: string,
+  daysSinceLastOrder: number | null,
+  orderCount: number,
+  totalSpend: number,
+): ClientStats {
   return {
-    clientId, orderCount, totalSpend, daysSinceLastOrder,
-    firstOrderAt: null, lastOrderAt: null, averageSpend: null, averageGapDays: null, products: [],
+    clientId,
+    orderCount,
+    totalSpend,
+    daysSinceLastOrder,
+    firstOrderAt: null,
+    lastOrderAt: null,
+    averageSpend: null,
+    averageGapDays: null,
+    products: [],
   };
 }
 
@@ -18,9 +30,17 @@ describe('scoreRfm on ten hand-scored clients', () => {
   // Monetary: c10 40 → 1, c02 50 → 1, c06 80 → 2, {c04 c08 120: centre 3.5 → 3}, c05 → 3, c09 → 4, c03 → 4, c07 → 5, c01 → 5
   // FM = floor((F + M + 1) / 2), segment from the R × FM grid.
   const input = [
-    stats('c01', 1, 8, 900), stats('c02', 5, 1, 50), stats('c03', 5, 3, 300), stats('c04', 10, 1, 120),
-    stats('c05', 20, 2, 200), stats('c06', 30, 1, 80), stats('c07', 60, 5, 500), stats('c08', 90, 1, 120),
-    stats('c09', 200, 2, 260), stats('c10', 400, 1, 40), stats('lead', null, 0, 0),
+    stats('c01', 1, 8, 900),
+    stats('c02', 5, 1, 50),
+    stats('c03', 5, 3, 300),
+    stats('c04', 10, 1, 120),
+    stats('c05', 20, 2, 200),
+    stats('c06', 30, 1, 80),
+    stats('c07', 60, 5, 500),
+    stats('c08', 90, 1, 120),
+    stats('c09', 200, 2, 260),
+    stats('c10', 400, 1, 40),
+    stats('lead', null, 0, 0),
   ];
   const rfm = scoreRfm(input);
   const expected: Record<string, [string, number, string]> = {
@@ -58,7 +78,8 @@ describe('scoreRfm on ten hand-scored clients', () => {
 describe('the R × FM grid', () => {
   it('maps every cell to a known segment and uses every segment', () => {
     const used = new Set<string>();
-    for (let r = 1; r <= 5; r += 1) for (let fm = 1; fm <= 5; fm += 1) used.add(rfmSegment(r as RfmScoreValue, fm as RfmScoreValue));
+    for (let r = 1; r <= 5; r += 1)
+      for (let fm = 1; fm <= 5; fm += 1) used.add(rfmSegment(r as RfmScoreValue, fm as RfmScoreValue));
     expect([...used].sort()).toEqual([...RFM_SEGMENTS].sort());
   });
 });
@@ -69,7 +90,9 @@ describe('quintileScores properties', () => {
   it('always scores 1–5, equal values equally, higher values never lower', () => {
     for (let trial = 0; trial < 200; trial += 1) {
       const n = 1 + Math.floor(random() * 80);
-      const values = new Map(Array.from({ length: n }, (_, i) => [`c${i}`, Math.floor(random() * 10)] as [string, number]));
+      const values = new Map(
+        Array.from({ length: n }, (_, i) => [`c${i}`, Math.floor(random() * 10)] as [string, number]),
+      );
       const scores = quintileScores(values);
       const byValue = new Map<number, number>();
       for (const [id, value] of values) {

@@ -18,7 +18,13 @@ describe('formatSegment', () => {
       match: 'all',
       rules: [
         { field: 'order_count', op: 'ge', value: 3 },
-        { match: 'any', rules: [{ field: 'country', op: 'eq', value: 'RU' }, { field: 'topic', op: 'in', value: ['gaming', 'art'] }] },
+        {
+          match: 'any',
+          rules: [
+            { field: 'country', op: 'eq', value: 'RU' },
+            { field: 'topic', op: 'in', value: ['gaming', 'art'] },
+          ],
+        },
       ],
     };
     expect(formatSegment(segment)).toBe('order_count ≥ 3 AND (country = "RU" OR topic in [gaming, art])');
@@ -33,7 +39,9 @@ describe('formatSegment', () => {
         { field: 'lifecycle', op: 'in', value: ['lapsing', 'and'] },
       ],
     };
-    expect(formatSegment(segment)).toBe('"Favourite emote" contains "say \\"hi\\" \\\\o/" OR "in" is not empty OR lifecycle in [lapsing, "and"]');
+    expect(formatSegment(segment)).toBe(
+      '"Favourite emote" contains "say \\"hi\\" \\\\o/" OR "in" is not empty OR lifecycle in [lapsing, "and"]',
+    );
   });
 });
 
@@ -43,7 +51,13 @@ describe('parseSegmentText round trip', () => {
       match: 'all',
       rules: [
         { field: 'order_count', op: 'ge', value: 3 },
-        { match: 'any', rules: [{ field: 'country', op: 'eq', value: 'RU' }, { field: 'topic', op: 'in', value: ['gaming', 'art'] }] },
+        {
+          match: 'any',
+          rules: [
+            { field: 'country', op: 'eq', value: 'RU' },
+            { field: 'topic', op: 'in', value: ['gaming', 'art'] },
+          ],
+        },
       ],
     },
     {
@@ -59,7 +73,19 @@ describe('parseSegmentText round trip', () => {
         { field: 'consent', op: 'eq', value: false },
         { field: 'country', op: 'is_empty' },
         { field: 'average_spend', op: 'lt', value: 0.25 },
-        { match: 'all', rules: [{ field: 'points', op: 'gt', value: 10 }, { match: 'any', rules: [{ field: 'tier', op: 'in', value: ['gold', 'vip', 'silver league'] }, { field: 'age', op: 'le', value: 18 }] }] },
+        {
+          match: 'all',
+          rules: [
+            { field: 'points', op: 'gt', value: 10 },
+            {
+              match: 'any',
+              rules: [
+                { field: 'tier', op: 'in', value: ['gold', 'vip', 'silver league'] },
+                { field: 'age', op: 'le', value: 18 },
+              ],
+            },
+          ],
+        },
       ],
     },
     ...builtInSegments().map(({ match, rules }) => ({ match, rules })),
@@ -71,7 +97,9 @@ describe('parseSegmentText round trip', () => {
   });
 
   it('accepts ASCII operators, any keyword case and other quotes', () => {
-    expect(parse('order_count >= 2 and country != «RU» AND total_spend <= 10 and city == “Kazan” and points <> 3')).toEqual({
+    expect(
+      parse('order_count >= 2 and country != «RU» AND total_spend <= 10 and city == “Kazan” and points <> 3'),
+    ).toEqual({
       match: 'all',
       rules: [
         { field: 'order_count', op: 'ge', value: 2 },

@@ -11,16 +11,28 @@ import { client, day, order } from './analysis-fixtures';
 const asOf = day('2026-06-15');
 const clients = [
   client('ana', {
-    country: 'RU', city: 'Moscow', topic: 'gaming', consentAt: day('2026-01-01'), birthday: day('1990-06-20'),
+    country: 'RU',
+    city: 'Moscow',
+    topic: 'gaming',
+    consentAt: day('2026-01-01'),
+    birthday: day('1990-06-20'),
     extra: { 'Favourite emote': 'PogChamp', Discord: '' },
   }),
-  client('boris', { country: 'ru', city: '', topic: 'art', unsubscribedAt: day('2026-05-01'), birthday: day('2000-01-05') }),
+  client('boris', {
+    country: 'ru',
+    city: '',
+    topic: 'art',
+    unsubscribedAt: day('2026-05-01'),
+    birthday: day('2000-01-05'),
+  }),
   client('chloe', { country: 'GB', city: 'London', topic: 'music', createdAt: day('2026-06-01') }),
   client('dan', { country: 'US', city: 'Austin', topic: 'gaming' }),
 ];
 const orders = [
   // ana: every 30 days, last 5 Jun → repeat; products emotes + stickers.
-  order('ana', '2026-04-06', 100), order('ana', '2026-05-06', 100, { product: 'stickers' }), order('ana', '2026-06-05', 100),
+  order('ana', '2026-04-06', 100),
+  order('ana', '2026-05-06', 100, { product: 'stickers' }),
+  order('ana', '2026-06-05', 100),
   order('boris', '2026-06-10', 50),
   // dan: 5 orders, quick rhythm then silent since 1 Mar → lapsing (and churn risk 0.9 → churned).
   ...['2026-01-01', '2026-01-16', '2026-02-01', '2026-02-15', '2026-03-01'].map((date) => order('dan', date, 200)),
@@ -73,7 +85,9 @@ describe('segment evaluation', () => {
 
   it('runs fast over many clients once compiled', () => {
     const many = Array.from({ length: 20_000 }, (_, i) => profiles[i % profiles.length]!);
-    const parsed = parseSegmentText('order_count ≥ 3 AND (country = "RU" OR topic in [gaming, art]) AND products contains "emo"');
+    const parsed = parseSegmentText(
+      'order_count ≥ 3 AND (country = "RU" OR topic in [gaming, art]) AND products contains "emo"',
+    );
     if (!parsed.ok) throw new Error('parse');
     const compiled = compileSegment(parsed.group, asOf);
     if (!compiled.ok) throw new Error('compile');
@@ -122,7 +136,13 @@ describe('segment validation', () => {
         { field: 'order_count', op: 'ge', value: 2 },
         { field: 'colour', op: 'eq', value: 'red' },
         { field: 'topic', op: 'lt', value: 3 },
-        { match: 'any', rules: [{ field: 'topic', op: 'eq', value: 'gamin' }, { field: 'total_spend', op: 'between', value: [500, 100] }] },
+        {
+          match: 'any',
+          rules: [
+            { field: 'topic', op: 'eq', value: 'gamin' },
+            { field: 'total_spend', op: 'between', value: [500, 100] },
+          ],
+        },
         { match: 'any', rules: [] },
         { field: 'country', op: 'in', value: [] },
         { field: 'last_order_date', op: 'in_last_days', value: 2.5 },
@@ -132,11 +152,26 @@ describe('segment validation', () => {
     expect(validateSegment(segment).map(({ key, path, rule, params }) => ({ key, path, rule, params }))).toEqual([
       { key: 'analysis.segment.unknownField', path: [1], rule: 'colour = "red"', params: { field: 'colour' } },
       { key: 'analysis.segment.badOperator', path: [2], rule: 'topic < 3', params: { field: 'topic', op: 'lt' } },
-      { key: 'analysis.segment.unknownChoice', path: [3, 0], rule: 'topic = gamin', params: { field: 'topic', value: 'gamin', allowed: 'gaming, irl, art, music, just_chatting, education, other' } },
-      { key: 'analysis.segment.badRange', path: [3, 1], rule: 'total_spend between 500 and 100', params: { field: 'total_spend' } },
+      {
+        key: 'analysis.segment.unknownChoice',
+        path: [3, 0],
+        rule: 'topic = gamin',
+        params: { field: 'topic', value: 'gamin', allowed: 'gaming, irl, art, music, just_chatting, education, other' },
+      },
+      {
+        key: 'analysis.segment.badRange',
+        path: [3, 1],
+        rule: 'total_spend between 500 and 100',
+        params: { field: 'total_spend' },
+      },
       { key: 'analysis.segment.empty', path: [4], rule: '', params: {} },
       { key: 'analysis.segment.needsList', path: [5], rule: 'country in []', params: { field: 'country' } },
-      { key: 'analysis.segment.needsDays', path: [6], rule: 'last_order_date in last 2.5 days', params: { field: 'last_order_date' } },
+      {
+        key: 'analysis.segment.needsDays',
+        path: [6],
+        rule: 'last_order_date in last 2.5 days',
+        params: { field: 'last_order_date' },
+      },
       { key: 'analysis.segment.needsNumber', path: [7], rule: 'order_count = "3"', params: { field: 'order_count' } },
     ]);
   });
@@ -152,11 +187,17 @@ describe('segment validation', () => {
 
   it('survives a malformed rule from stored JSON', () => {
     const problems = validateSegment({ match: 'all', rules: [{ op: 'eq', value: 1 } as never] });
-    expect(problems.map(({ key, rule }) => ({ key, rule }))).toEqual([{ key: 'analysis.segment.unknownField', rule: '"" = 1' }]);
+    expect(problems.map(({ key, rule }) => ({ key, rule }))).toEqual([
+      { key: 'analysis.segment.unknownField', rule: '"" = 1' },
+    ]);
   });
 
   it('rejects an empty segment and a bad match word', () => {
     expect(validateSegment({ match: 'all', rules: [] }).map((p) => p.key)).toEqual(['analysis.segment.empty']);
-    expect(validateSegment({ match: 'some' as never, rules: [{ field: 'consent', op: 'eq', value: true }] }).map((p) => p.key)).toEqual(['analysis.segment.badMatch']);
+    expect(
+      validateSegment({ match: 'some' as never, rules: [{ field: 'consent', op: 'eq', value: true }] }).map(
+        (p) => p.key,
+      ),
+    ).toEqual(['analysis.segment.badMatch']);
   });
 });

@@ -4,9 +4,33 @@ import { DEFAULT_CAMPAIGN_SETTINGS } from '../../src/domain/campaigns/settings';
 import type { Order, Send } from '../../src/domain/types';
 
 const at = (day: number, hour = 0) => new Date(2026, 4, day, hour);
-const mail = (campaignId: string, clientId: string, when: Date, status: Send['status'] = 'sent'): Send => ({ campaignId, clientId, email: '', status, reason: '', at: when });
-const order = (id: string, clientId: string, date: Date, amount: number, status: Order['status'] = 'completed'): Order =>
-  ({ id, clientId, date, product: 'emotes', quantity: 1, amount, status, completedAt: null, pointsRedeemed: 0, discountCode: '', notes: '' });
+const mail = (campaignId: string, clientId: string, when: Date, status: Send['status'] = 'sent'): Send => ({
+  campaignId,
+  clientId,
+  email: '',
+  status,
+  reason: '',
+  at: when,
+});
+const order = (
+  id: string,
+  clientId: string,
+  date: Date,
+  amount: number,
+  status: Order['status'] = 'completed',
+): Order => ({
+  id,
+  clientId,
+  date,
+  product: 'emotes',
+  quantity: 1,
+  amount,
+  status,
+  completedAt: null,
+  pointsRedeemed: 0,
+  discountCode: '',
+  notes: '',
+});
 
 /*
  * Worked by hand, window 14 days, margin 0.5:
@@ -25,22 +49,44 @@ const order = (id: string, clientId: string, date: Date, amount: number, status:
  */
 describe('attribution', () => {
   const sends = [
-    mail('K-A', 'a', at(1, 10)), mail('K-A', 'b', at(1, 10)), mail('K-A', 'c', at(1, 10)),
-    mail('K-B', 'a', at(10, 10)), mail('K-B', 'd', at(10, 10)),
-    mail('flow:winback', 'e', at(2, 10)), mail('K-C', 'd', at(2, 10), 'failed'),
+    mail('K-A', 'a', at(1, 10)),
+    mail('K-A', 'b', at(1, 10)),
+    mail('K-A', 'c', at(1, 10)),
+    mail('K-B', 'a', at(10, 10)),
+    mail('K-B', 'd', at(10, 10)),
+    mail('flow:winback', 'e', at(2, 10)),
+    mail('K-C', 'd', at(2, 10), 'failed'),
   ];
   const orders = [
-    order('O-1', 'a', at(5), 200), order('O-2', 'a', at(12), 300), order('O-3', 'b', at(1), 100), order('O-4', 'c', at(16, 9), 400),
-    order('O-5', 'd', at(10, 9), 80), order('O-6', 'd', at(11), 90, 'cancelled'), order('O-7', 'e', at(3), 70),
+    order('O-1', 'a', at(5), 200),
+    order('O-2', 'a', at(12), 300),
+    order('O-3', 'b', at(1), 100),
+    order('O-4', 'c', at(16, 9), 400),
+    order('O-5', 'd', at(10, 9), 80),
+    order('O-6', 'd', at(11), 90, 'cancelled'),
+    order('O-7', 'e', at(3), 70),
   ];
   const settings = { ...DEFAULT_CAMPAIGN_SETTINGS, attributionDays: 14, margin: 0.5 };
 
   it('credits each order to the last campaign mail before it, inside the window', () => {
-    expect(Object.fromEntries(attributeOrders(orders, sends, settings))).toEqual({ 'O-1': 'K-A', 'O-2': 'K-B', 'O-3': 'K-A' });
+    expect(Object.fromEntries(attributeOrders(orders, sends, settings))).toEqual({
+      'O-1': 'K-A',
+      'O-2': 'K-B',
+      'O-3': 'K-A',
+    });
   });
 
   it('sums recipients, orders, revenue, conversion and ROI per campaign', () => {
-    const results = campaignResults([{ id: 'K-A', cost: 100 }, { id: 'K-B', cost: 50 }, { id: 'K-C', cost: 0 }], sends, orders, settings);
+    const results = campaignResults(
+      [
+        { id: 'K-A', cost: 100 },
+        { id: 'K-B', cost: 50 },
+        { id: 'K-C', cost: 0 },
+      ],
+      sends,
+      orders,
+      settings,
+    );
     expect(results).toEqual([
       { campaignId: 'K-A', recipients: 3, orders: 2, buyers: 2, revenue: 300, conversionRate: 2 / 3, roi: 0.5 },
       { campaignId: 'K-B', recipients: 2, orders: 1, buyers: 1, revenue: 300, conversionRate: 0.5, roi: 2 },

@@ -1,29 +1,80 @@
 import { describe, expect, it } from 'vitest';
 import { dueFlowMails, isQuietHour, type FlowFacts, type FlowMail } from '../../src/domain/campaigns/flows';
-import { DEFAULT_CAMPAIGN_SETTINGS, DEFAULT_FLOW_SETTINGS, flowCampaignId, type FlowSettings } from '../../src/domain/campaigns/settings';
+import {
+  DEFAULT_CAMPAIGN_SETTINGS,
+  DEFAULT_FLOW_SETTINGS,
+  flowCampaignId,
+  type FlowSettings,
+} from '../../src/domain/campaigns/settings';
 import type { Client, Order, Send } from '../../src/domain/types';
 
 function client(id: string, overrides: Partial<Client> = {}): Client {
   return {
-    id, name: `Client ${id}`, email: `${id.toLowerCase()}@example.com`, twitch: '', topic: '', country: '', city: '', birthday: null, source: '',
-    consentAt: new Date(2025, 0, 1), consentVersion: 'v1', unsubscribedAt: null, bouncedAt: null, createdAt: new Date(2025, 0, 1),
-    referralCode: '', referredBy: '', locale: 'en', notes: '', extra: {}, ...overrides,
+    id,
+    name: `Client ${id}`,
+    email: `${id.toLowerCase()}@example.com`,
+    twitch: '',
+    topic: '',
+    country: '',
+    city: '',
+    birthday: null,
+    source: '',
+    consentAt: new Date(2025, 0, 1),
+    consentVersion: 'v1',
+    unsubscribedAt: null,
+    bouncedAt: null,
+    createdAt: new Date(2025, 0, 1),
+    referralCode: '',
+    referredBy: '',
+    locale: 'en',
+    notes: '',
+    extra: {},
+    ...overrides,
   };
 }
 function order(id: string, clientId: string, date: Date, overrides: Partial<Order> = {}): Order {
-  return { id, clientId, date, product: 'emotes', quantity: 1, amount: 50, status: 'completed', completedAt: date, pointsRedeemed: 0, discountCode: '', notes: '', ...overrides };
+  return {
+    id,
+    clientId,
+    date,
+    product: 'emotes',
+    quantity: 1,
+    amount: 50,
+    status: 'completed',
+    completedAt: date,
+    pointsRedeemed: 0,
+    discountCode: '',
+    notes: '',
+    ...overrides,
+  };
 }
 const baseFacts: FlowFacts = { localHour: 10, pendingUnsubscribes: new Set() };
 const day = (month: number, date: number, hour = 10) => new Date(2026, month - 1, date, hour);
 
 /** Runs the flows once a day at 10:00 from `from` for `days` days, writing each mail to Sends as the engine would. */
-function simulate(clients: Client[], orders: Order[], facts: Omit<FlowFacts, 'localHour'>, settings: FlowSettings, from: Date, days: number, sends: Send[] = []) {
+function simulate(
+  clients: Client[],
+  orders: Order[],
+  facts: Omit<FlowFacts, 'localHour'>,
+  settings: FlowSettings,
+  from: Date,
+  days: number,
+  sends: Send[] = [],
+) {
   const log: { date: string; mail: FlowMail }[] = [];
   for (let i = 0; i < days; i++) {
     const now = new Date(from.getFullYear(), from.getMonth(), from.getDate() + i, 10);
     for (const mail of dueFlowMails(now, clients, orders, { ...facts, localHour: 10 }, settings, sends)) {
       log.push({ date: `${now.getMonth() + 1}-${now.getDate()}`, mail });
-      sends.push({ campaignId: flowCampaignId(mail.flow), clientId: mail.clientId, email: '', status: 'sent', reason: '', occasion: mail.occasion, at: now });
+      sends.push({
+        campaignId: flowCampaignId(mail.flow),
+        clientId: mail.clientId,
+        email: '',
+        status: 'sent',
+        reason: '',
+        occasion: mail.occasion,
+        at: now,
+      });
     }
   }
   return log;
@@ -34,13 +85,19 @@ describe('flows on a simulated calendar', () => {
     const clients = [
       client('NEW', { createdAt: day(3, 2, 15) }),
       client('BDAY', { birthday: new Date(1999, 2, 20) }),
-      client('REG'), client('BUYER'), client('PTS'), client('GOLD'),
+      client('REG'),
+      client('BUYER'),
+      client('PTS'),
+      client('GOLD'),
     ];
     const orders = [
       order('O-1', 'BUYER', day(3, 1), { completedAt: day(3, 4, 18) }),
       order('O-2', 'BUYER', day(3, 2), { status: 'in_progress', completedAt: null }),
       // A regular every ~10 days: median gap 10 → max(10, 14) × 1.5 = 21 days after the last order (Feb 20 → Mar 13).
-      order('R-1', 'REG', day(1, 21)), order('R-2', 'REG', day(1, 31)), order('R-3', 'REG', day(2, 10)), order('R-4', 'REG', day(2, 20)),
+      order('R-1', 'REG', day(1, 21)),
+      order('R-2', 'REG', day(1, 31)),
+      order('R-3', 'REG', day(2, 10)),
+      order('R-4', 'REG', day(2, 20)),
     ];
     const facts = {
       pendingUnsubscribes: new Set<string>(),
@@ -59,15 +116,24 @@ describe('flows on a simulated calendar', () => {
       '3-20 birthday BDAY birthday:2026',
     ]);
     const feedback = log.find(({ mail }) => mail.occasion === 'order:O-1')?.mail;
-    expect(feedback?.fields).toEqual({ feedback_link: 'https://forms.example/f?client=BUYER&order=O-1', last_order: 'emotes' });
+    expect(feedback?.fields).toEqual({
+      feedback_link: 'https://forms.example/f?client=BUYER&order=O-1',
+      last_order: 'emotes',
+    });
     expect(feedback?.template).toBe('feedback');
   });
 
   it('sends nothing in quiet hours and catches up in the morning', () => {
     const clients = [client('NEW', { createdAt: day(3, 2, 20) })];
-    expect(dueFlowMails(day(3, 2, 21), clients, [], { ...baseFacts, localHour: 21 }, DEFAULT_FLOW_SETTINGS, [])).toEqual([]);
-    expect(dueFlowMails(day(3, 3, 8), clients, [], { ...baseFacts, localHour: 8 }, DEFAULT_FLOW_SETTINGS, [])).toEqual([]);
-    expect(dueFlowMails(day(3, 3, 9), clients, [], { ...baseFacts, localHour: 9 }, DEFAULT_FLOW_SETTINGS, [])).toHaveLength(1);
+    expect(
+      dueFlowMails(day(3, 2, 21), clients, [], { ...baseFacts, localHour: 21 }, DEFAULT_FLOW_SETTINGS, []),
+    ).toEqual([]);
+    expect(dueFlowMails(day(3, 3, 8), clients, [], { ...baseFacts, localHour: 8 }, DEFAULT_FLOW_SETTINGS, [])).toEqual(
+      [],
+    );
+    expect(
+      dueFlowMails(day(3, 3, 9), clients, [], { ...baseFacts, localHour: 9 }, DEFAULT_FLOW_SETTINGS, []),
+    ).toHaveLength(1);
     expect([20, 21, 23, 0, 8, 9].map((hour) => isQuietHour(hour))).toEqual([false, true, true, true, true, false]);
     expect(isQuietHour(13, { ...DEFAULT_CAMPAIGN_SETTINGS, quietFromHour: 12, quietUntilHour: 14 })).toBe(true);
   });
@@ -86,13 +152,28 @@ describe('flows on a simulated calendar', () => {
 
   it('a birthday in a year already mailed is skipped, and a 29 February birthday falls on 28 February', () => {
     const clients = [client('LEAP', { birthday: new Date(2000, 1, 29) })];
-    const sends: Send[] = [{ campaignId: 'flow:birthday', clientId: 'LEAP', email: '', status: 'sent', reason: 'birthday:2025', at: new Date(2025, 1, 28) }];
+    const sends: Send[] = [
+      {
+        campaignId: 'flow:birthday',
+        clientId: 'LEAP',
+        email: '',
+        status: 'sent',
+        reason: 'birthday:2025',
+        at: new Date(2025, 1, 28),
+      },
+    ];
     const log = simulate(clients, [], baseFacts, DEFAULT_FLOW_SETTINGS, day(2, 20), 20, sends);
     expect(log.map(({ date, mail }) => `${date} ${mail.occasion}`)).toEqual(['2-28 birthday:2026']);
   });
 
   it('win-back also fires when churn risk reaches the threshold', () => {
-    const facts: FlowFacts = { ...baseFacts, clients: new Map([['ONE', { churnRisk: 0.75 }], ['LOW', { churnRisk: 0.5 }]]) };
+    const facts: FlowFacts = {
+      ...baseFacts,
+      clients: new Map([
+        ['ONE', { churnRisk: 0.75 }],
+        ['LOW', { churnRisk: 0.5 }],
+      ]),
+    };
     const orders = [order('A-1', 'ONE', day(1, 5)), order('B-1', 'LOW', day(1, 5))];
     const mails = dueFlowMails(day(3, 1), [client('ONE'), client('LOW')], orders, facts, DEFAULT_FLOW_SETTINGS, []);
     expect(mails.map((mail) => `${mail.clientId} ${mail.occasion}`)).toEqual(['ONE winback:A-1']);
@@ -101,8 +182,11 @@ describe('flows on a simulated calendar', () => {
   it('respects switches, consent, unsubscribes (pending too), the weekly cap and one mail per client per run', () => {
     const bday = new Date(1990, 2, 1);
     const clients = [
-      client('A', { birthday: bday }), client('B', { birthday: bday, consentAt: null }), client('C', { birthday: bday }),
-      client('D', { birthday: bday }), client('E', { birthday: bday, createdAt: day(3, 1) }),
+      client('A', { birthday: bday }),
+      client('B', { birthday: bday, consentAt: null }),
+      client('C', { birthday: bday }),
+      client('D', { birthday: bday }),
+      client('E', { birthday: bday, createdAt: day(3, 1) }),
     ];
     const sends: Send[] = [
       { campaignId: 'K-1', clientId: 'D', email: 'd@example.com', status: 'sent', reason: '', at: day(2, 27) },
@@ -115,7 +199,8 @@ describe('flows on a simulated calendar', () => {
     expect(dueFlowMails(day(3, 1), clients, [], facts, off, sends).map((mail) => mail.flow)).toEqual(['welcome']);
     // E's birthday comes the next day, since welcome took today's slot.
     const next = dueFlowMails(day(3, 2), clients, [], facts, DEFAULT_FLOW_SETTINGS, [
-      ...sends, { campaignId: 'flow:welcome', clientId: 'E', email: '', status: 'sent', reason: 'welcome', at: day(3, 1) },
+      ...sends,
+      { campaignId: 'flow:welcome', clientId: 'E', email: '', status: 'sent', reason: 'welcome', at: day(3, 1) },
       { campaignId: 'flow:birthday', clientId: 'A', email: '', status: 'sent', reason: 'birthday:2026', at: day(3, 1) },
     ]);
     expect(next.map((mail) => `${mail.clientId} ${mail.occasion}`)).toEqual(['E birthday:2026']);

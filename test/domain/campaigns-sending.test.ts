@@ -1,9 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { failureStreak, planBatch, reconcile, recipientKey, trackOutcome, type JournalEntry, type QueuedRecipient } from '../../src/domain/campaigns/sending';
-import { campaignCounts, canTransition, isDue, statusAfterRun, transitionCampaign } from '../../src/domain/campaigns/state';
+import {
+  failureStreak,
+  planBatch,
+  reconcile,
+  recipientKey,
+  trackOutcome,
+  type JournalEntry,
+  type QueuedRecipient,
+} from '../../src/domain/campaigns/sending';
+import {
+  campaignCounts,
+  canTransition,
+  isDue,
+  statusAfterRun,
+  transitionCampaign,
+} from '../../src/domain/campaigns/state';
 import type { Campaign, CampaignStatus, Send } from '../../src/domain/types';
 
-const recipient = (clientId: string): QueuedRecipient => ({ campaignId: 'K-1', clientId, email: `${clientId}@example.com` });
+const recipient = (clientId: string): QueuedRecipient => ({
+  campaignId: 'K-1',
+  clientId,
+  email: `${clientId}@example.com`,
+});
 const entry = (clientId: string, draftId: string): JournalEntry => ({ campaignId: 'K-1', clientId, draftId });
 
 /**
@@ -75,13 +93,17 @@ describe('reconcile', () => {
   it('draft created but not journaled: nothing in the journal, the recipient gets a fresh draft', () => {
     const reconciled = reconcile([], new Set(['D-stray']));
     expect(reconciled).toMatchObject({ sent: [], retry: [], discard: [] });
-    expect(planBatch([recipient('a')], reconciled, 10, 0, 10).attempts).toEqual([{ kind: 'createAndSend', recipient: recipient('a') }]);
+    expect(planBatch([recipient('a')], reconciled, 10, 0, 10).attempts).toEqual([
+      { kind: 'createAndSend', recipient: recipient('a') },
+    ]);
   });
 
   it('journaled but not sent: the same draft is retried, never a new one', () => {
     const reconciled = reconcile([entry('a', 'D1')], new Set(['D1']));
     expect(reconciled.retry).toEqual([entry('a', 'D1')]);
-    expect(planBatch([recipient('a')], reconciled, 10, 0, 10).attempts).toEqual([{ kind: 'sendDraft', entry: entry('a', 'D1') }]);
+    expect(planBatch([recipient('a')], reconciled, 10, 0, 10).attempts).toEqual([
+      { kind: 'sendDraft', entry: entry('a', 'D1') },
+    ]);
   });
 
   it('sent but not recorded: counts as sent and must be recorded; not attempted again', () => {
@@ -113,7 +135,9 @@ describe('planBatch', () => {
 
   it('sends retries first and stops at quota minus the flows reserve, pausing for quota', () => {
     const plan = planBatch(queue, reconcile([entry('d', 'D4')], new Set(['D4'])), 13, 10, 50);
-    expect(plan.attempts.map((a) => (a.kind === 'sendDraft' ? `retry:${a.entry.clientId}` : a.recipient.clientId))).toEqual(['retry:d', 'a', 'b']);
+    expect(
+      plan.attempts.map((a) => (a.kind === 'sendDraft' ? `retry:${a.entry.clientId}` : a.recipient.clientId)),
+    ).toEqual(['retry:d', 'a', 'b']);
     expect(plan.waitingAfter).toBe(2);
     expect(plan.pause).toEqual({ reason: 'quota', key: 'campaigns.pause.quota', params: { reserve: 10 } });
   });
@@ -167,25 +191,53 @@ describe('failure breaker', () => {
 
 describe('campaign state', () => {
   const campaign: Campaign = {
-    id: 'K-1', name: 'Spring', segmentId: 'S-1', template: 'sheet:spring', senderName: 'Studio', replyTo: '', scheduledAt: new Date(2026, 4, 1, 10),
-    status: 'draft', cost: 100, createdAt: new Date(2026, 3, 1), note: '',
+    id: 'K-1',
+    name: 'Spring',
+    segmentId: 'S-1',
+    template: 'sheet:spring',
+    senderName: 'Studio',
+    replyTo: '',
+    scheduledAt: new Date(2026, 4, 1, 10),
+    status: 'draft',
+    cost: 100,
+    createdAt: new Date(2026, 3, 1),
+    note: '',
   };
   const statuses: CampaignStatus[] = ['draft', 'scheduled', 'sending', 'paused', 'done', 'cancelled'];
 
   it('allows exactly the documented transitions', () => {
-    const allowed = statuses.flatMap((from) => statuses.filter((to) => canTransition(from, to)).map((to) => `${from}→${to}`));
+    const allowed = statuses.flatMap((from) =>
+      statuses.filter((to) => canTransition(from, to)).map((to) => `${from}→${to}`),
+    );
     expect(allowed).toEqual([
-      'draft→scheduled', 'draft→sending', 'draft→cancelled',
-      'scheduled→draft', 'scheduled→sending', 'scheduled→cancelled',
-      'sending→paused', 'sending→done', 'sending→cancelled',
-      'paused→sending', 'paused→cancelled',
+      'draft→scheduled',
+      'draft→sending',
+      'draft→cancelled',
+      'scheduled→draft',
+      'scheduled→sending',
+      'scheduled→cancelled',
+      'sending→paused',
+      'sending→done',
+      'sending→cancelled',
+      'paused→sending',
+      'paused→cancelled',
     ]);
   });
 
   it('refuses an illegal move with a message key and checks schedule and segment', () => {
-    expect(transitionCampaign({ ...campaign, status: 'done' }, 'sending')).toEqual({ ok: false, key: 'campaigns.transition.refused', params: { from: 'done', to: 'sending' } });
-    expect(transitionCampaign({ ...campaign, scheduledAt: null }, 'scheduled')).toMatchObject({ ok: false, key: 'campaigns.transition.noSchedule' });
-    expect(transitionCampaign({ ...campaign, segmentId: ' ' }, 'sending')).toMatchObject({ ok: false, key: 'campaigns.transition.noSegment' });
+    expect(transitionCampaign({ ...campaign, status: 'done' }, 'sending')).toEqual({
+      ok: false,
+      key: 'campaigns.transition.refused',
+      params: { from: 'done', to: 'sending' },
+    });
+    expect(transitionCampaign({ ...campaign, scheduledAt: null }, 'scheduled')).toMatchObject({
+      ok: false,
+      key: 'campaigns.transition.noSchedule',
+    });
+    expect(transitionCampaign({ ...campaign, segmentId: ' ' }, 'sending')).toMatchObject({
+      ok: false,
+      key: 'campaigns.transition.noSegment',
+    });
     const moved = transitionCampaign(campaign, 'scheduled');
     expect(moved.ok && moved.campaign.status).toBe('scheduled');
     expect(campaign.status).toBe('draft');
@@ -195,11 +247,32 @@ describe('campaign state', () => {
     const scheduled = { ...campaign, status: 'scheduled' as const };
     expect(isDue(scheduled, new Date(2026, 4, 1, 9, 59))).toBe(false);
     expect(isDue(scheduled, new Date(2026, 4, 1, 10))).toBe(true);
-    const row = (clientId: string, status: Send['status'], reason = ''): Send => ({ campaignId: 'K-1', clientId, email: '', status, reason, at: null });
-    const sends = [row('a', 'sent'), row('b', 'skipped', 'noConsent'), row('c', 'skipped', 'noConsent'), row('d', 'skipped', 'weeklyCap'), row('e', 'failed'), row('f', 'queued'),
-      { ...row('g', 'sent'), campaignId: 'K-2' }];
+    const row = (clientId: string, status: Send['status'], reason = ''): Send => ({
+      campaignId: 'K-1',
+      clientId,
+      email: '',
+      status,
+      reason,
+      at: null,
+    });
+    const sends = [
+      row('a', 'sent'),
+      row('b', 'skipped', 'noConsent'),
+      row('c', 'skipped', 'noConsent'),
+      row('d', 'skipped', 'weeklyCap'),
+      row('e', 'failed'),
+      row('f', 'queued'),
+      { ...row('g', 'sent'), campaignId: 'K-2' },
+    ];
     const counts = campaignCounts('K-1', sends);
-    expect(counts).toEqual({ recipients: 6, queued: 1, sent: 1, failed: 1, skipped: 3, skippedByReason: { noConsent: 2, weeklyCap: 1 } });
+    expect(counts).toEqual({
+      recipients: 6,
+      queued: 1,
+      sent: 1,
+      failed: 1,
+      skipped: 3,
+      skippedByReason: { noConsent: 2, weeklyCap: 1 },
+    });
     expect(statusAfterRun({ ...campaign, status: 'sending' }, counts)).toBe('sending');
     expect(statusAfterRun({ ...campaign, status: 'sending' }, { ...counts, queued: 0 })).toBe('done');
   });

@@ -6,17 +6,35 @@ import type { Client } from '../../src/domain/types';
 
 function client(overrides: Partial<Client> = {}): Client {
   return {
-    id: 'C-1', name: 'Anna Smith', email: 'anna@example.com', twitch: 'annastreams', topic: 'art', country: 'DE', city: 'Berlin',
-    birthday: null, source: '', consentAt: new Date(2026, 0, 1), consentVersion: 'v1', unsubscribedAt: null, bouncedAt: null,
-    createdAt: new Date(2026, 0, 1), referralCode: 'ANNA42', referredBy: '', locale: 'en', notes: '', extra: {}, ...overrides,
+    id: 'C-1',
+    name: 'Anna Smith',
+    email: 'anna@example.com',
+    twitch: 'annastreams',
+    topic: 'art',
+    country: 'DE',
+    city: 'Berlin',
+    birthday: null,
+    source: '',
+    consentAt: new Date(2026, 0, 1),
+    consentVersion: 'v1',
+    unsubscribedAt: null,
+    bouncedAt: null,
+    createdAt: new Date(2026, 0, 1),
+    referralCode: 'ANNA42',
+    referredBy: '',
+    locale: 'en',
+    notes: '',
+    extra: {},
+    ...overrides,
   };
 }
 
 describe('render', () => {
   it('fills fields case- and space-insensitively and uses fallbacks only when the value is empty', () => {
     const template = parseTemplate('Hi {{ First Name | friend }}, you have {{POINTS}} points in {{ city }}.');
-    expect(render(template, { first_name: 'Anna', points: 120, Город: 'x', city: 'Berlin' }, { html: false }).body)
-      .toBe('Hi Anna, you have 120 points in Berlin.');
+    expect(
+      render(template, { first_name: 'Anna', points: 120, Город: 'x', city: 'Berlin' }, { html: false }).body,
+    ).toBe('Hi Anna, you have 120 points in Berlin.');
     const empty = render(template, { first_name: '  ', points: 0, city: 'Berlin' }, { html: false });
     expect(empty.body).toBe('Hi friend, you have 0 points in Berlin.');
     expect(empty.missing).toEqual([]);
@@ -46,18 +64,39 @@ describe('render', () => {
   });
 
   it('keeps http(s) and mailto links and turns any other scheme into #', () => {
-    const template = parseTemplate('<a href="{{feedback_link}}">Rate us</a> <a href={{unsubscribe_link}}>Unsubscribe</a>');
-    const good = render(template, { feedback_link: 'https://forms.example/x?a=1&b=2', unsubscribe_link: 'https://studio.example/u?t=a.b' }, { html: true });
-    expect(good.body).toBe('<a href="https://forms.example/x?a=1&amp;b=2">Rate us</a> <a href=https://studio.example/u?t=a.b>Unsubscribe</a>');
-    for (const attack of ['javascript:alert(1)', ' JaVaScRiPt:alert(1)', 'java\tscript:alert(1)', 'java&#x73;cript:alert(1)', 'data:text/html,<b>', 'vbscript:x']) {
+    const template = parseTemplate(
+      '<a href="{{feedback_link}}">Rate us</a> <a href={{unsubscribe_link}}>Unsubscribe</a>',
+    );
+    const good = render(
+      template,
+      { feedback_link: 'https://forms.example/x?a=1&b=2', unsubscribe_link: 'https://studio.example/u?t=a.b' },
+      { html: true },
+    );
+    expect(good.body).toBe(
+      '<a href="https://forms.example/x?a=1&amp;b=2">Rate us</a> <a href=https://studio.example/u?t=a.b>Unsubscribe</a>',
+    );
+    for (const attack of [
+      'javascript:alert(1)',
+      ' JaVaScRiPt:alert(1)',
+      'java\tscript:alert(1)',
+      'java&#x73;cript:alert(1)',
+      'data:text/html,<b>',
+      'vbscript:x',
+    ]) {
       const body = render(template, { feedback_link: attack, unsubscribe_link: attack }, { html: true }).body;
       expect(body).toBe('<a href="#">Rate us</a> <a href="#">Unsubscribe</a>');
     }
-    expect(render(parseTemplate('<a href="javascript:void(0)">x</a>'), {}, { html: true }).body).toBe('<a href="#">x</a>');
+    expect(render(parseTemplate('<a href="javascript:void(0)">x</a>'), {}, { html: true }).body).toBe(
+      '<a href="#">x</a>',
+    );
   });
 
   it('URL-encodes a value in the middle of a link', () => {
-    const body = render(parseTemplate('<a href="https://studio.example/r?code={{referral_code}}">x</a>'), { referral_code: 'A&B "c"' }, { html: true }).body;
+    const body = render(
+      parseTemplate('<a href="https://studio.example/r?code={{referral_code}}">x</a>'),
+      { referral_code: 'A&B "c"' },
+      { html: true },
+    ).body;
     expect(body).toBe('<a href="https://studio.example/r?code=A%26B%20%22c%22">x</a>');
   });
 });
@@ -123,8 +162,18 @@ describe('first names and client values', () => {
   });
 
   it('exposes Clients columns by en and ru headers and staff columns by their header', () => {
-    const values = clientMergeValues(client({ birthday: new Date(2001, 2, 9), extra: { 'Любимая игра': 'Dota' } }), { points: 120, tier: 'Gold' }, 'ru');
-    const body = render(parseTemplate('{{Город}} {{city}} {{День рождения}} {{любимая игра}} {{points}} {{tier}} {{first_name}} {{referral_code}}'), values, { html: false }).body;
+    const values = clientMergeValues(
+      client({ birthday: new Date(2001, 2, 9), extra: { 'Любимая игра': 'Dota' } }),
+      { points: 120, tier: 'Gold' },
+      'ru',
+    );
+    const body = render(
+      parseTemplate(
+        '{{Город}} {{city}} {{День рождения}} {{любимая игра}} {{points}} {{tier}} {{first_name}} {{referral_code}}',
+      ),
+      values,
+      { html: false },
+    ).body;
     expect(body).toBe('Berlin Berlin 09.03.2001 Dota 120 Gold Anna ANNA42');
   });
 });

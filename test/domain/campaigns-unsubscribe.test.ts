@@ -1,11 +1,19 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
-  base64UrlDecode, base64UrlEncode, constantTimeEqual, makeUnsubscribeToken, maskEmail, tokenMatchesEmail, unsubscribeUrl, verifyUnsubscribeToken,
+  base64UrlDecode,
+  base64UrlEncode,
+  constantTimeEqual,
+  makeUnsubscribeToken,
+  maskEmail,
+  tokenMatchesEmail,
+  unsubscribeUrl,
+  verifyUnsubscribeToken,
 } from '../../src/domain/campaigns/unsubscribe';
 
 // The same shape as the server's signer: HMAC-SHA256, web-safe base64 without padding.
-const signer = (secret: string) => (text: string) => createHmac('sha256', secret).update(text, 'utf8').digest('base64url');
+const signer = (secret: string) => (text: string) =>
+  createHmac('sha256', secret).update(text, 'utf8').digest('base64url');
 const sign = signer('studio-secret');
 
 describe('unsubscribe tokens', () => {
@@ -23,10 +31,20 @@ describe('unsubscribe tokens', () => {
     const [payload = '', signature = ''] = token.split('.');
     const forged = base64UrlEncode(`u1|C-18|${(base64UrlDecode(payload) ?? '').split('|')[2]}`);
     const flipped = signature.slice(0, -1) + (signature.endsWith('A') ? 'B' : 'A');
-    for (const bad of [`${forged}.${signature}`, `${payload}.${flipped}`, `${payload}.`, payload, '', '.x', `${payload}.${signature}x`]) {
+    for (const bad of [
+      `${forged}.${signature}`,
+      `${payload}.${flipped}`,
+      `${payload}.`,
+      payload,
+      '',
+      '.x',
+      `${payload}.${signature}x`,
+    ]) {
       expect(verifyUnsubscribeToken(bad, sign)).toEqual({ ok: false, key: 'campaigns.unsubscribe.invalid' });
     }
-    expect(verifyUnsubscribeToken(makeUnsubscribeToken('C-17', 'anna@example.com', signer('another-studio')), sign).ok).toBe(false);
+    expect(
+      verifyUnsubscribeToken(makeUnsubscribeToken('C-17', 'anna@example.com', signer('another-studio')), sign).ok,
+    ).toBe(false);
     // A correctly signed payload of the wrong shape is refused too.
     const odd = base64UrlEncode('u2|C-17|x');
     expect(verifyUnsubscribeToken(`${odd}.${sign(`unsubscribe:${odd}`)}`, sign).ok).toBe(false);
@@ -40,8 +58,12 @@ describe('unsubscribe tokens', () => {
   });
 
   it('builds the link with the token encoded and the locale', () => {
-    expect(unsubscribeUrl('https://script.example/macros/s/X/exec', 'abc.def', 'ru')).toBe('https://script.example/macros/s/X/exec?action=unsubscribe&token=abc.def&hl=ru');
-    expect(unsubscribeUrl('https://x.example/exec?v=1', 'a+b', 'en')).toBe('https://x.example/exec?v=1&action=unsubscribe&token=a%2Bb&hl=en');
+    expect(unsubscribeUrl('https://script.example/macros/s/X/exec', 'abc.def', 'ru')).toBe(
+      'https://script.example/macros/s/X/exec?action=unsubscribe&token=abc.def&hl=ru',
+    );
+    expect(unsubscribeUrl('https://x.example/exec?v=1', 'a+b', 'en')).toBe(
+      'https://x.example/exec?v=1&action=unsubscribe&token=a%2Bb&hl=en',
+    );
   });
 
   it('encodes base64url like node does, for any text', () => {

@@ -3,7 +3,7 @@ import { asTextFromOutside, asTypedText } from '../../src/domain/cells';
 import { CellTooLongError, cellForWrite, MAX_CELL_CHARS, sheetSpec } from '../../src/domain/schema';
 
 describe('asTextFromOutside keeps a leading apostrophe', () => {
-  it("prefixes \"'Tis\" so Sheets does not swallow the apostrophe", () => {
+  it('prefixes "\'Tis" so Sheets does not swallow the apostrophe', () => {
     expect(asTextFromOutside("'Tis")).toBe("''Tis");
     expect(asTextFromOutside("O'Brien")).toBe("O'Brien");
   });
@@ -47,6 +47,6 @@ describe('cellForWrite', () => {
       refused = error;
     }
     expect(refused).toBeInstanceOf(CellTooLongError);
-    expect(refused).toMatchObject({ sheet: requests.name.ru, column: 'Суть', length: MAX_CELL_CHARS + 1 });
+    expect(refused).toMatchObject({ sheet: 'Обращения', column: 'Суть', length: MAX_CELL_CHARS + 1 });
   });
 });

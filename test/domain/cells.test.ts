@@ -44,9 +44,12 @@ describe('numbers', () => {
     expect(value(parseCell(raw, number, { locale }))).toBe(expected);
   });
 
-  it.each<unknown>(['abc', '12abc', '1,2,3', '1.2.3,4,5', '=SUM(A1)', '₽', true, NaN, local(2026, 1, 1)])('%j is not a number', (raw) => {
-    expect(problem(parseCell(raw, number, ru))).toBe('cells.notANumber');
-  });
+  it.each<unknown>(['abc', '12abc', '1,2,3', '1.2.3,4,5', '=SUM(A1)', '₽', true, NaN, local(2026, 1, 1)])(
+    '%j is not a number',
+    (raw) => {
+      expect(problem(parseCell(raw, number, ru))).toBe('cells.notANumber');
+    },
+  );
 });
 
 const date: CellSpec = { type: 'date' };
@@ -88,16 +91,31 @@ describe('dates', () => {
     expect((value(parseCell('03/04/2026', date, en)) as Date).getTime()).toBe(local(2026, 3, 4).getTime());
   });
 
-  it.each<unknown>(['31.02.2026', '24.13.2026', 'завтра', '24 брумера 2026', '2026-11-24T25:00', 45000, new Date(NaN)])('%j is not a date', (raw) => {
-    expect(problem(parseCell(raw, date, ru))).toBe('cells.notADate');
-  });
+  it.each<unknown>(['31.02.2026', '24.13.2026', 'завтра', '24 брумера 2026', '2026-11-24T25:00', 45000, new Date(NaN)])(
+    '%j is not a date',
+    (raw) => {
+      expect(problem(parseCell(raw, date, ru))).toBe('cells.notADate');
+    },
+  );
 });
 
 describe('booleans', () => {
   const yesNo: CellSpec = { type: 'boolean' };
   it.each<[unknown, boolean | null]>([
-    ['Да', true], ['нет', false], ['yes', true], ['No', false], ['TRUE', true], ['FALSE', false],
-    ['1', true], ['0', false], [1, true], [0, false], ['✓', true], [true, true], [false, false], ['', null],
+    ['Да', true],
+    ['нет', false],
+    ['yes', true],
+    ['No', false],
+    ['TRUE', true],
+    ['FALSE', false],
+    ['1', true],
+    ['0', false],
+    [1, true],
+    [0, false],
+    ['✓', true],
+    [true, true],
+    [false, false],
+    ['', null],
   ])('%j reads as %j', (raw, expected) => {
     expect(value(parseCell(raw, yesNo, ru))).toBe(expected);
   });
@@ -117,12 +135,19 @@ describe('emails', () => {
   ])('%j normalises to %j', (raw, expected) => {
     expect(value(parseCell(raw, email, ru))).toBe(expected);
   });
-  it.each<unknown>(['anna', 'anna@', '@example.com', 'anna@example', 'an na@example.com', 'a@b@c.com', 'anna@example..com', '=HYPERLINK("x")', 42])(
-    '%j is malformed',
-    (raw) => {
-      expect(problem(parseCell(raw, email, ru))).toBe('cells.badEmail');
-    },
-  );
+  it.each<unknown>([
+    'anna',
+    'anna@',
+    '@example.com',
+    'anna@example',
+    'an na@example.com',
+    'a@b@c.com',
+    'anna@example..com',
+    '=HYPERLINK("x")',
+    42,
+  ])('%j is malformed', (raw) => {
+    expect(problem(parseCell(raw, email, ru))).toBe('cells.badEmail');
+  });
 });
 
 describe('enumerations', () => {
@@ -147,7 +172,10 @@ describe('enumerations', () => {
   it('lists the allowed labels in the sheet language', () => {
     const result = parseCell('shipped', status, ru);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(translate('ru', result.problem.code, result.problem.params)).toContain('Новый, В работе, Выполнен, Отменён');
+    if (!result.ok)
+      expect(translate('ru', result.problem.code, result.problem.params)).toContain(
+        'Новый, В работе, Выполнен, Отменён',
+      );
   });
 });
 

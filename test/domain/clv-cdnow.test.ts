@@ -132,13 +132,17 @@ describe('BG/NBD on the CDNOW summary (weeks)', () => {
   });
 
   it('E[Y(39) | x=2, t_x=30.43, T=38.86] = 1.226 (Hardie’s spreadsheet, as in lifetimes’ tests)', () => {
-    expect(Math.abs(expectedPurchases(fit, { frequency: 2, recency: 30.43, age: 38.86 }, 39) - 1.226)).toBeLessThan(0.001);
+    expect(Math.abs(expectedPurchases(fit, { frequency: 2, recency: 30.43, age: 38.86 }, 39) - 1.226)).toBeLessThan(
+      0.001,
+    );
   });
 
   it('E[X(t)] matches Hardie’s spreadsheet values to 3 decimals', () => {
     const times = [0.1429, 1.0, 3.0, 31.8571, 32.0, 78.0];
     const expected = [0.0078, 0.0532, 0.1506, 1.0405, 1.0437, 1.8576];
-    times.forEach((t, i) => expect(Math.abs(expectedPurchasesUnconditional(fit, t) - (expected[i] as number))).toBeLessThan(0.001));
+    times.forEach((t, i) =>
+      expect(Math.abs(expectedPurchasesUnconditional(fit, t) - (expected[i] as number))).toBeLessThan(0.001),
+    );
   });
 
   describe('holdout (weeks 40–78, 1997-10-01 to 1998-06-30)', () => {
@@ -161,7 +165,8 @@ describe('BG/NBD on the CDNOW summary (weeks)', () => {
       expect(nonRepeaters).toHaveLength(1411);
       const actual = nonRepeaters.reduce((total, summary) => total + (holdoutDays.get(summary.clientId)?.size ?? 0), 0);
       expect(actual).toBe(334);
-      const expectedMean = nonRepeaters.reduce((total, summary) => total + expectedPurchases(fit, summary, 39), 0) / 1411;
+      const expectedMean =
+        nonRepeaters.reduce((total, summary) => total + expectedPurchases(fit, summary, 39), 0) / 1411;
       expect(Math.abs(expectedMean - 0.23)).toBeLessThan(0.01);
     });
 
@@ -170,7 +175,10 @@ describe('BG/NBD on the CDNOW summary (weeks)', () => {
       expect(calibrationRepeats).toBe(2457);
       expect(actualHoldout).toBe(1882);
       // Each customer's expected repeats from their first purchase to the end of week 78: E[X(T + 39)].
-      const expectedCumulative = summaries.reduce((total, summary) => total + expectedPurchasesUnconditional(fit, summary.age + 39), 0);
+      const expectedCumulative = summaries.reduce(
+        (total, summary) => total + expectedPurchasesUnconditional(fit, summary.age + 39),
+        0,
+      );
       expect(relativeError(expectedCumulative, calibrationRepeats + actualHoldout)).toBeLessThan(0.05);
     });
 
@@ -210,7 +218,9 @@ describe('Gamma-Gamma on the CDNOW repeat buyers', () => {
     expect(Math.abs(fit.logLikelihood - -4055.92)).toBeLessThan(0.5);
     for (const key of ['p', 'q', 'v'] as const) {
       for (const factor of [0.98, 1.02]) {
-        expect(gammaGammaLogLikelihood({ ...fit, [key]: fit[key] * factor }, spendSummaries)).toBeLessThan(fit.logLikelihood);
+        expect(gammaGammaLogLikelihood({ ...fit, [key]: fit[key] * factor }, spendSummaries)).toBeLessThan(
+          fit.logLikelihood,
+        );
       }
     }
   });
@@ -231,7 +241,14 @@ describe('fitClvModels and scoreClients on CDNOW', () => {
     const scores = scoreClients(spendSummaries, models, { asOf: calibrationEnd });
     expect(scores).toHaveLength(2357);
     for (const score of scores) {
-      for (const value of [score.probabilityAlive, score.churnRisk, score.expected30, score.expected90, score.expected365, score.predictedValue12m]) {
+      for (const value of [
+        score.probabilityAlive,
+        score.churnRisk,
+        score.expected30,
+        score.expected90,
+        score.expected365,
+        score.predictedValue12m,
+      ]) {
         expect(Number.isFinite(value)).toBe(true);
       }
       expect(score.model).toBe('bgnbd');

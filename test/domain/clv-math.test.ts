@@ -17,7 +17,9 @@ describe('logGamma', () => {
 
   it('satisfies Γ(x+1) = xΓ(x) across small, reflected and large x', () => {
     for (const x of [1e-8, 1e-3, 0.1, 0.3, 0.7, 1.5, 3.3, 25.5, 1e3, 1e7]) {
-      expect(Math.abs(logGamma(x + 1) - logGamma(x) - Math.log(x))).toBeLessThan(1e-12 * Math.max(1, Math.abs(logGamma(x))));
+      expect(Math.abs(logGamma(x + 1) - logGamma(x) - Math.log(x))).toBeLessThan(
+        1e-12 * Math.max(1, Math.abs(logGamma(x))),
+      );
     }
   });
 
@@ -64,7 +66,8 @@ describe('hypergeometric2F1', () => {
 
 describe('nelderMead', () => {
   it('finds the Rosenbrock minimum from the textbook start', () => {
-    const rosenbrock = ([x, y]: readonly number[]) => 100 * ((y as number) - (x as number) ** 2) ** 2 + (1 - (x as number)) ** 2;
+    const rosenbrock = ([x, y]: readonly number[]) =>
+      100 * ((y as number) - (x as number) ** 2) ** 2 + (1 - (x as number)) ** 2;
     const result = nelderMead(rosenbrock, [-1.2, 1]);
     expect(result.converged).toBe(true);
     expect(result.point[0]).toBeCloseTo(1, 5);

@@ -56,8 +56,15 @@ describe('summariseHistory', () => {
   });
 
   it('includes orders placed late on the calibration day itself', () => {
-    const late = summariseHistory([...orders, { clientId: 'C-2', date: new Date('2026-02-14T23:30:00'), amount: 5 }], end);
-    expect(late.find((summary) => summary.clientId === 'C-2')).toMatchObject({ frequency: 1, recency: 30, monetaryValue: 5 });
+    const late = summariseHistory(
+      [...orders, { clientId: 'C-2', date: new Date('2026-02-14T23:30:00'), amount: 5 }],
+      end,
+    );
+    expect(late.find((summary) => summary.clientId === 'C-2')).toMatchObject({
+      frequency: 1,
+      recency: 30,
+      monetaryValue: 5,
+    });
   });
 });
 
@@ -99,7 +106,8 @@ describe('BG/NBD predictions', () => {
       [1, 1, 1, 3],
     ] as const) {
       const w = (alpha + T) / (alpha + T + t);
-      const ifAlive = ((a + b + x - 1) / (a - 1)) * (1 - Math.pow(w, r + x) * hypergeometric2F1(r + x, b + x, a + b + x - 1, 1 - w));
+      const ifAlive =
+        ((a + b + x - 1) / (a - 1)) * (1 - Math.pow(w, r + x) * hypergeometric2F1(r + x, b + x, a + b + x - 1, 1 - w));
       const direct = ifAlive * probabilityAlive(cdnow, { frequency: x, recency: tx, age: T });
       expect(expectedPurchases(cdnow, { frequency: x, recency: tx, age: T }, t)).toBeCloseTo(direct, 10);
     }
@@ -171,7 +179,10 @@ describe('Gamma-Gamma and discounted value', () => {
     expect(discountedValue(oneOrderPerMonth, 10, options)).toBeCloseTo(60, 10);
     let discounted = 0;
     for (let month = 1; month <= 12; month++) discounted += 5 / Math.pow(1.01, month);
-    expect(discountedValue(oneOrderPerMonth, 10, { ...options, monthlyDiscountRate: 0.01 })).toBeCloseTo(discounted, 10);
+    expect(discountedValue(oneOrderPerMonth, 10, { ...options, monthlyDiscountRate: 0.01 })).toBeCloseTo(
+      discounted,
+      10,
+    );
   });
 });
 
@@ -284,9 +295,14 @@ describe('fitClvModels', () => {
 describe('scoreClients', () => {
   const asOf = day('2026-06-30');
   const finite = (score: ReturnType<typeof scoreClients>[number]) =>
-    [score.probabilityAlive, score.churnRisk, score.expected30, score.expected90, score.expected365, score.predictedValue12m].every(
-      Number.isFinite,
-    );
+    [
+      score.probabilityAlive,
+      score.churnRisk,
+      score.expected30,
+      score.expected90,
+      score.expected365,
+      score.predictedValue12m,
+    ].every(Number.isFinite);
 
   it('never returns NaN on degenerate input: one client, all on one day, zero amounts', () => {
     const summaries = summariseHistory(

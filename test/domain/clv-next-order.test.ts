@@ -5,7 +5,11 @@ const cdnow = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
 const inDays = { r: 0.525, alpha: 8.68, a: 3.47, b: 30.9 };
 
 /** The reference: plain bisection on E[Y(t)] ≥ 1 to 1e-12 of the horizon. */
-function bisected(params: typeof cdnow, history: { frequency: number; recency: number; age: number }, horizon: number): number | null {
+function bisected(
+  params: typeof cdnow,
+  history: { frequency: number; recency: number; age: number },
+  horizon: number,
+): number | null {
   const reaches = (t: number) => expectedPurchases(params, history, t) >= 1;
   if (!reaches(horizon)) return null;
   let low = 0;
@@ -21,7 +25,10 @@ function bisected(params: typeof cdnow, history: { frequency: number; recency: n
 describe('time to next purchase', () => {
   it('lands on the root of E[Y(t)] = 1 from above, within 1e-9 of the horizon, or is null like bisection', () => {
     let found = 0;
-    for (const [params, horizon] of [[cdnow, 104], [inDays, 730]] as const) {
+    for (const [params, horizon] of [
+      [cdnow, 104],
+      [inDays, 730],
+    ] as const) {
       for (const x of [0, 1, 2, 5, 12, 30]) {
         for (const T of [0, 3, 40, 200, 900]) {
           for (const share of [0, 0.5, 1]) {

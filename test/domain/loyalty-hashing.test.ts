@@ -47,7 +47,8 @@ describe('ledger entry ids without BigInt', () => {
   it('equal the BigInt FNV-1a 64 for known keys and many generated ones', () => {
     expect(ledgerEntryId('')).toBe('L-cbf29ce484222325');
     expect(ledgerEntryId('a')).toBe('L-af63dc4c8601ec8c');
-    for (const text of [...texts(3000), 'order:O-1:earn', 'x'.repeat(5000)]) expect(ledgerEntryId(text)).toBe(referenceId(text));
+    for (const text of [...texts(3000), 'order:O-1:earn', 'x'.repeat(5000)])
+      expect(ledgerEntryId(text)).toBe(referenceId(text));
   });
 });
 
@@ -66,7 +67,9 @@ describe('pure HMAC-SHA256 signer', () => {
   it('hashes like node:crypto across block boundaries', () => {
     for (const length of [0, 1, 55, 56, 63, 64, 65, 119, 120, 128, 300]) {
       const bytes = Array.from({ length }, (_, i) => (i * 37 + length) & 255);
-      expect(Buffer.from(sha256(bytes)).toString('hex')).toBe(createHash('sha256').update(Buffer.from(bytes)).digest('hex'));
+      expect(Buffer.from(sha256(bytes)).toString('hex')).toBe(
+        createHash('sha256').update(Buffer.from(bytes)).digest('hex'),
+      );
     }
   });
 
@@ -74,7 +77,10 @@ describe('pure HMAC-SHA256 signer', () => {
     const longSecret = 'k'.repeat(100) + 'Ключ';
     for (const secret of ['studio-secret', '3f0c6d2e-uuid-uuid' + 'a'.repeat(46), longSecret, '']) {
       const sign = hmacSigner(secret);
-      for (const text of texts(200)) expect(sign(text)).toBe(createHmac('sha256', Buffer.from(secret, 'utf8')).update(Buffer.from(text, 'utf8')).digest('base64url'));
+      for (const text of texts(200))
+        expect(sign(text)).toBe(
+          createHmac('sha256', Buffer.from(secret, 'utf8')).update(Buffer.from(text, 'utf8')).digest('base64url'),
+        );
     }
   });
 

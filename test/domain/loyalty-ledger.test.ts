@@ -5,13 +5,13 @@ import {
   adjustPoints,
   balance,
   balances,
-  describeLedgerReason,
   birthdayBonus,
   feedbackBonus,
   ledgerEntryId,
   registrationBonus,
 } from '../../src/domain/loyalty/ledger';
-import { reconcileOrder, redeemForOrder } from '../../src/domain/loyalty/orderPoints';
+import { describeLedgerReason } from '../../src/server/loyalty/loyalty-words';
+import { reconcileOrder, redeemForOrder } from '../../src/domain/loyalty/order-points';
 import { expiryEntries, openLots, pointsExpiringSoon } from '../../src/domain/loyalty/expiry';
 import { loyaltySettings } from '../../src/domain/loyalty/settings';
 
@@ -44,7 +44,13 @@ describe('earning and reversing order points', () => {
   it('earns amount × rate × tier multiplier, rounded down, only for completed orders', () => {
     const entries = reconcileOrder([], order({ id: 'O-1', amount: 199.99 }), 1.25, settings, day(2026, 1, 2));
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ kind: 'earn', points: 249, key: 'order:O-1:earn', orderId: 'O-1', clientId: 'C-1' });
+    expect(entries[0]).toMatchObject({
+      kind: 'earn',
+      points: 249,
+      key: 'order:O-1:earn',
+      orderId: 'O-1',
+      clientId: 'C-1',
+    });
     // 0.29 × 100 is 28.999… in floating point; the client still gets 29.
     expect(reconcileOrder([], order({ id: 'O-2', amount: 0.29 }), 100, settings, day(2026, 1, 2))[0]?.points).toBe(29);
     for (const status of ['new', 'in_progress', 'cancelled'] as const) {
@@ -70,9 +76,15 @@ describe('earning and reversing order points', () => {
     const ledger: LedgerEntry[] = [];
     append(ledger, reconcileOrder(ledger, order({ id: 'O-1', amount: 200 }), 1.5, settings, day(2026, 1, 2)));
     const first = structuredClone(ledger);
-    const down = append(ledger, reconcileOrder(ledger, order({ id: 'O-1', amount: 120 }), 1.5, settings, day(2026, 1, 3)));
+    const down = append(
+      ledger,
+      reconcileOrder(ledger, order({ id: 'O-1', amount: 120 }), 1.5, settings, day(2026, 1, 3)),
+    );
     expect(down).toMatchObject([{ kind: 'reverse', points: -120, key: 'order:O-1:reverse:1' }]);
-    const up = append(ledger, reconcileOrder(ledger, order({ id: 'O-1', amount: 300 }), 1.5, settings, day(2026, 1, 4)));
+    const up = append(
+      ledger,
+      reconcileOrder(ledger, order({ id: 'O-1', amount: 300 }), 1.5, settings, day(2026, 1, 4)),
+    );
     expect(up).toMatchObject([{ kind: 'reverse', points: 270, key: 'order:O-1:reverse:2' }]);
     expect(balance(ledger, 'C-1', day(2026, 2, 1))).toBe(450);
     expect(ledger.slice(0, 1)).toEqual(first);
@@ -82,14 +94,25 @@ describe('earning and reversing order points', () => {
   it('reverses a cancelled order to zero and returns points spent on it', () => {
     const ledger: LedgerEntry[] = [];
     append(ledger, reconcileOrder(ledger, order({ id: 'O-1', amount: 500 }), 1, settings, day(2026, 1, 2)));
-    const redeemed = redeemForOrder(ledger, order({ id: 'O-2', amount: 80, status: 'in_progress' }), 200, day(2026, 1, 3));
+    const redeemed = redeemForOrder(
+      ledger,
+      order({ id: 'O-2', amount: 80, status: 'in_progress' }),
+      200,
+      day(2026, 1, 3),
+    );
     expect(redeemed.ok).toBe(true);
     if (redeemed.ok) append(ledger, redeemed.entries);
     expect(balance(ledger, 'C-1', day(2026, 1, 4))).toBe(300);
 
-    const refund = append(ledger, reconcileOrder(ledger, order({ id: 'O-2', status: 'cancelled' }), 1, settings, day(2026, 1, 4)));
+    const refund = append(
+      ledger,
+      reconcileOrder(ledger, order({ id: 'O-2', status: 'cancelled' }), 1, settings, day(2026, 1, 4)),
+    );
     expect(refund).toMatchObject([{ kind: 'reverse', points: 200, key: 'order:O-2:redeem:refund' }]);
-    const reversal = append(ledger, reconcileOrder(ledger, order({ id: 'O-1', status: 'cancelled' }), 1, settings, day(2026, 1, 5)));
+    const reversal = append(
+      ledger,
+      reconcileOrder(ledger, order({ id: 'O-1', status: 'cancelled' }), 1, settings, day(2026, 1, 5)),
+    );
     expect(reversal).toMatchObject([{ kind: 'reverse', points: -500 }]);
     expect(balance(ledger, 'C-1', day(2026, 1, 6))).toBe(0);
     expect(reconcileOrder(ledger, order({ id: 'O-1', status: 'cancelled' }), 1, settings, day(2026, 1, 6))).toEqual([]);
@@ -117,7 +140,10 @@ describe('redeeming points', () => {
 
   it('refuses more than the balance with a message key', () => {
     const result = redeemForOrder(ledger, order({ id: 'O-2' }), 101, day(2026, 1, 3));
-    expect(result).toEqual({ ok: false, error: { key: 'loyalty.redeem.insufficient', params: { points: 101, available: 100 } } });
+    expect(result).toEqual({
+      ok: false,
+      error: { key: 'loyalty.redeem.insufficient', params: { points: 101, available: 100 } },
+    });
     if (!result.ok) expect(translate('en', result.error.key, result.error.params)).toContain('101');
   });
 
@@ -130,13 +156,19 @@ describe('redeeming points', () => {
     expect(first).toMatchObject({ ok: true, entries: [{ kind: 'redeem', points: -100, key: 'order:O-2:redeem' }] });
     const after = first.ok ? [...ledger, ...first.entries] : ledger;
     expect(redeemForOrder(after, order({ id: 'O-2' }), 100, day(2026, 1, 4))).toEqual({ ok: true, entries: [] });
-    expect(redeemForOrder(after, order({ id: 'O-2' }), 50, day(2026, 1, 4))).toMatchObject({ ok: false, error: { key: 'loyalty.redeem.alreadyRedeemed' } });
+    expect(redeemForOrder(after, order({ id: 'O-2' }), 50, day(2026, 1, 4))).toMatchObject({
+      ok: false,
+      error: { key: 'loyalty.redeem.alreadyRedeemed' },
+    });
   });
 
   it('refuses zero, fractions and cancelled orders', () => {
     expect(redeemForOrder(ledger, order({ id: 'O-2' }), 0, day(2026, 1, 3)).ok).toBe(false);
     expect(redeemForOrder(ledger, order({ id: 'O-2' }), 1.5, day(2026, 1, 3)).ok).toBe(false);
-    expect(redeemForOrder(ledger, order({ id: 'O-2', status: 'cancelled' }), 10, day(2026, 1, 3))).toMatchObject({ ok: false, error: { key: 'loyalty.redeem.orderCancelled' } });
+    expect(redeemForOrder(ledger, order({ id: 'O-2', status: 'cancelled' }), 10, day(2026, 1, 3))).toMatchObject({
+      ok: false,
+      error: { key: 'loyalty.redeem.orderCancelled' },
+    });
   });
 });
 
@@ -174,19 +206,40 @@ describe('bonuses', () => {
 });
 
 describe('manual adjustments', () => {
-  const base = { clientId: 'C-1', points: 40, reason: 'Sticker pack misprint', by: 'anna@studio.example', requestId: 'q-1' };
+  const base = {
+    clientId: 'C-1',
+    points: 40,
+    reason: 'Sticker pack misprint',
+    by: 'anna@studio.example',
+    requestId: 'q-1',
+  };
 
   it('requires a reason, a staff email, whole points and a request id', () => {
-    expect(adjustPoints([], { ...base, reason: '  ' }, day(2026, 1, 1))).toMatchObject({ ok: false, error: { key: 'loyalty.adjust.reasonRequired' } });
-    expect(adjustPoints([], { ...base, by: 'anna' }, day(2026, 1, 1))).toMatchObject({ ok: false, error: { key: 'loyalty.adjust.staffRequired' } });
-    expect(adjustPoints([], { ...base, points: 2.5 }, day(2026, 1, 1))).toMatchObject({ ok: false, error: { key: 'loyalty.adjust.invalidPoints' } });
-    expect(adjustPoints([], { ...base, requestId: '' }, day(2026, 1, 1))).toMatchObject({ ok: false, error: { key: 'loyalty.adjust.requestRequired' } });
+    expect(adjustPoints([], { ...base, reason: '  ' }, day(2026, 1, 1))).toMatchObject({
+      ok: false,
+      error: { key: 'loyalty.adjust.reasonRequired' },
+    });
+    expect(adjustPoints([], { ...base, by: 'anna' }, day(2026, 1, 1))).toMatchObject({
+      ok: false,
+      error: { key: 'loyalty.adjust.staffRequired' },
+    });
+    expect(adjustPoints([], { ...base, points: 2.5 }, day(2026, 1, 1))).toMatchObject({
+      ok: false,
+      error: { key: 'loyalty.adjust.invalidPoints' },
+    });
+    expect(adjustPoints([], { ...base, requestId: '' }, day(2026, 1, 1))).toMatchObject({
+      ok: false,
+      error: { key: 'loyalty.adjust.requestRequired' },
+    });
   });
 
   it('records the staff member and reason once per request, and never drives the balance negative', () => {
     const ledger: LedgerEntry[] = [];
     const added = adjustPoints(ledger, base, day(2026, 1, 1));
-    expect(added).toMatchObject({ ok: true, entries: [{ kind: 'adjust', points: 40, by: 'anna@studio.example', reason: 'Sticker pack misprint' }] });
+    expect(added).toMatchObject({
+      ok: true,
+      entries: [{ kind: 'adjust', points: 40, by: 'anna@studio.example', reason: 'Sticker pack misprint' }],
+    });
     if (added.ok) append(ledger, added.entries);
     expect(adjustPoints(ledger, base, day(2026, 1, 2))).toEqual({ ok: true, entries: [] });
     expect(adjustPoints(ledger, { ...base, points: -41, requestId: 'q-2' }, day(2026, 1, 2))).toMatchObject({
@@ -205,7 +258,9 @@ describe('expiry, first in first out', () => {
     const spent = redeemForOrder(ledger, order({ id: 'O-3' }), 120, day(2025, 5, 1));
     if (spent.ok) append(ledger, spent.entries);
     // The redemption took all 100 of January's lot and 20 of March's.
-    expect(openLots(ledger, 'C-1', day(2025, 6, 1)).map((lot) => [lot.key, lot.remaining])).toEqual([['order:O-2:earn', 30]]);
+    expect(openLots(ledger, 'C-1', day(2025, 6, 1)).map((lot) => [lot.key, lot.remaining])).toEqual([
+      ['order:O-2:earn', 30],
+    ]);
     expect(expiryEntries(ledger, settings, day(2026, 1, 10))).toEqual([]);
     expect(expiryEntries(ledger, settings, day(2026, 3, 9))).toEqual([]);
     const expired = append(ledger, expiryEntries(ledger, settings, day(2026, 3, 10)));
@@ -219,8 +274,13 @@ describe('expiry, first in first out', () => {
     append(ledger, registrationBonus(ledger, 'C-1', settings, day(2025, 1, 31)));
     append(ledger, feedbackBonus(ledger, { id: 'R-1', clientId: 'C-1' }, settings, day(2025, 2, 15)));
     // 31 January + 12 months is 31 January; the February lot is not yet due.
-    expect(expiryEntries(ledger, settings, day(2026, 1, 31)).map((entry) => entry.points)).toEqual([-settings.bonusRegistration]);
-    expect(expiryEntries(ledger, settings, day(2026, 2, 20)).map((entry) => entry.key)).toEqual(['expire:registration:C-1', 'expire:feedback:R-1']);
+    expect(expiryEntries(ledger, settings, day(2026, 1, 31)).map((entry) => entry.points)).toEqual([
+      -settings.bonusRegistration,
+    ]);
+    expect(expiryEntries(ledger, settings, day(2026, 2, 20)).map((entry) => entry.key)).toEqual([
+      'expire:registration:C-1',
+      'expire:feedback:R-1',
+    ]);
   });
 
   it('lets a cancelled order take back its own lot rather than an older one', () => {
@@ -236,12 +296,17 @@ describe('expiry, first in first out', () => {
     append(ledger, reconcileOrder(ledger, order({ id: 'O-1', amount: 100 }), 1, settings, day(2025, 3, 10)));
     append(ledger, reconcileOrder(ledger, order({ id: 'O-2', amount: 40 }), 1, settings, day(2025, 3, 20)));
     append(ledger, reconcileOrder(ledger, order({ id: 'O-3', amount: 25 }), 1, settings, day(2025, 9, 1)));
-    append(ledger, reconcileOrder(ledger, order({ id: 'O-4', clientId: 'C-2', amount: 10 }), 1, settings, day(2025, 5, 1)));
+    append(
+      ledger,
+      reconcileOrder(ledger, order({ id: 'O-4', clientId: 'C-2', amount: 10 }), 1, settings, day(2025, 5, 1)),
+    );
     const soon = pointsExpiringSoon(ledger, settings, day(2026, 2, 25));
     expect(soon).toEqual([{ clientId: 'C-1', points: 140, firstExpiresAt: day(2026, 3, 10) }]);
     // On 15 February the window ends 17 March: only the 10 March lot is in it.
     expect(pointsExpiringSoon(ledger, settings, day(2026, 2, 15))).toMatchObject([{ points: 100 }]);
-    expect(pointsExpiringSoon(ledger, settings, day(2026, 3, 10))).toEqual([{ clientId: 'C-1', points: 40, firstExpiresAt: day(2026, 3, 20) }]);
+    expect(pointsExpiringSoon(ledger, settings, day(2026, 3, 10))).toEqual([
+      { clientId: 'C-1', points: 40, firstExpiresAt: day(2026, 3, 20) },
+    ]);
   });
 });
 

@@ -6,12 +6,35 @@ import { planLoyaltyNight, type LoyaltyClient } from '../../src/domain/loyalty/n
 const settings = loyaltySettings({ bonusRegistration: 0, bonusBirthday: 0 });
 const day = (y: number, m: number, d: number): Date => new Date(y, m - 1, d, 3);
 const order = (id: string, clientId: string, amount: number, status: Order['status'], completedAt: Date): Order => ({
-  id, clientId, date: completedAt, product: 'emotes', quantity: 1, amount, status, completedAt, pointsRedeemed: 0, discountCode: '', notes: '',
+  id,
+  clientId,
+  date: completedAt,
+  product: 'emotes',
+  quantity: 1,
+  amount,
+  status,
+  completedAt,
+  pointsRedeemed: 0,
+  discountCode: '',
+  notes: '',
 });
-const client = (id: string, extra: Partial<LoyaltyClient> = {}): LoyaltyClient => ({ id, birthday: null, referredBy: '', tier: '', tierSince: null, ...extra });
+const client = (id: string, extra: Partial<LoyaltyClient> = {}): LoyaltyClient => ({
+  id,
+  birthday: null,
+  referredBy: '',
+  tier: '',
+  tierSince: null,
+  ...extra,
+});
 
 /** Runs the plan and returns the ledger with its entries appended, as the server would. */
-function night(ledger: LedgerEntry[], clients: LoyaltyClient[], orders: Order[], asOf: Date, feedback: Feedback[] = []) {
+function night(
+  ledger: LedgerEntry[],
+  clients: LoyaltyClient[],
+  orders: Order[],
+  asOf: Date,
+  feedback: Feedback[] = [],
+) {
   const plan = planLoyaltyNight({ clients, orders, feedback, ledger, settings, asOf });
   return { plan, ledger: [...ledger, ...plan.appended] };
 }
@@ -22,14 +45,29 @@ describe('planLoyaltyNight', () => {
     const first = night([], [client('C-1')], [order('O-1', 'C-1', 250, 'completed', day(2026, 3, 9))], asOf);
     expect(first.plan.appended.map((entry) => [entry.key, entry.points])).toEqual([['order:O-1:earn', 250]]);
     expect(first.plan.standings.get('C-1')?.balance).toBe(250);
-    const second = night(first.ledger, [client('C-1', { tier: 'Bronze', tierSince: asOf })], [order('O-1', 'C-1', 250, 'completed', day(2026, 3, 9))], asOf);
+    const second = night(
+      first.ledger,
+      [client('C-1', { tier: 'Bronze', tierSince: asOf })],
+      [order('O-1', 'C-1', 250, 'completed', day(2026, 3, 9))],
+      asOf,
+    );
     expect(second.plan.appended).toEqual([]);
     expect(second.plan.standings.get('C-1')?.balance).toBe(250);
   });
 
   it('reverses a cancelled order with a counter-entry in the owner’s ledger', () => {
-    const first = night([], [client('C-1')], [order('O-1', 'C-1', 250, 'completed', day(2026, 3, 9))], day(2026, 3, 10));
-    const cancelled = night(first.ledger, [client('C-1')], [order('O-1', 'C-1', 250, 'cancelled', day(2026, 3, 9))], day(2026, 3, 11));
+    const first = night(
+      [],
+      [client('C-1')],
+      [order('O-1', 'C-1', 250, 'completed', day(2026, 3, 9))],
+      day(2026, 3, 10),
+    );
+    const cancelled = night(
+      first.ledger,
+      [client('C-1')],
+      [order('O-1', 'C-1', 250, 'cancelled', day(2026, 3, 9))],
+      day(2026, 3, 11),
+    );
     expect(cancelled.plan.appended.map((entry) => [entry.kind, entry.points])).toEqual([['reverse', -250]]);
     expect(cancelled.plan.standings.get('C-1')?.balance).toBe(0);
   });
@@ -38,15 +76,35 @@ describe('planLoyaltyNight', () => {
     const clients = [client('C-1'), client('C-2', { referredBy: 'C-1' })];
     const before = night([], clients, [order('O-1', 'C-2', 100, 'new', day(2026, 3, 9))], day(2026, 3, 10));
     expect(before.plan.appended.filter((entry) => entry.key.startsWith('referral:'))).toEqual([]);
-    const after = night(before.ledger, clients, [order('O-1', 'C-2', 100, 'completed', day(2026, 3, 11))], day(2026, 3, 12));
+    const after = night(
+      before.ledger,
+      clients,
+      [order('O-1', 'C-2', 100, 'completed', day(2026, 3, 11))],
+      day(2026, 3, 12),
+    );
     expect(after.plan.standings.get('C-1')?.balance).toBe(settings.bonusReferrer);
     expect(after.plan.standings.get('C-2')?.balance).toBe(settings.bonusReferee + 100);
-    const again = night(after.ledger, clients, [order('O-1', 'C-2', 100, 'completed', day(2026, 3, 11))], day(2026, 3, 13));
+    const again = night(
+      after.ledger,
+      clients,
+      [order('O-1', 'C-2', 100, 'completed', day(2026, 3, 11))],
+      day(2026, 3, 13),
+    );
     expect(again.plan.appended).toEqual([]);
   });
 
   it('pays feedback once per answer', () => {
-    const feedback: Feedback = { id: 'F-1', date: day(2026, 3, 9), clientId: 'C-1', orderId: '', rating: 5, nps: 10, comment: '', mayQuote: false, responseId: 'R-1' };
+    const feedback: Feedback = {
+      id: 'F-1',
+      date: day(2026, 3, 9),
+      clientId: 'C-1',
+      orderId: '',
+      rating: 5,
+      nps: 10,
+      comment: '',
+      mayQuote: false,
+      responseId: 'R-1',
+    };
     const first = night([], [client('C-1')], [], day(2026, 3, 10), [feedback, feedback]);
     expect(first.plan.appended.map((entry) => entry.key)).toEqual(['feedback:F-1']);
   });
@@ -55,19 +113,36 @@ describe('planLoyaltyNight', () => {
     const orders = [order('O-1', 'C-1', 1000, 'completed', day(2025, 3, 10))];
     const up = night([], [client('C-1', { tier: 'Bronze' })], orders, day(2025, 3, 11));
     expect(up.plan.standings.get('C-1')).toMatchObject({ tier: 'Gold', change: 'up' });
-    expect(up.plan.appended.filter((entry) => entry.key.startsWith('tier:')).map((entry) => entry.points)).toEqual([100, 250]);
+    expect(up.plan.appended.filter((entry) => entry.key.startsWith('tier:')).map((entry) => entry.points)).toEqual([
+      100, 250,
+    ]);
     // 365 days after completion the order leaves the window; the tier is held from the last qualifying day.
     const lastQualified = day(2026, 3, 9);
-    const held = night(up.ledger, [client('C-1', { tier: 'Gold', tierSince: lastQualified })], orders, day(2026, 3, 20));
+    const held = night(
+      up.ledger,
+      [client('C-1', { tier: 'Gold', tierSince: lastQualified })],
+      orders,
+      day(2026, 3, 20),
+    );
     expect(held.plan.standings.get('C-1')).toMatchObject({ tier: 'Gold', change: 'held' });
-    const down = night(held.ledger, [client('C-1', { tier: 'Gold', tierSince: lastQualified })], orders, day(2026, 4, 9));
+    const down = night(
+      held.ledger,
+      [client('C-1', { tier: 'Gold', tierSince: lastQualified })],
+      orders,
+      day(2026, 4, 9),
+    );
     expect(down.plan.standings.get('C-1')).toMatchObject({ tier: 'Bronze', change: 'down' });
     expect(down.plan.appended.filter((entry) => entry.key.startsWith('tier:'))).toEqual([]);
   });
 
   it('expires points first in, first out after expiryMonths', () => {
     const first = night([], [client('C-1')], [order('O-1', 'C-1', 100, 'completed', day(2025, 1, 5))], day(2025, 1, 6));
-    const expired = night(first.ledger, [client('C-1', { tier: 'Bronze' })], [order('O-1', 'C-1', 100, 'completed', day(2025, 1, 5))], day(2026, 1, 7));
+    const expired = night(
+      first.ledger,
+      [client('C-1', { tier: 'Bronze' })],
+      [order('O-1', 'C-1', 100, 'completed', day(2025, 1, 5))],
+      day(2026, 1, 7),
+    );
     expect(expired.plan.appended.map((entry) => [entry.kind, entry.points])).toEqual([['expire', -100]]);
     expect(expired.plan.standings.get('C-1')?.balance).toBe(0);
   });

@@ -1,14 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import type { Order } from '../../src/domain/types';
-import { buildRecommendationModel, recommendFor, recommendationText } from '../../src/domain/loyalty/recommendations';
+import { buildRecommendationModel, recommendFor } from '../../src/domain/loyalty/recommendations';
+import { recommendationText } from '../../src/server/loyalty/loyalty-words';
 import { loyaltySettings } from '../../src/domain/loyalty/settings';
 
-const settings = loyaltySettings({ recommendationMinSupport: 0.15, recommendationMinConfidence: 0.3, recommendationCount: 3 });
+const settings = loyaltySettings({
+  recommendationMinSupport: 0.15,
+  recommendationMinConfidence: 0.3,
+  recommendationCount: 3,
+});
 
 let next = 0;
 function ordersOf(clientId: string, ...products: string[]): Order[] {
   return products.map((product) => ({
-    id: `O-${++next}`, clientId, date: new Date(2026, 0, 1), product, quantity: 1, amount: 10, status: 'completed', completedAt: null, pointsRedeemed: 0, discountCode: '', notes: '',
+    id: `O-${++next}`,
+    clientId,
+    date: new Date(2026, 0, 1),
+    product,
+    quantity: 1,
+    amount: 10,
+    status: 'completed',
+    completedAt: null,
+    pointsRedeemed: 0,
+    discountCode: '',
+    notes: '',
   }));
 }
 
@@ -40,7 +55,13 @@ const model = buildRecommendationModel(orders, settings);
 
 describe('co-purchase rules', () => {
   it('have the support and confidence worked out above', () => {
-    const rules = model.rules.map((rule) => [rule.from, rule.to, rule.together, rule.support, Number(rule.confidence.toFixed(3))]);
+    const rules = model.rules.map((rule) => [
+      rule.from,
+      rule.to,
+      rule.together,
+      rule.support,
+      Number(rule.confidence.toFixed(3)),
+    ]);
     expect(rules).toEqual([
       ['sub badges', 'emotes', 4, 0.4, 0.8],
       ['emotes', 'sub badges', 4, 0.4, 0.667],
@@ -57,29 +78,57 @@ describe('co-purchase rules', () => {
 });
 
 describe('recommendFor', () => {
-  const products = (clientId: string): [string, string][] => recommendFor(clientId, model, settings).map((r) => [r.product, r.basis]);
+  const products = (clientId: string): [string, string][] =>
+    recommendFor(clientId, model, settings).map((r) => [r.product, r.basis]);
 
   it('ranks products reached by rules by confidence, then fills in with popular ones', () => {
-    expect(products('C5')).toEqual([['sub badges', 'co-purchase'], ['stickers', 'co-purchase'], ['panels', 'popular']]);
+    expect(products('C5')).toEqual([
+      ['sub badges', 'co-purchase'],
+      ['stickers', 'co-purchase'],
+      ['panels', 'popular'],
+    ]);
     expect(recommendFor('C5', model, settings)[0]).toMatchObject({ because: 'emotes', support: 0.4 });
-    expect(products('C6')).toEqual([['emotes', 'co-purchase'], ['stickers', 'popular'], ['panels', 'popular']]);
+    expect(products('C6')).toEqual([
+      ['emotes', 'co-purchase'],
+      ['stickers', 'popular'],
+      ['panels', 'popular'],
+    ]);
     // S→B (.25) is below the confidence threshold, so sub badges come in only as popular.
-    expect(products('C8')).toEqual([['emotes', 'co-purchase'], ['sub badges', 'popular'], ['panels', 'popular']]);
+    expect(products('C8')).toEqual([
+      ['emotes', 'co-purchase'],
+      ['sub badges', 'popular'],
+      ['panels', 'popular'],
+    ]);
   });
 
   it('never recommends what the client already ordered', () => {
     expect(products('C3')).toEqual([['panels', 'popular']]);
-    expect(products('C4')).toEqual([['sub badges', 'co-purchase'], ['panels', 'popular']]);
+    expect(products('C4')).toEqual([
+      ['sub badges', 'co-purchase'],
+      ['panels', 'popular'],
+    ]);
   });
 
   it('falls back to the most popular products with no rule or no orders', () => {
-    expect(products('C9')).toEqual([['emotes', 'popular'], ['sub badges', 'popular'], ['stickers', 'popular']]);
-    expect(products('C-new')).toEqual([['emotes', 'popular'], ['sub badges', 'popular'], ['stickers', 'popular']]);
+    expect(products('C9')).toEqual([
+      ['emotes', 'popular'],
+      ['sub badges', 'popular'],
+      ['stickers', 'popular'],
+    ]);
+    expect(products('C-new')).toEqual([
+      ['emotes', 'popular'],
+      ['sub badges', 'popular'],
+      ['stickers', 'popular'],
+    ]);
   });
 
   it('breaks ties in confidence and support by product name', () => {
     const tied = buildRecommendationModel(
-      [...ordersOf('K1', 'emotes', 'stickers', 'banners'), ...ordersOf('K2', 'emotes', 'stickers', 'banners'), ...ordersOf('K3', 'emotes')],
+      [
+        ...ordersOf('K1', 'emotes', 'stickers', 'banners'),
+        ...ordersOf('K2', 'emotes', 'stickers', 'banners'),
+        ...ordersOf('K3', 'emotes'),
+      ],
       settings,
     );
     expect(recommendFor('K3', tied, settings).map((r) => r.product)).toEqual(['banners', 'stickers']);

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { LedgerEntry, Order } from '../../src/domain/types';
 import { balance } from '../../src/domain/loyalty/ledger';
-import { evaluateTier, rollingSpend, tierForSpend, tierMultiplier, tierUpBonuses } from '../../src/domain/loyalty/tiers';
+import {
+  evaluateTier,
+  rollingSpend,
+  tierForSpend,
+  tierMultiplier,
+  tierUpBonuses,
+} from '../../src/domain/loyalty/tiers';
 import { loyaltySettings } from '../../src/domain/loyalty/settings';
 
 // Bronze 0, Silver 300, Gold 1000, VIP 3000; grace 30 days.
@@ -35,7 +41,17 @@ describe('tierForSpend', () => {
 
 describe('rollingSpend', () => {
   const order = (id: string, completedAt: Date, amount: number, status: Order['status'] = 'completed'): Order => ({
-    id, clientId: 'C-1', date: completedAt, product: 'emotes', quantity: 1, amount, status, completedAt, pointsRedeemed: 0, discountCode: '', notes: '',
+    id,
+    clientId: 'C-1',
+    date: completedAt,
+    product: 'emotes',
+    quantity: 1,
+    amount,
+    status,
+    completedAt,
+    pointsRedeemed: 0,
+    discountCode: '',
+    notes: '',
   });
 
   it('sums completed orders of the last 365 days, today included', () => {
@@ -58,7 +74,10 @@ describe('evaluateTier', () => {
       tier: 'Gold',
       since: day(2026, 3, 1),
       change: 'up',
-      upBonuses: [{ tier: 'Silver', points: 100 }, { tier: 'Gold', points: 250 }],
+      upBonuses: [
+        { tier: 'Silver', points: 100 },
+        { tier: 'Gold', points: 250 },
+      ],
       graceEndsAt: null,
     });
   });
@@ -69,19 +88,32 @@ describe('evaluateTier', () => {
   });
 
   it('re-stamps since while the client still qualifies', () => {
-    expect(evaluateTier('Gold', day(2026, 1, 1), 1500, day(2026, 3, 1), settings)).toMatchObject({ tier: 'Gold', change: 'same', since: day(2026, 3, 1) });
+    expect(evaluateTier('Gold', day(2026, 1, 1), 1500, day(2026, 3, 1), settings)).toMatchObject({
+      tier: 'Gold',
+      change: 'same',
+      since: day(2026, 3, 1),
+    });
   });
 
   it('holds a tier through the grace period and drops it the day the grace ends', () => {
     const lastQualified = day(2026, 3, 1);
     const heldDecision = evaluateTier('Gold', lastQualified, 999.99, day(2026, 3, 30), settings);
-    expect(heldDecision).toEqual({ tier: 'Gold', since: lastQualified, change: 'held', upBonuses: [], graceEndsAt: day(2026, 3, 31) });
+    expect(heldDecision).toEqual({
+      tier: 'Gold',
+      since: lastQualified,
+      change: 'held',
+      upBonuses: [],
+      graceEndsAt: day(2026, 3, 31),
+    });
     const dropped = evaluateTier('Gold', lastQualified, 999.99, day(2026, 3, 31), settings);
     expect(dropped).toMatchObject({ tier: 'Silver', change: 'down', since: day(2026, 3, 31) });
   });
 
   it('drops straight to the tier the spend reaches', () => {
-    expect(evaluateTier('VIP', day(2026, 1, 1), 5, day(2026, 6, 1), settings)).toMatchObject({ tier: 'Bronze', change: 'down' });
+    expect(evaluateTier('VIP', day(2026, 1, 1), 5, day(2026, 6, 1), settings)).toMatchObject({
+      tier: 'Bronze',
+      change: 'down',
+    });
   });
 
   it('keeps the tier without a drop when the client re-qualifies during the grace period', () => {
@@ -110,6 +142,9 @@ describe('tierUpBonuses', () => {
 
 describe('loyaltySettings', () => {
   it('keeps defaults for overrides left undefined', () => {
-    expect(loyaltySettings({ tierGraceDays: undefined, expiryMonths: 6 })).toMatchObject({ tierGraceDays: 30, expiryMonths: 6 });
+    expect(loyaltySettings({ tierGraceDays: undefined, expiryMonths: 6 })).toMatchObject({
+      tierGraceDays: 30,
+      expiryMonths: 6,
+    });
   });
 });

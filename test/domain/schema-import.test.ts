@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { answerKey, guessSeparator, importedChanges, importSpec, mapHeaders, parseDelimited, parseRows, readAnswers, sameAnswerKey, titleMapping } from '../../src/domain/schema';
+import {
+  answerKey,
+  guessSeparator,
+  importedChanges,
+  importSpec,
+  mapHeaders,
+  parseDelimited,
+  parseRows,
+  readAnswers,
+  sameAnswerKey,
+  titleMapping,
+} from '../../src/domain/schema';
 
 describe('parseDelimited', () => {
   it('keeps separators, doubled quotes and line breaks inside quoted fields', () => {
@@ -13,9 +24,15 @@ describe('parseDelimited', () => {
 
   it('guesses ; and tab from the header line, and a comma stays inside a ; field', () => {
     expect(guessSeparator('Имя;Email;Город\nА;a@x.ru;Казань, центр')).toBe(';');
-    expect(parseDelimited('Имя;Сумма\nАнна;1 200,50 ₽')).toEqual([['Имя', 'Сумма'], ['Анна', '1 200,50 ₽']]);
+    expect(parseDelimited('Имя;Сумма\nАнна;1 200,50 ₽')).toEqual([
+      ['Имя', 'Сумма'],
+      ['Анна', '1 200,50 ₽'],
+    ]);
     expect(guessSeparator('a,b\tc\n1,2\t3')).toBe('\t');
-    expect(parseDelimited('Имя\tГород\nАнна, Мария\tКазань')).toEqual([['Имя', 'Город'], ['Анна, Мария', 'Казань']]);
+    expect(parseDelimited('Имя\tГород\nАнна, Мария\tКазань')).toEqual([
+      ['Имя', 'Город'],
+      ['Анна, Мария', 'Казань'],
+    ]);
   });
 
   it('drops a byte-order mark so the first header still matches', () => {
@@ -24,12 +41,16 @@ describe('parseDelimited', () => {
   });
 
   it('keeps empty fields and a last line without a line break', () => {
-    expect(parseDelimited('a,,c\n,,')).toEqual([['a', '', 'c'], ['', '', '']]);
+    expect(parseDelimited('a,,c\n,,')).toEqual([
+      ['a', '', 'c'],
+      ['', '', ''],
+    ]);
   });
 });
 
 describe('an order history CSV in Russian, read with the import spec', () => {
-  const csv = '\ufeffНомер заказа;Почта;Дата заказа;Сумма;Статус\n' +
+  const csv =
+    '\ufeffНомер заказа;Почта;Дата заказа;Сумма;Статус\n' +
     'O-1;Anna@Example.com ;24.11.2026;1 200,50 ₽;выполнен\n' +
     'O-2;bob@example.com;2026-11-20;"1 000";новый\n' +
     'O-3;vera@example.com;31.02.2026;abc;выполнен\n';
@@ -67,14 +88,24 @@ describe('importedChanges', () => {
 
   it('takes non-blank values that differ; blanks never erase; identity and derived columns stay', () => {
     const existing = { id: 'C-0001', email: 'a@x.ru', city: 'Казань', name: 'Анна', pointsBalance: 10 };
-    const incoming = { id: 'C-9999', email: 'a@x.ru', city: 'Москва', name: '', country: null, pointsBalance: 0, twitch: 'anna' };
+    const incoming = {
+      id: 'C-9999',
+      email: 'a@x.ru',
+      city: 'Москва',
+      name: '',
+      country: null,
+      pointsBalance: 0,
+      twitch: 'anna',
+    };
     expect(importedChanges(existing, incoming, untouchable)).toEqual({ city: 'Москва', twitch: 'anna' });
   });
 
   it('compares dates by time, so the same day read twice is no change', () => {
     const day = () => new Date('2026-11-24T00:00:00Z');
     expect(importedChanges({ birthday: day() }, { birthday: day() }, untouchable)).toEqual({});
-    expect(Object.keys(importedChanges({ birthday: day() }, { birthday: new Date('2026-11-25T00:00:00Z') }, untouchable))).toEqual(['birthday']);
+    expect(
+      Object.keys(importedChanges({ birthday: day() }, { birthday: new Date('2026-11-25T00:00:00Z') }, untouchable)),
+    ).toEqual(['birthday']);
   });
 });
 
@@ -82,14 +113,19 @@ describe('readAnswers', () => {
   const mapping = titleMapping('registration');
 
   it('types answers by their column in either language, ticks consent, leaves blanks out', () => {
-    const read = readAnswers('registration', {
-      Имя: 'Анна',
-      'Электронная почта': ' Anna@Example.COM ',
-      'Birthday (optional)': '24.11.2000',
-      Город: '',
-      Согласие: ['Я согласна'],
-      'Вопрос, которого нет': 'ignored',
-    }, mapping, 'ru');
+    const read = readAnswers(
+      'registration',
+      {
+        Имя: 'Анна',
+        'Электронная почта': ' Anna@Example.COM ',
+        'Birthday (optional)': '24.11.2000',
+        Город: '',
+        Согласие: ['Я согласна'],
+        'Вопрос, которого нет': 'ignored',
+      },
+      mapping,
+      'ru',
+    );
     expect(read.consentGiven).toBe(true);
     expect(read.problems).toEqual([]);
     expect(Object.keys(read.fields).sort()).toEqual(['birthday', 'email', 'name']);
@@ -98,7 +134,12 @@ describe('readAnswers', () => {
   });
 
   it('reports an impossible date and a malformed email, keeping the readable answers', () => {
-    const read = readAnswers('registration', { Имя: 'Борис', 'Электронная почта': 'boris@', 'День рождения (необязательно)': '31.02.2026' }, mapping, 'ru');
+    const read = readAnswers(
+      'registration',
+      { Имя: 'Борис', 'Электронная почта': 'boris@', 'День рождения (необязательно)': '31.02.2026' },
+      mapping,
+      'ru',
+    );
     expect(read.fields).toEqual({ name: 'Борис' });
     expect(read.problems.map((problem) => [problem.column, problem.value, problem.code])).toEqual([
       ['Электронная почта', 'boris@', 'cells.badEmail'],

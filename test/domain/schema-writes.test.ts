@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
-  coreSettings, mapHeaders, mergeClientAnswer, nextId, overridesFrom, planBlocks, sheetSpec, type RowWrite,
+  coreSettings,
+  mapHeaders,
+  mergeClientAnswer,
+  nextId,
+  overridesFrom,
+  planBlocks,
+  sheetSpec,
+  type RowWrite,
 } from '../../src/domain/schema';
 
 const clients = sheetSpec('clients');
@@ -25,15 +32,25 @@ describe('planBlocks', () => {
   });
 
   it('never touches staff columns or cells the caller did not set, and neutralises outside text', () => {
-    const blocks = planBlocks(clients, mapping, [{ rowNumber: 7, values: { name: '=IMPORTXML("x")', email: 'a@b.co', nonsense: 'x' } }], 'en');
+    const blocks = planBlocks(
+      clients,
+      mapping,
+      [{ rowNumber: 7, values: { name: '=IMPORTXML("x")', email: 'a@b.co', nonsense: 'x' } }],
+      'en',
+    );
     expect(blocks).toEqual([{ row: 7, column: 2, values: [['\'=IMPORTXML("x")', 'a@b.co']] }]);
   });
 
   it('groups rows that set different columns separately', () => {
-    const blocks = planBlocks(clients, mapping, [
-      { rowNumber: 2, values: { name: 'A' } },
-      { rowNumber: 3, values: { notes: 'n' } },
-    ], 'en');
+    const blocks = planBlocks(
+      clients,
+      mapping,
+      [
+        { rowNumber: 2, values: { name: 'A' } },
+        { rowNumber: 3, values: { notes: 'n' } },
+      ],
+      'en',
+    );
     expect(blocks).toEqual([
       { row: 2, column: 2, values: [['A']] },
       { row: 3, column: 6, values: [['n']] },
@@ -46,19 +63,43 @@ describe('mergeClientAnswer', () => {
   const derived = new Set(['tier']);
 
   it('creates a client with answered fields, consent and creation time', () => {
-    const changes = mergeClientAnswer(null, { email: 'anna@example.com', fields: { name: 'Anna', city: '', tier: 'Gold' }, at, consentVersion: 'v2' }, derived);
-    expect(changes).toEqual({ name: 'Anna', consentAt: at, consentVersion: 'v2', email: 'anna@example.com', createdAt: at });
+    const changes = mergeClientAnswer(
+      null,
+      { email: 'anna@example.com', fields: { name: 'Anna', city: '', tier: 'Gold' }, at, consentVersion: 'v2' },
+      derived,
+    );
+    expect(changes).toEqual({
+      name: 'Anna',
+      consentAt: at,
+      consentVersion: 'v2',
+      email: 'anna@example.com',
+      createdAt: at,
+    });
   });
 
   it('updates changed non-empty fields; blanks never erase', () => {
     const existing = { id: 'C-0001', name: 'Anna', city: 'Moscow', twitch: 'anna_tv', createdAt: new Date(2026, 0, 1) };
-    const changes = mergeClientAnswer(existing, { email: 'anna@example.com', fields: { name: 'Anna', city: 'Kazan', twitch: '', id: 'C-9' }, at }, derived);
+    const changes = mergeClientAnswer(
+      existing,
+      { email: 'anna@example.com', fields: { name: 'Anna', city: 'Kazan', twitch: '', id: 'C-9' }, at },
+      derived,
+    );
     expect(changes).toEqual({ city: 'Kazan' });
   });
 
   it('lets an older answer fill gaps only', () => {
-    const existing = { id: 'C-0001', city: 'Moscow', country: '', consentAt: new Date(2026, 11, 1), createdAt: new Date(2026, 11, 1) };
-    const changes = mergeClientAnswer(existing, { email: 'a@b.co', fields: { city: 'Kazan', country: 'RU' }, at, consentVersion: 'v1' }, derived);
+    const existing = {
+      id: 'C-0001',
+      city: 'Moscow',
+      country: '',
+      consentAt: new Date(2026, 11, 1),
+      createdAt: new Date(2026, 11, 1),
+    };
+    const changes = mergeClientAnswer(
+      existing,
+      { email: 'a@b.co', fields: { city: 'Kazan', country: 'RU' }, at, consentVersion: 'v1' },
+      derived,
+    );
     expect(changes).toEqual({ country: 'RU' });
   });
 });
@@ -71,7 +112,13 @@ describe('nextId', () => {
 });
 
 describe('settings overrides', () => {
-  const defaults = { weeklyCap: 2, margin: 0.7, enabled: true, template: 'welcome', tiers: [{ name: 'Gold', threshold: 100 }] };
+  const defaults = {
+    weeklyCap: 2,
+    margin: 0.7,
+    enabled: true,
+    template: 'welcome',
+    tiers: [{ name: 'Gold', threshold: 100 }],
+  };
   it('reads typed overrides and reports bad values keeping the default', () => {
     const read = overridesFrom(
       [
@@ -82,11 +129,27 @@ describe('settings overrides', () => {
         { key: 'campaigns.tiers', value: '[{"name":"Silver","threshold":50}]' },
         { key: 'loyalty.weeklyCap', value: '9' },
       ],
-      defaults, 'campaigns', 'ru',
+      defaults,
+      'campaigns',
+      'ru',
     );
-    expect(read.overrides).toEqual({ weeklyCap: 3, margin: 0.5, enabled: false, template: 'promo', tiers: [{ name: 'Silver', threshold: 50 }] });
+    expect(read.overrides).toEqual({
+      weeklyCap: 3,
+      margin: 0.5,
+      enabled: false,
+      template: 'promo',
+      tiers: [{ name: 'Silver', threshold: 50 }],
+    });
     expect(read.problems).toEqual([]);
-    const bad = overridesFrom([{ key: 'campaigns.weeklyCap', value: 'many' }, { key: 'campaigns.tiers', value: '{' }], defaults, 'campaigns', 'en');
+    const bad = overridesFrom(
+      [
+        { key: 'campaigns.weeklyCap', value: 'many' },
+        { key: 'campaigns.tiers', value: '{' },
+      ],
+      defaults,
+      'campaigns',
+      'en',
+    );
     expect(bad.overrides).toEqual({});
     expect(bad.problems.map((problem) => problem.params.key)).toEqual(['campaigns.weeklyCap', 'campaigns.tiers']);
   });

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
-  SCHEMA, findSheetName, mapHeaders, normaliseHeader, parseRows, planMigration, renamesFromSettings, sheetKeyForName, sheetSpec,
-  type MigrationStep, type WorkbookShape,
+  SCHEMA,
+  findSheetName,
+  mapHeaders,
+  normaliseHeader,
+  parseRows,
+  planMigration,
+  renamesFromSettings,
+  sheetKeyForName,
+  sheetSpec,
+  type MigrationStep,
+  type WorkbookShape,
 } from '../../src/domain/schema';
 import { translate } from '../../src/i18n';
 
@@ -9,20 +18,32 @@ const clients = sheetSpec('clients');
 const orders = sheetSpec('orders');
 
 describe('schema', () => {
-  it.each(SCHEMA.map((sheet) => [sheet.key, sheet] as const))('%s has unique keys and headers, identity columns and enum lists', (_key, sheet) => {
-    const keys = sheet.columns.map((column) => column.key);
-    expect(new Set(keys).size).toBe(keys.length);
-    for (const locale of ['en', 'ru'] as const) {
-      const headers = sheet.columns.map((column) => normaliseHeader(column.header[locale]));
-      expect(new Set(headers).size).toBe(headers.length);
-    }
-    for (const key of sheet.identity) expect(keys).toContain(key);
-    for (const column of sheet.columns) if (column.type === 'enum') expect(column.enumKey).toBeDefined();
-  });
+  it.each(SCHEMA.map((sheet) => [sheet.key, sheet] as const))(
+    '%s has unique keys and headers, identity columns and enum lists',
+    (_key, sheet) => {
+      const keys = sheet.columns.map((column) => column.key);
+      expect(new Set(keys).size).toBe(keys.length);
+      for (const locale of ['en', 'ru'] as const) {
+        const headers = sheet.columns.map((column) => normaliseHeader(translate(locale, column.header)));
+        expect(new Set(headers).size).toBe(headers.length);
+      }
+      for (const key of sheet.identity) expect(keys).toContain(key);
+      for (const column of sheet.columns) if (column.type === 'enum') expect(column.enumKey).toBeDefined();
+    },
+  );
 
   it('keeps the derived analysis columns of Clients marked derived', () => {
     const derived = clients.columns.filter((column) => column.derived).map((column) => column.key);
-    expect(derived).toEqual(['pointsBalance', 'tier', 'tierSince', 'lifecycle', 'rfmSegment', 'churnRisk', 'predictedValue', 'nextOrderExpected']);
+    expect(derived).toEqual([
+      'pointsBalance',
+      'tier',
+      'tierSince',
+      'lifecycle',
+      'rfmSegment',
+      'churnRisk',
+      'predictedValue',
+      'nextOrderExpected',
+    ]);
   });
 
   it('finds a sheet by its name in either language', () => {
@@ -45,14 +66,28 @@ describe('mapHeaders', () => {
   });
 
   it('maps Russian headers, aliases and keeps staff columns as extra', () => {
-    const mapping = mapHeaders(clients, ['Имя', 'ID клиента', 'Эл. почта', 'Любимый смайл', 'Тематика канала', '', 'Телефон'], { locale: 'ru' });
+    const mapping = mapHeaders(
+      clients,
+      ['Имя', 'ID клиента', 'Эл. почта', 'Любимый смайл', 'Тематика канала', '', 'Телефон'],
+      { locale: 'ru' },
+    );
     expect(mapping.indexes).toMatchObject({ name: 0, id: 1, email: 2, topic: 4 });
-    expect(mapping.extra).toEqual([{ header: 'Любимый смайл', index: 3 }, { header: 'Телефон', index: 6 }]);
+    expect(mapping.extra).toEqual([
+      { header: 'Любимый смайл', index: 3 },
+      { header: 'Телефон', index: 6 },
+    ]);
     expect(mapping.headerLocale).toBe('ru');
   });
 
   it('uses renames kept in Settings', () => {
-    const renames = renamesFromSettings([{ key: 'header.clients.email', value: 'Куда писать | Контакт' }, { key: 'header.orders.amount', value: 'x' }, { key: 'studio.name', value: 'y' }], 'clients');
+    const renames = renamesFromSettings(
+      [
+        { key: 'header.clients.email', value: 'Куда писать | Контакт' },
+        { key: 'header.orders.amount', value: 'x' },
+        { key: 'studio.name', value: 'y' },
+      ],
+      'clients',
+    );
     expect(renames).toEqual({ email: ['Куда писать', 'Контакт'] });
     const mapping = mapHeaders(clients, ['ID клиента', 'Контакт'], { locale: 'ru', renames });
     expect(mapping.indexes.email).toBe(1);
@@ -99,7 +134,12 @@ describe('parseRows', () => {
 
   it('reads good rows typed, with staff columns passed through', () => {
     expect(parsed.rowNumbers).toEqual([2, 8]);
-    expect(parsed.rows[0]?.values).toMatchObject({ id: 'O-1', amount: 1200.5, status: 'completed', clientEmail: 'anna@example.com' });
+    expect(parsed.rows[0]?.values).toMatchObject({
+      id: 'O-1',
+      amount: 1200.5,
+      status: 'completed',
+      clientEmail: 'anna@example.com',
+    });
     expect((parsed.rows[0]?.values.date as Date).getTime()).toBe(new Date(2026, 10, 24).getTime());
     expect(parsed.rows[0]?.extra).toEqual({ 'My note': 'vip' });
   });
@@ -123,7 +163,17 @@ describe('parseRows', () => {
 
   it('reads no rows when a required column is missing', () => {
     const partial = mapHeaders(spec, ['Order ID', 'Date'], { locale: 'en' });
-    expect(parseRows(spec, [['Order ID', 'Date'], ['O-1', '2026-01-01']], partial, { locale: 'en' }).rows).toEqual([]);
+    expect(
+      parseRows(
+        spec,
+        [
+          ['Order ID', 'Date'],
+          ['O-1', '2026-01-01'],
+        ],
+        partial,
+        { locale: 'en' },
+      ).rows,
+    ).toEqual([]);
   });
 
   it('reports a blank required cell', () => {
@@ -136,10 +186,12 @@ describe('parseRows', () => {
 function shapeAfter(shape: WorkbookShape, steps: readonly MigrationStep[]): WorkbookShape {
   const sheets = shape.sheets.map((sheet) => ({ ...sheet, headers: [...sheet.headers] }));
   for (const step of steps) {
-    if (step.kind === 'createSheet') sheets.push({ name: step.name, headers: step.columns.map((column) => column.header), frozenRows: 1 });
+    if (step.kind === 'createSheet')
+      sheets.push({ name: step.name, headers: step.columns.map((column) => column.header), frozenRows: 1 });
     const sheet = sheets.find((candidate) => candidate.name === step.name);
     if (!sheet) throw new Error(`no sheet ${step.name}`);
-    if (step.kind === 'appendColumns') for (const column of step.columns) sheet.headers[column.position - 1] = column.header;
+    if (step.kind === 'appendColumns')
+      for (const column of step.columns) sheet.headers[column.position - 1] = column.header;
     if (step.kind === 'freezeHeader') sheet.frozenRows = 1;
   }
   return { ...shape, sheets };
@@ -149,7 +201,20 @@ describe('planMigration', () => {
   it('creates every sheet of an empty workbook in the spreadsheet language, then plans nothing', () => {
     const empty: WorkbookShape = { locale: 'ru', sheets: [{ name: 'Лист1', headers: [] }] };
     const plan = planMigration(empty);
-    expect(plan.steps.map((step) => step.kind === 'createSheet' && step.name)).toEqual(SCHEMA.map((sheet) => sheet.name.ru));
+    expect(plan.steps.map((step) => step.kind === 'createSheet' && step.name)).toEqual([
+      'Клиенты',
+      'Заказы',
+      'Отзывы',
+      'Обращения',
+      'Баллы',
+      'Сегменты',
+      'Кампании',
+      'Отправки',
+      'Шаблоны',
+      'Промокоды',
+      'Настройки',
+      'Проблемы',
+    ]);
     const created = plan.steps[0];
     expect(created?.kind === 'createSheet' && created.columns.slice(0, 2)).toEqual([
       { key: 'id', header: 'ID клиента', position: 1 },
@@ -173,7 +238,10 @@ describe('planMigration', () => {
     if (orderStep?.kind !== 'appendColumns') return;
     expect(orderStep.columns[0]).toEqual({ key: 'clientId', header: 'ID клиента', position: 5 });
     expect(orderStep.columns.map((column) => column.key)).not.toContain('amount');
-    expect(orderStep.columns.find((column) => column.key === 'status')?.validation).toEqual({ kind: 'list', enumKey: 'orderStatus' });
+    expect(orderStep.columns.find((column) => column.key === 'status')?.validation).toEqual({
+      kind: 'list',
+      enumKey: 'orderStatus',
+    });
     expect(plan.steps).toContainEqual({ kind: 'freezeHeader', sheet: 'clients', name: 'Клиенты' });
     // New sheets follow the workbook's language, not the user's.
     expect(plan.steps).toContainEqual(expect.objectContaining({ kind: 'createSheet', name: 'Отзывы' }));
@@ -184,16 +252,25 @@ describe('planMigration', () => {
   });
 
   it('leaves a renamed column alone when the rename is in Settings', () => {
-    const shape: WorkbookShape = { locale: 'en', sheets: [{ name: 'Clients', headers: ['Client ID', 'Where to write'] }] };
+    const shape: WorkbookShape = {
+      locale: 'en',
+      sheets: [{ name: 'Clients', headers: ['Client ID', 'Where to write'] }],
+    };
     const without = planMigration(shape).steps.find((step) => step.sheet === 'clients');
-    const withRename = planMigration(shape, { renames: { clients: { email: ['Where to write'] } } }).steps.find((step) => step.sheet === 'clients');
+    const withRename = planMigration(shape, { renames: { clients: { email: ['Where to write'] } } }).steps.find(
+      (step) => step.sheet === 'clients',
+    );
     expect(without?.kind === 'appendColumns' && without.columns.map((column) => column.key)).toContain('email');
-    expect(withRename?.kind === 'appendColumns' && withRename.columns.map((column) => column.key)).not.toContain('email');
+    expect(withRename?.kind === 'appendColumns' && withRename.columns.map((column) => column.key)).not.toContain(
+      'email',
+    );
   });
 
   it('marks derived columns so setup can set them apart', () => {
     const plan = planMigration({ locale: 'en', sheets: [] });
     const step = plan.steps[0];
-    expect(step?.kind === 'createSheet' && step.columns.filter((column) => column.derived).map((column) => column.header)).toContain('Tier (auto)');
+    expect(
+      step?.kind === 'createSheet' && step.columns.filter((column) => column.derived).map((column) => column.header),
+    ).toContain('Tier (auto)');
   });
 });

@@ -1,7 +1,15 @@
 // The alert choice and the broadcast journal, worked by hand.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TELEGRAM_SETTINGS, dueAlerts, prunedJournal, type AlertInput } from '../../src/domain/telegram/alerts';
-import { broadcastProgress, broadcastRecipients, chunkRecipients, CHUNK_SIZE, nextRecipient, stateAfter, textFor } from '../../src/domain/telegram/broadcast';
+import {
+  broadcastProgress,
+  broadcastRecipients,
+  chunkRecipients,
+  CHUNK_SIZE,
+  nextRecipient,
+  stateAfter,
+  textFor,
+} from '../../src/domain/telegram/broadcast';
 
 const now = new Date('2026-11-24T12:00:00Z');
 const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000);
@@ -11,11 +19,28 @@ function input(over: Partial<AlertInput> = {}): AlertInput {
     now,
     since: new Date('2026-11-20T00:00:00Z'),
     settings: DEFAULT_TELEGRAM_SETTINGS,
-    clients: [{ id: 'C-1', name: 'Anna', createdAt: minutesAgo(10) }, { id: 'C-2', name: 'Old', createdAt: minutesAgo(3 * 24 * 60) }],
+    clients: [
+      { id: 'C-1', name: 'Anna', createdAt: minutesAgo(10) },
+      { id: 'C-2', name: 'Old', createdAt: minutesAgo(3 * 24 * 60) },
+    ],
     requests: [
-      { id: 'R-1', clientId: 'C-1', channel: 'telegram', summary: 'first line\nsecond', receivedAt: minutesAgo(104), answeredAt: null },
+      {
+        id: 'R-1',
+        clientId: 'C-1',
+        channel: 'telegram',
+        summary: 'first line\nsecond',
+        receivedAt: minutesAgo(104),
+        answeredAt: null,
+      },
       { id: 'R-2', clientId: 'C-1', channel: 'email', summary: 'x', receivedAt: minutesAgo(105), answeredAt: null },
-      { id: 'R-3', clientId: 'C-1', channel: 'email', summary: 'y', receivedAt: minutesAgo(200), answeredAt: minutesAgo(150) },
+      {
+        id: 'R-3',
+        clientId: 'C-1',
+        channel: 'email',
+        summary: 'y',
+        receivedAt: minutesAgo(200),
+        answeredAt: minutesAgo(150),
+      },
     ],
     today: '2026-11-24',
     hour: 8,
@@ -27,10 +52,21 @@ function input(over: Partial<AlertInput> = {}): AlertInput {
 
 describe('dueAlerts', () => {
   it('new clients and requests of the last 24 h; the warning from 105 minutes, only while unanswered; the summary from its hour', () => {
-    expect(dueAlerts(input()).map((a) => a.key)).toEqual(['registration:C-1', 'request:R-1', 'request:R-2', 'due:R-2', 'request:R-3']);
+    expect(dueAlerts(input()).map((a) => a.key)).toEqual([
+      'registration:C-1',
+      'request:R-1',
+      'request:R-2',
+      'due:R-2',
+      'request:R-3',
+    ]);
     expect(dueAlerts(input()).find((a) => a.key === 'request:R-1')?.params.summary).toBe('first line');
     expect(dueAlerts(input({ hour: 9 })).map((a) => a.key)).toContain('summary:2026-11-24');
-    expect(dueAlerts(input({ hour: 9 })).find((a) => a.kind === 'dailySummary')?.params).toEqual({ newClients: 1, orders: 2, mailsSent: 3, waiting: 2 });
+    expect(dueAlerts(input({ hour: 9 })).find((a) => a.kind === 'dailySummary')?.params).toEqual({
+      newClients: 1,
+      orders: 2,
+      mailsSent: 3,
+      waiting: 2,
+    });
   });
 
   it('nothing journaled comes again, nothing before the bot was connected, nothing switched off', () => {
@@ -42,15 +78,33 @@ describe('dueAlerts', () => {
   });
 
   it('prunes journal entries older than 48 hours', () => {
-    expect(prunedJournal({ a: now.getTime() - 47 * 3600_000, b: now.getTime() - 49 * 3600_000 }, now)).toEqual({ a: now.getTime() - 47 * 3600_000 });
+    expect(prunedJournal({ a: now.getTime() - 47 * 3600_000, b: now.getTime() - 49 * 3600_000 }, now)).toEqual({
+      a: now.getTime() - 47 * 3600_000,
+    });
   });
 });
 
 describe('broadcast journal', () => {
-  const client = (id: string, over: object = {}) => ({ id, chatId: '1', linkedAt: now, unreachableAt: null, unsubscribedAt: null, locale: null, ...over });
+  const client = (id: string, over: object = {}) => ({
+    id,
+    chatId: '1',
+    linkedAt: now,
+    unreachableAt: null,
+    unsubscribedAt: null,
+    locale: null,
+    ...over,
+  });
 
   it('recipients: linked with consent, not unreachable, not unsubscribed', () => {
-    expect(broadcastRecipients([client('a'), client('b', { chatId: null }), client('c', { linkedAt: null }), client('d', { unreachableAt: now }), client('e', { unsubscribedAt: now })])).toEqual(['a']);
+    expect(
+      broadcastRecipients([
+        client('a'),
+        client('b', { chatId: null }),
+        client('c', { linkedAt: null }),
+        client('d', { unreachableAt: now }),
+        client('e', { unsubscribedAt: now }),
+      ]),
+    ).toEqual(['a']);
   });
 
   it('chunks of 150, in flight first, then pending in order', () => {

@@ -14,7 +14,9 @@ const sign = hmacSigner('studio secret');
 describe('HTML subset', () => {
   it('escapes the four characters Telegram names and leaves the template’s tags', () => {
     expect(escapeTelegramHtml('a<b & "c">')).toBe('a&lt;b &amp; &quot;c&quot;&gt;');
-    expect(fillTelegramTemplate('<b>{name}</b> wrote', { name: '<i>Eve</i> & co' })).toBe('<b>&lt;i&gt;Eve&lt;/i&gt; &amp; co</b> wrote');
+    expect(fillTelegramTemplate('<b>{name}</b> wrote', { name: '<i>Eve</i> & co' })).toBe(
+      '<b>&lt;i&gt;Eve&lt;/i&gt; &amp; co</b> wrote',
+    );
   });
 });
 
@@ -58,10 +60,26 @@ describe('answers', () => {
   const answer = (status: number, body: object) => readBotReply({ kind: 'answer', status, body: JSON.stringify(body) });
   it('reads sent, 429 retry_after, 403, 5xx, 400 and no answer into what to do', () => {
     expect(sendOutcome(answer(200, { ok: true, result: { message_id: 17 } }))).toEqual({ kind: 'sent', messageId: 17 });
-    expect(sendOutcome(answer(429, { ok: false, error_code: 429, description: 'Too Many Requests: retry after 12', parameters: { retry_after: 12 } }))).toEqual({ kind: 'wait', seconds: 12 });
-    expect(sendOutcome(answer(403, { ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' })).kind).toBe('unreachable');
-    expect(sendOutcome(answer(502, { ok: false, error_code: 502, description: 'Bad Gateway' })).kind).toBe('retryLater');
-    expect(sendOutcome(answer(400, { ok: false, error_code: 400, description: 'Bad Request: chat not found' }))).toEqual({ kind: 'refused', description: 'Bad Request: chat not found' });
+    expect(
+      sendOutcome(
+        answer(429, {
+          ok: false,
+          error_code: 429,
+          description: 'Too Many Requests: retry after 12',
+          parameters: { retry_after: 12 },
+        }),
+      ),
+    ).toEqual({ kind: 'wait', seconds: 12 });
+    expect(
+      sendOutcome(answer(403, { ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' }))
+        .kind,
+    ).toBe('unreachable');
+    expect(sendOutcome(answer(502, { ok: false, error_code: 502, description: 'Bad Gateway' })).kind).toBe(
+      'retryLater',
+    );
+    expect(
+      sendOutcome(answer(400, { ok: false, error_code: 400, description: 'Bad Request: chat not found' })),
+    ).toEqual({ kind: 'refused', description: 'Bad Request: chat not found' });
     expect(sendOutcome(readBotReply({ kind: 'network', message: 'Address unavailable' })).kind).toBe('retryLater');
     expect(sendOutcome(readBotReply({ kind: 'answer', status: 502, body: '<html>' })).kind).toBe('retryLater');
   });
@@ -83,9 +101,21 @@ describe('pace', () => {
 });
 
 describe('updates and the inbox plan', () => {
-  const update = (id: number, chat: number, text: string, date = 1_700_000_000) => ({ update_id: id, message: { message_id: id, from: { id: chat, is_bot: false, first_name: 'A' }, chat: { id: chat, type: 'private' }, date, text } });
+  const update = (id: number, chat: number, text: string, date = 1_700_000_000) => ({
+    update_id: id,
+    message: {
+      message_id: id,
+      from: { id: chat, is_bot: false, first_name: 'A' },
+      chat: { id: chat, type: 'private' },
+      date,
+      text,
+    },
+  });
   const context = (over: Partial<InboxContext> = {}): InboxContext => ({
-    clients: [{ id: 'C-0001', chatId: '501', locale: 'ru', callName: 'Анна' }, { id: 'C-0002', chatId: null, locale: null, callName: 'Max' }],
+    clients: [
+      { id: 'C-0001', chatId: '501', locale: 'ru', callName: 'Анна' },
+      { id: 'C-0002', chatId: null, locale: null, callName: 'Max' },
+    ],
     requests: [],
     verify: (token) => verifyLinkToken(token, sign),
     isStaffToken: () => false,
@@ -97,7 +127,12 @@ describe('updates and the inbox plan', () => {
   });
 
   it('reads /start with and without a token, plain text, and ignores the rest; the offset is one past the highest id', () => {
-    const actions = readUpdates([update(12, 5, 'hi'), update(10, 5, '/start abc_1'), update(11, 5, '/start'), { update_id: 13, edited_message: {} }]);
+    const actions = readUpdates([
+      update(12, 5, 'hi'),
+      update(10, 5, '/start abc_1'),
+      update(11, 5, '/start'),
+      { update_id: 13, edited_message: {} },
+    ]);
     expect(actions.map((a) => a.kind)).toEqual(['link', 'start', 'message', 'ignore']);
     expect(nextOffset(0, actions)).toBe(14);
     expect(nextOffset(20, actions)).toBe(20);
@@ -105,13 +140,26 @@ describe('updates and the inbox plan', () => {
 
   it('joins a client’s messages into one open request, makes none for an unlinked chat, and binds a valid token', () => {
     const token = linkToken('C-0002', sign) ?? '';
-    const plan = planInbox(readUpdates([update(1, 501, 'нужен оверлей'), update(2, 501, 'и баннер'), update(3, 600, 'кто это?'), update(4, 777, `/start ${token}`), update(5, 777, 'hello')]), 0, context());
+    const plan = planInbox(
+      readUpdates([
+        update(1, 501, 'нужен оверлей'),
+        update(2, 501, 'и баннер'),
+        update(3, 600, 'кто это?'),
+        update(4, 777, `/start ${token}`),
+        update(5, 777, 'hello'),
+      ]),
+      0,
+      context(),
+    );
     expect(plan.newRequests.map((r) => [r.id, r.clientId, r.summary, r.telegramUpdateId])).toEqual([
       ['R-0001', 'C-0001', 'нужен оверлей\n[12:00] и баннер', 2],
       ['R-0002', 'C-0002', 'hello', 5],
     ]);
     expect(plan.binds).toEqual([{ clientId: 'C-0002', chatId: '777', at: new Date(1_700_000_000_000) }]);
-    expect(plan.answers.map((a) => [a.chatId, a.key, a.locale])).toEqual([['600', 'telegram.client.notLinked', 'en'], ['777', 'telegram.client.greeting', 'en']]);
+    expect(plan.answers.map((a) => [a.chatId, a.key, a.locale])).toEqual([
+      ['600', 'telegram.client.notLinked', 'en'],
+      ['777', 'telegram.client.greeting', 'en'],
+    ]);
     expect(plan.offset).toBe(6);
   });
 
@@ -119,8 +167,12 @@ describe('updates and the inbox plan', () => {
     const token = linkToken('C-0001', sign) ?? '';
     const batch = readUpdates([update(7, 501, `/start ${token}`)]);
     expect(planInbox(batch, 0, context()).binds).toEqual([]);
-    const blocked = context({ clients: [{ id: 'C-0001', chatId: '501', locale: 'ru', callName: 'Анна', unreachableAt: new Date(0) }] });
-    expect(planInbox(batch, 0, blocked).binds).toEqual([{ clientId: 'C-0001', chatId: '501', at: new Date(1_700_000_000_000) }]);
+    const blocked = context({
+      clients: [{ id: 'C-0001', chatId: '501', locale: 'ru', callName: 'Анна', unreachableAt: new Date(0) }],
+    });
+    expect(planInbox(batch, 0, blocked).binds).toEqual([
+      { clientId: 'C-0001', chatId: '501', at: new Date(1_700_000_000_000) },
+    ]);
   });
 
   it('planning the same batch again after its rows were written does nothing twice', () => {
@@ -131,6 +183,8 @@ describe('updates and the inbox plan', () => {
     expect(again.joins).toEqual([]);
     // A later message joins the open request.
     const later = planInbox(readUpdates([update(3, 501, 'срочно')]), 3, context({ requests: first.newRequests }));
-    expect(later.joins).toEqual([{ requestId: 'R-0001', summary: 'нужен оверлей\n[12:00] и баннер\n[12:00] срочно', telegramUpdateId: 3 }]);
+    expect(later.joins).toEqual([
+      { requestId: 'R-0001', summary: 'нужен оверлей\n[12:00] и баннер\n[12:00] срочно', telegramUpdateId: 3 },
+    ]);
   });
 });

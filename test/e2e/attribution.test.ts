@@ -2,17 +2,37 @@
 // mail within N days, writes orders, revenue, conversion and ROI on the Campaigns sheet, and the
 // Dashboard's campaign tiles show October's campaigns.
 import { describe, expect, it } from 'vitest';
-import { writeRecords } from '../../local/playground/seed';
+import { writeFixture } from '../support/sheet-fixtures';
 import { translate } from '../../src/i18n';
 import { consentingClient, mailStudio } from '../support/mail-studio';
 
 const at = (iso: string) => new Date(iso);
-const sent = (campaignId: string, clientId: string, iso: string) =>
-  ({ campaignId, clientId, email: `${clientId.toLowerCase()}@example.com`, status: 'sent', at: at(iso) });
-const order = (id: string, clientId: string, iso: string, amount: number, status = 'completed') =>
-  ({ id, clientId, date: at(iso), product: 'Эмоут', amount, quantity: 1, status, completedAt: status === 'completed' ? at(iso) : null });
-const campaign = (id: string, cost: number) =>
-  ({ id, name: id, segmentId: 'all', template: 'promo', status: 'done', cost, createdAt: at('2026-10-01T09:00:00Z') });
+const sent = (campaignId: string, clientId: string, iso: string) => ({
+  campaignId,
+  clientId,
+  email: `${clientId.toLowerCase()}@example.com`,
+  status: 'sent',
+  at: at(iso),
+});
+const order = (id: string, clientId: string, iso: string, amount: number, status = 'completed') => ({
+  id,
+  clientId,
+  date: at(iso),
+  product: 'Эмоут',
+  amount,
+  quantity: 1,
+  status,
+  completedAt: status === 'completed' ? at(iso) : null,
+});
+const campaign = (id: string, cost: number) => ({
+  id,
+  name: id,
+  segmentId: 'all',
+  template: 'promo',
+  status: 'done',
+  cost,
+  createdAt: at('2026-10-01T09:00:00Z'),
+});
 
 /**
  * Settings: attribution 7 days, margin 0.5. Mails (all sent) and orders:
@@ -60,10 +80,17 @@ describe('attribution and ROI', () => {
   it('credits orders by last touch within N days and shows the results on Campaigns and the Dashboard', () => {
     const studio = attributionStudio();
     const { emu, app, rows } = studio;
-    writeRecords(emu, 'campaigns', [campaign('K-0001', 100), campaign('K-0002', 50), campaign('K-0003', 300)], studio.locale);
+    writeFixture(
+      emu,
+      'campaigns',
+      [campaign('K-0001', 100), campaign('K-0002', 50), campaign('K-0003', 300)],
+      studio.locale,
+    );
     app.run('runNightly', [], { kind: 'trigger' });
 
-    const results = Object.fromEntries(rows('campaigns').map((row) => [row.id, [row.orders, row.revenue, row.conversionRate, row.roi]]));
+    const results = Object.fromEntries(
+      rows('campaigns').map((row) => [row.id, [row.orders, row.revenue, row.conversionRate, row.roi]]),
+    );
     expect(results).toEqual({
       'K-0001': [2, 700, 0.4, 2.5],
       'K-0002': [1, 200, 0.5, 1],
@@ -71,7 +98,8 @@ describe('attribution and ROI', () => {
     });
 
     const dashboard = emu.spreadsheet.values(translate('ru', 'analysis.dashboard.sheetName'));
-    const tile = (key: string) => dashboard.find((cells) => cells[0] === translate('ru', `analysis.kpi.${key}` as never))?.[1];
+    const tile = (key: string) =>
+      dashboard.find((cells) => cells[0] === translate('ru', `analysis.kpi.${key}` as never))?.[1];
     expect(tile('campaignConversion') as number).toBeCloseTo(3 / 7, 9);
     expect(tile('campaignRoi') as number).toBeCloseTo(2, 9);
   });

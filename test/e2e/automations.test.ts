@@ -2,23 +2,46 @@
 // a week stepped hour by hour with emu.advance. Each flow fires on its day, once; consent,
 // unsubscribe, quiet hours (21:00–9:00 Moscow) and the weekly cap hold mails back.
 import { describe, expect, it } from 'vitest';
-import { writeRecords } from '../../local/playground/seed';
+import { writeFixture } from '../support/sheet-fixtures';
 import { consentingClient, mailStudio } from '../support/mail-studio';
 
 const HOUR = 3_600_000;
 const at = (iso: string) => new Date(iso);
 
 const FLOW_TEMPLATES = [
-  { name: 'welcome', subject: 'Добро пожаловать, {{first_name|друг}}', htmlBody: '<p>Рады вам!</p><a href="{{unsubscribe_link}}">x</a>', textBody: '' },
-  { name: 'feedback', subject: 'Как вам {{last_order}}?', htmlBody: '<p>Оцените: <a href="{{feedback_link}}">анкета</a></p>', textBody: '' },
+  {
+    name: 'welcome',
+    subject: 'Добро пожаловать, {{first_name|друг}}',
+    htmlBody: '<p>Рады вам!</p><a href="{{unsubscribe_link}}">x</a>',
+    textBody: '',
+  },
+  {
+    name: 'feedback',
+    subject: 'Как вам {{last_order}}?',
+    htmlBody: '<p>Оцените: <a href="{{feedback_link}}">анкета</a></p>',
+    textBody: '',
+  },
   { name: 'winback', subject: 'Давно не виделись', htmlBody: '<p>Последний заказ: {{last_order}}</p>', textBody: '' },
   { name: 'birthday', subject: 'С днём рождения!', htmlBody: '<p>Подарок ждёт</p>', textBody: '' },
-  { name: 'points-expiry', subject: 'Баллы сгорают', htmlBody: '<p>{{points}} баллов сгорят {{expires_at}}</p>', textBody: '' },
+  {
+    name: 'points-expiry',
+    subject: 'Баллы сгорают',
+    htmlBody: '<p>{{points}} баллов сгорят {{expires_at}}</p>',
+    textBody: '',
+  },
   { name: 'tier-reached', subject: 'Новый уровень', htmlBody: '<p>Ваш уровень: {{tier}}</p>', textBody: '' },
 ];
 
-const completedOrder = (id: string, clientId: string, date: string, amount: number, product: string) =>
-  ({ id, clientId, date: at(date), product, amount, quantity: 1, status: 'completed', completedAt: at(date) });
+const completedOrder = (id: string, clientId: string, date: string, amount: number, product: string) => ({
+  id,
+  clientId,
+  date: at(date),
+  product,
+  amount,
+  quantity: 1,
+  status: 'completed',
+  completedAt: at(date),
+});
 
 /**
  * The calendar starts Tue 24 Nov 2026, 12:00 Moscow. Who is due what, and when:
@@ -57,16 +80,43 @@ function flowStudio() {
       completedOrder('O-T1', 'C-T', '2026-09-25T12:00:00Z', 400, 'Пак эмоутов'),
     ],
     sends: [
-      { campaignId: 'K-0009', clientId: 'C-K', email: 'c-k@example.com', status: 'sent', at: at('2026-11-23T10:00:00Z') },
-      { campaignId: 'K-0010', clientId: 'C-K', email: 'c-k@example.com', status: 'sent', at: at('2026-11-24T07:00:00Z') },
+      {
+        campaignId: 'K-0009',
+        clientId: 'C-K',
+        email: 'c-k@example.com',
+        status: 'sent',
+        at: at('2026-11-23T10:00:00Z'),
+      },
+      {
+        campaignId: 'K-0010',
+        clientId: 'C-K',
+        email: 'c-k@example.com',
+        status: 'sent',
+        at: at('2026-11-24T07:00:00Z'),
+      },
     ],
     templates: FLOW_TEMPLATES,
     // Win-back here is the client's own rhythm only; churn risk from the nightly CLV fit is left out.
     settings: { 'flows.winbackRule': JSON.stringify({ churnRiskThreshold: 2 }) },
   });
-  writeRecords(studio.emu, 'loyalty', [
-    { id: 'L-P1', date: at('2025-12-10T12:00:00Z'), clientId: 'C-P', kind: 'adjust', points: 200, key: 'adjust:P1', orderId: '', reason: 'подарок', by: 'anna@studio.test' },
-  ], 'ru');
+  writeFixture(
+    studio.emu,
+    'loyalty',
+    [
+      {
+        id: 'L-P1',
+        date: at('2025-12-10T12:00:00Z'),
+        clientId: 'C-P',
+        kind: 'adjust',
+        points: 200,
+        key: 'adjust:P1',
+        orderId: '',
+        reason: 'подарок',
+        by: 'anna@studio.test',
+      },
+    ],
+    'ru',
+  );
   studio.app.run('createForms', [], { kind: 'menu' });
   return studio;
 }
@@ -83,7 +133,13 @@ describe('automated mailings on a simulated calendar', () => {
     for (let day = 0; day < 7; day++) emu.advance(24 * HOUR);
     expect(emu.triggerRuns.filter((run) => run.error)).toEqual([]);
 
-    const mails = emu.mail.outbox.map((mail) => ({ to: mail.to.join(','), subject: mail.subject, day: moscowDay(mail.at), hour: moscowHour(mail.at), html: mail.htmlBody ?? '' }));
+    const mails = emu.mail.outbox.map((mail) => ({
+      to: mail.to.join(','),
+      subject: mail.subject,
+      day: moscowDay(mail.at),
+      hour: moscowHour(mail.at),
+      html: mail.htmlBody ?? '',
+    }));
     const summary = mails.map(({ to, subject, day }) => `${day} ${to} ${subject}`).sort();
     expect(summary).toEqual([
       '2026-11-24 c-w@example.com Добро пожаловать, Клиент',
@@ -108,7 +164,8 @@ describe('automated mailings on a simulated calendar', () => {
     expect(mails.find((mail) => mail.to === 'c-r@example.com')?.html).toContain('Последний заказ: Бейдж');
 
     // The welcome mail's unsubscribe link carries the client's language and works in the web app.
-    const unsubscribe = /href="([^"]+)"/.exec(mails.find((mail) => mail.to === 'c-w@example.com')?.html ?? '')?.[1] ?? '';
+    const unsubscribe =
+      /href="([^"]+)"/.exec(mails.find((mail) => mail.to === 'c-w@example.com')?.html ?? '')?.[1] ?? '';
     const params = Object.fromEntries(new URL(unsubscribe.replace(/&amp;/g, '&')).searchParams);
     expect(params).toMatchObject({ action: 'unsubscribe', hl: 'ru' });
     expect(studio.app.doGet(params).content).toContain('Вы отписаны');
@@ -138,6 +195,8 @@ describe('automated mailings on a simulated calendar', () => {
     expect(emu.mail.outbox.map((mail) => mail.subject)).not.toContain('С днём рождения!');
     call('saveAutomation', { flow: 'birthday', enabled: true, delayDays: 0, template: 'birthday' });
     emu.advance(2 * HOUR);
-    expect(emu.mail.outbox.filter((mail) => mail.subject === 'С днём рождения!').map((mail) => mail.to)).toEqual([['c-b@example.com']]);
+    expect(emu.mail.outbox.filter((mail) => mail.subject === 'С днём рождения!').map((mail) => mail.to)).toEqual([
+      ['c-b@example.com'],
+    ]);
   });
 });

@@ -4,16 +4,21 @@ import { describe, expect, it } from 'vitest';
 import { campaignStatus, consentingClients, createCampaignFor, mailStudio } from '../support/mail-studio';
 
 const SUBJECT = 'Зимняя коллекция для {{first_name|друг}}';
-const HTML = '<p>Привет, {{first_name|друг}}!</p><img src="cid:logo" alt="logo.png"><p>Город: {{city|где-то}}</p>'
-  + '<p><a href="{{unsubscribe_link}}">Отписаться</a></p>';
+const HTML =
+  '<p>Привет, {{first_name|друг}}!</p><img src="cid:logo" alt="logo.png"><p>Город: {{city|где-то}}</p>' +
+  '<p><a href="{{unsubscribe_link}}">Отписаться</a></p>';
 
 describe('a Gmail draft as the template', () => {
   it('each mail has the filled HTML, the inline image and the attachment; the template draft is kept', () => {
-    const clients = consentingClients(4).map((client, i) => (i === 0 ? { ...client, name: 'Иванов Пётр', city: 'Казань & Ко' } : client));
+    const clients = consentingClients(4).map((client, i) =>
+      i === 0 ? { ...client, name: 'Иванов Пётр', city: 'Казань & Ко' } : client,
+    );
     const studio = mailStudio({ clients, setup: false });
     const { emu, call } = studio;
     const draftId = emu.mail.addDraft({
-      subject: SUBJECT, htmlBody: HTML, body: 'Привет, {{first_name|друг}}!',
+      subject: SUBJECT,
+      htmlBody: HTML,
+      body: 'Привет, {{first_name|друг}}!',
       attachments: [{ name: 'price-list.pdf', contentType: 'application/pdf', base64: 'JVBERi0xLjQK' }],
       inlineImages: { logo: { name: 'logo.png', contentType: 'image/png', base64: 'iVBORw0KGgo=' } },
     });
@@ -41,7 +46,15 @@ describe('a Gmail draft as the template', () => {
     expect(other.htmlBody).toContain('Город: где-то');
 
     // The template itself: still in Drafts, untouched, never sent; no per-recipient drafts left.
-    expect(emu.mail.drafts()).toEqual([expect.objectContaining({ id: draftId, to: '', subject: SUBJECT, htmlBody: HTML, attachments: ['price-list.pdf'] })]);
+    expect(emu.mail.drafts()).toEqual([
+      expect.objectContaining({
+        id: draftId,
+        to: '',
+        subject: SUBJECT,
+        htmlBody: HTML,
+        attachments: ['price-list.pdf'],
+      }),
+    ]);
     expect(mails.some((mail) => mail.subject === SUBJECT)).toBe(false);
   });
 });

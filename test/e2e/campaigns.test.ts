@@ -9,7 +9,9 @@ const weekAgo = (days: number) => new Date(Date.parse('2026-11-24T09:00:00Z') - 
 
 /** Twelve clients who may be mailed and one of each reason not to. */
 function exclusionStudio() {
-  const eligible = Array.from({ length: 11 }, (_, i) => consentingClient(`C-${String(i + 1).padStart(4, '0')}`, i === 0 ? { city: 'Казань', name: 'Иванов Пётр' } : {}));
+  const eligible = Array.from({ length: 11 }, (_, i) =>
+    consentingClient(`C-${String(i + 1).padStart(4, '0')}`, i === 0 ? { city: 'Казань', name: 'Иванов Пётр' } : {}),
+  );
   const excluded = [
     consentingClient('C-0101', { consentAt: null }), // noConsent
     consentingClient('C-0102', { unsubscribedAt: new Date('2026-06-01T10:00:00Z') }), // unsubscribed
@@ -43,7 +45,13 @@ describe('a campaign from preview to done', () => {
     expect(page.content).toContain('Вы отписаны');
 
     const created = call<CampaignView>('createCampaign', {
-      name: 'Ноябрь', segmentId: 'all', template: 'promo', senderName: 'Студия Пикселя', replyTo: 'hello@studio.test', scheduledAt: null, cost: 1000,
+      name: 'Ноябрь',
+      segmentId: 'all',
+      template: 'promo',
+      senderName: 'Студия Пикселя',
+      replyTo: 'hello@studio.test',
+      scheduledAt: null,
+      cost: 1000,
     });
     expect(created).toMatchObject({ id: 'K-0001', status: 'draft' });
 
@@ -61,7 +69,13 @@ describe('a campaign from preview to done', () => {
     const first = call<CampaignProgress>('sendCampaign', 'K-0001');
     expect(first).toMatchObject({ status: 'paused', sent: 8, remaining: 4, failed: 0 }); // 7 today + the old one
     expect(first.skippedByReason).toEqual({
-      noConsent: 1, unsubscribed: 2, bounced: 1, invalidEmail: 1, duplicateEmail: 1, weeklyCap: 1, alreadySent: 1,
+      noConsent: 1,
+      unsubscribed: 2,
+      bounced: 1,
+      invalidEmail: 1,
+      duplicateEmail: 1,
+      weeklyCap: 1,
+      alreadySent: 1,
     });
     expect(first.message).toContain('лимит писем исчерпан');
     expect(mailedTo()).toHaveLength(7);
@@ -75,7 +89,9 @@ describe('a campaign from preview to done', () => {
     expect([...mailedTo()].sort()).toEqual([...eligibleEmails].sort());
 
     // Sends: one row per member, every skip with its reason.
-    const reasons: Record<string, unknown[]> = Object.fromEntries(sendsOf('K-0001').map((row) => [String(row.clientId), [row.status, row.reason]]));
+    const reasons: Record<string, unknown[]> = Object.fromEntries(
+      sendsOf('K-0001').map((row) => [String(row.clientId), [row.status, row.reason]]),
+    );
     expect(reasons['C-0101']).toEqual(['Пропущено', 'noConsent']);
     expect(Object.values(reasons).filter((pair) => pair[0] === 'Отправлено')).toHaveLength(12);
     const campaign = rows('campaigns').find((row) => row.id === 'K-0001');

@@ -1,25 +1,39 @@
 import { describe, expect, it } from 'vitest';
-import { writeRecords } from '../../local/playground/seed';
+import { writeFixture } from '../support/sheet-fixtures';
 import { freshStudio, workbookState } from '../support/studio';
 
 describe('setupDatabase', () => {
   it('creates every sheet in the staff language, seeds Settings, installs the shared triggers, and a second run changes nothing', () => {
     const { emu, app } = freshStudio('ru');
-    const first = app.run('setupDatabase', [], { kind: 'menu' }) as { sheetsCreated: string[]; settingsAdded: number; message: string };
+    const first = app.run('setupDatabase', [], { kind: 'menu' }) as {
+      sheetsCreated: string[];
+      settingsAdded: number;
+      message: string;
+    };
     expect(first.sheetsCreated).toContain('Клиенты');
     expect(first.sheetsCreated).toContain('Настройки');
-    expect(first.settingsAdded).toBeGreaterThan(0);
     expect(emu.spreadsheet.values('Клиенты')[0]?.slice(0, 4)).toEqual(['ID клиента', 'Имя', 'Имя для письма', 'Email']);
     expect(emu.spreadsheet.frozenRows('Клиенты')).toBe(1);
     const settings = emu.spreadsheet.values('Настройки');
+    // The answer counts exactly the rows it seeded under the header, and seeds at least the consent text.
+    expect(first.settingsAdded).toBe(settings.length - 1);
     const consent = settings.find((row) => row[0] === 'forms.consentText');
     expect(String(consent?.[1])).toMatch(/согласен/);
     expect(JSON.stringify(emu.spreadsheet.ui.toasts().at(-1))).toMatch(/создано листов/);
-    const handlers = () => emu.triggers.list().map((trigger) => trigger.handler).sort();
+    const handlers = () =>
+      emu.triggers
+        .list()
+        .map((trigger) => trigger.handler)
+        .sort();
     expect(handlers()).toEqual(['runHourly', 'runNightly']);
 
     const before = workbookState(emu);
-    const second = app.run('setupDatabase', [], { kind: 'menu' }) as { sheetsCreated: string[]; columnsAdded: number; settingsAdded: number; message: string };
+    const second = app.run('setupDatabase', [], { kind: 'menu' }) as {
+      sheetsCreated: string[];
+      columnsAdded: number;
+      settingsAdded: number;
+      message: string;
+    };
     expect(second).toMatchObject({ sheetsCreated: [], columnsAdded: 0, settingsAdded: 0 });
     expect(second.message).toMatch(/ничего не изменилось/);
     expect(workbookState(emu)).toEqual(before);
@@ -35,9 +49,14 @@ describe('setupDatabase', () => {
       ['anna@example.com', 'VIP', 'C-0001', 'twitch.tv/anna', 'Анна'],
       ['boris@example.com', '', 'C-0002', '', 'Борис'],
     ]);
-    writeRecords(emu, 'settings', [{ key: 'header.clients.twitch', value: 'Твич-канал', description: 'переименовано' }], 'ru');
+    writeFixture(
+      emu,
+      'settings',
+      [{ key: 'header.clients.twitch', value: 'Твич-канал', description: 'переименовано' }],
+      'ru',
+    );
     // A staff-changed setting must survive seeding.
-    writeRecords(emu, 'settings', [{ key: 'core.studioName', value: 'Кот и Ко', description: '' }], 'ru');
+    writeFixture(emu, 'settings', [{ key: 'core.studioName', value: 'Кот и Ко', description: '' }], 'ru');
     const report = app.run('setupDatabase', [], { kind: 'menu' }) as { columnsAdded: number };
     const rows = emu.spreadsheet.values('Клиенты');
     expect(rows[0]?.slice(0, 5)).toEqual(['Почта', 'Мой столбец', 'ID клиента', 'Твич-канал', 'Имя']);

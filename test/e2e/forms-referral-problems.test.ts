@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { writeRecords } from '../../local/playground/seed';
+import { writeFixture } from '../support/sheet-fixtures';
 import { formIds, freshStudio } from '../support/studio';
 
 type Emu = ReturnType<typeof freshStudio>['emu'];
@@ -14,29 +14,63 @@ function studioWithForms() {
 /** A sheet's rows as objects keyed by its (Russian) headers. */
 function rowsOf(emu: Emu, sheet: string): Record<string, unknown>[] {
   const [header = [], ...body] = emu.spreadsheet.values(sheet);
-  return body.filter((cells) => cells.some((cell) => cell !== '')).map((cells) => Object.fromEntries(header.map((title, index) => [String(title), cells[index]])));
+  return body
+    .filter((cells) => cells.some((cell) => cell !== ''))
+    .map((cells) => Object.fromEntries(header.map((title, index) => [String(title), cells[index]])));
 }
 
-const consent = (emu: Emu) => [String(emu.spreadsheet.values('Настройки').find((row) => row[0] === 'forms.consentText')?.[1])];
-const problemLines = (emu: Emu) => rowsOf(emu, 'Проблемы').map((row) => [row['Лист'], row['Строка'], row['Столбец'], row['Значение'], row['Источник']]);
-const referralEntries = (emu: Emu) => rowsOf(emu, 'Баллы').filter((row) => String(row['Ключ'] ?? '').startsWith('referral:'));
+const consent = (emu: Emu) => [
+  String(emu.spreadsheet.values('Настройки').find((row) => row[0] === 'forms.consentText')?.[1]),
+];
+const problemLines = (emu: Emu) =>
+  rowsOf(emu, 'Проблемы').map((row) => [row['Лист'], row['Строка'], row['Столбец'], row['Значение'], row['Источник']]);
+const referralEntries = (emu: Emu) =>
+  rowsOf(emu, 'Баллы').filter((row) => String(row['Ключ'] ?? '').startsWith('referral:'));
 
 describe('referral code on the registration form', () => {
   it('links the newcomer to the friend and credits both once after the first completed order; self-referral is refused', () => {
     const { emu, app, ids } = studioWithForms();
     expect(emu.forms.list()[0]?.questions.map((question) => question.title)).toContain('Код друга (если есть)');
-    writeRecords(emu, 'clients', [{ id: 'C-0001', name: 'Анна', email: 'anna@example.com', createdAt: new Date('2026-01-10T10:00:00Z') }], 'ru');
+    writeFixture(
+      emu,
+      'clients',
+      [{ id: 'C-0001', name: 'Анна', email: 'anna@example.com', createdAt: new Date('2026-01-10T10:00:00Z') }],
+      'ru',
+    );
     app.callFromClient('runLoyaltyNow');
     const annaCode = String(rowsOf(emu, 'Клиенты')[0]?.['Реферальный код'] ?? '');
     expect(annaCode).toMatch(/^[A-Z2-9]{6}$/);
 
-    emu.forms.submit(ids.registration, { Имя: 'Борис', 'Электронная почта': 'boris@example.com', 'Код друга (если есть)': ` ${annaCode} `, Согласие: consent(emu) }, { fireTwice: true });
+    emu.forms.submit(
+      ids.registration,
+      {
+        Имя: 'Борис',
+        'Электронная почта': 'boris@example.com',
+        'Код друга (если есть)': ` ${annaCode} `,
+        Согласие: consent(emu),
+      },
+      { fireTwice: true },
+    );
     const boris = rowsOf(emu, 'Клиенты').find((row) => row.Email === 'boris@example.com');
     expect(boris?.['Пришёл от']).toBe('C-0001');
     // The friend's code is not the newcomer's own code.
     expect(boris?.['Реферальный код']).not.toBe(annaCode);
 
-    writeRecords(emu, 'orders', [{ id: 'O-1', clientId: boris?.['ID клиента'], date: new Date('2026-11-24T08:00:00Z'), amount: 100, status: 'completed', completedAt: new Date('2026-11-24T08:00:00Z') }], 'ru');
+    writeFixture(
+      emu,
+      'orders',
+      [
+        {
+          id: 'O-1',
+          clientId: boris?.['ID клиента'],
+          date: new Date('2026-11-24T08:00:00Z'),
+          amount: 100,
+          status: 'completed',
+          completedAt: new Date('2026-11-24T08:00:00Z'),
+        },
+      ],
+      'ru',
+    );
     app.callFromClient('runLoyaltyNow');
     app.callFromClient('runLoyaltyNow');
     expect(referralEntries(emu).map((row) => [row['ID клиента'], row['Ключ'], row['Баллы']])).toEqual([
@@ -47,21 +81,42 @@ describe('referral code on the registration form', () => {
     // Anna names her own code on a later answer (the trigger firing twice): refused, listed once on Problems, nothing linked or credited.
     emu.advance(3600_000);
     expect(problemLines(emu)).toEqual([]);
-    emu.forms.submit(ids.registration, { Имя: 'Анна', 'Электронная почта': 'anna@example.com', Город: 'Казань', 'Код друга (если есть)': annaCode, Согласие: consent(emu) }, { fireTwice: true });
+    emu.forms.submit(
+      ids.registration,
+      {
+        Имя: 'Анна',
+        'Электронная почта': 'anna@example.com',
+        Город: 'Казань',
+        'Код друга (если есть)': annaCode,
+        Согласие: consent(emu),
+      },
+      { fireTwice: true },
+    );
     expect(emu.logs.messages().some((message) => message.includes('referral for C-0001 refused'))).toBe(true);
     expect(problemLines(emu)).toEqual([['Клиенты', 2, 'Пришёл от', annaCode, 'Ответ на форму']]);
-    expect(rowsOf(emu, 'Проблемы')[0]?.['Что не так']).toBe('Клиент не может использовать собственный реферальный код.');
+    expect(rowsOf(emu, 'Проблемы')[0]?.['Что не так']).toBe(
+      'Клиент не может использовать собственный реферальный код.',
+    );
     expect(rowsOf(emu, 'Клиенты').find((row) => row.Email === 'anna@example.com')?.['Пришёл от']).toBe('');
     app.callFromClient('runLoyaltyNow');
     expect(referralEntries(emu)).toHaveLength(2);
   });
 });
 
+/** The few Form calls a staff edit makes (the emulator's objects are untyped from here). */
+interface EditableForm {
+  getItems(): Array<{ getTitle(): string; asTextItem(): { clearValidation(): unknown } }>;
+  deleteItem(item: unknown): void;
+  addTextItem(): { setTitle(title: string): unknown };
+}
+
 describe('unreadable answers on the Problems sheet', () => {
   /** Staff changed the form: the birthday became a free-text question and the email lost its check. */
   function loosenForm(emu: Emu, formId: string) {
     emu.withContext({ kind: 'test', authMode: 'FULL' }, () => {
-      const form = (emu.globals() as any).FormApp.openById(formId);
+      const form = (emu.globals() as unknown as { FormApp: { openById(id: string): EditableForm } }).FormApp.openById(
+        formId,
+      );
       for (const item of form.getItems()) {
         if (item.getTitle() === 'Электронная почта') item.asTextItem().clearValidation();
         if (item.getTitle() === 'День рождения (необязательно)') {
@@ -75,7 +130,17 @@ describe('unreadable answers on the Problems sheet', () => {
   it('keeps the readable fields, reports the bad one once with sheet, row, column, value and message', () => {
     const { emu, app, ids } = studioWithForms();
     loosenForm(emu, ids.registration);
-    emu.forms.submit(ids.registration, { Имя: 'Вера', 'Электронная почта': 'vera@example.com', Город: 'Тверь', 'День рождения (необязательно)': '31.02.2026', Согласие: consent(emu) }, { fireTwice: true });
+    emu.forms.submit(
+      ids.registration,
+      {
+        Имя: 'Вера',
+        'Электронная почта': 'vera@example.com',
+        Город: 'Тверь',
+        'День рождения (необязательно)': '31.02.2026',
+        Согласие: consent(emu),
+      },
+      { fireTwice: true },
+    );
     const vera = rowsOf(emu, 'Клиенты').find((row) => row.Email === 'vera@example.com');
     expect(vera?.['Город']).toBe('Тверь');
     expect(vera?.['День рождения']).toBe('');

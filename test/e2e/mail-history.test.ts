@@ -13,11 +13,46 @@ function historyStudio(locale: 'ru' | 'en') {
     setup: false,
     clients: [consentingClient('C-0001'), consentingClient('C-0002')],
     sends: [
-      { campaignId: 'flow:welcome', clientId: 'C-0001', occasion: 'welcome', email: 'c-0001@example.com', status: 'sent', at: daysAgo(40) },
-      { campaignId: 'flow:feedback', clientId: 'C-0001', occasion: 'order:O-1', email: 'c-0001@example.com', status: 'sent', at: daysAgo(3) },
-      { campaignId: 'flow:feedback', clientId: 'C-0002', occasion: 'order:O-2', email: 'c-0002@example.com', status: 'skipped', reason: 'noConsent', at: daysAgo(2) },
-      { campaignId: 'flow:feedback', clientId: 'C-0002', occasion: 'order:O-3', email: 'c-0002@example.com', status: 'queued' },
-      { campaignId: 'K-0007', clientId: 'C-0001', email: 'c-0001@example.com', status: 'skipped', reason: 'weeklyCap', at: daysAgo(1) },
+      {
+        campaignId: 'flow:welcome',
+        clientId: 'C-0001',
+        occasion: 'welcome',
+        email: 'c-0001@example.com',
+        status: 'sent',
+        at: daysAgo(40),
+      },
+      {
+        campaignId: 'flow:feedback',
+        clientId: 'C-0001',
+        occasion: 'order:O-1',
+        email: 'c-0001@example.com',
+        status: 'sent',
+        at: daysAgo(3),
+      },
+      {
+        campaignId: 'flow:feedback',
+        clientId: 'C-0002',
+        occasion: 'order:O-2',
+        email: 'c-0002@example.com',
+        status: 'skipped',
+        reason: 'noConsent',
+        at: daysAgo(2),
+      },
+      {
+        campaignId: 'flow:feedback',
+        clientId: 'C-0002',
+        occasion: 'order:O-3',
+        email: 'c-0002@example.com',
+        status: 'queued',
+      },
+      {
+        campaignId: 'K-0007',
+        clientId: 'C-0001',
+        email: 'c-0001@example.com',
+        status: 'skipped',
+        reason: 'weeklyCap',
+        at: daysAgo(1),
+      },
     ],
     templates: [
       { name: 'promo', subject: 'Новые эмоуты' },
@@ -51,7 +86,14 @@ describe('mail history for the sidebar', () => {
   it('counts each flow’s last 30 days and lists its latest sends', () => {
     const studio = historyStudio('en');
     const activity = studio.call<FlowActivityView[]>('getFlowActivity');
-    expect(activity.map((flow) => flow.flow)).toEqual(['welcome', 'feedback', 'winback', 'birthday', 'pointsExpiry', 'tierReached']);
+    expect(activity.map((flow) => flow.flow)).toEqual([
+      'welcome',
+      'feedback',
+      'winback',
+      'birthday',
+      'pointsExpiry',
+      'tierReached',
+    ]);
     const feedback = activity.find((flow) => flow.flow === 'feedback');
     expect(feedback).toMatchObject({ days: 30, sent: 1, skipped: 1, failed: 0, queued: 1 });
     expect(feedback?.recent.map((send) => send.occasion)).toEqual(['order:O-3', 'order:O-2', 'order:O-1']);

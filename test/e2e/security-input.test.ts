@@ -3,7 +3,16 @@
 import { describe, expect, it } from 'vitest';
 import { consentingClient, mailStudio, type MailStudio } from '../support/mail-studio';
 
-const TYPED = ['=HYPERLINK("http://evil.test","click")', '+1+2', '-2+3', '@SUM(A1)', "'Tis", '24.11.2026', '1 200,50 ₽', 'ИСТИНА'];
+const TYPED = [
+  '=HYPERLINK("http://evil.test","click")',
+  '+1+2',
+  '-2+3',
+  '@SUM(A1)',
+  "'Tis",
+  '24.11.2026',
+  '1 200,50 ₽',
+  'ИСТИНА',
+];
 const HUGE = 'x'.repeat(60_000);
 
 function noFormulas(studio: MailStudio): void {
@@ -20,13 +29,25 @@ describe('sidebar text is stored as typed', () => {
       call('logRequest', { clientId: 'C-1', channel: 'email', summary: text });
       call('adjustPoints', { clientId: 'C-1', points: 1, reason: text, requestId: `r${i}` });
       call('saveSegment', { name: `${text} #${i}`, rules: `name = "${text.replace(/"/g, '')}"` });
-      call('createCampaign', { name: `${text} #${i}`, segmentId: 'all', template: 'promo', senderName: text, replyTo: '', scheduledAt: null, cost: 0 });
+      call('createCampaign', {
+        name: `${text} #${i}`,
+        segmentId: 'all',
+        template: 'promo',
+        senderName: text,
+        replyTo: '',
+        scheduledAt: null,
+        cost: 0,
+      });
       call('saveSetting', `custom.note${i}`, text);
     });
     call('saveSetting', 'core.studioName', '24.11.2026');
     noFormulas(studio);
     expect(rows('requests').map((row) => row.summary)).toEqual(TYPED);
-    expect(rows('loyalty').filter((row) => row.reason !== '').map((row) => row.reason)).toEqual(TYPED);
+    expect(
+      rows('loyalty')
+        .filter((row) => row.reason !== '')
+        .map((row) => row.reason),
+    ).toEqual(TYPED);
     const segments = rows('segments');
     expect(segments.map((row) => row.name)).toEqual(TYPED.map((text, i) => `${text} #${i}`));
     expect(segments.map((row) => row.rules)).toEqual(TYPED.map((text) => `name = "${text.replace(/"/g, '')}"`));
@@ -45,7 +66,19 @@ describe('sidebar text is stored as typed', () => {
       ['Суть', () => call('logRequest', { clientId: 'C-1', channel: 'email', summary: HUGE })],
       ['Причина', () => call('adjustPoints', { clientId: 'C-1', points: 5, reason: HUGE, requestId: 'big' })],
       ['Правила', () => call('saveSegment', { name: 'Большой', rules: `name = "${HUGE}"` })],
-      ['Название', () => call('createCampaign', { name: HUGE, segmentId: 'all', template: 'promo', senderName: 's', replyTo: '', scheduledAt: null, cost: 0 })],
+      [
+        'Название',
+        () =>
+          call('createCampaign', {
+            name: HUGE,
+            segmentId: 'all',
+            template: 'promo',
+            senderName: 's',
+            replyTo: '',
+            scheduledAt: null,
+            cost: 0,
+          }),
+      ],
     ];
     for (const [column, attempt] of refusals) {
       expect(attempt).toThrow(new RegExp(`«${column}».*слишком длинный: 600\\d\\d символов.*не больше 50000`));
@@ -75,10 +108,10 @@ describe('settings refusals', () => {
 describe('sidebar boot data', () => {
   it('escapes U+2028 and U+2029 as well as "<" in the embedded JSON', async () => {
     const { createEmulator } = await import('../../local/emulator');
-    const { loadBundle } = await import('../../local/emulator/bundle');
+    const { loadBuiltBundle } = await import('../support/built-bundle');
     const email = 'a\u2028b\u2029</script>@studio.example';
     const emu = createEmulator({ now: '2026-11-24T09:00:00Z', locale: 'en', userEmail: email });
-    loadBundle(emu).run('openSidebar', [], { kind: 'menu' });
+    loadBuiltBundle(emu).run('openSidebar', [], { kind: 'menu' });
     const html = emu.spreadsheet.ui.sidebars().at(-1)?.content ?? '';
     const json = /window\.STUDIO_CRM_BOOT = (.*?);<\/script>/s.exec(html)?.[1] ?? '';
     expect(json).toContain('\\u2028');

@@ -10,9 +10,23 @@ describe('merge fields in the outbox', () => {
   it('escape a client named <script> or "><a href="javascript:…"> in the HTML body', () => {
     const studio = mailStudio({
       clients: [consentingClient('C-1', { name: SCRIPT_NAME }), consentingClient('C-2', { name: LINK_NAME })],
-      templates: [{ ...PROMO_TEMPLATE, subject: 'Для {{name}}', htmlBody: '<p>Привет, {{name}}!</p><p><a href="{{unsubscribe_link}}">Отписаться</a></p>' }],
+      templates: [
+        {
+          ...PROMO_TEMPLATE,
+          subject: 'Для {{name}}',
+          htmlBody: '<p>Привет, {{name}}!</p><p><a href="{{unsubscribe_link}}">Отписаться</a></p>',
+        },
+      ],
     });
-    const campaign = studio.call<{ id: string }>('createCampaign', { name: 'Escape', segmentId: 'all', template: 'promo', senderName: 'Studio', replyTo: '', scheduledAt: null, cost: 0 });
+    const campaign = studio.call<{ id: string }>('createCampaign', {
+      name: 'Escape',
+      segmentId: 'all',
+      template: 'promo',
+      senderName: 'Studio',
+      replyTo: '',
+      scheduledAt: null,
+      cost: 0,
+    });
     studio.call('sendCampaign', campaign.id);
     const mails = studio.emu.mail.outbox;
     expect(mails.map((mail) => mail.to[0]).sort()).toEqual(['c-1@example.com', 'c-2@example.com']);
@@ -24,7 +38,11 @@ describe('merge fields in the outbox', () => {
     for (const mail of [first, second]) {
       expect(mail.htmlBody).not.toMatch(/<script|href="javascript:/i);
       // Every real link is https (the unsubscribe link); the plain-text alternative is present.
-      expect([...(mail.htmlBody ?? '').matchAll(/href="([^"]*)"/g)].map((match) => match[1]).every((href) => href?.startsWith('https://'))).toBe(true);
+      expect(
+        [...(mail.htmlBody ?? '').matchAll(/href="([^"]*)"/g)]
+          .map((match) => match[1])
+          .every((href) => href?.startsWith('https://')),
+      ).toBe(true);
       expect(mail.body).toContain('Отписаться (https://');
       // The subject is plain text: the name as typed, no entities.
       expect(mail.subject).not.toContain('&lt;');

@@ -2,12 +2,12 @@
 // the staff's language with the boot data safely embedded, and Settings are listed and validated.
 import { describe, expect, it } from 'vitest';
 import { createEmulator } from '../../local/emulator';
-import { loadBundle } from '../../local/emulator/bundle';
+import { loadBuiltBundle } from '../support/built-bundle';
 
 function studio(locale: 'ru' | 'en') {
   const emu = createEmulator({ now: '2026-11-24T09:00:00Z', locale, userEmail: 'anna@studio.example' });
   emu.spreadsheet.ui.autoAnswer('OK');
-  const app = loadBundle(emu);
+  const app = loadBuiltBundle(emu);
   return { emu, app };
 }
 
@@ -46,8 +46,12 @@ describe('opening the sidebar', () => {
   });
 
   it('escapes "<" in the embedded boot data so no value can close the script', () => {
-    const emu = createEmulator({ now: '2026-11-24T09:00:00Z', locale: 'en', userEmail: '</script><b>x@studio.example' });
-    const app = loadBundle(emu);
+    const emu = createEmulator({
+      now: '2026-11-24T09:00:00Z',
+      locale: 'en',
+      userEmail: '</script><b>x@studio.example',
+    });
+    const app = loadBuiltBundle(emu);
     app.run('openSidebar', [], { kind: 'menu' });
     const html = emu.spreadsheet.ui.sidebars().at(-1)?.content ?? '';
     const script = /window\.STUDIO_CRM_BOOT = (.*?);<\/script>/s.exec(html)?.[1] ?? '';
@@ -60,10 +64,20 @@ describe('Settings in the sidebar', () => {
   it('lists every known setting with its default and kind, and stores a valid value in the sheet', () => {
     const { emu, app } = studio('ru');
     app.run('setupDatabase', [], { kind: 'menu' });
-    const rows = app.callFromClient('listSettings') as Array<{ key: string; kind: string; defaultValue: string | null }>;
-    expect(rows.find((row) => row.key === 'loyalty.bonusFeedback')).toMatchObject({ kind: 'number', defaultValue: '50' });
+    const rows = app.callFromClient('listSettings') as Array<{
+      key: string;
+      kind: string;
+      defaultValue: string | null;
+    }>;
+    expect(rows.find((row) => row.key === 'loyalty.bonusFeedback')).toMatchObject({
+      kind: 'number',
+      defaultValue: '50',
+    });
     expect(rows.find((row) => row.key === 'core.locale')).toMatchObject({ kind: 'text' });
-    const saved = app.callFromClient('saveSetting', 'loyalty.bonusFeedback', '75') as { value: string; problem: string | null };
+    const saved = app.callFromClient('saveSetting', 'loyalty.bonusFeedback', '75') as {
+      value: string;
+      problem: string | null;
+    };
     expect(saved).toMatchObject({ value: '75', problem: null });
     const sheet = emu.spreadsheet.values('Настройки');
     expect(String(sheet.find((row) => row[0] === 'loyalty.bonusFeedback')?.[1])).toBe('75');
@@ -73,7 +87,9 @@ describe('Settings in the sidebar', () => {
     const { emu, app } = studio('ru');
     app.run('setupDatabase', [], { kind: 'menu' });
     const before = JSON.stringify(emu.spreadsheet.values('Настройки'));
-    expect(() => app.callFromClient('saveSetting', 'loyalty.bonusFeedback', 'много')).toThrow('Настройка «loyalty.bonusFeedback» имеет недопустимое значение «много»');
+    expect(() => app.callFromClient('saveSetting', 'loyalty.bonusFeedback', 'много')).toThrow(
+      'Настройка «loyalty.bonusFeedback» имеет недопустимое значение «много»',
+    );
     expect(() => app.callFromClient('saveSetting', 'core.locale', 'de')).toThrow(/core\.locale/);
     expect(() => app.callFromClient('saveSetting', 'no dot', '1')).toThrow('«no dot» — не имя настройки');
     expect(JSON.stringify(emu.spreadsheet.values('Настройки'))).toBe(before);
@@ -81,6 +97,8 @@ describe('Settings in the sidebar', () => {
 
   it('asks for setup first when there is no Settings sheet', () => {
     const { app } = studio('en');
-    expect(() => app.callFromClient('saveSetting', 'loyalty.bonusFeedback', '75')).toThrow('The database is not set up yet');
+    expect(() => app.callFromClient('saveSetting', 'loyalty.bonusFeedback', '75')).toThrow(
+      'The database is not set up yet',
+    );
   });
 });

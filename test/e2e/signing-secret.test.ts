@@ -3,14 +3,14 @@
 // other stop working.
 import { describe, expect, it } from 'vitest';
 import { createEmulator } from '../../local/emulator';
-import { loadBundle } from '../../local/emulator/bundle';
+import { loadBuiltBundle } from '../support/built-bundle';
 
 const SECRET = 'crm.hmacSecret';
 
 describe('the signing secret', () => {
   it('is made once when two executions need it at the same moment', () => {
     const emu = createEmulator({ now: '2026-11-24T09:00:00Z', locale: 'ru' });
-    const app = loadBundle(emu);
+    const app = loadBuiltBundle(emu);
     let secretSeenByOther: string | undefined;
     let started = false;
     emu.rt.onCall = (call, execution) => {

@@ -33,7 +33,9 @@ describe('a damaged Settings sheet', () => {
   it('deleted: saving a setting says in Russian that the database needs setting up', () => {
     const { app, hands } = damagedStudio();
     hands.run('deleteTab', ['Настройки'], { kind: 'test' });
-    expect(failureOf(() => app.callFromClient('saveSetting', 'core.locale', 'en'))).toBe(translate('ru', 'ui.setupFirst'));
+    expect(failureOf(() => app.callFromClient('saveSetting', 'core.locale', 'en'))).toBe(
+      translate('ru', 'ui.setupFirst'),
+    );
     expect(app.callFromClient('getBoot')).toMatchObject({ locale: 'ru', ready: true });
   });
 
@@ -47,7 +49,7 @@ describe('a damaged Settings sheet', () => {
     expect(message).toMatch(/[а-я]/i);
   });
 
-  it('unreadable: a sidebar call and a menu action fail with a Russian sentence around Google\'s text', () => {
+  it("unreadable: a sidebar call and a menu action fail with a Russian sentence around Google's text", () => {
     const { emu, app } = damagedStudio();
     const google = 'Service Spreadsheets timed out while accessing document with id 1x.';
     emu.rt.failOn('Range.getValues', google, 100);
@@ -60,7 +62,9 @@ describe('a damaged Settings sheet', () => {
     const { emu, app } = damagedStudio();
     const google = 'Service Spreadsheets failed while accessing document with id 1x.';
     emu.rt.failOn('Spreadsheet.getSheets', google, 100);
-    expect(() => app.run('openSidebar', [], { kind: 'menu' })).toThrow(translate('ru', 'error.unexpected', { detail: `Exception: ${google}` }));
+    expect(() => app.run('openSidebar', [], { kind: 'menu' })).toThrow(
+      translate('ru', 'error.unexpected', { detail: `Exception: ${google}` }),
+    );
     expect(emu.spreadsheet.ui.sidebars()).toHaveLength(0);
   });
 });
@@ -69,8 +73,12 @@ describe('a missing Clients sheet', () => {
   it('importing clients says in Russian to set up the database; a client card says the client is unknown', () => {
     const { app, hands } = damagedStudio();
     hands.run('deleteTab', ['Клиенты'], { kind: 'test' });
-    expect(failureOf(() => app.callFromClient('importPasted', 'clients', 'Email\nmia@studio.example'))).toBe(translate('ru', 'database.setupFirst'));
-    expect(failureOf(() => app.callFromClient('getClientCard', 'C-0001'))).toBe(translate('ru', 'database.clients.unknown', { id: 'C-0001' }));
+    expect(failureOf(() => app.callFromClient('importPasted', 'clients', 'Email\nmia@studio.example'))).toBe(
+      translate('ru', 'database.setupFirst'),
+    );
+    expect(failureOf(() => app.callFromClient('getClientCard', 'C-0001'))).toBe(
+      translate('ru', 'database.clients.unknown', { id: 'C-0001' }),
+    );
     expect(app.callFromClient('getBoot')).toMatchObject({ locale: 'ru', ready: false });
   });
 });

@@ -10,14 +10,17 @@ describe('connecting the bot', () => {
     const studio = telegramStudio('ru');
     const { app, emu } = studio;
     expect(() => app.callFromClient('connectTelegramBot', 'not a token')).toThrow(/не похоже на токен/);
-    expect(() => app.callFromClient('connectTelegramBot', '123456789:AAWrongTokenWrongTokenWrongToken00')).toThrow(/Telegram не принял/);
+    expect(() => app.callFromClient('connectTelegramBot', '123456789:AAWrongTokenWrongTokenWrongToken00')).toThrow(
+      /Telegram не принял/,
+    );
     expect(emu.properties.script()['telegram.botToken']).toBeUndefined();
 
     const status = app.callFromClient('connectTelegramBot', `  ${TOKEN} `);
     expect(status).toEqual({ connected: true, username: 'studio_test_bot', maskedToken: '123456789:••••0000' });
     expect(app.callFromClient('getTelegramStatus')).toEqual(status);
     expect(emu.properties.script()['telegram.botToken']).toBe(TOKEN);
-    for (const name of emu.spreadsheet.sheetNames()) expect(JSON.stringify(emu.spreadsheet.values(name))).not.toContain('AAFakeToken');
+    for (const name of emu.spreadsheet.sheetNames())
+      expect(JSON.stringify(emu.spreadsheet.values(name))).not.toContain('AAFakeToken');
     expect(emu.triggers.list().filter((trigger) => trigger.handler === 'runTelegramPoll')).toHaveLength(1);
     // Connecting again installs no second poll trigger.
     app.callFromClient('connectTelegramBot', TOKEN);
@@ -45,7 +48,10 @@ describe('linking a client with /start <token>', () => {
     const max = studio.app.callFromClient('getTelegramLink', 'C-0002') as string;
     expect(max).toMatch(/^https:\/\/t\.me\/studio_test_bot\?start=C-0002_/);
     studio.emu.advance(2000);
-    studio.bot.userWrites({ id: 777, firstName: 'M', languageCode: 'ru' }, `/start ${new URL(max).searchParams.get('start')}`);
+    studio.bot.userWrites(
+      { id: 777, firstName: 'M', languageCode: 'ru' },
+      `/start ${new URL(max).searchParams.get('start')}`,
+    );
     studio.poll();
     // Max's Clients language is English, whatever his Telegram app says.
     expect(studio.bot.sent(777).map((m) => m.text)).toEqual([expect.stringMatching(/^Hello, Max! /)]);
@@ -69,6 +75,9 @@ describe('linking a client with /start <token>', () => {
     });
     studio.poll();
     expect(JSON.stringify(studio.clients())).toBe(before);
-    for (const chat of [900, 901, 902]) expect(studio.bot.sent(chat).map((m) => m.text)).toEqual([expect.stringMatching(/^Hello! This link does not work/)]);
+    for (const chat of [900, 901, 902])
+      expect(studio.bot.sent(chat).map((m) => m.text)).toEqual([
+        expect.stringMatching(/^Hello! This link does not work/),
+      ]);
   });
 });

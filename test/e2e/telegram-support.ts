@@ -13,15 +13,24 @@ export const TOKEN = FAKE_BOT_TOKEN;
 export function telegramStudio(locale: Locale = 'ru') {
   const { emu, app } = freshStudio(locale);
   app.run('setupDatabase', [], { kind: 'menu' });
-  writeRecords(emu, 'clients', [
-    { id: 'C-0001', name: 'Анна Петрова', firstName: 'Анна', email: 'anna@example.com', locale: 'ru' },
-    { id: 'C-0002', name: 'Max Power', firstName: 'Max', email: 'max@example.com', locale: 'en' },
-  ], locale);
+  writeRecords(
+    emu,
+    'clients',
+    [
+      { id: 'C-0001', name: 'Анна Петрова', firstName: 'Анна', email: 'anna@example.com', locale: 'ru' },
+      { id: 'C-0002', name: 'Max Power', firstName: 'Max', email: 'max@example.com', locale: 'en' },
+    ],
+    locale,
+  );
   return studioOn(emu, app, locale);
 }
 
 /** A studio restored from a snapshot (a fresh fake bot: its chats are seeded again by the caller). */
-export function restoredStudio(snapshot: EmulatorSnapshot, locale: Locale = 'ru', into?: { emu: Emulator; app: BundleApp }) {
+export function restoredStudio(
+  snapshot: EmulatorSnapshot,
+  locale: Locale = 'ru',
+  into?: { emu: Emulator; app: BundleApp },
+) {
   const emu = into?.emu ?? createEmulator({ now: NOW, locale });
   emu.restore(structuredClone(snapshot));
   return studioOn(emu, into?.app ?? loadBundleSource(emu, bundleSource()), locale);

@@ -62,7 +62,7 @@ describe('loadBundle', () => {
     expect(app.run('isDateHere', [new emu.dateCtor(0)])).toBe(true);
   });
 
-  it('the script sees its realm\'s own builtins, may declare a builtin\'s name itself, and keeps its line numbers', () => {
+  it("the script sees its realm's own builtins, may declare a builtin's name itself, and keeps its line numbers", () => {
     const emu = createEmulator({ now: '2024-03-15T10:00:00Z' });
     const app = loadBundleSource(
       emu,
@@ -77,7 +77,7 @@ describe('loadBundle', () => {
     expect(new (app.sandbox as { Date: DateConstructor }).Date().getTime()).toBe(Date.parse('2024-03-15T10:00:00Z'));
   });
 
-  it('the clock Date is callable as a function, constructs, subclasses and keeps Date\'s statics', () => {
+  it("the clock Date is callable as a function, constructs, subclasses and keeps Date's statics", () => {
     const emu = createEmulator({ now: '2024-03-15T10:00:00Z' });
     const app = loadBundleSource(
       emu,
@@ -93,7 +93,19 @@ describe('loadBundle', () => {
     );
     const at = Date.parse('2024-03-15T10:00:00Z');
     expect(app.run('dates')).toEqual([
-      'string', true, true, 5, 0, 31, 'at 7', true, at, Date.UTC(2024, 0, 1), Date.UTC(2024, 0, 1), 'Date', true,
+      'string',
+      true,
+      true,
+      5,
+      0,
+      31,
+      'at 7',
+      true,
+      at,
+      Date.UTC(2024, 0, 1),
+      Date.UTC(2024, 0, 1),
+      'Date',
+      true,
     ]);
   });
 
@@ -119,7 +131,9 @@ describe('callFromClient follows google.script.run rules', () => {
   it('refuses a Date, a function, a class instance or a cycle as a parameter', () => {
     const { app } = load();
     expect(() => app.callFromClient('echo', new Date())).toThrow('Failed due to illegal value in property: 0');
-    expect(() => app.callFromClient('echo', { when: new Date() })).toThrow('Failed due to illegal value in property: when');
+    expect(() => app.callFromClient('echo', { when: new Date() })).toThrow(
+      'Failed due to illegal value in property: when',
+    );
     expect(() => app.callFromClient('echo', { run: () => 1 })).toThrow(ClientCallError);
     expect(() => app.callFromClient('echo', new Map())).toThrow(ClientCallError);
     const loop: Record<string, unknown> = {};
@@ -137,8 +151,12 @@ describe('callFromClient follows google.script.run rules', () => {
     const { emu, app } = load();
     expect(app.run('secret_')).toBe('hidden');
     emu.rt.resetCounts();
-    expect(() => app.callFromClient('secret_')).toThrow(new ClientCallError('google.script.run.secret_ is not a function'));
-    expect(() => app.callFromClient('nowhere')).toThrow(new ClientCallError('google.script.run.nowhere is not a function'));
+    expect(() => app.callFromClient('secret_')).toThrow(
+      new ClientCallError('google.script.run.secret_ is not a function'),
+    );
+    expect(() => app.callFromClient('nowhere')).toThrow(
+      new ClientCallError('google.script.run.nowhere is not a function'),
+    );
     expect(emu.rt.total('')).toBe(0);
   });
 
@@ -160,9 +178,13 @@ describe('triggers and the web app', () => {
     expect(emu.clock.now()).toBe(Date.parse('2024-03-15T13:00:00Z'));
   });
 
-  it('doGet renders an HtmlOutput with the script\'s own functions, or a TextOutput', () => {
+  it("doGet renders an HtmlOutput with the script's own functions, or a TextOutput", () => {
     const { app } = load();
-    expect(app.doGet({ name: '<Ann>' })).toEqual({ mimeType: 'text/html', content: '<h1>Hi, &lt;Ann&gt;</h1>', title: 'Студия' });
+    expect(app.doGet({ name: '<Ann>' })).toEqual({
+      mimeType: 'text/html',
+      content: '<h1>Hi, &lt;Ann&gt;</h1>',
+      title: 'Студия',
+    });
     const json = app.doGet('format=json&tag=a&tag=b');
     expect(json.mimeType).toBe('application/json');
     expect(JSON.parse(json.content)).toEqual({ format: ['json'], tag: ['a', 'b'] });

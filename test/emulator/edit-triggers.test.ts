@@ -17,8 +17,13 @@ function install() { ScriptApp.newTrigger('onEditInstalled').forSpreadsheet(Spre
 function seenSoFar() { return JSON.parse(JSON.stringify(seen)); }
 `;
 
+// A Workspace account: an installable trigger it created and fired by its own edit may show its address.
 function load(source = SCRIPT) {
-  const emu = createEmulator({ now: '2026-11-24T09:00:00Z', locale: 'ru', userEmail: 'mira@studio.test' });
+  const emu = createEmulator({
+    now: '2026-11-24T09:00:00Z',
+    locale: 'ru',
+    accounts: [{ email: 'mira@studio.test', kind: 'workspace' }],
+  });
   const app = loadBundleSource(emu, source);
   return { emu, app, sheet: emu.spreadsheet.activeSheetName() };
 }
@@ -30,7 +35,17 @@ describe('user edits run onEdit', () => {
     emu.spreadsheet.edit(sheet, 'A2', '01.12.2026');
     expect(app.run('seenSoFar')).toEqual([
       { kind: 'simple', a1: 'A2', sheet, value: '1500', auth: 'LIMITED', hasUid: false, book: 'Studio CRM', user: '' },
-      { kind: 'simple', a1: 'A2', sheet, value: '46357', oldValue: '1500', auth: 'LIMITED', hasUid: false, book: 'Studio CRM', user: '' },
+      {
+        kind: 'simple',
+        a1: 'A2',
+        sheet,
+        value: '46357',
+        oldValue: '1500',
+        auth: 'LIMITED',
+        hasUid: false,
+        book: 'Studio CRM',
+        user: '',
+      },
     ]);
     expect(emu.spreadsheet.values(sheet)[1]).toEqual([new Date('2026-11-30T21:00:00Z'), 'seen']);
     expect(emu.triggerRuns.map((r) => [r.handler, r.kind, r.triggerUid])).toEqual([
@@ -54,9 +69,19 @@ describe('user edits run onEdit', () => {
     expect((app.run('seenSoFar') as unknown[]).at(-1)).toMatchObject({ kind: 'installed', value: 'TRUE', uid });
   });
 
+  it('hides the editor of a consumer account from an installable trigger (the stricter reading of Session)', () => {
+    const emu = createEmulator({ now: '2026-11-24T09:00:00Z', locale: 'ru', userEmail: 'mira@gmail.example' });
+    const app = loadBundleSource(emu, SCRIPT);
+    app.run('install');
+    emu.spreadsheet.edit(emu.spreadsheet.activeSheetName(), 'C1', 'x');
+    expect((app.run('seenSoFar') as unknown[]).at(-1)).toMatchObject({ kind: 'installed', user: '' });
+  });
+
   it('keeps the simple trigger inside its limits: no mail from onEdit', () => {
     const { emu, sheet } = load(`function onEdit(e) { GmailApp.sendEmail('a@b.co', 's', 'b'); }`);
-    expect(() => emu.spreadsheet.edit(sheet, 'A1', 'x')).toThrow(/You do not have permission to call GmailApp.sendEmail/);
+    expect(() => emu.spreadsheet.edit(sheet, 'A1', 'x')).toThrow(
+      /You do not have permission to call GmailApp.sendEmail/,
+    );
     expect(emu.triggerRuns[0]?.error).toMatch(/permission/);
     expect(emu.mail.outbox).toEqual([]);
   });

@@ -59,11 +59,21 @@ describe('FormApp building', () => {
     expect(form.getTitle()).toBe('Заявка на эмоуты');
     const items = form.getItems();
     expect(items.map((i: any) => String(i.getType()))).toEqual([
-      'TEXT', 'TEXT', 'SECTION_HEADER', 'CHECKBOX', 'MULTIPLE_CHOICE', 'SCALE', 'DATE',
+      'TEXT',
+      'TEXT',
+      'SECTION_HEADER',
+      'CHECKBOX',
+      'MULTIPLE_CHOICE',
+      'SCALE',
+      'DATE',
     ]);
-    expect(form.getItemById(items[3].getId()).asCheckboxItem().getChoices().map((c: any) => c.getValue())).toEqual([
-      'Эмоуты', 'Стикеры', 'Бейджи',
-    ]);
+    expect(
+      form
+        .getItemById(items[3].getId())
+        .asCheckboxItem()
+        .getChoices()
+        .map((c: any) => c.getValue()),
+    ).toEqual(['Эмоуты', 'Стикеры', 'Бейджи']);
     expect(() => items[0].asCheckboxItem()).toThrow('Invalid conversion for item type: TEXT.');
     form.moveItem(6, 0);
     expect(form.getItems()[0].getTitle()).toBe('Дедлайн');
@@ -78,7 +88,9 @@ describe('FormApp building', () => {
     const form = (emu.globals().FormApp as any).openById(formId);
     const scale = form.getItems()[5].asScaleItem();
     expect(() => scale.setBounds(2, 5)).toThrow('Invalid bounds');
-    expect(() => form.getItems()[4].asMultipleChoiceItem().createResponse('бесплатно')).toThrow('not one of the choices');
+    expect(() => form.getItems()[4].asMultipleChoiceItem().createResponse('бесплатно')).toThrow(
+      'not one of the choices',
+    );
   });
 });
 
@@ -88,17 +100,28 @@ describe('submitting responses', () => {
     emu.clock.advance(60_000);
     const responseId = emu.forms.submit(formId, complete, { email: 'kotik@example.com' });
     expect(emu.forms.responses(formId)).toHaveLength(1);
-    expect(emu.forms.responses(formId)[0]).toMatchObject({ id: responseId, email: 'kotik@example.com', timestamp: Date.parse('2024-03-15T10:01:00Z') });
-    expect(app.run('storedAnswers', [formId, responseId])).toEqual(['twitch.tv/kotik', ['Эмоуты', 'Бейджи'], '4', '2024-04-01']);
+    expect(emu.forms.responses(formId)[0]).toMatchObject({
+      id: responseId,
+      email: 'kotik@example.com',
+      timestamp: Date.parse('2024-03-15T10:01:00Z'),
+    });
+    expect(app.run('storedAnswers', [formId, responseId])).toEqual([
+      'twitch.tv/kotik',
+      ['Эмоуты', 'Бейджи'],
+      '4',
+      '2024-04-01',
+    ]);
   });
 
   it('enforces required questions, the email validation and the respondent address', () => {
     const { emu, formId } = setUp();
     const { Канал: _, ...withoutChannel } = complete;
-    expect(() => emu.forms.submit(formId, withoutChannel, { email: 'a@b.co' })).toThrow('"Канал": this is a required question');
-    expect(() => emu.forms.submit(formId, { ...complete, 'Почта для связи': 'not-an-address' }, { email: 'a@b.co' })).toThrow(
-      'Нужен адрес почты',
+    expect(() => emu.forms.submit(formId, withoutChannel, { email: 'a@b.co' })).toThrow(
+      '"Канал": this is a required question',
     );
+    expect(() =>
+      emu.forms.submit(formId, { ...complete, 'Почта для связи': 'not-an-address' }, { email: 'a@b.co' }),
+    ).toThrow('Нужен адрес почты');
     expect(() => emu.forms.submit(formId, complete)).toThrow('must be a valid email address');
     expect(() => emu.forms.submit(formId, { ...complete, Срочность: '9' }, { email: 'a@b.co' })).toThrow('from 1 to 5');
     expect(emu.forms.responses(formId)).toHaveLength(0);
@@ -111,10 +134,15 @@ describe('submitting responses', () => {
     expect(url).toContain(`viewform?usp=pp_url&entry.${itemId}=twitch.tv%2Flisa`);
     const { Канал: _, ...rest } = complete;
     const responseId = emu.forms.submitPrefilled(url, rest, { email: 'lisa@example.com' });
-    expect(app.run('storedAnswers', [formId, responseId])).toEqual(['twitch.tv/lisa', ['Эмоуты', 'Бейджи'], '4', '2024-04-01']);
+    expect(app.run('storedAnswers', [formId, responseId])).toEqual([
+      'twitch.tv/lisa',
+      ['Эмоуты', 'Бейджи'],
+      '4',
+      '2024-04-01',
+    ]);
   });
 
-  it('fires the form-bound trigger with Google\'s event shape, twice when asked', () => {
+  it("fires the form-bound trigger with Google's event shape, twice when asked", () => {
     const { emu, app, formId } = setUp();
     app.run('watch', [formId]);
     emu.forms.submit(formId, complete, { email: 'kotik@example.com', fireTwice: true });
@@ -148,7 +176,11 @@ describe('submitting responses', () => {
     const text = items.find((i: any) => i.getTitle() === 'Канал').asTextItem();
     const boxes = items.find((i: any) => i.getTitle() === 'Что нужно').asCheckboxItem();
     emu.session.setUserEmail('kotik@example.com');
-    form.createResponse().withItemResponse(text.createResponse('twitch.tv/x')).withItemResponse(boxes.createResponse(['Стикеры'])).submit();
+    form
+      .createResponse()
+      .withItemResponse(text.createResponse('twitch.tv/x'))
+      .withItemResponse(boxes.createResponse(['Стикеры']))
+      .submit();
     expect(emu.forms.responses(formId)).toHaveLength(1);
     expect(app.run('seenSoFar')).toEqual([]);
     expect(emu.triggerRuns).toEqual([]);
@@ -198,12 +230,21 @@ function linked(locale: string) {
 }
 
 describe('the response sheet', () => {
-  it('is added in the spreadsheet\'s language and gets one row per response in column order', () => {
+  it("is added in the spreadsheet's language and gets one row per response in column order", () => {
     const { emu, formId } = linked('ru');
     expect(emu.spreadsheet.sheetNames()[0]).toBe('Ответы на форму (1)');
     emu.forms.submit(formId, complete, { email: 'kotik@example.com' });
     const rows = emu.spreadsheet.values('Ответы на форму (1)');
-    expect(rows[0]).toEqual(['Отметка времени', 'Адрес электронной почты', 'Канал', 'Почта для связи', 'Что нужно', 'Бюджет', 'Срочность', 'Дедлайн']);
+    expect(rows[0]).toEqual([
+      'Отметка времени',
+      'Адрес электронной почты',
+      'Канал',
+      'Почта для связи',
+      'Что нужно',
+      'Бюджет',
+      'Срочность',
+      'Дедлайн',
+    ]);
     expect(Object.prototype.toString.call(rows[1]?.[0])).toBe('[object Date]');
     expect((rows[1]?.[0] as Date).getTime()).toBe(Date.parse('2024-03-15T10:00:00Z'));
     // Sheets reads the date answer as a date, midnight in the spreadsheet's zone.
@@ -227,7 +268,16 @@ describe('the response sheet', () => {
     expect(events).toHaveLength(2);
     const uid = emu.triggers.formSubmitTriggers(emu.spreadsheet.active.id)[0]?.uid;
     expect(events[0]).toEqual({
-      values: ['15.03.2024 13:01:30', 'kotik@example.com', 'twitch.tv/kotik', '', 'Эмоуты, Бейджи', '', '4', '01.04.2024'],
+      values: [
+        '15.03.2024 13:01:30',
+        'kotik@example.com',
+        'twitch.tv/kotik',
+        '',
+        'Эмоуты, Бейджи',
+        '',
+        '4',
+        '01.04.2024',
+      ],
       named: {
         'Отметка времени': ['15.03.2024 13:01:30'],
         'Адрес электронной почты': ['kotik@example.com'],

@@ -19,9 +19,7 @@ describe('HtmlService templates', () => {
     template.clients = ['Ann & Co', '<script>x</script>'];
     template.banner = '<b>raw</b>';
     const output = template.evaluate();
-    expect(output.getContent()).toBe(
-      '<ul><li>Ann &amp; Co</li><li>&lt;script&gt;x&lt;/script&gt;</li></ul><b>raw</b>',
-    );
+    expect(output.getContent()).toBe('<ul><li>Ann &amp; Co</li><li>&lt;script&gt;x&lt;/script&gt;</li></ul><b>raw</b>');
   });
 
   it('prints nothing for null and undefined, and shows its code', () => {
@@ -33,7 +31,7 @@ describe('HtmlService templates', () => {
     expect(template.getCode()).toContain('output.appendUntrusted(__print(missing));');
   });
 
-  it('reads pushed files by name, with Google\'s error for a missing one', () => {
+  it("reads pushed files by name, with Google's error for a missing one", () => {
     const dir = mkdtempSync(join(tmpdir(), 'html-'));
     writeFileSync(join(dir, 'Sidebar.html'), '<p><?= greeting ?></p>');
     const { HtmlService } = htmlService(dir);
@@ -64,7 +62,7 @@ describe('HtmlOutput', () => {
     expect(() => output.addMetaTag('description', 'x')).toThrow('not allowed');
   });
 
-  it('rejects arguments of the wrong type with Google\'s signature message', () => {
+  it("rejects arguments of the wrong type with Google's signature message", () => {
     const { HtmlService } = htmlService();
     expect(() => HtmlService.createHtmlOutput(42)).toThrow(
       "The parameters (number) don't match the method signature for HtmlService.createHtmlOutput.",

@@ -39,9 +39,11 @@ describe('GmailApp.sendEmail', () => {
     expect(host.quotaUsed()).toBe(4);
   });
 
-  it('throws Google\'s message for an invalid address and sends nothing', () => {
+  it("throws Google's message for an invalid address and sends nothing", () => {
     const { GmailApp, host } = setup();
-    expect(() => GmailApp.sendEmail('anna@client.test, not-an-address', 's', 'b')).toThrow('Invalid email: not-an-address');
+    expect(() => GmailApp.sendEmail('anna@client.test, not-an-address', 's', 'b')).toThrow(
+      'Invalid email: not-an-address',
+    );
     expect(() => GmailApp.sendEmail('a@client.test', 's', 'b', { cc: 'x@' })).toThrow('Invalid email: x@');
     expect(host.outbox).toHaveLength(0);
     expect(host.quotaUsed()).toBe(0);
@@ -54,7 +56,7 @@ describe('GmailApp.sendEmail', () => {
     );
   });
 
-  it('throws a rejected address\'s bounce without charging the quota', () => {
+  it("throws a rejected address's bounce without charging the quota", () => {
     const { GmailApp, host } = setup();
     host.rejectAddress('gone@client.test', 'Gmail: recipient address rejected');
     expect(() => GmailApp.sendEmail('gone@client.test', 's', 'b')).toThrow('Gmail: recipient address rejected');
@@ -74,7 +76,9 @@ describe('GmailApp.sendEmail', () => {
 
   it('accepts `from` only for an alias', () => {
     const { GmailApp, host } = setup();
-    expect(() => GmailApp.sendEmail('a@client.test', 's', 'b', { from: 'other@studio.test' })).toThrow('Invalid argument: from');
+    expect(() => GmailApp.sendEmail('a@client.test', 's', 'b', { from: 'other@studio.test' })).toThrow(
+      'Invalid argument: from',
+    );
     host.setAliases(['hello@studio.test']);
     GmailApp.sendEmail('a@client.test', 's', 'b', { from: 'hello@studio.test' });
     expect(host.outbox[0]?.from).toBe('hello@studio.test');
@@ -85,7 +89,13 @@ describe('GmailApp.sendEmail', () => {
 describe('MailApp.sendEmail', () => {
   it('takes the object form and the positional forms', () => {
     const { MailApp, host } = setup();
-    MailApp.sendEmail({ to: 'a@client.test', subject: 'obj', htmlBody: '<p>x</p>', replyTo: 'desk@studio.test', noReply: true });
+    MailApp.sendEmail({
+      to: 'a@client.test',
+      subject: 'obj',
+      htmlBody: '<p>x</p>',
+      replyTo: 'desk@studio.test',
+      noReply: true,
+    });
     MailApp.sendEmail('b@client.test', 'pos', 'body', { name: 'Studio' });
     MailApp.sendEmail('c@client.test', 'desk@studio.test', 'four', 'strings');
     expect(host.outbox.map((m) => [m.to[0], m.subject, m.via])).toEqual([
@@ -93,7 +103,12 @@ describe('MailApp.sendEmail', () => {
       ['b@client.test', 'pos', 'MailApp'],
       ['c@client.test', 'four', 'MailApp'],
     ]);
-    expect(host.outbox[0]).toMatchObject({ htmlBody: '<p>x</p>', replyTo: 'desk@studio.test', noReply: true, body: '' });
+    expect(host.outbox[0]).toMatchObject({
+      htmlBody: '<p>x</p>',
+      replyTo: 'desk@studio.test',
+      noReply: true,
+      body: '',
+    });
     expect(host.outbox[2]).toMatchObject({ replyTo: 'desk@studio.test', body: 'strings' });
   });
 

@@ -93,7 +93,10 @@ describe('toJSON/restore through JSON text', () => {
     expect(JSON.stringify(again.toJSON())).toBe(text);
     // Restored over an emulator made with other options: the snapshot's zone and run history win.
     expect(app.run('zone')).toBe('Europe/Moscow');
-    expect(again.triggerRuns.map((run) => [run.kind, run.handler])).toEqual([['formSubmit', 'onIntake'], ['time', 'tick']]);
+    expect(again.triggerRuns.map((run) => [run.kind, run.handler])).toEqual([
+      ['formSubmit', 'onIntake'],
+      ['time', 'tick'],
+    ]);
   });
 
   it('keeps sheets with formats, notes, validations, conditional formats, charts, merges and frozen rows', () => {
@@ -101,7 +104,18 @@ describe('toJSON/restore through JSON text', () => {
     const before = emu.spreadsheet;
     const after = restarted(emu.toJSON()).emu;
     const sheet = 'Clients';
-    for (const read of ['values', 'displayValues', 'numberFormats', 'notes', 'styles', 'charts', 'conditionalFormats', 'validations', 'merges', 'frozenRows'] as const) {
+    for (const read of [
+      'values',
+      'displayValues',
+      'numberFormats',
+      'notes',
+      'styles',
+      'charts',
+      'conditionalFormats',
+      'validations',
+      'merges',
+      'frozenRows',
+    ] as const) {
       expect([read, after.spreadsheet[read](sheet)]).toEqual([read, before[read](sheet)]);
     }
     expect(after.spreadsheet.sheetNames()).toEqual(before.sheetNames());

@@ -1,5 +1,6 @@
 // A runtime and the deps the service factories need, for the emulator's own tests.
 import { createClock, Runtime } from '../../local/emulator/runtime';
+import { accountOf } from '../../local/emulator/accounts';
 import type { ExecutionContext } from '../../local/emulator/services/context';
 
 export function makeServiceDeps(start = '2024-03-01T09:00:00Z') {
@@ -14,6 +15,7 @@ export function makeServiceDeps(start = '2024-03-01T09:00:00Z') {
     timeZone: () => 'Europe/Moscow',
     userEmail: () => userEmail,
     documentId: () => documentId,
+    account: (email: string) => accountOf(email),
   };
   return {
     rt,

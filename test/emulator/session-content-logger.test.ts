@@ -42,7 +42,9 @@ describe('ContentService', () => {
     expect(output.getMimeType()).toBe(ContentService.MimeType.JSON);
     expect(host.describe(output)).toEqual({ mimeType: 'application/json', content: '{"ok":true}', fileName: null });
     expect(host.describe({})).toBeNull();
-    expect(() => output.setMimeType('application/json')).toThrow("don't match the method signature for TextOutput.setMimeType");
+    expect(() => output.setMimeType('application/json')).toThrow(
+      "don't match the method signature for TextOutput.setMimeType",
+    );
     expect(ContentService.createTextOutput().getMimeType().toString()).toBe('TEXT');
   });
 });
@@ -57,10 +59,12 @@ describe('Logger and console', () => {
       console.warn('quota low', { remaining: 2 });
     });
     Logger.log({ client: 'Anna' });
-    expect(host.messages()).toEqual(['sent 3 of 10', "quota low { remaining: 2 }", '{"client":"Anna"}']);
+    expect(host.messages()).toEqual(['sent 3 of 10', 'quota low { remaining: 2 }', '{"client":"Anna"}']);
     expect(host.entries()[0]).toMatchObject({ level: 'Logger', execution: 'trigger:sendDue', at: env.clock.now() });
     expect(host.messages('warn')).toEqual(['quota low { remaining: 2 }']);
-    expect(Logger.getLog()).toBe('[24-03-01 12:00:00:000 MSK] sent 3 of 10\n[24-03-01 12:00:00:000 MSK] {"client":"Anna"}\n');
+    expect(Logger.getLog()).toBe(
+      '[24-03-01 12:00:00:000 MSK] sent 3 of 10\n[24-03-01 12:00:00:000 MSK] {"client":"Anna"}\n',
+    );
     Logger.clear();
     expect(Logger.getLog()).toBe('');
     expect(host.entries()).toHaveLength(3);

@@ -10,8 +10,15 @@ describe('merges', () => {
     sheet.getRange('B1').setValue('ignored');
     expect(sheet.getRange('B1').getValue()).toBe('');
     expect(sheet.getRange('B1').isPartOfMerge()).toBe(true);
-    expect(sheet.getRange('A1:D5').getMergedRanges().map((r: any) => r.getA1Notation())).toEqual(['A1:C1']);
-    expect(() => sheet.getRange('B1:D1').merge()).toThrow('You must select all cells in a merged range to merge or unmerge them.');
+    expect(
+      sheet
+        .getRange('A1:D5')
+        .getMergedRanges()
+        .map((r: any) => r.getA1Notation()),
+    ).toEqual(['A1:C1']);
+    expect(() => sheet.getRange('B1:D1').merge()).toThrow(
+      'You must select all cells in a merged range to merge or unmerge them.',
+    );
     expect(host.merges(sheet.getName())).toEqual(['A1:C1']);
     sheet.getRange('A1:C1').breakApart();
     expect(host.merges(sheet.getName())).toEqual([]);
@@ -21,14 +28,26 @@ describe('merges', () => {
 describe('data validation', () => {
   it('builds rules, reads them back and rejects bad input when invalid data is not allowed', () => {
     const { SpreadsheetApp, sheet, host } = makeSpreadsheet();
-    const rule = SpreadsheetApp.newDataValidation().requireValueInList(['new', 'active', 'lost'], true).setAllowInvalid(false).setHelpText('Pick a status').build();
+    const rule = SpreadsheetApp.newDataValidation()
+      .requireValueInList(['new', 'active', 'lost'], true)
+      .setAllowInvalid(false)
+      .setHelpText('Pick a status')
+      .build();
     sheet.getRange('A2:A10').setDataValidation(rule);
-    expect(sheet.getRange('A5').getDataValidation().getCriteriaType()).toBe(SpreadsheetApp.DataValidationCriteria.VALUE_IN_LIST);
+    expect(sheet.getRange('A5').getDataValidation().getCriteriaType()).toBe(
+      SpreadsheetApp.DataValidationCriteria.VALUE_IN_LIST,
+    );
     expect(sheet.getRange('A5').getDataValidation().getCriteriaValues()).toEqual([['new', 'active', 'lost'], true]);
     sheet.getRange('A2').setValue('active');
-    expect(() => sheet.getRange('A3').setValue('unknown')).toThrow('The data you entered in cell A3 violates the data validation rules set on this cell.');
+    expect(() => sheet.getRange('A3').setValue('unknown')).toThrow(
+      'The data you entered in cell A3 violates the data validation rules set on this cell.',
+    );
     expect(() => host.edit(sheet.getName(), 'A4', 'nope')).toThrow(/violates the data validation rules/);
-    expect(host.validations(sheet.getName()).A2).toMatchObject({ criteria: 'VALUE_IN_LIST', allowInvalid: false, helpText: 'Pick a status' });
+    expect(host.validations(sheet.getName()).A2).toMatchObject({
+      criteria: 'VALUE_IN_LIST',
+      allowInvalid: false,
+      helpText: 'Pick a status',
+    });
   });
 
   it('warns only (accepts) by default, and checks numbers, dates and checkboxes', () => {
@@ -59,11 +78,22 @@ describe('conditional formats', () => {
       .setGradientMaxpoint('#57bb8a')
       .setRanges([range])
       .build();
-    const over = SpreadsheetApp.newConditionalFormatRule().whenNumberGreaterThan(1000).setBackground('red').setRanges([sheet.getRange('D2:D100')]).build();
+    const over = SpreadsheetApp.newConditionalFormatRule()
+      .whenNumberGreaterThan(1000)
+      .setBackground('red')
+      .setRanges([sheet.getRange('D2:D100')])
+      .build();
     sheet.setConditionalFormatRules([gradient, over]);
     const rules = host.conditionalFormats(sheet.getName());
-    expect(rules[0]).toMatchObject({ ranges: ['C2:C100'], gradient: { min: { color: '#ffffff', type: 'MIN' }, mid: { type: 'PERCENTILE', value: '50' } } });
-    expect(rules[1]).toMatchObject({ ranges: ['D2:D100'], condition: { type: 'NUMBER_GREATER_THAN', values: [1000] }, format: { background: '#ff0000' } });
+    expect(rules[0]).toMatchObject({
+      ranges: ['C2:C100'],
+      gradient: { min: { color: '#ffffff', type: 'MIN' }, mid: { type: 'PERCENTILE', value: '50' } },
+    });
+    expect(rules[1]).toMatchObject({
+      ranges: ['D2:D100'],
+      condition: { type: 'NUMBER_GREATER_THAN', values: [1000] },
+      format: { background: '#ff0000' },
+    });
     const [read] = sheet.getConditionalFormatRules();
     expect(read.getGradientCondition().getMidValue()).toBe('50');
     expect(read.getRanges()[0].getA1Notation()).toBe('C2:C100');
@@ -75,8 +105,18 @@ describe('conditional formats', () => {
 describe('charts', () => {
   it('inserts, reads, modifies and removes an embedded chart', () => {
     const { sheet, Charts, host } = makeSpreadsheet();
-    sheet.getRange('A1:B3').setValues([['month', 'revenue'], ['Oct', 10], ['Nov', 20]]);
-    const chart = sheet.newChart().setChartType(Charts.ChartType.COLUMN).addRange(sheet.getRange('A1:B3')).setPosition(5, 4, 10, 0).setOption('title', 'Revenue').build();
+    sheet.getRange('A1:B3').setValues([
+      ['month', 'revenue'],
+      ['Oct', 10],
+      ['Nov', 20],
+    ]);
+    const chart = sheet
+      .newChart()
+      .setChartType(Charts.ChartType.COLUMN)
+      .addRange(sheet.getRange('A1:B3'))
+      .setPosition(5, 4, 10, 0)
+      .setOption('title', 'Revenue')
+      .build();
     expect(chart.getChartId()).toBeNull();
     sheet.insertChart(chart);
     const [inserted] = sheet.getCharts();
@@ -85,7 +125,13 @@ describe('charts', () => {
     expect(inserted.getContainerInfo().getAnchorRow()).toBe(5);
     sheet.updateChart(inserted.modify().asLineChart().setTitle('Revenue by month').build());
     expect(host.charts(sheet.getName())).toEqual([
-      { chartId: inserted.getChartId(), type: 'LINE', ranges: ['A1:B3'], options: { title: 'Revenue by month' }, position: { anchorRow: 5, anchorColumn: 4, offsetX: 10, offsetY: 0 } },
+      {
+        chartId: inserted.getChartId(),
+        type: 'LINE',
+        ranges: ['A1:B3'],
+        options: { title: 'Revenue by month' },
+        position: { anchorRow: 5, anchorColumn: 4, offsetX: 10, offsetY: 0 },
+      },
     ]);
     expect(sheet.newChart().setTitle).toBeUndefined(); // only typed builders have setTitle
     sheet.removeChart(sheet.getCharts()[0]);
@@ -97,11 +143,26 @@ describe('Ui', () => {
   it('records menus, sidebars and toasts, and answers alerts from the queue', () => {
     const { SpreadsheetApp, book, host } = makeSpreadsheet();
     const ui = SpreadsheetApp.getUi();
-    ui.createMenu('CRM').addItem('Open sidebar', 'openSidebar').addSeparator().addSubMenu(ui.createMenu('Tools').addItem('Rebuild', 'rebuild')).addToUi();
-    expect(host.ui.menus()[0]).toMatchObject({ caption: 'CRM', items: [{ kind: 'item', functionName: 'openSidebar' }, { kind: 'separator' }, { kind: 'submenu', items: [{ functionName: 'rebuild' }] }] });
+    ui.createMenu('CRM')
+      .addItem('Open sidebar', 'openSidebar')
+      .addSeparator()
+      .addSubMenu(ui.createMenu('Tools').addItem('Rebuild', 'rebuild'))
+      .addToUi();
+    expect(host.ui.menus()[0]).toMatchObject({
+      caption: 'CRM',
+      items: [
+        { kind: 'item', functionName: 'openSidebar' },
+        { kind: 'separator' },
+        { kind: 'submenu', items: [{ functionName: 'rebuild' }] },
+      ],
+    });
     ui.showSidebar({ getContent: () => '<p>hi</p>', getTitle: () => 'Studio' });
-    expect(host.ui.sidebars()).toEqual([{ kind: 'sidebar', title: 'Studio', content: '<p>hi</p>', width: null, height: null }]);
-    expect(() => ui.showSidebar('<p>hi</p>')).toThrow(/don't match the method signature for SpreadsheetApp.Ui.showSidebar/);
+    expect(host.ui.sidebars()).toEqual([
+      { kind: 'sidebar', title: 'Studio', content: '<p>hi</p>', width: null, height: null },
+    ]);
+    expect(() => ui.showSidebar('<p>hi</p>')).toThrow(
+      /don't match the method signature for SpreadsheetApp.Ui.showSidebar/,
+    );
     book.toast('Saved', 'CRM');
     expect(host.ui.toasts()[0]).toMatchObject({ message: 'Saved', title: 'CRM' });
 
@@ -124,12 +185,17 @@ describe('host', () => {
     host.edit(sheet.getName(), 'A1:B1', [['1 500', '01.12.2026']]);
     expect(host.values(sheet.getName())).toEqual([[1500, new Date('2026-11-30T21:00:00Z')]]);
     expect(host.displayValues(sheet.getName())).toEqual([['1500', '01.12.2026']]);
-    expect(edits).toEqual([{ spreadsheetId: host.active.id, sheetName: 'Лист1', a1: 'A1:B1', oldValue: '', value: 1500 }]);
+    expect(edits).toEqual([
+      { spreadsheetId: host.active.id, sheetName: 'Лист1', a1: 'A1:B1', oldValue: '', value: 1500 },
+    ]);
   });
 
   it('round-trips its state through JSON', () => {
     const { host, sheet, book, SpreadsheetApp } = makeSpreadsheet();
-    sheet.getRange('A1:B1').setValues([[new Date('2026-11-24T10:00:00Z'), '=SUM(1)']]).setBackground('#abc');
+    sheet
+      .getRange('A1:B1')
+      .setValues([[new Date('2026-11-24T10:00:00Z'), '=SUM(1)']])
+      .setBackground('#abc');
     sheet.getRange('C1').setNote('VIP');
     sheet.setFrozenRows(1);
     const other = host.create('Archive');

@@ -51,23 +51,39 @@ describe('values and typed input', () => {
 
   it('refuses objects and arrays as cell values', () => {
     const { sheet } = makeSpreadsheet();
-    expect(() => sheet.getRange('A1').setValues([[{ a: 1 }]])).toThrow("The parameters (Object[][]) don't match the method signature for SpreadsheetApp.Range.setValues.");
-    expect(() => sheet.getRange('A1').setValue([1])).toThrow(/don't match the method signature for SpreadsheetApp.Range.setValue/);
+    expect(() => sheet.getRange('A1').setValues([[{ a: 1 }]])).toThrow(
+      "The parameters (Object[][]) don't match the method signature for SpreadsheetApp.Range.setValues.",
+    );
+    expect(() => sheet.getRange('A1').setValue([1])).toThrow(
+      /don't match the method signature for SpreadsheetApp.Range.setValue/,
+    );
   });
 
   it('refuses a cell over 50,000 characters', () => {
     const { sheet } = makeSpreadsheet();
-    expect(() => sheet.getRange('A1').setValue('x'.repeat(50_001))).toThrow('Your input contains more than the maximum of 50000 characters in a single cell.');
+    expect(() => sheet.getRange('A1').setValue('x'.repeat(50_001))).toThrow(
+      'Your input contains more than the maximum of 50000 characters in a single cell.',
+    );
     sheet.getRange('A1').setValue('x'.repeat(50_000));
     expect(sheet.getRange('A1').getValue()).toHaveLength(50_000);
   });
 
   it("throws Google's messages when the data and range shapes differ", () => {
     const { sheet } = makeSpreadsheet();
-    expect(() => sheet.getRange(1, 1, 3, 2).setValues([[1, 2], [3, 4]])).toThrow(
+    expect(() =>
+      sheet.getRange(1, 1, 3, 2).setValues([
+        [1, 2],
+        [3, 4],
+      ]),
+    ).toThrow(
       'The number of rows in the data does not match the number of rows in the range. The data has 2 but the range has 3.',
     );
-    expect(() => sheet.getRange(1, 1, 2, 3).setValues([[1, 2], [3, 4]])).toThrow(
+    expect(() =>
+      sheet.getRange(1, 1, 2, 3).setValues([
+        [1, 2],
+        [3, 4],
+      ]),
+    ).toThrow(
       'The number of columns in the data does not match the number of columns in the range. The data has 2 but the range has 3.',
     );
     expect(sheet.getLastRow()).toBe(0); // nothing was written
@@ -121,9 +137,13 @@ describe('empty sheets and trailing formats', () => {
 describe('display values and number formats', () => {
   it('formats numbers and dates in the ru locale', () => {
     const { sheet } = makeSpreadsheet('ru');
-    sheet.getRange('A1:E1').setValues([[1234.5, 1234567, new Date('2026-11-24T12:00:00Z'), new Date('2026-11-24T12:00:00Z'), 0.256]]);
+    sheet
+      .getRange('A1:E1')
+      .setValues([[1234.5, 1234567, new Date('2026-11-24T12:00:00Z'), new Date('2026-11-24T12:00:00Z'), 0.256]]);
     sheet.getRange('A1:E1').setNumberFormats([['0.00', '#,##0', 'dd.MM.yyyy', 'yyyy-MM-dd', '0.0%']]);
-    expect(sheet.getRange('A1:E1').getDisplayValues()).toEqual([['1234,50', '1\u00a0234\u00a0567', '24.11.2026', '2026-11-24', '25,6%']]);
+    expect(sheet.getRange('A1:E1').getDisplayValues()).toEqual([
+      ['1234,50', '1\u00a0234\u00a0567', '24.11.2026', '2026-11-24', '25,6%'],
+    ]);
     expect(sheet.getRange('A1').getNumberFormat()).toBe('0.00');
     expect(sheet.getRange('F1').getNumberFormat()).toBe('0.###############');
   });
@@ -152,10 +172,16 @@ describe('getRange and sheet geometry', () => {
     expect(() => sheet.getRange(1, 0)).toThrow('The starting column of the range is too small.');
     expect(() => sheet.getRange(1, 1, 0, 1)).toThrow('The number of rows in the range must be at least 1.');
     expect(() => sheet.getRange(1, 1, 1, 0)).toThrow('The number of columns in the range must be at least 1.');
-    expect(() => sheet.getRange(1001, 1)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
-    expect(() => sheet.getRange(1, 27)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
+    expect(() => sheet.getRange(1001, 1)).toThrow(
+      'The coordinates of the range are outside the dimensions of the sheet.',
+    );
+    expect(() => sheet.getRange(1, 27)).toThrow(
+      'The coordinates of the range are outside the dimensions of the sheet.',
+    );
     expect(() => sheet.getRange('A1:ZZ2')).toThrow('Range not found');
-    expect(() => sheet.getRange('1', 2)).toThrow("The parameters (String,number) don't match the method signature for SpreadsheetApp.Sheet.getRange.");
+    expect(() => sheet.getRange('1', 2)).toThrow(
+      "The parameters (String,number) don't match the method signature for SpreadsheetApp.Sheet.getRange.",
+    );
   });
 
   it('starts a sheet at 1000×26 and grows it with appendRow and insertRowsAfter', () => {
@@ -193,7 +219,9 @@ describe('getRange and sheet geometry', () => {
     expect(book.getSheets()[0].getName()).toBe('Лист1');
     const clients = book.insertSheet('Clients');
     expect(book.getActiveSheet().getName()).toBe('Clients');
-    expect(() => book.insertSheet('clients')).toThrow('A sheet with the name "clients" already exists. Please enter another name.');
+    expect(() => book.insertSheet('clients')).toThrow(
+      'A sheet with the name "clients" already exists. Please enter another name.',
+    );
     expect(book.insertSheet().getName()).toBe('Лист3');
     book.insertSheet('First', 0);
     expect(book.getSheets().map((s: any) => s.getName())).toEqual(['First', 'Лист1', 'Clients', 'Лист3']);
@@ -207,9 +235,17 @@ describe('call counting and contexts', () => {
   it('counts every emulated call under Google class names', () => {
     const { rt, sheet } = makeSpreadsheet();
     rt.resetCounts();
-    sheet.getRange('A1:B2').setValues([[1, 2], [3, 4]]);
+    sheet.getRange('A1:B2').setValues([
+      [1, 2],
+      [3, 4],
+    ]);
     sheet.getDataRange().getValues();
-    expect(rt.snapshotCounts()).toEqual({ 'Range.getValues': 1, 'Range.setValues': 1, 'Sheet.getDataRange': 1, 'Sheet.getRange': 1 });
+    expect(rt.snapshotCounts()).toEqual({
+      'Range.getValues': 1,
+      'Range.setValues': 1,
+      'Sheet.getDataRange': 1,
+      'Sheet.getRange': 1,
+    });
   });
 
   it('has no active spreadsheet in a web app and no Ui in a trigger', () => {

@@ -1,8 +1,16 @@
 // PropertiesService, CacheService and LockService.
 import { describe, expect, it } from 'vitest';
-import { createCache, KEY_TOO_LARGE_MESSAGE, VALUE_TOO_LARGE_MESSAGE as CACHE_VALUE_TOO_LARGE } from '../../local/emulator/services/cache';
+import {
+  createCache,
+  KEY_TOO_LARGE_MESSAGE,
+  VALUE_TOO_LARGE_MESSAGE as CACHE_VALUE_TOO_LARGE,
+} from '../../local/emulator/services/cache';
 import { createLock, LOCK_TIMEOUT_MESSAGE } from '../../local/emulator/services/lock';
-import { createProperties, STORE_FULL_MESSAGE, VALUE_TOO_LARGE_MESSAGE } from '../../local/emulator/services/properties';
+import {
+  createProperties,
+  STORE_FULL_MESSAGE,
+  VALUE_TOO_LARGE_MESSAGE,
+} from '../../local/emulator/services/properties';
 import { makeServiceDeps } from './service-deps';
 
 describe('PropertiesService', () => {
@@ -10,7 +18,7 @@ describe('PropertiesService', () => {
     const env = makeServiceDeps();
     const { globals, host } = createProperties(env.rt, env.deps);
     const script = globals.PropertiesService.getScriptProperties();
-    expect(() => script.setProperty('count', 5 as unknown as string)).toThrow("don't match the method signature");
+    expect(() => script.setProperty('count', 5)).toThrow("don't match the method signature");
     expect(() => script.setProperties({ flag: true })).toThrow("don't match the method signature");
     expect(script.getKeys()).toEqual([]);
     script.setProperty('count', '5').setProperty('flag', 'true');
@@ -54,7 +62,9 @@ describe('PropertiesService', () => {
     const env = makeServiceDeps();
     const first = createProperties(env.rt, env.deps);
     const script = first.globals.PropertiesService.getScriptProperties();
-    expect(() => script.setProperty('k', undefined)).toThrow("don't match the method signature for Properties.setProperty");
+    expect(() => script.setProperty('k', undefined)).toThrow(
+      "don't match the method signature for Properties.setProperty",
+    );
     script.setProperty('k', 'v');
     const second = createProperties(env.rt, env.deps);
     second.host.restore(JSON.parse(JSON.stringify(first.host.toJSON())));
@@ -90,7 +100,7 @@ describe('CacheService', () => {
     expect(cache.get('a')).toBeNull();
   });
 
-  it('puts, removes in bulk and checks limits with Google\'s messages', () => {
+  it("puts, removes in bulk and checks limits with Google's messages", () => {
     const env = makeServiceDeps();
     const { CacheService } = createCache(env.rt, env.deps).globals;
     const cache = CacheService.getUserCache();

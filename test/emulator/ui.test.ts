@@ -23,7 +23,9 @@ describe('Ui dialogs read HtmlOutput uncounted', () => {
   it('counts showSidebar once and no HtmlOutput getter', () => {
     const { emu, app } = load();
     app.run('openSidebar', [], { kind: 'menu' });
-    expect(emu.spreadsheet.ui.sidebars()).toEqual([{ kind: 'sidebar', title: 'Studio CRM', content: '<p>Clients</p>', width: 300, height: null }]);
+    expect(emu.spreadsheet.ui.sidebars()).toEqual([
+      { kind: 'sidebar', title: 'Studio CRM', content: '<p>Clients</p>', width: 300, height: null },
+    ]);
     expect(emu.rt.counts.get('Ui.showSidebar')).toBe(1);
     expect(emu.rt.counts.get('HtmlOutput.getContent')).toBeUndefined();
     expect(emu.rt.counts.get('HtmlOutput.getTitle')).toBeUndefined();
@@ -34,7 +36,9 @@ describe('Ui dialogs read HtmlOutput uncounted', () => {
 
   it('refuses an object that only looks like an HtmlOutput', () => {
     const { app } = load();
-    expect(() => app.run('openFake', [], { kind: 'menu' })).toThrow(/don't match the method signature for SpreadsheetApp.Ui.showSidebar/);
+    expect(() => app.run('openFake', [], { kind: 'menu' })).toThrow(
+      /don't match the method signature for SpreadsheetApp.Ui.showSidebar/,
+    );
   });
 });
 

@@ -56,12 +56,16 @@ describe('Utilities digests and base64', () => {
     const { Utilities } = setup();
     const key = [-1, 0, 1, 127];
     const value = Utilities.base64Decode('aGVsbG8=');
-    const expected = createHmac('sha1', Buffer.from([255, 0, 1, 127])).update('hello').digest();
+    const expected = createHmac('sha1', Buffer.from([255, 0, 1, 127]))
+      .update('hello')
+      .digest();
     const signature = Utilities.computeHmacSignature(Utilities.MacAlgorithm.HMAC_SHA_1, value, key);
     expect(Buffer.from(signature.map((b) => b & 0xff)).equals(expected)).toBe(true);
     const md5 = Utilities.computeDigest(Utilities.DigestAlgorithm.MD5, 'abc', Utilities.Charset.UTF_8);
     expect(Buffer.from(md5.map((b) => b & 0xff)).toString('hex')).toBe('900150983cd24fb0d6963f7d28e17f72');
-    expect(() => Utilities.computeDigest('MD5', 'abc')).toThrow("don't match the method signature for Utilities.computeDigest");
+    expect(() => Utilities.computeDigest('MD5', 'abc')).toThrow(
+      "don't match the method signature for Utilities.computeDigest",
+    );
   });
 
   it('encodes and decodes base64, web-safe keeping padding', () => {

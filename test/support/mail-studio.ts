@@ -2,10 +2,9 @@
 // up by the add-on itself, and readers for Sends/Campaigns/Clients rows by schema key.
 import { createHmac } from 'node:crypto';
 import { createEmulator, type Emulator } from '../../local/emulator';
-import { loadBundle, type BundleApp } from '../../local/emulator/bundle';
-import { writeRecords } from '../../local/playground/seed';
-import { makeUnsubscribeToken } from '../../src/domain/campaigns/unsubscribe';
-import { sheetSpec, type SheetKey } from '../../src/domain/schema';
+import type { BundleApp } from '../../local/emulator/bundle';
+import { loadBuiltBundle } from './built-bundle';
+import { sheetTitle, writeFixture, type FixtureSheet } from './sheet-fixtures';
 import { rowsByKey } from './sheet-rows';
 import type { Locale } from '../../src/domain/types';
 
@@ -28,46 +27,74 @@ export interface MailStudioOptions {
 
 export function consentingClient(id: string, fields: Record<string, unknown> = {}): Record<string, unknown> {
   return {
-    id, name: `Клиент ${id}`, email: `${id.toLowerCase()}@example.com`, locale: 'ru',
-    consentAt: new Date('2026-01-05T10:00:00Z'), createdAt: new Date('2026-01-05T10:00:00Z'), ...fields,
+    id,
+    name: `Клиент ${id}`,
+    email: `${id.toLowerCase()}@example.com`,
+    locale: 'ru',
+    consentAt: new Date('2026-01-05T10:00:00Z'),
+    createdAt: new Date('2026-01-05T10:00:00Z'),
+    ...fields,
   };
 }
 
 export const PROMO_TEMPLATE = {
   name: 'promo',
   subject: 'Новые эмоуты для {{first_name|друг}}',
-  htmlBody: '<p>Привет, {{first_name|друг}}!</p><p>Город: {{city|неизвестен}}</p><p><a href="{{unsubscribe_link}}">Отписаться</a></p>',
+  htmlBody:
+    '<p>Привет, {{first_name|друг}}!</p><p>Город: {{city|неизвестен}}</p><p><a href="{{unsubscribe_link}}">Отписаться</a></p>',
   textBody: '',
 };
 
 export function mailStudio(options: MailStudioOptions = {}) {
   const locale = options.locale ?? 'ru';
-  const emu = createEmulator({ now: options.now ?? MAIL_NOW, locale, userEmail: STAFF_EMAIL, mailQuota: options.quota ?? 100, triggerErrors: 'record' });
-  const app = loadBundle(emu);
+  const emu = createEmulator({
+    now: options.now ?? MAIL_NOW,
+    locale,
+    userEmail: STAFF_EMAIL,
+    mailQuota: options.quota ?? 100,
+    triggerErrors: 'record',
+  });
+  // The studio deployed its web app (unsubscribe links need the /exec URL); tests of the undeployed case make their own emulator.
+  emu.webapp.deploy({ version: 1 });
+  const app = loadBuiltBundle(emu);
   if (options.setup !== false) app.run('setupDatabase', [], { kind: 'menu' });
-  else for (const key of ['campaigns', 'feedback', 'loyalty', 'discountCodes', 'problems'] as const) writeRecords(emu, key, [], locale);
+  else
+    for (const key of ['campaigns', 'feedback', 'loyalty', 'discountCodes', 'problems'] as const)
+      writeFixture(emu, key, [], locale);
   // The signing secret as the add-on keeps it (made once, on first use); the test signs links with it too.
   emu.properties.seed('script', { 'crm.hmacSecret': 'secret-of-this-install' });
   const settings = Object.entries(options.settings ?? {}).map(([key, value]) => ({ key, value }));
-  writeRecords(emu, 'settings', settings, locale);
-  writeRecords(emu, 'clients', options.clients ?? [], locale);
-  writeRecords(emu, 'orders', options.orders ?? [], locale);
-  writeRecords(emu, 'sends', options.sends ?? [], locale);
-  writeRecords(emu, 'templates', options.templates ?? [PROMO_TEMPLATE], locale);
-  writeRecords(emu, 'segments', options.segments ?? [], locale);
+  writeFixture(emu, 'settings', settings, locale);
+  writeFixture(emu, 'clients', options.clients ?? [], locale);
+  writeFixture(emu, 'orders', options.orders ?? [], locale);
+  writeFixture(emu, 'sends', options.sends ?? [], locale);
+  writeFixture(emu, 'templates', options.templates ?? [PROMO_TEMPLATE], locale);
+  writeFixture(emu, 'segments', options.segments ?? [], locale);
   return studioReaders(emu, app, locale);
 }
 
 export function studioReaders(emu: Emulator, app: BundleApp, locale: Locale) {
-  const sheetName = (key: SheetKey) => sheetSpec(key).name[locale];
+  const sheetName = (key: FixtureSheet) => sheetTitle(key, locale);
   /** A sheet's rows keyed by schema column key. */
-  const rows = (key: SheetKey): Record<string, unknown>[] => rowsByKey(emu, key, locale).filter((row) => Object.values(row).some((cell) => cell !== ''));
+  const rows = (key: FixtureSheet): Record<string, unknown>[] =>
+    rowsByKey(emu, key, locale).filter((row) => Object.values(row).some((cell) => cell !== ''));
   const sendsOf = (campaignId: string) => rows('sends').filter((row) => row.campaignId === campaignId);
   /** Addresses in the outbox, each as often as it was mailed (test mails to staff left out). */
   const mailedTo = () => emu.mail.outbox.filter((mail) => !mail.to.includes(STAFF_EMAIL)).flatMap((mail) => mail.to);
-  /** The token the add-on would put in this client's unsubscribe link (same secret, same HMAC). */
-  const tokenFor = (clientId: string, email: string, secret = emu.properties.script()['crm.hmacSecret'] ?? '') =>
-    makeUnsubscribeToken(clientId, email, (text) => createHmac('sha256', secret).update(text, 'utf8').digest('base64url'));
+  /**
+   * The token the add-on would put in this client's unsubscribe link, built here from its documented shape
+   * (not by the add-on's own code): base64url("u1|<client id>|<email tag>") "." HMAC("unsubscribe:" + payload),
+   * the email tag being the first 12 characters of HMAC("unsubscribe-email:" + the address in lower case);
+   * HMAC-SHA256 with the install's secret, base64url without padding.
+   */
+  const tokenFor = (clientId: string, email: string, secret = emu.properties.script()['crm.hmacSecret'] ?? '') => {
+    const sign = (text: string) => createHmac('sha256', secret).update(text, 'utf8').digest('base64url');
+    const payload = Buffer.from(
+      `u1|${clientId}|${sign(`unsubscribe-email:${email.trim().toLowerCase()}`).slice(0, 12)}`,
+      'utf8',
+    ).toString('base64url');
+    return `${payload}.${sign(`unsubscribe:${payload}`)}`;
+  };
   const call = <T>(fn: string, ...args: unknown[]) => app.callFromClient(fn, ...args) as T;
   return { emu, app, locale, rows, sendsOf, mailedTo, tokenFor, call, sheetName };
 }
@@ -80,14 +107,25 @@ export function consentingClients(count: number): Record<string, unknown>[] {
 }
 
 /** Creates a campaign from the sidebar (to every client, the promo template unless told); answers its id. */
-export function createCampaignFor(studio: MailStudio, fields: { name: string; template?: string; segmentId?: string; scheduledAt?: string | null }): string {
+export function createCampaignFor(
+  studio: MailStudio,
+  fields: { name: string; template?: string; segmentId?: string; scheduledAt?: string | null },
+): string {
   const view = studio.call<{ id: string }>('createCampaign', {
-    segmentId: 'all', template: 'promo', senderName: 'Studio', replyTo: '', scheduledAt: null, cost: 0, ...fields,
+    segmentId: 'all',
+    template: 'promo',
+    senderName: 'Studio',
+    replyTo: '',
+    scheduledAt: null,
+    cost: 0,
+    ...fields,
   });
   return view.id;
 }
 
 /** A campaign's status as the sidebar lists it (the code, not the sheet's translated label). */
 export function campaignStatus(studio: MailStudio, campaignId: string): string {
-  return studio.call<{ id: string; status: string }[]>('listCampaigns').find((view) => view.id === campaignId)?.status ?? '';
+  return (
+    studio.call<{ id: string; status: string }[]>('listCampaigns').find((view) => view.id === campaignId)?.status ?? ''
+  );
 }

@@ -1,13 +1,14 @@
 // Shared e2e set-up for the database features: a fresh emulated studio running dist/Code.js.
 import { createEmulator, type Emulator } from '../../local/emulator';
-import { loadBundle, type BundleApp } from '../../local/emulator/bundle';
+import type { BundleApp } from '../../local/emulator/bundle';
+import { loadBuiltBundle } from './built-bundle';
 import type { Locale } from '../../src/domain/types';
 
 export const NOW = '2026-11-24T09:00:00Z';
 
 export function freshStudio(locale: Locale = 'ru'): { emu: Emulator; app: BundleApp } {
   const emu = createEmulator({ now: NOW, locale });
-  const app = loadBundle(emu);
+  const app = loadBuiltBundle(emu);
   return { emu, app };
 }
 
@@ -31,4 +32,23 @@ export function formIds(emu: Emulator): { registration: string; feedback: string
   const props = emu.properties.script();
   const id = (key: string) => (JSON.parse(props[key] ?? '{}') as { id?: string }).id ?? '';
   return { registration: id('forms.registration'), feedback: id('forms.feedback') };
+}
+
+/** The few ScriptApp/SpreadsheetApp calls an older setup made (the emulator's objects are untyped from here). */
+interface OlderSetupGlobals {
+  SpreadsheetApp: { getActiveSpreadsheet(): unknown };
+  ScriptApp: {
+    newTrigger(handler: string): { forSpreadsheet(spreadsheet: unknown): { onFormSubmit(): { create(): unknown } } };
+  };
+}
+
+/** What an older setup left: a spreadsheet-bound form-submit trigger for onFormResponse, beside the form-bound ones. */
+export function installSpreadsheetFormTrigger(emu: Emulator): void {
+  emu.withContext({ kind: 'test', authMode: 'FULL' }, () => {
+    const { ScriptApp, SpreadsheetApp } = emu.globals() as unknown as OlderSetupGlobals;
+    ScriptApp.newTrigger('onFormResponse')
+      .forSpreadsheet(SpreadsheetApp.getActiveSpreadsheet())
+      .onFormSubmit()
+      .create();
+  });
 }

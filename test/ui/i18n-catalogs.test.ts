@@ -11,12 +11,17 @@ describe('message catalogs', () => {
   });
 
   it('use the same placeholders in both languages', () => {
-    const differing = Object.keys(en).filter((key) => placeholders(en[key as keyof typeof en]).join() !== placeholders(ru[key as keyof typeof ru] ?? '').join());
+    const differing = Object.keys(en).filter(
+      (key) =>
+        placeholders(en[key as keyof typeof en]).join() !== placeholders(ru[key as keyof typeof ru] ?? '').join(),
+    );
     expect(differing).toEqual([]);
   });
 
   it('have no empty message', () => {
-    const empty = [...Object.entries(en), ...Object.entries(ru)].filter(([, text]) => String(text).trim() === '').map(([key]) => key);
+    const empty = [...Object.entries(en), ...Object.entries(ru)]
+      .filter(([, text]) => String(text).trim() === '')
+      .map(([key]) => key);
     expect(empty).toEqual([]);
   });
 

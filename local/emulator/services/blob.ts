@@ -20,7 +20,7 @@ const ENCODINGS: Record<string, BufferEncoding> = {
   'US-ASCII': 'ascii',
   ASCII: 'ascii',
   'ISO-8859-1': 'latin1',
-  'LATIN1': 'latin1',
+  LATIN1: 'latin1',
 };
 
 /** Node's encoding for a Java charset name; throws Google's error for one we do not know. */
@@ -130,7 +130,12 @@ export class Blob {
 export function snapshotOf(rt: Runtime, value: unknown): BlobSnapshot | null {
   if (value instanceof Blob) return value.snapshot();
   if (typeof value !== 'object' || value === null) return null;
-  const source = value as { getBlob?: () => unknown; getBytes?: () => unknown; getName?: () => unknown; getContentType?: () => unknown };
+  const source = value as {
+    getBlob?: () => unknown;
+    getBytes?: () => unknown;
+    getName?: () => unknown;
+    getContentType?: () => unknown;
+  };
   return rt.internal(() => {
     const blob = (typeof source.getBytes === 'function' ? source : source.getBlob?.()) as typeof source | undefined;
     if (blob instanceof Blob) return blob.snapshot();

@@ -85,9 +85,12 @@ export function createCache(rt: Runtime, deps: CacheDeps) {
     putAll(values: unknown, expirationInSeconds?: unknown): void {
       rt.call('Cache', 'putAll');
       const args = [values, expirationInSeconds].slice(0, arguments.length);
-      if (typeof values !== 'object' || values === null || Array.isArray(values)) throw signatureError('Cache.putAll', args);
+      if (typeof values !== 'object' || values === null || Array.isArray(values))
+        throw signatureError('Cache.putAll', args);
       const expiresAt = expiryOf('Cache.putAll', expirationInSeconds, args);
-      const entries = Object.entries(values).map(([key, value]) => [checkKey('Cache.putAll', key, args), checkValue('Cache.putAll', value, args)] as const);
+      const entries = Object.entries(values).map(
+        ([key, value]) => [checkKey('Cache.putAll', key, args), checkValue('Cache.putAll', value, args)] as const,
+      );
       store(name, entries, expiresAt);
     },
     remove(key: unknown): void {

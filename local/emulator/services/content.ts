@@ -70,7 +70,8 @@ export function createContent(rt: Runtime) {
     MimeType,
     createTextOutput(content?: unknown) {
       rt.call('ContentService', 'createTextOutput');
-      if (content !== undefined && typeof content !== 'string') throw signatureError('ContentService.createTextOutput', [content]);
+      if (content !== undefined && typeof content !== 'string')
+        throw signatureError('ContentService.createTextOutput', [content]);
       return textOutputOf({ content: content ?? '', mimeType: 'TEXT', fileName: null });
     },
   };

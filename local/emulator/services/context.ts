@@ -8,6 +8,10 @@ export type AuthModeName = 'NONE' | 'LIMITED' | 'FULL';
 export interface ExecutionContext {
   kind: ExecutionKind;
   authMode: AuthModeName;
+  /** The account the script runs as (the effective user): whoever pressed, or a trigger's creator. Default: the first account. */
+  user?: string;
+  /** The account that acted (an editor whose edit fired someone's trigger); default `user`. */
+  activeUser?: string;
 }
 
 /** The part of the assembled emulator a service needs; each factory takes what it uses. */

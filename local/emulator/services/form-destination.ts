@@ -44,11 +44,19 @@ export function wordingFor(locale: string): Wording {
 
 export function headersFor(items: readonly ItemRecord[], collectEmail: boolean, locale: string): string[] {
   const wording = wordingFor(locale);
-  return [wording.timestamp, ...(collectEmail ? [wording.email] : []), ...items.filter(isQuestion).map((item) => item.title)];
+  return [
+    wording.timestamp,
+    ...(collectEmail ? [wording.email] : []),
+    ...items.filter(isQuestion).map((item) => item.title),
+  ];
 }
 
 /** Adds `Form Responses N` (the first free N) as the first sheet, headed; returns its name. */
-export function createResponseSheet(spreadsheet: DestinationSpreadsheet, items: readonly ItemRecord[], collectEmail: boolean): string {
+export function createResponseSheet(
+  spreadsheet: DestinationSpreadsheet,
+  items: readonly ItemRecord[],
+  collectEmail: boolean,
+): string {
   const wording = wordingFor(spreadsheet.getSpreadsheetLocale());
   let n = 1;
   while (spreadsheet.getSheetByName(wording.sheet(n))) n += 1;

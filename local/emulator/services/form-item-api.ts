@@ -3,7 +3,14 @@ import { AppsScriptError, type Runtime } from '../runtime';
 import { checkArgs } from '../signature';
 import { signatureError } from './context';
 import { localTime } from './zoned-time';
-import { checkAnswer, type Answer, type BuiltItemType, type ItemRecord, type TextRule, type TextValidationRecord } from './form-items';
+import {
+  checkAnswer,
+  type Answer,
+  type BuiltItemType,
+  type ItemRecord,
+  type TextRule,
+  type TextValidationRecord,
+} from './form-items';
 
 /** What item objects need from the form that holds them. */
 export interface ItemEnv {
@@ -105,7 +112,11 @@ export function createTextValidationBuilder(rt: Runtime): object {
   rule('requireTextIsUrl', [], () => ({ kind: 'url' }));
   rule('requireNumber', [], () => ({ kind: 'number' }));
   rule('requireWholeNumber', [], () => ({ kind: 'wholeNumber' }));
-  rule('requireNumberBetween', ['number', 'number'], ([low, high]) => ({ kind: 'numberBetween', low: low as number, high: high as number }));
+  rule('requireNumberBetween', ['number', 'number'], ([low, high]) => ({
+    kind: 'numberBetween',
+    low: low as number,
+    high: high as number,
+  }));
   rule('requireNumberGreaterThan', ['number'], ([bound]) => ({ kind: 'numberGreaterThan', bound: bound as number }));
   rule('requireNumberLessThan', ['number'], ([bound]) => ({ kind: 'numberLessThan', bound: bound as number }));
   rule('requireTextLengthGreaterThanOrEqualTo', ['number'], ([n]) => ({ kind: 'lengthAtLeast', length: n as number }));
@@ -171,13 +182,16 @@ export function itemObject(env: ItemEnv, itemId: number, as: BuiltItemType | 'It
   if (as !== 'SECTION_HEADER') {
     method('isRequired', () => rec().required);
     setter('setRequired', ['boolean'], (required) => (rec().required = required as boolean));
-    method('createResponse', (...args) => new ItemResponse(env, itemId, responseArgument(env, rec(), dotted('createResponse'), args)));
+    method(
+      'createResponse',
+      (...args) => new ItemResponse(env, itemId, responseArgument(env, rec(), dotted('createResponse'), args)),
+    );
   }
   if (as === 'TEXT') {
     method('setValidation', (...args) => {
       const validation = typeof args[0] === 'object' && args[0] !== null ? builtValidations.get(args[0]) : undefined;
       if (args.length !== 1 || !validation) throw signatureError(dotted('setValidation'), args);
-      rec().validation = { ...(validation as TextValidationRecord) };
+      rec().validation = { ...validation };
       return self;
     });
   }
@@ -197,7 +211,10 @@ export function itemObject(env: ItemEnv, itemId: number, as: BuiltItemType | 'It
       if (args.length !== 1 || !Array.isArray(choices) || !choices.every((c) => c instanceof Choice)) {
         throw signatureError(dotted('setChoices'), args);
       }
-      setChoiceValues(rec(), (choices as Choice[]).map((c) => c.value));
+      setChoiceValues(
+        rec(),
+        choices.map((c) => c.value),
+      );
       return self;
     });
     method('setChoiceValues', (...args) => {
@@ -205,7 +222,7 @@ export function itemObject(env: ItemEnv, itemId: number, as: BuiltItemType | 'It
       if (args.length !== 1 || !Array.isArray(values) || !values.every((v) => typeof v === 'string')) {
         throw signatureError(dotted('setChoiceValues'), args);
       }
-      setChoiceValues(rec(), values as string[]);
+      setChoiceValues(rec(), values);
       return self;
     });
     method('getChoices', () => rec().choices.map((value) => new Choice(env.rt, value)));
@@ -220,7 +237,7 @@ export function itemObject(env: ItemEnv, itemId: number, as: BuiltItemType | 'It
       if ((lower !== 0 && lower !== 1) || !Number.isInteger(upper) || (upper as number) < 3 || (upper as number) > 10) {
         throw new AppsScriptError('Invalid bounds: the lower bound must be 0 or 1 and the upper bound from 3 to 10.');
       }
-      rec().lowerBound = lower as number;
+      rec().lowerBound = lower;
       rec().upperBound = upper as number;
     });
     method('getLowerBound', () => rec().lowerBound);
@@ -252,7 +269,7 @@ function responseArgument(env: ItemEnv, item: ItemRecord, call: string, args: un
       if (args.length !== 1 || !Array.isArray(args[0]) || !args[0].every((v) => typeof v === 'string')) {
         throw signatureError(call, args);
       }
-      answer = [...(args[0] as string[])];
+      answer = [...args[0]];
       break;
     case 'SCALE':
       checkArgs(call, args, ['number']);

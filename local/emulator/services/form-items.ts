@@ -25,14 +25,7 @@ export type ItemTypeName = (typeof ITEM_TYPES)[number];
 
 /** The item types the emulator can build; the others exist only as enum members. */
 export type BuiltItemType =
-  | 'TEXT'
-  | 'PARAGRAPH_TEXT'
-  | 'MULTIPLE_CHOICE'
-  | 'CHECKBOX'
-  | 'LIST'
-  | 'SCALE'
-  | 'DATE'
-  | 'SECTION_HEADER';
+  'TEXT' | 'PARAGRAPH_TEXT' | 'MULTIPLE_CHOICE' | 'CHECKBOX' | 'LIST' | 'SCALE' | 'DATE' | 'SECTION_HEADER';
 
 export type TextRule =
   | { kind: 'email' }

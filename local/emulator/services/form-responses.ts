@@ -69,9 +69,14 @@ export class FormResponse {
   withItemResponse(response: ItemResponse): FormResponse {
     this.#env.rt.call('FormResponse', 'withItemResponse');
     if (!(response instanceof ItemResponse)) {
-      throw new AppsScriptError('The parameters don\'t match the method signature for FormApp.FormResponse.withItemResponse.');
+      throw new AppsScriptError(
+        "The parameters don't match the method signature for FormApp.FormResponse.withItemResponse.",
+      );
     }
-    if (this.#record) throw new AppsScriptError('This response has already been submitted; the emulator does not edit submitted responses.');
+    if (this.#record)
+      throw new AppsScriptError(
+        'This response has already been submitted; the emulator does not edit submitted responses.',
+      );
     this.#env.record(response.itemId);
     this.#draft.set(response.itemId, response.answer);
     return this;

@@ -134,7 +134,8 @@ export class Form {
   setDestination(...args: unknown[]): Form {
     this.#call('setDestination');
     checkArgs('FormApp.Form.setDestination', args, ['object', 'string']);
-    if (enumKey('FormApp.DestinationType', args[0]) !== 'SPREADSHEET') throw signatureError('FormApp.Form.setDestination', args);
+    if (enumKey('FormApp.DestinationType', args[0]) !== 'SPREADSHEET')
+      throw signatureError('FormApp.Form.setDestination', args);
     this.#backend.linkSpreadsheet(this.#form, args[1] as string);
     return this;
   }
@@ -192,7 +193,9 @@ export class Form {
     checkArgs('FormApp.Form.getItems', args, [], ['object']);
     const wanted = args.length > 0 ? enumKey('FormApp.ItemType', args[0]) : null;
     if (args.length > 0 && wanted === null) throw signatureError('FormApp.Form.getItems', args);
-    return this.#form.items.filter((i) => wanted === null || i.type === wanted).map((i) => itemObject(this.#env, i.id, 'Item'));
+    return this.#form.items
+      .filter((i) => wanted === null || i.type === wanted)
+      .map((i) => itemObject(this.#env, i.id, 'Item'));
   }
   getItemById(...args: unknown[]): object | null {
     this.#call('getItemById');
@@ -205,11 +208,15 @@ export class Form {
       typeof value === 'number'
         ? value
         : typeof value === 'object' && value !== null && typeof (value as { getId?: unknown }).getId === 'function'
-          ? form.items.findIndex((i) => i.id === this.#backend.rt.internal(() => (value as { getId(): number }).getId()))
+          ? form.items.findIndex(
+              (i) => i.id === this.#backend.rt.internal(() => (value as { getId(): number }).getId()),
+            )
           : NaN;
     if (Number.isNaN(index)) throw signatureError(`FormApp.Form.${method}`, args);
     if (!Number.isInteger(index) || index < 0 || index >= form.items.length) {
-      throw new AppsScriptError(`Index (${String(value)}) must be less than the number of items (${form.items.length}).`);
+      throw new AppsScriptError(
+        `Index (${String(value)}) must be less than the number of items (${form.items.length}).`,
+      );
     }
     return index;
   }
@@ -251,7 +258,8 @@ export class Form {
     const form = this.#form;
     const before = form.responses.length;
     form.responses = form.responses.filter((r) => r.id !== args[0]);
-    if (form.responses.length === before) throw new AppsScriptError(`No response with ID ${String(args[0])} exists for this form.`);
+    if (form.responses.length === before)
+      throw new AppsScriptError(`No response with ID ${String(args[0])} exists for this form.`);
     return this;
   }
   deleteAllResponses(): Form {

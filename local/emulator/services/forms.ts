@@ -7,7 +7,13 @@ import { DestinationType, editUrl, Form, ItemType, publishedUrl, type FormBacken
 import { appendResponseRow, createResponseSheet, type DestinationApp, type WrittenRow } from './form-destination';
 import { createTextValidationBuilder, itemObject } from './form-item-api';
 import { checkAnswer, isEmailAddress, isQuestion, type Answer } from './form-items';
-import { FormResponse, parsePrefilledUrl, type ResponseEnv, type ResponseRecord, type StoredAnswer } from './form-responses';
+import {
+  FormResponse,
+  parsePrefilledUrl,
+  type ResponseEnv,
+  type ResponseRecord,
+  type StoredAnswer,
+} from './form-responses';
 
 const FORMS_SCOPE = 'https://www.googleapis.com/auth/forms';
 
@@ -64,14 +70,16 @@ export interface FormsHost {
   restore(json: unknown): void;
 }
 
-
 export function createFormApp(rt: Runtime, deps: FormsDeps): { globals: { FormApp: object }; host: FormsHost } {
   let state: FormsState = { nextForm: 1, nextItem: 1, nextResponse: 1, forms: [] };
 
   const findForm = (id: string): FormRecord | undefined => state.forms.find((f) => f.id === id);
   const formOrThrow = (id: string): FormRecord => {
     const form = findForm(id);
-    if (!form) throw new AppsScriptError('No item with the given ID could be found, or you do not have permission to access it.');
+    if (!form)
+      throw new AppsScriptError(
+        'No item with the given ID could be found, or you do not have permission to access it.',
+      );
     return form;
   };
 
@@ -102,19 +110,27 @@ export function createFormApp(rt: Runtime, deps: FormsDeps): { globals: { FormAp
   }
 
   /** Stores a response after checking it as the Forms page would, writes the row, fires the triggers. */
-  function submitResponse(form: FormRecord, answers: StoredAnswer[], opts: SubmitOptions, byRespondent = true): ResponseRecord {
-    if (!form.acceptingResponses) throw new AppsScriptError(`The form "${form.title}" is no longer accepting responses.`);
+  function submitResponse(
+    form: FormRecord,
+    answers: StoredAnswer[],
+    opts: SubmitOptions,
+    byRespondent = true,
+  ): ResponseRecord {
+    if (!form.acceptingResponses)
+      throw new AppsScriptError(`The form "${form.title}" is no longer accepting responses.`);
     let email = '';
     if (form.collectEmail) {
       email = (opts.email ?? '').trim();
-      if (!isEmailAddress(email)) throw new AppsScriptError(`Invalid response to "Email": must be a valid email address.`);
+      if (!isEmailAddress(email))
+        throw new AppsScriptError(`Invalid response to "Email": must be a valid email address.`);
       if (form.limitOneResponsePerUser && form.responses.some((r) => r.email === email)) {
         throw new AppsScriptError(`${email} has already responded to "${form.title}".`);
       }
     }
     const given = new Map(answers.map((a) => [a.itemId, a.answer]));
     for (const itemId of given.keys()) {
-      if (!form.items.some((i) => i.id === itemId && isQuestion(i))) throw new AppsScriptError(`Item ${itemId} is not a question of this form.`);
+      if (!form.items.some((i) => i.id === itemId && isQuestion(i)))
+        throw new AppsScriptError(`Item ${itemId} is not a question of this form.`);
     }
     const stored: StoredAnswer[] = [];
     for (const item of form.items.filter(isQuestion)) {
@@ -123,7 +139,12 @@ export function createFormApp(rt: Runtime, deps: FormsDeps): { globals: { FormAp
     }
     const timestamp = opts.at === undefined ? rt.clock.now() : new Date(opts.at).getTime();
     if (!Number.isFinite(timestamp)) throw new Error(`Not a time: ${String(opts.at)}`);
-    const record: ResponseRecord = { id: `2_ABaOnu${String(state.nextResponse++).padStart(6, '0')}`, timestamp, email, answers: stored };
+    const record: ResponseRecord = {
+      id: `2_ABaOnu${String(state.nextResponse++).padStart(6, '0')}`,
+      timestamp,
+      email,
+      answers: stored,
+    };
     form.responses.push(record);
     const written = form.destination ? writeRow(form, record) : null;
     if (byRespondent) fireTriggers(form, record, written, opts);
@@ -134,11 +155,22 @@ export function createFormApp(rt: Runtime, deps: FormsDeps): { globals: { FormAp
     const destination = form.destination;
     if (!destination) return null;
     return rt.internal(() =>
-      appendResponseRow(deps.spreadsheetApp().openById(destination.spreadsheetId), destination.sheetName, form.items, record, deps.dateCtor),
+      appendResponseRow(
+        deps.spreadsheetApp().openById(destination.spreadsheetId),
+        destination.sheetName,
+        form.items,
+        record,
+        deps.dateCtor,
+      ),
     );
   }
 
-  function fireTriggers(form: FormRecord, record: ResponseRecord, written: WrittenRow | null, opts: SubmitOptions): void {
+  function fireTriggers(
+    form: FormRecord,
+    record: ResponseRecord,
+    written: WrittenRow | null,
+    opts: SubmitOptions,
+  ): void {
     const rounds = opts.fireTwice ? 2 : 1;
     for (let round = 0; round < rounds; round += 1) {
       for (const trigger of deps.formSubmitTriggers(form.id)) {
@@ -158,7 +190,13 @@ export function createFormApp(rt: Runtime, deps: FormsDeps): { globals: { FormAp
         const namedValues: Record<string, string[]> = {};
         written.headers.forEach((header, i) => (namedValues[header] = [values[i] ?? '']));
         const range = rt.internal(() => written.sheet.getRange(written.row, 1, 1, written.headers.length));
-        deps.runTrigger(trigger.handler, { authMode: deps.authModeFull(), namedValues, range, triggerUid: trigger.uid, values });
+        deps.runTrigger(trigger.handler, {
+          authMode: deps.authModeFull(),
+          namedValues,
+          range,
+          triggerUid: trigger.uid,
+          values,
+        });
       }
     }
   }
@@ -168,7 +206,9 @@ export function createFormApp(rt: Runtime, deps: FormsDeps): { globals: { FormAp
     record: formOrThrow,
     nextItemId: () => 1_000_000_000 + state.nextItem++ * 7919,
     linkSpreadsheet: (form, spreadsheetId) => {
-      const sheetName = rt.internal(() => createResponseSheet(deps.spreadsheetApp().openById(spreadsheetId), form.items, form.collectEmail));
+      const sheetName = rt.internal(() =>
+        createResponseSheet(deps.spreadsheetApp().openById(spreadsheetId), form.items, form.collectEmail),
+      );
       form.destination = { spreadsheetId, sheetName };
       // Google copies the responses collected so far into the new sheet.
       for (const response of form.responses) writeRow(form, response);
@@ -247,11 +287,14 @@ export function createFormApp(rt: Runtime, deps: FormsDeps): { globals: { FormAp
         publishedUrl: publishedUrl(form),
         destinationId: form.destination?.spreadsheetId ?? null,
         destinationSheet: form.destination?.sheetName ?? null,
-        questions: form.items.filter(isQuestion).map((i) => ({ id: i.id, title: i.title, type: i.type, required: i.required, choices: [...i.choices] })),
+        questions: form.items
+          .filter(isQuestion)
+          .map((i) => ({ id: i.id, title: i.title, type: i.type, required: i.required, choices: [...i.choices] })),
         responses: form.responses.length,
       })),
     responses: (formId) => structuredClone(formOrThrow(formId).responses),
-    submit: (formId, answers, opts = {}) => submitResponse(formOrThrow(formId), answersByTitle(formOrThrow(formId), answers), opts).id,
+    submit: (formId, answers, opts = {}) =>
+      submitResponse(formOrThrow(formId), answersByTitle(formOrThrow(formId), answers), opts).id,
     submitPrefilled: (url, extraAnswers = {}, opts = {}) => {
       const prefilled = parsePrefilledUrl(url);
       const form = state.forms.find((f) => f.publishedId === prefilled.publishedId);
@@ -263,7 +306,11 @@ export function createFormApp(rt: Runtime, deps: FormsDeps): { globals: { FormAp
         merged.set(itemId, item.type === 'CHECKBOX' ? values : (values[0] ?? ''));
       }
       for (const { itemId, answer } of answersByTitle(form, extraAnswers)) merged.set(itemId, answer);
-      return submitResponse(form, [...merged].map(([itemId, answer]) => ({ itemId, answer })), opts).id;
+      return submitResponse(
+        form,
+        [...merged].map(([itemId, answer]) => ({ itemId, answer })),
+        opts,
+      ).id;
     },
     toJSON: () => structuredClone(state),
     restore: (json) => {

@@ -165,7 +165,11 @@ export class HtmlOutput {
   }
   setXFrameOptionsMode(mode: EnumValue): HtmlOutput {
     this.#rt.call('HtmlOutput', 'setXFrameOptionsMode');
-    this.page.xFrameOptionsMode = enumArg('HtmlService.HtmlOutput.setXFrameOptionsMode', 'HtmlService.XFrameOptionsMode', mode);
+    this.page.xFrameOptionsMode = enumArg(
+      'HtmlService.HtmlOutput.setXFrameOptionsMode',
+      'HtmlService.XFrameOptionsMode',
+      mode,
+    );
     return this;
   }
   addMetaTag(name: string, content: string): HtmlOutput {
@@ -294,7 +298,10 @@ export interface HtmlHost {
   restore(json: unknown): void;
 }
 
-export function createHtmlService(rt: Runtime, deps: HtmlDeps): { globals: { HtmlService: HtmlServiceImpl }; host: HtmlHost } {
+export function createHtmlService(
+  rt: Runtime,
+  deps: HtmlDeps,
+): { globals: { HtmlService: HtmlServiceImpl }; host: HtmlHost } {
   const HtmlService = new HtmlServiceImpl(rt, deps);
   const host: HtmlHost = {
     page: (value) => (value instanceof HtmlOutput ? { ...value.page, metaTags: [...value.page.metaTags] } : null),

@@ -43,10 +43,12 @@ export function createLogger(rt: Runtime, deps: { timeZone(): string }) {
     },
   };
 
-  const consoleMethod = (level: Exclude<LogLevel, 'Logger'>) => (...args: unknown[]) => {
-    rt.call('console', level);
-    record(level, format(...args));
-  };
+  const consoleMethod =
+    (level: Exclude<LogLevel, 'Logger'>) =>
+    (...args: unknown[]) => {
+      rt.call('console', level);
+      record(level, format(...args));
+    };
 
   const console = {
     log: consoleMethod('log'),

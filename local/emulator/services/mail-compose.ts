@@ -38,7 +38,7 @@ export function parseAddresses(list: string): string[] {
     const item = raw.trim();
     if (item === '') continue;
     const angled = /<([^<>]*)>\s*$/.exec(item);
-    const address = (angled ? angled[1] ?? '' : item).trim();
+    const address = (angled ? (angled[1] ?? '') : item).trim();
     if (!ADDRESS.test(address)) throw new AppsScriptError(`Invalid email: ${item}`);
     addresses.push(address.toLowerCase());
   }
@@ -63,7 +63,8 @@ export function composeMessage(
   }
   const given = (options ?? {}) as Record<string, unknown>;
   for (const key of STRING_OPTIONS) {
-    if (given[key] !== undefined && typeof given[key] !== 'string') throw new AppsScriptError(`Invalid argument: ${key}`);
+    if (given[key] !== undefined && typeof given[key] !== 'string')
+      throw new AppsScriptError(`Invalid argument: ${key}`);
   }
   if (subject.length > SUBJECT_MAX) throw new AppsScriptError('Argument too large: subject');
   parseAddresses(to);
@@ -81,7 +82,8 @@ export function composeMessage(
     }
     from = given.from as string;
   }
-  if (given.noReply !== undefined && typeof given.noReply !== 'boolean') throw new AppsScriptError('Invalid argument: noReply');
+  if (given.noReply !== undefined && typeof given.noReply !== 'boolean')
+    throw new AppsScriptError('Invalid argument: noReply');
   return {
     id: context.id,
     to,
@@ -112,7 +114,8 @@ function attachmentsOf(rt: Runtime, value: unknown): BlobSnapshot[] {
 
 function inlineImagesOf(rt: Runtime, value: unknown): Record<string, BlobSnapshot> {
   if (value === undefined) return {};
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new AppsScriptError('Invalid argument: inlineImages');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new AppsScriptError('Invalid argument: inlineImages');
   const images: Record<string, BlobSnapshot> = {};
   for (const [key, item] of Object.entries(value)) {
     const snapshot = snapshotOf(rt, item);

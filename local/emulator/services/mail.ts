@@ -1,4 +1,5 @@
-// GmailApp and MailApp: one outbox, one drafts folder, one recipient quota shared by both.
+// GmailApp and MailApp: each account has its own mailbox (drafts, sent mail) and recipient quota, shared by both
+// services; the host's outbox lists every account's deliveries, each with its sender account.
 import { AppsScriptError, type Runtime } from '../runtime';
 import { Blob, type BlobSnapshot } from './blob';
 import { requireAuthorization, SCOPES, signatureError, type ServiceDeps } from './context';
@@ -22,6 +23,8 @@ export type OutboxEntry = Pick<StoredMessage, (typeof TEXT_FIELDS)[number]> & {
   inlineImages: string[];
   at: number;
   via: SendVia;
+  /** The account whose Gmail sent it (the execution's effective user). */
+  account: string;
 };
 
 const TEXT_FIELDS = ['subject', 'body', 'htmlBody', 'name', 'replyTo', 'from', 'noReply'] as const;
@@ -34,41 +37,58 @@ export interface SeedAttachment {
   base64?: string;
 }
 
-export interface MailState {
+/** One account's Gmail. */
+export interface Mailbox {
   quota: number;
   usage: Array<{ at: number; count: number }>;
-  outbox: OutboxEntry[];
   sent: StoredMessage[];
   drafts: Array<{ id: string; message: StoredMessage }>;
-  rejections: Record<string, string>;
   aliases: string[];
+}
+
+export interface MailState {
+  /** By account email. */
+  mailboxes: Record<string, Mailbox>;
+  outbox: OutboxEntry[];
+  rejections: Record<string, string>;
   nextId: number;
+}
+
+/** A snapshot written before mail was per account: one mailbox at the top level. */
+type SingleMailboxState = Mailbox & Omit<MailState, 'mailboxes'>;
+
+/** GmailThread as the emulator offers it; its messages are GmailMessages. */
+interface ThreadHandle {
+  getId(): string;
+  getFirstMessageSubject(): string;
+  getMessageCount(): number;
+  getMessages(): unknown[];
+  getLastMessageDate(): Date;
 }
 
 export interface MailDeps extends ServiceDeps {
   /** The user the script runs as: the sender. */
   userEmail(): string;
-  /** Recipients per rolling 24 hours; 100 like a consumer account. */
-  mailQuota?: number;
+  /** Recipients per rolling 24 hours of an account's mailbox; 100 like a consumer account. */
+  mailQuota?: number | ((email: string) => number);
 }
 
 export function createMail(rt: Runtime, deps: MailDeps) {
-  let state: MailState = {
-    quota: deps.mailQuota ?? 100,
-    usage: [],
-    outbox: [],
-    sent: [],
-    drafts: [],
-    rejections: {},
-    aliases: [],
-    nextId: 1,
-  };
+  let state: MailState = { mailboxes: {}, outbox: [], rejections: {}, nextId: 1 };
+  const quotaOf = (email: string) =>
+    typeof deps.mailQuota === 'function' ? deps.mailQuota(email) : (deps.mailQuota ?? 100);
+  const mailboxOf = (email: string): Mailbox =>
+    (state.mailboxes[email] ??= { quota: quotaOf(email), usage: [], sent: [], drafts: [], aliases: [] });
+  /** The current execution's account's mailbox. */
+  const box = () => mailboxOf(deps.userEmail());
 
   const newId = () => (0x18f00000000 + state.nextId++).toString(16);
 
   const quotaUsed = () => {
     const since = rt.clock.now() - DAY_MS;
-    return state.usage.filter((u) => u.at > since).reduce((sum, u) => sum + u.count, 0);
+    return box()
+      .usage.filter((u) => u.at > since)
+      .reduce((sum, u) => sum + u.count, 0);
   };
 
   const compose = (call: string, composition: Composition, allowFrom: boolean): StoredMessage =>
@@ -77,22 +97,35 @@ export function createMail(rt: Runtime, deps: MailDeps) {
       from: deps.userEmail(),
       date: rt.clock.now(),
       allowFrom,
-      aliases: state.aliases,
+      aliases: box().aliases,
     });
 
   /** Delivers a message: quota first, then the host's rejected addresses, then the outbox. */
-  const deliver = (message: StoredMessage, via: SendVia): void => {
+  /** Faults that strike after a delivery: Gmail sent the mail but the script gets an error (undocumented, possible). */
+  const lateFaults: Array<{ via: SendVia; message: string; times: number }> = [];
+  const lateFault = (via: SendVia): void => {
+    const fault = lateFaults.find((f) => f.via === via && f.times > 0);
+    if (!fault) return;
+    fault.times -= 1;
+    throw new AppsScriptError(fault.message);
+  };
+
+  const deliver = (message: StoredMessage, via: SendVia): StoredMessage => {
     const recipients = recipientsOf(message);
     const all = [...recipients.to, ...recipients.cc, ...recipients.bcc];
     if (all.length === 0) throw new AppsScriptError(NO_RECIPIENT_MESSAGE);
-    if (quotaUsed() + all.length > state.quota) throw new AppsScriptError(QUOTA_MESSAGE);
+    const mailbox = box();
+    if (quotaUsed() + all.length > mailbox.quota) throw new AppsScriptError(QUOTA_MESSAGE);
     const rejected = all.find((address) => state.rejections[address] !== undefined);
     if (rejected) throw new AppsScriptError(state.rejections[rejected] ?? '');
     const at = rt.clock.now();
-    state.usage.push({ at, count: all.length });
+    mailbox.usage.push({ at, count: all.length });
     const sent = { ...message, date: at };
-    state.sent.push(sent);
-    const text = Object.fromEntries(TEXT_FIELDS.map((field) => [field, sent[field]])) as Pick<StoredMessage, (typeof TEXT_FIELDS)[number]>;
+    mailbox.sent.push(sent);
+    const text = Object.fromEntries(TEXT_FIELDS.map((field) => [field, sent[field]])) as Pick<
+      StoredMessage,
+      (typeof TEXT_FIELDS)[number]
+    >;
     state.outbox.push({
       messageId: sent.id,
       ...recipients,
@@ -101,10 +134,22 @@ export function createMail(rt: Runtime, deps: MailDeps) {
       inlineImages: Object.keys(sent.inlineImages),
       at,
       via,
+      account: deps.userEmail(),
     });
+    return sent;
   };
 
+  /** Every message the emulator sends starts its own thread, whose id is the message's (as Gmail's first message). */
+  const threadOf = (stored: StoredMessage, isDraft: () => boolean): ThreadHandle => ({
+    getId: () => (rt.call('GmailThread', 'getId'), stored.id),
+    getFirstMessageSubject: () => (rt.call('GmailThread', 'getFirstMessageSubject'), stored.subject),
+    getMessageCount: () => (rt.call('GmailThread', 'getMessageCount'), 1),
+    getMessages: () => (rt.call('GmailThread', 'getMessages'), [messageOf(stored, isDraft)]),
+    getLastMessageDate: () => (rt.call('GmailThread', 'getLastMessageDate'), new deps.dateCtor(stored.date)),
+  });
+
   const messageOf = (stored: StoredMessage, isDraft: () => boolean) => ({
+    getThread: () => (rt.call('GmailMessage', 'getThread'), threadOf(stored, isDraft)),
     getId: () => (rt.call('GmailMessage', 'getId'), stored.id),
     getSubject: () => (rt.call('GmailMessage', 'getSubject'), stored.subject),
     getBody: () => (rt.call('GmailMessage', 'getBody'), stored.htmlBody ?? stored.body),
@@ -125,7 +170,7 @@ export function createMail(rt: Runtime, deps: MailDeps) {
   });
 
   const findDraft = (id: string) => {
-    const draft = state.drafts.find((d) => d.id === id);
+    const draft = box().drafts.find((d) => d.id === id);
     if (!draft) throw new AppsScriptError(DRAFT_NOT_FOUND_MESSAGE);
     return draft;
   };
@@ -136,15 +181,17 @@ export function createMail(rt: Runtime, deps: MailDeps) {
       getMessageId: () => (rt.call('GmailDraft', 'getMessageId'), findDraft(id).message.id),
       getMessage: () => {
         rt.call('GmailDraft', 'getMessage');
-        return messageOf(findDraft(id).message, () => state.drafts.some((d) => d.id === id));
+        const mailbox = box();
+        return messageOf(findDraft(id).message, () => mailbox.drafts.some((d) => d.id === id));
       },
       send: () => {
         rt.call('GmailDraft', 'send');
         requireAuthorization(deps, 'GmailDraft.send', SCOPES.gmail);
         const draft = findDraft(id);
-        deliver(draft.message, 'draft');
-        state.drafts = state.drafts.filter((d) => d.id !== id);
-        return messageOf(state.sent[state.sent.length - 1] as StoredMessage, () => false);
+        const sent = deliver(draft.message, 'draft');
+        box().drafts = box().drafts.filter((d) => d.id !== id);
+        lateFault('draft');
+        return messageOf(sent, () => false);
       },
       update: (recipient: unknown, subject: unknown, body: unknown, options?: unknown) => {
         rt.call('GmailDraft', 'update');
@@ -156,7 +203,7 @@ export function createMail(rt: Runtime, deps: MailDeps) {
       deleteDraft: () => {
         rt.call('GmailDraft', 'deleteDraft');
         findDraft(id);
-        state.drafts = state.drafts.filter((d) => d.id !== id);
+        box().drafts = box().drafts.filter((d) => d.id !== id);
       },
     };
     return handle;
@@ -171,18 +218,19 @@ export function createMail(rt: Runtime, deps: MailDeps) {
     sendEmail(...args: unknown[]) {
       gmailAccess('sendEmail');
       deliver(compose('GmailApp.sendEmail', compositionOf('GmailApp.sendEmail', args), true), 'GmailApp');
+      lateFault('GmailApp');
       return GmailApp;
     },
     createDraft(...args: unknown[]) {
       gmailAccess('createDraft');
       const message = compose('GmailApp.createDraft', compositionOf('GmailApp.createDraft', args), true);
       const id = `r-${message.id}`;
-      state.drafts.push({ id, message });
+      box().drafts.push({ id, message });
       return draftOf(id);
     },
     getDrafts() {
       gmailAccess('getDrafts');
-      return state.drafts.map((d) => draftOf(d.id));
+      return box().drafts.map((d) => draftOf(d.id));
     },
     getDraft(id: unknown) {
       gmailAccess('getDraft');
@@ -191,11 +239,27 @@ export function createMail(rt: Runtime, deps: MailDeps) {
     },
     getDraftMessages() {
       gmailAccess('getDraftMessages');
-      return state.drafts.map((d) => messageOf(d.message, () => state.drafts.includes(d)));
+      const mailbox = box();
+      return mailbox.drafts.map((d) => messageOf(d.message, () => mailbox.drafts.includes(d)));
+    },
+    /** The sent mail of this account matching `query`: words, `to:`, `from:`, `subject:` and `in:sent` only. */
+    search(query: unknown, start?: unknown, max?: unknown) {
+      gmailAccess('search');
+      if (
+        typeof query !== 'string' ||
+        (start !== undefined && typeof start !== 'number') ||
+        (max !== undefined && typeof max !== 'number')
+      ) {
+        throw signatureError('GmailApp.search', [query, start, max].slice(0, arguments.length));
+      }
+      const matches = matcherOf(query);
+      const found = box().sent.filter(matches).reverse();
+      const from = start ?? 0;
+      return found.slice(from, max === undefined ? undefined : from + max).map((m) => threadOf(m, () => false));
     },
     getAliases() {
       gmailAccess('getAliases');
-      return [...state.aliases];
+      return [...box().aliases];
     },
   };
 
@@ -204,12 +268,13 @@ export function createMail(rt: Runtime, deps: MailDeps) {
       rt.call('MailApp', 'sendEmail');
       requireAuthorization(deps, 'MailApp.sendEmail', SCOPES.sendMail);
       deliver(compose('MailApp.sendEmail', mailAppComposition(args), false), 'MailApp');
+      lateFault('MailApp');
     },
     getRemainingDailyQuota(): number {
       rt.call('MailApp', 'getRemainingDailyQuota');
       // Google lists the send_mail scope for this read too, so a simple trigger cannot ask.
       requireAuthorization(deps, 'MailApp.getRemainingDailyQuota', SCOPES.sendMail);
-      return Math.max(0, state.quota - quotaUsed());
+      return Math.max(0, box().quota - quotaUsed());
     },
   };
 
@@ -218,10 +283,20 @@ export function createMail(rt: Runtime, deps: MailDeps) {
     get outbox(): readonly OutboxEntry[] {
       return state.outbox;
     },
-    /** Seeds a draft as staff would write one in Gmail (a campaign template); returns its id. */
-    addDraft(draft: { subject: string; body: string; htmlBody?: string; to?: string; attachments?: SeedAttachment[]; inlineImages?: Record<string, SeedAttachment> }): string {
+    /** Seeds a draft as staff would write one in Gmail (a campaign template), in `account`'s Gmail (default: the current one); returns its id. */
+    addDraft(
+      draft: {
+        subject: string;
+        body: string;
+        htmlBody?: string;
+        to?: string;
+        attachments?: SeedAttachment[];
+        inlineImages?: Record<string, SeedAttachment>;
+      },
+      account = deps.userEmail(),
+    ): string {
       const id = newId();
-      state.drafts.push({
+      mailboxOf(account).drafts.push({
         id: `r-${id}`,
         message: {
           id,
@@ -233,17 +308,20 @@ export function createMail(rt: Runtime, deps: MailDeps) {
           htmlBody: draft.htmlBody ?? null,
           name: null,
           replyTo: null,
-          from: deps.userEmail(),
+          from: account,
           attachments: (draft.attachments ?? []).map(seedSnapshot),
-          inlineImages: Object.fromEntries(Object.entries(draft.inlineImages ?? {}).map(([key, a]) => [key, seedSnapshot(a)])),
+          inlineImages: Object.fromEntries(
+            Object.entries(draft.inlineImages ?? {}).map(([key, a]) => [key, seedSnapshot(a)]),
+          ),
           noReply: false,
           date: rt.clock.now(),
         },
       });
       return `r-${id}`;
     },
-    drafts() {
-      return state.drafts.map((d) => ({
+    /** The drafts in `account`'s Gmail (default: the current account's). */
+    drafts(account = deps.userEmail()) {
+      return mailboxOf(account).drafts.map((d) => ({
         id: d.id,
         to: d.message.to,
         subject: d.message.subject,
@@ -257,29 +335,66 @@ export function createMail(rt: Runtime, deps: MailDeps) {
     rejectAddress(address: string, message: string): void {
       state.rejections[address.toLowerCase()] = message;
     },
+    /**
+     * The next `times` deliveries through `via` (`draft` for GmailDraft.send) succeed and then throw `message`:
+     * the mail is in the outbox and the draft gone, but the script sees an error (`rt.failOn` strikes before).
+     */
+    failAfterDelivery(via: SendVia, message: string, times = 1): void {
+      lateFaults.push({ via, message, times });
+    },
     clearRejections(): void {
       state.rejections = {};
     },
-    setAliases(aliases: string[]): void {
-      state.aliases = [...aliases];
+    setAliases(aliases: string[], account = deps.userEmail()): void {
+      mailboxOf(account).aliases = [...aliases];
     },
-    setQuota(recipientsPerDay: number): void {
-      state.quota = recipientsPerDay;
+    setQuota(recipientsPerDay: number, account = deps.userEmail()): void {
+      mailboxOf(account).quota = recipientsPerDay;
     },
-    /** Recipients counted in the last 24 hours of emulator time. */
+    /** Recipients the current account sent to in the last 24 hours of emulator time. */
     quotaUsed,
+    /** Messages in `account`'s Sent mail, oldest first. */
+    sent: (account = deps.userEmail()): readonly StoredMessage[] => mailboxOf(account).sent,
     clearOutbox(): void {
       state.outbox = [];
     },
     toJSON(): MailState {
       return structuredClone(state);
     },
-    restore(json: MailState): void {
-      state = structuredClone(json);
+    restore(json: MailState | SingleMailboxState): void {
+      if ('mailboxes' in json) {
+        state = structuredClone(json);
+        return;
+      }
+      const { quota, usage, sent, drafts, aliases, outbox, rejections, nextId } = structuredClone(json);
+      const owner = deps.userEmail();
+      state = {
+        mailboxes: { [owner]: { quota, usage, sent, drafts, aliases } },
+        outbox: outbox.map((e) => ({ ...e, account: e.account ?? owner })),
+        rejections,
+        nextId,
+      };
     },
   };
 
   return { globals: { GmailApp, MailApp }, host };
+}
+
+/** A Gmail search query over sent messages; operators the emulator does not model throw rather than match wrongly. */
+function matcherOf(query: string): (message: StoredMessage) => boolean {
+  const tests: Array<(m: StoredMessage) => boolean> = [];
+  const has = (field: string, needle: string) => field.toLowerCase().includes(needle.toLowerCase());
+  for (const term of query.match(/\S+:"[^"]*"|"[^"]*"|\S+/g) ?? []) {
+    const [, operator, raw] = /^(?:([a-z]+):)?(.*)$/i.exec(term) as RegExpExecArray;
+    const value = (raw ?? '').replace(/^"|"$/g, '');
+    if (operator === undefined) tests.push((m) => has(m.subject, value) || has(m.body, value));
+    else if (operator === 'to') tests.push((m) => has(`${m.to},${m.cc},${m.bcc}`, value));
+    else if (operator === 'from') tests.push((m) => has(m.from, value));
+    else if (operator === 'subject') tests.push((m) => has(m.subject, value));
+    else if (operator === 'in' && value === 'sent') continue;
+    else throw new AppsScriptError(`The emulator's GmailApp.search does not model "${term}"`);
+  }
+  return (m) => tests.every((test) => test(m));
 }
 
 function seedSnapshot(attachment: SeedAttachment): BlobSnapshot {
@@ -307,7 +422,7 @@ function mailAppComposition(args: readonly unknown[]): Composition {
     if (typeof to !== 'string' || typeof subject !== 'string') throw signatureError('MailApp.sendEmail', args);
     if (body !== undefined && typeof body !== 'string') throw signatureError('MailApp.sendEmail', args);
     if (body === undefined && typeof htmlBody !== 'string') throw signatureError('MailApp.sendEmail', args);
-    return { to, subject, body: (body as string | undefined) ?? '', options };
+    return { to, subject, body: body ?? '', options };
   }
   if (args.length === 4 && args.every((a) => typeof a === 'string')) {
     const [to, replyTo, subject, body] = args as string[];

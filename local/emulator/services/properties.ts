@@ -4,7 +4,8 @@ import { scopedGetters, signatureError, type ServiceDeps } from './context';
 import { utf8Bytes, withinBytes } from './limits';
 
 export const VALUE_TOO_LARGE_MESSAGE = 'Argument too large: value';
-export const STORE_FULL_MESSAGE = 'You have exceeded the property storage quota. Please remove some properties and try again.';
+export const STORE_FULL_MESSAGE =
+  'You have exceeded the property storage quota. Please remove some properties and try again.';
 const VALUE_MAX_BYTES = 9 * 1024;
 const STORE_MAX_BYTES = 500 * 1024;
 
@@ -56,11 +57,17 @@ export function createProperties(rt: Runtime, deps: PropertiesDeps) {
       },
       setProperties(values: unknown, deleteAllOthers?: unknown) {
         rt.call('Properties', 'setProperties');
-        if (typeof values !== 'object' || values === null || Array.isArray(values) || (deleteAllOthers !== undefined && typeof deleteAllOthers !== 'boolean')) {
+        if (
+          typeof values !== 'object' ||
+          values === null ||
+          Array.isArray(values) ||
+          (deleteAllOthers !== undefined && typeof deleteAllOthers !== 'boolean')
+        ) {
           throw signatureError('Properties.setProperties', [values, deleteAllOthers].slice(0, arguments.length));
         }
         const next = deleteAllOthers ? {} : { ...storeOf(name) };
-        for (const [key, value] of Object.entries(values)) next[checkedKey('Properties.setProperties', key)] = stringValue('Properties.setProperties', key, value);
+        for (const [key, value] of Object.entries(values))
+          next[checkedKey('Properties.setProperties', key)] = stringValue('Properties.setProperties', key, value);
         commit(name, next);
         return properties;
       },

@@ -9,7 +9,10 @@ import { isKnownTimeZone, localTime } from './zoned-time';
 export const TOO_MANY_TRIGGERS_MESSAGE =
   'This script has too many triggers. Triggers must be deleted from the script before more can be added.';
 export const TRIGGERS_PER_USER = 20;
+/** The versioned deployment's URL: what clients open. */
 export const WEB_APP_URL = 'https://script.google.com/macros/s/EMULATED/exec';
+/** The test deployment's URL: works only for the script's editors. */
+export const WEB_APP_DEV_URL = 'https://script.google.com/macros/s/EMULATED/dev';
 export const SCRIPT_ID = '1EMULATED-script-id';
 
 export type TriggerEventType = 'CLOCK' | 'ON_OPEN' | 'ON_EDIT' | 'ON_FORM_SUBMIT' | 'ON_CHANGE';
@@ -29,9 +32,18 @@ export interface TriggerRecord {
   lastRunAt: number | null;
 }
 
+/** The web app's deployments: a versioned one (`/exec`) and the editor's test deployment (`/dev`). */
+export interface WebAppState {
+  /** The version the `/exec` URL serves; null until deployed. */
+  version: number | null;
+  testDeployed: boolean;
+}
+
 export interface ScriptState {
   triggers: TriggerRecord[];
   nextUid: number;
+  /** Older snapshots lack it: not deployed. */
+  webApp?: WebAppState;
 }
 
 export interface ScriptDeps extends ServiceDeps {
@@ -62,16 +74,45 @@ const HOUR_INTERVALS = [1, 2, 4, 6, 8, 12];
 
 export function createScript(rt: Runtime, deps: ScriptDeps) {
   const AuthMode = createEnum('AuthMode', ['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL'] as const);
-  const EventType = createEnum('EventType', ['CLOCK', 'ON_OPEN', 'ON_EDIT', 'ON_FORM_SUBMIT', 'ON_CHANGE', 'ON_EVENT_UPDATED'] as const);
-  const TriggerSource = createEnum('TriggerSource', ['SPREADSHEETS', 'CLOCK', 'FORMS', 'DOCUMENTS', 'CALENDAR'] as const);
-  const WeekDay = createEnum('WeekDay', ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const);
+  const EventType = createEnum('EventType', [
+    'CLOCK',
+    'ON_OPEN',
+    'ON_EDIT',
+    'ON_FORM_SUBMIT',
+    'ON_CHANGE',
+    'ON_EVENT_UPDATED',
+  ] as const);
+  const TriggerSource = createEnum('TriggerSource', [
+    'SPREADSHEETS',
+    'CLOCK',
+    'FORMS',
+    'DOCUMENTS',
+    'CALENDAR',
+  ] as const);
+  const WeekDay = createEnum('WeekDay', [
+    'MONDAY',
+    'TUESDAY',
+    'WEDNESDAY',
+    'THURSDAY',
+    'FRIDAY',
+    'SATURDAY',
+    'SUNDAY',
+  ] as const);
 
-  let state: ScriptState = { triggers: [], nextUid: 1 };
+  let state: ScriptState = { triggers: [], nextUid: 1, webApp: { version: null, testDeployed: false } };
+  const webApp = (): WebAppState => (state.webApp ??= { version: null, testDeployed: false });
+
+  // Class Service: "the URL of the web app, if it has been deployed; otherwise returns null". With only the
+  // editor's test deployment, Google answers its /dev URL.
+  const webAppUrl = (): string | null =>
+    webApp().version !== null ? WEB_APP_URL : webApp().testDeployed ? WEB_APP_DEV_URL : null;
   const uidOfHandle = new WeakMap<object, string>();
 
   const ownTriggers = () => state.triggers.filter((t) => t.owner === deps.userEmail());
 
-  const install = (record: Omit<TriggerRecord, 'uid' | 'owner' | 'createdAt' | 'nextRunAt' | 'lastRunAt'>): TriggerHandle => {
+  const install = (
+    record: Omit<TriggerRecord, 'uid' | 'owner' | 'createdAt' | 'nextRunAt' | 'lastRunAt'>,
+  ): TriggerHandle => {
     requireAuthorization(deps, 'ScriptApp.newTrigger', SCOPES.scriptApp);
     if (ownTriggers().length >= TRIGGERS_PER_USER) throw new AppsScriptError(TOO_MANY_TRIGGERS_MESSAGE);
     const createdAt = rt.clock.now();
@@ -110,32 +151,46 @@ export function createScript(rt: Runtime, deps: ScriptDeps) {
   };
 
   const clockBuilder = (handler: string) => {
-    const schedule: TriggerSchedule = { kind: 'once', every: 0, atHour: null, nearMinute: null, weekDay: null, timeZone: deps.timeZone(), at: null };
+    const schedule: TriggerSchedule = {
+      kind: 'once',
+      every: 0,
+      atHour: null,
+      nearMinute: null,
+      weekDay: null,
+      timeZone: deps.timeZone(),
+      at: null,
+    };
     let chosen: string | null = null;
     const choose = (method: string, apply: () => void) => {
       rt.call('ClockTriggerBuilder', method);
-      if (chosen !== null) throw new AppsScriptError(`Already chose a recurrence: ${chosen}. Cannot also use ${method}.`);
+      if (chosen !== null)
+        throw new AppsScriptError(`Already chose a recurrence: ${chosen}. Cannot also use ${method}.`);
       chosen = method;
       apply();
       return builder;
     };
     const positiveInteger = (method: string, n: unknown): number => {
-      if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) throw signatureError(`ClockTriggerBuilder.${method}`, [n]);
+      if (typeof n !== 'number' || !Number.isInteger(n) || n < 1)
+        throw signatureError(`ClockTriggerBuilder.${method}`, [n]);
       return n;
     };
     const builder = {
       everyMinutes: (n: unknown) =>
         choose('everyMinutes', () => {
-          if (!MINUTE_INTERVALS.includes(n as number)) throw new AppsScriptError('The value you passed to everyMinutes must be one of 1, 5, 10, 15 or 30.');
+          if (!MINUTE_INTERVALS.includes(n as number))
+            throw new AppsScriptError('The value you passed to everyMinutes must be one of 1, 5, 10, 15 or 30.');
           Object.assign(schedule, { kind: 'minutes', every: n });
         }),
       everyHours: (n: unknown) =>
         choose('everyHours', () => {
-          if (!HOUR_INTERVALS.includes(n as number)) throw new AppsScriptError('The value you passed to everyHours must be one of 1, 2, 4, 6, 8 or 12.');
+          if (!HOUR_INTERVALS.includes(n as number))
+            throw new AppsScriptError('The value you passed to everyHours must be one of 1, 2, 4, 6, 8 or 12.');
           Object.assign(schedule, { kind: 'hours', every: n });
         }),
-      everyDays: (n: unknown) => choose('everyDays', () => Object.assign(schedule, { kind: 'days', every: positiveInteger('everyDays', n) })),
-      everyWeeks: (n: unknown) => choose('everyWeeks', () => Object.assign(schedule, { kind: 'weeks', every: positiveInteger('everyWeeks', n) })),
+      everyDays: (n: unknown) =>
+        choose('everyDays', () => Object.assign(schedule, { kind: 'days', every: positiveInteger('everyDays', n) })),
+      everyWeeks: (n: unknown) =>
+        choose('everyWeeks', () => Object.assign(schedule, { kind: 'weeks', every: positiveInteger('everyWeeks', n) })),
       at: (date: unknown) =>
         choose('at', () => {
           if (!isDate(date) || !Number.isFinite(date.getTime())) throw signatureError('ClockTriggerBuilder.at', [date]);
@@ -143,18 +198,21 @@ export function createScript(rt: Runtime, deps: ScriptDeps) {
         }),
       after: (ms: unknown) =>
         choose('after', () => {
-          if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) throw signatureError('ClockTriggerBuilder.after', [ms]);
+          if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0)
+            throw signatureError('ClockTriggerBuilder.after', [ms]);
           Object.assign(schedule, { kind: 'once', at: rt.clock.now() + Math.floor(ms) });
         }),
       atHour: (hour: unknown) => {
         rt.call('ClockTriggerBuilder', 'atHour');
-        if (typeof hour !== 'number' || !Number.isInteger(hour) || hour < 0 || hour > 23) throw new AppsScriptError('Invalid argument: hour');
+        if (typeof hour !== 'number' || !Number.isInteger(hour) || hour < 0 || hour > 23)
+          throw new AppsScriptError('Invalid argument: hour');
         schedule.atHour = hour;
         return builder;
       },
       nearMinute: (minute: unknown) => {
         rt.call('ClockTriggerBuilder', 'nearMinute');
-        if (typeof minute !== 'number' || !Number.isInteger(minute) || minute < 0 || minute > 59) throw new AppsScriptError('Invalid argument: minute');
+        if (typeof minute !== 'number' || !Number.isInteger(minute) || minute < 0 || minute > 59)
+          throw new AppsScriptError('Invalid argument: minute');
         schedule.nearMinute = minute;
         return builder;
       },
@@ -173,29 +231,46 @@ export function createScript(rt: Runtime, deps: ScriptDeps) {
       },
       create: () => {
         rt.call('ClockTriggerBuilder', 'create');
-        if (chosen === null) throw new AppsScriptError('The trigger has no schedule: call everyMinutes, everyHours, everyDays, everyWeeks, at or after before create.');
+        if (chosen === null)
+          throw new AppsScriptError(
+            'The trigger has no schedule: call everyMinutes, everyHours, everyDays, everyWeeks, at or after before create.',
+          );
         const calendar = schedule.kind === 'days' || schedule.kind === 'weeks';
         if ((schedule.atHour !== null || schedule.nearMinute !== null) && !calendar) {
           throw new AppsScriptError('atHour and nearMinute can only be used with everyDays or everyWeeks.');
         }
-        if (schedule.nearMinute !== null && schedule.atHour === null) throw new AppsScriptError('nearMinute needs atHour.');
-        if (schedule.weekDay !== null && schedule.kind !== 'weeks') throw new AppsScriptError('onWeekDay can only be used with everyWeeks.');
+        if (schedule.nearMinute !== null && schedule.atHour === null)
+          throw new AppsScriptError('nearMinute needs atHour.');
+        if (schedule.weekDay !== null && schedule.kind !== 'weeks')
+          throw new AppsScriptError('onWeekDay can only be used with everyWeeks.');
         return install({ handler, eventType: 'CLOCK', source: 'CLOCK', sourceId: null, schedule: { ...schedule } });
       },
     };
     return builder;
   };
 
-  const containerBuilder = (className: string, handler: string, source: TriggerSourceName, sourceId: string, events: readonly TriggerEventType[]) => {
+  const containerBuilder = (
+    className: string,
+    handler: string,
+    source: TriggerSourceName,
+    sourceId: string,
+    events: readonly TriggerEventType[],
+  ) => {
     let eventType: TriggerEventType | null = null;
     const builder: ContainerTriggerBuilder = {
       create: () => {
         rt.call(className, 'create');
-        if (eventType === null) throw new AppsScriptError('The trigger has no event: choose one (e.g. onFormSubmit) before create.');
+        if (eventType === null)
+          throw new AppsScriptError('The trigger has no event: choose one (e.g. onFormSubmit) before create.');
         return install({ handler, eventType, source, sourceId, schedule: null });
       },
     };
-    const methodOf = { onOpen: 'ON_OPEN', onEdit: 'ON_EDIT', onFormSubmit: 'ON_FORM_SUBMIT', onChange: 'ON_CHANGE' } as const;
+    const methodOf = {
+      onOpen: 'ON_OPEN',
+      onEdit: 'ON_EDIT',
+      onFormSubmit: 'ON_FORM_SUBMIT',
+      onChange: 'ON_CHANGE',
+    } as const;
     for (const [method, type] of Object.entries(methodOf) as Array<[keyof typeof methodOf, TriggerEventType]>) {
       if (!events.includes(type)) continue;
       builder[method] = () => {
@@ -215,14 +290,20 @@ export function createScript(rt: Runtime, deps: ScriptDeps) {
 
     newTrigger(functionName: unknown) {
       rt.call('ScriptApp', 'newTrigger');
-      if (typeof functionName !== 'string' || functionName === '') throw signatureError('ScriptApp.newTrigger', [functionName]);
+      if (typeof functionName !== 'string' || functionName === '')
+        throw signatureError('ScriptApp.newTrigger', [functionName]);
       requireAuthorization(deps, 'ScriptApp.newTrigger', SCOPES.scriptApp);
       return {
         timeBased: () => (rt.call('TriggerBuilder', 'timeBased'), clockBuilder(functionName)),
         forSpreadsheet: (spreadsheet: unknown) => {
           rt.call('TriggerBuilder', 'forSpreadsheet');
           const id = sourceIdOf('TriggerBuilder.forSpreadsheet', spreadsheet);
-          return containerBuilder('SpreadsheetTriggerBuilder', functionName, 'SPREADSHEETS', id, ['ON_OPEN', 'ON_EDIT', 'ON_FORM_SUBMIT', 'ON_CHANGE']);
+          return containerBuilder('SpreadsheetTriggerBuilder', functionName, 'SPREADSHEETS', id, [
+            'ON_OPEN',
+            'ON_EDIT',
+            'ON_FORM_SUBMIT',
+            'ON_CHANGE',
+          ]);
         },
         forForm: (form: unknown) => {
           rt.call('TriggerBuilder', 'forForm');
@@ -242,7 +323,9 @@ export function createScript(rt: Runtime, deps: ScriptDeps) {
       rt.call('ScriptApp', 'getUserTriggers');
       requireAuthorization(deps, 'ScriptApp.getUserTriggers', SCOPES.scriptApp);
       const id = sourceIdOf('ScriptApp.getUserTriggers', container);
-      return ownTriggers().filter((t) => t.sourceId === id).map(handleOf);
+      return ownTriggers()
+        .filter((t) => t.sourceId === id)
+        .map(handleOf);
     },
 
     deleteTrigger(trigger: unknown) {
@@ -258,8 +341,8 @@ export function createScript(rt: Runtime, deps: ScriptDeps) {
     getService() {
       rt.call('ScriptApp', 'getService');
       return {
-        getUrl: () => (rt.call('Service', 'getUrl'), WEB_APP_URL),
-        isEnabled: () => (rt.call('Service', 'isEnabled'), true),
+        getUrl: () => (rt.call('Service', 'getUrl'), webAppUrl()),
+        isEnabled: () => (rt.call('Service', 'isEnabled'), webAppUrl() !== null),
       };
     },
 
@@ -326,6 +409,22 @@ export function createScript(rt: Runtime, deps: ScriptDeps) {
         'week-of-year': weekOfYear(utc),
       };
     },
+    /** Deploy → New deployment (or a new version of it): `getUrl()` then answers the `/exec` URL. */
+    deployWebApp(version: number): string {
+      if (!Number.isInteger(version) || version < 1)
+        throw new RangeError(`a deployment version is a positive integer, got ${version}`);
+      webApp().version = version;
+      return WEB_APP_URL;
+    },
+    /** Deploy → Test deployments: the `/dev` URL, answered by `getUrl()` only while no version is deployed. */
+    testDeployWebApp(): string {
+      webApp().testDeployed = true;
+      return WEB_APP_DEV_URL;
+    },
+    undeployWebApp(): void {
+      state.webApp = { version: null, testDeployed: false };
+    },
+    webApp: (): WebAppState => ({ ...webApp() }),
     /** Removes a trigger as a user would in the Triggers page. */
     remove(uid: string): void {
       state.triggers = state.triggers.filter((t) => t.uid !== uid);

@@ -1,6 +1,7 @@
 // Session: who runs the script, in which locale and time zone.
 import { createHash } from 'node:crypto';
 import type { Runtime } from '../runtime';
+import { sameWorkspaceDomain, type Account } from '../accounts';
 import type { ServiceDeps } from './context';
 
 export interface SessionState {
@@ -11,14 +12,32 @@ export interface SessionState {
 
 const KEY_ROTATION_MS = 30 * 24 * 60 * 60 * 1000;
 
-export function createSession(rt: Runtime, deps: Pick<ServiceDeps, 'context' | 'timeZone'>, initial: { userEmail?: string; locale?: string } = {}) {
+export interface SessionDeps extends Pick<ServiceDeps, 'context' | 'timeZone'> {
+  /** The account record of an email (an unknown email gets a consumer account's). */
+  account(email: string): Account;
+}
+
+export function createSession(rt: Runtime, deps: SessionDeps, initial: { userEmail?: string; locale?: string } = {}) {
   const email = initial.userEmail ?? 'owner@studio.test';
   let state: SessionState = { activeUserEmail: email, effectiveUserEmail: email, locale: initial.locale ?? 'ru' };
 
-  /** Google hides the active user where the script may run without that user's authorisation. */
-  const identityHidden = () => {
+  const effectiveEmail = () => deps.context().user ?? state.effectiveUserEmail;
+  const activeEmail = () => {
     const context = deps.context();
-    return context.kind === 'simpleTrigger' || context.kind === 'webapp' || context.authMode !== 'FULL';
+    return context.activeUser ?? context.user ?? state.activeUserEmail;
+  };
+
+  /**
+   * Google hides the active user where the script may run without that user's authorisation (simple triggers,
+   * web apps run as the developer, LIMITED). In an installable trigger (run as its creator) the stricter reading:
+   * shown only when both accounts are of one Workspace domain; a consumer account is always hidden there.
+   */
+  const activeShown = (): string => {
+    const context = deps.context();
+    if (context.kind === 'simpleTrigger' || context.kind === 'webapp' || context.authMode !== 'FULL') return '';
+    if (context.kind === 'trigger' && !sameWorkspaceDomain(deps.account(activeEmail()), deps.account(effectiveEmail())))
+      return '';
+    return activeEmail();
   };
 
   const userOf = (email: () => string) => ({
@@ -28,11 +47,13 @@ export function createSession(rt: Runtime, deps: Pick<ServiceDeps, 'context' | '
   const Session = {
     getActiveUser() {
       rt.call('Session', 'getActiveUser');
-      return userOf(() => (identityHidden() ? '' : state.activeUserEmail));
+      const shown = activeShown();
+      return userOf(() => shown);
     },
     getEffectiveUser() {
       rt.call('Session', 'getEffectiveUser');
-      return userOf(() => (deps.context().kind === 'simpleTrigger' ? '' : state.effectiveUserEmail));
+      const shown = deps.context().kind === 'simpleTrigger' ? '' : effectiveEmail();
+      return userOf(() => shown);
     },
     getActiveUserLocale(): string {
       rt.call('Session', 'getActiveUserLocale');
@@ -46,13 +67,13 @@ export function createSession(rt: Runtime, deps: Pick<ServiceDeps, 'context' | '
     getTemporaryActiveUserKey(): string {
       rt.call('Session', 'getTemporaryActiveUserKey');
       const period = Math.floor(rt.clock.now() / KEY_ROTATION_MS);
-      return createHash('sha256').update(`${state.activeUserEmail}:${period}`).digest('base64');
+      return createHash('sha256').update(`${activeEmail()}:${period}`).digest('base64');
     },
   };
 
   const host = {
-    /** The user every other service acts as (sender, trigger owner, user properties). */
-    userEmail: () => state.activeUserEmail,
+    /** The account every other service acts as in the current execution (sender, trigger owner, user properties). */
+    userEmail: () => deps.context().user ?? state.activeUserEmail,
     /** Sets both the active and the effective user, as when the owner runs the script. */
     setUserEmail(email: string): void {
       state.activeUserEmail = email;

@@ -1,7 +1,20 @@
 // Java SimpleDateFormat patterns, as Utilities.formatDate takes them (English names, like Apps Script).
 import { localTime, offsetMinutes } from './zoned-time';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 export class PatternError extends Error {}
@@ -51,7 +64,14 @@ function pad(value: number, width: number): string {
   return String(value).padStart(width, '0');
 }
 
-function field(ch: string, run: number, local: ReturnType<typeof localTime>, offset: number, utcMs: number, timeZone: string): string {
+function field(
+  ch: string,
+  run: number,
+  local: ReturnType<typeof localTime>,
+  offset: number,
+  utcMs: number,
+  timeZone: string,
+): string {
   switch (ch) {
     case 'G':
       return local.year > 0 ? 'AD' : 'BC';

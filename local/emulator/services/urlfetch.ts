@@ -10,7 +10,17 @@ export const URL_TOO_LONG_MESSAGE = 'Limit Exceeded: URLFetch URL Length.';
 const URL_MAX_LENGTH = 2 * 1024;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const METHODS = ['get', 'delete', 'patch', 'post', 'put'] as const;
-const PARAM_KEYS = new Set(['contentType', 'headers', 'method', 'payload', 'useIntranet', 'validateHttpsCertificates', 'followRedirects', 'muteHttpExceptions', 'escaping']);
+const PARAM_KEYS = new Set([
+  'contentType',
+  'headers',
+  'method',
+  'payload',
+  'useIntranet',
+  'validateHttpsCertificates',
+  'followRedirects',
+  'muteHttpExceptions',
+  'escaping',
+]);
 
 export type HttpMethod = (typeof METHODS)[number];
 
@@ -55,20 +65,25 @@ export function createUrlFetch(rt: Runtime, deps: UrlFetchDeps) {
   const quota = deps.dailyQuota ?? 20_000;
 
   const prepare = (call: string, url: unknown, params: unknown): { request: HttpRequest; mute: boolean } => {
-    if (typeof url !== 'string' || (params !== undefined && (typeof params !== 'object' || params === null || Array.isArray(params)))) {
+    if (
+      typeof url !== 'string' ||
+      (params !== undefined && (typeof params !== 'object' || params === null || Array.isArray(params)))
+    ) {
       throw signatureError(call, params === undefined ? [url] : [url, params]);
     }
     if (!/^https?:\/\/[^/\s]+/i.test(url)) throw new AppsScriptError(`Invalid argument: ${url}`);
     if (url.length > URL_MAX_LENGTH) throw new AppsScriptError(URL_TOO_LONG_MESSAGE);
     const options = (params ?? {}) as Record<string, unknown>;
     // Google documents these keys only; an unknown one is refused here (stricter: Google's answer is undocumented).
-    for (const key of Object.keys(options)) if (!PARAM_KEYS.has(key)) throw new AppsScriptError(`Invalid argument: ${key}`);
+    for (const key of Object.keys(options))
+      if (!PARAM_KEYS.has(key)) throw new AppsScriptError(`Invalid argument: ${key}`);
     const methodName = String(options.method ?? 'get').toLowerCase();
     const method = METHODS.find((m) => m === methodName);
     if (!method) throw new AppsScriptError(`Invalid argument: method`);
     const headers: Record<string, string> = {};
     if (options.headers !== undefined) {
-      if (typeof options.headers !== 'object' || options.headers === null) throw new AppsScriptError('Invalid argument: headers');
+      if (typeof options.headers !== 'object' || options.headers === null)
+        throw new AppsScriptError('Invalid argument: headers');
       for (const [name, value] of Object.entries(options.headers)) headers[name] = String(value);
     }
     let contentType = options.contentType === undefined ? null : String(options.contentType);
@@ -80,8 +95,11 @@ export function createUrlFetch(rt: Runtime, deps: UrlFetchDeps) {
       else if (typeof options.payload === 'object' && !Array.isArray(options.payload)) {
         const fields = Object.entries(options.payload as Record<string, unknown>);
         // Google takes strings or blobs as field values; any other type is refused (its coercion is undocumented).
-        if (fields.some(([, value]) => typeof value !== 'string')) throw new AppsScriptError('Invalid argument: payload');
-        payload = fields.map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value as string)}`).join('&');
+        if (fields.some(([, value]) => typeof value !== 'string'))
+          throw new AppsScriptError('Invalid argument: payload');
+        payload = fields
+          .map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value as string)}`)
+          .join('&');
       } else throw new AppsScriptError('Invalid argument: payload');
       contentType ??= 'application/x-www-form-urlencoded';
     }
@@ -113,7 +131,9 @@ export function createUrlFetch(rt: Runtime, deps: UrlFetchDeps) {
     entry.status = reply.status;
     if (reply.status >= 400 && !mute) {
       const truncated = reply.body.length > 100 ? `${reply.body.slice(0, 100)}...` : reply.body;
-      throw new AppsScriptError(`Request failed for ${request.url} returned code ${reply.status}. Truncated server response: ${truncated} (use muteHttpExceptions option to examine full response)`);
+      throw new AppsScriptError(
+        `Request failed for ${request.url} returned code ${reply.status}. Truncated server response: ${truncated} (use muteHttpExceptions option to examine full response)`,
+      );
     }
     return new HttpResponse(rt, reply);
   };
@@ -171,7 +191,8 @@ export class HttpResponse {
 
   getContentText(charset?: unknown): string {
     this.#rt.call('HTTPResponse', 'getContentText');
-    if (charset !== undefined && typeof charset !== 'string') throw signatureError('HTTPResponse.getContentText', [charset]);
+    if (charset !== undefined && typeof charset !== 'string')
+      throw signatureError('HTTPResponse.getContentText', [charset]);
     if (charset !== undefined && !/^utf-?8$/i.test(charset)) throw new AppsScriptError(`Invalid argument: ${charset}`);
     return this.#reply.body;
   }

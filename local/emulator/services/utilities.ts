@@ -9,8 +9,21 @@ import { isKnownTimeZone } from './zoned-time';
 
 export const SLEEP_MAX_MS = 300000;
 
-const DIGESTS = { MD2: null, MD5: 'md5', SHA_1: 'sha1', SHA_256: 'sha256', SHA_384: 'sha384', SHA_512: 'sha512' } as const;
-const MACS = { HMAC_MD5: 'md5', HMAC_SHA_1: 'sha1', HMAC_SHA_256: 'sha256', HMAC_SHA_384: 'sha384', HMAC_SHA_512: 'sha512' } as const;
+const DIGESTS = {
+  MD2: null,
+  MD5: 'md5',
+  SHA_1: 'sha1',
+  SHA_256: 'sha256',
+  SHA_384: 'sha384',
+  SHA_512: 'sha512',
+} as const;
+const MACS = {
+  HMAC_MD5: 'md5',
+  HMAC_SHA_1: 'sha1',
+  HMAC_SHA_256: 'sha256',
+  HMAC_SHA_384: 'sha384',
+  HMAC_SHA_512: 'sha512',
+} as const;
 const CHARSETS = { US_ASCII: 'ascii', UTF_8: 'utf8' } as const;
 
 export function createUtilities(rt: Runtime) {
@@ -73,7 +86,11 @@ export function createUtilities(rt: Runtime) {
       if (!key) throw signatureError('Utilities.computeDigest', args);
       const name = DIGESTS[key];
       if (!name) throw new AppsScriptError('MD2 is not supported by the emulator');
-      return toSignedBytes(createHash(name).update(bytesFrom('Utilities.computeDigest', args, value, charset)).digest());
+      return toSignedBytes(
+        createHash(name)
+          .update(bytesFrom('Utilities.computeDigest', args, value, charset))
+          .digest(),
+      );
     },
 
     computeHmacSignature(algorithm: unknown, value: unknown, key: unknown, charset?: unknown): number[] {
@@ -100,17 +117,28 @@ export function createUtilities(rt: Runtime) {
       rt.call('Utilities', 'base64EncodeWebSafe');
       const args = [data, charset].slice(0, arguments.length);
       // Apps Script keeps the `=` padding in the web-safe alphabet.
-      return bytesFrom('Utilities.base64EncodeWebSafe', args, data, charset).toString('base64').replace(/\+/g, '-').replace(/\//g, '_');
+      return bytesFrom('Utilities.base64EncodeWebSafe', args, data, charset)
+        .toString('base64')
+        .replace(/\+/g, '-')
+        .replace(/\//g, '_');
     },
 
     base64Decode(encoded: unknown, charset?: unknown): number[] {
       rt.call('Utilities', 'base64Decode');
-      return decodeBase64('Utilities.base64Decode', [encoded, charset].slice(0, arguments.length), /^[A-Za-z0-9+/]*={0,2}$/);
+      return decodeBase64(
+        'Utilities.base64Decode',
+        [encoded, charset].slice(0, arguments.length),
+        /^[A-Za-z0-9+/]*={0,2}$/,
+      );
     },
 
     base64DecodeWebSafe(encoded: unknown, charset?: unknown): number[] {
       rt.call('Utilities', 'base64DecodeWebSafe');
-      return decodeBase64('Utilities.base64DecodeWebSafe', [encoded, charset].slice(0, arguments.length), /^[A-Za-z0-9_-]*={0,2}$/);
+      return decodeBase64(
+        'Utilities.base64DecodeWebSafe',
+        [encoded, charset].slice(0, arguments.length),
+        /^[A-Za-z0-9_-]*={0,2}$/,
+      );
     },
 
     getUuid(): string {
@@ -120,7 +148,8 @@ export function createUtilities(rt: Runtime) {
 
     sleep(milliseconds: unknown): void {
       rt.call('Utilities', 'sleep');
-      if (typeof milliseconds !== 'number' || !Number.isFinite(milliseconds)) throw signatureError('Utilities.sleep', [milliseconds]);
+      if (typeof milliseconds !== 'number' || !Number.isFinite(milliseconds))
+        throw signatureError('Utilities.sleep', [milliseconds]);
       if (milliseconds < 0 || milliseconds > SLEEP_MAX_MS) throw new AppsScriptError('Invalid argument: milliseconds');
       rt.clock.advance(Math.floor(milliseconds));
     },
@@ -130,16 +159,22 @@ export function createUtilities(rt: Runtime) {
       const args = [data, contentType, name].slice(0, arguments.length);
       const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : bytesOf(data);
       if (!bytes) throw signatureError('Utilities.newBlob', args);
-      if ((contentType !== undefined && contentType !== null && typeof contentType !== 'string') || (name !== undefined && typeof name !== 'string')) {
+      if (
+        (contentType !== undefined && contentType !== null && typeof contentType !== 'string') ||
+        (name !== undefined && typeof name !== 'string')
+      ) {
         throw signatureError('Utilities.newBlob', args);
       }
-      return new Blob(rt, bytes, (contentType as string | null | undefined) ?? null, (name as string | undefined) ?? null);
+      return new Blob(rt, bytes, contentType ?? null, name ?? null);
     },
 
     parseCsv(csv: unknown, delimiter?: unknown): string[][] {
       rt.call('Utilities', 'parseCsv');
       const args = [csv, delimiter].slice(0, arguments.length);
-      if (typeof csv !== 'string' || (delimiter !== undefined && (typeof delimiter !== 'string' || delimiter.length !== 1))) {
+      if (
+        typeof csv !== 'string' ||
+        (delimiter !== undefined && (typeof delimiter !== 'string' || delimiter.length !== 1))
+      ) {
         throw signatureError('Utilities.parseCsv', args);
       }
       return parseCsv(csv, delimiter ?? ',');
@@ -151,7 +186,8 @@ export function createUtilities(rt: Runtime) {
     if (typeof encoded !== 'string') throw signatureError(call, args);
     if (charset !== undefined && !enumKey('Charset', charset)) throw signatureError(call, args);
     const compact = encoded.replace(/\s+/g, '');
-    if (!alphabet.test(compact) || compact.replace(/=+$/, '').length % 4 === 1) throw new AppsScriptError('Could not decode string.');
+    if (!alphabet.test(compact) || compact.replace(/=+$/, '').length % 4 === 1)
+      throw new AppsScriptError('Could not decode string.');
     return toSignedBytes(Buffer.from(compact.replace(/-/g, '+').replace(/_/g, '/'), 'base64'));
   }
 
@@ -161,61 +197,78 @@ export function createUtilities(rt: Runtime) {
 /** Java's String.format for the conversions scripts use: %s %d %f %x %o %e %b %c %% %n, flags, width, precision. */
 export function formatJavaString(template: string, args: readonly unknown[]): string {
   let next = 0;
-  return template.replace(/%(\d+\$)?([-#+ 0,(]*)(\d+)?(?:\.(\d+))?([sSdfxXoeEbBcn%])/g, (_m, position: string | undefined, flags: string, width: string | undefined, precision: string | undefined, conversion: string) => {
-    if (conversion === '%') return '%';
-    if (conversion === 'n') return '\n';
-    const index = position ? Number(position.slice(0, -1)) - 1 : next++;
-    if (index >= args.length) throw new AppsScriptError(`Format specifier '%${conversion}' has no argument`);
-    const value = args[index];
-    let text: string;
-    switch (conversion) {
-      case 's':
-      case 'S':
-        text = value === null || value === undefined ? String(value) : String(value);
-        if (precision !== undefined) text = text.slice(0, Number(precision));
-        if (conversion === 'S') text = text.toUpperCase();
-        break;
-      case 'd':
-        if (typeof value !== 'number' || !Number.isInteger(value)) throw new AppsScriptError(`d != ${typeof value === 'number' ? 'java.lang.Double' : 'java.lang.String'}`);
-        text = flags.includes(',') ? Math.abs(value).toLocaleString('en-US') : String(Math.abs(value));
-        text = signed(value < 0, text, flags);
-        break;
-      case 'f':
-      case 'e':
-      case 'E':
-        if (typeof value !== 'number') throw new AppsScriptError(`${conversion} != java.lang.String`);
-        text = conversion === 'f' ? Math.abs(value).toFixed(precision === undefined ? 6 : Number(precision)) : Math.abs(value).toExponential(precision === undefined ? 6 : Number(precision)).replace(/e([+-])(\d)$/, 'e$10$2');
-        if (conversion === 'f' && flags.includes(',')) {
-          const [whole, fraction] = text.split('.');
-          text = Number(whole).toLocaleString('en-US') + (fraction !== undefined ? `.${fraction}` : '');
-        }
-        if (conversion === 'E') text = text.toUpperCase();
-        text = signed(value < 0, text, flags);
-        break;
-      case 'x':
-      case 'X':
-      case 'o':
-        if (typeof value !== 'number' || !Number.isInteger(value)) throw new AppsScriptError(`${conversion} != java.lang.Double`);
-        text = (value < 0 ? 2 ** 32 + value : value).toString(conversion === 'o' ? 8 : 16);
-        if (conversion === 'X') text = text.toUpperCase();
-        break;
-      case 'b':
-      case 'B':
-        text = String(value !== null && value !== undefined && value !== false);
-        if (conversion === 'B') text = text.toUpperCase();
-        break;
-      default:
-        text = typeof value === 'number' ? String.fromCharCode(value) : String(value).charAt(0);
-    }
-    const size = width ? Number(width) : 0;
-    if (text.length >= size) return text;
-    if (flags.includes('-')) return text.padEnd(size, ' ');
-    if (flags.includes('0') && /[dfxXoeE]/.test(conversion)) {
-      const sign = /^[+\- ]/.test(text) ? text.charAt(0) : '';
-      return sign + text.slice(sign.length).padStart(size - sign.length, '0');
-    }
-    return text.padStart(size, ' ');
-  });
+  return template.replace(
+    /%(\d+\$)?([-#+ 0,(]*)(\d+)?(?:\.(\d+))?([sSdfxXoeEbBcn%])/g,
+    (
+      _m,
+      position: string | undefined,
+      flags: string,
+      width: string | undefined,
+      precision: string | undefined,
+      conversion: string,
+    ) => {
+      if (conversion === '%') return '%';
+      if (conversion === 'n') return '\n';
+      const index = position ? Number(position.slice(0, -1)) - 1 : next++;
+      if (index >= args.length) throw new AppsScriptError(`Format specifier '%${conversion}' has no argument`);
+      const value = args[index];
+      let text: string;
+      switch (conversion) {
+        case 's':
+        case 'S':
+          text = value === null || value === undefined ? String(value) : String(value);
+          if (precision !== undefined) text = text.slice(0, Number(precision));
+          if (conversion === 'S') text = text.toUpperCase();
+          break;
+        case 'd':
+          if (typeof value !== 'number' || !Number.isInteger(value))
+            throw new AppsScriptError(`d != ${typeof value === 'number' ? 'java.lang.Double' : 'java.lang.String'}`);
+          text = flags.includes(',') ? Math.abs(value).toLocaleString('en-US') : String(Math.abs(value));
+          text = signed(value < 0, text, flags);
+          break;
+        case 'f':
+        case 'e':
+        case 'E':
+          if (typeof value !== 'number') throw new AppsScriptError(`${conversion} != java.lang.String`);
+          text =
+            conversion === 'f'
+              ? Math.abs(value).toFixed(precision === undefined ? 6 : Number(precision))
+              : Math.abs(value)
+                  .toExponential(precision === undefined ? 6 : Number(precision))
+                  .replace(/e([+-])(\d)$/, 'e$10$2');
+          if (conversion === 'f' && flags.includes(',')) {
+            const [whole, fraction] = text.split('.');
+            text = Number(whole).toLocaleString('en-US') + (fraction !== undefined ? `.${fraction}` : '');
+          }
+          if (conversion === 'E') text = text.toUpperCase();
+          text = signed(value < 0, text, flags);
+          break;
+        case 'x':
+        case 'X':
+        case 'o':
+          if (typeof value !== 'number' || !Number.isInteger(value))
+            throw new AppsScriptError(`${conversion} != java.lang.Double`);
+          text = (value < 0 ? 2 ** 32 + value : value).toString(conversion === 'o' ? 8 : 16);
+          if (conversion === 'X') text = text.toUpperCase();
+          break;
+        case 'b':
+        case 'B':
+          text = String(value !== null && value !== undefined && value !== false);
+          if (conversion === 'B') text = text.toUpperCase();
+          break;
+        default:
+          text = typeof value === 'number' ? String.fromCharCode(value) : String(value).charAt(0);
+      }
+      const size = width ? Number(width) : 0;
+      if (text.length >= size) return text;
+      if (flags.includes('-')) return text.padEnd(size, ' ');
+      if (flags.includes('0') && /[dfxXoeE]/.test(conversion)) {
+        const sign = /^[+\- ]/.test(text) ? text.charAt(0) : '';
+        return sign + text.slice(sign.length).padStart(size - sign.length, '0');
+      }
+      return text.padStart(size, ' ');
+    },
+  );
 }
 
 function signed(negative: boolean, digits: string, flags: string): string {

@@ -11,7 +11,8 @@ export interface Box {
 
 export function columnLetters(column: number): string {
   let letters = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return letters;
 }
 
@@ -70,7 +71,12 @@ export function boxesOverlap(a: Box, b: Box): boolean {
 }
 
 export function boxContains(outer: Box, inner: Box): boolean {
-  return inner.r >= outer.r && inner.c >= outer.c && inner.r + inner.nr <= outer.r + outer.nr && inner.c + inner.nc <= outer.c + outer.nc;
+  return (
+    inner.r >= outer.r &&
+    inner.c >= outer.c &&
+    inner.r + inner.nr <= outer.r + outer.nr &&
+    inner.c + inner.nc <= outer.c + outer.nc
+  );
 }
 
 /**

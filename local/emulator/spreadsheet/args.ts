@@ -23,7 +23,12 @@ export const is2d: ArgCheck = (v) => Array.isArray(v) && v.every((row) => Array.
 export const isAny: ArgCheck = () => true;
 
 /** The spreadsheet classes' form of `checkArgs`: Google names them `SpreadsheetApp.<Class>.<method>`. */
-export function expectArgs(className: string, method: string, args: ArrayLike<unknown>, ...shapes: ArgCheck[][]): number {
+export function expectArgs(
+  className: string,
+  method: string,
+  args: ArrayLike<unknown>,
+  ...shapes: ArgCheck[][]
+): number {
   return checkArgs(`SpreadsheetApp.${className}.${method}`, args, ...shapes);
 }
 

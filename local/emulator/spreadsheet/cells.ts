@@ -16,7 +16,8 @@ export function rangeDisplayValues(book: BookState, sheetId: number, box: Box): 
   const sheet = book.sheets.find((s) => s.id === sheetId);
   if (!sheet) return [];
   const texts: string[] = [];
-  for (let r = box.r; r < box.r + box.nr; r += 1) for (let c = box.c; c < box.c + box.nc; c += 1) texts.push(cellDisplay(book, cellAt(sheet, r, c)));
+  for (let r = box.r; r < box.r + box.nr; r += 1)
+    for (let c = box.c; c < box.c + box.nc; c += 1) texts.push(cellDisplay(book, cellAt(sheet, r, c)));
   return texts;
 }
 
@@ -28,8 +29,14 @@ export function writeContents(book: BookState, sheet: SheetState, box: Box, cont
       const content = contents[i]![j]!;
       if (coveredByMerge(sheet, r, c)) continue;
       const dv = cellAt(sheet, r, c)?.dv;
-      if (dv && !dv.allowInvalid && !passesValidation(dv, content.value, (source) => rangeDisplayValues(book, source.sheetId, source))) {
-        throw new AppsScriptError(`The data you entered in cell ${columnLetters(c)}${r} violates the data validation rules set on this cell.`);
+      if (
+        dv &&
+        !dv.allowInvalid &&
+        !passesValidation(dv, content.value, (source) => rangeDisplayValues(book, source.sheetId, source))
+      ) {
+        throw new AppsScriptError(
+          `The data you entered in cell ${columnLetters(c)}${r} violates the data validation rules set on this cell.`,
+        );
       }
     }
   }
@@ -48,11 +55,15 @@ export function writeContents(book: BookState, sheet: SheetState, box: Box, cont
 /** Google's two messages for data whose shape differs from the range's. */
 export function checkShape(data: readonly unknown[][], box: Box): void {
   if (data.length !== box.nr) {
-    throw new AppsScriptError(`The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${box.nr}.`);
+    throw new AppsScriptError(
+      `The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${box.nr}.`,
+    );
   }
   for (const row of data) {
     if (row.length !== box.nc) {
-      throw new AppsScriptError(`The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${box.nc}.`);
+      throw new AppsScriptError(
+        `The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${box.nc}.`,
+      );
     }
   }
 }
@@ -72,8 +83,17 @@ export function grid<T>(box: Box, read: (r: number, c: number) => T): T[][] {
   return rows;
 }
 
-export function notifyEdit(env: Env, book: BookState, sheet: SheetState, box: Box, oldValue: unknown, value: unknown): void {
-  for (const listener of env.editListeners) listener({ spreadsheetId: book.id, sheetName: sheet.name, a1: boxA1(box), oldValue, value });
+export function notifyEdit(
+  env: Env,
+  book: BookState,
+  sheet: SheetState,
+  box: Box,
+  oldValue: unknown,
+  value: unknown,
+  user?: string,
+): void {
+  const edit = { spreadsheetId: book.id, sheetName: sheet.name, a1: boxA1(box), oldValue, value };
+  for (const listener of env.editListeners) listener(user === undefined ? edit : { ...edit, user });
 }
 
 // Notes, validation rules and clearing: what else a cell holds besides its content.
@@ -84,14 +104,23 @@ export function writeNote(sheet: SheetState, r: number, c: number, note: string 
   } else cellFor(sheet, r, c).note = String(note);
 }
 
-export function writeValidation(sheet: SheetState, r: number, c: number, rule: { state: ValidationState } | null): void {
+export function writeValidation(
+  sheet: SheetState,
+  r: number,
+  c: number,
+  rule: { state: ValidationState } | null,
+): void {
   if (rule === null) {
     const cell = cellAt(sheet, r, c);
     if (cell) delete cell.dv;
   } else cellFor(sheet, r, c).dv = structuredClone(rule.state);
 }
 
-export function clearBox(sheet: SheetState, box: Box, what: { contents: boolean; formats: boolean; validations: boolean; notes: boolean }): void {
+export function clearBox(
+  sheet: SheetState,
+  box: Box,
+  what: { contents: boolean; formats: boolean; validations: boolean; notes: boolean },
+): void {
   forEachCell(box, (r, c) => {
     const cell = cellAt(sheet, r, c);
     if (!cell) return;

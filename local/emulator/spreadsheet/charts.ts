@@ -10,7 +10,13 @@ import type { BookState, ChartState } from './state';
 const C = 'EmbeddedChartBuilder';
 
 function emptyChart(): ChartState {
-  return { chartId: 0, type: 'COLUMN', ranges: [], options: {}, position: { anchorRow: 1, anchorColumn: 1, offsetX: 0, offsetY: 0 } };
+  return {
+    chartId: 0,
+    type: 'COLUMN',
+    ranges: [],
+    options: {},
+    position: { anchorRow: 1, anchorColumn: 1, offsetX: 0, offsetY: 0 },
+  };
 }
 
 function setPath(options: Record<string, unknown>, key: string, value: unknown): void {
@@ -51,7 +57,16 @@ export class EmbeddedChartBuilder {
   removeRange(range: Range): this {
     this.enter('removeRange');
     if (arguments.length !== 1 || !(range instanceof Range)) throw signatureError(C, 'removeRange', arguments);
-    this.state.ranges = this.state.ranges.filter((b) => !(b.sheetId === range.sheet.id && b.r === range.box.r && b.c === range.box.c && b.nr === range.box.nr && b.nc === range.box.nc));
+    this.state.ranges = this.state.ranges.filter(
+      (b) =>
+        !(
+          b.sheetId === range.sheet.id &&
+          b.r === range.box.r &&
+          b.c === range.box.c &&
+          b.nr === range.box.nr &&
+          b.nc === range.box.nc
+        ),
+    );
     return this;
   }
   clearRanges(): this {
@@ -142,8 +157,10 @@ function addTypedSetters(builder: EmbeddedChartBuilder, className: string, state
     state.options[key] = { ...(state.options[key] as object | undefined), title };
   };
   define('setTitle', [isStr], ([title]) => (state.options.title = title));
-  define('setLegendPosition', [(v) => memberOf(ChartPosition, v) !== null], ([position]) => (state.options.legend = { position: memberOf(ChartPosition, position)!.toLowerCase() }));
-  define('setColors', [(v) => Array.isArray(v) && v.every((c) => typeof c === 'string')], ([colors]) => (state.options.colors = [...(colors as string[])]));
+  define('setLegendPosition', [(v) => memberOf(ChartPosition, v) !== null], ([position]) =>
+    (state.options.legend = { position: memberOf(ChartPosition, position)!.toLowerCase() }));
+  define('setColors', [(v) => Array.isArray(v) && v.every((c) => typeof c === 'string')], ([colors]) =>
+    (state.options.colors = [...(colors as string[])]));
   define('setStacked', [], () => (state.options.isStacked = true));
   define('set3D', [], () => (state.options.is3D = true));
   define('setXAxisTitle', [isStr], ([title]) => axis('hAxis', title));
@@ -198,7 +215,14 @@ export class EmbeddedChart {
         env.rt.call('ChartOptions', 'get');
         if (option in options) return options[option];
         // Dotted paths read nested options, e.g. 'hAxis.title'.
-        return option.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), options) ?? null;
+        return (
+          option
+            .split('.')
+            .reduce<unknown>(
+              (node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined),
+              options,
+            ) ?? null
+        );
       },
     };
   }
@@ -218,7 +242,13 @@ export class EmbeddedChart {
   }
   modify(): EmbeddedChartBuilder {
     this.env.rt.call('EmbeddedChart', 'modify');
-    const builder = new EmbeddedChartBuilder(this.env, this.book, this.sheetId, structuredClone(this.state), this.chartId);
+    const builder = new EmbeddedChartBuilder(
+      this.env,
+      this.book,
+      this.sheetId,
+      structuredClone(this.state),
+      this.chartId,
+    );
     return builder;
   }
 }

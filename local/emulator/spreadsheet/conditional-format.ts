@@ -44,7 +44,9 @@ export class ConditionalFormatRule {
     };
     return {
       getCriteriaType: read('getCriteriaType', () => BooleanCriteria[condition.type as keyof typeof BooleanCriteria]),
-      getCriteriaValues: read('getCriteriaValues', () => condition.values.map((v) => (v && typeof v === 'object' ? toScriptValue(this.env, v as { d: number }) : v))),
+      getCriteriaValues: read('getCriteriaValues', () =>
+        condition.values.map((v) => (v && typeof v === 'object' ? toScriptValue(this.env, v as { d: number }) : v)),
+      ),
       getBackground: read('getBackground', () => format.background ?? null),
       getFontColor: read('getFontColor', () => format.fontColor ?? null),
       getBold: read('getBold', () => format.bold ?? null),
@@ -63,7 +65,9 @@ export class ConditionalFormatRule {
     const methods: Record<string, () => unknown> = {};
     for (const [name, point] of Object.entries(points)) {
       methods[`get${name}Color`] = read(`get${name}Color`, () => point?.color ?? null);
-      methods[`get${name}Type`] = read(`get${name}Type`, () => (point ? InterpolationType[point.type as keyof typeof InterpolationType] : null));
+      methods[`get${name}Type`] = read(`get${name}Type`, () =>
+        point ? InterpolationType[point.type as keyof typeof InterpolationType] : null,
+      );
       methods[`get${name}Value`] = read(`get${name}Value`, () => point?.value ?? null);
     }
     return methods;
@@ -92,13 +96,23 @@ export class ConditionalFormatRuleBuilder {
     if (fixedType) expectArgs(C, method, args, [isStr]);
     else expectArgs(C, method, args, [isStr, (v) => memberOf(InterpolationType, v) !== null, isStr]);
     const [color, type, value] = Array.from(args) as [string, unknown, string];
-    const point: GradientPoint = { color: normaliseColor(color), type: fixedType ?? memberOf(InterpolationType, type)!, value: fixedType ? '' : value };
+    const point: GradientPoint = {
+      color: normaliseColor(color),
+      type: fixedType ?? memberOf(InterpolationType, type)!,
+      value: fixedType ? '' : value,
+    };
     const gradient = this.state.gradient ?? { min: null, mid: null, max: null };
     this.state = { ...this.state, condition: null, gradient: { ...gradient, [slot]: point } };
     return this;
   }
 
-  private style(method: string, args: IArguments, key: string, check: (v: unknown) => boolean, normalise: (v: unknown) => string | boolean | null): this {
+  private style(
+    method: string,
+    args: IArguments,
+    key: string,
+    check: (v: unknown) => boolean,
+    normalise: (v: unknown) => string | boolean | null,
+  ): this {
     this.env.rt.call(C, method);
     expectArgs(C, method, args, [check]);
     this.state = { ...this.state, format: { ...this.state.format, [key]: normalise(args[0]) } };
@@ -107,7 +121,8 @@ export class ConditionalFormatRuleBuilder {
 
   build(): ConditionalFormatRule {
     this.env.rt.call(C, 'build');
-    if (!this.state.condition && !this.state.gradient) throw new AppsScriptError('The conditional format rule needs a condition or a gradient.');
+    if (!this.state.condition && !this.state.gradient)
+      throw new AppsScriptError('The conditional format rule needs a condition or a gradient.');
     return new ConditionalFormatRule(this.env, structuredClone(this.state), this.book, this.sheetId);
   }
   copy(): ConditionalFormatRuleBuilder {
@@ -116,9 +131,11 @@ export class ConditionalFormatRuleBuilder {
   }
   setRanges(ranges: Range[]): this {
     this.env.rt.call(C, 'setRanges');
-    if (arguments.length !== 1 || !Array.isArray(ranges) || !ranges.every((r) => r instanceof Range)) throw signatureError(C, 'setRanges', arguments);
+    if (arguments.length !== 1 || !Array.isArray(ranges) || !ranges.every((r) => r instanceof Range))
+      throw signatureError(C, 'setRanges', arguments);
     const sheets = new Set(ranges.map((r) => r.sheet.id));
-    if (sheets.size > 1) throw new AppsScriptError('All ranges of a conditional format rule must be on the same sheet.');
+    if (sheets.size > 1)
+      throw new AppsScriptError('All ranges of a conditional format rule must be on the same sheet.');
     this.book = ranges[0]?.book ?? this.book;
     this.sheetId = ranges[0]?.sheet.id ?? this.sheetId;
     this.state = { ...this.state, ranges: ranges.map((r) => ({ ...r.box })) };
@@ -130,22 +147,50 @@ export class ConditionalFormatRuleBuilder {
     return sheet && this.book ? this.state.ranges.map((box) => new Range(this.env, this.book!, sheet, { ...box })) : [];
   }
   setBackground(color: string | null): this {
-    return this.style('setBackground', arguments, 'background', isStrOrNull, (v) => (v === null ? null : normaliseColor(String(v))));
+    return this.style('setBackground', arguments, 'background', isStrOrNull, (v) =>
+      v === null ? null : normaliseColor(String(v)),
+    );
   }
   setFontColor(color: string | null): this {
-    return this.style('setFontColor', arguments, 'fontColor', isStrOrNull, (v) => (v === null ? null : normaliseColor(String(v))));
+    return this.style('setFontColor', arguments, 'fontColor', isStrOrNull, (v) =>
+      v === null ? null : normaliseColor(String(v)),
+    );
   }
   setBold(bold: boolean | null): this {
-    return this.style('setBold', arguments, 'bold', (v) => v === null || typeof v === 'boolean', (v) => v as boolean | null);
+    return this.style(
+      'setBold',
+      arguments,
+      'bold',
+      (v) => v === null || typeof v === 'boolean',
+      (v) => v as boolean | null,
+    );
   }
   setItalic(italic: boolean | null): this {
-    return this.style('setItalic', arguments, 'italic', (v) => v === null || typeof v === 'boolean', (v) => v as boolean | null);
+    return this.style(
+      'setItalic',
+      arguments,
+      'italic',
+      (v) => v === null || typeof v === 'boolean',
+      (v) => v as boolean | null,
+    );
   }
   setStrikethrough(strikethrough: boolean | null): this {
-    return this.style('setStrikethrough', arguments, 'strikethrough', (v) => v === null || typeof v === 'boolean', (v) => v as boolean | null);
+    return this.style(
+      'setStrikethrough',
+      arguments,
+      'strikethrough',
+      (v) => v === null || typeof v === 'boolean',
+      (v) => v as boolean | null,
+    );
   }
   setUnderline(underline: boolean | null): this {
-    return this.style('setUnderline', arguments, 'underline', (v) => v === null || typeof v === 'boolean', (v) => v as boolean | null);
+    return this.style(
+      'setUnderline',
+      arguments,
+      'underline',
+      (v) => v === null || typeof v === 'boolean',
+      (v) => v as boolean | null,
+    );
   }
   setGradientMinpoint(color: string): this {
     return this.point('setGradientMinpoint', arguments, 'min', 'MIN');
@@ -225,7 +270,12 @@ export class ConditionalFormatRuleBuilder {
 export function describeRule(rule: ConditionalRuleState): Record<string, unknown> {
   return {
     ranges: rule.ranges.map(boxA1),
-    condition: rule.condition ? { type: rule.condition.type, values: rule.condition.values.map((v) => (v && typeof v === 'object' ? new Date((v as { d: number }).d) : v)) } : null,
+    condition: rule.condition
+      ? {
+          type: rule.condition.type,
+          values: rule.condition.values.map((v) => (v && typeof v === 'object' ? new Date((v as { d: number }).d) : v)),
+        }
+      : null,
     gradient: rule.gradient,
     format: rule.format,
   };

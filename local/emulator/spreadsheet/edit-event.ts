@@ -25,7 +25,9 @@ export function eventText(value: unknown, timeZone: string): string | undefined 
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (Object.prototype.toString.call(value) === '[object Date]') {
     const w = wallTime((value as Date).getTime(), timeZone);
-    return String((Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.millisecond) - SERIAL_EPOCH) / DAY_MS);
+    return String(
+      (Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.millisecond) - SERIAL_EPOCH) / DAY_MS,
+    );
   }
   return String(value);
 }

@@ -6,8 +6,9 @@ import { isDate, signatureError } from './args';
 import { localeRules, type LocaleRules } from './locale';
 import { displayText, type DisplayContext } from './number-format';
 import { parseTyped, type TypedContent } from './typed-input';
-import { MAX_CELL_CHARS, type BookState, type CellState, type SheetState, type StoredValue } from './state';
+import { lastRow, MAX_CELL_CHARS, type BookState, type CellState, type SheetState, type StoredValue } from './state';
 import type { UiState } from './ui-state';
+import type { WriteBuffer } from './buffer';
 
 export interface ExecutionContext {
   kind: string;
@@ -32,6 +33,28 @@ export interface Env {
   editListeners: Array<(edit: UserEdit) => void>;
   /** Reads an HtmlService page without counting (the assembled emulator's html host); null for anything else. */
   htmlPage?: (value: unknown) => ShownPage | null;
+  /** Keeps an execution's writes pending until flush or its end. */
+  buffer?: WriteBuffer;
+}
+
+/** Methods that only read: every other Range/Sheet method may write, so its sheet's state is kept first. */
+const READ_METHOD = /^(get|is|has|offset|find|create|new|build|can)/;
+
+/**
+ * Before a Range/Sheet method runs: a writing one makes the sheet part of the execution's pending writes. A Range
+ * method changes only its rows (`box`), appendRow only the row after the last; other Sheet methods any row.
+ */
+export function touchFor(
+  env: Env,
+  method: string,
+  book: BookState,
+  sheet: SheetState,
+  box?: { r: number; nr: number },
+): void {
+  if (!env.buffer || READ_METHOD.test(method)) return;
+  if (box) env.buffer.touch(book, sheet, { from: box.r, count: box.nr });
+  else if (method === 'appendRow') env.buffer.touch(book, sheet, { from: lastRow(sheet) + 1, count: 1 });
+  else env.buffer.touch(book, sheet);
 }
 
 /** What a sidebar or dialog shows of an HtmlOutput. */
@@ -48,6 +71,8 @@ export interface UserEdit {
   a1: string;
   oldValue: unknown;
   value: unknown;
+  /** The account typing; absent: the default one. */
+  user?: string;
 }
 
 export function rulesOf(book: BookState): LocaleRules {
@@ -107,7 +132,9 @@ export function contentFromScript(
 
 export function contentFromText(env: Env, book: BookState, cell: CellState | null, text: string): TypedContent {
   if (text.length > MAX_CELL_CHARS) {
-    throw new AppsScriptError(`Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`);
+    throw new AppsScriptError(
+      `Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`,
+    );
   }
   if (cell?.nf === '@') return { value: text };
   return parseTyped(text, { rules: rulesOf(book), timeZone: book.timeZone, now: env.rt.clock.now() });

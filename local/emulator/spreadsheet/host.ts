@@ -9,6 +9,7 @@ import { cellAt, lastColumn, lastRow, newSheet, type BookState, type SheetState 
 import type { UiAnswer, UiState } from './ui-state';
 import { describeValidation } from './validation';
 import type { EditEventParts } from './edit-event';
+import type { PendingCell } from './buffer';
 import { localeRules } from './locale';
 
 export interface HostUi {
@@ -60,7 +61,8 @@ export interface BookHost {
   locale(): string;
   timeZone(): string;
   /** A user typing into cells: strings are parsed like typed input, rejecting rules refuse bad input. */
-  edit(sheetName: string, a1: string, values: string | unknown[][]): void;
+  /** A user typing; `as` names the account typing (default: the default account). */
+  edit(sheetName: string, a1: string, values: string | unknown[][], options?: { as?: string }): void;
   /** Adds a sheet as a user would (the book's own name rules apply). */
   addSheet(name: string): void;
 }
@@ -69,6 +71,10 @@ export interface SpreadsheetHost extends BookHost {
   readonly active: BookHost;
   create(name: string): BookHost;
   get(id: string): BookHost | null;
+  /** The bound document as the running execution sees it, its pending (unflushed) writes included. */
+  executionView: BookHost;
+  /** Cells written and not yet committed, by every execution or by one (`executionId`). */
+  pendingCells(executionId?: number): PendingCell[];
   ui: HostUi;
   onEdit(listener: (edit: UserEdit) => void): void;
   /** The script objects and values of an edit event for `edit` (the emulator adds authMode, user, triggerUid). */
@@ -79,7 +85,10 @@ export interface SpreadsheetHost extends BookHost {
 
 function sheetOf(book: BookState, sheetName: string): SheetState {
   const sheet = book.sheets.find((s) => s.name.toLowerCase() === sheetName.toLowerCase());
-  if (!sheet) throw new Error(`No sheet named "${sheetName}" in spreadsheet "${book.name}" (has: ${book.sheets.map((s) => s.name).join(', ')})`);
+  if (!sheet)
+    throw new Error(
+      `No sheet named "${sheetName}" in spreadsheet "${book.name}" (has: ${book.sheets.map((s) => s.name).join(', ')})`,
+    );
   return sheet;
 }
 
@@ -87,7 +96,10 @@ function dataBox(sheet: SheetState) {
   return { r: 1, c: 1, nr: lastRow(sheet), nc: lastColumn(sheet) };
 }
 
-function collect<T>(sheet: SheetState, read: (cell: NonNullable<ReturnType<typeof cellAt>>) => T | undefined): Record<string, T> {
+function collect<T>(
+  sheet: SheetState,
+  read: (cell: NonNullable<ReturnType<typeof cellAt>>) => T | undefined,
+): Record<string, T> {
   const found: Record<string, T> = {};
   sheet.rows.forEach((row, i) =>
     row?.forEach((cell, j) => {
@@ -114,7 +126,8 @@ export function bookHost(env: Env, bookId: string): BookHost {
     formulas: (name) => grid(dataBox(sheet(name)), (r, c) => cellAt(sheet(name), r, c)?.f ?? ''),
     numberFormats: (name) => collect(sheet(name), (cell) => cell.nf),
     notes: (name) => collect(sheet(name), (cell) => cell.note),
-    styles: (name) => collect(sheet(name), (cell) => (cell.fmt && Object.keys(cell.fmt).length > 0 ? { ...cell.fmt } : undefined)),
+    styles: (name) =>
+      collect(sheet(name), (cell) => (cell.fmt && Object.keys(cell.fmt).length > 0 ? { ...cell.fmt } : undefined)),
     charts: (name) =>
       sheet(name).charts.map((chart) => ({
         chartId: chart.chartId,
@@ -128,7 +141,9 @@ export function bookHost(env: Env, bookId: string): BookHost {
       })),
     conditionalFormats: (name) => sheet(name).conditionalRules.map(describeRule),
     validations: (name) =>
-      collect(sheet(name), (cell) => (cell.dv ? describeValidation(cell.dv, (id) => book().sheets.find((s) => s.id === id)?.name ?? '?') : undefined)),
+      collect(sheet(name), (cell) =>
+        cell.dv ? describeValidation(cell.dv, (id) => book().sheets.find((s) => s.id === id)?.name ?? '?') : undefined,
+      ),
     frozenRows: (name) => sheet(name).frozenRows,
     frozenColumns: (name) => sheet(name).frozenCols,
     merges: (name) => sheet(name).merges.map(boxA1),
@@ -144,21 +159,25 @@ export function bookHost(env: Env, bookId: string): BookHost {
     },
     locale: () => book().locale,
     timeZone: () => book().timeZone,
-    edit: (name, a1, values) => {
+    edit: (name, a1, values, options = {}) => {
       const b = book();
       const s = sheet(name);
       const { cells } = splitSheetName(a1);
       const box = parseCells(cells, s.maxRows, s.maxCols);
       const typed = typeof values === 'string' ? grid(box, () => values) : values;
-      if (typed.length !== box.nr || typed.some((row) => row.length !== box.nc)) throw new Error(`edit(${a1}): the values do not fit the range`);
+      if (typed.length !== box.nr || typed.some((row) => row.length !== box.nc))
+        throw new Error(`edit(${a1}): the values do not fit the range`);
       const oldValue = toHostValue(cellAt(s, box.r, box.c)?.v);
-      const contents = typed.map((row, i) => row.map((text, j) => contentFromText(env, b, cellAt(s, box.r + i, box.c + j), String(text ?? ''))));
+      const contents = typed.map((row, i) =>
+        row.map((text, j) => contentFromText(env, b, cellAt(s, box.r + i, box.c + j), String(text ?? ''))),
+      );
       writeContents(b, s, box, contents);
-      notifyEdit(env, b, s, box, oldValue, toHostValue(cellAt(s, box.r, box.c)?.v));
+      notifyEdit(env, b, s, box, oldValue, toHostValue(cellAt(s, box.r, box.c)?.v), options.as);
     },
     addSheet: (name) => {
       const b = book();
-      if (b.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw new Error(`A sheet named "${name}" exists`);
+      if (b.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase()))
+        throw new Error(`A sheet named "${name}" exists`);
       b.sheets.push(newSheet(env.store.nextSheetId++, name));
     },
   };

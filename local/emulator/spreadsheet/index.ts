@@ -8,10 +8,12 @@ import { createSpreadsheetGlobal } from './spreadsheet';
 import { emptyUi } from './ui-state';
 import './range-style';
 import { editEventParts } from './edit-event';
+import { createWriteBuffer, type PendingCell } from './buffer';
 
 export type { SpreadsheetHost, BookHost, HostUi, ChartView } from './host';
 export type { UserEdit, StoreState } from './env';
 export type { UiAnswer } from './ui-state';
+export type { PendingCell } from './buffer';
 
 export interface SpreadsheetDeps {
   dateCtor: DateConstructor;
@@ -42,9 +44,28 @@ function documentId(seq: number): string {
   return id;
 }
 
-export function createSpreadsheetApp(rt: Runtime, deps: SpreadsheetDeps): { global: SpreadsheetAppGlobal; charts: ChartsGlobal; host: SpreadsheetHost } {
-  const store: StoreState = { books: [], activeBookId: '', nextSheetId: 0, nextChartId: 1, nextBookSeq: 1, ui: emptyUi() };
-  const env: Env = { rt, dateCtor: deps.dateCtor, context: deps.context, store, editListeners: [], htmlPage: deps.htmlPage };
+export function createSpreadsheetApp(
+  rt: Runtime,
+  deps: SpreadsheetDeps,
+): { global: SpreadsheetAppGlobal; charts: ChartsGlobal; host: SpreadsheetHost } {
+  const store: StoreState = {
+    books: [],
+    activeBookId: '',
+    nextSheetId: 0,
+    nextChartId: 1,
+    nextBookSeq: 1,
+    ui: emptyUi(),
+  };
+  const buffer = createWriteBuffer(rt);
+  const env: Env = {
+    rt,
+    dateCtor: deps.dateCtor,
+    context: deps.context,
+    store,
+    editListeners: [],
+    htmlPage: deps.htmlPage,
+    buffer,
+  };
   const createBook = (name: string) => {
     const id = documentId(env.store.nextBookSeq++);
     const book = makeBook(env, id, name, deps.locale, deps.timeZone);
@@ -52,23 +73,39 @@ export function createSpreadsheetApp(rt: Runtime, deps: SpreadsheetDeps): { glob
     env.store.books.push(book);
     return book;
   };
-  const first = makeBook(env, deps.id ?? documentId(env.store.nextBookSeq++), deps.name ?? 'Studio CRM', deps.locale, deps.timeZone);
+  const first = makeBook(
+    env,
+    deps.id ?? documentId(env.store.nextBookSeq++),
+    deps.name ?? 'Studio CRM',
+    deps.locale,
+    deps.timeZone,
+  );
   store.books.push(first);
   store.activeBookId = first.id;
   store.nextSheetId = 1_000_000;
 
-  const active = bookHost(env, first.id);
+  // The host reads and types into the committed state: a running execution's pending writes are set aside.
+  const committed = <T extends object>(host: T): T =>
+    Object.fromEntries(
+      Object.entries(host).map(([key, value]) => [
+        key,
+        typeof value === 'function' ? (...args: unknown[]) => buffer.aside(() => value(...args)) : value,
+      ]),
+    ) as T;
+  const active = committed(bookHost(env, first.id));
   const host: SpreadsheetHost = {
     ...active,
     active,
-    create: (name) => bookHost(env, createBook(name).id),
-    get: (id) => (env.store.books.some((b) => b.id === id) ? bookHost(env, id) : null),
+    executionView: bookHost(env, first.id),
+    pendingCells: (executionId) => buffer.pendingCells(executionId),
+    create: (name) => committed(bookHost(env, createBook(name).id)),
+    get: (id) => (env.store.books.some((b) => b.id === id) ? committed(bookHost(env, id)) : null),
     ui: hostUi(env),
     onEdit: (listener) => {
       env.editListeners.push(listener);
     },
     editEvent: (edit) => editEventParts(env, edit),
-    toJSON: () => structuredClone(env.store),
+    toJSON: () => buffer.aside(() => structuredClone(env.store)),
     restore: (json) => {
       const copy = structuredClone(json);
       env.store = copy;

@@ -37,7 +37,12 @@ const RU: LocaleRules = {
   sheetPrefix: 'Лист',
 };
 
-const EN_GB: LocaleRules = { ...EN_US, dateOrder: 'dmy', defaultDate: 'dd/MM/yyyy', defaultDateTime: 'dd/MM/yyyy HH:mm:ss' };
+const EN_GB: LocaleRules = {
+  ...EN_US,
+  dateOrder: 'dmy',
+  defaultDate: 'dd/MM/yyyy',
+  defaultDateTime: 'dd/MM/yyyy HH:mm:ss',
+};
 const DE: LocaleRules = { ...RU, group: ['.'], trueWord: 'WAHR', falseWord: 'FALSCH', sheetPrefix: 'Tabellenblatt' };
 
 /** `ru` → `ru_RU`, `en` → `en_US`; a full code is kept. */

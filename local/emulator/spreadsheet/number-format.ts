@@ -20,7 +20,8 @@ export function displayText(value: StoredValue | undefined, format: string | und
   if (value === undefined || value === '') return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? ctx.rules.trueWord : ctx.rules.falseWord;
-  const pattern = format && format !== GENERAL_FORMAT && format !== '@' && format.toLowerCase() !== 'general' ? format : null;
+  const pattern =
+    format && format !== GENERAL_FORMAT && format !== '@' && format.toLowerCase() !== 'general' ? format : null;
   if (typeof value === 'object') {
     const wall = wallTime(value.d, ctx.timeZone);
     if (pattern && isDatePattern(pattern)) return formatDate(pattern, wall, ctx);
@@ -95,7 +96,9 @@ function monthName(month: number, style: 'short' | 'long', locale: string): stri
 
 function weekdayName(weekday: number, style: 'short' | 'long', locale: string): string {
   const tag = locale.replace('_', '-');
-  return new Intl.DateTimeFormat(tag, { weekday: style, timeZone: 'UTC' }).format(new Date(Date.UTC(2000, 0, 2 + weekday)));
+  return new Intl.DateTimeFormat(tag, { weekday: style, timeZone: 'UTC' }).format(
+    new Date(Date.UTC(2000, 0, 2 + weekday)),
+  );
 }
 
 function pad(n: number, width: number): string {
@@ -110,7 +113,10 @@ function formatDate(pattern: string, wall: WallTime, ctx: DisplayContext): strin
   const tokens = tokenize(pattern);
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i]!;
-    const rest = tokens.slice(i).map((t) => (t.literal ? '\u0000' : t.text)).join('');
+    const rest = tokens
+      .slice(i)
+      .map((t) => (t.literal ? '\u0000' : t.text))
+      .join('');
     const ampm = /^(AM\/PM|A\/P)/i.exec(rest);
     if (!token.literal && ampm) {
       runs.push({ literal: false, text: ampm[1]! });
@@ -118,7 +124,14 @@ function formatDate(pattern: string, wall: WallTime, ctx: DisplayContext): strin
       continue;
     }
     const last = runs[runs.length - 1];
-    if (!token.literal && /[a-z]/i.test(token.text) && last && !last.literal && last.text[0]!.toLowerCase() === token.text.toLowerCase()) last.text += token.text;
+    if (
+      !token.literal &&
+      /[a-z]/i.test(token.text) &&
+      last &&
+      !last.literal &&
+      last.text[0]!.toLowerCase() === token.text.toLowerCase()
+    )
+      last.text += token.text;
     else runs.push({ ...token });
   }
   const kinds = runs.map((run) => (run.literal ? '' : run.text[0]!.toLowerCase()));
@@ -140,7 +153,10 @@ function formatDate(pattern: string, wall: WallTime, ctx: DisplayContext): strin
         case 's':
           return n >= 2 ? pad(wall.second, 2) : String(wall.second);
         case 'm': {
-          const before = kinds.slice(0, i).filter((k) => 'ydhs'.includes(k) && k !== '').pop();
+          const before = kinds
+            .slice(0, i)
+            .filter((k) => 'ydhs'.includes(k) && k !== '')
+            .pop();
           const after = kinds.slice(i + 1).find((k) => 'ydhms'.includes(k) && k !== '');
           const isMinute = n <= 2 && (before === 'h' || after === 's');
           if (isMinute) return n === 2 ? pad(wall.minute, 2) : String(wall.minute);
@@ -186,9 +202,18 @@ function formatNumber(value: number, pattern: string, rules: LocaleRules): strin
   if (first < 0) return tokens.map((t) => t.text).join('');
   let last = first;
   while (last + 1 < tokens.length && isCore(tokens[last + 1]!)) last += 1;
-  const core = tokens.slice(first, last + 1).map((t) => t.text).join('');
-  const prefix = tokens.slice(0, first).map((t) => t.text).join('');
-  const suffix = tokens.slice(last + 1).map((t) => t.text).join('');
+  const core = tokens
+    .slice(first, last + 1)
+    .map((t) => t.text)
+    .join('');
+  const prefix = tokens
+    .slice(0, first)
+    .map((t) => t.text)
+    .join('');
+  const suffix = tokens
+    .slice(last + 1)
+    .map((t) => t.text)
+    .join('');
   if (tokens.some((t) => !t.literal && t.text === '%')) number *= 100;
   const [intCode = '', fracCode = ''] = core.split('.');
   const required = (fracCode.match(/0/g) ?? []).length;

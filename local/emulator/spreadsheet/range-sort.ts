@@ -15,7 +15,10 @@ export function sortSpecs(box: Box, sortSpecObj: unknown): SortSpec[] {
   const specs = (Array.isArray(sortSpecObj) ? sortSpecObj : [sortSpecObj]).map((spec) => {
     if (typeof spec === 'number') return { column: spec, ascending: true };
     if (spec && typeof spec === 'object' && typeof (spec as { column?: unknown }).column === 'number') {
-      return { column: (spec as { column: number }).column, ascending: (spec as { ascending?: boolean }).ascending !== false };
+      return {
+        column: (spec as { column: number }).column,
+        ascending: (spec as { ascending?: boolean }).ascending !== false,
+      };
     }
     throw signatureError('Range', 'sort', [sortSpecObj]);
   });
@@ -36,7 +39,9 @@ function sortKey(value: unknown): [number, number | string] {
 }
 
 export function sortRows(sheet: SheetState, box: Box, specs: SortSpec[]): void {
-  const rows = Array.from({ length: box.nr }, (_, i) => Array.from({ length: box.nc }, (_, j) => cellAt(sheet, box.r + i, box.c + j)));
+  const rows = Array.from({ length: box.nr }, (_, i) =>
+    Array.from({ length: box.nc }, (_, j) => cellAt(sheet, box.r + i, box.c + j)),
+  );
   rows.sort((a, b) => {
     for (const spec of specs) {
       const [ka, va] = sortKey(a[spec.column - box.c]?.v);
@@ -57,4 +62,3 @@ export function sortRows(sheet: SheetState, box: Box, specs: SortSpec[]): void {
     }),
   );
 }
-

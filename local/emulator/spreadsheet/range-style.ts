@@ -7,8 +7,18 @@ import { Range } from './range';
 import { cellAt, cellFor, type SheetState } from './state';
 
 const NAMED_COLORS: Record<string, string> = {
-  black: '#000000', white: '#ffffff', red: '#ff0000', green: '#008000', blue: '#0000ff', yellow: '#ffff00',
-  orange: '#ffa500', gray: '#808080', grey: '#808080', purple: '#800080', pink: '#ffc0cb', lime: '#00ff00',
+  black: '#000000',
+  white: '#ffffff',
+  red: '#ff0000',
+  green: '#008000',
+  blue: '#0000ff',
+  yellow: '#ffff00',
+  orange: '#ffa500',
+  gray: '#808080',
+  grey: '#808080',
+  purple: '#800080',
+  pink: '#ffc0cb',
+  lime: '#00ff00',
 };
 
 export function normaliseColor(color: string): string {
@@ -36,24 +46,71 @@ const oneOf =
     value === null || (typeof value === 'string' && allowed.includes(value.toLowerCase()));
 
 const ATTRS: StyleAttr[] = [
-  { stem: 'Background', plural: 'Backgrounds', key: 'background', fallback: '#ffffff', accepts: isStrOrNull, normalise: (v) => normaliseColor(text(v)) },
-  { stem: 'FontColor', plural: 'FontColors', key: 'fontColor', fallback: '#000000', accepts: isStrOrNull, normalise: (v) => normaliseColor(text(v)) },
-  { stem: 'FontWeight', plural: 'FontWeights', key: 'fontWeight', fallback: 'normal', accepts: oneOf('bold', 'normal'), normalise: (v) => text(v).toLowerCase() },
-  { stem: 'FontStyle', plural: 'FontStyles', key: 'fontStyle', fallback: 'normal', accepts: oneOf('italic', 'normal'), normalise: (v) => text(v).toLowerCase() },
-  { stem: 'FontFamily', plural: 'FontFamilies', key: 'fontFamily', fallback: 'Arial', accepts: isStrOrNull, normalise: text },
-  { stem: 'FontSize', plural: 'FontSizes', key: 'fontSize', fallback: 10, accepts: isNum, normalise: Number },
   {
-    stem: 'HorizontalAlignment', plural: 'HorizontalAlignments', key: 'horizontalAlignment', fallback: 'general',
-    accepts: oneOf('left', 'center', 'right', 'normal', 'general'), normalise: (v) => text(v).toLowerCase(),
+    stem: 'Background',
+    plural: 'Backgrounds',
+    key: 'background',
+    fallback: '#ffffff',
+    accepts: isStrOrNull,
+    normalise: (v) => normaliseColor(text(v)),
   },
   {
-    stem: 'VerticalAlignment', plural: 'VerticalAlignments', key: 'verticalAlignment', fallback: 'bottom',
-    accepts: oneOf('top', 'middle', 'bottom'), normalise: (v) => text(v).toLowerCase(),
+    stem: 'FontColor',
+    plural: 'FontColors',
+    key: 'fontColor',
+    fallback: '#000000',
+    accepts: isStrOrNull,
+    normalise: (v) => normaliseColor(text(v)),
+  },
+  {
+    stem: 'FontWeight',
+    plural: 'FontWeights',
+    key: 'fontWeight',
+    fallback: 'normal',
+    accepts: oneOf('bold', 'normal'),
+    normalise: (v) => text(v).toLowerCase(),
+  },
+  {
+    stem: 'FontStyle',
+    plural: 'FontStyles',
+    key: 'fontStyle',
+    fallback: 'normal',
+    accepts: oneOf('italic', 'normal'),
+    normalise: (v) => text(v).toLowerCase(),
+  },
+  {
+    stem: 'FontFamily',
+    plural: 'FontFamilies',
+    key: 'fontFamily',
+    fallback: 'Arial',
+    accepts: isStrOrNull,
+    normalise: text,
+  },
+  { stem: 'FontSize', plural: 'FontSizes', key: 'fontSize', fallback: 10, accepts: isNum, normalise: Number },
+  {
+    stem: 'HorizontalAlignment',
+    plural: 'HorizontalAlignments',
+    key: 'horizontalAlignment',
+    fallback: 'general',
+    accepts: oneOf('left', 'center', 'right', 'normal', 'general'),
+    normalise: (v) => text(v).toLowerCase(),
+  },
+  {
+    stem: 'VerticalAlignment',
+    plural: 'VerticalAlignments',
+    key: 'verticalAlignment',
+    fallback: 'bottom',
+    accepts: oneOf('top', 'middle', 'bottom'),
+    normalise: (v) => text(v).toLowerCase(),
   },
   { stem: 'Wrap', plural: 'Wraps', key: 'wrap', fallback: false, accepts: isBool, normalise: Boolean },
   {
-    stem: 'WrapStrategy', plural: 'WrapStrategies', key: 'wrapStrategy', fallback: 'OVERFLOW',
-    accepts: (v) => memberOf(WrapStrategy, v) !== null, normalise: (v) => memberOf(WrapStrategy, v)!,
+    stem: 'WrapStrategy',
+    plural: 'WrapStrategies',
+    key: 'wrapStrategy',
+    fallback: 'OVERFLOW',
+    accepts: (v) => memberOf(WrapStrategy, v) !== null,
+    normalise: (v) => memberOf(WrapStrategy, v)!,
   },
 ];
 
@@ -112,7 +169,11 @@ function install(): void {
     const flag = (v: unknown): boolean => v === null || typeof v === 'boolean';
     const style = (v: unknown): boolean => v === null || memberOf(BorderStyle, v) !== null;
     expectArgs('Range', 'setBorder', args, Array(6).fill(flag), [...Array(6).fill(flag), isStrOrNull, style]);
-    const border = JSON.stringify({ sides: args.slice(0, 6), color: args[6] ?? null, style: memberOf(BorderStyle, args[7]) ?? null });
+    const border = JSON.stringify({
+      sides: args.slice(0, 6),
+      color: args[6] ?? null,
+      style: memberOf(BorderStyle, args[7]) ?? null,
+    });
     forEachCell(this.box, (r, c) => {
       const cell = cellFor(this.sheet, r, c);
       cell.fmt = { ...cell.fmt, border };

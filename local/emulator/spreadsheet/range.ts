@@ -2,10 +2,10 @@
 // styles are in range-style.ts, merges in merges.ts, sorting in range-sort.ts, per-cell storage in cells.ts.
 import { AppsScriptError } from '../runtime';
 import { boxA1, boxesOverlap, type Box } from './a1';
-import { expectArgs, is2d, isAny, isInt, isStr, isStrOrNull, signatureError } from './args';
+import { expectArgs, is2d, isInt, isStr, isStrOrNull, signatureError } from './args';
 import { checkShape, clearBox, forEachCell, grid, writeContents, writeNote, writeValidation } from './cells';
 import { sortRows, sortSpecs } from './range-sort';
-import { assertLive, cellDisplay, contentFromScript, contentFromText, toScriptValue, type Env } from './env';
+import { assertLive, cellDisplay, contentFromScript, contentFromText, toScriptValue, touchFor, type Env } from './env';
 import { breakApartBox, mergeBox } from './merges';
 import { GENERAL_FORMAT } from './number-format';
 import { cellAt, cellFor, type BookState, type SheetState } from './state';
@@ -13,6 +13,35 @@ import { DataValidation } from './validation';
 import type { Sheet } from './sheet';
 
 const C = 'Range';
+
+/** Methods that read or write every cell of the range (counted as its cells) or only its top-left one. */
+const CELLS_TOUCHED: Record<string, 'all' | 'one'> = {
+  getValues: 'all',
+  getDisplayValues: 'all',
+  setValues: 'all',
+  setValue: 'all',
+  getValue: 'one',
+  getDisplayValue: 'one',
+  getFormulas: 'all',
+  setFormulas: 'all',
+  setFormula: 'all',
+  getFormula: 'one',
+  getNumberFormats: 'all',
+  setNumberFormats: 'all',
+  setNumberFormat: 'all',
+  getNotes: 'all',
+  setNotes: 'all',
+  setNote: 'all',
+  clear: 'all',
+  clearContent: 'all',
+  clearFormat: 'all',
+  clearNote: 'all',
+  clearDataValidations: 'all',
+  getDataValidations: 'all',
+  setDataValidations: 'all',
+  setDataValidation: 'all',
+  sort: 'all',
+};
 
 /** Google's checks for a block addressed by numbers, in the order Google reports them. */
 export function checkedBox(sheet: SheetState, row: number, column: number, numRows: number, numColumns: number): Box {
@@ -40,6 +69,9 @@ export class Range {
   protected enter(method: string): void {
     this.env.rt.call(C, method);
     assertLive(this.book, this.sheet);
+    touchFor(this.env, method, this.book, this.sheet, this.box);
+    const touched = CELLS_TOUCHED[method];
+    if (touched) this.env.rt.cells(touched === 'one' ? 1 : this.box.nr * this.box.nc);
   }
 
   // ---- coordinates
@@ -90,14 +122,26 @@ export class Range {
   offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): Range {
     this.enter('offset');
     expectArgs(C, 'offset', arguments, [isInt, isInt], [isInt, isInt, isInt], [isInt, isInt, isInt, isInt]);
-    const box = checkedBox(this.sheet, this.box.r + rowOffset, this.box.c + columnOffset, numRows ?? this.box.nr, numColumns ?? this.box.nc);
+    const box = checkedBox(
+      this.sheet,
+      this.box.r + rowOffset,
+      this.box.c + columnOffset,
+      numRows ?? this.box.nr,
+      numColumns ?? this.box.nc,
+    );
     return new Range(this.env, this.book, this.sheet, box);
   }
   getCell(row: number, column: number): Range {
     this.enter('getCell');
     expectArgs(C, 'getCell', arguments, [isInt, isInt]);
-    if (row < 1 || column < 1 || row > this.box.nr || column > this.box.nc) throw new AppsScriptError('Cell reference out of range');
-    return new Range(this.env, this.book, this.sheet, { r: this.box.r + row - 1, c: this.box.c + column - 1, nr: 1, nc: 1 });
+    if (row < 1 || column < 1 || row > this.box.nr || column > this.box.nc)
+      throw new AppsScriptError('Cell reference out of range');
+    return new Range(this.env, this.book, this.sheet, {
+      r: this.box.r + row - 1,
+      c: this.box.c + column - 1,
+      nr: 1,
+      nc: 1,
+    });
   }
   activate(): Range {
     this.enter('activate');
@@ -136,7 +180,17 @@ export class Range {
     expectArgs(C, 'setValues', arguments, [is2d]);
     checkShape(values, this.box);
     const contents = values.map((row, i) =>
-      row.map((value, j) => contentFromScript(this.env, this.book, cellAt(this.sheet, this.box.r + i, this.box.c + j), value, C, 'setValues', [values])),
+      row.map((value, j) =>
+        contentFromScript(
+          this.env,
+          this.book,
+          cellAt(this.sheet, this.box.r + i, this.box.c + j),
+          value,
+          C,
+          'setValues',
+          [values],
+        ),
+      ),
     );
     writeContents(this.book, this.sheet, this.box, contents);
     return this;
@@ -144,7 +198,9 @@ export class Range {
   setValue(value: unknown): Range {
     this.enter('setValue');
     if (arguments.length !== 1 || Array.isArray(value)) throw signatureError(C, 'setValue', arguments);
-    const contents = grid(this.box, (r, c) => contentFromScript(this.env, this.book, cellAt(this.sheet, r, c), value, C, 'setValue', [value]));
+    const contents = grid(this.box, (r, c) =>
+      contentFromScript(this.env, this.book, cellAt(this.sheet, r, c), value, C, 'setValue', [value]),
+    );
     writeContents(this.book, this.sheet, this.box, contents);
     return this;
   }
@@ -175,7 +231,12 @@ export class Range {
     this.enter('setFormula');
     expectArgs(C, 'setFormula', arguments, [isStr]);
     const content = contentFromText(this.env, this.book, null, formula);
-    writeContents(this.book, this.sheet, this.box, grid(this.box, () => content));
+    writeContents(
+      this.book,
+      this.sheet,
+      this.box,
+      grid(this.box, () => content),
+    );
     return this;
   }
 
@@ -200,7 +261,8 @@ export class Range {
     this.enter('setNumberFormats');
     expectArgs(C, 'setNumberFormats', arguments, [is2d]);
     checkShape(numberFormats, this.box);
-    if (numberFormats.some((row) => row.some((f) => typeof f !== 'string'))) throw signatureError(C, 'setNumberFormats', arguments);
+    if (numberFormats.some((row) => row.some((f) => typeof f !== 'string')))
+      throw signatureError(C, 'setNumberFormats', arguments);
     forEachCell(this.box, (r, c, i, j) => {
       cellFor(this.sheet, r, c).nf = numberFormats[i]![j]!;
     });
@@ -250,7 +312,8 @@ export class Range {
   }
   setDataValidation(rule: DataValidation | null): Range {
     this.enter('setDataValidation');
-    if (arguments.length !== 1 || !(rule === null || rule instanceof DataValidation)) throw signatureError(C, 'setDataValidation', arguments);
+    if (arguments.length !== 1 || !(rule === null || rule instanceof DataValidation))
+      throw signatureError(C, 'setDataValidation', arguments);
     forEachCell(this.box, (r, c) => writeValidation(this.sheet, r, c, rule));
     return this;
   }
@@ -258,7 +321,8 @@ export class Range {
     this.enter('setDataValidations');
     expectArgs(C, 'setDataValidations', arguments, [is2d]);
     checkShape(rules, this.box);
-    if (rules.some((row) => row.some((rule) => !(rule === null || rule instanceof DataValidation)))) throw signatureError(C, 'setDataValidations', arguments);
+    if (rules.some((row) => row.some((rule) => !(rule === null || rule instanceof DataValidation))))
+      throw signatureError(C, 'setDataValidations', arguments);
     forEachCell(this.box, (r, c, i, j) => writeValidation(this.sheet, r, c, rules[i]![j] ?? null));
     return this;
   }
@@ -269,7 +333,13 @@ export class Range {
   }
 
   // ---- clearing
-  clear(options?: { contentsOnly?: boolean; formatOnly?: boolean; validationsOnly?: boolean; commentsOnly?: boolean; skipFilteredRows?: boolean }): Range {
+  clear(options?: {
+    contentsOnly?: boolean;
+    formatOnly?: boolean;
+    validationsOnly?: boolean;
+    commentsOnly?: boolean;
+    skipFilteredRows?: boolean;
+  }): Range {
     this.enter('clear');
     expectArgs(C, 'clear', arguments, [], [(v) => !!v && typeof v === 'object' && !Array.isArray(v)]);
     const only = options ?? {};
@@ -320,7 +390,9 @@ export class Range {
   }
   getMergedRanges(): Range[] {
     this.enter('getMergedRanges');
-    return this.sheet.merges.filter((m) => boxesOverlap(m, this.box)).map((m) => new Range(this.env, this.book, this.sheet, { ...m }));
+    return this.sheet.merges
+      .filter((m) => boxesOverlap(m, this.box))
+      .map((m) => new Range(this.env, this.book, this.sheet, { ...m }));
   }
 
   // ---- sorting

@@ -3,7 +3,7 @@
 import { AppsScriptError } from '../runtime';
 import { shiftBox, type Box } from './a1';
 import { expectArgs, isInt } from './args';
-import type { Env } from './env';
+import { touchFor, type Env } from './env';
 import { bookCells, MAX_CELLS, type BookState, type SheetState } from './state';
 
 const C = 'Sheet';
@@ -24,7 +24,9 @@ export abstract class SheetLines {
   /** Counts the call and refuses a sheet deleted since the script got it. */
   protected enter(method: string): void {
     this.env.rt.call(C, method);
-    if (!this.book.sheets.includes(this.state)) throw new AppsScriptError(`The sheet you're trying to access was deleted.`);
+    if (!this.book.sheets.includes(this.state))
+      throw new AppsScriptError(`The sheet you're trying to access was deleted.`);
+    touchFor(this.env, method, this.book, this.state);
   }
 
   // ---- inserting and deleting rows and columns
@@ -109,7 +111,8 @@ export abstract class SheetLines {
       if (this.state.rows.length >= at) this.state.rows.splice(at - 1, 0, ...Array<null>(count).fill(null));
     } else {
       this.state.maxCols += count;
-      for (const row of this.state.rows) if (row && row.length >= at) row.splice(at - 1, 0, ...Array<null>(count).fill(null));
+      for (const row of this.state.rows)
+        if (row && row.length >= at) row.splice(at - 1, 0, ...Array<null>(count).fill(null));
     }
     this.shiftAll(axis, at, count);
   }
@@ -135,13 +138,16 @@ export abstract class SheetLines {
 
   /** Merges, conditional format ranges and chart ranges follow the cells they cover. */
   private shiftAll(axis: 'r' | 'c', at: number, count: number): void {
-    const keep = <T extends Box>(boxes: T[]): T[] => boxes.map((b) => shiftBox(b, axis, at, count) as T | null).filter((b): b is T => b !== null);
+    const keep = <T extends Box>(boxes: T[]): T[] =>
+      boxes.map((b) => shiftBox(b, axis, at, count) as T | null).filter((b): b is T => b !== null);
     this.state.merges = keep(this.state.merges);
     for (const rule of this.state.conditionalRules) rule.ranges = keep(rule.ranges);
     this.state.conditionalRules = this.state.conditionalRules.filter((rule) => rule.ranges.length > 0);
     for (const sheet of this.book.sheets) {
       for (const chart of sheet.charts) {
-        chart.ranges = chart.ranges.map((b) => (b.sheetId === this.state.id ? (shiftBox(b, axis, at, count) as typeof b | null) : b)).filter((b): b is (typeof chart.ranges)[number] => b !== null);
+        chart.ranges = chart.ranges
+          .map((b) => (b.sheetId === this.state.id ? (shiftBox(b, axis, at, count) as typeof b | null) : b))
+          .filter((b): b is (typeof chart.ranges)[number] => b !== null);
       }
     }
   }

@@ -35,7 +35,8 @@ export class Sheet extends SheetLines {
   setName(name: string): Sheet {
     this.enter('setName');
     expectArgs(C, 'setName', arguments, [isStr]);
-    if (this.book.sheets.some((s) => s !== this.state && s.name.toLowerCase() === name.toLowerCase())) throw sheetDuplicateError(name);
+    if (this.book.sheets.some((s) => s !== this.state && s.name.toLowerCase() === name.toLowerCase()))
+      throw sheetDuplicateError(name);
     this.state.name = name;
     return this;
   }
@@ -54,7 +55,15 @@ export class Sheet extends SheetLines {
 
   getRange(...args: unknown[]): Range {
     this.enter('getRange');
-    const shape = expectArgs(C, 'getRange', args, [isStr], [isInt, isInt], [isInt, isInt, isInt], [isInt, isInt, isInt, isInt]);
+    const shape = expectArgs(
+      C,
+      'getRange',
+      args,
+      [isStr],
+      [isInt, isInt],
+      [isInt, isInt, isInt],
+      [isInt, isInt, isInt, isInt],
+    );
     if (shape === 0) return this.range(parseCells(args[0] as string, this.state.maxRows, this.state.maxCols));
     const [row, column, numRows = 1, numColumns = 1] = args as number[];
     return this.range(checkedBox(this.state, row!, column!, numRows, numColumns));
@@ -83,11 +92,14 @@ export class Sheet extends SheetLines {
   appendRow(rowContents: unknown[]): Sheet {
     this.enter('appendRow');
     expectArgs(C, 'appendRow', arguments, [(v) => Array.isArray(v) && v.length > 0]);
+    this.env.rt.cells(rowContents.length);
     const row = lastRow(this.state) + 1;
     const growRows = Math.max(0, row - this.state.maxRows);
     const growCols = Math.max(0, rowContents.length - this.state.maxCols);
     assertRoomFor(this.book, growRows * (this.state.maxCols + growCols) + growCols * this.state.maxRows);
-    const contents = rowContents.map((value, j) => contentFromScript(this.env, this.book, cellAt(this.state, row, j + 1), value, C, 'appendRow', [rowContents]));
+    const contents = rowContents.map((value, j) =>
+      contentFromScript(this.env, this.book, cellAt(this.state, row, j + 1), value, C, 'appendRow', [rowContents]),
+    );
     this.state.maxRows += growRows;
     this.state.maxCols += growCols;
     writeContents(this.book, this.state, { r: row, c: 1, nr: 1, nc: contents.length }, [contents]);
@@ -99,7 +111,12 @@ export class Sheet extends SheetLines {
     expectArgs(C, 'clear', arguments, [], [(v) => !!v && typeof v === 'object']);
     const only = options ?? {};
     const any = only.contentsOnly || only.formatOnly;
-    clearBox(this.state, this.whole(), { contents: !any || !!only.contentsOnly, formats: !any || !!only.formatOnly, validations: false, notes: false });
+    clearBox(this.state, this.whole(), {
+      contents: !any || !!only.contentsOnly,
+      formats: !any || !!only.formatOnly,
+      validations: false,
+      notes: false,
+    });
     return this;
   }
   clearContents(): Sheet {
@@ -125,7 +142,8 @@ export class Sheet extends SheetLines {
   setFrozenRows(rows: number): void {
     this.enter('setFrozenRows');
     expectArgs(C, 'setFrozenRows', arguments, [isInt]);
-    if (rows < 0 || rows >= this.state.maxRows) throw new AppsScriptError(`You can't freeze all visible rows on the sheet.`);
+    if (rows < 0 || rows >= this.state.maxRows)
+      throw new AppsScriptError(`You can't freeze all visible rows on the sheet.`);
     this.state.frozenRows = rows;
   }
   getFrozenRows(): number {
@@ -135,7 +153,8 @@ export class Sheet extends SheetLines {
   setFrozenColumns(columns: number): void {
     this.enter('setFrozenColumns');
     expectArgs(C, 'setFrozenColumns', arguments, [isInt]);
-    if (columns < 0 || columns >= this.state.maxCols) throw new AppsScriptError(`You can't freeze all visible columns on the sheet.`);
+    if (columns < 0 || columns >= this.state.maxCols)
+      throw new AppsScriptError(`You can't freeze all visible columns on the sheet.`);
     this.state.frozenCols = columns;
   }
   getFrozenColumns(): number {
@@ -177,14 +196,16 @@ export class Sheet extends SheetLines {
     checkedBox(this.state, 1, start, 1, count);
     for (let c = start; c < start + count; c += 1) {
       let longest = 0;
-      for (let r = 1; r <= this.state.rows.length; r += 1) longest = Math.max(longest, cellDisplay(this.book, cellAt(this.state, r, c)).length);
+      for (let r = 1; r <= this.state.rows.length; r += 1)
+        longest = Math.max(longest, cellDisplay(this.book, cellAt(this.state, r, c)).length);
       // Roughly 7 px a character plus padding, as Arial 10 renders.
       this.state.columnWidths[c] = Math.max(21, longest * 7 + 10);
     }
   }
   hideSheet(): Sheet {
     this.enter('hideSheet');
-    if (this.book.sheets.filter((s) => !s.hidden && s !== this.state).length === 0) throw new AppsScriptError("You can't hide all the sheets in a document.");
+    if (this.book.sheets.filter((s) => !s.hidden && s !== this.state).length === 0)
+      throw new AppsScriptError("You can't hide all the sheets in a document.");
     this.state.hidden = true;
     return this;
   }
@@ -226,7 +247,9 @@ export class Sheet extends SheetLines {
   }
   getCharts(): EmbeddedChart[] {
     this.enter('getCharts');
-    return this.state.charts.map((state) => new EmbeddedChart(this.env, this.book, this.state.id, structuredClone(state), state.chartId));
+    return this.state.charts.map(
+      (state) => new EmbeddedChart(this.env, this.book, this.state.id, structuredClone(state), state.chartId),
+    );
   }
   removeChart(chart: EmbeddedChart): void {
     this.enter('removeChart');
@@ -246,17 +269,21 @@ export class Sheet extends SheetLines {
   // ---- conditional formatting
   getConditionalFormatRules(): ConditionalFormatRule[] {
     this.enter('getConditionalFormatRules');
-    return this.state.conditionalRules.map((rule) => new ConditionalFormatRule(this.env, structuredClone(rule), this.book, this.state.id));
+    return this.state.conditionalRules.map(
+      (rule) => new ConditionalFormatRule(this.env, structuredClone(rule), this.book, this.state.id),
+    );
   }
   setConditionalFormatRules(rules: ConditionalFormatRule[]): void {
     this.enter('setConditionalFormatRules');
-    expectArgs(C, 'setConditionalFormatRules', arguments, [(v) => Array.isArray(v) && v.every((rule) => rule instanceof ConditionalFormatRule)]);
+    expectArgs(C, 'setConditionalFormatRules', arguments, [
+      (v) => Array.isArray(v) && v.every((rule) => rule instanceof ConditionalFormatRule),
+    ]);
     for (const rule of rules) {
-      if (rule.sheetId !== null && rule.sheetId !== this.state.id) throw new AppsScriptError('The conditional format rule cannot reference a different sheet.');
+      if (rule.sheetId !== null && rule.sheetId !== this.state.id)
+        throw new AppsScriptError('The conditional format rule cannot reference a different sheet.');
     }
     this.state.conditionalRules = rules.map((rule) => structuredClone(rule.state));
   }
 }
 
 sheetFactory.make = (env, book, state) => new Sheet(env, book, state);
-

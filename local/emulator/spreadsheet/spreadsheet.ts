@@ -48,6 +48,7 @@ export class Spreadsheet {
   }
   rename(newName: string): void {
     this.env.rt.call(C, 'rename');
+    this.touch();
     expectArgs(C, 'rename', arguments, [isStr]);
     this.book.name = newName;
   }
@@ -69,7 +70,9 @@ export class Spreadsheet {
     }
     // Sheets keeps the wall-clock reading of every date cell; the instants move.
     const from = this.book.timeZone;
+    this.touch();
     for (const sheet of this.book.sheets) {
+      this.env.buffer?.touch(this.book, sheet);
       for (const row of sheet.rows) {
         for (const cell of row ?? []) {
           if (cell && typeof cell.v === 'object') {
@@ -81,12 +84,17 @@ export class Spreadsheet {
     }
     this.book.timeZone = timezone;
   }
+  /** A write to the book's sheet list or settings: pending until flush or the execution's end. */
+  private touch(): void {
+    this.env.buffer?.touch(this.book, null);
+  }
   getSpreadsheetLocale(): string {
     this.env.rt.call(C, 'getSpreadsheetLocale');
     return this.book.locale;
   }
   setSpreadsheetLocale(locale: string): void {
     this.env.rt.call(C, 'setSpreadsheetLocale');
+    this.touch();
     expectArgs(C, 'setSpreadsheetLocale', arguments, [isStr]);
     this.book.locale = normaliseLocale(locale);
   }
@@ -114,11 +122,18 @@ export class Spreadsheet {
   }
   insertSheet(...args: unknown[]): Sheet {
     this.env.rt.call(C, 'insertSheet');
+    this.touch();
     const shape = expectArgs(C, 'insertSheet', args, [], [isInt], [isStr], [isStr, isInt]);
     const name = shape >= 2 ? (args[0] as string) : defaultSheetName(this.book);
-    const index = shape === 1 ? (args[0] as number) : shape === 3 ? (args[1] as number) : this.book.sheets.indexOf(this.activeState()) + 1;
+    const index =
+      shape === 1
+        ? (args[0] as number)
+        : shape === 3
+          ? (args[1] as number)
+          : this.book.sheets.indexOf(this.activeState()) + 1;
     if (this.book.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw sheetDuplicateError(name);
-    if (index < 0 || index > this.book.sheets.length) throw new AppsScriptError(`The sheet index ${index} is out of range.`);
+    if (index < 0 || index > this.book.sheets.length)
+      throw new AppsScriptError(`The sheet index ${index} is out of range.`);
     assertRoomFor(this.book, DEFAULT_ROWS * DEFAULT_COLS);
     const state = newSheet(this.env.store.nextSheetId++, name);
     this.book.sheets.splice(index, 0, state);
@@ -127,12 +142,14 @@ export class Spreadsheet {
   }
   deleteSheet(sheet: Sheet): void {
     this.env.rt.call(C, 'deleteSheet');
+    this.touch();
     if (arguments.length !== 1 || !(sheet instanceof Sheet)) throw signatureError(C, 'deleteSheet', arguments);
     const index = this.book.sheets.indexOf(sheet.state);
     if (index < 0) throw new AppsScriptError(`The sheet you're trying to access was deleted.`);
     if (this.book.sheets.length === 1) throw new AppsScriptError("You can't remove all the sheets in a document.");
     this.book.sheets.splice(index, 1);
-    if (this.book.activeSheetId === sheet.state.id) this.book.activeSheetId = this.book.sheets[Math.max(0, index - 1)]!.id;
+    if (this.book.activeSheetId === sheet.state.id)
+      this.book.activeSheetId = this.book.sheets[Math.max(0, index - 1)]!.id;
   }
   getActiveSheet(): Sheet {
     this.env.rt.call(C, 'getActiveSheet');
@@ -140,6 +157,7 @@ export class Spreadsheet {
   }
   setActiveSheet(sheet: Sheet): Sheet {
     this.env.rt.call(C, 'setActiveSheet');
+    this.touch();
     if (!(sheet instanceof Sheet) || sheet.book !== this.book) throw signatureError(C, 'setActiveSheet', arguments);
     this.book.activeSheetId = sheet.state.id;
     sheet.state.hidden = false;
@@ -152,14 +170,22 @@ export class Spreadsheet {
     this.env.rt.call(C, 'getRange');
     expectArgs(C, 'getRange', arguments, [isStr]);
     const { sheetName, cells } = splitSheetName(a1Notation);
-    const state = sheetName === null ? this.activeState() : this.book.sheets.find((s) => s.name.toLowerCase() === sheetName.toLowerCase());
+    const state =
+      sheetName === null
+        ? this.activeState()
+        : this.book.sheets.find((s) => s.name.toLowerCase() === sheetName.toLowerCase());
     if (!state) throw new AppsScriptError('Range not found');
     return new Range(this.env, this.book, state, parseCells(cells, state.maxRows, state.maxCols));
   }
   toast(msg: string, title?: string, timeoutSeconds?: number): void {
     this.env.rt.call(C, 'toast');
     expectArgs(C, 'toast', arguments, [isStr], [isStr, isStr], [isStr, isStr, isNum]);
-    this.env.store.ui.toasts.push({ message: msg, title: title ?? '', timeoutSeconds: timeoutSeconds ?? 5, at: this.env.rt.clock.now() });
+    this.env.store.ui.toasts.push({
+      message: msg,
+      title: title ?? '',
+      timeoutSeconds: timeoutSeconds ?? 5,
+      at: this.env.rt.clock.now(),
+    });
   }
 }
 
@@ -169,7 +195,9 @@ const UI_CONTEXTS = new Set(['menu', 'client', 'test', 'simpleTrigger']);
 const SCOPE = 'https://www.googleapis.com/auth/spreadsheets';
 
 function permissionError(method: string, scope: string): AppsScriptError {
-  return new AppsScriptError(`You do not have permission to call SpreadsheetApp.${method}. Required permissions: ${scope}`);
+  return new AppsScriptError(
+    `You do not have permission to call SpreadsheetApp.${method}. Required permissions: ${scope}`,
+  );
 }
 
 /** The SpreadsheetApp global; `createBook` makes a new document (used by create()). */
@@ -190,7 +218,10 @@ export function createSpreadsheetGlobal(env: Env, createBook: (name: string) => 
   const open = (method: string, id: string): Spreadsheet => {
     needFullAccess(method);
     const book = findBook(env, id);
-    if (!book) throw new AppsScriptError(`Unexpected error while getting the method or property ${method} on object SpreadsheetApp.`);
+    if (!book)
+      throw new AppsScriptError(
+        `Unexpected error while getting the method or property ${method} on object SpreadsheetApp.`,
+      );
     return new Spreadsheet(env, book);
   };
   return {
@@ -228,11 +259,13 @@ export function createSpreadsheetGlobal(env: Env, createBook: (name: string) => 
     },
     getUi(): Ui {
       env.rt.call(C2, 'getUi');
-      if (!UI_CONTEXTS.has(env.context().kind)) throw new AppsScriptError('Cannot call SpreadsheetApp.getUi() from this context.');
+      if (!UI_CONTEXTS.has(env.context().kind))
+        throw new AppsScriptError('Cannot call SpreadsheetApp.getUi() from this context.');
       return new Ui(env);
     },
     flush(): void {
       env.rt.call(C2, 'flush');
+      env.buffer?.flush();
     },
     newDataValidation(): DataValidationBuilder {
       env.rt.call(C2, 'newDataValidation');

@@ -136,5 +136,8 @@ function parseDate(text: string, ctx: ParseContext): TypedContent | null {
   const [year, month, day] = ymd;
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   const instant = instantOf({ year, month, day, ...time }, ctx.timeZone);
-  return { value: { d: instant }, autoFormat: timePart === undefined ? ctx.rules.defaultDate : ctx.rules.defaultDateTime };
+  return {
+    value: { d: instant },
+    autoFormat: timePart === undefined ? ctx.rules.defaultDate : ctx.rules.defaultDateTime,
+  };
 }

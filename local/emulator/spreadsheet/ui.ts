@@ -14,12 +14,22 @@ interface HtmlOutputLike {
 }
 
 function isHtmlOutput(value: unknown): value is HtmlOutputLike {
-  return !!value && typeof value === 'object' && typeof (value as HtmlOutputLike).getContent === 'function' && typeof (value as HtmlOutputLike).getTitle === 'function';
+  return (
+    !!value &&
+    typeof value === 'object' &&
+    typeof (value as HtmlOutputLike).getContent === 'function' &&
+    typeof (value as HtmlOutputLike).getTitle === 'function'
+  );
 }
 
 /** A page-like object's content when no html host is wired (the spreadsheet service tested alone); call under rt.internal. */
 function duckPage(output: HtmlOutputLike): ShownPage {
-  return { title: output.getTitle(), content: output.getContent(), width: output.getWidth?.() ?? null, height: output.getHeight?.() ?? null };
+  return {
+    title: output.getTitle(),
+    content: output.getContent(),
+    width: output.getWidth?.() ?? null,
+    height: output.getHeight?.() ?? null,
+  };
 }
 
 export class Menu {
@@ -93,7 +103,13 @@ export class Ui {
     const isPage = (v: unknown): boolean => (this.env.htmlPage ? this.env.htmlPage(v) !== null : isHtmlOutput(v));
     expectArgs('Ui', method, args, kind === 'sidebar' ? [isPage] : [isPage, isStr]);
     const page = this.env.htmlPage?.(args[0]) ?? this.env.rt.internal(() => duckPage(args[0] as HtmlOutputLike));
-    this.env.store.ui.dialogs.push({ kind, title: title ?? page.title, content: page.content, width: page.width, height: page.height });
+    this.env.store.ui.dialogs.push({
+      kind,
+      title: title ?? page.title,
+      content: page.content,
+      width: page.width,
+      height: page.height,
+    });
   }
 
   alert(...args: unknown[]): unknown {
@@ -125,12 +141,22 @@ export class Ui {
     const buttons = shape === 0 ? 'OK' : memberOf(ButtonSet, args[shape])!;
     const answer = this.env.store.ui.answers.shift() ?? this.autoAnswer(buttons);
     if (!answer) {
-      throw new Error(`Ui.${kind}("${prompt}") was shown but no answer was queued: call host.ui.answer() first, or host.ui.autoAnswer('OK').`);
+      throw new Error(
+        `Ui.${kind}("${prompt}") was shown but no answer was queued: call host.ui.answer() first, or host.ui.autoAnswer('OK').`,
+      );
     }
     if (answer.button !== 'CLOSE' && !BUTTONS_OF_SET[buttons]!.includes(answer.button)) {
-      throw new Error(`Ui.${kind}("${prompt}") offers ${buttons}; the queued answer ${answer.button} is not one of its buttons.`);
+      throw new Error(
+        `Ui.${kind}("${prompt}") offers ${buttons}; the queued answer ${answer.button} is not one of its buttons.`,
+      );
     }
-    this.env.store.ui.alerts.push({ kind, title, prompt, buttons, answer: { button: answer.button, text: answer.text ?? '' } });
+    this.env.store.ui.alerts.push({
+      kind,
+      title,
+      prompt,
+      buttons,
+      answer: { button: answer.button, text: answer.text ?? '' },
+    });
     return answer;
   }
 

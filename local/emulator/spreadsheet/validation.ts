@@ -76,7 +76,12 @@ export class DataValidationBuilder {
     private book: Range['book'] | null = null,
   ) {}
 
-  private require(method: string, args: IArguments, criteria: string, ...shapes: Array<Array<(v: unknown) => boolean>>): this {
+  private require(
+    method: string,
+    args: IArguments,
+    criteria: string,
+    ...shapes: Array<Array<(v: unknown) => boolean>>
+  ): this {
     this.env.rt.call(C, method);
     expectArgs(C, method, args, ...shapes);
     const list = Array.from(args).filter((arg) => arg !== undefined);
@@ -186,7 +191,8 @@ export class DataValidationBuilder {
     return this.require('requireFormulaSatisfied', arguments, 'CUSTOM_FORMULA', [isStr]);
   }
   requireValueInList(_values: string[], _showDropdown?: boolean): this {
-    const isStringList = (v: unknown): boolean => Array.isArray(v) && v.length > 0 && v.every((item) => typeof item === 'string');
+    const isStringList = (v: unknown): boolean =>
+      Array.isArray(v) && v.length > 0 && v.every((item) => typeof item === 'string');
     return this.require('requireValueInList', arguments, 'VALUE_IN_LIST', [isStringList], [isStringList, isBool]);
   }
   requireValueInRange(_range: Range, _showDropdown?: boolean): this {
@@ -206,7 +212,11 @@ export function describeValidation(state: ValidationState, sheetName: (id: numbe
 }
 
 /** Whether a value passes a rule; `rangeValues` reads a VALUE_IN_RANGE source as display strings. */
-export function passesValidation(state: ValidationState, value: StoredValue | undefined, rangeValues: (arg: RangeArg['range']) => string[]): boolean {
+export function passesValidation(
+  state: ValidationState,
+  value: StoredValue | undefined,
+  rangeValues: (arg: RangeArg['range']) => string[],
+): boolean {
   if (value === undefined || value === '') return true;
   const [a, b] = state.args as [unknown, unknown];
   const num = typeof value === 'number' ? value : null;
@@ -264,4 +274,3 @@ export function passesValidation(state: ValidationState, value: StoredValue | un
       return true;
   }
 }
-

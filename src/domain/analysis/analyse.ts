@@ -2,9 +2,23 @@
 import type { Client, ClientId, ClientRequest, Feedback, Order } from '../types';
 import { breakdownBy, type BreakdownDimension, type BreakdownRow } from './breakdowns';
 import type { ClientFacts } from './facts';
-import { computeKpis, DEFAULT_KPI_SETTINGS, type CampaignKpis, type KpiReport, type KpiSettings, type Period } from './kpis';
+import {
+  computeKpis,
+  DEFAULT_KPI_SETTINGS,
+  type CampaignKpis,
+  type KpiReport,
+  type KpiSettings,
+  type Period,
+} from './kpis';
 import { LIFECYCLE_STAGES, type LifecycleSettings, type LifecycleStage } from './lifecycle';
-import { cohortTable, npsByMonth, revenueByMonth, type CohortRow, type MonthFeedback, type MonthRevenue } from './monthly';
+import {
+  cohortTable,
+  npsByMonth,
+  revenueByMonth,
+  type CohortRow,
+  type MonthFeedback,
+  type MonthRevenue,
+} from './monthly';
 import { buildClientProfiles, type ClientProfile } from './profiles';
 import { RFM_SEGMENTS, type RfmSegment } from './rfm';
 import { segmentMembers } from './segments/compile';
@@ -49,7 +63,10 @@ export interface StudioAnalysis {
 }
 
 export function lastFullMonth(asOf: Date): Period {
-  return { from: new Date(asOf.getFullYear(), asOf.getMonth() - 1, 1), to: new Date(asOf.getFullYear(), asOf.getMonth(), 1) };
+  return {
+    from: new Date(asOf.getFullYear(), asOf.getMonth() - 1, 1),
+    to: new Date(asOf.getFullYear(), asOf.getMonth(), 1),
+  };
 }
 
 function countBy<K extends string>(keys: readonly K[], values: Iterable<K | null>): Record<K, number> {
@@ -59,9 +76,14 @@ function countBy<K extends string>(keys: readonly K[], values: Iterable<K | null
 }
 
 export function analyseStudio(input: AnalysisInput, asOf: Date, options: AnalysisOptions = {}): StudioAnalysis {
-  const profiles = buildClientProfiles(input.clients, input.orders, asOf, { facts: input.facts, lifecycle: options.lifecycle });
+  const profiles = buildClientProfiles(input.clients, input.orders, asOf, {
+    facts: input.facts,
+    lifecycle: options.lifecycle,
+  });
   const segments = new Map(
-    (input.segments ?? []).map((segment) => [segment.id, segmentMembers(segment, profiles, asOf, input.extraHeaders ?? [])] as const),
+    (input.segments ?? []).map(
+      (segment) => [segment.id, segmentMembers(segment, profiles, asOf, input.extraHeaders ?? [])] as const,
+    ),
   );
   return {
     asOf,
@@ -70,9 +92,19 @@ export function analyseStudio(input: AnalysisInput, asOf: Date, options: Analysi
     cohorts: cohortTable(input.orders, asOf),
     revenueByMonth: revenueByMonth(input.orders, asOf, options.since),
     npsByMonth: npsByMonth(input.feedback, asOf, options.since),
-    breakdowns: { country: breakdownBy(profiles, 'country'), city: breakdownBy(profiles, 'city'), topic: breakdownBy(profiles, 'topic') },
-    rfmCounts: countBy(RFM_SEGMENTS, profiles.map((profile) => profile.rfm?.segment ?? null)),
-    lifecycleCounts: countBy(LIFECYCLE_STAGES, profiles.map((profile) => profile.lifecycle)),
+    breakdowns: {
+      country: breakdownBy(profiles, 'country'),
+      city: breakdownBy(profiles, 'city'),
+      topic: breakdownBy(profiles, 'topic'),
+    },
+    rfmCounts: countBy(
+      RFM_SEGMENTS,
+      profiles.map((profile) => profile.rfm?.segment ?? null),
+    ),
+    lifecycleCounts: countBy(
+      LIFECYCLE_STAGES,
+      profiles.map((profile) => profile.lifecycle),
+    ),
     segments,
   };
 }

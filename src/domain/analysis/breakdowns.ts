@@ -32,5 +32,7 @@ export function breakdownBy(profiles: readonly ClientProfile[], dimension: Break
     row.orders += stats.orderCount;
     row.revenue += stats.totalSpend;
   }
-  return [...rows.values()].sort((a, b) => b.revenue - a.revenue || b.clients - a.clients || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return [...rows.values()].sort(
+    (a, b) => b.revenue - a.revenue || b.clients - a.clients || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+  );
 }

@@ -1,7 +1,7 @@
 // Studio KPIs for a period [from, to), beside the same KPIs for the period before it.
 import type { ClientId, ClientRequest, Feedback, Order } from '../types';
-import { firstOrderDates, isCountedOrderAsOf } from './clientStats';
-import { feedbackSummary, responseTimes, type FeedbackSummary, type ResponseTimes } from './clientCare';
+import { firstOrderDates, isCountedOrderAsOf } from './client-stats';
+import { feedbackSummary, responseTimes, type FeedbackSummary, type ResponseTimes } from './client-care';
 import { addDays, calendarDaysBetween } from './dates';
 
 /** Half-open: `from` included, `to` excluded. */
@@ -69,7 +69,13 @@ export interface KpiReport {
 }
 
 function isMonthStart(date: Date): boolean {
-  return date.getDate() === 1 && date.getHours() === 0 && date.getMinutes() === 0 && date.getSeconds() === 0 && date.getMilliseconds() === 0;
+  return (
+    date.getDate() === 1 &&
+    date.getHours() === 0 &&
+    date.getMinutes() === 0 &&
+    date.getSeconds() === 0 &&
+    date.getMilliseconds() === 0
+  );
 }
 
 /** The period of equal length just before: whole months when both ends are month starts, else calendar days. */

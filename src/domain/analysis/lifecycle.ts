@@ -1,6 +1,6 @@
 // Lifecycle stage of each client: lead → new → repeat → loyal, and lapsing / churned when they go quiet.
 import type { ClientId } from '../types';
-import type { ClientStats } from './clientStats';
+import type { ClientStats } from './client-stats';
 import { addDays, isValidDate } from './dates';
 import type { ClientFacts } from './facts';
 
@@ -76,6 +76,7 @@ export function lifecycleStages(
   settings: LifecycleSettings = DEFAULT_LIFECYCLE_SETTINGS,
 ): Map<ClientId, LifecycleStage> {
   const stages = new Map<ClientId, LifecycleStage>();
-  for (const client of stats) stages.set(client.clientId, lifecycleStage(client, asOf, factsById.get(client.clientId), settings));
+  for (const client of stats)
+    stages.set(client.clientId, lifecycleStage(client, asOf, factsById.get(client.clientId), settings));
   return stages;
 }

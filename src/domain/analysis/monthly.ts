@@ -1,7 +1,7 @@
 // Month-by-month views for the dashboard: retention cohorts, revenue new vs returning, NPS.
 import type { ClientId, Feedback, Order } from '../types';
-import { firstOrderDates, isCountedOrderAsOf } from './clientStats';
-import { feedbackSummary, type FeedbackSummary } from './clientCare';
+import { firstOrderDates, isCountedOrderAsOf } from './client-stats';
+import { feedbackSummary, type FeedbackSummary } from './client-care';
 import { isValidDate, monthIndex, monthLabel } from './dates';
 
 export interface CohortRow {
@@ -69,7 +69,10 @@ export function revenueByMonth(orders: readonly Order[], asOf: Date, since?: Dat
   for (const date of firstOrder.values()) earliest = Math.min(earliest, monthIndex(date));
   const start = since ? monthIndex(since) : earliest;
   const rows = new Map<number, MonthRevenue>(
-    monthRange(start, monthIndex(asOf)).map((index) => [index, { month: monthLabel(index), orders: 0, revenue: 0, newRevenue: 0, returningRevenue: 0, newClients: 0 }]),
+    monthRange(start, monthIndex(asOf)).map((index) => [
+      index,
+      { month: monthLabel(index), orders: 0, revenue: 0, newRevenue: 0, returningRevenue: 0, newClients: 0 },
+    ]),
   );
   for (const order of orders) {
     if (!isCountedOrderAsOf(order, asOf)) continue;

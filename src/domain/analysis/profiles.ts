@@ -1,6 +1,6 @@
 // Everything analysis knows about one client, computed once and shared by segments, breakdowns and the dashboard.
 import type { Client, ClientId, Order } from '../types';
-import { clientStats, type ClientStats } from './clientStats';
+import { clientStats, type ClientStats } from './client-stats';
 import type { ClientFacts } from './facts';
 import { DEFAULT_LIFECYCLE_SETTINGS, lifecycleStage, type LifecycleSettings, type LifecycleStage } from './lifecycle';
 import { scoreRfm, type RfmScore } from './rfm';
@@ -36,7 +36,13 @@ export function buildClientProfiles(
     seen.add(client.id);
     const stats = statsById.get(client.id)!;
     const facts = options.facts?.get(client.id) ?? {};
-    profiles.push({ client, stats, rfm: rfmById.get(client.id) ?? null, lifecycle: lifecycleStage(stats, asOf, facts, settings), facts });
+    profiles.push({
+      client,
+      stats,
+      rfm: rfmById.get(client.id) ?? null,
+      lifecycle: lifecycleStage(stats, asOf, facts, settings),
+      facts,
+    });
   }
   return profiles;
 }

@@ -1,6 +1,6 @@
 // RFM: recency, frequency and monetary scores 1–5 by quintile, and the named segments.
 import type { ClientId } from '../types';
-import type { ClientStats } from './clientStats';
+import type { ClientStats } from './client-stats';
 
 export type RfmScoreValue = 1 | 2 | 3 | 4 | 5;
 
@@ -18,8 +18,17 @@ export type RfmSegment =
   | 'lost';
 
 export const RFM_SEGMENTS: readonly RfmSegment[] = [
-  'champions', 'loyal', 'potential_loyalists', 'new', 'promising', 'need_attention',
-  'about_to_sleep', 'at_risk', 'cant_lose_them', 'hibernating', 'lost',
+  'champions',
+  'loyal',
+  'potential_loyalists',
+  'new',
+  'promising',
+  'need_attention',
+  'about_to_sleep',
+  'at_risk',
+  'cant_lose_them',
+  'hibernating',
+  'lost',
 ];
 
 export interface RfmScore {

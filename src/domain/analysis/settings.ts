@@ -20,8 +20,22 @@ export const DEFAULT_ANALYSIS_SETTINGS: Readonly<AnalysisSettings> = {
 };
 
 export function lifecycleSettingsOf(settings: AnalysisSettings): LifecycleSettings {
-  const { loyalMinOrders, lapsingTolerance, minimumGapDays, oneOrderLapsingDays, churnedAfterDays, churnRiskThreshold } = settings;
-  return { loyalMinOrders, lapsingTolerance, minimumGapDays, oneOrderLapsingDays, churnedAfterDays, churnRiskThreshold };
+  const {
+    loyalMinOrders,
+    lapsingTolerance,
+    minimumGapDays,
+    oneOrderLapsingDays,
+    churnedAfterDays,
+    churnRiskThreshold,
+  } = settings;
+  return {
+    loyalMinOrders,
+    lapsingTolerance,
+    minimumGapDays,
+    oneOrderLapsingDays,
+    churnedAfterDays,
+    churnRiskThreshold,
+  };
 }
 
 export function kpiSettingsOf(settings: AnalysisSettings): KpiSettings {

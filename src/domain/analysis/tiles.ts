@@ -4,9 +4,18 @@ import type { KpiReport, PeriodKpis } from './kpis';
 export type TileFormat = 'percent' | 'money' | 'number' | 'hours' | 'score';
 
 export type KpiTileKey =
-  | 'repeatOrderRate' | 'retentionRate' | 'returningRevenueShare' | 'profitPerClient' | 'averageOrderValue'
-  | 'purchaseFrequency' | 'averageResponseHours' | 'medianResponseHours' | 'nps' | 'averageRating'
-  | 'campaignConversion' | 'campaignRoi';
+  | 'repeatOrderRate'
+  | 'retentionRate'
+  | 'returningRevenueShare'
+  | 'profitPerClient'
+  | 'averageOrderValue'
+  | 'purchaseFrequency'
+  | 'averageResponseHours'
+  | 'medianResponseHours'
+  | 'nps'
+  | 'averageRating'
+  | 'campaignConversion'
+  | 'campaignRoi';
 
 export interface KpiTile {
   key: KpiTileKey;
@@ -30,15 +39,24 @@ const PERIOD_TILES: ReadonlyArray<[KpiTileKey, TileFormat, (kpis: PeriodKpis) =>
 ];
 
 /** A non-finite number is shown as "no value", never as NaN. */
-const finite = (value: number | null | undefined): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+const finite = (value: number | null | undefined): number | null =>
+  typeof value === 'number' && Number.isFinite(value) ? value : null;
 
 /** The tiles in display order; campaign tiles only when the studio has campaigns (no previous value). */
 export function kpiTiles(report: KpiReport): KpiTile[] {
   const tiles: KpiTile[] = PERIOD_TILES.map(([key, format, read]) => ({
-    key, format, current: finite(read(report.current)), previous: finite(read(report.previous)),
+    key,
+    format,
+    current: finite(read(report.current)),
+    previous: finite(read(report.previous)),
   }));
   if (report.campaigns) {
-    tiles.push({ key: 'campaignConversion', format: 'percent', current: finite(report.campaigns.conversionRate), previous: null });
+    tiles.push({
+      key: 'campaignConversion',
+      format: 'percent',
+      current: finite(report.campaigns.conversionRate),
+      previous: null,
+    });
     tiles.push({ key: 'campaignRoi', format: 'percent', current: finite(report.campaigns.roi), previous: null });
   }
   return tiles;

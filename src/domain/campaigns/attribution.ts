@@ -31,9 +31,14 @@ export function attributeOrders(
     for (const mail of mailsByClient.get(order.clientId) ?? []) {
       const at = mail.at as Date;
       const from = isDateOnly(order.date) ? startOfDay(at) : at;
-      if (order.date.getTime() < from.getTime() || order.date.getTime() > addDays(from, settings.attributionDays).getTime()) continue;
+      if (
+        order.date.getTime() < from.getTime() ||
+        order.date.getTime() > addDays(from, settings.attributionDays).getTime()
+      )
+        continue;
       const bestAt = best?.at?.getTime() ?? -Infinity;
-      if (at.getTime() > bestAt || (at.getTime() === bestAt && best !== null && mail.campaignId > best.campaignId)) best = mail;
+      if (at.getTime() > bestAt || (at.getTime() === bestAt && best !== null && mail.campaignId > best.campaignId))
+        best = mail;
     }
     if (best) credited.set(order.id, best.campaignId);
   }
@@ -62,7 +67,9 @@ export function campaignResults(
 ): CampaignResult[] {
   const credited = attributeOrders(orders, sends, settings);
   return campaigns.map((campaign) => {
-    const recipients = new Set(sends.filter((send) => send.campaignId === campaign.id && send.status === 'sent').map((send) => send.clientId));
+    const recipients = new Set(
+      sends.filter((send) => send.campaignId === campaign.id && send.status === 'sent').map((send) => send.clientId),
+    );
     const won = orders.filter((order) => credited.get(order.id) === campaign.id);
     const revenue = won.reduce((sum, order) => sum + order.amount, 0);
     const buyers = new Set(won.map((order) => order.clientId)).size;

@@ -5,12 +5,24 @@ import { addDays } from '../analysis/dates';
 import { parseEmail } from '../cells/text';
 import type { Campaign, Client, ClientId, Send } from '../types';
 import {
-  DEFAULT_CAMPAIGN_SETTINGS, DEFAULT_FLOW_SETTINGS, flowOfCampaignId,
-  type CampaignSettings, type FlowSettings,
+  DEFAULT_CAMPAIGN_SETTINGS,
+  DEFAULT_FLOW_SETTINGS,
+  flowOfCampaignId,
+  type CampaignSettings,
+  type FlowSettings,
 } from './settings';
 
-export type SkipReason = 'invalidEmail' | 'unsubscribed' | 'bounced' | 'noConsent' | 'alreadySent' | 'duplicateEmail' | 'weeklyCap';
-export const SKIP_REASONS: readonly SkipReason[] = ['invalidEmail', 'unsubscribed', 'bounced', 'noConsent', 'alreadySent', 'duplicateEmail', 'weeklyCap'];
+export type SkipReason =
+  'invalidEmail' | 'unsubscribed' | 'bounced' | 'noConsent' | 'alreadySent' | 'duplicateEmail' | 'weeklyCap';
+export const SKIP_REASONS: readonly SkipReason[] = [
+  'invalidEmail',
+  'unsubscribed',
+  'bounced',
+  'noConsent',
+  'alreadySent',
+  'duplicateEmail',
+  'weeklyCap',
+];
 
 /** A failed Sends row whose reason starts with this marks a bounce (the engine writes it). */
 export const BOUNCE_REASON = 'bounce';
@@ -45,7 +57,10 @@ export function contactBlock(
 ): SkipReason | null {
   const email = normalEmail(client.email);
   if (!isValidEmail(email)) return 'invalidEmail';
-  const resubscribed = client.consentAt !== null && client.unsubscribedAt !== null && client.consentAt.getTime() > client.unsubscribedAt.getTime();
+  const resubscribed =
+    client.consentAt !== null &&
+    client.unsubscribedAt !== null &&
+    client.consentAt.getTime() > client.unsubscribedAt.getTime();
   if ((client.unsubscribedAt !== null && !resubscribed) || pendingUnsubscribes.has(email)) return 'unsubscribed';
   if (client.bouncedAt !== null || bouncedEmails.has(email)) return 'bounced';
   if (client.consentAt === null) return 'noConsent';
@@ -55,7 +70,8 @@ export function contactBlock(
 /** Addresses with a bounced send anywhere in the history. */
 export function bouncedEmailsOf(sends: readonly Send[]): Set<string> {
   const bounced = new Set<string>();
-  for (const send of sends) if (send.status === 'failed' && send.reason.startsWith(BOUNCE_REASON)) bounced.add(normalEmail(send.email));
+  for (const send of sends)
+    if (send.status === 'failed' && send.reason.startsWith(BOUNCE_REASON)) bounced.add(normalEmail(send.email));
   return bounced;
 }
 
@@ -88,13 +104,16 @@ export class WeeklyLoad {
   }
 
   count(clientId: ClientId, email: string): number {
-    const rows = new Set([...(this.rowsByClient.get(clientId) ?? []), ...(this.rowsByEmail.get(normalEmail(email)) ?? [])]);
+    const rows = new Set([
+      ...(this.rowsByClient.get(clientId) ?? []),
+      ...(this.rowsByEmail.get(normalEmail(email)) ?? []),
+    ]);
     return rows.size;
   }
 
   /** Counts a mail decided in this run (not yet in Sends) against the client. */
   addPlanned(clientId: ClientId, email: string): void {
-    const row = -(++this.extra);
+    const row = -++this.extra;
     this.add(this.rowsByClient, clientId, row);
     this.add(this.rowsByEmail, normalEmail(email), row);
   }
@@ -150,4 +169,55 @@ export function decideRecipients(
     }
   }
   return decisions;
+}
+
+/**
+ * The Sends rows a send writes for the members not listed yet: queued, or skipped with the reason.
+ * A member already listed keeps its row, so nobody gets a second one.
+ */
+export function newSendRows(
+  campaignId: string,
+  decisions: readonly RecipientDecision[],
+  listed: ReadonlySet<ClientId>,
+  at: Date,
+): Send[] {
+  return decisions
+    .filter((decision) => !listed.has(decision.clientId))
+    .map((decision) => ({
+      campaignId,
+      clientId: decision.clientId,
+      occasion: '',
+      email: decision.email,
+      status: decision.action === 'send' ? 'queued' : 'skipped',
+      reason: decision.action === 'send' ? '' : decision.reason,
+      at,
+    }));
+}
+
+/**
+ * What a send would write now, for the preview: the campaign's rows already decided, plus a decision
+ * for each member not listed yet. Answers who would be mailed and how many are skipped for each reason.
+ */
+export function recipientsNow(
+  listed: readonly Send[],
+  fresh: readonly RecipientDecision[],
+): { eligible: ClientId[]; skippedByReason: Record<string, number> } {
+  const listedIds = new Set(listed.map((send) => send.clientId));
+  const decisions = [
+    ...listed.map((send) => ({ clientId: send.clientId, send: send.status !== 'skipped', reason: send.reason })),
+    ...fresh
+      .filter((decision) => !listedIds.has(decision.clientId))
+      .map((decision) => ({
+        clientId: decision.clientId,
+        send: decision.action === 'send',
+        reason: decision.action === 'skip' ? decision.reason : '',
+      })),
+  ];
+  const skippedByReason: Record<string, number> = {};
+  for (const decision of decisions)
+    if (!decision.send) skippedByReason[decision.reason] = (skippedByReason[decision.reason] ?? 0) + 1;
+  return {
+    eligible: decisions.filter((decision) => decision.send).map((decision) => decision.clientId),
+    skippedByReason,
+  };
 }

@@ -1,12 +1,22 @@
 // Merge fields: the built-in ones every mail may use, and every Clients column by its header.
 import { foldLabel } from '../cells/enums';
+import { catalogEntry } from '../../i18n/labels';
 import { isDate } from '../cells/result';
 import { CLIENTS } from '../schema/people';
 import type { Client, Locale } from '../types';
 
 export const BUILTIN_FIELDS = [
-  'first_name', 'name', 'points', 'tier', 'discount', 'discount_code', 'recommendation',
-  'last_order', 'feedback_link', 'referral_code', 'unsubscribe_link',
+  'first_name',
+  'name',
+  'points',
+  'tier',
+  'discount',
+  'discount_code',
+  'recommendation',
+  'last_order',
+  'feedback_link',
+  'referral_code',
+  'unsubscribe_link',
 ] as const;
 export type BuiltinField = (typeof BUILTIN_FIELDS)[number];
 
@@ -37,9 +47,13 @@ const SURNAME = /(ов|ев|ёв|ова|ева|ёва|ский|ская|цкий
  */
 export function firstNameOf(client: Pick<Client, 'name' | 'extra'>): string {
   for (const [header, value] of Object.entries(client.extra)) {
-    if (FIRST_NAME_HEADERS.includes(foldFieldName(header)) && typeof value === 'string' && value.trim()) return value.trim();
+    if (FIRST_NAME_HEADERS.includes(foldFieldName(header)) && typeof value === 'string' && value.trim())
+      return value.trim();
   }
-  const words = client.name.trim().split(/\s+/).filter((word) => word.length > 0);
+  const words = client.name
+    .trim()
+    .split(/\s+/)
+    .filter((word) => word.length > 0);
   const [first, second] = words;
   if (first === undefined) return '';
   const patronymicAt = words.findIndex((word, index) => index > 0 && PATRONYMIC.test(word) && /[а-яё]/i.test(word));
@@ -52,7 +66,9 @@ function cellText(value: unknown, locale: Locale): string {
   if (value === null || value === undefined) return '';
   if (isDate(value)) {
     if (Number.isNaN(value.getTime())) return '';
-    const [d, m, y] = [value.getDate(), value.getMonth() + 1, value.getFullYear()].map((n) => String(n).padStart(2, '0'));
+    const [d, m, y] = [value.getDate(), value.getMonth() + 1, value.getFullYear()].map((n) =>
+      String(n).padStart(2, '0'),
+    );
     return locale === 'ru' ? `${d}.${m}.${y}` : `${y}-${m}-${d}`;
   }
   return String(value);
@@ -60,7 +76,7 @@ function cellText(value: unknown, locale: Locale): string {
 
 /** Every Clients column's names (key, en and ru headers, aliases) → the Client property it fills. */
 const CLIENT_COLUMN_NAMES: ReadonlyArray<[string, keyof Client]> = CLIENTS.columns.flatMap((column) => {
-  const names = [column.key, column.header.en, column.header.ru, ...(column.aliases ?? [])];
+  const names = [column.key, ...Object.values(catalogEntry(column.header)), ...(column.aliases ?? [])];
   return names.map((name): [string, keyof Client] => [foldFieldName(name), column.key as keyof Client]);
 });
 

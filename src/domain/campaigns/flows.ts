@@ -5,8 +5,12 @@ import type { ClientFactsById } from '../analysis/facts';
 import type { Client, ClientId, Order, Send } from '../types';
 import { bouncedEmailsOf, contactBlock, WeeklyLoad } from './exclusions';
 import {
-  DEFAULT_CAMPAIGN_SETTINGS, flowCampaignId,
-  type CampaignSettings, type FlowName, type FlowSettings, type WinbackRule,
+  DEFAULT_CAMPAIGN_SETTINGS,
+  flowCampaignId,
+  type CampaignSettings,
+  type FlowName,
+  type FlowSettings,
+  type WinbackRule,
 } from './settings';
 
 export interface FlowFacts {
@@ -89,18 +93,32 @@ interface Candidate {
   fields: Record<string, string>;
 }
 
-function candidatesFor(client: Client, orders: readonly Order[], now: Date, facts: FlowFacts, settings: FlowSettings): Candidate[] {
+function candidatesFor(
+  client: Client,
+  orders: readonly Order[],
+  now: Date,
+  facts: FlowFacts,
+  settings: FlowSettings,
+): Candidate[] {
   const found: Candidate[] = [];
   const add = (flow: FlowName, occasion: string, fields: Record<string, string> = {}): void => {
     found.push({ flow, clientId: client.id, occasion, fields });
   };
   const { welcome, feedback, winback, birthday } = settings;
-  if (welcome.enabled && client.createdAt && inWindow(addDays(client.createdAt, welcome.delayDays), now, welcome.lateDays)) add('welcome', 'welcome');
+  if (
+    welcome.enabled &&
+    client.createdAt &&
+    inWindow(addDays(client.createdAt, welcome.delayDays), now, welcome.lateDays)
+  )
+    add('welcome', 'welcome');
   if (feedback.enabled) {
     for (const order of orders) {
       if (order.status !== 'completed' || !isValidDate(order.completedAt)) continue;
       if (!inWindow(addDays(order.completedAt, feedback.delayDays), now, feedback.lateDays)) continue;
-      add('feedback', `order:${order.id}`, { feedback_link: facts.feedbackLink?.(client, order) ?? '', last_order: order.product });
+      add('feedback', `order:${order.id}`, {
+        feedback_link: facts.feedbackLink?.(client, order) ?? '',
+        last_order: order.product,
+      });
     }
   }
   const placed = orders.filter((order) => order.status !== 'cancelled' && order.date.getTime() <= now.getTime());
@@ -115,7 +133,8 @@ function candidatesFor(client: Client, orders: readonly Order[], now: Date, fact
   }
   if (birthday.enabled && isValidDate(client.birthday)) {
     for (const year of [now.getFullYear() - 1, now.getFullYear(), now.getFullYear() + 1]) {
-      if (inWindow(addDays(birthdayIn(year, client.birthday), -birthday.delayDays), now, birthday.lateDays)) add('birthday', `birthday:${year}`);
+      if (inWindow(addDays(birthdayIn(year, client.birthday), -birthday.delayDays), now, birthday.lateDays))
+        add('birthday', `birthday:${year}`);
     }
   }
   return found;
@@ -127,14 +146,25 @@ function loyaltyCandidates(facts: FlowFacts, now: Date, settings: FlowSettings):
   if (pointsExpiry.enabled) {
     for (const lot of facts.pointsExpiring ?? []) {
       const due = addDays(lot.expiresAt, -pointsExpiry.delayDays);
-      if (lot.points <= 0 || now.getTime() >= lot.expiresAt.getTime() || !inWindow(due, now, pointsExpiry.lateDays)) continue;
-      found.push({ flow: 'pointsExpiry', clientId: lot.clientId, occasion: `points:${isoDay(lot.expiresAt)}`, fields: { points: String(lot.points), expires_at: isoDay(lot.expiresAt) } });
+      if (lot.points <= 0 || now.getTime() >= lot.expiresAt.getTime() || !inWindow(due, now, pointsExpiry.lateDays))
+        continue;
+      found.push({
+        flow: 'pointsExpiry',
+        clientId: lot.clientId,
+        occasion: `points:${isoDay(lot.expiresAt)}`,
+        fields: { points: String(lot.points), expires_at: isoDay(lot.expiresAt) },
+      });
     }
   }
   if (tierReached.enabled) {
     for (const reached of facts.tiersReached ?? []) {
       if (!inWindow(addDays(reached.reachedAt, tierReached.delayDays), now, tierReached.lateDays)) continue;
-      found.push({ flow: 'tierReached', clientId: reached.clientId, occasion: `tier:${reached.tier}`, fields: { tier: reached.tier } });
+      found.push({
+        flow: 'tierReached',
+        clientId: reached.clientId,
+        occasion: `tier:${reached.tier}`,
+        fields: { tier: reached.tier },
+      });
     }
   }
   return found;
@@ -161,12 +191,20 @@ export function dueFlowMails(
     ordersByClient.set(order.clientId, [...(ordersByClient.get(order.clientId) ?? []), order]);
   }
   const handled = new Set<string>();
-  for (const send of sendsHistory) if (send.status !== 'failed') handled.add(`${send.campaignId}|${send.clientId}|${send.occasion || send.reason}`);
+  for (const send of sendsHistory)
+    if (send.status !== 'failed') handled.add(`${send.campaignId}|${send.clientId}|${send.occasion || send.reason}`);
   const clientsById = new Map(clients.map((client) => [client.id, client]));
   const candidates = [
-    ...clients.flatMap((client) => candidatesFor(client, ordersByClient.get(client.id) ?? [], now, facts, flowSettings)),
+    ...clients.flatMap((client) =>
+      candidatesFor(client, ordersByClient.get(client.id) ?? [], now, facts, flowSettings),
+    ),
     ...loyaltyCandidates(facts, now, flowSettings),
-  ].sort((a, b) => PRIORITY.indexOf(a.flow) - PRIORITY.indexOf(b.flow) || (a.clientId < b.clientId ? -1 : a.clientId > b.clientId ? 1 : 0) || (a.occasion < b.occasion ? -1 : 1));
+  ].sort(
+    (a, b) =>
+      PRIORITY.indexOf(a.flow) - PRIORITY.indexOf(b.flow) ||
+      (a.clientId < b.clientId ? -1 : a.clientId > b.clientId ? 1 : 0) ||
+      (a.occasion < b.occasion ? -1 : 1),
+  );
   const load = new WeeklyLoad(sendsHistory, now, flowSettings);
   const bounced = bouncedEmailsOf(sendsHistory);
   const mailedThisRun = new Set<ClientId>();

@@ -13,8 +13,26 @@ export function escapeUnquotedAttribute(text: string): string {
 }
 
 const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', colon: ':', tab: '\t', newline: '\n',
-  mdash: '—', ndash: '–', laquo: '«', raquo: '»', hellip: '…', copy: '©', bull: '•', rsquo: '’', lsquo: '‘', ldquo: '“', rdquo: '”',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  colon: ':',
+  tab: '\t',
+  newline: '\n',
+  mdash: '—',
+  ndash: '–',
+  laquo: '«',
+  raquo: '»',
+  hellip: '…',
+  copy: '©',
+  bull: '•',
+  rsquo: '’',
+  lsquo: '‘',
+  ldquo: '“',
+  rdquo: '”',
 };
 
 export function decodeEntities(text: string): string {
@@ -32,7 +50,9 @@ export function decodeEntities(text: string): string {
  * inside a scheme and decode entities first (`java&#x73;cript:`), so the check does the same.
  */
 export function isSafeLink(href: string): boolean {
-  const bare = decodeEntities(href).replace(/[\u0000-\u0020\u007f-\u009f]/g, '').toLowerCase();
+  const bare = decodeEntities(href)
+    .replace(/[\u0000-\u0020\u007f-\u009f]/g, '')
+    .toLowerCase();
   return /^(https?:\/\/[^/]|mailto:.)/.test(bare);
 }
 
@@ -40,10 +60,13 @@ const HREF = /(<[a-z][^>]*?\s)href(\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s>"']*))/g
 
 /** Every href in the mail that is not a safe link becomes `#`. */
 export function sanitizeLinks(html: string): string {
-  return html.replace(HREF, (whole, before: string, equals: string, double?: string, single?: string, bare?: string) => {
-    const href = double ?? single ?? bare ?? '';
-    return isSafeLink(href) ? whole : `${before}href${equals}"#"`;
-  });
+  return html.replace(
+    HREF,
+    (whole, before: string, equals: string, double?: string, single?: string, bare?: string) => {
+      const href = double ?? single ?? bare ?? '';
+      return isSafeLink(href) ? whole : `${before}href${equals}"#"`;
+    },
+  );
 }
 
 const ANCHOR = /<a\b[^>]*?\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))[^>]*>([\s\S]*?)<\/a\s*>/gi;
@@ -66,7 +89,8 @@ export function htmlToText(html: string): string {
     const label = stripTags(inner).trim();
     const shownUrl = url.replace(/^mailto:/i, '');
     if (!url || url === '#' || !isSafeLink(url)) return label;
-    if (!decodeEntities(label) || decodeEntities(label) === url || decodeEntities(label) === shownUrl) return escapeHtml(shownUrl);
+    if (!decodeEntities(label) || decodeEntities(label) === url || decodeEntities(label) === shownUrl)
+      return escapeHtml(shownUrl);
     return `${label} (${escapeHtml(url)})`;
   });
   text = text

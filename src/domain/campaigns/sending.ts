@@ -72,7 +72,13 @@ export function reconcile(
     const key = recipientKey(entry);
     byRecipient.set(key, [...(byRecipient.get(key) ?? []), entry]);
   }
-  const result: Reconciliation = { sent: [], toRecord: [], retry: [], discard: [], journaled: new Set(byRecipient.keys()) };
+  const result: Reconciliation = {
+    sent: [],
+    toRecord: [],
+    retry: [],
+    discard: [],
+    journaled: new Set(byRecipient.keys()),
+  };
   for (const [key, entries] of byRecipient) {
     const gone = entries.filter((entry) => !existingDraftIds.has(entry.draftId));
     const waiting = entries.filter((entry) => existingDraftIds.has(entry.draftId));
@@ -90,8 +96,7 @@ export function reconcile(
 }
 
 export type Attempt =
-  | { kind: 'sendDraft'; entry: JournalEntry }
-  | { kind: 'createAndSend'; recipient: QueuedRecipient };
+  { kind: 'sendDraft'; entry: JournalEntry } | { kind: 'createAndSend'; recipient: QueuedRecipient };
 
 export interface PauseDecision {
   reason: 'quota' | 'failures';
@@ -163,7 +168,10 @@ export function trackOutcome(
 ): { streak: number; pause: PauseDecision | null } {
   const next = outcome === 'failed' ? streak + 1 : 0;
   const tripped = next >= settings.breakerFailures;
-  return { streak: next, pause: tripped ? { reason: 'failures', key: 'campaigns.pause.failures', params: { count: next } } : null };
+  return {
+    streak: next,
+    pause: tripped ? { reason: 'failures', key: 'campaigns.pause.failures', params: { count: next } } : null,
+  };
 }
 
 /**

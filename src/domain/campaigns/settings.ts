@@ -29,7 +29,14 @@ export const DEFAULT_CAMPAIGN_SETTINGS: Readonly<CampaignSettings> = {
 };
 
 export type FlowName = 'welcome' | 'feedback' | 'winback' | 'birthday' | 'pointsExpiry' | 'tierReached';
-export const FLOW_NAMES: readonly FlowName[] = ['welcome', 'feedback', 'winback', 'birthday', 'pointsExpiry', 'tierReached'];
+export const FLOW_NAMES: readonly FlowName[] = [
+  'welcome',
+  'feedback',
+  'winback',
+  'birthday',
+  'pointsExpiry',
+  'tierReached',
+];
 
 export interface FlowSetting {
   enabled: boolean;

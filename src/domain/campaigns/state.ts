@@ -17,16 +17,15 @@ export function canTransition(from: CampaignStatus, to: CampaignStatus): boolean
   return ALLOWED[from].includes(to);
 }
 
-export type TransitionResult =
-  | { ok: true; campaign: Campaign }
-  | { ok: false; key: MessageKey; params: MessageParams };
+export type TransitionResult = { ok: true; campaign: Campaign } | { ok: false; key: MessageKey; params: MessageParams };
 
 /** The campaign in its new status, or the reason staff can't do that (a message key). */
 export function transitionCampaign(campaign: Campaign, to: CampaignStatus): TransitionResult {
   if (!canTransition(campaign.status, to)) {
     return { ok: false, key: 'campaigns.transition.refused', params: { from: campaign.status, to } };
   }
-  if (to === 'scheduled' && campaign.scheduledAt === null) return { ok: false, key: 'campaigns.transition.noSchedule', params: {} };
+  if (to === 'scheduled' && campaign.scheduledAt === null)
+    return { ok: false, key: 'campaigns.transition.noSchedule', params: {} };
   if ((to === 'scheduled' || to === 'sending') && campaign.segmentId.trim() === '') {
     return { ok: false, key: 'campaigns.transition.noSegment', params: {} };
   }
@@ -35,7 +34,9 @@ export function transitionCampaign(campaign: Campaign, to: CampaignStatus): Tran
 
 /** A scheduled campaign whose time has come. */
 export function isDue(campaign: Campaign, now: Date): boolean {
-  return campaign.status === 'scheduled' && campaign.scheduledAt !== null && campaign.scheduledAt.getTime() <= now.getTime();
+  return (
+    campaign.status === 'scheduled' && campaign.scheduledAt !== null && campaign.scheduledAt.getTime() <= now.getTime()
+  );
 }
 
 export interface CampaignCounts {

@@ -28,7 +28,7 @@ function utf8Bytes(text: string): number[] {
 
 function utf8Text(bytes: readonly number[]): string | null {
   let text = '';
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const first = bytes[i] ?? 0;
     const length = first < 0x80 ? 1 : first >> 5 === 6 ? 2 : first >> 4 === 14 ? 3 : first >> 3 === 30 ? 4 : 0;
     if (length === 0 || i + length > bytes.length) return null;
@@ -90,9 +90,7 @@ export function makeUnsubscribeToken(clientId: ClientId, email: string, sign: Si
   return `${payload}.${sign(`unsubscribe:${payload}`)}`;
 }
 
-export type VerifiedToken =
-  | { ok: true; clientId: ClientId; emailTag: string }
-  | { ok: false; key: MessageKey };
+export type VerifiedToken = { ok: true; clientId: ClientId; emailTag: string } | { ok: false; key: MessageKey };
 
 export function verifyUnsubscribeToken(token: string, sign: Signer): VerifiedToken {
   const invalid: VerifiedToken = { ok: false, key: 'campaigns.unsubscribe.invalid' };

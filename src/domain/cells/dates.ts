@@ -9,8 +9,18 @@ export interface DateOptions {
 
 // Stems match every case: "ноября", "ноябрь", "нояб.", "November", "Nov".
 const MONTH_STEMS: readonly (readonly string[])[] = [
-  ['янв', 'jan'], ['фев', 'feb'], ['мар', 'mar'], ['апр', 'apr'], ['мая', 'май', 'may'], ['июн', 'jun'],
-  ['июл', 'jul'], ['авг', 'aug'], ['сен', 'sep'], ['окт', 'oct'], ['ноя', 'nov'], ['дек', 'dec'],
+  ['янв', 'jan'],
+  ['фев', 'feb'],
+  ['мар', 'mar'],
+  ['апр', 'apr'],
+  ['мая', 'май', 'may'],
+  ['июн', 'jun'],
+  ['июл', 'jul'],
+  ['авг', 'aug'],
+  ['сен', 'sep'],
+  ['окт', 'oct'],
+  ['ноя', 'nov'],
+  ['дек', 'dec'],
 ];
 
 const TIME = String.raw`(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?`;
@@ -22,7 +32,8 @@ const MONTH_NAME_DAY = new RegExp(String.raw`^([\p{L}.]+)\s+(\d{1,2}),?\s+(\d{4}
 
 export function parseDate(raw: unknown, options: DateOptions): CellResult<Date | null> {
   if (raw === null || raw === undefined || raw === '') return accept(null);
-  if (isDate(raw)) return Number.isNaN(raw.getTime()) ? reject('cells.notADate', raw, { value: 'Invalid Date' }) : accept(raw);
+  if (isDate(raw))
+    return Number.isNaN(raw.getTime()) ? reject('cells.notADate', raw, { value: 'Invalid Date' }) : accept(raw);
   if (typeof raw !== 'string') return reject('cells.notADate', raw, { value: String(raw) });
   const text = raw.trim().replace(/[\u00a0\u202f]/g, ' ');
   if (text === '') return accept(null);
@@ -57,13 +68,13 @@ export function parseDate(raw: unknown, options: DateOptions): CellResult<Date |
   if (dayName) {
     const [, day, name, year, hour, minute, second] = dayName;
     const month = monthFromName(name ?? '');
-    return month === null ? notADate : build(Number(year), month, Number(day), hour, minute, second) ?? notADate;
+    return month === null ? notADate : (build(Number(year), month, Number(day), hour, minute, second) ?? notADate);
   }
   const nameDay = MONTH_NAME_DAY.exec(text);
   if (nameDay) {
     const [, name, day, year, hour, minute, second] = nameDay;
     const month = monthFromName(name ?? '');
-    return month === null ? notADate : build(Number(year), month, Number(day), hour, minute, second) ?? notADate;
+    return month === null ? notADate : (build(Number(year), month, Number(day), hour, minute, second) ?? notADate);
   }
   return notADate;
 }
@@ -83,7 +94,14 @@ function monthFromName(name: string): number | null {
 }
 
 /** A local date-time, or null when a part is out of range (31.02, 25:00). */
-function build(year: number, month: number, day: number, hour?: string, minute?: string, second?: string): CellResult<Date> | null {
+function build(
+  year: number,
+  month: number,
+  day: number,
+  hour?: string,
+  minute?: string,
+  second?: string,
+): CellResult<Date> | null {
   const h = Number(hour ?? 0);
   const m = Number(minute ?? 0);
   const s = Number(second ?? 0);

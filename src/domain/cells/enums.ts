@@ -1,79 +1,89 @@
-// The fixed lists staff choose from, with the labels shown in each language and the spellings accepted.
+// The fixed lists staff choose from and the spellings accepted; the labels shown are in the catalogs,
+// read here as data (a cell holds the label in the sheet's language, and either language parses).
 import { CHANNEL_TOPICS, ORDER_STATUSES, REQUEST_CHANNELS, type Locale } from '../types';
+import type { MessageKey } from '../../i18n';
+import { catalogEntry } from '../../i18n/labels';
 import { accept, isBlank, quoteCell, reject, type CellResult } from './result';
 
 export interface EnumOption {
   value: string;
-  en: string;
-  ru: string;
+  /** The label in each language: catalog key `enum.<list>.<value>`. */
+  label: MessageKey;
   /** Other spellings people use, in any language. */
   aliases?: readonly string[];
 }
 
-export type EnumKey = 'channelTopic' | 'orderStatus' | 'requestChannel' | 'ledgerKind' | 'campaignStatus' | 'sendStatus' | 'language';
+export type EnumKey =
+  'channelTopic' | 'orderStatus' | 'requestChannel' | 'ledgerKind' | 'campaignStatus' | 'sendStatus' | 'language';
 
-const TOPIC_LABELS: Record<(typeof CHANNEL_TOPICS)[number], [string, string, string[]]> = {
-  gaming: ['Gaming', 'Игры', ['games', 'игровой', 'гейминг']],
-  irl: ['IRL', 'IRL', ['in real life', 'жизнь']],
-  art: ['Art', 'Творчество', ['арт', 'рисование', 'drawing']],
-  music: ['Music', 'Музыка', ['музыкальный']],
-  just_chatting: ['Just Chatting', 'Общение', ['chatting', 'болталка', 'разговоры']],
-  education: ['Education', 'Обучение', ['образование', 'learning']],
-  other: ['Other', 'Другое', ['прочее']],
-};
-const STATUS_LABELS: Record<(typeof ORDER_STATUSES)[number], [string, string, string[]]> = {
-  new: ['New', 'Новый', ['новая', 'создан']],
-  in_progress: ['In progress', 'В работе', ['working', 'в процессе', 'выполняется']],
-  completed: ['Completed', 'Выполнен', ['done', 'complete', 'готов', 'выполнено', 'завершён', 'завершен']],
-  cancelled: ['Cancelled', 'Отменён', ['canceled', 'отменен', 'отмена']],
-};
-const CHANNEL_LABELS: Record<(typeof REQUEST_CHANNELS)[number], [string, string, string[]]> = {
-  email: ['Email', 'Почта', ['e-mail', 'mail', 'эл. почта', 'электронная почта']],
-  twitch: ['Twitch', 'Twitch', ['твич']],
-  discord: ['Discord', 'Discord', ['дискорд']],
-  telegram: ['Telegram', 'Telegram', ['телеграм', 'tg', 'тг']],
-  other: ['Other', 'Другое', ['прочее']],
+/** Each list's values with the other spellings accepted for them; the labels are in the catalogs. */
+const ALIASES: { [K in EnumKey]: Record<string, readonly string[]> } = {
+  channelTopic: {
+    gaming: ['games', 'игровой', 'гейминг'],
+    irl: ['in real life', 'жизнь'],
+    art: ['арт', 'рисование', 'drawing'],
+    music: ['музыкальный'],
+    just_chatting: ['chatting', 'болталка', 'разговоры'],
+    education: ['образование', 'learning'],
+    other: ['прочее'],
+  } satisfies Record<(typeof CHANNEL_TOPICS)[number], readonly string[]>,
+  orderStatus: {
+    new: ['новая', 'создан'],
+    in_progress: ['working', 'в процессе', 'выполняется'],
+    completed: ['done', 'complete', 'готов', 'выполнено', 'завершён', 'завершен'],
+    cancelled: ['canceled', 'отменен', 'отмена'],
+  } satisfies Record<(typeof ORDER_STATUSES)[number], readonly string[]>,
+  requestChannel: {
+    email: ['e-mail', 'mail', 'эл. почта', 'электронная почта'],
+    twitch: ['твич'],
+    discord: ['дискорд'],
+    telegram: ['телеграм', 'tg', 'тг'],
+    other: ['прочее'],
+  } satisfies Record<(typeof REQUEST_CHANNELS)[number], readonly string[]>,
+  ledgerKind: {
+    earn: [],
+    bonus: [],
+    redeem: ['spend'],
+    expire: ['expired'],
+    adjust: ['adjustment'],
+    reverse: ['reversal', 'сторно'],
+  },
+  campaignStatus: {
+    draft: [],
+    scheduled: [],
+    sending: [],
+    paused: [],
+    done: ['sent', 'отправлена'],
+    cancelled: ['canceled'],
+  },
+  sendStatus: { queued: [], sent: [], skipped: [], failed: ['error'] },
+  language: { ru: ['ru', 'rus', 'ru-ru', 'рус'], en: ['en', 'eng', 'en-us', 'en-gb', 'англ'] },
 };
 
-function options(labels: Record<string, [string, string, string[]]>): EnumOption[] {
-  return Object.entries(labels).map(([value, [en, ru, aliases]]) => ({ value, en, ru, aliases }));
+function options(key: EnumKey): EnumOption[] {
+  return Object.entries(ALIASES[key]).map(([value, aliases]) => ({
+    value,
+    label: `enum.${key}.${value}` as MessageKey,
+    aliases,
+  }));
 }
 
 export const ENUMS: Record<EnumKey, readonly EnumOption[]> = {
-  channelTopic: options(TOPIC_LABELS),
-  orderStatus: options(STATUS_LABELS),
-  requestChannel: options(CHANNEL_LABELS),
-  ledgerKind: options({
-    earn: ['Earn', 'Начисление', []],
-    bonus: ['Bonus', 'Бонус', []],
-    redeem: ['Redeem', 'Списание', ['spend']],
-    expire: ['Expire', 'Сгорание', ['expired']],
-    adjust: ['Adjust', 'Корректировка', ['adjustment']],
-    reverse: ['Reverse', 'Отмена', ['reversal', 'сторно']],
-  }),
-  campaignStatus: options({
-    draft: ['Draft', 'Черновик', []],
-    scheduled: ['Scheduled', 'Запланирована', []],
-    sending: ['Sending', 'Отправляется', []],
-    paused: ['Paused', 'Приостановлена', []],
-    done: ['Done', 'Завершена', ['sent', 'отправлена']],
-    cancelled: ['Cancelled', 'Отменена', ['canceled']],
-  }),
-  sendStatus: options({
-    queued: ['Queued', 'В очереди', []],
-    sent: ['Sent', 'Отправлено', []],
-    skipped: ['Skipped', 'Пропущено', []],
-    failed: ['Failed', 'Ошибка', ['error']],
-  }),
-  language: options({
-    ru: ['Russian', 'Русский', ['ru', 'rus', 'ru-ru', 'рус']],
-    en: ['English', 'Английский', ['en', 'eng', 'en-us', 'en-gb', 'англ']],
-  }),
+  channelTopic: options('channelTopic'),
+  orderStatus: options('orderStatus'),
+  requestChannel: options('requestChannel'),
+  ledgerKind: options('ledgerKind'),
+  campaignStatus: options('campaignStatus'),
+  sendStatus: options('sendStatus'),
+  language: options('language'),
 };
 
 /** Lower case, ё as е, no spaces, underscores, hyphens or dots: "In-progress" = "in_progress". */
 export function foldLabel(text: string): string {
-  return text.toLowerCase().replace(/ё/g, 'е').replace(/[\s_\-.]+/g, '');
+  return text
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[\s_\-.]+/g, '');
 }
 
 /** Folded spelling → value per list, the first option winning as in a search in list order; built on first use. */
@@ -84,7 +94,7 @@ function spellingIndex(key: EnumKey): Map<string, string> {
   if (!index) {
     index = new Map();
     for (const option of ENUMS[key]) {
-      for (const spelling of [option.value, option.en, option.ru, ...(option.aliases ?? [])]) {
+      for (const spelling of [option.value, ...Object.values(catalogEntry(option.label)), ...(option.aliases ?? [])]) {
         const folded = foldLabel(spelling);
         if (!index.has(folded)) index.set(folded, option.value);
       }
@@ -103,10 +113,11 @@ export function parseEnum(raw: unknown, key: EnumKey, locale: Locale): CellResul
 
 /** The labels a dropdown shows, in the sheet's language. */
 export function enumLabels(key: EnumKey, locale: Locale): string[] {
-  return ENUMS[key].map((option) => option[locale]);
+  return ENUMS[key].map((option) => catalogEntry(option.label)[locale]);
 }
 
 /** The label to write for a stored value; an unknown value is written as is. */
 export function enumLabel(key: EnumKey, value: string, locale: Locale): string {
-  return ENUMS[key].find((option) => option.value === value)?.[locale] ?? value;
+  const option = ENUMS[key].find((candidate) => candidate.value === value);
+  return option ? catalogEntry(option.label)[locale] : value;
 }

@@ -51,7 +51,11 @@ export function parseCell(raw: unknown, spec: CellSpec, context: CellContext): C
 }
 
 /** The value to write for a typed value: enums as labels in the sheet's language, blanks as ''. */
-export function formatCell(value: CellValue | undefined, spec: CellSpec, locale: Locale): string | number | boolean | Date {
+export function formatCell(
+  value: CellValue | undefined,
+  spec: CellSpec,
+  locale: Locale,
+): string | number | boolean | Date {
   if (value === null || value === undefined) return '';
   if (spec.type === 'enum' && typeof value === 'string' && spec.enumKey) return enumLabel(spec.enumKey, value, locale);
   return value;

@@ -13,9 +13,11 @@ export interface NumberOptions {
 }
 
 export function parseNumber(raw: unknown, options: NumberOptions): CellResult<number | null> {
-  if (typeof raw === 'number') return Number.isFinite(raw) ? accept(raw) : reject('cells.notANumber', raw, { value: String(raw) });
+  if (typeof raw === 'number')
+    return Number.isFinite(raw) ? accept(raw) : reject('cells.notANumber', raw, { value: String(raw) });
   if (raw === null || raw === undefined || raw === '') return accept(null);
-  if (typeof raw === 'boolean' || isDate(raw) || typeof raw !== 'string') return reject('cells.notANumber', raw, { value: String(raw) });
+  if (typeof raw === 'boolean' || isDate(raw) || typeof raw !== 'string')
+    return reject('cells.notANumber', raw, { value: String(raw) });
 
   let text = raw.replace(CURRENCY, '').replace(SPACES, '');
   if (raw.trim() === '') return accept(null);

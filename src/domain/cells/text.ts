@@ -14,7 +14,8 @@ export function parseText(raw: unknown, maxLength = DEFAULT_MAX_TEXT): CellResul
 /** Ids are short single-line text; a whole number typed into an id cell reads as "12", not "12.0". */
 export function parseId(raw: unknown): CellResult<string> {
   if (isBlank(raw)) return accept('');
-  if (typeof raw === 'number') return Number.isInteger(raw) ? accept(String(raw)) : reject('cells.notAnId', raw, { value: String(raw) });
+  if (typeof raw === 'number')
+    return Number.isInteger(raw) ? accept(String(raw)) : reject('cells.notAnId', raw, { value: String(raw) });
   if (typeof raw !== 'string') return reject('cells.notAnId', raw, { value: quoteCell(raw) });
   const id = raw.trim();
   if (id.length > 100 || /[\r\n\t]/.test(id)) return reject('cells.notAnId', raw, { value: quoteCell(raw) });
@@ -32,7 +33,8 @@ export function parseEmail(raw: unknown): CellResult<string> {
   const wrapped = /<([^<>]+)>\s*$/.exec(email);
   if (wrapped) email = wrapped[1] ?? '';
   email = email.trim().toLowerCase();
-  if (email.length > 254 || !EMAIL.test(email) || email.includes('..')) return reject('cells.badEmail', raw, { value: quoteCell(raw) });
+  if (email.length > 254 || !EMAIL.test(email) || email.includes('..'))
+    return reject('cells.badEmail', raw, { value: quoteCell(raw) });
   return accept(email);
 }
 
@@ -43,7 +45,12 @@ const NO = new Set(['нет', 'н', 'no', 'n', 'false', 'ложь', '0', '✗', 
 export function parseBoolean(raw: unknown): CellResult<boolean | null> {
   if (typeof raw === 'boolean') return accept(raw);
   if (isBlank(raw)) return accept(null);
-  if (typeof raw === 'number') return raw === 1 ? accept(true) : raw === 0 ? accept(false) : reject('cells.notABoolean', raw, { value: String(raw) });
+  if (typeof raw === 'number')
+    return raw === 1
+      ? accept(true)
+      : raw === 0
+        ? accept(false)
+        : reject('cells.notABoolean', raw, { value: String(raw) });
   if (typeof raw !== 'string') return reject('cells.notABoolean', raw, { value: quoteCell(raw) });
   const word = raw.trim().toLowerCase().replace(/[.!]$/, '');
   if (YES.has(word)) return accept(true);

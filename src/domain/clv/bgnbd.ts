@@ -96,7 +96,12 @@ function likelihoodOver(columns: HistoryColumns): (params: BgNbdParams) => numbe
       const stillAlive = common - shape * Math.log(alpha + (age[i] as number));
       // Without repeats the client cannot have dropped out: the likelihood is the still-alive term alone.
       const either =
-        x > 0 ? logSumExp(stillAlive, common + (logDropOdds[x] as number) - shape * Math.log(alpha + (recency[i] as number))) : stillAlive;
+        x > 0
+          ? logSumExp(
+              stillAlive,
+              common + (logDropOdds[x] as number) - shape * Math.log(alpha + (recency[i] as number)),
+            )
+          : stillAlive;
       total += (weight[i] as number) * ((logGammaRatio[x] as number) + r * logAlpha + either);
     }
     return total;

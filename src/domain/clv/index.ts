@@ -19,9 +19,16 @@ export {
   discountedValue,
   isSpendInformative,
   GAMMA_GAMMA_BOUNDS,
-} from './gammaGamma';
-export type { SpendHistory, GammaGammaParams, GammaGammaFit, LifetimeValueOptions } from './gammaGamma';
+} from './gamma-gamma';
+export type { SpendHistory, GammaGammaParams, GammaGammaFit, LifetimeValueOptions } from './gamma-gamma';
 export { fitClvModels, fallbackParams, scoreClients, CDNOW_REFERENCE, CLV_FALLBACK_REASONS } from './score';
-export type { ClvClientSummary, ClvModels, ClvFallbackReason, FitClvOptions, ClientClvScore, ScoreClvOptions } from './score';
+export type {
+  ClvClientSummary,
+  ClvModels,
+  ClvFallbackReason,
+  FitClvOptions,
+  ClientClvScore,
+  ScoreClvOptions,
+} from './score';
 export { studioClv } from './studio';
 export type { StudioClv, StudioClvOptions } from './studio';

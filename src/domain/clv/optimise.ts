@@ -75,7 +75,8 @@ function runSimplex(
     let spread = 0;
     for (let i = 1; i <= n; i++) {
       const vertex = vertexAt(i);
-      for (let k = 0; k < n; k++) spread = Math.max(spread, Math.abs((vertex[k] as number) - (bestVertex[k] as number)));
+      for (let k = 0; k < n; k++)
+        spread = Math.max(spread, Math.abs((vertex[k] as number) - (bestVertex[k] as number)));
     }
     // Same test as scipy's Nelder–Mead: both the points and their values have come together.
     if (at(n) - at(0) <= valueTolerance * (1 + Math.abs(at(0))) && spread <= pointTolerance) {

@@ -17,7 +17,7 @@ import {
   type GammaGammaFit,
   type GammaGammaParams,
   type SpendHistory,
-} from './gammaGamma';
+} from './gamma-gamma';
 import { DAY_MS } from '../analysis/dates';
 import { daysPerUnit, type TimeUnit } from './history';
 import { clamp, finiteOr } from './special';

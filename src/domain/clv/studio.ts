@@ -2,7 +2,7 @@
 import type { ClientFacts } from '../analysis/facts';
 import type { ClientId, Order } from '../types';
 import { summariseHistory } from './history';
-import { isSpendInformative } from './gammaGamma';
+import { isSpendInformative } from './gamma-gamma';
 import { fitClvModels, scoreClients, type ClientClvScore, type ClvModels } from './score';
 
 export interface StudioClvOptions {
@@ -23,10 +23,17 @@ export interface StudioClv {
 
 /** Fits on counted orders only (cancelled and future-dated ones left out), in days. */
 export function studioClv(orders: readonly Order[], asOf: Date, options: StudioClvOptions): StudioClv {
-  const counted = orders.filter((order) => order.status !== 'cancelled' && order.clientId !== '' && order.date.getTime() <= asOf.getTime());
+  const counted = orders.filter(
+    (order) => order.status !== 'cancelled' && order.clientId !== '' && order.date.getTime() <= asOf.getTime(),
+  );
   const summaries = summariseHistory(counted, asOf, 'days');
   const models = fitClvModels(summaries, { unit: 'days', minRepeatBuyers: options.minRepeatBuyers });
-  const scored = scoreClients(summaries, models, { asOf, margin: options.margin, monthlyDiscountRate: options.monthlyDiscountRate, months: 12 });
+  const scored = scoreClients(summaries, models, {
+    asOf,
+    margin: options.margin,
+    monthlyDiscountRate: options.monthlyDiscountRate,
+    months: 12,
+  });
   const scores = new Map<ClientId, ClientClvScore>();
   const facts = new Map<ClientId, ClientFacts>();
   for (const score of scored) {

@@ -16,7 +16,11 @@ export interface PersonalDiscount {
  * The best personal discount among the client's tier and segments; null when none is above zero.
  * On a tie the tier wins, then the segment id first in alphabetical order, so the answer is stable.
  */
-export function personalDiscount(tier: string, segmentIds: readonly string[], settings: LoyaltySettings): PersonalDiscount | null {
+export function personalDiscount(
+  tier: string,
+  segmentIds: readonly string[],
+  settings: LoyaltySettings,
+): PersonalDiscount | null {
   const candidates: PersonalDiscount[] = [];
   const tierPercent = settings.discountByTier[tier];
   if (tierPercent !== undefined) candidates.push({ percent: tierPercent, source: { kind: 'tier', tier } });
@@ -44,7 +48,13 @@ export interface DiscountCodeRecord {
 }
 
 /** The client's code for a campaign; `attempt` > 1 only to step around a collision. */
-export function discountCode(campaignId: string, clientId: ClientId, settings: LoyaltySettings, sign: (text: string) => string, attempt = 1): string {
+export function discountCode(
+  campaignId: string,
+  clientId: ClientId,
+  settings: LoyaltySettings,
+  sign: (text: string) => string,
+  attempt = 1,
+): string {
   const text = `discount:${campaignId}:${clientId}${attempt > 1 ? `#${attempt}` : ''}`;
   return groupCode(readableCode(sign(text), settings.discountCodeLength));
 }
@@ -63,7 +73,9 @@ export function issueDiscountCodes(
   asOf: Date,
 ): DiscountCodeRecord[] {
   const taken = new Set(existing.map((record) => normaliseCode(record.code)));
-  const holders = new Set(existing.filter((record) => record.campaignId === campaignId).map((record) => record.clientId));
+  const holders = new Set(
+    existing.filter((record) => record.campaignId === campaignId).map((record) => record.clientId),
+  );
   const issued: DiscountCodeRecord[] = [];
   for (const clientId of clientIds) {
     if (holders.has(clientId)) continue;
@@ -90,10 +102,17 @@ export type CodeUse = { ok: true; record: DiscountCodeRecord } | { ok: false; er
  * The record to write back once the code pays for an order. Using it again on the same order
  * changes nothing; another client's code or a code already used on another order is refused.
  */
-export function markCodeUsed(typed: string, clientId: ClientId, orderId: OrderId, records: readonly DiscountCodeRecord[], asOf: Date): CodeUse {
+export function markCodeUsed(
+  typed: string,
+  clientId: ClientId,
+  orderId: OrderId,
+  records: readonly DiscountCodeRecord[],
+  asOf: Date,
+): CodeUse {
   const record = lookupCode(typed, records);
   if (!record) return { ok: false, error: { key: 'loyalty.code.unknown', params: { code: typed.trim() } } };
-  if (record.clientId !== clientId) return { ok: false, error: { key: 'loyalty.code.wrongClient', params: { code: record.code } } };
+  if (record.clientId !== clientId)
+    return { ok: false, error: { key: 'loyalty.code.wrongClient', params: { code: record.code } } };
   if (record.usedAt) {
     return record.orderId === orderId
       ? { ok: true, record }

@@ -84,7 +84,9 @@ export function expiryEntries(entries: readonly LedgerEntry[], settings: Loyalty
       const key = expiryKey(lot.key);
       if (addMonths(lot.date, settings.expiryMonths).getTime() > asOf.getTime() || keys.has(key)) continue;
       const reason = ledgerReason('loyalty.reason.expired', { credited: isoDay(lot.date) });
-      due.push(ledgerEntry({ clientId, kind: 'expire', points: -lot.remaining, key, orderId: lot.orderId, reason }, asOf));
+      due.push(
+        ledgerEntry({ clientId, kind: 'expire', points: -lot.remaining, key, orderId: lot.orderId, reason }, asOf),
+      );
     }
   }
   return due;
@@ -98,7 +100,11 @@ export interface ExpiringPoints {
 }
 
 /** Points that will expire after `asOf` and within `expiryReminderDays`, per client, for reminder mails. */
-export function pointsExpiringSoon(entries: readonly LedgerEntry[], settings: LoyaltySettings, asOf: Date): ExpiringPoints[] {
+export function pointsExpiringSoon(
+  entries: readonly LedgerEntry[],
+  settings: LoyaltySettings,
+  asOf: Date,
+): ExpiringPoints[] {
   if (settings.expiryMonths <= 0) return [];
   const horizon = addDays(asOf, settings.expiryReminderDays).getTime();
   const expiring: ExpiringPoints[] = [];

@@ -1,7 +1,7 @@
 // The loyalty program's pure logic: one import for the server and sheets layers.
 export * from './settings';
 export * from './ledger';
-export * from './orderPoints';
+export * from './order-points';
 export * from './expiry';
 export * from './tiers';
 export * from './codes';

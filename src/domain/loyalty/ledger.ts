@@ -2,8 +2,7 @@
 // append and never changes existing ones. Each entry's `key` names the event it records, so
 // applying an event again appends nothing; ids derive from keys, so two runs write the same rows.
 
-import { translate, type MessageKey, type MessageParams } from '../../i18n';
-import { en } from '../../i18n/en';
+import type { MessageKey, MessageParams } from '../../i18n';
 import type { ClientId, LedgerEntry, LedgerKind, Locale, OrderId } from '../types';
 import { addDays } from '../analysis/dates';
 import type { LoyaltySettings } from './settings';
@@ -92,13 +91,6 @@ export function parseLedgerReason(reason: string): { key: string; params: Record
   return { key, params };
 }
 
-/** A reason as staff read it: a catalog key translated with its parameters, free text as typed. */
-export function describeLedgerReason(reason: string, locale: Locale): string {
-  const parsed = parseLedgerReason(reason);
-  if (!parsed || !(parsed.key in en)) return reason;
-  return translate(locale, parsed.key as MessageKey, parsed.params);
-}
-
 /** The client's points at `asOf`: the sum of the ledger (never the Clients sheet's copy). */
 export function balance(entries: readonly LedgerEntry[], clientId: ClientId, asOf: Date): number {
   let total = 0;
@@ -137,7 +129,11 @@ export function feedbackBonus(
 ): LedgerEntry[] {
   if (!feedback.id || !feedback.clientId) return [];
   const reason = ledgerReason('loyalty.reason.feedback', { feedback: feedback.id });
-  return awardBonus(entries, { clientId: feedback.clientId, key: `feedback:${feedback.id}`, points: settings.bonusFeedback, reason }, asOf);
+  return awardBonus(
+    entries,
+    { clientId: feedback.clientId, key: `feedback:${feedback.id}`, points: settings.bonusFeedback, reason },
+    asOf,
+  );
 }
 
 export function registrationBonus(
@@ -147,7 +143,11 @@ export function registrationBonus(
   asOf: Date,
 ): LedgerEntry[] {
   const reason = ledgerReason('loyalty.reason.registration');
-  return awardBonus(entries, { clientId, key: `registration:${clientId}`, points: settings.bonusRegistration, reason }, asOf);
+  return awardBonus(
+    entries,
+    { clientId, key: `registration:${clientId}`, points: settings.bonusRegistration, reason },
+    asOf,
+  );
 }
 
 /**
@@ -167,7 +167,11 @@ export function birthdayBonus(
     const windowEnd = addDays(day, settings.birthdayWindowDays);
     if (day.getTime() <= asOf.getTime() && asOf.getTime() < windowEnd.getTime()) {
       const reason = ledgerReason('loyalty.reason.birthday', { year });
-      return awardBonus(entries, { clientId: client.id, key: `birthday:${client.id}:${year}`, points: settings.bonusBirthday, reason }, asOf);
+      return awardBonus(
+        entries,
+        { clientId: client.id, key: `birthday:${client.id}:${year}`, points: settings.bonusBirthday, reason },
+        asOf,
+      );
     }
   }
   return [];
@@ -206,6 +210,8 @@ export function adjustPoints(
   }
   return {
     ok: true,
-    entries: [ledgerEntry({ clientId: adjustment.clientId, kind: 'adjust', points: adjustment.points, key, reason, by }, asOf)],
+    entries: [
+      ledgerEntry({ clientId: adjustment.clientId, kind: 'adjust', points: adjustment.points, key, reason, by }, asOf),
+    ],
   };
 }

@@ -7,7 +7,7 @@
 
 import type { ClientId, Feedback, LedgerEntry, Order } from '../types';
 import { birthdayBonus, feedbackBonus, registrationBonus } from './ledger';
-import { orderEarnKey, reconcileOrder } from './orderPoints';
+import { orderEarnKey, reconcileOrder } from './order-points';
 import { expiryEntries } from './expiry';
 import { evaluateTier, rollingSpend, tierMultiplier, tierUpBonuses, type TierChange } from './tiers';
 import { referralCredits } from './referrals';
@@ -91,7 +91,8 @@ export function planLoyaltyNight(input: LoyaltyNightInput): LoyaltyNightPlan {
   // An order keeps the client it first earned for, so reassigning it never earns twice.
   const earnedBy = new Map<string, ClientId>();
   for (const entry of input.ledger) {
-    if (entry.kind === 'earn' && entry.orderId && entry.key === orderEarnKey(entry.orderId)) earnedBy.set(entry.orderId, entry.clientId);
+    if (entry.kind === 'earn' && entry.orderId && entry.key === orderEarnKey(entry.orderId))
+      earnedBy.set(entry.orderId, entry.clientId);
   }
   for (const order of latestOrders(input.orders)) {
     const owner = earnedBy.get(order.id) ?? order.clientId;
@@ -133,8 +134,16 @@ export function planLoyaltyNight(input: LoyaltyNightInput): LoyaltyNightPlan {
   for (const client of clients) {
     const decision = decisions.get(client.id);
     if (!decision) continue;
-    const balance = ledger.of(client.id).reduce((sum, entry) => (entry.date.getTime() <= asOf.getTime() ? sum + entry.points : sum), 0);
-    standings.set(client.id, { clientId: client.id, balance, tier: decision.tier, tierSince: decision.since, change: decision.change });
+    const balance = ledger
+      .of(client.id)
+      .reduce((sum, entry) => (entry.date.getTime() <= asOf.getTime() ? sum + entry.points : sum), 0);
+    standings.set(client.id, {
+      clientId: client.id,
+      balance,
+      tier: decision.tier,
+      tierSince: decision.since,
+      change: decision.change,
+    });
   }
   return { appended: ledger.appended, standings };
 }

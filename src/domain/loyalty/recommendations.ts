@@ -2,7 +2,6 @@
 // the clients' sets of products, with popular products as the fallback.
 
 import type { ClientId, Locale, Order } from '../types';
-import { translate } from '../../i18n';
 import type { LoyaltySettings } from './settings';
 
 /** "A → B": of the clients who ordered `from`, the share who also ordered `to`. */
@@ -68,7 +67,10 @@ export function buildRecommendationModel(orders: readonly Order[], settings: Loy
   const rules: CoPurchaseRule[] = [];
   for (const [pair, together] of pairs) {
     const [first, second] = JSON.parse(pair) as [string, string];
-    for (const [from, to] of [[first, second], [second, first]] as const) {
+    for (const [from, to] of [
+      [first, second],
+      [second, first],
+    ] as const) {
       const support = together / clientCount;
       const confidence = together / (buyers.get(from) ?? together);
       if (support >= settings.recommendationMinSupport && confidence >= settings.recommendationMinConfidence) {
@@ -78,7 +80,9 @@ export function buildRecommendationModel(orders: readonly Order[], settings: Loy
   }
   rules.sort(byStrength);
 
-  const popular = [...buyers].map(([product, clients]) => ({ product, clients })).sort((a, b) => b.clients - a.clients || compareNames(a.product, b.product));
+  const popular = [...buyers]
+    .map(([product, clients]) => ({ product, clients }))
+    .sort((a, b) => b.clients - a.clients || compareNames(a.product, b.product));
   return { rules, popular, productsByClient };
 }
 
@@ -87,14 +91,20 @@ function compareNames(a: string, b: string): number {
 }
 
 function byStrength(a: { confidence: number; support: number; to: string; from: string }, b: typeof a): number {
-  return b.confidence - a.confidence || b.support - a.support || compareNames(a.to, b.to) || compareNames(a.from, b.from);
+  return (
+    b.confidence - a.confidence || b.support - a.support || compareNames(a.to, b.to) || compareNames(a.from, b.from)
+  );
 }
 
 /**
  * Up to `recommendationCount` products the client has not ordered: first those reached by a rule
  * from something they ordered (best confidence, then support, then name), then the most popular.
  */
-export function recommendFor(clientId: ClientId, model: RecommendationModel, settings: LoyaltySettings): Recommendation[] {
+export function recommendFor(
+  clientId: ClientId,
+  model: RecommendationModel,
+  settings: LoyaltySettings,
+): Recommendation[] {
   const owned = model.productsByClient.get(clientId) ?? new Set<string>();
   const chosen: Recommendation[] = [];
   const taken = new Set(owned);
@@ -103,21 +113,26 @@ export function recommendFor(clientId: ClientId, model: RecommendationModel, set
     if (chosen.length >= settings.recommendationCount) break;
     if (!owned.has(rule.from) || taken.has(rule.to)) continue;
     taken.add(rule.to);
-    chosen.push({ product: rule.to, basis: 'co-purchase', because: rule.from, confidence: rule.confidence, support: rule.support });
+    chosen.push({
+      product: rule.to,
+      basis: 'co-purchase',
+      because: rule.from,
+      confidence: rule.confidence,
+      support: rule.support,
+    });
   }
   const clientCount = model.productsByClient.size;
   for (const { product, clients } of model.popular) {
     if (chosen.length >= settings.recommendationCount) break;
     if (taken.has(product)) continue;
     taken.add(product);
-    chosen.push({ product, basis: 'popular', because: '', confidence: 0, support: clientCount ? clients / clientCount : 0 });
+    chosen.push({
+      product,
+      basis: 'popular',
+      because: '',
+      confidence: 0,
+      support: clientCount ? clients / clientCount : 0,
+    });
   }
   return chosen;
-}
-
-/** The `{{recommendation}}` merge field: "sub badges", "sub badges and stickers", "a, b and c". */
-export function recommendationText(recommendations: readonly Recommendation[], locale: Locale): string {
-  const products = recommendations.map((recommendation) => recommendation.product);
-  if (products.length <= 1) return products[0] ?? '';
-  return `${products.slice(0, -1).join(', ')}${translate(locale, 'loyalty.recommendation.and')}${products[products.length - 1]}`;
 }

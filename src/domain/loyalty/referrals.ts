@@ -16,7 +16,9 @@ export function missingReferralCodes(
   settings: LoyaltySettings,
   sign: (text: string) => string,
 ): { clientId: ClientId; referralCode: string }[] {
-  return clients.filter((client) => !client.referralCode.trim()).map((client) => ({ clientId: client.id, referralCode: referralCode(client.id, settings, sign) }));
+  return clients
+    .filter((client) => !client.referralCode.trim())
+    .map((client) => ({ clientId: client.id, referralCode: referralCode(client.id, settings, sign) }));
 }
 
 export type ReferralLink = { ok: true; referredBy: ClientId } | { ok: false; error: LoyaltyMessage };
@@ -29,7 +31,11 @@ type ReferralClient = Pick<Client, 'id' | 'referralCode' | 'referredBy'>;
  * (A referred B, so B cannot refer A, nor can anyone B referred, however far down).
  * Linking again to the same referrer is accepted, so a repeated form submission is harmless.
  */
-export function linkReferral(newClient: ReferralClient, code: string, clients: readonly ReferralClient[]): ReferralLink {
+export function linkReferral(
+  newClient: ReferralClient,
+  code: string,
+  clients: readonly ReferralClient[],
+): ReferralLink {
   const wanted = normaliseCode(code);
   const referrer = wanted ? clients.find((client) => normaliseCode(client.referralCode) === wanted) : undefined;
   if (!referrer) return { ok: false, error: { key: 'loyalty.referral.unknownCode', params: { code: code.trim() } } };
@@ -42,7 +48,11 @@ export function linkReferral(newClient: ReferralClient, code: string, clients: r
   const byId = new Map(clients.map((client) => [client.id, client]));
   const seen = new Set<ClientId>();
   // Walk up from the referrer; reaching the newcomer means the newcomer is among its referrers.
-  for (let current: ReferralClient | undefined = referrer; current && !seen.has(current.id); current = current.referredBy ? byId.get(current.referredBy) : undefined) {
+  for (
+    let current: ReferralClient | undefined = referrer;
+    current && !seen.has(current.id);
+    current = current.referredBy ? byId.get(current.referredBy) : undefined
+  ) {
     if (current.id === newClient.id || current.referredBy === newClient.id) {
       return { ok: false, error: { key: 'loyalty.referral.loop', params: { client: referrer.id } } };
     }
@@ -65,17 +75,30 @@ export function referralCredits(
   const referrerId = newcomer.referredBy;
   if (!referrerId || referrerId === newcomer.id) return [];
   const completed = orders.some(
-    (order) => order.clientId === newcomer.id && order.status === 'completed' && (order.completedAt ?? order.date).getTime() <= asOf.getTime(),
+    (order) =>
+      order.clientId === newcomer.id &&
+      order.status === 'completed' &&
+      (order.completedAt ?? order.date).getTime() <= asOf.getTime(),
   );
   if (!completed) return [];
   const referrer = awardBonus(
     entries,
-    { clientId: referrerId, key: `referral:${newcomer.id}:referrer`, points: settings.bonusReferrer, reason: ledgerReason('loyalty.reason.referrer', { client: newcomer.id }) },
+    {
+      clientId: referrerId,
+      key: `referral:${newcomer.id}:referrer`,
+      points: settings.bonusReferrer,
+      reason: ledgerReason('loyalty.reason.referrer', { client: newcomer.id }),
+    },
     asOf,
   );
   const referee = awardBonus(
     entries,
-    { clientId: newcomer.id, key: `referral:${newcomer.id}:referee`, points: settings.bonusReferee, reason: ledgerReason('loyalty.reason.referee') },
+    {
+      clientId: newcomer.id,
+      key: `referral:${newcomer.id}:referee`,
+      points: settings.bonusReferee,
+      reason: ledgerReason('loyalty.reason.referee'),
+    },
     asOf,
   );
   return [...referrer, ...referee];

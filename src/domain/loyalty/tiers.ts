@@ -94,11 +94,22 @@ export function evaluateTier(
 }
 
 /** The ledger credits for a decision's up-bonuses, once per client and tier (`tier:C-3:Gold`). */
-export function tierUpBonuses(entries: readonly LedgerEntry[], clientId: ClientId, decision: TierDecision, asOf: Date): LedgerEntry[] {
+export function tierUpBonuses(
+  entries: readonly LedgerEntry[],
+  clientId: ClientId,
+  decision: TierDecision,
+  asOf: Date,
+): LedgerEntry[] {
   const appended: LedgerEntry[] = [];
   for (const bonus of decision.upBonuses) {
     const reason = ledgerReason('loyalty.reason.tierUp', { tier: bonus.tier });
-    appended.push(...awardBonus([...entries, ...appended], { clientId, key: `tier:${clientId}:${bonus.tier}`, points: bonus.points, reason }, asOf));
+    appended.push(
+      ...awardBonus(
+        [...entries, ...appended],
+        { clientId, key: `tier:${clientId}:${bonus.tier}`, points: bonus.points, reason },
+        asOf,
+      ),
+    );
   }
   return appended;
 }

@@ -1,5 +1,6 @@
 // The whole database: every sheet the add-on knows, and lookups by key and by localised name.
 import { normaliseHeader } from './headers';
+import { catalogEntry } from '../../i18n/labels';
 import { CAMPAIGNS, DISCOUNT_CODES, SEGMENTS, SENDS, TEMPLATES } from './marketing';
 import { CLIENTS, FEEDBACK, LOYALTY, ORDERS, REQUESTS } from './people';
 import { PROBLEMS, SETTINGS } from './system';
@@ -7,7 +8,18 @@ import type { ColumnSpec, SheetKey, SheetSpec } from './types';
 
 /** In the order the sheets are created (tabs left to right). */
 export const SCHEMA: readonly SheetSpec[] = [
-  CLIENTS, ORDERS, FEEDBACK, REQUESTS, LOYALTY, SEGMENTS, CAMPAIGNS, SENDS, TEMPLATES, DISCOUNT_CODES, SETTINGS, PROBLEMS,
+  CLIENTS,
+  ORDERS,
+  FEEDBACK,
+  REQUESTS,
+  LOYALTY,
+  SEGMENTS,
+  CAMPAIGNS,
+  SENDS,
+  TEMPLATES,
+  DISCOUNT_CODES,
+  SETTINGS,
+  PROBLEMS,
 ];
 
 export function sheetSpec(key: SheetKey): SheetSpec {
@@ -28,12 +40,20 @@ export function columnSpec(sheet: SheetSpec, key: string): ColumnSpec {
  */
 export function sheetKeyForName(name: string): SheetKey | null {
   const folded = normaliseHeader(name);
-  const match = SCHEMA.find((sheet) => [sheet.name.en, sheet.name.ru, sheet.key, ...(sheet.aliases ?? [])].some((candidate) => normaliseHeader(candidate) === folded));
+  const match = SCHEMA.find((sheet) =>
+    [...Object.values(catalogEntry(sheet.name)), sheet.key, ...(sheet.aliases ?? [])].some(
+      (candidate) => normaliseHeader(candidate) === folded,
+    ),
+  );
   return match?.key ?? null;
 }
 
 /** The tab among `names` that holds the sheet, exact localised names first, then looser spellings. */
 export function findSheetName(key: SheetKey, names: readonly string[]): string | null {
   const spec = sheetSpec(key);
-  return names.find((name) => name === spec.name.en || name === spec.name.ru) ?? names.find((name) => sheetKeyForName(name) === key) ?? null;
+  return (
+    names.find((name) => Object.values(catalogEntry(spec.name)).includes(name)) ??
+    names.find((name) => sheetKeyForName(name) === key) ??
+    null
+  );
 }

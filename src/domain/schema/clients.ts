@@ -13,7 +13,16 @@ export interface ClientAnswer {
 }
 
 /** Columns an answer may never set: identity, consent bookkeeping and analysis output. */
-const PROTECTED = new Set(['id', 'email', 'createdAt', 'consentAt', 'consentVersion', 'unsubscribedAt', 'bouncedAt', 'referralCode']);
+const PROTECTED = new Set([
+  'id',
+  'email',
+  'createdAt',
+  'consentAt',
+  'consentVersion',
+  'unsubscribedAt',
+  'bouncedAt',
+  'referralCode',
+]);
 
 const blank = (value: CellValue | undefined) => value === null || value === undefined || value === '';
 

@@ -1,5 +1,6 @@
 // Finding each schema column in a header row staff may have reordered, renamed or extended.
 import type { MessageKey } from '../../i18n';
+import { catalogEntry } from '../../i18n/labels';
 import type { Locale } from '../types';
 import type { SheetKey, SheetSpec } from './types';
 
@@ -32,7 +33,10 @@ export interface HeaderMapping {
 
 /** Lower case, ё as е, letters and digits only: "E-mail " = "email", "ID клиента" = "idклиента". */
 export function normaliseHeader(text: string): string {
-  return text.toLowerCase().replace(/ё/g, 'е').replace(/[^\p{L}\p{N}]+/gu, '');
+  return text
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 export interface MappingOptions {
@@ -54,7 +58,11 @@ export function mapHeaders(spec: SheetSpec, headerRow: readonly unknown[], optio
     const folded = normaliseHeader(header);
     if (folded === '') return;
     const column = spec.columns.find((candidate) =>
-      [...(options.renames?.[candidate.key] ?? []), candidate.header.en, candidate.header.ru, candidate.key].some((name) => normaliseHeader(name) === folded),
+      [
+        ...(options.renames?.[candidate.key] ?? []),
+        ...Object.values(catalogEntry(candidate.header)),
+        candidate.key,
+      ].some((name) => normaliseHeader(name) === folded),
     );
     if (!column) {
       unmatched.push(index);
@@ -65,8 +73,9 @@ export function mapHeaders(spec: SheetSpec, headerRow: readonly unknown[], optio
       return;
     }
     indexes[column.key] = index;
-    const en = normaliseHeader(column.header.en);
-    const ru = normaliseHeader(column.header.ru);
+    const names = catalogEntry(column.header);
+    const en = normaliseHeader(names.en);
+    const ru = normaliseHeader(names.ru);
     if (en !== ru && (folded === en || folded === ru)) votes[folded === en ? 'en' : 'ru'] += 1;
   });
 
@@ -74,18 +83,30 @@ export function mapHeaders(spec: SheetSpec, headerRow: readonly unknown[], optio
   for (const index of unmatched) {
     const header = headers[index] ?? '';
     const folded = normaliseHeader(header);
-    const column = spec.columns.find((candidate) => !(candidate.key in indexes) && (candidate.aliases ?? []).some((alias) => normaliseHeader(alias) === folded));
+    const column = spec.columns.find(
+      (candidate) =>
+        !(candidate.key in indexes) && (candidate.aliases ?? []).some((alias) => normaliseHeader(alias) === folded),
+    );
     if (column) indexes[column.key] = index;
     else extra.push({ header, index });
   }
 
   const missing = spec.columns.filter((column) => !(column.key in indexes));
   const missingRequired = missing.filter((column) => column.required);
-  const sheetName = spec.name[options.locale];
-  const headerOf = (key: string) => spec.columns.find((column) => column.key === key)?.header[options.locale] ?? key;
+  const sheetName = catalogEntry(spec.name)[options.locale];
+  const headerOf = (key: string) => {
+    const header = spec.columns.find((column) => column.key === key)?.header;
+    return header ? catalogEntry(header)[options.locale] : key;
+  };
   const problems: SchemaProblem[] = [
-    ...missingRequired.map((column) => ({ code: 'schema.missingColumn' as const, params: { sheet: sheetName, column: column.header[options.locale] } })),
-    ...duplicates.map((duplicate) => ({ code: 'schema.duplicateColumn' as const, params: { sheet: sheetName, column: headerOf(duplicate.key) } })),
+    ...missingRequired.map((column) => ({
+      code: 'schema.missingColumn' as const,
+      params: { sheet: sheetName, column: catalogEntry(column.header)[options.locale] },
+    })),
+    ...duplicates.map((duplicate) => ({
+      code: 'schema.duplicateColumn' as const,
+      params: { sheet: sheetName, column: headerOf(duplicate.key) },
+    })),
   ];
   const headerLocale = votes.en === 0 && votes.ru === 0 ? null : votes.ru > votes.en ? 'ru' : 'en';
   return {
@@ -101,12 +122,18 @@ export function mapHeaders(spec: SheetSpec, headerRow: readonly unknown[], optio
 }
 
 /** Settings rows `header.<sheet>.<column>` = "My header | Other spelling" become renames for that sheet. */
-export function renamesFromSettings(settings: readonly { key: string; value: unknown }[], sheet: SheetKey): Record<string, string[]> {
+export function renamesFromSettings(
+  settings: readonly { key: string; value: unknown }[],
+  sheet: SheetKey,
+): Record<string, string[]> {
   const prefix = `header.${sheet}.`;
   const renames: Record<string, string[]> = {};
   for (const setting of settings) {
     if (!setting.key.startsWith(prefix) || typeof setting.value !== 'string') continue;
-    const names = setting.value.split('|').map((name) => name.trim()).filter((name) => name !== '');
+    const names = setting.value
+      .split('|')
+      .map((name) => name.trim())
+      .filter((name) => name !== '');
     if (names.length > 0) renames[setting.key.slice(prefix.length)] = names;
   }
   return renames;

@@ -13,7 +13,13 @@ export function importSpec(kind: ImportKind): SheetSpec {
   return {
     ...spec,
     identity: ['email'],
-    columns: spec.columns.map((column) => (column.key === 'id' ? { ...column, required: false } : column.key === 'email' ? { ...column, required: true } : column)),
+    columns: spec.columns.map((column) =>
+      column.key === 'id'
+        ? { ...column, required: false }
+        : column.key === 'email'
+          ? { ...column, required: true }
+          : column,
+    ),
   };
 }
 

@@ -1,8 +1,9 @@
 // The two Google Forms the studio gives clients, as pure descriptions, and turning their answers
 // (by question title, in either language) into typed values for the Clients and Feedback sheets.
-import { enumLabels, isBlank, isDate, parseCell, type CellValue } from '../cells';
+import { ENUMS, isBlank, isDate, parseCell, type CellValue } from '../cells';
 import type { Locale } from '../types';
-import { translate, type MessageKey } from '../../i18n';
+import type { MessageKey, MessageParams } from '../../i18n';
+import { catalogEntry } from '../../i18n/labels';
 import { columnSpec, sheetSpec } from './catalog';
 import { normaliseHeader } from './headers';
 import type { RowProblem } from './rows';
@@ -21,6 +22,7 @@ export interface Question {
   bounds?: [number, number];
 }
 
+/** A form as Google builds it: every text already in the form's language. */
 export interface FormDefinition {
   kind: FormKind;
   title: string;
@@ -28,57 +30,92 @@ export interface FormDefinition {
   questions: Question[];
 }
 
-/** The questions of each form, by the field their answer fills; titles are in the catalogs (`forms.<kind>.<field>`). */
-const FIELDS: Record<FormKind, readonly string[]> = {
-  registration: ['name', 'email', 'twitch', 'topic', 'country', 'city', 'birthday', 'source', 'referredByCode', 'consent'],
-  feedback: ['orderId', 'rating', 'nps', 'comment', 'mayQuote'],
-};
-const LOCALES: readonly Locale[] = ['ru', 'en'];
+/** A catalog text, or text staff wrote (the consent text from Settings). */
+export type Wording = { key: MessageKey; params?: MessageParams } | { text: string };
 
-function questionTitle(kind: FormKind, field: string, locale: Locale): string {
-  return translate(locale, `forms.${kind}.${field}` as MessageKey);
+/** A question as the domain plans it: its words are catalog keys, translated where the form is built. */
+export interface QuestionPlan extends Omit<Question, 'title' | 'choices'> {
+  title: MessageKey;
+  choices?: Wording[];
 }
 
-/** A question of `kind`'s form, titled in `locale`. */
-function questionOf(kind: FormKind, locale: Locale) {
-  return (field: string, type: QuestionType, required: boolean, extra: Partial<Question> = {}): Question => ({
-    field, title: questionTitle(kind, field, locale), type, required, ...extra,
+export interface FormPlan {
+  kind: FormKind;
+  title: Wording;
+  description: Wording;
+  questions: QuestionPlan[];
+}
+
+/** The questions of each form, by the field their answer fills; titles are in the catalogs (`forms.<kind>.<field>`). */
+const FIELDS: Record<FormKind, readonly string[]> = {
+  registration: [
+    'name',
+    'email',
+    'twitch',
+    'topic',
+    'country',
+    'city',
+    'birthday',
+    'source',
+    'referredByCode',
+    'consent',
+  ],
+  feedback: ['orderId', 'rating', 'nps', 'comment', 'mayQuote'],
+};
+
+function questionTitle(kind: FormKind, field: string): MessageKey {
+  return `forms.${kind}.${field}` as MessageKey;
+}
+
+/** The question's title in both languages: answers are matched by either. */
+function questionTitles(kind: FormKind, field: string): string[] {
+  return Object.values(catalogEntry(questionTitle(kind, field)));
+}
+
+/** A question of `kind`'s form. */
+function questionOf(kind: FormKind) {
+  return (field: string, type: QuestionType, required: boolean, extra: Partial<QuestionPlan> = {}): QuestionPlan => ({
+    field,
+    title: questionTitle(kind, field),
+    type,
+    required,
+    ...extra,
   });
 }
 
-export function registrationForm(locale: Locale, studioName: string, consentText: string): FormDefinition {
-  const q = questionOf('registration', locale);
+export function registrationForm(studioName: string, consentText: string): FormPlan {
+  const q = questionOf('registration');
   return {
     kind: 'registration',
-    title: translate(locale, 'forms.registration.formTitle', { studio: studioName }),
-    description: translate(locale, 'forms.registration.formDescription'),
+    title: { key: 'forms.registration.formTitle', params: { studio: studioName } },
+    description: { key: 'forms.registration.formDescription' },
     questions: [
       q('name', 'text', true),
       q('email', 'email', true),
       q('twitch', 'text', false),
-      q('topic', 'choice', false, { choices: enumLabels('channelTopic', locale) }),
+      q('topic', 'choice', false, { choices: ENUMS.channelTopic.map((option) => ({ key: option.label })) }),
       q('country', 'text', false),
       q('city', 'text', false),
       q('birthday', 'date', false),
       q('source', 'text', false),
       q('referredByCode', 'text', false),
-      q('consent', 'consent', true, { choices: [consentText] }),
+      q('consent', 'consent', true, { choices: [{ text: consentText }] }),
     ],
   };
 }
 
-export function feedbackForm(locale: Locale, studioName: string): FormDefinition {
-  const q = questionOf('feedback', locale);
+export function feedbackForm(studioName: string): FormPlan {
+  const q = questionOf('feedback');
   return {
     kind: 'feedback',
-    title: translate(locale, 'forms.feedback.formTitle', { studio: studioName }),
-    description: translate(locale, 'forms.feedback.formDescription'),
+    title: { key: 'forms.feedback.formTitle', params: { studio: studioName } },
+    description: { key: 'forms.feedback.formDescription' },
     questions: [
       q('orderId', 'text', true),
       q('rating', 'scale', true, { bounds: [1, 5] }),
       q('nps', 'scale', false, { bounds: [0, 10] }),
       q('comment', 'paragraph', false),
-      q('mayQuote', 'choice', false, { choices: [translate(locale, 'forms.yes'), translate(locale, 'forms.no')] }),
+      q('mayQuote', 'choice', false, { choices: [{ key: 'forms.yes' }, { key: 'forms.no' }] }),
     ],
   };
 }
@@ -86,7 +123,8 @@ export function feedbackForm(locale: Locale, studioName: string): FormDefinition
 /** Question title → field, for the titles as built plus both languages' defaults (a renamed locale still matches). */
 export function titleMapping(kind: FormKind, built: Readonly<Record<string, string>> = {}): Record<string, string> {
   const mapping: Record<string, string> = {};
-  for (const field of FIELDS[kind]) for (const locale of LOCALES) mapping[normaliseHeader(questionTitle(kind, field, locale))] = field;
+  for (const field of FIELDS[kind])
+    for (const title of questionTitles(kind, field)) mapping[normaliseHeader(title)] = field;
   for (const [title, field] of Object.entries(built)) mapping[normaliseHeader(title)] = field;
   return mapping;
 }
@@ -94,7 +132,8 @@ export function titleMapping(kind: FormKind, built: Readonly<Record<string, stri
 /** Which form answers by these titles belong to: the one whose key question is among them. */
 export function formKindOfTitles(titles: readonly string[]): FormKind | null {
   const folded = new Set(titles.map(normaliseHeader));
-  const has = (kind: FormKind, field: string) => LOCALES.some((locale) => folded.has(normaliseHeader(questionTitle(kind, field, locale))));
+  const has = (kind: FormKind, field: string) =>
+    questionTitles(kind, field).some((title) => folded.has(normaliseHeader(title)));
   if (has('registration', 'email')) return 'registration';
   if (has('feedback', 'orderId')) return 'feedback';
   return null;
@@ -113,7 +152,12 @@ export interface ReadAnswers {
 }
 
 /** Types each answer by its column; an answer that cannot be read is reported and left out, never guessed. */
-export function readAnswers(kind: FormKind, answers: RawAnswers, mapping: Readonly<Record<string, string>>, locale: Locale): ReadAnswers {
+export function readAnswers(
+  kind: FormKind,
+  answers: RawAnswers,
+  mapping: Readonly<Record<string, string>>,
+  locale: Locale,
+): ReadAnswers {
   const spec = sheetSpec(kind === 'registration' ? 'clients' : 'feedback');
   const read: ReadAnswers = { fields: {}, consentGiven: false, problems: [] };
   for (const [title, raw] of Object.entries(answers)) {
@@ -134,7 +178,15 @@ export function readAnswers(kind: FormKind, answers: RawAnswers, mapping: Readon
     const result = parseCell(text, column, { locale });
     if (result.ok) {
       if (result.value !== null && result.value !== '') read.fields[field] = result.value;
-    } else read.problems.push({ sheet: spec.key, row: 0, column: title, value: text, code: result.problem.code, params: { value: text, ...(result.problem.params ?? {}) } });
+    } else
+      read.problems.push({
+        sheet: spec.key,
+        row: 0,
+        column: title,
+        value: text,
+        code: result.problem.code,
+        params: { value: text, ...(result.problem.params ?? {}) },
+      });
   }
   return read;
 }

@@ -1,6 +1,7 @@
 // What setup must do to a workbook: create missing sheets, append missing columns. Never deletes,
 // reorders, renames or overwrites anything, and plans nothing for a workbook already set up.
 import type { Locale } from '../types';
+import { catalogEntry } from '../../i18n/labels';
 import { mapHeaders } from './headers';
 import { findSheetName, SCHEMA } from './catalog';
 import type { ColumnValidation, SheetKey, SheetSpec } from './types';
@@ -53,13 +54,30 @@ export function planMigration(shape: WorkbookShape, options: PlanOptions = {}): 
     const name = findSheetName(spec.key, names);
     const existing = shape.sheets.find((sheet) => sheet.name === name);
     if (!existing || name === null) {
-      steps.push({ kind: 'createSheet', sheet: spec.key, name: spec.name[locale], locale, columns: planColumns(spec, spec.columns.map((column) => column.key), 1, locale) });
+      steps.push({
+        kind: 'createSheet',
+        sheet: spec.key,
+        name: catalogEntry(spec.name)[locale],
+        locale,
+        columns: planColumns(
+          spec,
+          spec.columns.map((column) => column.key),
+          1,
+          locale,
+        ),
+      });
       continue;
     }
     const mapping = mapHeaders(spec, existing.headers, { locale, renames: options.renames?.[spec.key] ?? {} });
     if (mapping.missing.length > 0) {
       const headerLocale = mapping.headerLocale ?? locale;
-      steps.push({ kind: 'appendColumns', sheet: spec.key, name, locale: headerLocale, columns: planColumns(spec, mapping.missing, usedWidth(existing.headers) + 1, headerLocale) });
+      steps.push({
+        kind: 'appendColumns',
+        sheet: spec.key,
+        name,
+        locale: headerLocale,
+        columns: planColumns(spec, mapping.missing, usedWidth(existing.headers) + 1, headerLocale),
+      });
     }
     if (existing.frozenRows === 0) steps.push({ kind: 'freezeHeader', sheet: spec.key, name });
   }
@@ -71,9 +89,11 @@ export function workbookLocale(shape: WorkbookShape): Locale {
   let ru = 0;
   let en = 0;
   for (const sheet of shape.sheets) {
-    const spec = SCHEMA.find((candidate) => candidate.name.ru === sheet.name || candidate.name.en === sheet.name);
-    if (!spec || spec.name.ru === spec.name.en) continue;
-    if (spec.name.ru === sheet.name) ru += 1;
+    const names = SCHEMA.map((candidate) => catalogEntry(candidate.name)).find(
+      (name) => name.ru === sheet.name || name.en === sheet.name,
+    );
+    if (!names || names.ru === names.en) continue;
+    if (names.ru === sheet.name) ru += 1;
     else en += 1;
   }
   if (ru === en) return shape.locale;
@@ -84,7 +104,11 @@ function planColumns(spec: SheetSpec, keys: readonly string[], firstPosition: nu
   return keys.map((key, offset) => {
     const column = spec.columns.find((candidate) => candidate.key === key);
     if (!column) throw new Error(`sheet ${spec.key} has no column ${key}`);
-    const planned: PlannedColumn = { key, header: column.header[locale], position: firstPosition + offset };
+    const planned: PlannedColumn = {
+      key,
+      header: catalogEntry(column.header)[locale],
+      position: firstPosition + offset,
+    };
     if (column.numberFormat) planned.numberFormat = column.numberFormat;
     if (column.validation) planned.validation = column.validation;
     if (column.derived) planned.derived = true;

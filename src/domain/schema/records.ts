@@ -2,13 +2,28 @@
 // (see people.ts), so each converter only fills defaults and narrows types.
 import { isDate, type CellValue } from '../cells';
 import type {
-  Campaign, CampaignStatus, ChannelTopic, Client, ClientRequest, Feedback, LedgerEntry, LedgerKind, Locale, Order, OrderStatus, RequestChannel, Send, SendStatus,
+  Campaign,
+  CampaignStatus,
+  ChannelTopic,
+  Client,
+  ClientRequest,
+  Feedback,
+  LedgerEntry,
+  LedgerKind,
+  Locale,
+  Order,
+  OrderStatus,
+  RequestChannel,
+  Send,
+  SendStatus,
 } from '../types';
 import type { TypedRow } from './rows';
 
 const text = (value: CellValue | undefined): string => (value === null || value === undefined ? '' : String(value));
-const number = (value: CellValue | undefined, fallback = 0): number => (typeof value === 'number' && Number.isFinite(value) ? value : fallback);
-const nullableNumber = (value: CellValue | undefined): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+const number = (value: CellValue | undefined, fallback = 0): number =>
+  typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+const nullableNumber = (value: CellValue | undefined): number | null =>
+  typeof value === 'number' && Number.isFinite(value) ? value : null;
 const date = (value: CellValue | undefined): Date | null => (isDate(value) ? new Date(value.getTime()) : null);
 
 export function clientFromRow(row: TypedRow): Client {

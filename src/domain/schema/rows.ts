@@ -35,7 +35,12 @@ export interface ParsedRows {
  * every identity column (a title, merged cells) and a row whose required cell is blank or unreadable
  * are skipped and reported; an unreadable optional cell is reported and read as blank.
  */
-export function parseRows(spec: SheetSpec, values: readonly (readonly unknown[])[], mapping: HeaderMapping, context: CellContext): ParsedRows {
+export function parseRows(
+  spec: SheetSpec,
+  values: readonly (readonly unknown[])[],
+  mapping: HeaderMapping,
+  context: CellContext,
+): ParsedRows {
   const parsed: ParsedRows = { rows: [], rowNumbers: [], problems: [] };
   // Without a required column every row would fail the same way; the mapping already says why.
   if (mapping.missingRequired.length > 0) return parsed;
@@ -77,7 +82,10 @@ export function parseRows(spec: SheetSpec, values: readonly (readonly unknown[])
       if (!result.ok) {
         report(columnIndex, raw, result.problem.code, { value: quoteCell(raw), ...(result.problem.params ?? {}) });
         if (column.required) usable = false;
-        row.values[column.key] = column.type === 'text' || column.type === 'id' || column.type === 'email' || column.type === 'enum' ? '' : null;
+        row.values[column.key] =
+          column.type === 'text' || column.type === 'id' || column.type === 'email' || column.type === 'enum'
+            ? ''
+            : null;
         continue;
       }
       if (column.required && (result.value === null || result.value === '')) {
@@ -115,7 +123,11 @@ function garbageTest(spec: SheetSpec, mapping: HeaderMapping): (cells: readonly 
 }
 
 /** A row's cells in sheet order for the mapped columns; cells the caller does not own are `undefined`. */
-export function placeValues(mapping: HeaderMapping, width: number, values: Readonly<Record<string, unknown>>): unknown[] {
+export function placeValues(
+  mapping: HeaderMapping,
+  width: number,
+  values: Readonly<Record<string, unknown>>,
+): unknown[] {
   const cells: unknown[] = new Array<unknown>(width).fill(undefined);
   for (const [key, value] of Object.entries(values)) {
     const index = mapping.indexes[key];

@@ -1,42 +1,42 @@
 // The Settings rows setup writes once: documented defaults staff may change. A row staff already has
 // (changed or not) is never touched again, so a second setup changes nothing.
-import type { Locale } from '../types';
+import type { MessageKey } from '../../i18n';
 import { DEFAULT_CORE_SETTINGS } from './settings';
 
 export interface SettingSeed {
   key: string;
+  /** The default; `valueKey`, when given, is the catalog text written instead, in the workbook's language. */
   value: string;
-  description: string;
+  valueKey?: MessageKey;
+  /** What the row is for, a catalog key written in the workbook's language. */
+  description: MessageKey;
 }
 
-const CONSENT_TEXT: Record<Locale, string> = {
-  ru: 'Я согласен(на) на обработку моих персональных данных и получение писем студии. Отписаться можно в любой момент по ссылке в письме.',
-  en: 'I agree to the processing of my personal data and to receiving emails from the studio. I can unsubscribe at any time with the link in each email.',
-};
+/** The consent text shown on the registration form when Settings has none (a catalog key). */
+export const DEFAULT_CONSENT_TEXT: MessageKey = 'forms.consentText.default';
 
-/** The consent text shown on the registration form when Settings has none. */
-export function defaultConsentText(locale: Locale): string {
-  return CONSENT_TEXT[locale];
-}
-
-const DESCRIPTIONS: Record<string, Record<Locale, string>> = {
-  'core.locale': { ru: 'Язык меню и сообщений: ru или en. Пусто — язык аккаунта Google.', en: 'Language of menus and messages: ru or en. Blank: your Google account language.' },
-  'core.studioName': { ru: 'Название студии: в формах и письмах.', en: 'Studio name: used in forms and emails.' },
-  'core.currency': { ru: 'Валюта сумм заказов (код ISO).', en: 'Currency of order amounts (ISO code).' },
-  'core.consentVersion': { ru: 'Версия текста согласия: меняйте вместе с текстом, она сохраняется у каждого клиента.', en: 'Consent text version: change it with the text; it is stored with each client.' },
-  'forms.consentText': { ru: 'Текст согласия в форме регистрации. После правки выполните «Создать формы».', en: 'Consent text on the registration form. After editing it, run “Create forms”.' },
-};
-
-/** Every seeded setting, with its default and a description in the workbook's language. */
-export function settingsSeed(locale: Locale): SettingSeed[] {
-  const values: Record<string, string> = {
-    'core.locale': '',
-    'core.studioName': DEFAULT_CORE_SETTINGS.studioName,
-    'core.currency': DEFAULT_CORE_SETTINGS.currency,
-    'core.consentVersion': DEFAULT_CORE_SETTINGS.consentVersion,
-    'forms.consentText': CONSENT_TEXT[locale],
-  };
-  return Object.entries(values).map(([key, value]) => ({ key, value, description: DESCRIPTIONS[key]?.[locale] ?? '' }));
+/** Every seeded setting, with its default and its description's key. */
+export function settingsSeed(): SettingSeed[] {
+  return [
+    { key: 'core.locale', value: '', description: 'settings.description.core.locale' },
+    {
+      key: 'core.studioName',
+      value: DEFAULT_CORE_SETTINGS.studioName,
+      description: 'settings.description.core.studioName',
+    },
+    { key: 'core.currency', value: DEFAULT_CORE_SETTINGS.currency, description: 'settings.description.core.currency' },
+    {
+      key: 'core.consentVersion',
+      value: DEFAULT_CORE_SETTINGS.consentVersion,
+      description: 'settings.description.core.consentVersion',
+    },
+    {
+      key: 'forms.consentText',
+      value: '',
+      valueKey: DEFAULT_CONSENT_TEXT,
+      description: 'settings.description.forms.consentText',
+    },
+  ];
 }
 
 /** The seeds whose key is not in Settings yet. */

@@ -19,7 +19,12 @@ export interface SettingsOverrides<T> {
  * Overrides for the primitive fields of `defaults` (number, boolean, string) and, given as JSON,
  * its arrays and objects. Keys are `<prefix>.<field>`; blank values are "not set".
  */
-export function overridesFrom<T extends object>(entries: readonly SettingEntry[], defaults: T, prefix: string, locale: Locale): SettingsOverrides<T> {
+export function overridesFrom<T extends object>(
+  entries: readonly SettingEntry[],
+  defaults: T,
+  prefix: string,
+  locale: Locale,
+): SettingsOverrides<T> {
   const overrides: Partial<T> = {};
   const problems: SchemaProblem[] = [];
   for (const field of Object.keys(defaults) as (keyof T & string)[]) {
@@ -27,7 +32,8 @@ export function overridesFrom<T extends object>(entries: readonly SettingEntry[]
     const entry = entries.find((candidate) => candidate.key === key);
     if (!entry || entry.value === null || entry.value === '') continue;
     const parsed = settingValue(entry.value, defaults[field], locale);
-    if (parsed === undefined) problems.push({ code: 'settings.invalid', params: { key, value: quoteCell(entry.value) } });
+    if (parsed === undefined)
+      problems.push({ code: 'settings.invalid', params: { key, value: quoteCell(entry.value) } });
     else overrides[field] = parsed as T[keyof T & string];
   }
   return { overrides, problems };
@@ -36,12 +42,22 @@ export function overridesFrom<T extends object>(entries: readonly SettingEntry[]
 /** The value in the default's type, or undefined when it cannot be read as one. */
 export function settingValue(raw: CellValue, fallback: unknown, locale: Locale): unknown {
   const type: CellType | 'json' | null =
-    typeof fallback === 'number' ? 'number' : typeof fallback === 'boolean' ? 'boolean' : typeof fallback === 'string' ? 'text' : typeof fallback === 'object' && fallback !== null ? 'json' : null;
+    typeof fallback === 'number'
+      ? 'number'
+      : typeof fallback === 'boolean'
+        ? 'boolean'
+        : typeof fallback === 'string'
+          ? 'text'
+          : typeof fallback === 'object' && fallback !== null
+            ? 'json'
+            : null;
   if (type === null) return undefined;
   if (type === 'json') {
     try {
       const value: unknown = JSON.parse(String(raw));
-      return Array.isArray(value) === Array.isArray(fallback) && typeof value === 'object' && value !== null ? value : undefined;
+      return Array.isArray(value) === Array.isArray(fallback) && typeof value === 'object' && value !== null
+        ? value
+        : undefined;
     } catch {
       return undefined;
     }
@@ -67,8 +83,16 @@ export const DEFAULT_CORE_SETTINGS: Readonly<CoreSettings> = {
   consentVersion: '1',
 };
 
-export function coreSettings(entries: readonly SettingEntry[], spreadsheetLocale: Locale): SettingsOverrides<CoreSettings> & { settings: CoreSettings } {
-  const read = overridesFrom(entries, { ...DEFAULT_CORE_SETTINGS, locale: spreadsheetLocale }, 'core', spreadsheetLocale);
+export function coreSettings(
+  entries: readonly SettingEntry[],
+  spreadsheetLocale: Locale,
+): SettingsOverrides<CoreSettings> & { settings: CoreSettings } {
+  const read = overridesFrom(
+    entries,
+    { ...DEFAULT_CORE_SETTINGS, locale: spreadsheetLocale },
+    'core',
+    spreadsheetLocale,
+  );
   const locale = read.overrides.locale;
   if (locale !== undefined && locale !== 'ru' && locale !== 'en') {
     read.problems.push({ code: 'settings.invalid', params: { key: 'core.locale', value: String(locale) } });

@@ -3,27 +3,27 @@ import { column, type SheetSpec } from './types';
 
 export const SETTINGS: SheetSpec = {
   key: 'settings',
-  name: { en: 'Settings', ru: 'Настройки' },
+  name: 'sheet.settings',
   identity: ['key'],
   columns: [
-    column('key', 'Key', 'Ключ', 'id', { required: true, aliases: ['setting', 'параметр'] }),
-    column('value', 'Value', 'Значение', 'text', { maxLength: 20000 }),
-    column('description', 'Description', 'Описание', 'text'),
+    column('settings', 'key', 'id', { required: true, aliases: ['setting', 'параметр'] }),
+    column('settings', 'value', 'text', { maxLength: 20000 }),
+    column('settings', 'description', 'text'),
   ],
 };
 
 export const PROBLEMS: SheetSpec = {
   key: 'problems',
-  name: { en: 'Problems', ru: 'Проблемы' },
+  name: 'sheet.problems',
   identity: ['at'],
   columns: [
-    column('at', 'At', 'Когда', 'datetime', { required: true, validation: undefined }),
-    column('sheet', 'Sheet', 'Лист', 'text'),
-    column('row', 'Row', 'Строка', 'number'),
-    column('column', 'Column', 'Столбец', 'text'),
-    column('value', 'Value', 'Значение', 'text', { maxLength: 50000 }),
-    column('message', 'Message', 'Что не так', 'text'),
+    column('problems', 'at', 'datetime', { required: true, validation: undefined }),
+    column('problems', 'sheet', 'text'),
+    column('problems', 'row', 'number'),
+    column('problems', 'column', 'text'),
+    column('problems', 'value', 'text', { maxLength: 50000 }),
+    column('problems', 'message', 'text'),
     // Sheet check lines are rebuilt on each check; form and import lines stay until staff delete them.
-    column('source', 'Source', 'Источник', 'text'),
+    column('problems', 'source', 'text'),
   ],
 };

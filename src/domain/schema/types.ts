@@ -1,12 +1,20 @@
 // How the database's sheets are laid out: pure description, read by header mapping, migration and the sheets layer.
 import type { CellSpec, CellType, EnumKey } from '../cells';
-import type { Locale } from '../types';
+import type { MessageKey } from '../../i18n';
 
 export type SheetKey =
-  | 'clients' | 'orders' | 'feedback' | 'requests' | 'segments' | 'campaigns' | 'sends'
-  | 'loyalty' | 'templates' | 'discountCodes' | 'settings' | 'problems';
-
-export type Localised = Record<Locale, string>;
+  | 'clients'
+  | 'orders'
+  | 'feedback'
+  | 'requests'
+  | 'segments'
+  | 'campaigns'
+  | 'sends'
+  | 'loyalty'
+  | 'templates'
+  | 'discountCodes'
+  | 'settings'
+  | 'problems';
 
 export type ColumnValidation =
   | { kind: 'list'; enumKey: EnumKey }
@@ -17,7 +25,8 @@ export type ColumnValidation =
 
 export interface ColumnSpec extends CellSpec {
   key: string;
-  header: Localised;
+  /** The header, a catalog key (`column.<sheet>.<key>`); either language's header is accepted. */
+  header: MessageKey;
   /** Other headers people use for this column, in any language. */
   aliases?: readonly string[];
   required?: boolean;
@@ -29,7 +38,8 @@ export interface ColumnSpec extends CellSpec {
 
 export interface SheetSpec {
   key: SheetKey;
-  name: Localised;
+  /** The tab's name, a catalog key (`sheet.<key>`). */
+  name: MessageKey;
   /** Older or hand-made sheet names that mean this sheet. */
   aliases?: readonly string[];
   columns: readonly ColumnSpec[];
@@ -59,8 +69,8 @@ interface ColumnOptions {
 }
 
 /** A column with the format and validation its type implies, unless the options say otherwise. */
-export function column(key: string, en: string, ru: string, type: CellType, options: ColumnOptions = {}): ColumnSpec {
-  const spec: ColumnSpec = { key, header: { en, ru }, type, ...options };
+export function column(sheet: SheetKey, key: string, type: CellType, options: ColumnOptions = {}): ColumnSpec {
+  const spec: ColumnSpec = { key, header: `column.${sheet}.${key}` as MessageKey, type, ...options };
   if (spec.numberFormat === undefined) {
     if (type === 'date') spec.numberFormat = FORMATS.date;
     if (type === 'datetime') spec.numberFormat = FORMATS.datetime;

@@ -3,6 +3,7 @@ import { asTextFromOutside, asTypedText, formatCell, type CellValue } from '../c
 import type { Locale } from '../types';
 import type { HeaderMapping } from './headers';
 import type { SheetSpec } from './types';
+import { catalogEntry } from '../../i18n/labels';
 
 /** Google refuses a cell longer than this; a write is refused here first, naming the column. */
 export const MAX_CELL_CHARS = 50_000;
@@ -10,6 +11,7 @@ export const MAX_CELL_CHARS = 50_000;
 /** A value too long for one cell: nothing of the write is stored, and staff are told which column. */
 export class CellTooLongError extends Error {
   constructor(
+    /** The sheet's name in its own language, as staff see the tab. */
     readonly sheet: string,
     readonly column: string,
     readonly length: number,
@@ -25,11 +27,21 @@ const TEXT_TYPES = new Set(['text', 'email', 'id']);
  * The cell value to write: enums as labels in the sheet's language, strings safe from formula injection,
  * and text kept as text (Sheets would turn "24.11.2026" in a text column into a date).
  */
-export function cellForWrite(spec: SheetSpec, key: string, value: CellValue | undefined, locale: Locale): string | number | boolean | Date {
+export function cellForWrite(
+  spec: SheetSpec,
+  key: string,
+  value: CellValue | undefined,
+  locale: Locale,
+): string | number | boolean | Date {
   const column = spec.columns.find((candidate) => candidate.key === key);
-  const cell = column ? formatCell(value, column, locale) : value ?? '';
+  const cell = column ? formatCell(value, column, locale) : (value ?? '');
   if (typeof cell !== 'string') return cell;
-  if (cell.length > MAX_CELL_CHARS) throw new CellTooLongError(spec.name[locale], column ? column.header[locale] : key, cell.length);
+  if (cell.length > MAX_CELL_CHARS)
+    throw new CellTooLongError(
+      catalogEntry(spec.name)[locale],
+      column ? catalogEntry(column.header)[locale] : key,
+      cell.length,
+    );
   return column && TEXT_TYPES.has(column.type) ? asTypedText(cell) : asTextFromOutside(cell);
 }
 
@@ -49,19 +61,30 @@ export interface RowWrite {
  * One block per run of adjacent rows that set the same columns, per run of adjacent columns:
  * only the cells a caller owns are written, and never one setValues per row.
  */
-export function planBlocks(spec: SheetSpec, mapping: HeaderMapping, writes: readonly RowWrite[], locale: Locale): WriteBlock[] {
+export function planBlocks(
+  spec: SheetSpec,
+  mapping: HeaderMapping,
+  writes: readonly RowWrite[],
+  locale: Locale,
+): WriteBlock[] {
   const bySignature = new Map<string, RowWrite[]>();
   for (const write of writes) {
-    const keys = Object.keys(write.values).filter((key) => mapping.indexes[key] !== undefined && write.values[key] !== undefined).sort();
+    const keys = Object.keys(write.values)
+      .filter((key) => mapping.indexes[key] !== undefined && write.values[key] !== undefined)
+      .sort();
     if (keys.length === 0) continue;
     const signature = keys.join('|');
     const group = bySignature.get(signature);
-    if (group) group.push(write); // push, not a copy per write: that was quadratic in the rows written
+    if (group)
+      group.push(write); // push, not a copy per write: that was quadratic in the rows written
     else bySignature.set(signature, [write]);
   }
   const blocks: WriteBlock[] = [];
   for (const [signature, group] of bySignature) {
-    const columns = signature.split('|').map((key) => ({ key, index: mapping.indexes[key] ?? 0 })).sort((a, b) => a.index - b.index);
+    const columns = signature
+      .split('|')
+      .map((key) => ({ key, index: mapping.indexes[key] ?? 0 }))
+      .sort((a, b) => a.index - b.index);
     const columnRuns = runs(columns, (column) => column.index);
     const rows = [...group].sort((a, b) => a.rowNumber - b.rowNumber);
     for (const rowRun of runs(rows, (write) => write.rowNumber)) {
@@ -69,7 +92,9 @@ export function planBlocks(spec: SheetSpec, mapping: HeaderMapping, writes: read
         blocks.push({
           row: rowRun[0]?.rowNumber ?? 1,
           column: (columnRun[0]?.index ?? 0) + 1,
-          values: rowRun.map((write) => columnRun.map((column) => cellForWrite(spec, column.key, write.values[column.key], locale))),
+          values: rowRun.map((write) =>
+            columnRun.map((column) => cellForWrite(spec, column.key, write.values[column.key], locale)),
+          ),
         });
       }
     }

@@ -38,7 +38,14 @@ export interface AlertInput {
   since: Date;
   settings: TelegramAlertSettings;
   clients: ReadonlyArray<{ id: string; name: string; createdAt: Date | null }>;
-  requests: ReadonlyArray<{ id: string; clientId: string; channel: string; summary: string; receivedAt: Date; answeredAt: Date | null }>;
+  requests: ReadonlyArray<{
+    id: string;
+    clientId: string;
+    channel: string;
+    summary: string;
+    receivedAt: Date;
+    answeredAt: Date | null;
+  }>;
   /** Today in the spreadsheet's zone (`yyyy-MM-dd`) and its hour. */
   today: string;
   hour: number;
@@ -62,18 +69,31 @@ export function dueAlerts(input: AlertInput): StaffAlert[] {
   if (settings.alertNewRegistration) {
     for (const client of input.clients) {
       if (client.createdAt && client.createdAt.getTime() >= horizon && client.createdAt.getTime() <= now.getTime()) {
-        add({ key: `registration:${client.id}`, kind: 'registration', params: { name: client.name || client.id, id: client.id } });
+        add({
+          key: `registration:${client.id}`,
+          kind: 'registration',
+          params: { name: client.name || client.id, id: client.id },
+        });
       }
     }
   }
   for (const request of input.requests) {
     const received = request.receivedAt.getTime();
     if (received < horizon || received > now.getTime()) continue;
-    const params = { name: names.get(request.clientId) || request.clientId, id: request.id, summary: preview(request.summary), channel: request.channel };
+    const params = {
+      name: names.get(request.clientId) || request.clientId,
+      id: request.id,
+      summary: preview(request.summary),
+      channel: request.channel,
+    };
     if (settings.alertNewRequest) add({ key: `request:${request.id}`, kind: 'request', params });
     const dueAt = received + settings.responseDueMinutes * 60_000;
     if (settings.alertResponseDue && !request.answeredAt && now.getTime() >= dueAt) {
-      add({ key: `due:${request.id}`, kind: 'responseDue', params: { ...params, minutes: Math.floor((now.getTime() - received) / 60_000) } });
+      add({
+        key: `due:${request.id}`,
+        kind: 'responseDue',
+        params: { ...params, minutes: Math.floor((now.getTime() - received) / 60_000) },
+      });
     }
   }
   if (settings.alertDailySummary && input.hour >= settings.dailySummaryHour) {

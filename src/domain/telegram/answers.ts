@@ -10,18 +10,30 @@ export type BotCallResult<T = unknown> =
   | { ok: false; code: 'network'; description: string; retryAfterSeconds: null };
 
 export function readBotReply<T = unknown>(reply: BotReply): BotCallResult<T> {
-  if (reply.kind === 'network') return { ok: false, code: 'network', description: reply.message, retryAfterSeconds: null };
+  if (reply.kind === 'network')
+    return { ok: false, code: 'network', description: reply.message, retryAfterSeconds: null };
   let body: unknown;
   try {
     body = JSON.parse(reply.body);
   } catch {
     return { ok: false, code: reply.status, description: reply.body.slice(0, 200), retryAfterSeconds: null };
   }
-  const answer = (body ?? {}) as { ok?: unknown; result?: unknown; error_code?: unknown; description?: unknown; parameters?: { retry_after?: unknown } };
+  const answer = (body ?? {}) as {
+    ok?: unknown;
+    result?: unknown;
+    error_code?: unknown;
+    description?: unknown;
+    parameters?: { retry_after?: unknown };
+  };
   if (answer.ok === true && reply.status < 400) return { ok: true, result: answer.result as T };
   const retryAfter = typeof answer.parameters?.retry_after === 'number' ? answer.parameters.retry_after : null;
   const code = typeof answer.error_code === 'number' ? answer.error_code : reply.status;
-  return { ok: false, code, description: typeof answer.description === 'string' ? answer.description : '', retryAfterSeconds: retryAfter };
+  return {
+    ok: false,
+    code,
+    description: typeof answer.description === 'string' ? answer.description : '',
+    retryAfterSeconds: retryAfter,
+  };
 }
 
 /** What a sendMessage attempt means for the message and the client. */
@@ -39,7 +51,9 @@ export type SendOutcome =
 export function sendOutcome(result: BotCallResult): SendOutcome {
   if (result.ok) {
     const messageId = (result.result as { message_id?: unknown } | null)?.message_id;
-    return typeof messageId === 'number' ? { kind: 'sent', messageId } : { kind: 'retryLater', description: 'no message_id in the answer' };
+    return typeof messageId === 'number'
+      ? { kind: 'sent', messageId }
+      : { kind: 'retryLater', description: 'no message_id in the answer' };
   }
   if (result.code === 'network') return { kind: 'retryLater', description: result.description };
   if (result.code === 429) return { kind: 'wait', seconds: Math.max(1, result.retryAfterSeconds ?? 1) };

@@ -47,10 +47,13 @@ export function chunkRecipients(clientIds: readonly string[]): Array<Record<stri
 }
 
 /** The next recipient to send to: one left in flight by a cut-off run first (it may not have gone), then pending. */
-export function nextRecipient(chunks: ReadonlyArray<Readonly<Record<string, RecipientState>>>): { chunk: number; clientId: string } | null {
+export function nextRecipient(
+  chunks: ReadonlyArray<Readonly<Record<string, RecipientState>>>,
+): { chunk: number; clientId: string } | null {
   for (const wanted of ['w', 'p'] as const) {
     for (let chunk = 0; chunk < chunks.length; chunk++) {
-      for (const [clientId, state] of Object.entries(chunks[chunk] ?? {})) if (state === wanted) return { chunk, clientId };
+      for (const [clientId, state] of Object.entries(chunks[chunk] ?? {}))
+        if (state === wanted) return { chunk, clientId };
     }
   }
   return null;

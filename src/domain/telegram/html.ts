@@ -7,7 +7,9 @@ export function escapeTelegramHtml(text: string): string {
 
 /** A message in parse mode HTML: `{name}` placeholders filled with escaped values; the template's own tags stay. */
 export function fillTelegramTemplate(template: string, values: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? escapeTelegramHtml(String(values[name])) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in values ? escapeTelegramHtml(String(values[name])) : whole,
+  );
 }
 
 /** Telegram refuses a message over 4,096 characters (after entity parsing). */

@@ -24,7 +24,8 @@ export interface InboxRequest {
   telegramUpdateId: number | null;
 }
 
-export type BotAnswerKey = 'telegram.client.greeting' | 'telegram.client.unknownLink' | 'telegram.client.notLinked' | 'telegram.staff.linked';
+export type BotAnswerKey =
+  'telegram.client.greeting' | 'telegram.client.unknownLink' | 'telegram.client.notLinked' | 'telegram.staff.linked';
 
 export interface InboxPlan {
   /** Chat ids to write into Clients (null unbinds a chat that moved to another client). */
@@ -52,7 +53,14 @@ export interface InboxContext {
 }
 
 export function planInbox(actions: readonly UpdateAction[], offset: number, context: InboxContext): InboxPlan {
-  const plan: InboxPlan = { binds: [], newRequests: [], joins: [], answers: [], staffChatId: null, offset: nextOffset(offset, actions) };
+  const plan: InboxPlan = {
+    binds: [],
+    newRequests: [],
+    joins: [],
+    answers: [],
+    staffChatId: null,
+    offset: nextOffset(offset, actions),
+  };
   const clients = new Map(context.clients.map((client) => [client.id, { ...client }]));
   const byChat = () => new Map([...clients.values()].filter((c) => c.chatId).map((c) => [c.chatId as string, c]));
   const requests = context.requests.map((request) => ({ ...request }));
@@ -64,14 +72,24 @@ export function planInbox(actions: readonly UpdateAction[], offset: number, cont
     const chatClient = byChat().get(message.chatId) ?? null;
     if (action.kind === 'link' && context.isStaffToken(action.token)) {
       plan.staffChatId = message.chatId;
-      plan.answers.push({ chatId: message.chatId, key: 'telegram.staff.linked', locale: context.studioLocale, name: '' });
+      plan.answers.push({
+        chatId: message.chatId,
+        key: 'telegram.staff.linked',
+        locale: context.studioLocale,
+        name: '',
+      });
       continue;
     }
     if (action.kind === 'link') {
       const clientId = context.verify(action.token);
       const client = clientId === null ? undefined : clients.get(clientId);
       if (!client) {
-        plan.answers.push({ chatId: message.chatId, key: 'telegram.client.unknownLink', locale: languageOf(message, null, context.studioLocale), name: '' });
+        plan.answers.push({
+          chatId: message.chatId,
+          key: 'telegram.client.unknownLink',
+          locale: languageOf(message, null, context.studioLocale),
+          name: '',
+        });
         continue;
       }
       if (client.chatId === message.chatId && !client.unreachableAt) continue; // bound already: a rerun, or Start pressed twice
@@ -82,11 +100,21 @@ export function planInbox(actions: readonly UpdateAction[], offset: number, cont
       client.chatId = message.chatId;
       client.unreachableAt = null;
       plan.binds.push({ clientId: client.id, chatId: message.chatId, at: message.at });
-      plan.answers.push({ chatId: message.chatId, key: 'telegram.client.greeting', locale: languageOf(message, client.locale, context.studioLocale), name: client.callName || message.firstName });
+      plan.answers.push({
+        chatId: message.chatId,
+        key: 'telegram.client.greeting',
+        locale: languageOf(message, client.locale, context.studioLocale),
+        name: client.callName || message.firstName,
+      });
       continue;
     }
     if (!chatClient) {
-      plan.answers.push({ chatId: message.chatId, key: 'telegram.client.notLinked', locale: languageOf(message, null, context.studioLocale), name: '' });
+      plan.answers.push({
+        chatId: message.chatId,
+        key: 'telegram.client.notLinked',
+        locale: languageOf(message, null, context.studioLocale),
+        name: '',
+      });
       continue;
     }
     if (action.kind === 'start') continue;
@@ -96,7 +124,8 @@ export function planInbox(actions: readonly UpdateAction[], offset: number, cont
     if (open) {
       open.summary = joinSummary(open.summary, message, context);
       open.telegramUpdateId = message.updateId;
-      if (!plan.newRequests.includes(open)) joined.set(open.id, { requestId: open.id, summary: open.summary, telegramUpdateId: message.updateId });
+      if (!plan.newRequests.includes(open))
+        joined.set(open.id, { requestId: open.id, summary: open.summary, telegramUpdateId: message.updateId });
       continue;
     }
     const created: InboxRequest = {

@@ -22,10 +22,24 @@ export function readUpdates(result: unknown): UpdateAction[] {
   if (!Array.isArray(result)) return [];
   const actions: UpdateAction[] = [];
   for (const raw of result as unknown[]) {
-    const update = (raw ?? {}) as { update_id?: unknown; message?: { chat?: { id?: unknown; type?: unknown }; from?: { first_name?: unknown; language_code?: unknown; is_bot?: unknown }; text?: unknown; date?: unknown } };
+    const update = (raw ?? {}) as {
+      update_id?: unknown;
+      message?: {
+        chat?: { id?: unknown; type?: unknown };
+        from?: { first_name?: unknown; language_code?: unknown; is_bot?: unknown };
+        text?: unknown;
+        date?: unknown;
+      };
+    };
     if (typeof update.update_id !== 'number') continue;
     const message = update.message;
-    if (!message || message.chat?.type !== 'private' || typeof message.text !== 'string' || typeof message.chat.id !== 'number' || message.from?.is_bot === true) {
+    if (
+      !message ||
+      message.chat?.type !== 'private' ||
+      typeof message.text !== 'string' ||
+      typeof message.chat.id !== 'number' ||
+      message.from?.is_bot === true
+    ) {
       actions.push({ kind: 'ignore', updateId: update.update_id });
       continue;
     }
@@ -38,7 +52,10 @@ export function readUpdates(result: unknown): UpdateAction[] {
       at: new Date(typeof message.date === 'number' ? message.date * 1000 : 0),
     };
     const start = /^\/start(?:@\w+)?(?:\s+(\S+))?\s*$/.exec(message.text);
-    if (start) actions.push(start[1] ? { kind: 'link', message: incoming, token: start[1] } : { kind: 'start', message: incoming });
+    if (start)
+      actions.push(
+        start[1] ? { kind: 'link', message: incoming, token: start[1] } : { kind: 'start', message: incoming },
+      );
     else actions.push({ kind: 'message', message: incoming });
   }
   return actions.sort((a, b) => updateIdOf(a) - updateIdOf(b));
@@ -54,7 +71,9 @@ export function nextOffset(current: number, handled: readonly UpdateAction[]): n
 }
 
 /** A client's open request on Telegram to join, else null (a new one is made): the latest unanswered. */
-export function openRequestToJoin<R extends { clientId: string; channel: string; answeredAt: Date | null; receivedAt: Date }>(requests: readonly R[], clientId: string): R | null {
+export function openRequestToJoin<
+  R extends { clientId: string; channel: string; answeredAt: Date | null; receivedAt: Date },
+>(requests: readonly R[], clientId: string): R | null {
   let latest: R | null = null;
   for (const request of requests) {
     if (request.clientId !== clientId || request.channel !== 'telegram' || request.answeredAt) continue;

@@ -10,7 +10,7 @@ import { readJsonProperty, writeJsonProperty } from '../../services/properties';
 import { readStaffChat, readConnectedAt } from '../../services/telegram';
 import { readCoreSettings, readSettingsFor, readTable, type Workbook } from '../../sheets';
 import type { Sender } from './send';
-import { telegramRequests } from './tables';
+import { telegramRequests } from '../../sheets/telegram';
 
 export const ALERT_JOURNAL_KEY = 'telegram.alertJournal';
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -26,10 +26,17 @@ export function sendStaffAlerts(book: Workbook, send: Sender): void {
   const chatId = readStaffChat();
   if (!chatId) return;
   const now = new Date();
-  const settings = { ...DEFAULT_TELEGRAM_SETTINGS, ...readSettingsFor(book, DEFAULT_TELEGRAM_SETTINGS, 'telegram').overrides };
+  const settings = {
+    ...DEFAULT_TELEGRAM_SETTINGS,
+    ...readSettingsFor(book, DEFAULT_TELEGRAM_SETTINGS, 'telegram').overrides,
+  };
   const locale = readCoreSettings(book).settings.locale;
-  const clients = readTable(book, 'clients').rows
-    .map((row) => ({ id: String(row.values.id ?? ''), name: String(row.values.name ?? ''), createdAt: isDate(row.values.createdAt) ? row.values.createdAt : null }))
+  const clients = readTable(book, 'clients')
+    .rows.map((row) => ({
+      id: String(row.values.id ?? ''),
+      name: String(row.values.name ?? ''),
+      createdAt: isDate(row.values.createdAt) ? row.values.createdAt : null,
+    }))
     .filter((client) => client.id !== '');
   const requests = telegramRequests(readTable(book, 'requests'));
   const tz = book.spreadsheet.getSpreadsheetTimeZone();
@@ -37,7 +44,8 @@ export function sendStaffAlerts(book: Workbook, send: Sender): void {
   const today = Utilities.formatDate(now, tz, 'yyyy-MM-dd');
   const hour = Number(Utilities.formatDate(now, tz, 'H'));
   // Orders and Sends are read only in the run that sends today's summary, not every five minutes.
-  const summaryDue = settings.alertDailySummary && hour >= settings.dailySummaryHour && journal[`summary:${today}`] === undefined;
+  const summaryDue =
+    settings.alertDailySummary && hour >= settings.dailySummaryHour && journal[`summary:${today}`] === undefined;
   const alerts = dueAlerts({
     now,
     since: readConnectedAt() ?? now,
@@ -65,18 +73,38 @@ export function sendStaffAlerts(book: Workbook, send: Sender): void {
 
 function alertText(alert: StaffAlert, locale: Locale, targetMinutes: number): string {
   const params: Record<string, string | number> = { ...alert.params };
-  if (typeof params.channel === 'string') params.channel = ENUMS.requestChannel.find((option) => option.value === params.channel)?.[locale] ?? params.channel;
-  params.target = targetMinutes % 60 === 0 ? (locale === 'ru' ? `${targetMinutes / 60} ч` : `${targetMinutes / 60} h`) : (locale === 'ru' ? `${targetMinutes} мин` : `${targetMinutes} min`);
-  const escaped = Object.fromEntries(Object.entries(params).map(([name, value]) => [name, typeof value === 'string' ? escapeTelegramHtml(value) : value]));
+  if (typeof params.channel === 'string') {
+    const option = ENUMS.requestChannel.find((entry) => entry.value === params.channel);
+    if (option) params.channel = translate(locale, option.label);
+  }
+  params.target =
+    targetMinutes % 60 === 0
+      ? locale === 'ru'
+        ? `${targetMinutes / 60} ч`
+        : `${targetMinutes / 60} h`
+      : locale === 'ru'
+        ? `${targetMinutes} мин`
+        : `${targetMinutes} min`;
+  const escaped = Object.fromEntries(
+    Object.entries(params).map(([name, value]) => [
+      name,
+      typeof value === 'string' ? escapeTelegramHtml(value) : value,
+    ]),
+  );
   return translate(locale, MESSAGE_KEYS[alert.kind], escaped);
 }
 
-function lastDayCounts(book: Workbook, clients: ReadonlyArray<{ createdAt: Date | null }>, now: Date): { newClients: number; orders: number; mailsSent: number } {
+function lastDayCounts(
+  book: Workbook,
+  clients: ReadonlyArray<{ createdAt: Date | null }>,
+  now: Date,
+): { newClients: number; orders: number; mailsSent: number } {
   const from = now.getTime() - DAY_MS;
   const within = (value: unknown) => isDate(value) && value.getTime() > from && value.getTime() <= now.getTime();
   return {
     newClients: clients.filter((client) => within(client.createdAt)).length,
     orders: readTable(book, 'orders').rows.filter((row) => within(row.values.date)).length,
-    mailsSent: readTable(book, 'sends').rows.filter((row) => row.values.status === 'sent' && within(row.values.at)).length,
+    mailsSent: readTable(book, 'sends').rows.filter((row) => row.values.status === 'sent' && within(row.values.at))
+      .length,
   };
 }

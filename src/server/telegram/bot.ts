@@ -2,8 +2,8 @@
 import { isBotTokenShape, maskBotToken } from '../../domain/telegram/token';
 import { callBot, forgetBot, readConnectedAt, readStoredBot, storeBot, type StoredBot } from '../../services/telegram';
 import { ensureTimeTrigger } from '../../services/triggers';
-import { UserFacingError } from '../respond';
-import { asStaff } from '../staff';
+import { UserFacingError } from '../app/respond';
+import { asStaff } from '../app/staff';
 
 /** The trigger that polls Telegram: a few minutes, so a client's message reaches staff well inside the 2 h target. */
 export const POLL_HANDLER = 'runTelegramPoll';
@@ -20,7 +20,12 @@ export function connectTelegramBot(token: string): TelegramStatusView {
     const clean = String(token ?? '').trim();
     if (!isBotTokenShape(clean)) throw new UserFacingError('telegram.bot.badToken');
     const me = callBot<{ username?: unknown }>(clean, 'getMe');
-    if (!me.ok) throw new UserFacingError(me.code === 'network' || (typeof me.code === 'number' && me.code >= 500) ? 'telegram.bot.unreachable' : 'telegram.bot.rejected');
+    if (!me.ok)
+      throw new UserFacingError(
+        me.code === 'network' || (typeof me.code === 'number' && me.code >= 500)
+          ? 'telegram.bot.unreachable'
+          : 'telegram.bot.rejected',
+      );
     const username = typeof me.result?.username === 'string' ? me.result.username : '';
     if (username === '') throw new UserFacingError('telegram.bot.rejected');
     // Reconnecting the same bot keeps its start time, so alerts already due are not re-evaluated from scratch.
@@ -50,5 +55,7 @@ export function requireBot(): StoredBot {
 }
 
 function statusOf(bot: StoredBot | null): TelegramStatusView {
-  return bot ? { connected: true, username: bot.username, maskedToken: maskBotToken(bot.token) } : { connected: false, username: null, maskedToken: null };
+  return bot
+    ? { connected: true, username: bot.username, maskedToken: maskBotToken(bot.token) }
+    : { connected: false, username: null, maskedToken: null };
 }

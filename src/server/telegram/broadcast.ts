@@ -2,18 +2,26 @@
 // properties (domain/telegram/broadcast.ts): in flight before the send, the message id after it.
 // Started from the sidebar; whatever one execution does not finish, the poll trigger continues.
 import {
-  broadcastProgress, broadcastRecipients, chunkRecipients, nextRecipient, stateAfter, textFor,
-  type BroadcastHeader, type BroadcastProgress, type BroadcastTexts, type RecipientState,
+  broadcastProgress,
+  broadcastRecipients,
+  chunkRecipients,
+  nextRecipient,
+  stateAfter,
+  textFor,
+  type BroadcastHeader,
+  type BroadcastProgress,
+  type BroadcastTexts,
+  type RecipientState,
 } from '../../domain/telegram/broadcast';
 import { TELEGRAM_MESSAGE_MAX_CHARS } from '../../domain/telegram/html';
 import { readJsonProperty, writeJsonProperty } from '../../services/properties';
 import { withPollLock } from '../../services/telegram';
 import { readCoreSettings, readTable, type Workbook } from '../../sheets';
-import { UserFacingError } from '../respond';
-import { asStaff } from '../staff';
+import { UserFacingError } from '../app/respond';
+import { asStaff } from '../app/staff';
 import { requireBot } from './bot';
 import { createSender, type Sender } from './send';
-import { markUnreachable, telegramClients } from './tables';
+import { markUnreachable, telegramClients } from '../../sheets/telegram';
 
 const ACTIVE_KEY = 'telegram.broadcasts';
 /** Sending stops here, well inside the six minutes of one execution; the poll trigger continues. */
@@ -31,7 +39,8 @@ export function sendTelegramBroadcast(texts: BroadcastTexts): BroadcastView {
     const bot = requireBot();
     const clean: BroadcastTexts = { ru: String(texts?.ru ?? '').trim(), en: String(texts?.en ?? '').trim() };
     if (clean.ru === '' && clean.en === '') throw new UserFacingError('telegram.reply.empty');
-    if (clean.ru.length > TELEGRAM_MESSAGE_MAX_CHARS || clean.en.length > TELEGRAM_MESSAGE_MAX_CHARS) throw new UserFacingError('telegram.reply.refused', { detail: `> ${TELEGRAM_MESSAGE_MAX_CHARS}` });
+    if (clean.ru.length > TELEGRAM_MESSAGE_MAX_CHARS || clean.en.length > TELEGRAM_MESSAGE_MAX_CHARS)
+      throw new UserFacingError('telegram.reply.refused', { detail: `> ${TELEGRAM_MESSAGE_MAX_CHARS}` });
     const recipients = broadcastRecipients(telegramClients(readTable(book, 'clients')));
     const id = `TB-${Date.now()}`;
     const chunks = chunkRecipients(recipients);
@@ -93,15 +102,27 @@ export function continueBroadcasts(book: Workbook, send: Sender): void {
   saveFinished(active, finished);
 }
 
-function record(id: string, index: number, chunk: Record<string, RecipientState>, clientId: string, state: RecipientState): void {
+function record(
+  id: string,
+  index: number,
+  chunk: Record<string, RecipientState>,
+  clientId: string,
+  state: RecipientState,
+): void {
   chunk[clientId] = state;
   writeJsonProperty(chunkKey(id, index), chunk);
 }
 
 function readChunks(header: BroadcastHeader): Array<Record<string, RecipientState>> {
-  return Array.from({ length: header.chunks }, (_, index) => readJsonProperty<Record<string, RecipientState>>(chunkKey(header.id, index), {}));
+  return Array.from({ length: header.chunks }, (_, index) =>
+    readJsonProperty<Record<string, RecipientState>>(chunkKey(header.id, index), {}),
+  );
 }
 
 function saveFinished(active: readonly string[], finished: readonly string[]): void {
-  if (finished.length > 0) writeJsonProperty(ACTIVE_KEY, active.filter((id) => !finished.includes(id)));
+  if (finished.length > 0)
+    writeJsonProperty(
+      ACTIVE_KEY,
+      active.filter((id) => !finished.includes(id)),
+    );
 }

@@ -2,15 +2,16 @@
 import { deepLink, linkToken, staffLinkToken } from '../../domain/telegram/link';
 import { makeSigner } from '../../services/signer';
 import { readTable } from '../../sheets';
-import { UserFacingError } from '../respond';
-import { asStaff } from '../staff';
+import { UserFacingError } from '../app/respond';
+import { asStaff } from '../app/staff';
 import { requireBot } from './bot';
 
 export function getTelegramLink(clientId: string): string {
   return asStaff((book) => {
     const bot = requireBot();
     const id = String(clientId ?? '').trim();
-    if (!readTable(book, 'clients').rows.some((row) => String(row.values.id ?? '') === id)) throw new UserFacingError('database.requests.unknownClient', { id });
+    if (!readTable(book, 'clients').rows.some((row) => String(row.values.id ?? '') === id))
+      throw new UserFacingError('database.requests.unknownClient', { id });
     const token = linkToken(id, makeSigner());
     if (token === null) throw new UserFacingError('telegram.link.unlinkable', { id });
     return deepLink(bot.username, token);

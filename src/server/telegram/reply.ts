@@ -3,18 +3,19 @@
 import type { RequestView } from '../../contract/sidebar-api';
 import { TELEGRAM_MESSAGE_MAX_CHARS } from '../../domain/telegram/html';
 import { updateRows } from '../../sheets';
-import { requestView } from '../requests';
-import { UserFacingError } from '../respond';
-import { asStaff } from '../staff';
+import { requestView } from '../intake/requests';
+import { UserFacingError } from '../app/respond';
+import { asStaff } from '../app/staff';
 import { requireBot } from './bot';
 import { createSender } from './send';
-import { markUnreachable, readTelegramTables } from './tables';
+import { markUnreachable, readTelegramTables } from '../../sheets/telegram';
 
 export function replyOnTelegram(requestId: string, text: string): RequestView {
   return asStaff((book) => {
     const reply = String(text ?? '').trim();
     if (reply === '') throw new UserFacingError('telegram.reply.empty');
-    if (reply.length > TELEGRAM_MESSAGE_MAX_CHARS) throw new UserFacingError('telegram.reply.refused', { detail: `> ${TELEGRAM_MESSAGE_MAX_CHARS}` });
+    if (reply.length > TELEGRAM_MESSAGE_MAX_CHARS)
+      throw new UserFacingError('telegram.reply.refused', { detail: `> ${TELEGRAM_MESSAGE_MAX_CHARS}` });
     const bot = requireBot();
     const { clients, requests } = readTelegramTables(book);
     const request = requests.find((candidate) => candidate.id === requestId);
@@ -37,8 +38,21 @@ export function replyOnTelegram(requestId: string, text: string): RequestView {
         throw new UserFacingError('telegram.reply.refused', { detail: outcome.description });
     }
     const answeredAt = request.answeredAt ?? new Date();
-    if (!request.answeredAt) updateRows(book, 'requests', [{ rowNumber: request.rowNumber, identity: { id: request.id }, values: { answeredAt } }]);
+    if (!request.answeredAt)
+      updateRows(book, 'requests', [
+        { rowNumber: request.rowNumber, identity: { id: request.id }, values: { answeredAt } },
+      ]);
     const names = new Map(clients.map((c) => [c.id, c.callName] as const));
-    return requestView({ id: request.id, clientId: request.clientId, channel: 'telegram', receivedAt: request.receivedAt, answeredAt, summary: request.summary }, names);
+    return requestView(
+      {
+        id: request.id,
+        clientId: request.clientId,
+        channel: 'telegram',
+        receivedAt: request.receivedAt,
+        answeredAt,
+        summary: request.summary,
+      },
+      names,
+    );
   });
 }

@@ -18,7 +18,9 @@ export function createSender(bot: StoredBot): Sender {
       if (wait > LONGEST_WAIT_MS) return { kind: 'wait', seconds: Math.ceil(wait / 1000) };
       pause(wait);
       pace.record(chatId, Date.now());
-      const outcome = sendOutcome(callBot(bot.token, 'sendMessage', { chat_id: chatId, text, ...(parseMode ? { parse_mode: parseMode } : {}) }));
+      const outcome = sendOutcome(
+        callBot(bot.token, 'sendMessage', { chat_id: chatId, text, ...(parseMode ? { parse_mode: parseMode } : {}) }),
+      );
       if (outcome.kind !== 'wait') return outcome;
       pace.pauseUntil(Date.now() + outcome.seconds * 1000);
       if (attempt > 0 || outcome.seconds * 1000 > LONGEST_WAIT_MS) return outcome;

@@ -18,7 +18,16 @@ function activityView(activity: FlowActivityView | undefined): HTMLElement {
     return box;
   }
   box.append(
-    el('p', { className: 'secondary', text: t('ui.automations.lately', { days: activity.days, sent: activity.sent, skipped: activity.skipped, failed: activity.failed, queued: activity.queued }) }),
+    el('p', {
+      className: 'secondary',
+      text: t('ui.automations.lately', {
+        days: activity.days,
+        sent: activity.sent,
+        skipped: activity.skipped,
+        failed: activity.failed,
+        queued: activity.queued,
+      }),
+    }),
     el('div', { className: 'subhead', text: t('ui.automations.latest') }),
     el(
       'ul',
@@ -27,8 +36,13 @@ function activityView(activity: FlowActivityView | undefined): HTMLElement {
         el(
           'li',
           { attrs: { 'data-status': send.status } },
-          el('div', { text: [formatDate(send.at), enumLabel('sendStatus', send.status, locale())].filter(Boolean).join(' · ') }),
-          el('div', { className: 'secondary hint', text: [send.email || send.clientId, send.reason].filter(Boolean).join(' · ') }),
+          el('div', {
+            text: [formatDate(send.at), enumLabel('sendStatus', send.status, locale())].filter(Boolean).join(' · '),
+          }),
+          el('div', {
+            className: 'secondary hint',
+            text: [send.email || send.clientId, send.reason].filter(Boolean).join(' · '),
+          }),
         ),
       ),
     ),
@@ -36,7 +50,11 @@ function activityView(activity: FlowActivityView | undefined): HTMLElement {
   return box;
 }
 
-function flowForm(flow: AutomationView, activity: FlowActivityView | undefined, templates: TemplateOption[]): HTMLElement {
+function flowForm(
+  flow: AutomationView,
+  activity: FlowActivityView | undefined,
+  templates: TemplateOption[],
+): HTMLElement {
   const enabled = el('input', { attrs: { type: 'checkbox', 'data-part': 'enabled' } });
   enabled.checked = flow.enabled;
   const delay = el('input', { attrs: { type: 'number', min: '0', step: '1', value: flow.delayDays } });
@@ -49,18 +67,34 @@ function flowForm(flow: AutomationView, activity: FlowActivityView | undefined, 
     'form',
     { className: 'card flow', attrs: { 'data-flow': flow.flow } },
     el('h3', { text: flow.label }),
-    el('label', { className: 'check', attrs: { for: switchId } }, enabled, document.createTextNode(t('ui.automations.on'))),
+    el(
+      'label',
+      { className: 'check', attrs: { for: switchId } },
+      enabled,
+      document.createTextNode(t('ui.automations.on')),
+    ),
     field(t(COUNTS_BEFORE.has(flow.flow) ? 'ui.automations.delayBefore' : 'ui.automations.delay'), delay),
     template.node,
     el('div', { className: 'inline' }, save, status),
     activityView(activity),
   );
   const submit = (): void => {
-    const change = { flow: flow.flow, enabled: enabled.checked, delayDays: Number(delay.value) || 0, template: template.value() };
+    const change = {
+      flow: flow.flow,
+      enabled: enabled.checked,
+      delayDays: Number(delay.value) || 0,
+      template: template.value(),
+    };
     void busy(save, status, () => call('saveAutomation', change)).then((saved) => {
       if (!saved) return;
       enabled.checked = saved.enabled;
-      status.show('info', t('ui.automations.savedFlow', { flow: saved.label, state: t(saved.enabled ? 'ui.automations.stateOn' : 'ui.automations.stateOff') }));
+      status.show(
+        'info',
+        t('ui.automations.savedFlow', {
+          flow: saved.label,
+          state: t(saved.enabled ? 'ui.automations.stateOn' : 'ui.automations.stateOff'),
+        }),
+      );
     });
   };
   // Switching a flow is a decision on its own: saved at once.
@@ -75,11 +109,28 @@ function flowForm(flow: AutomationView, activity: FlowActivityView | undefined, 
 export const automations: Section = {
   render(root) {
     const body = el('div');
-    root.append(el('h2', { text: t('ui.section.automations') }), el('p', { className: 'secondary', text: t('ui.automations.intro') }), el('p', { className: 'secondary hint', text: t('ui.templates.pickHint') }), body);
+    root.append(
+      el('h2', { text: t('ui.section.automations') }),
+      el('p', { className: 'secondary', text: t('ui.automations.intro') }),
+      el('p', { className: 'secondary hint', text: t('ui.templates.pickHint') }),
+      body,
+    );
     // Activity is extra: if it cannot be read, the flows are still shown and can be switched.
-    const activityOrNone = (): Promise<FlowActivityView[]> => call('getFlowActivity').catch(() => [] as FlowActivityView[]);
-    void loadInto(body, () => Promise.all([call('listAutomations'), activityOrNone(), templatesOrNone()]), ([flows, activity, templates]) =>
-      body.append(...flows.map((flow) => flowForm(flow, activity.find((entry) => entry.flow === flow.flow), templates))),
+    const activityOrNone = (): Promise<FlowActivityView[]> =>
+      call('getFlowActivity').catch(() => [] as FlowActivityView[]);
+    void loadInto(
+      body,
+      () => Promise.all([call('listAutomations'), activityOrNone(), templatesOrNone()]),
+      ([flows, activity, templates]) =>
+        body.append(
+          ...flows.map((flow) =>
+            flowForm(
+              flow,
+              activity.find((entry) => entry.flow === flow.flow),
+              templates,
+            ),
+          ),
+        ),
     );
   },
 };

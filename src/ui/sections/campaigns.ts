@@ -1,6 +1,13 @@
 // Campaigns: the list, composing one (segment, template, sender, schedule), previewing it recipient
 // by recipient, a test send, sending or scheduling, and following its progress while it runs.
-import type { CampaignPreview, CampaignProgress, CampaignView, ClientBrief, SegmentView, TemplateOption } from '../../contract/sidebar-api';
+import type {
+  CampaignPreview,
+  CampaignProgress,
+  CampaignView,
+  ClientBrief,
+  SegmentView,
+  TemplateOption,
+} from '../../contract/sidebar-api';
 import { en } from '../../i18n/en';
 import { busy, el, field, loadInto, option, statusLine } from '../dom';
 import type { Section } from '../section';
@@ -26,7 +33,9 @@ function progressView(progress: CampaignProgress): HTMLElement {
   return el(
     'div',
     { className: 'progress', attrs: { 'data-status': progress.status } },
-    el('p', { text: `${t(`ui.campaigns.status.${progress.status}`)} · ${t('ui.campaigns.progress', { sent: progress.sent, remaining: progress.remaining, skipped: progress.skipped, failed: progress.failed })}` }),
+    el('p', {
+      text: `${t(`ui.campaigns.status.${progress.status}`)} · ${t('ui.campaigns.progress', { sent: progress.sent, remaining: progress.remaining, skipped: progress.skipped, failed: progress.failed })}`,
+    }),
     bar,
     el('p', { className: 'secondary hint', text: reasonText(progress.skippedByReason) }),
     el('p', { className: 'error', text: progress.message ?? '' }),
@@ -48,9 +57,29 @@ function campaignView(root: HTMLElement, campaign: CampaignView, segments: Segme
     const stepper = el(
       'div',
       { className: 'inline' },
-      el('button', { text: '‹', attrs: { type: 'button', 'aria-label': t('ui.campaigns.previousRecipient'), title: t('ui.campaigns.previousRecipient'), disabled: index <= 0 }, on: { click: () => step(-1) } }),
-      el('span', { text: recipients.length > 0 ? t('ui.campaigns.recipient', { index: index + 1, count: recipients.length }) : '' }),
-      el('button', { text: '›', attrs: { type: 'button', 'aria-label': t('ui.campaigns.nextRecipient'), title: t('ui.campaigns.nextRecipient'), disabled: index >= recipients.length - 1 }, on: { click: () => step(1) } }),
+      el('button', {
+        text: '‹',
+        attrs: {
+          type: 'button',
+          'aria-label': t('ui.campaigns.previousRecipient'),
+          title: t('ui.campaigns.previousRecipient'),
+          disabled: index <= 0,
+        },
+        on: { click: () => step(-1) },
+      }),
+      el('span', {
+        text: recipients.length > 0 ? t('ui.campaigns.recipient', { index: index + 1, count: recipients.length }) : '',
+      }),
+      el('button', {
+        text: '›',
+        attrs: {
+          type: 'button',
+          'aria-label': t('ui.campaigns.nextRecipient'),
+          title: t('ui.campaigns.nextRecipient'),
+          disabled: index >= recipients.length - 1,
+        },
+        on: { click: () => step(1) },
+      }),
     );
     const who = recipients[index];
     preview.replaceChildren(
@@ -63,7 +92,8 @@ function campaignView(root: HTMLElement, campaign: CampaignView, segments: Segme
       frame,
     );
   };
-  const loadPreview = (): void => void loadInto(preview, () => call('previewCampaign', campaign.id, recipients[index]?.id ?? null), showPreview);
+  const loadPreview = (): void =>
+    void loadInto(preview, () => call('previewCampaign', campaign.id, recipients[index]?.id ?? null), showPreview);
   const step = (delta: number): void => {
     index = Math.min(Math.max(index + delta, 0), Math.max(recipients.length - 1, 0));
     loadPreview();
@@ -80,7 +110,13 @@ function campaignView(root: HTMLElement, campaign: CampaignView, segments: Segme
   };
 
   const test = el('button', { text: t('ui.campaigns.testSend') });
-  test.addEventListener('click', () => void busy(test, status, () => call('testSendCampaign', campaign.id)).then((sentence) => sentence && status.show('info', sentence)));
+  test.addEventListener(
+    'click',
+    () =>
+      void busy(test, status, () => call('testSendCampaign', campaign.id)).then(
+        (sentence) => sentence && status.show('info', sentence),
+      ),
+  );
   const send = el('button', { className: 'action', text: t('ui.campaigns.send') });
   let armed = false;
   send.addEventListener('click', () => {
@@ -101,15 +137,23 @@ function campaignView(root: HTMLElement, campaign: CampaignView, segments: Segme
   schedule.addEventListener('click', () => {
     const when = at.value ? new Date(at.value) : null;
     if (!when || Number.isNaN(when.getTime())) return at.focus();
-    void busy(schedule, status, () => call('scheduleCampaign', campaign.id, when.toISOString())).then((view) => view && status.show('info', t('ui.campaigns.scheduledFor', { at: formatDate(view.scheduledAt) })));
+    void busy(schedule, status, () => call('scheduleCampaign', campaign.id, when.toISOString())).then(
+      (view) => view && status.show('info', t('ui.campaigns.scheduledFor', { at: formatDate(view.scheduledAt) })),
+    );
   });
   const cancel = el('button', { className: 'share', text: t('ui.campaigns.cancel') });
-  cancel.addEventListener('click', () => void busy(cancel, status, () => call('cancelCampaign', campaign.id)).then((view) => view && poll()));
+  cancel.addEventListener(
+    'click',
+    () => void busy(cancel, status, () => call('cancelCampaign', campaign.id)).then((view) => view && poll()),
+  );
 
   root.replaceChildren(
     el('button', { className: 'link', text: t('ui.campaigns.back'), on: { click: back } }),
     el('h2', { text: campaign.name }),
-    el('p', { className: 'secondary', text: `${segments.find((segment) => segment.id === campaign.segmentId)?.name ?? campaign.segmentId} · ${campaign.template}` }),
+    el('p', {
+      className: 'secondary',
+      text: `${segments.find((segment) => segment.id === campaign.segmentId)?.name ?? campaign.segmentId} · ${campaign.template}`,
+    }),
     progressBox,
     el('h3', { text: t('ui.campaigns.preview') }),
     preview,
@@ -121,16 +165,28 @@ function campaignView(root: HTMLElement, campaign: CampaignView, segments: Segme
   poll();
   // Recipients to step through: the segment's sample of members.
   const segment = segments.find((candidate) => candidate.id === campaign.segmentId);
-  const sample = segment ? call('previewSegment', segment.rules).then((found) => found.sample).catch(() => [] as ClientBrief[]) : Promise.resolve([] as ClientBrief[]);
+  const sample = segment
+    ? call('previewSegment', segment.rules)
+        .then((found) => found.sample)
+        .catch(() => [] as ClientBrief[])
+    : Promise.resolve([] as ClientBrief[]);
   void sample.then((found) => {
     recipients = found;
     loadPreview();
   });
 }
 
-function composeForm(segments: SegmentView[], templates: TemplateOption[], onCreated: (campaign: CampaignView) => void): HTMLElement {
+function composeForm(
+  segments: SegmentView[],
+  templates: TemplateOption[],
+  onCreated: (campaign: CampaignView) => void,
+): HTMLElement {
   const name = el('input', { attrs: { type: 'text', required: true } });
-  const segment = el('select', {}, ...segments.map((item) => option(item.id, item.members === null ? item.name : `${item.name} (${item.members})`)));
+  const segment = el(
+    'select',
+    {},
+    ...segments.map((item) => option(item.id, item.members === null ? item.name : `${item.name} (${item.members})`)),
+  );
   const template = templatePicker(t('ui.campaigns.template'), templates, '', t('ui.templates.pickHint'));
   const sender = el('input', { attrs: { type: 'text' } });
   const replyTo = el('input', { attrs: { type: 'email' } });
@@ -154,7 +210,15 @@ function composeForm(segments: SegmentView[], templates: TemplateOption[], onCre
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const scheduledAt = when.value ? new Date(when.value).toISOString() : null;
-    const campaign = { name: name.value, segmentId: segment.value, template: template.value(), senderName: sender.value, replyTo: replyTo.value, scheduledAt, cost: Number(cost.value) || 0 };
+    const campaign = {
+      name: name.value,
+      segmentId: segment.value,
+      template: template.value(),
+      senderName: sender.value,
+      replyTo: replyTo.value,
+      scheduledAt,
+      cost: Number(cost.value) || 0,
+    };
     void busy(create, status, () => call('createCampaign', campaign)).then((created) => created && onCreated(created));
   });
   return form;
@@ -165,23 +229,36 @@ export const campaigns: Section = {
     const body = el('div');
     root.append(body);
     const showList = (): void => {
-      void loadInto(body, () => Promise.all([call('listCampaigns'), call('listSegments'), templatesOrNone()]), ([list, segments, templates]) => {
-        const open = (campaign: CampaignView): void => campaignView(body, campaign, segments, showList);
-        const rows = list.map((campaign) =>
-          el(
-            'li',
-            { attrs: { 'data-campaign': campaign.id } },
-            el('button', { className: 'link', text: campaign.name, on: { click: () => open(campaign) } }),
-            el('div', { className: 'secondary', text: t('ui.campaigns.row', { status: t(`ui.campaigns.status.${campaign.status}`), sent: campaign.sent, recipients: campaign.recipients }) }),
-          ),
-        );
-        body.append(
-          el('h2', { text: t('ui.section.campaigns') }),
-          composeForm(segments, templates, open),
-          el('h3', { text: t('ui.campaigns.list') }),
-          rows.length > 0 ? el('ul', { className: 'plain' }, ...rows) : el('p', { className: 'secondary', text: t('ui.campaigns.none') }),
-        );
-      });
+      void loadInto(
+        body,
+        () => Promise.all([call('listCampaigns'), call('listSegments'), templatesOrNone()]),
+        ([list, segments, templates]) => {
+          const open = (campaign: CampaignView): void => campaignView(body, campaign, segments, showList);
+          const rows = list.map((campaign) =>
+            el(
+              'li',
+              { attrs: { 'data-campaign': campaign.id } },
+              el('button', { className: 'link', text: campaign.name, on: { click: () => open(campaign) } }),
+              el('div', {
+                className: 'secondary',
+                text: t('ui.campaigns.row', {
+                  status: t(`ui.campaigns.status.${campaign.status}`),
+                  sent: campaign.sent,
+                  recipients: campaign.recipients,
+                }),
+              }),
+            ),
+          );
+          body.append(
+            el('h2', { text: t('ui.section.campaigns') }),
+            composeForm(segments, templates, open),
+            el('h3', { text: t('ui.campaigns.list') }),
+            rows.length > 0
+              ? el('ul', { className: 'plain' }, ...rows)
+              : el('p', { className: 'secondary', text: t('ui.campaigns.none') }),
+          );
+        },
+      );
     };
     showList();
   },

@@ -1,6 +1,12 @@
 // One client's card: who they are, what the analysis says, their loyalty account and history,
 // and the forms for the actions staff take from the card.
-import type { ClientCardView, ClientInsights, ClientMailView, LoyaltyCard, RequestView } from '../../contract/sidebar-api';
+import type {
+  ClientCardView,
+  ClientInsights,
+  ClientMailView,
+  LoyaltyCard,
+  RequestView,
+} from '../../contract/sidebar-api';
 import { busy, el, field, option, requestId, statusLine } from '../dom';
 import { call, errorText } from '../server';
 import { enumLabel } from '../../domain/cells/enums';
@@ -32,7 +38,10 @@ function insightsBlock(insights: ClientInsights | Error): HTMLElement {
     [t('ui.clients.lifecycle'), insights.lifecycle || unknown],
     [t('ui.clients.rfm'), insights.rfm || unknown],
     [t('ui.clients.churnRisk'), insights.churnRisk === null ? unknown : `${formatNumber(insights.churnRisk * 100)} %`],
-    [t('ui.clients.predictedValue'), insights.predictedValue === null ? unknown : formatNumber(insights.predictedValue)],
+    [
+      t('ui.clients.predictedValue'),
+      insights.predictedValue === null ? unknown : formatNumber(insights.predictedValue),
+    ],
     [t('ui.clients.nextOrder'), insights.nextOrderExpected ? formatDate(insights.nextOrderExpected) : unknown],
     [t('ui.clients.segments'), insights.segments.join(', ') || '—'],
   ]);
@@ -45,17 +54,42 @@ function loyaltyBlock(loyalty: LoyaltyCard | Error): HTMLElement {
     facts([
       [t('ui.clients.balance'), formatNumber(loyalty.balance)],
       [t('ui.clients.tier'), loyalty.tier || '—'],
-      [t('ui.clients.discount'), loyalty.discount.percent > 0 ? `${loyalty.discount.percent} % (${loyalty.discount.source})` : '—'],
+      [
+        t('ui.clients.discount'),
+        loyalty.discount.percent > 0 ? `${loyalty.discount.percent} % (${loyalty.discount.source})` : '—',
+      ],
     ]),
   );
   block.querySelectorAll('dd')[0]?.setAttribute('data-balance', String(loyalty.balance));
-  if (loyalty.expiringSoon) block.append(el('p', { className: 'secondary', text: t('ui.clients.expiring', { points: loyalty.expiringSoon.points, date: formatDate(loyalty.expiringSoon.firstExpiresAt) }) }));
+  if (loyalty.expiringSoon)
+    block.append(
+      el('p', {
+        className: 'secondary',
+        text: t('ui.clients.expiring', {
+          points: loyalty.expiringSoon.points,
+          date: formatDate(loyalty.expiringSoon.firstExpiresAt),
+        }),
+      }),
+    );
   if (loyalty.recommendations.length > 0) {
-    block.append(el('h3', { text: t('ui.clients.recommendations') }), el('ul', { className: 'plain' }, ...loyalty.recommendations.map((item) => el('li', { text: item.because ? `${item.product} — ${item.because}` : item.product }))));
+    block.append(
+      el('h3', { text: t('ui.clients.recommendations') }),
+      el(
+        'ul',
+        { className: 'plain' },
+        ...loyalty.recommendations.map((item) =>
+          el('li', { text: item.because ? `${item.product} — ${item.because}` : item.product }),
+        ),
+      ),
+    );
   }
   block.append(
     el('h3', { text: t('ui.clients.ledger') }),
-    list(loyalty.lastEntries.map((entry) => `${formatDate(entry.date)} · ${entry.points > 0 ? '+' : ''}${entry.points} · ${entry.reason}`)),
+    list(
+      loyalty.lastEntries.map(
+        (entry) => `${formatDate(entry.date)} · ${entry.points > 0 ? '+' : ''}${entry.points} · ${entry.reason}`,
+      ),
+    ),
   );
   return block;
 }
@@ -71,8 +105,17 @@ function mailsBlock(mails: ClientMailView[] | Error): HTMLElement {
       el(
         'li',
         { attrs: { 'data-mail': mail.campaignId, 'data-status': mail.status } },
-        el('div', { text: [formatDate(mail.at), mail.name, enumLabel('sendStatus', mail.status, locale())].filter(Boolean).join(' · ') }),
-        mail.kind === 'flow' || mail.reason ? el('div', { className: 'secondary hint', text: [mail.kind === 'flow' ? t('ui.clients.mailFlow') : '', mail.reason].filter(Boolean).join(' · ') }) : null,
+        el('div', {
+          text: [formatDate(mail.at), mail.name, enumLabel('sendStatus', mail.status, locale())]
+            .filter(Boolean)
+            .join(' · '),
+        }),
+        mail.kind === 'flow' || mail.reason
+          ? el('div', {
+              className: 'secondary hint',
+              text: [mail.kind === 'flow' ? t('ui.clients.mailFlow') : '', mail.reason].filter(Boolean).join(' · '),
+            })
+          : null,
       ),
     ),
   );
@@ -84,9 +127,17 @@ function list(lines: string[]): HTMLElement {
 }
 
 function requestItem(request: RequestView): HTMLElement {
-  const item = el('li', { attrs: { 'data-request': request.id } }, el('div', { text: `${formatDate(request.receivedAt)} · ${t(`ui.channel.${request.channel}`)} · ${request.summary}` }));
+  const item = el(
+    'li',
+    { attrs: { 'data-request': request.id } },
+    el('div', {
+      text: `${formatDate(request.receivedAt)} · ${t(`ui.channel.${request.channel}`)} · ${request.summary}`,
+    }),
+  );
   if (request.answeredAt) {
-    item.append(el('div', { className: 'secondary', text: t('ui.clients.answered', { date: formatDate(request.answeredAt) }) }));
+    item.append(
+      el('div', { className: 'secondary', text: t('ui.clients.answered', { date: formatDate(request.answeredAt) }) }),
+    );
     return item;
   }
   const status = statusLine();
@@ -106,15 +157,24 @@ function requestForm(clientId: string, into: HTMLElement): HTMLElement {
   const summary = el('textarea', { attrs: { required: true } });
   const log = el('button', { className: 'action', text: t('ui.clients.log'), attrs: { type: 'submit' } });
   const status = statusLine();
-  const form = el('form', { className: 'card log-request' }, el('h3', { text: t('ui.clients.logRequest') }), field(t('ui.clients.channel'), channel), field(t('ui.clients.summary'), summary), el('div', { className: 'inline' }, log, status));
+  const form = el(
+    'form',
+    { className: 'card log-request' },
+    el('h3', { text: t('ui.clients.logRequest') }),
+    field(t('ui.clients.channel'), channel),
+    field(t('ui.clients.summary'), summary),
+    el('div', { className: 'inline' }, log, status),
+  );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    void busy(log, status, () => call('logRequest', { clientId, channel: channel.value, summary: summary.value })).then((logged) => {
-      if (!logged) return;
-      summary.value = '';
-      into.querySelector('.empty')?.remove();
-      into.prepend(requestItem(logged));
-    });
+    void busy(log, status, () => call('logRequest', { clientId, channel: channel.value, summary: summary.value })).then(
+      (logged) => {
+        if (!logged) return;
+        summary.value = '';
+        into.querySelector('.empty')?.remove();
+        into.prepend(requestItem(logged));
+      },
+    );
   });
   return form;
 }
@@ -124,7 +184,14 @@ function adjustForm(clientId: string, reload: () => void): HTMLElement {
   const reason = el('input', { attrs: { type: 'text', required: true } });
   const apply = el('button', { className: 'action', text: t('ui.clients.apply'), attrs: { type: 'submit' } });
   const status = statusLine();
-  const form = el('form', { className: 'card adjust-points' }, el('h3', { text: t('ui.clients.adjust') }), field(t('ui.clients.points'), points), field(t('ui.clients.reason'), reason), el('div', { className: 'inline' }, apply, status));
+  const form = el(
+    'form',
+    { className: 'card adjust-points' },
+    el('h3', { text: t('ui.clients.adjust') }),
+    field(t('ui.clients.points'), points),
+    field(t('ui.clients.reason'), reason),
+    el('div', { className: 'inline' }, apply, status),
+  );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const adjustment = { clientId, points: Number(points.value), reason: reason.value, requestId: requestId() };
@@ -139,20 +206,35 @@ export function cardView(loaded: LoadedCard, reload: () => void): HTMLElement {
   const { card } = loaded;
   const profile = card.profile;
   const requests = el('ul', { className: 'plain requests' }, ...card.requests.map(requestItem));
-  if (card.requests.length === 0) requests.append(el('li', { className: 'secondary empty', text: t('ui.clients.nothing') }));
+  if (card.requests.length === 0)
+    requests.append(el('li', { className: 'secondary empty', text: t('ui.clients.nothing') }));
   return el(
     'article',
     { attrs: { 'data-client-card': profile.id } },
     el('h2', { text: profile.name || profile.email }),
-    el('p', { className: 'secondary', text: [profile.email, profile.twitch, [profile.city, profile.country].filter(Boolean).join(', ')].filter(Boolean).join(' · ') }),
+    el('p', {
+      className: 'secondary',
+      text: [profile.email, profile.twitch, [profile.city, profile.country].filter(Boolean).join(', ')]
+        .filter(Boolean)
+        .join(' · '),
+    }),
     insightsBlock(loaded.insights),
     el('h3', { text: t('ui.clients.loyalty') }),
     loyaltyBlock(loaded.loyalty),
     adjustForm(profile.id, reload),
     el('h3', { text: t('ui.clients.orders') }),
-    list(card.orders.map((order) => `${formatDate(order.date)} · ${order.product} × ${order.quantity} · ${formatNumber(order.amount)} · ${enumLabel('orderStatus', order.status, locale())}`)),
+    list(
+      card.orders.map(
+        (order) =>
+          `${formatDate(order.date)} · ${order.product} × ${order.quantity} · ${formatNumber(order.amount)} · ${enumLabel('orderStatus', order.status, locale())}`,
+      ),
+    ),
     el('h3', { text: t('ui.clients.feedback') }),
-    list(card.feedback.map((feedback) => `${formatDate(feedback.date)} · ${feedback.rating ?? '—'}/5 · ${feedback.comment}`)),
+    list(
+      card.feedback.map(
+        (feedback) => `${formatDate(feedback.date)} · ${feedback.rating ?? '—'}/5 · ${feedback.comment}`,
+      ),
+    ),
     el('h3', { text: t('ui.clients.mails') }),
     mailsBlock(loaded.mails),
     el('h3', { text: t('ui.clients.requests') }),

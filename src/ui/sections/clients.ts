@@ -16,7 +16,12 @@ function resultList(clients: ClientSummary[], open: (id: string) => void): HTMLE
       el(
         'li',
         {},
-        el('button', { className: 'link', text: client.name || client.email, attrs: { 'data-client': client.id }, on: { click: () => open(client.id) } }),
+        el('button', {
+          className: 'link',
+          text: client.name || client.email,
+          attrs: { 'data-client': client.id },
+          on: { click: () => open(client.id) },
+        }),
         el('div', { className: 'secondary', text: [client.email, client.twitch].filter(Boolean).join(' · ') }),
       ),
     ),
@@ -28,7 +33,12 @@ export const clients: Section = {
     const query = el('input', { attrs: { type: 'search', autocomplete: 'off' } });
     const find = el('button', { className: 'action', text: t('ui.clients.find'), attrs: { type: 'submit' } });
     const status = statusLine();
-    const form = el('form', { className: 'search' }, field(t('ui.clients.search'), query), el('div', { className: 'inline' }, find, status));
+    const form = el(
+      'form',
+      { className: 'search' },
+      field(t('ui.clients.search'), query),
+      el('div', { className: 'inline' }, find, status),
+    );
     const results = el('div', { className: 'search-results' });
     const card = el('div', { className: 'client-card' });
     let lastResults: ClientSummary[] = [];
@@ -41,7 +51,11 @@ export const clients: Section = {
       card.replaceChildren(back);
       const body = el('div');
       card.append(body);
-      void loadInto(body, () => loadCard(id), (loaded) => body.append(cardView(loaded, () => open(id))));
+      void loadInto(
+        body,
+        () => loadCard(id),
+        (loaded) => body.append(cardView(loaded, () => open(id))),
+      );
     };
     const showResults = (): void => {
       card.hidden = true;
@@ -67,7 +81,13 @@ export const clients: Section = {
 
 /** The card's sources, fetched side by side; insights, loyalty and mails may fail on their own. */
 async function loadCard(id: string): Promise<LoadedCard> {
-  const settle = <T>(promise: Promise<T>): Promise<T | Error> => promise.catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
-  const [card, insights, loyalty, mails] = await Promise.all([call('getClientCard', id), settle(call('getClientInsights', id)), settle(call('getLoyaltyCard', id)), settle(call('getClientMails', id))]);
+  const settle = <T>(promise: Promise<T>): Promise<T | Error> =>
+    promise.catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+  const [card, insights, loyalty, mails] = await Promise.all([
+    call('getClientCard', id),
+    settle(call('getClientInsights', id)),
+    settle(call('getLoyaltyCard', id)),
+    settle(call('getClientMails', id)),
+  ]);
   return { card, insights, loyalty, mails };
 }

@@ -8,13 +8,21 @@ import { call } from '../server';
 import { t } from '../text';
 
 function formBlock(title: string, form: FormView | null): HTMLElement {
-  if (!form) return el('div', { className: 'card' }, el('h3', { text: title }), el('p', { className: 'secondary', text: t('ui.forms.missing') }));
+  if (!form)
+    return el(
+      'div',
+      { className: 'card' },
+      el('h3', { text: title }),
+      el('p', { className: 'secondary', text: t('ui.forms.missing') }),
+    );
   return el(
     'div',
     { className: 'card', attrs: { 'data-form': form.formId } },
     el('h3', { text: title }),
     el('p', {}, el('a', { text: t('ui.forms.open'), attrs: { href: form.url, target: '_blank', rel: 'noopener' } })),
-    form.responses === null ? null : el('p', { className: 'secondary', text: t('ui.forms.answers', { count: form.responses }) }),
+    form.responses === null
+      ? null
+      : el('p', { className: 'secondary', text: t('ui.forms.answers', { count: form.responses }) }),
   );
 }
 
@@ -30,17 +38,35 @@ function qrBlock(text: string): HTMLElement {
   const picture = el('div', { className: 'qr', attrs: { role: 'img', 'aria-label': t('ui.forms.qr') } });
   // The SVG comes from the QR library's own output for our link, not from user-typed markup.
   picture.innerHTML = qrSvg(text);
-  const print = el('button', { className: 'action no-print', text: t('ui.forms.print'), on: { click: () => window.print() } });
-  return el('div', { className: 'card qr-card' }, el('h3', { text: t('ui.forms.qr') }), el('p', { className: 'secondary', text: t('ui.forms.qrHelp') }), picture, print);
+  const print = el('button', {
+    className: 'action no-print',
+    text: t('ui.forms.print'),
+    on: { click: () => window.print() },
+  });
+  return el(
+    'div',
+    { className: 'card qr-card' },
+    el('h3', { text: t('ui.forms.qr') }),
+    el('p', { className: 'secondary', text: t('ui.forms.qrHelp') }),
+    picture,
+    print,
+  );
 }
 
 function draw(body: HTMLElement, view: FormsView, reload: () => void): void {
-  body.append(el('p', { className: 'secondary', text: t('ui.forms.intro') }), formBlock(t('ui.forms.registration'), view.registration), formBlock(t('ui.forms.feedback'), view.feedback));
+  body.append(
+    el('p', { className: 'secondary', text: t('ui.forms.intro') }),
+    formBlock(t('ui.forms.registration'), view.registration),
+    formBlock(t('ui.forms.feedback'), view.feedback),
+  );
   if (view.qrText) body.append(qrBlock(view.qrText));
   if (!view.registration || !view.feedback) {
     const create = el('button', { className: 'create', text: t('ui.forms.create') });
     const status = statusLine();
-    create.addEventListener('click', () => void busy(create, status, () => call('createForms')).then((created) => created && reload()));
+    create.addEventListener(
+      'click',
+      () => void busy(create, status, () => call('createForms')).then((created) => created && reload()),
+    );
     body.append(el('div', { className: 'inline' }, create, status));
   }
 }
@@ -48,7 +74,12 @@ function draw(body: HTMLElement, view: FormsView, reload: () => void): void {
 export const forms: Section = {
   render(root) {
     const body = el('div');
-    const load = (): void => void loadInto(body, () => call('getForms'), (view) => draw(body, view, load));
+    const load = (): void =>
+      void loadInto(
+        body,
+        () => call('getForms'),
+        (view) => draw(body, view, load),
+      );
     root.append(el('h2', { text: t('ui.section.forms') }), body);
     load();
   },

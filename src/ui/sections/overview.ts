@@ -14,7 +14,12 @@ function shown(value: number | null, format: KpiTileView['format']): string {
 
 function tile(view: KpiTileView): HTMLElement {
   const better = view.format === 'hours' ? -1 : 1; // a slower first response is worse
-  const trend = view.current !== null && view.previous !== null && view.current !== view.previous ? ((view.current - view.previous) * better > 0 ? 'up' : 'down') : '';
+  const trend =
+    view.current !== null && view.previous !== null && view.current !== view.previous
+      ? (view.current - view.previous) * better > 0
+        ? 'up'
+        : 'down'
+      : '';
   return el(
     'div',
     { className: 'tile', attrs: { 'data-kpi': view.key } },
@@ -29,10 +34,22 @@ function attention(view: OverviewView, context: SectionContext): HTMLElement {
   const { lapsingRegulars, lapsingSample, unansweredRequests, pausedCampaigns, problems } = view.attention;
   if (lapsingRegulars > 0) {
     const item = el('li', { text: t('ui.overview.lapsing', { count: lapsingRegulars }) });
-    for (const client of lapsingSample) item.append(el('div', {}, el('button', { className: 'link', text: client.name || client.email, on: { click: () => context.go('clients', client.id) } })));
+    for (const client of lapsingSample)
+      item.append(
+        el(
+          'div',
+          {},
+          el('button', {
+            className: 'link',
+            text: client.name || client.email,
+            on: { click: () => context.go('clients', client.id) },
+          }),
+        ),
+      );
     list.append(item);
   }
-  if (unansweredRequests > 0) list.append(el('li', { text: t('ui.overview.unanswered', { count: unansweredRequests }) }));
+  if (unansweredRequests > 0)
+    list.append(el('li', { text: t('ui.overview.unanswered', { count: unansweredRequests }) }));
   if (pausedCampaigns) list.append(el('li', { text: t('ui.overview.paused', { count: pausedCampaigns }) }));
   if (problems > 0) list.append(el('li', { className: 'error', text: t('ui.overview.problems', { count: problems }) }));
   if (list.childElementCount === 0) list.append(el('li', { className: 'secondary', text: t('ui.overview.allGood') }));
@@ -44,15 +61,27 @@ export const overview: Section = {
     root.append(el('h2', { text: t('ui.section.overview') }));
     const body = el('div');
     root.append(body);
-    void loadInto(body, () => call('getOverview'), (view) => {
-      body.append(
-        el('p', { className: 'secondary', text: t('ui.overview.period', { from: formatDate(view.period.from), to: formatDate(view.period.to) }) }),
-        el('div', { className: 'tiles' }, ...view.tiles.map(tile)),
-        el('h3', { text: t('ui.overview.attention') }),
-        attention(view, context),
-        el('p', { className: 'secondary', text: view.clv?.message ?? '' }),
-        el('p', { className: 'secondary', text: view.refreshedAt ? t('ui.overview.refreshed', { at: formatDate(view.refreshedAt) }) : t('ui.overview.neverRefreshed') }),
-      );
-    });
+    void loadInto(
+      body,
+      () => call('getOverview'),
+      (view) => {
+        body.append(
+          el('p', {
+            className: 'secondary',
+            text: t('ui.overview.period', { from: formatDate(view.period.from), to: formatDate(view.period.to) }),
+          }),
+          el('div', { className: 'tiles' }, ...view.tiles.map(tile)),
+          el('h3', { text: t('ui.overview.attention') }),
+          attention(view, context),
+          el('p', { className: 'secondary', text: view.clv?.message ?? '' }),
+          el('p', {
+            className: 'secondary',
+            text: view.refreshedAt
+              ? t('ui.overview.refreshed', { at: formatDate(view.refreshedAt) })
+              : t('ui.overview.neverRefreshed'),
+          }),
+        );
+      },
+    );
   },
 };

@@ -24,10 +24,14 @@ type Rule = { field: string; op: string; value?: string | number | boolean | nul
 
 function ruleRow(onChange: () => void, onRemove: (row: HTMLElement) => void): HTMLElement & { rule(): Rule } {
   const fieldSelect = el('select', { attrs: { 'data-part': 'field' } });
-  for (const name of SEGMENT_FIELDS.keys()) fieldSelect.append(option(name, t(`ui.segments.field.${name}` as Parameters<typeof t>[0])));
+  for (const name of SEGMENT_FIELDS.keys())
+    fieldSelect.append(option(name, t(`ui.segments.field.${name}` as Parameters<typeof t>[0])));
   const opSelect = el('select', { attrs: { 'data-part': 'op' } });
   const value = el('input', { attrs: { type: 'text', 'data-part': 'value' } });
-  const remove = el('button', { text: '×', attrs: { type: 'button', 'aria-label': t('ui.segments.removeRule'), title: t('ui.segments.removeRule') } });
+  const remove = el('button', {
+    text: '×',
+    attrs: { type: 'button', 'aria-label': t('ui.segments.removeRule'), title: t('ui.segments.removeRule') },
+  });
   const fillOps = (): void => {
     const spec = SEGMENT_FIELDS.get(fieldSelect.value);
     const ops = OPS_FOR[spec?.type ?? 'dynamic'] ?? RULE_OPS;
@@ -36,7 +40,14 @@ function ruleRow(onChange: () => void, onRemove: (row: HTMLElement) => void): HT
     value.placeholder = spec?.type === 'boolean' ? 'true / false' : (spec?.choices ?? []).slice(0, 4).join(', ');
   };
   fillOps();
-  const row = el('div', { className: 'rule' }, field(t('ui.segments.field'), fieldSelect), field(t('ui.segments.op'), opSelect), field(t('ui.segments.value'), value), remove);
+  const row = el(
+    'div',
+    { className: 'rule' },
+    field(t('ui.segments.field'), fieldSelect),
+    field(t('ui.segments.op'), opSelect),
+    field(t('ui.segments.value'), value),
+    remove,
+  );
   fieldSelect.addEventListener('change', () => {
     fillOps();
     onChange();
@@ -50,7 +61,8 @@ function ruleRow(onChange: () => void, onRemove: (row: HTMLElement) => void): HT
       const op = opSelect.value;
       const raw = value.value.trim();
       if (op === 'is_empty' || op === 'is_not_empty') return { field: fieldSelect.value, op };
-      if (op === 'between' || op === 'in') return { field: fieldSelect.value, op, value: raw.split(',').map((part) => typed(part.trim(), spec?.type)) };
+      if (op === 'between' || op === 'in')
+        return { field: fieldSelect.value, op, value: raw.split(',').map((part) => typed(part.trim(), spec?.type)) };
       return { field: fieldSelect.value, op, value: typed(raw, spec?.type) };
     },
   });
@@ -60,22 +72,43 @@ type RuleNode = HTMLElement & { rule(): Rule | SegmentRuleTree };
 
 /** One level of nesting: a boxed group with its own all/any, inside the top-level rules. */
 function groupBox(onChange: () => void, onRemove: (box: HTMLElement) => void): RuleNode {
-  const match = el('select', { attrs: { 'data-part': 'group-match' } }, option('all', t('ui.segments.matchAll')), option('any', t('ui.segments.matchAny')));
+  const match = el(
+    'select',
+    { attrs: { 'data-part': 'group-match' } },
+    option('all', t('ui.segments.matchAll')),
+    option('any', t('ui.segments.matchAny')),
+  );
   const rules = el('div', { className: 'rules' });
   const addRule = (): void => {
-    rules.append(ruleRow(onChange, (row) => {
-      row.remove();
-      onChange();
-    }));
+    rules.append(
+      ruleRow(onChange, (row) => {
+        row.remove();
+        onChange();
+      }),
+    );
   };
-  const add = el('button', { text: t('ui.segments.addRule'), attrs: { type: 'button' }, on: { click: () => (addRule(), onChange()) } });
+  const add = el('button', {
+    text: t('ui.segments.addRule'),
+    attrs: { type: 'button' },
+    on: { click: () => (addRule(), onChange()) },
+  });
   const remove = el('button', { text: t('ui.segments.removeGroup'), attrs: { type: 'button' } });
-  const box = el('fieldset', { className: 'rule-group' }, el('legend', { text: t('ui.segments.group') }), field(t('ui.segments.groupMatch'), match), rules, el('div', { className: 'inline' }, add, remove));
+  const box = el(
+    'fieldset',
+    { className: 'rule-group' },
+    el('legend', { text: t('ui.segments.group') }),
+    field(t('ui.segments.groupMatch'), match),
+    rules,
+    el('div', { className: 'inline' }, add, remove),
+  );
   match.addEventListener('change', onChange);
   remove.addEventListener('click', () => onRemove(box));
   addRule();
   return Object.assign(box, {
-    rule: (): SegmentRuleTree => ({ match: match.value === 'any' ? 'any' : 'all', rules: Array.from(rules.children).map((row) => (row as RuleNode).rule()) }),
+    rule: (): SegmentRuleTree => ({
+      match: match.value === 'any' ? 'any' : 'all',
+      rules: Array.from(rules.children).map((row) => (row as RuleNode).rule()),
+    }),
   });
 }
 
@@ -88,13 +121,33 @@ function typed(raw: string, type: string | undefined): string | number | boolean
 }
 
 function sampleList(sample: ClientBrief[], context: SectionContext): HTMLElement {
-  return el('ul', { className: 'plain sample' }, ...sample.map((client) => el('li', {}, el('button', { className: 'link', text: client.name || client.email, on: { click: () => context.go('clients', client.id) } }), el('span', { className: 'secondary', text: ` · ${client.lifecycle}` }))));
+  return el(
+    'ul',
+    { className: 'plain sample' },
+    ...sample.map((client) =>
+      el(
+        'li',
+        {},
+        el('button', {
+          className: 'link',
+          text: client.name || client.email,
+          on: { click: () => context.go('clients', client.id) },
+        }),
+        el('span', { className: 'secondary', text: ` · ${client.lifecycle}` }),
+      ),
+    ),
+  );
 }
 
 export const segments: Section = {
   render(root, context) {
     const saved = el('div', { className: 'saved-segments' });
-    const match = el('select', { attrs: { 'data-part': 'match' } }, option('all', t('ui.segments.matchAll')), option('any', t('ui.segments.matchAny')));
+    const match = el(
+      'select',
+      { attrs: { 'data-part': 'match' } },
+      option('all', t('ui.segments.matchAll')),
+      option('any', t('ui.segments.matchAny')),
+    );
     const rules = el('div', { className: 'rules' });
     const rulesText = el('textarea', { attrs: { spellcheck: 'false', 'data-part': 'rules-text' } });
     const count = el('p', { className: 'count', attrs: { 'aria-live': 'polite' } });
@@ -105,14 +158,21 @@ export const segments: Section = {
     const status = statusLine();
     let editing: SegmentView | null = null;
 
-    const tree = (): SegmentRuleTree => ({ match: match.value === 'any' ? 'any' : 'all', rules: Array.from(rules.children).map((row) => (row as RuleNode).rule()) });
+    const tree = (): SegmentRuleTree => ({
+      match: match.value === 'any' ? 'any' : 'all',
+      rules: Array.from(rules.children).map((row) => (row as RuleNode).rule()),
+    });
     let sequence = 0;
     let timer = 0;
     const showPreview = (preview: SegmentPreview): void => {
       count.className = preview.ok ? 'count' : 'count error';
       count.textContent = preview.ok ? t('ui.segments.count', { count: preview.count }) : preview.problems.join(' ');
       rulesText.value = preview.rules;
-      sample.replaceChildren(...(preview.ok && preview.sample.length > 0 ? [el('h3', { text: t('ui.segments.sample') }), sampleList(preview.sample, context)] : []));
+      sample.replaceChildren(
+        ...(preview.ok && preview.sample.length > 0
+          ? [el('h3', { text: t('ui.segments.sample') }), sampleList(preview.sample, context)]
+          : []),
+      );
     };
     /** Counts the members shortly after the last change; a late answer to an older question is dropped. */
     const recount = (rulesOrText: () => string | SegmentRuleTree): void => {
@@ -122,27 +182,42 @@ export const segments: Section = {
         count.setAttribute('aria-busy', 'true');
         call('previewSegment', rulesOrText())
           .then((preview) => asked === sequence && showPreview(preview))
-          .catch((error: unknown) => asked === sequence && ((count.className = 'count error'), (count.textContent = errorText(error))))
+          .catch(
+            (error: unknown) =>
+              asked === sequence && ((count.className = 'count error'), (count.textContent = errorText(error))),
+          )
           .finally(() => asked === sequence && count.removeAttribute('aria-busy'));
       }, 300);
     };
     const onChange = (): void => recount(tree);
     const addRule = (): void => {
-      rules.append(ruleRow(onChange, (row) => {
-        row.remove();
-        onChange();
-      }));
+      rules.append(
+        ruleRow(onChange, (row) => {
+          row.remove();
+          onChange();
+        }),
+      );
     };
     const addGroup = (): void => {
-      rules.append(groupBox(onChange, (box) => {
-        box.remove();
-        onChange();
-      }));
+      rules.append(
+        groupBox(onChange, (box) => {
+          box.remove();
+          onChange();
+        }),
+      );
     };
     match.addEventListener('change', onChange);
     check.addEventListener('click', () => recount(() => rulesText.value));
-    const add = el('button', { text: t('ui.segments.addRule'), attrs: { type: 'button' }, on: { click: () => (addRule(), onChange()) } });
-    const group = el('button', { text: t('ui.segments.addGroup'), attrs: { type: 'button', 'data-part': 'add-group' }, on: { click: () => (addGroup(), onChange()) } });
+    const add = el('button', {
+      text: t('ui.segments.addRule'),
+      attrs: { type: 'button' },
+      on: { click: () => (addRule(), onChange()) },
+    });
+    const group = el('button', {
+      text: t('ui.segments.addGroup'),
+      attrs: { type: 'button', 'data-part': 'add-group' },
+      on: { click: () => (addGroup(), onChange()) },
+    });
 
     const form = el(
       'form',
@@ -160,7 +235,11 @@ export const segments: Section = {
     );
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      const segment = { ...(editing ? { id: editing.id } : {}), name: name.value, rules: rulesText.value.trim() !== '' ? rulesText.value : tree() };
+      const segment = {
+        ...(editing ? { id: editing.id } : {}),
+        name: name.value,
+        rules: rulesText.value.trim() !== '' ? rulesText.value : tree(),
+      };
       void busy(save, status, () => call('saveSegment', segment)).then((stored) => {
         if (!stored) return;
         status.show('info', t('ui.segments.savedAs', { name: stored.name }));
@@ -171,20 +250,55 @@ export const segments: Section = {
 
     const savedRow = (segment: SegmentView): HTMLElement => {
       const rowStatus = statusLine();
-      const item = el('li', { attrs: { 'data-segment': segment.id } }, el('div', {}, el('b', { text: segment.name }), el('span', { className: 'secondary', text: [' ', segment.members === null ? '—' : t('ui.segments.members', { count: segment.members }), segment.builtIn ? t('ui.segments.builtIn') : ''].filter(Boolean).join(' · ') })), el('div', { className: 'secondary hint', text: segment.rules }));
+      const item = el(
+        'li',
+        { attrs: { 'data-segment': segment.id } },
+        el(
+          'div',
+          {},
+          el('b', { text: segment.name }),
+          el('span', {
+            className: 'secondary',
+            text: [
+              ' ',
+              segment.members === null ? '—' : t('ui.segments.members', { count: segment.members }),
+              segment.builtIn ? t('ui.segments.builtIn') : '',
+            ]
+              .filter(Boolean)
+              .join(' · '),
+          }),
+        ),
+        el('div', { className: 'secondary hint', text: segment.rules }),
+      );
       const actions = el('div', { className: 'inline' });
-      actions.append(el('button', { text: t('ui.segments.edit'), attrs: { type: 'button' }, on: { click: () => {
-        editing = segment.builtIn ? null : segment;
-        name.value = segment.builtIn ? '' : segment.name;
-        rules.replaceChildren();
-        rulesText.value = segment.rules;
-        recount(() => segment.rules);
-        form.scrollIntoView();
-      } } }));
+      actions.append(
+        el('button', {
+          text: t('ui.segments.edit'),
+          attrs: { type: 'button' },
+          on: {
+            click: () => {
+              editing = segment.builtIn ? null : segment;
+              name.value = segment.builtIn ? '' : segment.name;
+              rules.replaceChildren();
+              rulesText.value = segment.rules;
+              recount(() => segment.rules);
+              form.scrollIntoView();
+            },
+          },
+        }),
+      );
       if (!segment.builtIn) {
-        const newName = el('input', { attrs: { type: 'text', value: segment.name, 'aria-label': t('ui.segments.newName', { name: segment.name }) } });
+        const newName = el('input', {
+          attrs: { type: 'text', value: segment.name, 'aria-label': t('ui.segments.newName', { name: segment.name }) },
+        });
         const rename = el('button', { text: t('ui.segments.rename'), attrs: { type: 'button' } });
-        rename.addEventListener('click', () => void busy(rename, rowStatus, () => call('renameSegment', segment.id, newName.value)).then((renamed) => renamed && drawSaved()));
+        rename.addEventListener(
+          'click',
+          () =>
+            void busy(rename, rowStatus, () => call('renameSegment', segment.id, newName.value)).then(
+              (renamed) => renamed && drawSaved(),
+            ),
+        );
         const remove = el('button', { className: 'share', text: t('ui.delete'), attrs: { type: 'button' } });
         let armed = false;
         remove.addEventListener('click', () => {
@@ -193,7 +307,9 @@ export const segments: Section = {
             rowStatus.show('error', t('ui.segments.confirmDelete', { name: segment.name }));
             return;
           }
-          void busy(remove, rowStatus, () => call('deleteSegment', segment.id)).then((deleted) => deleted && drawSaved());
+          void busy(remove, rowStatus, () => call('deleteSegment', segment.id)).then(
+            (deleted) => deleted && drawSaved(),
+          );
         });
         item.append(newName);
         actions.append(rename, remove);
@@ -203,7 +319,11 @@ export const segments: Section = {
       return item;
     };
     const drawSaved = (): void => {
-      void loadInto(saved, () => call('listSegments'), (list) => saved.append(el('ul', { className: 'plain' }, ...list.map(savedRow))));
+      void loadInto(
+        saved,
+        () => call('listSegments'),
+        (list) => saved.append(el('ul', { className: 'plain' }, ...list.map(savedRow))),
+      );
     };
 
     root.append(el('h2', { text: t('ui.section.segments') }), form, el('h3', { text: t('ui.segments.saved') }), saved);

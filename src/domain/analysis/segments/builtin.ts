@@ -12,18 +12,42 @@ export function builtInSegments(options: BuiltInOptions = {}): Segment[] {
   const vipTiers = options.vipTiers ?? ['vip'];
   return [
     ...RFM_SEGMENTS.map((segment): Segment => ({
-      id: `rfm:${segment}`, name: rfmSegmentKey(segment), builtIn: true, match: 'all',
+      id: `rfm:${segment}`,
+      name: rfmSegmentKey(segment),
+      builtIn: true,
+      match: 'all',
       rules: [{ field: 'rfm_segment', op: 'eq', value: segment }],
     })),
     ...LIFECYCLE_STAGES.map((stage): Segment => ({
-      id: `lifecycle:${stage}`, name: lifecycleStageKey(stage), builtIn: true, match: 'all',
+      id: `lifecycle:${stage}`,
+      name: lifecycleStageKey(stage),
+      builtIn: true,
+      match: 'all',
       rules: [{ field: 'lifecycle', op: 'eq', value: stage }],
     })),
-    { id: 'vip', name: 'analysis.builtin.vip', builtIn: true, match: 'all', rules: [{ field: 'tier', op: 'in', value: vipTiers }] },
-    { id: 'birthday_this_month', name: 'analysis.builtin.birthdayThisMonth', builtIn: true, match: 'all', rules: [{ field: 'birthday_this_month', op: 'eq', value: true }] },
     {
-      id: 'lapsing_regulars', name: 'analysis.builtin.lapsingRegulars', builtIn: true, match: 'all',
-      rules: [{ field: 'lifecycle', op: 'eq', value: 'lapsing' }, { field: 'order_count', op: 'ge', value: 2 }],
+      id: 'vip',
+      name: 'analysis.builtin.vip',
+      builtIn: true,
+      match: 'all',
+      rules: [{ field: 'tier', op: 'in', value: vipTiers }],
+    },
+    {
+      id: 'birthday_this_month',
+      name: 'analysis.builtin.birthdayThisMonth',
+      builtIn: true,
+      match: 'all',
+      rules: [{ field: 'birthday_this_month', op: 'eq', value: true }],
+    },
+    {
+      id: 'lapsing_regulars',
+      name: 'analysis.builtin.lapsingRegulars',
+      builtIn: true,
+      match: 'all',
+      rules: [
+        { field: 'lifecycle', op: 'eq', value: 'lapsing' },
+        { field: 'order_count', op: 'ge', value: 2 },
+      ],
     },
   ];
 }

@@ -19,7 +19,9 @@ function sameKey(value: unknown): string {
   if (typeof value === 'number') return `n:${value}`;
   if (typeof value === 'boolean') return `b:${value}`;
   if (isValidDate(value)) return `d:${startOfDay(value).getTime()}`;
-  const text = String(value ?? '').trim().toLowerCase();
+  const text = String(value ?? '')
+    .trim()
+    .toLowerCase();
   return text !== '' && Number.isFinite(Number(text)) ? `n:${Number(text)}` : `s:${text}`;
 }
 
@@ -42,7 +44,9 @@ function items(value: FieldValue): readonly unknown[] {
 function compileTest(rule: SegmentRule, asOf: Date): (value: FieldValue) => boolean {
   const value = rule.value;
   const list = (Array.isArray(value) ? value : [value]) as readonly RuleScalar[];
-  const needle = String(Array.isArray(value) ? '' : value ?? '').trim().toLowerCase();
+  const needle = String(Array.isArray(value) ? '' : (value ?? ''))
+    .trim()
+    .toLowerCase();
   switch (rule.op) {
     case 'is_empty':
       return isEmpty;
@@ -61,7 +65,12 @@ function compileTest(rule: SegmentRule, asOf: Date): (value: FieldValue) => bool
     case 'gt':
     case 'ge': {
       const limit = Number(value);
-      const compare = { lt: (n: number) => n < limit, le: (n: number) => n <= limit, gt: (n: number) => n > limit, ge: (n: number) => n >= limit }[rule.op];
+      const compare = {
+        lt: (n: number) => n < limit,
+        le: (n: number) => n <= limit,
+        gt: (n: number) => n > limit,
+        ge: (n: number) => n >= limit,
+      }[rule.op];
       return (v) => {
         const n = asNumber(v);
         return n !== null && compare(n);
@@ -127,7 +136,11 @@ function compileItem(item: SegmentRule | SegmentGroup, asOf: Date, extraHeaders:
 }
 
 /** Validates, then compiles; `asOf` anchors "in last N days", age and birthdays. */
-export function compileSegment(segment: SegmentGroup, asOf: Date, extraHeaders: readonly string[] = []): CompiledSegment {
+export function compileSegment(
+  segment: SegmentGroup,
+  asOf: Date,
+  extraHeaders: readonly string[] = [],
+): CompiledSegment {
   const problems = validateSegment(segment, extraHeaders);
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, matches: compileItem(segment, asOf, extraHeaders) };

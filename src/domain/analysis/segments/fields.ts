@@ -27,7 +27,9 @@ function dateOrNull(value: Date | null | undefined): Date | null {
 /** Full years from birthday to asOf. */
 function age(birthday: Date, asOf: Date): number {
   const years = asOf.getFullYear() - birthday.getFullYear();
-  const hadBirthday = asOf.getMonth() > birthday.getMonth() || (asOf.getMonth() === birthday.getMonth() && asOf.getDate() >= birthday.getDate());
+  const hadBirthday =
+    asOf.getMonth() > birthday.getMonth() ||
+    (asOf.getMonth() === birthday.getMonth() && asOf.getDate() >= birthday.getDate());
   return hadBirthday ? years : years - 1;
 }
 
@@ -65,7 +67,11 @@ const FIELD_LIST: readonly FieldSpec[] = [
   { name: 'birthday', type: 'date', read: (p) => dateOrNull(p.client.birthday) },
   { name: 'age', type: 'number', read: withBirthday(age) },
   { name: 'birthday_month', type: 'number', read: withBirthday((birthday) => birthday.getMonth() + 1) },
-  { name: 'birthday_this_month', type: 'boolean', read: (p, asOf) => dateOrNull(p.client.birthday)?.getMonth() === asOf.getMonth() },
+  {
+    name: 'birthday_this_month',
+    type: 'boolean',
+    read: (p, asOf) => dateOrNull(p.client.birthday)?.getMonth() === asOf.getMonth(),
+  },
   { name: 'days_to_birthday', type: 'number', read: withBirthday(daysToBirthday) },
   { name: 'order_count', type: 'number', read: (p) => p.stats.orderCount },
   { name: 'total_spend', type: 'number', read: (p) => p.stats.totalSpend },

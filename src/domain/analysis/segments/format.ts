@@ -7,10 +7,32 @@ import { isGroup, type RuleOp, type RuleValue, type SegmentGroup, type SegmentRu
 
 /** Words with a meaning in the text; a field or value spelled like one must be quoted. */
 export const KEYWORDS: ReadonlySet<string> = new Set([
-  'and', 'or', 'between', 'contains', 'starts', 'with', 'in', 'last', 'days', 'is', 'not', 'empty', 'before', 'after', 'true', 'false',
+  'and',
+  'or',
+  'between',
+  'contains',
+  'starts',
+  'with',
+  'in',
+  'last',
+  'days',
+  'is',
+  'not',
+  'empty',
+  'before',
+  'after',
+  'true',
+  'false',
 ]);
 
-export const OP_SYMBOLS: Readonly<Partial<Record<RuleOp, string>>> = { eq: '=', ne: '≠', lt: '<', le: '≤', gt: '>', ge: '≥' };
+export const OP_SYMBOLS: Readonly<Partial<Record<RuleOp, string>>> = {
+  eq: '=',
+  ne: '≠',
+  lt: '<',
+  le: '≤',
+  gt: '>',
+  ge: '≥',
+};
 
 const BARE_WORD = /^[\p{L}_][\p{L}\p{N}_]*$/u;
 

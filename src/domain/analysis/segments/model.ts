@@ -1,14 +1,38 @@
 // The shape of a segment definition: rules over client fields, combined with all/any, nestable.
 
 export type RuleOp =
-  | 'eq' | 'ne' | 'lt' | 'le' | 'gt' | 'ge' | 'between'
-  | 'contains' | 'starts_with' | 'in'
-  | 'is_empty' | 'is_not_empty'
-  | 'in_last_days' | 'before' | 'after';
+  | 'eq'
+  | 'ne'
+  | 'lt'
+  | 'le'
+  | 'gt'
+  | 'ge'
+  | 'between'
+  | 'contains'
+  | 'starts_with'
+  | 'in'
+  | 'is_empty'
+  | 'is_not_empty'
+  | 'in_last_days'
+  | 'before'
+  | 'after';
 
 export const RULE_OPS: readonly RuleOp[] = [
-  'eq', 'ne', 'lt', 'le', 'gt', 'ge', 'between', 'contains', 'starts_with', 'in',
-  'is_empty', 'is_not_empty', 'in_last_days', 'before', 'after',
+  'eq',
+  'ne',
+  'lt',
+  'le',
+  'gt',
+  'ge',
+  'between',
+  'contains',
+  'starts_with',
+  'in',
+  'is_empty',
+  'is_not_empty',
+  'in_last_days',
+  'before',
+  'after',
 ];
 
 export type RuleScalar = string | number | boolean | Date;

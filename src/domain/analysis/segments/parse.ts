@@ -31,7 +31,17 @@ function fail(key: MessageKey, params: Record<string, string | number>): never {
 const QUOTES: Readonly<Record<string, string>> = { '"': '"', '«': '»', '“': '”' };
 const SYMBOLS = ['<=', '>=', '!=', '<>', '==', '≤', '≥', '≠', '=', '<', '>', '(', ')', '[', ']', ','];
 const COMPARISONS: Readonly<Record<string, RuleOp>> = {
-  '=': 'eq', '==': 'eq', '≠': 'ne', '!=': 'ne', '<>': 'ne', '<': 'lt', '≤': 'le', '<=': 'le', '>': 'gt', '≥': 'ge', '>=': 'ge',
+  '=': 'eq',
+  '==': 'eq',
+  '≠': 'ne',
+  '!=': 'ne',
+  '<>': 'ne',
+  '<': 'lt',
+  '≤': 'le',
+  '<=': 'le',
+  '>': 'gt',
+  '≥': 'ge',
+  '>=': 'ge',
 };
 
 function readQuoted(text: string, start: number): { value: string; end: number } {
@@ -97,14 +107,18 @@ function tokenize(text: string): Token[] {
 
 class Parser {
   private index = 0;
-  constructor(private readonly tokens: readonly Token[], private readonly length: number) {}
+  constructor(
+    private readonly tokens: readonly Token[],
+    private readonly length: number,
+  ) {}
 
   private peek(): Token | undefined {
     return this.tokens[this.index];
   }
 
   private next(): Token {
-    const token = this.tokens[this.index] ?? fail('analysis.segment.parse.unexpectedEnd', { position: this.length + 1 });
+    const token =
+      this.tokens[this.index] ?? fail('analysis.segment.parse.unexpectedEnd', { position: this.length + 1 });
     this.index += 1;
     return token;
   }
@@ -146,7 +160,8 @@ class Parser {
       this.index += 1;
       const group = this.expression();
       const close = this.next();
-      if (close.text !== ')' || close.kind !== 'symbol') fail('analysis.segment.parse.expectedCloseParen', { position: close.position, found: close.text });
+      if (close.text !== ')' || close.kind !== 'symbol')
+        fail('analysis.segment.parse.expectedCloseParen', { position: close.position, found: close.text });
       return group;
     }
     return this.condition();
@@ -154,9 +169,11 @@ class Parser {
 
   private condition(): SegmentRule {
     const fieldToken = this.next();
-    const isField = (fieldToken.kind === 'word' && !KEYWORDS.has(fieldToken.text.toLowerCase()))
-      || (fieldToken.kind === 'value' && typeof fieldToken.value === 'string');
-    if (!isField) fail('analysis.segment.parse.expectedField', { position: fieldToken.position, found: fieldToken.text });
+    const isField =
+      (fieldToken.kind === 'word' && !KEYWORDS.has(fieldToken.text.toLowerCase())) ||
+      (fieldToken.kind === 'value' && typeof fieldToken.value === 'string');
+    if (!isField)
+      fail('analysis.segment.parse.expectedField', { position: fieldToken.position, found: fieldToken.text });
     const field = fieldToken.kind === 'value' ? String(fieldToken.value) : fieldToken.text;
     const opToken = this.next();
     const opWord = opToken.kind === 'word' ? opToken.text.toLowerCase() : '';
@@ -185,21 +202,27 @@ class Parser {
       case 'in':
         return this.isWord(this.peek(), 'last') ? this.inLastDays(field) : { field, op: 'in', value: this.list() };
       default:
-        return fail('analysis.segment.parse.expectedOperator', { position: opToken.position, found: opToken.text, field });
+        return fail('analysis.segment.parse.expectedOperator', {
+          position: opToken.position,
+          found: opToken.text,
+          field,
+        });
     }
   }
 
   private inLastDays(field: string): SegmentRule {
     this.index += 1; // "last"
     const count = this.next();
-    if (count.kind !== 'value' || typeof count.value !== 'number') fail('analysis.segment.parse.expectedDays', { position: count.position, found: count.text });
+    if (count.kind !== 'value' || typeof count.value !== 'number')
+      fail('analysis.segment.parse.expectedDays', { position: count.position, found: count.text });
     this.expectWord('days', 'analysis.segment.parse.expectedDays');
     return { field, op: 'in_last_days', value: count.value };
   }
 
   private list(): RuleScalar[] {
     const open = this.next();
-    if (open.kind !== 'symbol' || open.text !== '[') fail('analysis.segment.parse.expectedList', { position: open.position, found: open.text });
+    if (open.kind !== 'symbol' || open.text !== '[')
+      fail('analysis.segment.parse.expectedList', { position: open.position, found: open.text });
     const items: RuleScalar[] = [];
     if (this.peek()?.text === ']' && this.peek()?.kind === 'symbol') {
       this.index += 1;
@@ -209,7 +232,8 @@ class Parser {
       items.push(this.scalar());
       const separator = this.next();
       if (separator.kind === 'symbol' && separator.text === ']') return items;
-      if (separator.kind !== 'symbol' || separator.text !== ',') fail('analysis.segment.parse.expectedList', { position: separator.position, found: separator.text });
+      if (separator.kind !== 'symbol' || separator.text !== ',')
+        fail('analysis.segment.parse.expectedList', { position: separator.position, found: separator.text });
     }
   }
 

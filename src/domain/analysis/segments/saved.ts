@@ -12,11 +12,13 @@ export interface SavedSegmentRow {
 }
 
 export type SavedSegment =
-  | (SavedSegmentRow & { ok: true; segment: Segment })
-  | (SavedSegmentRow & { ok: false; problems: SegmentProblem[] });
+  (SavedSegmentRow & { ok: true; segment: Segment }) | (SavedSegmentRow & { ok: false; problems: SegmentProblem[] });
 
 /** Every row becomes a segment or a list of problems: one bad row never hides the others. */
-export function readSavedSegments(rows: readonly SavedSegmentRow[], extraHeaders: readonly string[] = []): SavedSegment[] {
+export function readSavedSegments(
+  rows: readonly SavedSegmentRow[],
+  extraHeaders: readonly string[] = [],
+): SavedSegment[] {
   return rows.map((row) => {
     const checked = checkSegmentText(row.rules, extraHeaders);
     if (!checked.ok) return { ...row, ok: false, problems: checked.problems };

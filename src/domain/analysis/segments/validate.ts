@@ -32,13 +32,20 @@ function checkScalar(field: FieldSpec, value: unknown): Check {
     case 'choice': {
       if (!isText(value)) return { key: 'analysis.segment.needsText', params };
       const known = field.choices?.some((choice) => choice === value.trim().toLowerCase()) ?? true;
-      return known ? null : { key: 'analysis.segment.unknownChoice', params: { ...params, value, allowed: (field.choices ?? []).join(', ') } };
+      return known
+        ? null
+        : {
+            key: 'analysis.segment.unknownChoice',
+            params: { ...params, value, allowed: (field.choices ?? []).join(', ') },
+          };
     }
     case 'text':
     case 'list':
       return isText(value) ? null : { key: 'analysis.segment.needsText', params };
     case 'dynamic':
-      return isNumber(value) || isText(value) || typeof value === 'boolean' || isValidDate(value) ? null : { key: 'analysis.segment.needsValue', params };
+      return isNumber(value) || isText(value) || typeof value === 'boolean' || isValidDate(value)
+        ? null
+        : { key: 'analysis.segment.needsValue', params };
   }
 }
 
@@ -55,7 +62,9 @@ function checkRule(rule: SegmentRule, extraHeaders: readonly string[]): Check {
     case 'is_not_empty':
       return null;
     case 'in_last_days':
-      return isNumber(value) && Number.isInteger(value) && value >= 0 ? null : { key: 'analysis.segment.needsDays', params };
+      return isNumber(value) && Number.isInteger(value) && value >= 0
+        ? null
+        : { key: 'analysis.segment.needsDays', params };
     case 'before':
     case 'after':
       return isValidDate(value) ? null : { key: 'analysis.segment.needsDate', params };
@@ -89,7 +98,12 @@ function checkRule(rule: SegmentRule, extraHeaders: readonly string[]): Check {
   }
 }
 
-function checkGroup(group: SegmentGroup, path: number[], extraHeaders: readonly string[], problems: SegmentProblem[]): void {
+function checkGroup(
+  group: SegmentGroup,
+  path: number[],
+  extraHeaders: readonly string[],
+  problems: SegmentProblem[],
+): void {
   if (group.match !== 'all' && group.match !== 'any') {
     problems.push({ key: 'analysis.segment.badMatch', params: { match: String(group.match) }, path, rule: '' });
   }

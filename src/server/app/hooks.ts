@@ -1,0 +1,52 @@
+// Where intake hands over to loyalty (welcome bonus, feedback bonus); called after intake's own write,
+// outside the database lock's critical part.
+import { columnSpec, sheetSpec } from '../../domain/schema';
+import { translate } from '../../i18n';
+import { addProblems, type Workbook } from '../../sheets';
+import { awardFeedbackBonus, welcomeClient } from '../loyalty/loyalty-hooks';
+
+export interface RegisteredClient {
+  clientId: string;
+  /** False when the answer updated a client already in the database. */
+  created: boolean;
+  at: Date;
+  /** The friend's referral code the client typed on the registration form, if any. */
+  referralCode?: string;
+}
+
+export interface ReceivedFeedback {
+  feedbackId: string;
+  clientId: string;
+  orderId: string;
+  at: Date;
+}
+
+/** Once per registration answer that created or changed a client: loyalty's welcome; a refused referral goes to Problems. */
+export function onClientRegistered(book: Workbook, client: RegisteredClient): void {
+  const referral = welcomeClient(book, client.clientId, client.referralCode ?? '', client.at);
+  if (referral.status !== 'refused') return;
+  console.warn(`referral for ${client.clientId} refused: ${referral.message}`);
+  // Staff see it where they look for unreadable answers; a repeat firing adds no second line.
+  const column = translate(book.locale, columnSpec(sheetSpec('clients'), 'referredBy').header);
+  const value = client.referralCode ?? '';
+  addProblems(
+    book,
+    [
+      {
+        sheet: 'clients',
+        row: referral.rowNumber,
+        column,
+        value,
+        code: referral.reason.key,
+        params: referral.reason.params,
+      },
+    ],
+    'form',
+    client.at,
+  );
+}
+
+/** Once per new Feedback row (never for a duplicate firing): loyalty's feedback bonus. */
+export function onFeedbackReceived(book: Workbook, feedback: ReceivedFeedback): void {
+  awardFeedbackBonus(book, feedback.feedbackId, feedback.clientId, feedback.at);
+}

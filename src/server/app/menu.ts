@@ -1,0 +1,32 @@
+// The Studio CRM menu. onOpen may run with AuthMode.NONE (an add-on not yet used in this document):
+// it builds the menu and does nothing else.
+import { translate } from '../../i18n';
+import { staffLocale } from './respond';
+
+/** Menu captions and the top-level functions they call; every function here must be exported by index.ts. */
+export const MENU_ITEMS = [
+  ['menu.openSidebar', 'openSidebar'],
+  ['menu.setupDatabase', 'setupDatabase'],
+  ['menu.createForms', 'createForms'],
+  ['menu.refreshAnalysis', 'refreshAnalysis'],
+  null,
+  ['menu.newCampaign', 'openCampaigns'],
+  ['menu.automations', 'openAutomations'],
+  ['menu.settings', 'openSettings'],
+  null,
+  ['menu.help', 'showHelp'],
+] as const;
+
+export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  const locale = staffLocale();
+  const menu = SpreadsheetApp.getUi().createAddonMenu();
+  for (const item of MENU_ITEMS) {
+    if (item === null) menu.addSeparator();
+    else menu.addItem(translate(locale, item[0]), item[1]);
+  }
+  menu.addToUi();
+}
+
+export function onInstall(event?: GoogleAppsScript.Events.AddonOnInstall): void {
+  onOpen(event as unknown as GoogleAppsScript.Events.SheetsOnOpen);
+}

@@ -1,0 +1,166 @@
+// The sidebar: opening it (from the menu, at a section), what it needs to start, and the Settings
+// section's listing and validated saving. Each feature's own sidebar calls live in its feature file.
+import type { Boot, SettingRowView, SidebarSection } from '../../contract/sidebar-api';
+import { quoteCell } from '../../domain/cells';
+import { DEFAULT_CORE_SETTINGS, settingValue, type SettingEntry } from '../../domain/schema';
+import { DEFAULT_LOYALTY_SETTINGS } from '../../domain/loyalty/settings';
+import { DEFAULT_CAMPAIGN_SETTINGS } from '../../domain/campaigns/settings';
+import { DEFAULT_KPI_SETTINGS } from '../../domain/analysis/kpis';
+import { DEFAULT_TELEGRAM_SETTINGS } from '../../domain/telegram/alerts';
+import type { Locale } from '../../domain/types';
+import { translate } from '../../i18n';
+import { findSheet, readSettingDescriptions, settingEntries, writeSetting, type Workbook } from '../../sheets';
+import { UserFacingError } from './respond';
+import { asStaff, staffLocaleFor } from './staff';
+import { missingColumnMessage } from './schema-check';
+
+function bootFor(book: Workbook, locale: Locale, section: SidebarSection): Boot {
+  return {
+    locale,
+    section,
+    ready: findSheet(book, 'clients') !== null,
+    userEmail: Session.getActiveUser().getEmail(),
+  };
+}
+
+function showSidebarAt(section: SidebarSection): void {
+  asStaff((book, locale) => {
+    const boot = bootFor(book, locale, section);
+    const template = HtmlService.createTemplateFromFile('sidebar');
+    // Inside <script>: "<" escaped so "</script>" or "<!--" in any value cannot end the script early;
+    // U+2028/2029 escaped as well (line terminators in older script parsers).
+    template.bootJson = JSON.stringify(boot).replace(
+      /[<\u2028\u2029]/g,
+      (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    );
+    const page = template.evaluate().setTitle(translate(locale, 'app.name'));
+    const ui = SpreadsheetApp.getUi();
+    ui.showSidebar(page);
+    // The sidebar still opens (Setup is reachable from it), but staff hear first what is wrong.
+    const missing = boot.ready ? missingColumnMessage(book, locale) : null;
+    if (missing) ui.alert(missing);
+  });
+}
+
+export function openSidebar(): void {
+  showSidebarAt('overview');
+}
+
+export function openCampaigns(): void {
+  showSidebarAt('campaigns');
+}
+
+export function openAutomations(): void {
+  showSidebarAt('automations');
+}
+
+export function openSettings(): void {
+  showSidebarAt('settings');
+}
+
+export function showHelp(): void {
+  showSidebarAt('help');
+}
+
+export function getBoot(): Boot {
+  return asStaff((book, locale) => bootFor(book, locale, 'overview'));
+}
+
+/** Every area's defaults, by the prefix of its Settings keys: what the Settings section can validate. */
+const KNOWN_AREAS: ReadonlyArray<[prefix: string, defaults: object]> = [
+  ['core', DEFAULT_CORE_SETTINGS],
+  ['loyalty', DEFAULT_LOYALTY_SETTINGS],
+  ['campaigns', DEFAULT_CAMPAIGN_SETTINGS],
+  ['analysis', DEFAULT_KPI_SETTINGS],
+  ['telegram', DEFAULT_TELEGRAM_SETTINGS],
+];
+
+function knownDefault(key: string): { found: boolean; value: unknown } {
+  const dot = key.indexOf('.');
+  const area = KNOWN_AREAS.find(([prefix]) => prefix === key.slice(0, dot));
+  if (dot < 0 || !area) return { found: false, value: undefined };
+  const field = key.slice(dot + 1);
+  return Object.prototype.hasOwnProperty.call(area[1], field)
+    ? { found: true, value: (area[1] as Record<string, unknown>)[field] }
+    : { found: false, value: undefined };
+}
+
+function kindOf(fallback: unknown, found: boolean): SettingRowView['kind'] {
+  if (!found) return 'unknown';
+  if (typeof fallback === 'number') return 'number';
+  if (typeof fallback === 'boolean') return 'boolean';
+  if (typeof fallback === 'string') return 'text';
+  return 'json';
+}
+
+function asText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+/** Null when `value` may be stored under `key`, else the reason in `locale`. */
+function settingProblem(key: string, value: string, spreadsheetLocale: Locale, locale: Locale): string | null {
+  if (value.trim() === '') return null;
+  const known = knownDefault(key);
+  if (!known.found) return null;
+  const parsed = settingValue(value, known.value, spreadsheetLocale);
+  const ok = parsed !== undefined && (key !== 'core.locale' || parsed === 'ru' || parsed === 'en');
+  return ok ? null : translate(locale, 'settings.invalid', { key, value: quoteCell(value) });
+}
+
+function rowView(
+  key: string,
+  stored: SettingEntry | undefined,
+  description: string,
+  book: Workbook,
+  locale: Locale,
+): SettingRowView {
+  const known = knownDefault(key);
+  const value = asText(stored?.value ?? '');
+  return {
+    key,
+    value,
+    description,
+    defaultValue: known.found ? asText(known.value) : null,
+    kind: kindOf(known.value, known.found),
+    problem: settingProblem(key, value, book.spreadsheetLocale, locale),
+  };
+}
+
+export function listSettings(): SettingRowView[] {
+  return asStaff((book, locale) => {
+    const descriptions = readSettingDescriptions(book);
+    const entries = settingEntries(book);
+    const keys = [...entries.map((entry) => entry.key)];
+    for (const [prefix, defaults] of KNOWN_AREAS) {
+      for (const field of Object.keys(defaults))
+        if (!keys.includes(`${prefix}.${field}`)) keys.push(`${prefix}.${field}`);
+    }
+    return keys
+      .filter((key) => key !== '')
+      .map((key) =>
+        rowView(
+          key,
+          entries.find((entry) => entry.key === key),
+          descriptions.get(key) ?? '',
+          book,
+          locale,
+        ),
+      );
+  });
+}
+
+export function saveSetting(key: string, value: string): SettingRowView {
+  return asStaff((book, locale) => {
+    const cleanKey = String(key).trim();
+    const text = String(value ?? '').trim();
+    if (!/^[\w-]+\.[\w.-]+$/.test(cleanKey)) throw new UserFacingError('ui.settings.badKey', { key: cleanKey });
+    const problem = settingProblem(cleanKey, text, book.spreadsheetLocale, locale);
+    if (problem !== null) throw new UserFacingError('settings.invalid', { key: cleanKey, value: quoteCell(text) });
+    if (!findSheet(book, 'settings')) throw new UserFacingError('ui.setupFirst');
+    writeSetting(book, cleanKey, text);
+    const saved = settingEntries(book).find((entry) => entry.key === cleanKey);
+    // The language may just have changed: answer in the new one.
+    return rowView(cleanKey, saved, '', book, staffLocaleFor(book));
+  });
+}

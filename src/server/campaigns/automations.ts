@@ -1,0 +1,199 @@
+// Automated mailings: staff switch each flow on or off with its template and delay (Settings rows
+// `flows.<name>`); the hourly step queues the flow mails due now as Sends rows (one per occasion) and
+// sends them through the same exactly-once engine as campaigns.
+import type { AutomationView } from '../../contract/sidebar-api';
+import { withSendLock } from '../../services/locks';
+import { scriptStore } from '../../services/properties';
+import { isDate } from '../../domain/cells';
+import { dueFlowMails, isQuietHour, type FlowFacts } from '../../domain/campaigns/flows';
+import { FLOW_NAMES, flowCampaignId, flowOfCampaignId, type FlowName } from '../../domain/campaigns/settings';
+import type { ClientFacts } from '../../domain/analysis';
+import type { ClientId } from '../../domain/types';
+import { translate } from '../../i18n';
+import { appendRows, openWorkbook, readCoreSettings, writeSetting } from '../../sheets';
+import {
+  readCampaignSettings,
+  readClientBase,
+  readFlowSettings,
+  readSendsSheet,
+  type ClientBase,
+  type SendRow,
+} from '../../sheets/campaigns';
+import { HOURLY_FLOW_BUDGET_MS, pendingEmails } from './campaign-runs';
+import { loadTemplate, mergeSources, mergeValuesFor, renderMail, type MailTemplate } from './mail-merge';
+import { feedbackLinks, loyaltyOccasions } from './mail-seams';
+import { UserFacingError } from '../app/respond';
+import { asStaff } from '../app/staff';
+import { sendQueue, settleJournal, type QueuedMail } from './sending';
+
+export function listAutomations(): AutomationView[] {
+  return asStaff((book, locale) => {
+    const settings = readFlowSettings(book);
+    return FLOW_NAMES.map((flow) => ({
+      flow,
+      label: translate(locale, `campaigns.flow.${flow}`),
+      enabled: settings[flow].enabled,
+      delayDays: settings[flow].delayDays,
+      template: settings[flow].template,
+    }));
+  });
+}
+
+export function saveAutomation(automation: Omit<AutomationView, 'label'>): AutomationView {
+  return asStaff((book, locale) => {
+    const flow = automation.flow;
+    if (!FLOW_NAMES.includes(flow))
+      throw new UserFacingError('campaigns.automation.unknown', { flow: String(automation.flow) });
+    if (!Number.isInteger(automation.delayDays) || automation.delayDays < 0 || automation.delayDays > 365)
+      throw new UserFacingError('campaigns.automation.badDelay');
+    const current = readFlowSettings(book)[flow];
+    const next = {
+      ...current,
+      enabled: automation.enabled === true,
+      delayDays: automation.delayDays,
+      template: automation.template.trim() || current.template,
+    };
+    writeSetting(book, `flows.${flow}`, JSON.stringify(next));
+    return {
+      flow,
+      label: translate(locale, `campaigns.flow.${flow}`),
+      enabled: next.enabled,
+      delayDays: next.delayDays,
+      template: next.template,
+    };
+  });
+}
+
+/** What analysis and loyalty wrote into Clients: churn risk, tier and points, and when the tier was reached. */
+function storedFacts(
+  base: ClientBase,
+  startingTiers: ReadonlySet<string>,
+): Pick<FlowFacts, 'clients' | 'tiersReached'> {
+  const clients = new Map<ClientId, ClientFacts>();
+  const tiersReached: { clientId: ClientId; tier: string; reachedAt: Date }[] = [];
+  for (const row of base.clientRows) {
+    const id = String(row.values.id ?? '');
+    const { churnRisk, tier, pointsBalance, tierSince } = row.values;
+    clients.set(id, {
+      churnRisk: typeof churnRisk === 'number' ? churnRisk : null,
+      tier: tier ? String(tier) : null,
+      points: typeof pointsBalance === 'number' ? pointsBalance : null,
+    });
+    if (tier && !startingTiers.has(String(tier)) && isDate(tierSince))
+      tiersReached.push({ clientId: id, tier: String(tier), reachedAt: tierSince });
+  }
+  return { clients, tiersReached };
+}
+
+/** Merge fields a queued flow mail gets from its occasion (`order:O-12` → that order's feedback link). */
+function occasionFields(
+  base: ClientBase,
+  occasion: string,
+  feedbackLinkFor: (orderId: string) => string,
+): Record<string, string> {
+  const [kind, ...rest] = occasion.split(':');
+  const value = rest.join(':');
+  if (kind === 'order') {
+    const order = base.orders.find((candidate) => candidate.id === value);
+    return { feedback_link: feedbackLinkFor(value), last_order: order?.product ?? '' };
+  }
+  if (kind === 'tier') return { tier: value };
+  if (kind === 'points') return { expires_at: value };
+  return {};
+}
+
+/** Hourly step: queue the flow mails due now, then send every queued flow mail (outside quiet hours). */
+export function runAutomationsHourly(): void {
+  const started = Date.now();
+  const book = openWorkbook();
+  withSendLock(() => {
+    const store = scriptStore();
+    const now = new Date();
+    const settings = readCampaignSettings(book);
+    const flowSettings = readFlowSettings(book);
+    const localHour = Number(Utilities.formatDate(now, Session.getScriptTimeZone(), 'H'));
+    if (isQuietHour(localHour, settings)) return;
+    const base = readClientBase(book);
+    const { rows: sends, table: sendsTable } = readSendsSheet(book);
+    settleJournal(book, store, sends, sendsTable);
+    const templates = new Map<string, MailTemplate | null>();
+    const templateOf = (ref: string): MailTemplate | null => {
+      if (!templates.has(ref)) templates.set(ref, loadTemplate(book, ref));
+      return templates.get(ref) ?? null;
+    };
+    const loyalty = loyaltyOccasions(book, now, { ledger: flowSettings.pointsExpiry.enabled });
+    // The form's prefilled-link template is read once per run, not once per mail.
+    const feedbackLinkFor = feedbackLinks();
+    const due = dueFlowMails(
+      now,
+      base.clients,
+      base.orders,
+      {
+        localHour,
+        pendingUnsubscribes: pendingEmails(store, base.clients),
+        ...storedFacts(base, loyalty.startingTiers),
+        pointsExpiring: loyalty.pointsExpiring,
+        feedbackLink: (_client, order) => feedbackLinkFor(order.id),
+      },
+      flowSettings,
+      sends.map((row) => row.send),
+      settings,
+    );
+    const emailById = new Map(base.clients.map((client) => [client.id, client.email]));
+    // A flow whose template is missing queues nothing: its mails stay due for the next run.
+    const records = due
+      .filter((mail) => templateOf(mail.template) !== null)
+      .map((mail) => ({
+        campaignId: flowCampaignId(mail.flow),
+        clientId: mail.clientId,
+        occasion: mail.occasion,
+        email: emailById.get(mail.clientId) ?? '',
+        status: 'queued' as const,
+        reason: '',
+        at: now,
+      }));
+    const rowNumbers = appendRows(book, 'sends', records);
+    const appended: SendRow[] = records.map((record, index) => ({ send: record, rowNumber: rowNumbers[index] ?? 0 }));
+    const fieldsByKey = new Map(due.map((mail) => [`${mail.flow}|${mail.clientId}|${mail.occasion}`, mail.fields]));
+    const queued = [...sends, ...appended].filter(
+      (row) => row.send.status === 'queued' && flowOfCampaignId(row.send.campaignId) !== null,
+    );
+    if (queued.length === 0) return;
+    const sources = mergeSources(book, base.clients, base.orders, book.locale, {
+      links: true,
+      recipients: queued.map((row) => row.send.clientId),
+    });
+    const clientsById = new Map(base.clients.map((client) => [client.id, client]));
+    const senderName = readCoreSettings(book).settings.studioName;
+    const mails: QueuedMail[] = queued.map((row) => ({
+      row,
+      compose: () => {
+        const flow = flowOfCampaignId(row.send.campaignId) as FlowName;
+        const client = clientsById.get(row.send.clientId);
+        const template = templateOf(flowSettings[flow].template);
+        if (!client || !template) return null;
+        const occasion = row.send.occasion ?? '';
+        const fields =
+          fieldsByKey.get(`${flow}|${client.id}|${occasion}`) ?? occasionFields(base, occasion, feedbackLinkFor);
+        const rendered = renderMail(template, mergeValuesFor(client, sources, template, fields));
+        return {
+          to: row.send.email,
+          subject: rendered.subject,
+          htmlBody: rendered.htmlBody,
+          textBody: rendered.textBody,
+          senderName,
+          replyTo: '',
+          attachments: template.attachments,
+          inlineImages: template.inlineImages,
+        };
+      },
+    }));
+    sendQueue(book, store, mails, {
+      reserve: 0,
+      deadline: started + HOURLY_FLOW_BUDGET_MS,
+      streak: 0,
+      settings,
+      sendsTable,
+    });
+  });
+}

@@ -1,0 +1,296 @@
+// Running campaigns: deciding each recipient once (the Sends rows), then sending in time-boxed runs
+// that continue through a one-off trigger, pause for the quota or a run of failures, and resume.
+import { decideRecipients, newSendRows, type RecipientDecision } from '../../domain/campaigns/exclusions';
+import { withLock, withSendLock } from '../../services/locks';
+import { failureStreak, type PauseDecision } from '../../domain/campaigns/sending';
+import type { CampaignSettings } from '../../domain/campaigns/settings';
+import { campaignCounts, isDue, transitionCampaign } from '../../domain/campaigns/state';
+import type { Campaign, CampaignStatus, Client, Locale } from '../../domain/types';
+import type { MessageKey, MessageParams } from '../../i18n';
+import { remainingMailQuota } from '../../services/mailer';
+import { scheduleContinuation } from '../../services/triggers';
+import { scriptStore, type ScriptStore } from '../../services/properties';
+import { readMemo, writeMemo, type CampaignMemo } from '../../services/campaign-memo';
+import { pendingUnsubscribes } from '../../services/unsubscribe-requests';
+import { appendRows, type Table, type Workbook } from '../../sheets';
+import {
+  readCampaigns,
+  readCampaignSettings,
+  readClientBase,
+  readSends,
+  readSendsSheet,
+  writeCampaign,
+  type CampaignRow,
+  type ClientBase,
+  type SendRow,
+} from '../../sheets/campaigns';
+import { loadTemplate, mergeSources, mergeValuesFor, renderMail } from './mail-merge';
+import { segmentClientIds } from './mail-seams';
+import { sendQueue, settleJournal, type QueuedMail } from './sending';
+
+/** A run stops starting mails after this, well inside the 6-minute limit (the writes still fit). */
+export const TRIGGER_BUDGET_MS = 4 * 60_000;
+/** A sidebar press sends for a short while, then a trigger continues: staff are not kept waiting. */
+export const CLIENT_BUDGET_MS = 30_000;
+/**
+ * The hourly execution runs several steps one after another (intake, unsubscribes, campaigns, flows):
+ * campaigns and flows each get a share, so the whole execution stays under the limit. A campaign not
+ * finished in its share goes on in its own continuation trigger with the full budget.
+ */
+export const HOURLY_CAMPAIGN_BUDGET_MS = 90_000;
+export const HOURLY_FLOW_BUDGET_MS = 2 * 60_000;
+export const CONTINUE_HANDLER = 'continueCampaigns';
+/** The one-off trigger at a scheduled campaign's time (one pending: the earliest; each run re-arms the next). */
+export const START_HANDLER = 'startScheduledCampaigns';
+const CONTINUE_AFTER_MS = 60_000;
+
+/** The clients whose unsubscribe is recorded but not yet in Clients, as the addresses exclusions check. */
+export function pendingEmails(store: ScriptStore, clients: readonly Client[]): Set<string> {
+  const ids = new Set(pendingUnsubscribes(store).map((pending) => pending.clientId));
+  return new Set(clients.filter((client) => ids.has(client.id)).map((client) => client.email.trim().toLowerCase()));
+}
+
+/** Every member's decision, as a send would make it now; null when the segment can't be read. */
+export function decideFor(
+  book: Workbook,
+  campaign: Campaign,
+  base: ClientBase,
+  sends: readonly SendRow[],
+  store: ScriptStore,
+  settings: CampaignSettings,
+): RecipientDecision[] | null {
+  const now = new Date();
+  const memberIds = segmentClientIds(book, campaign.segmentId, base.clients, now);
+  if (!memberIds) return null;
+  const ids = new Set(memberIds);
+  const members = base.clients.filter((client) => ids.has(client.id));
+  return decideRecipients(
+    campaign,
+    members,
+    sends.map((row) => row.send),
+    { now, pendingUnsubscribes: pendingEmails(store, base.clients), settings },
+  );
+}
+
+/**
+ * Writes one Sends row per member (queued, or skipped with its reason). Once per campaign, and again
+ * when staff press send or resume: members who joined the segment since get their row (a new client
+ * with an address the campaign already reached is skipped as alreadySent); nobody gets a second row.
+ */
+function prepare(
+  book: Workbook,
+  campaign: Campaign,
+  base: ClientBase,
+  sends: SendRow[],
+  store: ScriptStore,
+  settings: CampaignSettings,
+  refresh: boolean,
+): boolean {
+  const listed = new Set(sends.filter((row) => row.send.campaignId === campaign.id).map((row) => row.send.clientId));
+  if (listed.size > 0 && !refresh) return true;
+  const decided = decideFor(book, campaign, base, sends, store, settings);
+  if (!decided) return false;
+  const records = newSendRows(campaign.id, decided, listed, new Date());
+  // One setValues: the campaign's list is written whole or not at all.
+  const rowNumbers = appendRows(
+    book,
+    'sends',
+    records.map((record) => ({ ...record })),
+  );
+  records.forEach((send, index) => sends.push({ send, rowNumber: rowNumbers[index] ?? 0 }));
+  return true;
+}
+
+interface RunContext {
+  book: Workbook;
+  store: ScriptStore;
+  sends: SendRow[];
+  sendsTable: Table;
+  settings: CampaignSettings;
+  locale: Locale;
+  deadline: number;
+  /** Campaigns staff just pressed send on: their list is brought up to date. */
+  refresh: ReadonlySet<string>;
+  base?: ClientBase;
+}
+
+function clientBase(run: RunContext): ClientBase {
+  run.base ??= readClientBase(run.book);
+  return run.base;
+}
+
+/** Writes status and counts; a status staff set meanwhile (cancelled) is kept. */
+function finish(run: RunContext, row: CampaignRow, status: CampaignStatus): CampaignStatus {
+  const counts = campaignCounts(
+    row.campaign.id,
+    run.sends.map((send) => send.send),
+  );
+  return withLock('database', () => {
+    const current = readCampaigns(run.book).find((candidate) => candidate.campaign.id === row.campaign.id) ?? row;
+    const kept = current.campaign.status === 'cancelled' ? 'cancelled' : status;
+    // A cancel during the run skipped rows this run still holds as queued: count from the sheet.
+    const final =
+      kept === 'cancelled'
+        ? campaignCounts(
+            row.campaign.id,
+            readSends(run.book).map((send) => send.send),
+          )
+        : counts;
+    writeCampaign(run.book, current, {
+      status: kept,
+      recipients: final.recipients,
+      sent: final.sent,
+      skipped: final.skipped,
+      failed: final.failed,
+    });
+    return kept;
+  });
+}
+
+function pauseFor(run: RunContext, row: CampaignRow, pause: NonNullable<CampaignMemo['pause']>): CampaignStatus {
+  writeMemo(run.store, row.campaign.id, { ...readMemo(run.store, row.campaign.id), pause });
+  return finish(run, row, 'paused');
+}
+
+/** One campaign's share of a run: prepare, send what time and quota allow, write the outcome. */
+function runCampaign(run: RunContext, row: CampaignRow): CampaignStatus {
+  const campaign = row.campaign;
+  const at = new Date().toISOString();
+  if (!prepare(run.book, campaign, clientBase(run), run.sends, run.store, run.settings, run.refresh.has(campaign.id))) {
+    return pauseFor(run, row, {
+      reason: 'segment',
+      key: 'campaigns.pause.segment',
+      params: { segment: campaign.segmentId },
+      at,
+    });
+  }
+  const queued = run.sends.filter((send) => send.send.campaignId === campaign.id && send.send.status === 'queued');
+  if (queued.length === 0) return finish(run, row, 'done');
+  const template = loadTemplate(run.book, campaign.template);
+  if (!template)
+    return pauseFor(run, row, {
+      reason: 'template',
+      key: 'campaigns.pause.template',
+      params: { template: campaign.template },
+      at,
+    });
+  const base = clientBase(run);
+  const sources = mergeSources(run.book, base.clients, base.orders, run.locale, {
+    links: true,
+    campaignId: campaign.id,
+    recipients: queued.map((send) => send.send.clientId),
+  });
+  const clientsById = new Map(base.clients.map((client) => [client.id, client]));
+  const mails: QueuedMail[] = queued.map((send) => ({
+    row: send,
+    compose: () => {
+      const client = clientsById.get(send.send.clientId);
+      if (!client) return null;
+      const rendered = renderMail(template, mergeValuesFor(client, sources, template));
+      return {
+        to: send.send.email,
+        subject: rendered.subject,
+        htmlBody: rendered.htmlBody,
+        textBody: rendered.textBody,
+        senderName: campaign.senderName,
+        replyTo: campaign.replyTo,
+        attachments: template.attachments,
+        inlineImages: template.inlineImages,
+      };
+    },
+  }));
+  const memo = readMemo(run.store, campaign.id);
+  const since = memo.resumedAt ? new Date(memo.resumedAt).getTime() : -Infinity;
+  const history = run.sends.filter((send) => (send.send.at?.getTime() ?? 0) > since).map((send) => send.send);
+  const outcome = sendQueue(run.book, run.store, mails, {
+    reserve: run.settings.quotaReserveForFlows,
+    deadline: run.deadline,
+    streak: failureStreak(campaign.id, history),
+    settings: run.settings,
+    cancelled: () => readMemo(run.store, campaign.id).cancelledAt !== undefined,
+    sendsTable: run.sendsTable,
+  });
+  if (outcome.pause) return pauseFor(run, row, { ...outcome.pause, at });
+  const left = run.sends.some((send) => send.send.campaignId === campaign.id && send.send.status === 'queued');
+  return finish(run, row, left ? 'sending' : 'done');
+}
+
+/** Due scheduled campaigns start; campaigns paused for the quota resume once it has refilled. */
+function wakeCampaigns(run: RunContext, rows: CampaignRow[]): void {
+  const now = new Date();
+  let quota: number | null = null;
+  for (const row of rows) {
+    const { campaign } = row;
+    let wake = isDue(campaign, now);
+    if (campaign.status === 'paused' && readMemo(run.store, campaign.id).pause?.reason === 'quota') {
+      quota ??= remainingMailQuota();
+      wake = quota > run.settings.quotaReserveForFlows;
+    }
+    if (!wake) continue;
+    const moved = transitionCampaign(campaign, 'sending');
+    if (!moved.ok) continue;
+    writeCampaign(run.book, row, { status: 'sending' });
+    const memo = readMemo(run.store, campaign.id);
+    delete memo.pause;
+    writeMemo(run.store, campaign.id, memo);
+    row.campaign = moved.campaign;
+  }
+}
+
+/**
+ * Only the earliest start trigger is kept pending, so a later scheduled campaign would otherwise wait
+ * for the hourly step: after each run the next scheduled time gets its trigger.
+ */
+function armNextStart(rows: readonly CampaignRow[]): void {
+  const now = Date.now();
+  const times = rows
+    .filter((row) => row.campaign.status === 'scheduled' && row.campaign.scheduledAt !== null)
+    .map((row) => (row.campaign.scheduledAt as Date).getTime())
+    .filter((time) => time > now);
+  if (times.length > 0) scheduleContinuation(START_HANDLER, new Date(Math.min(...times)));
+}
+
+/**
+ * One engine run over every campaign that is sending (oldest first), under the send lock; answers
+ * false when another execution holds it (it is sending; nothing is lost). Schedules its own continuation.
+ * `deadline` (epoch ms) counts from the entry point's start: the reads before the run take time too.
+ */
+export function runCampaigns(
+  deadline: number,
+  locale: Locale,
+  book: Workbook,
+  refresh: ReadonlySet<string> = new Set(),
+): boolean {
+  const done = withSendLock(() => {
+    const store = scriptStore();
+    const sends = readSendsSheet(book);
+    const run: RunContext = {
+      book,
+      store,
+      sends: sends.rows,
+      sendsTable: sends.table,
+      settings: readCampaignSettings(book),
+      locale,
+      deadline,
+      refresh,
+    };
+    settleJournal(book, store, run.sends, run.sendsTable);
+    const rows = readCampaigns(book);
+    wakeCampaigns(run, rows);
+    const sending = rows
+      .filter((row) => row.campaign.status === 'sending')
+      .sort((a, b) => a.campaign.createdAt.getTime() - b.campaign.createdAt.getTime());
+    let more = false;
+    for (const row of sending) {
+      if (Date.now() > run.deadline) {
+        more = true;
+        break;
+      }
+      if (runCampaign(run, row) === 'sending') more = true;
+    }
+    if (more) scheduleContinuation(CONTINUE_HANDLER, new Date(Date.now() + CONTINUE_AFTER_MS));
+    armNextStart(rows);
+    return true;
+  });
+  return done !== null;
+}

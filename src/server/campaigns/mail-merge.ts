@@ -1,0 +1,176 @@
+// Templates and merge values for a mail: where a template comes from (a Gmail draft or a Templates row),
+// what each client's fields are, and the rendered subject, HTML and plain text.
+import {
+  clientMergeValues,
+  foldFieldName,
+  knownFieldNames,
+  type BuiltinField,
+  type FieldValue,
+} from '../../domain/campaigns/fields';
+import { parseTemplate, render, type Template } from '../../domain/campaigns/template';
+import { makeUnsubscribeToken, unsubscribeUrl, type Signer } from '../../domain/campaigns/unsubscribe';
+import type { Client, ClientId, Locale, Order } from '../../domain/types';
+import { findDraftTemplate } from '../../services/mailer';
+import { makeSigner } from '../../services/signer';
+import type { Workbook } from '../../sheets';
+import { findTemplateRow } from '../../sheets/templates';
+import { feedbackLinks, loyaltyFieldsFor, type LoyaltyMergeFields } from './mail-seams';
+
+type BlobSource = GoogleAppsScript.Base.BlobSource;
+
+export interface MailTemplate {
+  ref: string;
+  subject: Template;
+  body: Template;
+  /** Whether `body` is HTML (a draft, or a Templates row with an HTML body). */
+  html: boolean;
+  /** A plain-text body of its own (Templates row); else the text is made from the HTML. */
+  text: Template | null;
+  attachments: BlobSource[];
+  inlineImages: Record<string, BlobSource>;
+}
+
+const DRAFT_PREFIX = 'draft:';
+const SHEET_PREFIX = 'sheet:';
+
+/** `draft:<subject>` → the Gmail draft; `sheet:<name>` or a bare name → the Templates row. Null when not found. */
+export function loadTemplate(book: Workbook, ref: string): MailTemplate | null {
+  const trimmed = ref.trim();
+  if (trimmed.toLowerCase().startsWith(DRAFT_PREFIX)) {
+    const draft = findDraftTemplate(trimmed.slice(DRAFT_PREFIX.length));
+    if (!draft) return null;
+    return {
+      ref: trimmed,
+      subject: parseTemplate(draft.subject),
+      body: parseTemplate(draft.htmlBody),
+      html: true,
+      text: null,
+      attachments: draft.attachments,
+      inlineImages: draft.inlineImages,
+    };
+  }
+  const row = findTemplateRow(
+    book,
+    trimmed.toLowerCase().startsWith(SHEET_PREFIX) ? trimmed.slice(SHEET_PREFIX.length) : trimmed,
+  );
+  if (!row) return null;
+  const { htmlBody, textBody } = row;
+  const html = htmlBody.trim() !== '';
+  return {
+    ref: trimmed,
+    subject: parseTemplate(row.subject),
+    body: parseTemplate(html ? htmlBody : textBody),
+    html,
+    text: html && textBody.trim() !== '' ? parseTemplate(textBody) : null,
+    attachments: [],
+    inlineImages: {},
+  };
+}
+
+export function templateUses(template: MailTemplate, field: string): boolean {
+  const key = foldFieldName(field);
+  return [template.subject, template.body, template.text].some((part) =>
+    part?.parts.some((piece) => piece.kind === 'field' && piece.key === key),
+  );
+}
+
+/** The parsed parts of a template: subject, body and its own plain text. */
+export function templateParts(template: MailTemplate): Template[] {
+  return [template.subject, template.body, ...(template.text ? [template.text] : [])];
+}
+
+/** Everything the merge needs besides the client, read once per run. */
+export interface MergeSources {
+  locale: Locale;
+  webAppUrl: string;
+  sign: Signer | null;
+  loyalty: Map<ClientId, LoyaltyMergeFields>;
+  /** The order's prefilled feedback link; the stored form is read once per run. */
+  feedbackLink: (orderId: string) => string;
+  lastOrder: Map<ClientId, Order>;
+  lastCompleted: Map<ClientId, Order>;
+  staffHeaders: string[];
+}
+
+export function mergeSources(
+  book: Workbook,
+  clients: readonly Client[],
+  orders: readonly Order[],
+  locale: Locale,
+  options: { links: boolean; campaignId?: string; recipients?: readonly ClientId[] },
+): MergeSources {
+  const lastOrder = new Map<ClientId, Order>();
+  const lastCompleted = new Map<ClientId, Order>();
+  for (const order of [...orders].sort((a, b) => a.date.getTime() - b.date.getTime())) {
+    if (order.status === 'cancelled') continue;
+    lastOrder.set(order.clientId, order);
+    if (order.status === 'completed') lastCompleted.set(order.clientId, order);
+  }
+  return {
+    locale,
+    // One secret read per run; every link is then signed in memory (same HMAC as Utilities').
+    webAppUrl: options.links ? ScriptApp.getService().getUrl() : '',
+    sign: options.links ? makeSigner() : null,
+    loyalty: loyaltyFieldsFor(book, options.recipients ?? clients.map((client) => client.id), options.campaignId),
+    feedbackLink: feedbackLinks(),
+    lastOrder,
+    lastCompleted,
+    staffHeaders: [...new Set(clients.flatMap((client) => Object.keys(client.extra)))],
+  };
+}
+
+export function knownFields(sources: MergeSources, extra: readonly string[] = []): Set<string> {
+  return new Set([...knownFieldNames(sources.staffHeaders), ...extra.map(foldFieldName)]);
+}
+
+export function clientLocale(client: Client, fallback: Locale): Locale {
+  return client.locale === 'ru' || client.locale === 'en' ? client.locale : fallback;
+}
+
+/** A client's merge values; the unsubscribe link is signed only when the template has one. */
+export function mergeValuesFor(
+  client: Client,
+  sources: MergeSources,
+  template: MailTemplate | null,
+  extra: Readonly<Record<string, string>> = {},
+): Record<string, string> {
+  const locale = clientLocale(client, sources.locale);
+  const completed = sources.lastCompleted.get(client.id);
+  const values: Partial<Record<BuiltinField, FieldValue>> = {
+    ...sources.loyalty.get(client.id),
+    last_order: sources.lastOrder.get(client.id)?.product ?? '',
+    feedback_link: completed ? sources.feedbackLink(completed.id) : '',
+    // A placeholder where no link is made (preview counts): the field is never missing.
+    unsubscribe_link:
+      sources.sign && template && templateUses(template, 'unsubscribe_link')
+        ? unsubscribeUrl(sources.webAppUrl, makeUnsubscribeToken(client.id, client.email, sources.sign), locale)
+        : sources.sign
+          ? ''
+          : '#unsubscribe',
+  };
+  return {
+    ...clientMergeValues(client, values, locale),
+    ...Object.fromEntries(Object.entries(extra).map(([key, value]) => [foldFieldName(key), value])),
+  };
+}
+
+export interface RenderedMail {
+  subject: string;
+  htmlBody: string | null;
+  textBody: string;
+  /** Fields with no value and no fallback, each once. */
+  missing: string[];
+}
+
+export function renderMail(template: MailTemplate, values: Readonly<Record<string, string>>): RenderedMail {
+  const subject = render(template.subject, values, { html: false });
+  const body = render(template.body, values, { html: template.html });
+  const text = template.text ? render(template.text, values, { html: false }) : null;
+  const missing = [...new Set([...subject.missing, ...body.missing, ...(text?.missing ?? [])])];
+  return {
+    subject: subject.body.replace(/\s+/g, ' ').trim(),
+    htmlBody: template.html ? body.body : null,
+    textBody: text ? text.body : body.text,
+    missing,
+  };
+}

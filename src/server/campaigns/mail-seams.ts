@@ -1,0 +1,105 @@
+// What mail needs from other features, in one place: segment membership (analysis), loyalty merge
+// fields (loyalty) and prefilled feedback links (forms). Each is the owner's function; this file only
+// adapts failures to what a mail run can live with (a campaign pauses, a field stays empty).
+import { pointsExpiringSoon } from '../../domain/loyalty';
+import type { Client, ClientId } from '../../domain/types';
+import type { Workbook } from '../../sheets';
+import { readLedger, readLoyaltySettings } from '../../sheets/loyalty';
+import { feedbackLinker } from '../intake/forms';
+import { loyaltyFieldsFor as loyaltyFields } from '../loyalty/loyalty-fields';
+import { segmentClientIds as analysisSegment } from '../analysis/segments';
+
+/** Every client: a campaign to the whole base needs no segment row. */
+export const ALL_CLIENTS_SEGMENT = 'all';
+
+/** Client ids of a segment, or null when it is unknown or its rules can't be read. */
+export function segmentClientIds(
+  book: Workbook,
+  segmentId: string,
+  clients: readonly Client[],
+  asOf: Date,
+): ClientId[] | null {
+  if (segmentId.trim().toLowerCase() === ALL_CLIENTS_SEGMENT) return clients.map((client) => client.id);
+  try {
+    return analysisSegment(book, segmentId, asOf);
+  } catch (error) {
+    console.warn(`segment ${segmentId}: ${error instanceof Error ? error.message : String(error)}`);
+    return null;
+  }
+}
+
+export const LOYALTY_MERGE_FIELDS = [
+  'points',
+  'tier',
+  'discount',
+  'discount_code',
+  'recommendation',
+  'referral_code',
+] as const;
+export type LoyaltyMergeFields = Partial<Record<(typeof LOYALTY_MERGE_FIELDS)[number], string>>;
+
+/** Loyalty merge fields by client, as text; none when loyalty can't be read (preview reports the holes). */
+export function loyaltyFieldsFor(
+  book: Workbook,
+  clientIds: readonly ClientId[],
+  campaignId?: string,
+): Map<ClientId, LoyaltyMergeFields> {
+  const fields = new Map<ClientId, LoyaltyMergeFields>();
+  try {
+    for (const [id, loyalty] of loyaltyFields(book, clientIds, campaignId ? { campaignId } : {})) {
+      fields.set(id, {
+        points: String(loyalty.points),
+        tier: loyalty.tier,
+        ...(loyalty.discount > 0 ? { discount: `${loyalty.discount}%` } : {}),
+        ...(loyalty.discount_code ? { discount_code: loyalty.discount_code } : {}),
+        ...(loyalty.recommendation ? { recommendation: loyalty.recommendation } : {}),
+        ...(loyalty.referral_code ? { referral_code: loyalty.referral_code } : {}),
+      });
+    }
+  } catch (error) {
+    console.warn(`loyalty fields: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return fields;
+}
+
+export interface LoyaltyOccasions {
+  /** Points that will expire within loyalty's reminder window, per client (the first expiry date). */
+  pointsExpiring: { clientId: ClientId; points: number; expiresAt: Date }[];
+  /** Tiers every client holds from the start (threshold 0): reaching one is no news. */
+  startingTiers: Set<string>;
+}
+
+/** What the points-expiry and tier-reached flows need from loyalty; nothing when loyalty can't be read. */
+export function loyaltyOccasions(book: Workbook, asOf: Date, options: { ledger: boolean }): LoyaltyOccasions {
+  try {
+    const settings = readLoyaltySettings(book);
+    const startingTiers = new Set(settings.tiers.filter((tier) => tier.threshold <= 0).map((tier) => tier.name));
+    // The ledger is the biggest loyalty sheet: read only when the points-expiry flow is on.
+    const pointsExpiring = options.ledger
+      ? pointsExpiringSoon(readLedger(book), settings, asOf).map((lot) => ({
+          clientId: lot.clientId,
+          points: lot.points,
+          expiresAt: lot.firstExpiresAt,
+        }))
+      : [];
+    return { pointsExpiring, startingTiers };
+  } catch (error) {
+    console.warn(`loyalty occasions: ${error instanceof Error ? error.message : String(error)}`);
+    return { pointsExpiring: [], startingTiers: new Set() };
+  }
+}
+
+/** Feedback-form links prefilled per order, for a whole run: the stored form is read once; empty links before the forms exist. */
+export function feedbackLinks(): (orderId: string) => string {
+  let link: ((orderId: string) => string) | null = null;
+  return (orderId) => {
+    if (!link) {
+      try {
+        link = feedbackLinker();
+      } catch {
+        link = () => '';
+      }
+    }
+    return link(orderId);
+  };
+}

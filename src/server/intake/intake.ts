@@ -1,0 +1,246 @@
+// Form-submit handler for both forms and both event shapes (form-bound and spreadsheet-bound).
+// A duplicate firing changes nothing; a submission that finds the database busy is queued, not lost.
+import {
+  answerKey,
+  columnSpec,
+  formKindOfTitles,
+  nextId,
+  normaliseHeader,
+  readAnswers,
+  sameAnswerKey,
+  sheetSpec,
+  titleMapping,
+  type FormKind,
+  type RawAnswers,
+  type ReadAnswers,
+  type RowProblem,
+} from '../../domain/schema';
+import { translate } from '../../i18n';
+import { isBlank, isDate } from '../../domain/cells';
+import {
+  addProblems,
+  clientIdOfOrder,
+  idCells,
+  readCoreSettings,
+  readTable,
+  upsertClientByEmail,
+  appendRows,
+  type Workbook,
+  openWorkbook,
+} from '../../sheets';
+import { BusyError, withLock } from '../../services/locks';
+import { readJsonProperty, writeJsonProperty } from '../../services/properties';
+import { scheduleContinuation } from '../../services/triggers';
+import { onClientRegistered, onFeedbackReceived } from '../app/hooks';
+
+/** What createForms keeps in script properties for each form. */
+export interface StoredForm {
+  id: string;
+  publishedUrl: string;
+  /** Question title as built → field. */
+  titles: Record<string, string>;
+  /** The consent text version the registration form shows. */
+  consentVersion?: string;
+  /** Feedback: the prefilled link with the order placeholder. */
+  prefillTemplate?: string;
+}
+
+export const FORM_PROPERTY: Record<FormKind, string> = {
+  registration: 'forms.registration',
+  feedback: 'forms.feedback',
+};
+const PENDING_PROPERTY = 'intake.pending';
+
+export function storedForm(kind: FormKind): StoredForm | null {
+  return readJsonProperty<StoredForm | null>(FORM_PROPERTY[kind], null);
+}
+
+/** One answer as both event shapes reduce to it; JSON-safe so it can wait in the queue. */
+interface IntakeAnswer {
+  kind: FormKind;
+  responseId: string;
+  /** ISO time of the response. */
+  at: string;
+  answers: Record<string, string | string[]>;
+}
+
+type FormEvent = Partial<GoogleAppsScript.Events.FormsOnFormSubmit & GoogleAppsScript.Events.SheetsOnFormSubmit>;
+
+/** The one form-submit trigger handler. */
+export function onFormResponse(event: FormEvent): void {
+  const answer = answerFromEvent(event);
+  if (!answer) return;
+  try {
+    processAnswer(answer);
+  } catch (error) {
+    if (!(error instanceof BusyError)) throw error;
+    // Another execution holds the database: keep the answer and try again in a minute.
+    queue(answer);
+  }
+}
+
+/** Works through answers that found the database busy; the hourly run calls it too. */
+export function runIntakeBacklog(): void {
+  const pending = readJsonProperty<IntakeAnswer[]>(PENDING_PROPERTY, []);
+  if (pending.length === 0) return;
+  writeJsonProperty(PENDING_PROPERTY, []);
+  for (const [index, answer] of pending.entries()) {
+    try {
+      processAnswer(answer);
+    } catch (error) {
+      if (!(error instanceof BusyError)) throw error;
+      pending.slice(index).forEach(queue);
+      return;
+    }
+  }
+}
+
+function queue(answer: IntakeAnswer): void {
+  const pending = readJsonProperty<IntakeAnswer[]>(PENDING_PROPERTY, []);
+  if (!pending.some((waiting) => waiting.responseId === answer.responseId))
+    writeJsonProperty(PENDING_PROPERTY, [...pending, answer]);
+  scheduleContinuation('runIntakeBacklog', new Date(Date.now() + 60_000));
+}
+
+function answerFromEvent(event: FormEvent): IntakeAnswer | null {
+  if (event.response) {
+    const response = event.response;
+    const answers: Record<string, string | string[]> = {};
+    for (const item of response.getItemResponses()) {
+      const value = item.getResponse();
+      answers[item.getItem().getTitle()] = Array.isArray(value) ? value.map(String) : String(value);
+    }
+    const sourceId = event.source ? event.source.getId() : '';
+    const kind =
+      (['registration', 'feedback'] as const).find((candidate) => storedForm(candidate)?.id === sourceId) ??
+      formKindOfTitles(Object.keys(answers));
+    const at = response.getTimestamp();
+    return kind && !allBlank(answers)
+      ? { kind, responseId: response.getId(), at: (at ?? new Date()).toISOString(), answers }
+      : null;
+  }
+  if (event.namedValues) {
+    const answers: Record<string, string> = {};
+    for (const [title, values] of Object.entries(event.namedValues)) answers[title] = (values ?? []).join(', ');
+    const kind = formKindOfTitles(Object.keys(answers));
+    if (!kind || allBlank(answers)) return null;
+    const range = event.range;
+    const first = range ? range.getValues()[0]?.[0] : null;
+    const at = isDate(first) ? first : new Date();
+    const responseId = range ? `sheet:${range.getSheet().getName()}:${range.getRow()}` : `sheet:${at.toISOString()}`;
+    return { kind, responseId, at: at.toISOString(), answers };
+  }
+  return null;
+}
+
+/** The known empty duplicate: every answer blank (the timestamp column is not an answer). */
+function allBlank(answers: RawAnswers): boolean {
+  const kind = formKindOfTitles(Object.keys(answers));
+  const mapping = kind ? titleMapping(kind, storedForm(kind)?.titles ?? {}) : {};
+  return Object.entries(answers).every(
+    ([title, value]) => !(normaliseHeader(title) in mapping) || isBlank(Array.isArray(value) ? value.join('') : value),
+  );
+}
+
+function processAnswer(answer: IntakeAnswer): void {
+  const book = openWorkbook();
+  if (answer.kind === 'registration') register(book, answer);
+  else recordFeedback(book, answer);
+}
+
+function register(book: Workbook, answer: IntakeAnswer): void {
+  const stored = storedForm('registration');
+  const mapping = titleMapping('registration', stored?.titles ?? {});
+  const read = readAnswers('registration', answer.answers, mapping, book.spreadsheetLocale);
+  const email = read.fields.email;
+  const at = new Date(answer.at);
+  if (typeof email !== 'string' || email === '') {
+    // No email, no client to put the answer on: say so; the answer itself stays in the form's responses.
+    const title =
+      Object.keys(answer.answers).find((candidate) => mapping[normaliseHeader(candidate)] === 'email') ?? '';
+    const typed = answer.answers[title];
+    const value = Array.isArray(typed) ? typed.join(', ') : String(typed ?? '');
+    addProblems(
+      book,
+      [
+        {
+          sheet: 'clients',
+          row: 0,
+          column: sheetHeader(book, 'clients', 'email'),
+          value,
+          code: 'database.forms.unreadableEmail',
+          params: { value, name: String(read.fields.name ?? '') },
+        },
+      ],
+      'form',
+      at,
+    );
+    console.warn(`registration ${answer.responseId} has no readable email; not saved`);
+    return;
+  }
+  const consentVersion = read.consentGiven
+    ? stored?.consentVersion || readCoreSettings(book).settings.consentVersion
+    : undefined;
+  const { email: _email, ...fields } = read.fields;
+  const result = upsertClientByEmail(book, { email, fields, at, ...(consentVersion ? { consentVersion } : {}) });
+  addProblems(book, answerProblems(book, 'clients', read, mapping, result.rowNumber), 'form', at);
+  if (result.created || result.changed.some((column) => column !== 'consentAt' && column !== 'consentVersion')) {
+    onClientRegistered(book, {
+      clientId: result.clientId,
+      created: result.created,
+      at,
+      ...(read.referralCode ? { referralCode: read.referralCode } : {}),
+    });
+  }
+}
+
+/** The answers that could not be read, placed where they would have landed: the row and the sheet's own header. */
+function answerProblems(
+  book: Workbook,
+  sheet: 'clients' | 'feedback',
+  read: ReadAnswers,
+  mapping: Readonly<Record<string, string>>,
+  rowNumber: number,
+): RowProblem[] {
+  return read.problems.map((problem) => {
+    const field = mapping[normaliseHeader(problem.column)];
+    return { ...problem, sheet, row: rowNumber, column: field ? sheetHeader(book, sheet, field) : problem.column };
+  });
+}
+
+function sheetHeader(book: Workbook, sheet: 'clients' | 'feedback', field: string): string {
+  return translate(book.locale, columnSpec(sheetSpec(sheet), field).header);
+}
+
+function recordFeedback(book: Workbook, answer: IntakeAnswer): void {
+  const stored = storedForm('feedback');
+  const mapping = titleMapping('feedback', stored?.titles ?? {});
+  const read = readAnswers('feedback', answer.answers, mapping, book.spreadsheetLocale);
+  const at = new Date(answer.at);
+  // Both trigger shapes may be installed for one form: the key they share recognises the response either way.
+  const key = answerKey(at, read.fields);
+  const added = withLock('database', () => {
+    const feedback = readTable(book, 'feedback');
+    // The duplicate firing (or the other shape's firing): this response is already a row.
+    const seen = (row: (typeof feedback.rows)[number]) => {
+      const stored = String(row.values.responseId ?? '');
+      return stored === answer.responseId || sameAnswerKey(stored, key);
+    };
+    if (feedback.rows.some(seen)) return null;
+    const orderId = String(read.fields.orderId ?? '');
+    const clientId = clientIdOfOrder(book, orderId);
+    const id = nextId('F', idCells(feedback));
+    const [rowNumber = 0] = appendRows(book, 'feedback', [
+      { ...read.fields, id, date: at, clientId, orderId, responseId: key },
+    ]);
+    return { feedbackId: id, clientId, orderId, at, rowNumber };
+  });
+  if (!added) return;
+  addProblems(book, answerProblems(book, 'feedback', read, mapping, added.rowNumber), 'form', at);
+  onFeedbackReceived(book, {
+    feedbackId: added.feedbackId,
+    clientId: added.clientId,
+    orderId: added.orderId,
+    at: added.at,
+  });
+}

@@ -1,0 +1,100 @@
+// The campaign desk's sheets as records: Campaigns, Sends, and the client data a mail needs, each read
+// once; and the few writes back (a campaign's status and counts, send rows).
+import {
+  DEFAULT_CAMPAIGN_SETTINGS,
+  DEFAULT_FLOW_SETTINGS,
+  FLOW_NAMES,
+  type CampaignSettings,
+  type FlowSettings,
+} from '../domain/campaigns/settings';
+import { campaignFromRow, clientFromRow, orderFromRow, sendFromRow, type TypedRow } from '../domain/schema';
+import type { Campaign, Client, Order, Send } from '../domain/types';
+import { readSettingsFor } from './settings';
+import { readTable, type Table } from './table';
+import type { Workbook } from './workbook';
+import { updateRows, type RowValues } from './write';
+
+export interface CampaignRow {
+  campaign: Campaign;
+  rowNumber: number;
+}
+
+export function readCampaigns(book: Workbook): CampaignRow[] {
+  const table = readTable(book, 'campaigns');
+  const rows: CampaignRow[] = [];
+  table.rows.forEach((row, index) => {
+    const campaign = campaignFromRow(row);
+    if (campaign) rows.push({ campaign, rowNumber: table.rowNumbers[index] ?? 0 });
+  });
+  return rows;
+}
+
+export function writeCampaign(book: Workbook, row: CampaignRow, values: RowValues): void {
+  updateRows(book, 'campaigns', [{ rowNumber: row.rowNumber, identity: { id: row.campaign.id }, values }]);
+}
+
+export interface SendRow {
+  send: Send;
+  rowNumber: number;
+}
+
+/** The Sends sheet as read: its rows as records, and the table, so writes back need not read it again. */
+export interface SendsSheet {
+  rows: SendRow[];
+  table: Table;
+}
+
+export function readSendsSheet(book: Workbook): SendsSheet {
+  const table = readTable(book, 'sends');
+  return {
+    rows: table.rows.map((row, index) => ({ send: sendFromRow(row), rowNumber: table.rowNumbers[index] ?? 0 })),
+    table,
+  };
+}
+
+export function readSends(book: Workbook): SendRow[] {
+  return readSendsSheet(book).rows;
+}
+
+/** How updateRows finds a Sends row again if it moved. */
+export function sendIdentity(send: Send): Record<string, string> {
+  return { campaignId: send.campaignId, clientId: send.clientId, occasion: send.occasion ?? '' };
+}
+
+export interface ClientBase {
+  clientRows: TypedRow[];
+  clients: Client[];
+  /** Sheet row of each client, for writing back. */
+  rowNumberById: Map<string, number>;
+  orders: Order[];
+}
+
+export function readClientBase(book: Workbook): ClientBase {
+  const table = readTable(book, 'clients');
+  const clientRows = table.rows;
+  const rowNumberById = new Map<string, number>();
+  clientRows.forEach((row, index) => rowNumberById.set(String(row.values.id ?? ''), table.rowNumbers[index] ?? 0));
+  const clients = clientRows.map(clientFromRow).filter((client) => client.id !== '');
+  const idByEmail = new Map(clients.map((client) => [client.email, client.id]));
+  const orders: Order[] = [];
+  for (const row of readTable(book, 'orders').rows) {
+    const order = orderFromRow(row, idByEmail);
+    if (order && order.clientId) orders.push(order);
+  }
+  return { clientRows, clients, rowNumberById, orders };
+}
+
+export function readCampaignSettings(book: Workbook): CampaignSettings {
+  return { ...DEFAULT_CAMPAIGN_SETTINGS, ...readSettingsFor(book, DEFAULT_CAMPAIGN_SETTINGS, 'campaigns').overrides };
+}
+
+/** Each flow's row `flows.<name>` holds JSON; fields it leaves out keep their defaults. */
+export function readFlowSettings(book: Workbook): FlowSettings {
+  const overrides = readSettingsFor(book, DEFAULT_FLOW_SETTINGS, 'flows').overrides;
+  const settings: FlowSettings = {
+    ...DEFAULT_FLOW_SETTINGS,
+    winbackRule: { ...DEFAULT_FLOW_SETTINGS.winbackRule, ...overrides.winbackRule },
+  };
+  for (const flow of FLOW_NAMES) settings[flow] = { ...DEFAULT_FLOW_SETTINGS[flow], ...overrides[flow] };
+  return settings;
+}
