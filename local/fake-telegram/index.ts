@@ -58,6 +58,7 @@ export function createFakeTelegram(options: FakeTelegramOptions) {
   const blocked = new Set<number>();
   const queue: Array<{ update: Update; at: number }> = [];
   const sent: SentMessage[] = [];
+  const written: Array<{ chatId: number; text: string; at: number }> = [];
   const faults: Array<{ method: string; fault: InjectedFault }> = [];
   let nextUpdateId = 700_000_001;
   let nextMessageId = 1;
@@ -211,6 +212,7 @@ export function createFakeTelegram(options: FakeTelegramOptions) {
         },
       };
       queue.push({ update, at: options.now() });
+      written.push({ chatId: user.id, text, at: options.now() });
       return update.update_id;
     },
     /** Seeding: a chat that already exists (its user wrote to the bot long ago), with no update pending. */
@@ -235,6 +237,17 @@ export function createFakeTelegram(options: FakeTelegramOptions) {
     /** Updates not yet confirmed by an offset. */
     pendingUpdates: (): number => queue.length,
     chats: (): FakeUser[] => [...started.values()],
+    /** One chat as its user sees it: what they wrote and what the bot sent, oldest first. */
+    transcript(chatId: number): Array<{ from: 'user' | 'bot'; text: string; at: number }> {
+      const mine = written
+        .filter((m) => m.chatId === chatId)
+        .map((m) => ({ from: 'user' as const, text: m.text, at: m.at }));
+      const bots = sent
+        .filter((m) => m.chatId === chatId)
+        .map((m) => ({ from: 'bot' as const, text: m.text, at: m.at }));
+      // Stable: at the same instant the user's message came first (the bot answers it).
+      return [...mine, ...bots].sort((a, b) => a.at - b.at);
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 // Connecting the studio's bot: the token is checked with getMe, kept in script properties and shown masked.
+import type { TelegramStatusView } from '../../contract/sidebar-api';
 import { isBotTokenShape, maskBotToken } from '../../domain/telegram/token';
 import { callBot, forgetBot, readConnectedAt, readStoredBot, storeBot, type StoredBot } from '../../services/telegram';
 import { ensureTimeTrigger } from '../../services/triggers';
@@ -7,13 +8,6 @@ import { asStaff } from '../app/staff';
 
 /** The trigger that polls Telegram: a few minutes, so a client's message reaches staff well inside the 2 h target. */
 export const POLL_HANDLER = 'runTelegramPoll';
-
-export interface TelegramStatusView {
-  connected: boolean;
-  /** The bot's @username, without the @. */
-  username: string | null;
-  maskedToken: string | null;
-}
 
 export function connectTelegramBot(token: string): TelegramStatusView {
   return asStaff(() => {
