@@ -12,6 +12,8 @@ export interface TelegramAlertSettings {
   alertDailySummary: boolean;
   /** Hour of the day (spreadsheet time zone) from which the daily summary goes. */
   dailySummaryHour: number;
+  /** A campaign paused (quota, failures, an unreadable segment) or finished. */
+  alertCampaign: boolean;
 }
 
 export const DEFAULT_TELEGRAM_SETTINGS: Readonly<TelegramAlertSettings> = {
@@ -22,9 +24,44 @@ export const DEFAULT_TELEGRAM_SETTINGS: Readonly<TelegramAlertSettings> = {
   responseDueMinutes: 105,
   alertDailySummary: true,
   dailySummaryHour: 9,
+  alertCampaign: true,
 };
 
-export type AlertKind = 'registration' | 'request' | 'responseDue' | 'dailySummary';
+export type AlertKind = 'registration' | 'request' | 'responseDue' | 'dailySummary' | 'campaignPaused' | 'campaignDone';
+
+/** A campaign's change of status, noted by the campaign run and alerted by the next poll. */
+export interface CampaignEvent {
+  campaignId: string;
+  name: string;
+  status: 'paused' | 'done';
+  sent: number;
+  recipients: number;
+  /** Epoch ms. */
+  at: number;
+}
+
+/**
+ * The event's key: a campaign finishes once; it may pause, resume and pause again, and each pause has sent
+ * more by then. A run cut off and rerun notes the same pause under the same key.
+ */
+export function campaignEventKey(event: Pick<CampaignEvent, 'campaignId' | 'status' | 'sent'>): string {
+  return event.status === 'done'
+    ? `campaign:${event.campaignId}:done`
+    : `campaign:${event.campaignId}:paused:${event.sent}`;
+}
+
+/** The noted events with this one (an event already noted keeps its first time), without those past the horizon. */
+export function withCampaignEvent(
+  events: Readonly<Record<string, CampaignEvent>>,
+  event: CampaignEvent,
+  now: Date,
+): Record<string, CampaignEvent> {
+  const kept: Record<string, CampaignEvent> = {};
+  for (const [key, noted] of Object.entries(events)) if (noted.at > now.getTime() - ALERT_HORIZON_MS) kept[key] = noted;
+  const key = campaignEventKey(event);
+  kept[key] ??= event;
+  return kept;
+}
 
 export interface StaffAlert {
   key: string;
@@ -52,6 +89,7 @@ export interface AlertInput {
   /** Counts for the summary over the last 24 hours. */
   lastDay: { newClients: number; orders: number; mailsSent: number };
   journal: Readonly<Record<string, number>>;
+  campaignEvents?: Readonly<Record<string, CampaignEvent>>;
 }
 
 /** Events older than this are neither alerted nor kept in the journal. */
@@ -93,6 +131,21 @@ export function dueAlerts(input: AlertInput): StaffAlert[] {
         key: `due:${request.id}`,
         kind: 'responseDue',
         params: { ...params, minutes: Math.floor((now.getTime() - received) / 60_000) },
+      });
+    }
+  }
+  if (settings.alertCampaign) {
+    for (const [key, event] of Object.entries(input.campaignEvents ?? {})) {
+      if (event.at < horizon || event.at > now.getTime()) continue;
+      add({
+        key,
+        kind: event.status === 'done' ? 'campaignDone' : 'campaignPaused',
+        params: {
+          name: event.name || event.campaignId,
+          id: event.campaignId,
+          sent: event.sent,
+          recipients: event.recipients,
+        },
       });
     }
   }

@@ -25,6 +25,7 @@ import {
   type SendRow,
 } from '../../sheets/campaigns';
 import { loadTemplate, mergeSources, mergeValuesFor, renderMail } from './mail-merge';
+import { noteCampaignStatus } from '../telegram/campaign-events';
 import { segmentClientIds } from './mail-seams';
 import { sendQueue, settleJournal, type QueuedMail } from './sending';
 
@@ -136,6 +137,7 @@ function finish(run: RunContext, row: CampaignRow, status: CampaignStatus): Camp
             readSends(run.book).map((send) => send.send),
           )
         : counts;
+    noteCampaignStatus(current.campaign, kept, final);
     writeCampaign(run.book, current, {
       status: kept,
       recipients: final.recipients,

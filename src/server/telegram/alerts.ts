@@ -2,13 +2,20 @@
 // properties) before it is sent, so an event is alerted at most once, whatever cuts the run off.
 import { ENUMS } from '../../domain/cells/enums';
 import { isDate } from '../../domain/cells';
-import { DEFAULT_TELEGRAM_SETTINGS, dueAlerts, prunedJournal, type StaffAlert } from '../../domain/telegram/alerts';
+import {
+  DEFAULT_TELEGRAM_SETTINGS,
+  dueAlerts,
+  prunedJournal,
+  type CampaignEvent,
+  type StaffAlert,
+} from '../../domain/telegram/alerts';
 import { escapeTelegramHtml } from '../../domain/telegram/html';
 import type { Locale } from '../../domain/types';
 import { translate, type MessageKey } from '../../i18n';
 import { readJsonProperty, writeJsonProperty } from '../../services/properties';
 import { readStaffChat, readConnectedAt } from '../../services/telegram';
 import { readCoreSettings, readSettingsFor, readTable, type Workbook } from '../../sheets';
+import { CAMPAIGN_EVENTS_KEY } from './campaign-events';
 import type { Sender } from './send';
 import { telegramRequests } from '../../sheets/telegram';
 
@@ -20,6 +27,8 @@ const MESSAGE_KEYS: Record<StaffAlert['kind'], MessageKey> = {
   request: 'telegram.alert.request',
   responseDue: 'telegram.alert.responseDue',
   dailySummary: 'telegram.alert.dailySummary',
+  campaignPaused: 'telegram.alert.campaignPaused',
+  campaignDone: 'telegram.alert.campaignDone',
 };
 
 export function sendStaffAlerts(book: Workbook, send: Sender): void {
@@ -56,6 +65,7 @@ export function sendStaffAlerts(book: Workbook, send: Sender): void {
     hour,
     lastDay: summaryDue ? lastDayCounts(book, clients, now) : { newClients: 0, orders: 0, mailsSent: 0 },
     journal,
+    campaignEvents: readJsonProperty<Record<string, CampaignEvent>>(CAMPAIGN_EVENTS_KEY, {}),
   });
   for (const alert of alerts) {
     // Recorded first: a run cut off after this line loses this alert rather than sending it twice.
