@@ -1,5 +1,6 @@
 // The deep link staff hand a client (welcome mail, thank-you text, QR code): t.me/<bot>?start=<signed token>.
 import { deepLink, linkToken, staffLinkToken } from '../../domain/telegram/link';
+import { readStoredBot } from '../../services/telegram';
 import { makeSigner } from '../../services/signer';
 import { readTable } from '../../sheets';
 import { UserFacingError } from '../app/respond';
@@ -21,4 +22,18 @@ export function getTelegramLink(clientId: string): string {
 /** The link a staff member opens in Telegram to make that chat the studio's alert chat. */
 export function getTelegramStaffLink(): string {
   return asStaff(() => deepLink(requireBot().username, staffLinkToken(makeSigner())));
+}
+
+/**
+ * Each client's deep link for the {{telegram_link}} merge field: one property read per run, then signed in
+ * memory. Without links (preview counts) or a connected bot the field is empty, so a template shows its fallback.
+ */
+export function telegramLinkMaker(links: boolean): (clientId: string) => string {
+  const bot = links ? readStoredBot() : null;
+  if (!bot) return () => '';
+  const sign = makeSigner();
+  return (clientId) => {
+    const token = linkToken(clientId, sign);
+    return token === null ? '' : deepLink(bot.username, token);
+  };
 }
