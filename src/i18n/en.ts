@@ -594,6 +594,9 @@ export const en = {
   'enum.sendStatus.failed': 'Failed',
   'enum.language.ru': 'Russian',
   'enum.language.en': 'English',
+  'enum.preferredChannel.email': 'Email',
+  'enum.preferredChannel.telegram': 'Telegram',
+  'enum.preferredChannel.both': 'Email and Telegram',
   // Column headers, by sheet and column key: setup writes them, header mapping accepts either language.
   'column.clients.id': 'Client ID',
   'column.clients.name': 'Name',
@@ -625,6 +628,7 @@ export const en = {
   'column.clients.telegramChatId': 'Telegram chat',
   'column.clients.telegramLinkedAt': 'Telegram linked at',
   'column.clients.telegramUnreachableAt': 'Telegram unreachable since',
+  'column.clients.preferredChannel': 'Preferred channel',
   'column.orders.id': 'Order ID',
   'column.orders.clientId': 'Client ID',
   'column.orders.clientEmail': 'Client email',

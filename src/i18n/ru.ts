@@ -594,6 +594,9 @@ export const ru: Record<MessageKey, string> = {
   'enum.sendStatus.failed': 'Ошибка',
   'enum.language.ru': 'Русский',
   'enum.language.en': 'Английский',
+  'enum.preferredChannel.email': 'Почта',
+  'enum.preferredChannel.telegram': 'Telegram',
+  'enum.preferredChannel.both': 'Почта и Telegram',
   // Заголовки столбцов.
   'column.clients.id': 'ID клиента',
   'column.clients.name': 'Имя',
@@ -625,6 +628,7 @@ export const ru: Record<MessageKey, string> = {
   'column.clients.telegramChatId': 'Чат Telegram',
   'column.clients.telegramLinkedAt': 'Telegram подключён',
   'column.clients.telegramUnreachableAt': 'Telegram недоступен с',
+  'column.clients.preferredChannel': 'Канал для сообщений',
   'column.orders.id': 'ID заказа',
   'column.orders.clientId': 'ID клиента',
   'column.orders.clientEmail': 'Email клиента',

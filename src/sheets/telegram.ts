@@ -11,6 +11,8 @@ export interface TelegramClient extends ChatClient {
   linkedAt: Date | null;
   unreachableAt: Date | null;
   unsubscribedAt: Date | null;
+  /** `email`, `telegram`, `both`, or '' (both). */
+  preferredChannel: string;
   rowNumber: number;
 }
 
@@ -29,6 +31,7 @@ export function telegramClients(table: Table): TelegramClient[] {
         linkedAt: isDate(v.telegramLinkedAt) ? v.telegramLinkedAt : null,
         unreachableAt: isDate(v.telegramUnreachableAt) ? v.telegramUnreachableAt : null,
         unsubscribedAt: isDate(v.unsubscribedAt) ? v.unsubscribedAt : null,
+        preferredChannel: String(v.preferredChannel ?? ''),
         rowNumber: table.rowNumbers[position] ?? 0,
       };
     })

@@ -92,10 +92,11 @@ describe('broadcast journal', () => {
     unreachableAt: null,
     unsubscribedAt: null,
     locale: null,
+    preferredChannel: '',
     ...over,
   });
 
-  it('recipients: linked with consent, not unreachable, not unsubscribed', () => {
+  it('recipients: linked with consent, not unreachable, not unsubscribed, not preferring email', () => {
     expect(
       broadcastRecipients([
         client('a'),
@@ -103,8 +104,11 @@ describe('broadcast journal', () => {
         client('c', { linkedAt: null }),
         client('d', { unreachableAt: now }),
         client('e', { unsubscribedAt: now }),
+        client('f', { preferredChannel: 'email' }),
+        client('g', { preferredChannel: 'telegram' }),
+        client('h', { preferredChannel: 'both' }),
       ]),
-    ).toEqual(['a']);
+    ).toEqual(['a', 'g', 'h']);
   });
 
   it('chunks of 150, in flight first, then pending in order', () => {

@@ -46,7 +46,7 @@ function studioWithLinked(count: number, into?: { emu: Emulator; app: BundleApp 
 }
 
 describe('Telegram broadcast', () => {
-  it('reaches every linked client once in their language, skips the unlinked and unsubscribed, keeps 30 a second', () => {
+  it('reaches every linked client once in their language, skips the unlinked, the unsubscribed and those preferring email, keeps 30 a second', () => {
     const studio = studioWithLinked(35);
     writeRecords(
       studio.emu,
@@ -60,10 +60,19 @@ describe('Telegram broadcast', () => {
           telegramLinkedAt: new Date(studio.emu.clock.now()),
           unsubscribedAt: new Date(studio.emu.clock.now()),
         },
+        {
+          id: 'C-0901',
+          name: 'Mail only',
+          email: 'mail@example.com',
+          telegramChatId: '1998',
+          telegramLinkedAt: new Date(studio.emu.clock.now()),
+          preferredChannel: 'email',
+        },
       ],
       'ru',
     );
     studio.bot.seedChat({ id: 1999, firstName: 'Gone' });
+    studio.bot.seedChat({ id: 1998, firstName: 'Mail only' });
     const started = studio.emu.clock.now();
     const view = studio.app.callFromClient('sendTelegramBroadcast', TEXTS) as {
       total: number;
@@ -78,6 +87,8 @@ describe('Telegram broadcast', () => {
         `client ${i}`,
       ).toEqual([i % 2 === 0 ? TEXTS.ru : TEXTS.en]);
     expect(studio.bot.sent(1999)).toEqual([]);
+    // Linked, but they chose email as their channel (Clients: "Почта").
+    expect(studio.bot.sent(1998)).toEqual([]);
     // 35 messages at 30 a second take more than a second, and Telegram never had to say 429.
     expect(studio.emu.clock.now() - started).toBeGreaterThanOrEqual(1000);
     expect(studio.emu.urlFetch.requests().filter((r) => r.status === 429)).toEqual([]);

@@ -50,6 +50,7 @@ const SHEETS = {
       ['telegramChatId', 'Чат Telegram', 'Telegram chat'],
       ['telegramLinkedAt', 'Telegram подключён', 'Telegram linked at'],
       ['telegramUnreachableAt', 'Telegram недоступен с', 'Telegram unreachable since'],
+      ['preferredChannel', 'Канал для сообщений', 'Preferred channel', 'preferredChannel'],
     ] as const satisfies readonly Column[],
   },
   orders: {
@@ -245,6 +246,11 @@ const LABELS = {
     failed: ['Ошибка', 'Failed'],
   },
   language: { ru: ['Русский', 'Russian'], en: ['Английский', 'English'] },
+  preferredChannel: {
+    email: ['Почта', 'Email'],
+    telegram: ['Telegram', 'Telegram'],
+    both: ['Почта и Telegram', 'Email and Telegram'],
+  },
 } as const satisfies Record<string, Record<string, Titles>>;
 
 export type FixtureSheet = keyof typeof SHEETS;

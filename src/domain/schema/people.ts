@@ -56,6 +56,11 @@ export const CLIENTS: SheetSpec = {
     column('clients', 'telegramChatId', 'text', { aliases: ['telegram', 'телеграм'] }),
     column('clients', 'telegramLinkedAt', 'datetime'),
     column('clients', 'telegramUnreachableAt', 'datetime'),
+    // Email, Telegram or both (blank): a client who chose email gets nothing from the bot but replies.
+    column('clients', 'preferredChannel', 'enum', {
+      enumKey: 'preferredChannel',
+      aliases: ['preferred channel', 'канал связи'],
+    }),
   ],
 };
 

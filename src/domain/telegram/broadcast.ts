@@ -30,11 +30,18 @@ export interface BroadcastClient {
   unreachableAt: Date | null;
   unsubscribedAt: Date | null;
   locale: Locale | null;
+  /** The Clients column: `email`, `telegram`, `both`, or '' (both). */
+  preferredChannel: string;
 }
 
-/** Linked clients who agreed to messages there (linking is that consent), not unsubscribed, not unreachable. */
+/**
+ * Linked clients who agreed to messages there (linking is that consent), not unsubscribed, not unreachable,
+ * and who did not choose email as their channel.
+ */
 export function broadcastRecipients(clients: readonly BroadcastClient[]): string[] {
-  return clients.filter((c) => c.chatId && c.linkedAt && !c.unreachableAt && !c.unsubscribedAt).map((c) => c.id);
+  return clients
+    .filter((c) => c.chatId && c.linkedAt && !c.unreachableAt && !c.unsubscribedAt && c.preferredChannel !== 'email')
+    .map((c) => c.id);
 }
 
 export function chunkRecipients(clientIds: readonly string[]): Array<Record<string, RecipientState>> {
