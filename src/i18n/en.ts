@@ -327,6 +327,8 @@ export const en = {
   'telegram.reply.retry':
     'Telegram did not answer, so the reply may not have been delivered. Check the chat before sending it again.',
   'telegram.reply.refused': 'Telegram refused the message: {detail}',
+  'telegram.reply.mailed': 'The client has blocked the studio’s bot, so the reply went by mail to {email}.',
+  'telegram.reply.mailSubject': 'Your request to {studio}',
   'telegram.broadcast.unknown': 'There is no Telegram broadcast “{id}”.',
   'telegram.staff.linked':
     'This chat now gets the studio’s alerts: new clients, new requests, requests close to the answer target, and a daily summary.',

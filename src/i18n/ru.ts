@@ -327,6 +327,8 @@ export const ru: Record<MessageKey, string> = {
     'Telegram просит подождать {seconds} с перед следующим сообщением. Ответ не отправлен — отправьте его позже.',
   'telegram.reply.retry': 'Telegram не ответил, ответ мог не дойти. Проверьте чат, прежде чем отправлять снова.',
   'telegram.reply.refused': 'Telegram не принял сообщение: {detail}',
+  'telegram.reply.mailed': 'Клиент заблокировал бота студии, поэтому ответ ушёл письмом на {email}.',
+  'telegram.reply.mailSubject': 'Ответ на ваше обращение в {studio}',
   'telegram.broadcast.unknown': 'Рассылки в Telegram «{id}» нет.',
   'telegram.staff.linked':
     'Этот чат теперь получает уведомления студии: новые клиенты, новые обращения, обращения у срока ответа и ежедневная сводка.',

@@ -11,6 +11,7 @@ export interface TelegramClient extends ChatClient {
   linkedAt: Date | null;
   unreachableAt: Date | null;
   unsubscribedAt: Date | null;
+  bouncedAt: Date | null;
   /** `email`, `telegram`, `both`, or '' (both). */
   preferredChannel: string;
   rowNumber: number;
@@ -31,6 +32,7 @@ export function telegramClients(table: Table): TelegramClient[] {
         linkedAt: isDate(v.telegramLinkedAt) ? v.telegramLinkedAt : null,
         unreachableAt: isDate(v.telegramUnreachableAt) ? v.telegramUnreachableAt : null,
         unsubscribedAt: isDate(v.unsubscribedAt) ? v.unsubscribedAt : null,
+        bouncedAt: isDate(v.bouncedAt) ? v.bouncedAt : null,
         preferredChannel: String(v.preferredChannel ?? ''),
         rowNumber: table.rowNumbers[position] ?? 0,
       };

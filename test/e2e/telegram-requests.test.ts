@@ -128,11 +128,34 @@ describe('replying from the sidebar', () => {
     expect(studio.bot.sent(501).filter((m) => m.text === 'ответ')).toHaveLength(1);
   });
 
-  it('403: the client is marked unreachable on Telegram and staff are told to answer by mail; the request stays open', () => {
+  it('403: the client is marked unreachable on Telegram and the reply goes by mail instead; the request is answered', () => {
     const studio = withRequest();
     studio.bot.block(501);
-    expect(() => studio.app.callFromClient('replyOnTelegram', 'R-0001', 'ответ')).toThrow(/заблокировал бота/);
+    const repliedAt = studio.emu.clock.now();
+    const view = studio.app.callFromClient('replyOnTelegram', 'R-0001', 'ответ') as { answeredAt: string };
     expect(studio.clients().find((row) => row.id === 'C-0001')?.telegramUnreachableAt).toBeInstanceOf(Date);
+    // C-0001 is anna@example.com, Russian: the reply as typed, plain text, under the studio's name.
+    const mails = studio.emu.mail.outbox.filter((mail) => mail.to.includes('anna@example.com'));
+    expect(mails).toHaveLength(1);
+    expect(mails[0]).toMatchObject({ body: 'ответ', htmlBody: null });
+    expect(mails[0]?.subject).toMatch(/^Ответ на ваше обращение в /);
+    expect(view.answeredAt).toBe(new Date(repliedAt).toISOString());
+    expect((studio.requests()[0]?.answeredAt as Date).getTime()).toBe(Math.floor(repliedAt / 1000) * 1000);
+    expect(studio.emu.spreadsheet.ui.toasts().at(-1)?.message).toBe(
+      'Клиент заблокировал бота студии, поэтому ответ ушёл письмом на anna@example.com.',
+    );
+  });
+
+  it('403 for a client whose mail bounced: staff are told to answer by mail; the request stays open', () => {
+    const studio = withRequest();
+    // C-0001's mail bounced (the Clients column "Письмо не доставлено", written as staff would).
+    const header = studio.emu.spreadsheet.values('Клиенты')[0] ?? [];
+    const column = String.fromCharCode(65 + header.indexOf('Письмо не доставлено'));
+    studio.emu.spreadsheet.edit('Клиенты', `${column}2`, [['24.11.2026 12:00']]);
+    expect(studio.clients().find((row) => row.id === 'C-0001')?.bouncedAt).toBeInstanceOf(Date);
+    studio.bot.block(501);
+    expect(() => studio.app.callFromClient('replyOnTelegram', 'R-0001', 'ответ')).toThrow(/заблокировал бота/);
+    expect(studio.emu.mail.outbox).toEqual([]);
     expect(studio.requests()[0]?.answeredAt).toBe('');
   });
 
