@@ -309,7 +309,8 @@ export const en = {
   'telegram.bot.rejected':
     'Telegram did not accept this token. In BotFather open /mybots → your bot → API Token, copy it and paste it again.',
   'telegram.bot.unreachable': 'Telegram could not be reached just now. Try again in a minute.',
-  'telegram.bot.notConnected': 'Connect the studio’s Telegram bot first: paste its token in Settings → Telegram.',
+  'telegram.bot.notConnected':
+    'Connect the studio’s Telegram bot first: paste its token in the sidebar’s Telegram section.',
   'telegram.link.unlinkable':
     'Client “{id}” has an id that cannot travel in a Telegram link (only letters, digits and hyphens fit).',
   'telegram.client.greeting':

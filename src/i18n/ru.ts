@@ -310,7 +310,7 @@ export const ru: Record<MessageKey, string> = {
   'telegram.bot.rejected':
     'Telegram не принял этот токен. В BotFather откройте /mybots → ваш бот → API Token, скопируйте и вставьте его ещё раз.',
   'telegram.bot.unreachable': 'Сейчас не удалось связаться с Telegram. Попробуйте через минуту.',
-  'telegram.bot.notConnected': 'Сначала подключите бота студии: вставьте его токен в Настройки → Telegram.',
+  'telegram.bot.notConnected': 'Сначала подключите бота студии: вставьте его токен в разделе Telegram боковой панели.',
   'telegram.link.unlinkable':
     'ID клиента «{id}» нельзя передать в ссылке Telegram (подходят только буквы, цифры и дефис).',
   'telegram.client.greeting':
