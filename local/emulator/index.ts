@@ -23,6 +23,7 @@ import { createProperties } from './services/properties';
 import { createScript } from './services/script';
 import { createSession } from './services/session';
 import { createUtilities } from './services/utilities';
+import { createUrlFetch } from './services/urlfetch';
 import { createSpreadsheetApp, type UserEdit } from './spreadsheet';
 
 export interface EmulatorOptions {
@@ -149,6 +150,7 @@ export function createEmulator(options: EmulatorOptions = {}) {
   const cache = createCache(rt, bound);
   const locks = createLock(rt, bound);
   const content = createContent(rt);
+  const urlFetch = createUrlFetch(rt, { context });
   const logger = createLogger(rt, { timeZone });
   const html = createHtmlService(rt, {
     bundleDir: settings.bundleDir,
@@ -183,6 +185,7 @@ export function createEmulator(options: EmulatorOptions = {}) {
       ...logger.globals,
       ...html.globals,
       ...forms.globals,
+      ...urlFetch.globals,
       Date: dateCtor,
     };
   }
@@ -361,6 +364,8 @@ export function createEmulator(options: EmulatorOptions = {}) {
     logs: logger.host,
     html: html.host,
     forms: forms.host,
+    /** Outgoing HTTP: route a URL prefix to a handler (local/fake-telegram), read the request log. */
+    urlFetch: urlFetch.host,
     /** Every trigger handler run so far, oldest first. */
     triggerRuns,
     globals,

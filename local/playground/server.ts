@@ -117,6 +117,15 @@ async function handle(
       return json(response, playground.setLocale(String(body.locale)));
     case 'POST /api/reset':
       return json(response, playground.reset());
+    case 'GET /api/telegram':
+      return json(response, playground.telegramChats());
+    case 'POST /api/telegram/write': {
+      const write = body as { chatId?: unknown; firstName?: unknown; text?: unknown };
+      return json(
+        response,
+        playground.telegramWrite(Number(write.chatId), String(write.firstName ?? ''), String(write.text ?? '')),
+      );
+    }
     default:
       return send(response, 404, 'text/plain', 'not found');
   }

@@ -5,6 +5,7 @@ import { createEmulator, type Emulator, type EmulatorSnapshot } from '../emulato
 import { loadBundle, type BundleApp } from '../emulator/bundle';
 import { findSheetName } from '../../src/domain/schema';
 import { seedDemoStudio } from './seed';
+import { attachFakeTelegram, type FakeTelegram } from '../fake-telegram';
 
 export const PLAYGROUND_START = '2026-11-24T09:00:00Z';
 
@@ -24,17 +25,24 @@ export interface Playground {
   advance(ms: number): unknown;
   setLocale(locale: string): unknown;
   reset(): unknown;
+  /** The fake bot's chats, each with its messages both ways. */
+  telegramChats(): unknown;
+  /** A client writes to the bot; the poll then runs as its 5-minute trigger would. */
+  telegramWrite(chatId: number, firstName: string, text: string): unknown;
 }
 
 export function openPlayground(options: { statePath: string | null; fresh: boolean }): Playground {
   let emu: Emulator;
   let app: BundleApp;
+  let telegram: FakeTelegram;
 
   const boot = (restore: boolean): void => {
     emu = createEmulator({ now: PLAYGROUND_START, locale: 'ru', userEmail: 'studio@example.com', mailQuota: 100 });
     // The playground serves doGet itself, as a deployed web app.
     emu.webapp.deploy({ version: 1 });
     app = loadBundle(emu, 'dist/Code.js');
+    // The bot's chats live in memory only: after a restart clients must write to the fake bot again.
+    telegram = attachFakeTelegram(emu);
     if (restore && options.statePath && existsSync(options.statePath)) {
       emu.restore(JSON.parse(readFileSync(options.statePath, 'utf8')) as EmulatorSnapshot);
     } else {
@@ -164,6 +172,22 @@ export function openPlayground(options: { statePath: string | null; fresh: boole
     },
     reset() {
       return changing(() => boot(false));
+    },
+    telegramChats() {
+      return telegram.chats().map((user) => ({
+        id: user.id,
+        firstName: user.firstName,
+        messages: telegram.transcript(user.id),
+      }));
+    },
+    telegramWrite(chatId, firstName, text) {
+      return changing(() => {
+        // Opening a client's t.me link and pressing Start sends `/start <token>`.
+        const start = /^https:\/\/t\.me\/[^?]+\?start=([\w-]+)$/.exec(text.trim());
+        telegram.userWrites({ id: chatId, firstName }, start ? `/start ${start[1]}` : text);
+        // At once rather than within five minutes; with no bot connected the poll does nothing.
+        app.run('runTelegramPoll', [], { kind: 'trigger' });
+      });
     },
   };
 }

@@ -7,7 +7,7 @@ import type { Locale } from '../domain/types';
 
 /** Where the sidebar opens; the menu's openers pick one. */
 export type SidebarSection =
-  'overview' | 'clients' | 'segments' | 'campaigns' | 'automations' | 'forms' | 'settings' | 'help';
+  'overview' | 'clients' | 'segments' | 'campaigns' | 'automations' | 'forms' | 'telegram' | 'settings' | 'help';
 
 export interface Boot {
   locale: Locale;
@@ -469,4 +469,26 @@ export interface SidebarApi {
   getFlowActivity(): FlowActivityView[];
   /** Templates sheet rows, then Gmail drafts without a recipient. */
   listTemplates(): TemplateOption[];
+}
+
+// ---- Telegram: the studio's bot, client and staff links, replies (declarations merge into SidebarApi).
+
+export interface TelegramStatusView {
+  connected: boolean;
+  /** The bot's @username, without the @. */
+  username: string | null;
+  /** The token with its secret part hidden; the whole token never leaves the server. */
+  maskedToken: string | null;
+}
+
+export interface SidebarApi {
+  connectTelegramBot(token: string): TelegramStatusView;
+  getTelegramStatus(): TelegramStatusView;
+  disconnectTelegramBot(): TelegramStatusView;
+  /** The client's signed t.me deep link. */
+  getTelegramLink(clientId: string): string;
+  /** The link that makes the chat opening it the studio's alert chat. */
+  getTelegramStaffLink(): string;
+  /** Sends the reply through the bot; the request is marked answered (the first answer time is kept). */
+  replyOnTelegram(requestId: string, text: string): RequestView;
 }

@@ -9,6 +9,7 @@ export const en = {
   'ui.section.campaigns': 'Campaigns',
   'ui.section.automations': 'Automations',
   'ui.section.forms': 'Forms',
+  'ui.section.telegram': 'Telegram',
   'ui.section.settings': 'Settings',
   'ui.section.help': 'Help',
   'ui.loading': 'Loading…',
@@ -303,6 +304,62 @@ export const en = {
   'database.requests.badChannel': '“{channel}” is not a channel (email, Twitch, Discord, Telegram, other).',
   'database.requests.badTime': '“{value}” is not a time.',
   'database.clients.unknown': 'There is no client “{id}”.',
+  'telegram.bot.badToken':
+    'This does not look like a bot token. Copy the whole token BotFather sent: digits, a colon, then letters and digits.',
+  'telegram.bot.rejected':
+    'Telegram did not accept this token. In BotFather open /mybots → your bot → API Token, copy it and paste it again.',
+  'telegram.bot.unreachable': 'Telegram could not be reached just now. Try again in a minute.',
+  'telegram.bot.notConnected':
+    'Connect the studio’s Telegram bot first: paste its token in the sidebar’s Telegram section.',
+  'telegram.link.unlinkable':
+    'Client “{id}” has an id that cannot travel in a Telegram link (only letters, digits and hyphens fit).',
+  'telegram.client.greeting':
+    'Hello, {name}! This chat is now connected to {studio}. Write here any time and we will answer.',
+  'telegram.client.unknownLink':
+    'Hello! This link does not work. Open the link the studio sent you, or ask the studio for a new one.',
+  'telegram.client.notLinked': 'Hello! To write to the studio here, open the link the studio sent you first.',
+  'telegram.reply.empty': 'Write the reply first.',
+  'telegram.reply.notTelegram': 'Request “{id}” did not come from Telegram; answer it the way it came.',
+  'telegram.reply.notLinked': 'Client “{id}” has no Telegram chat linked.',
+  'telegram.reply.unreachable':
+    'The client has blocked the studio’s bot, so the reply was not delivered. Answer by mail instead.',
+  'telegram.reply.wait':
+    'Telegram asks to wait {seconds} s before the next message. The reply was not sent; send it again then.',
+  'telegram.reply.retry':
+    'Telegram did not answer, so the reply may not have been delivered. Check the chat before sending it again.',
+  'telegram.reply.refused': 'Telegram refused the message: {detail}',
+  'telegram.reply.mailed': 'The client has blocked the studio’s bot, so the reply went by mail to {email}.',
+  'telegram.reply.mailSubject': 'Your request to {studio}',
+  'telegram.broadcast.unknown': 'There is no Telegram broadcast “{id}”.',
+  'telegram.staff.linked':
+    'This chat now gets the studio’s alerts: new clients, new requests, requests close to the answer target, and a daily summary.',
+  'telegram.alert.registration': '<b>New client</b>: {name} ({id})',
+  'telegram.alert.request': '<b>New request</b> {id} from {name} ({channel}): {summary}',
+  'telegram.alert.responseDue':
+    '<b>Waiting {minutes} min</b>: request {id} from {name} has no answer yet; the target is {target}.',
+  'telegram.alert.dailySummary':
+    '<b>Last 24 hours</b>: new clients {newClients}, orders {orders}, mails sent {mailsSent}. Requests waiting for an answer: {waiting}.',
+  'telegram.alert.campaignPaused': '<b>Campaign paused</b>: {name} ({id}), {sent} of {recipients} sent.',
+  'telegram.alert.campaignDone': '<b>Campaign finished</b>: {name} ({id}), {sent} of {recipients} sent.',
+  'telegram.ui.connect': 'Connect the bot',
+  'telegram.ui.token': 'Bot token',
+  'telegram.ui.tokenHint':
+    'The token BotFather sent (digits, a colon, letters and digits). It is kept in the script’s properties, not in the sheet.',
+  'telegram.ui.notConnected': 'The studio’s Telegram bot is not connected.',
+  'telegram.ui.disconnect': 'Disconnect',
+  'telegram.ui.connected': 'Connected: @{username}',
+  'telegram.ui.maskedToken': 'Token: {token}',
+  'telegram.ui.staffLink': 'Staff alert link',
+  'telegram.ui.staffLinkHelp': 'Open the staff link in the Telegram chat that should get the studio’s alerts.',
+  'telegram.ui.clientLink': 'Client’s Telegram link',
+  'telegram.ui.clientId': 'Client ID',
+  'telegram.ui.clientLinkHelp':
+    'Send the client this link or show the QR code; pressing Start in Telegram links their chat.',
+  'telegram.ui.requests': 'Open Telegram requests',
+  'telegram.ui.noRequests': 'No Telegram request is waiting for an answer.',
+  'telegram.ui.reply': 'Reply',
+  'telegram.ui.send': 'Send in Telegram',
+  'telegram.ui.sent': 'Sent. Answered at {time}.',
   'loyalty.reason.feedback': 'Bonus for feedback {feedback}',
   'loyalty.reason.registration': 'Welcome bonus',
   'loyalty.reason.birthday': 'Birthday bonus {year}',
@@ -540,6 +597,9 @@ export const en = {
   'enum.sendStatus.failed': 'Failed',
   'enum.language.ru': 'Russian',
   'enum.language.en': 'English',
+  'enum.preferredChannel.email': 'Email',
+  'enum.preferredChannel.telegram': 'Telegram',
+  'enum.preferredChannel.both': 'Email and Telegram',
   // Column headers, by sheet and column key: setup writes them, header mapping accepts either language.
   'column.clients.id': 'Client ID',
   'column.clients.name': 'Name',
@@ -568,6 +628,10 @@ export const en = {
   'column.clients.churnRisk': 'Churn risk (auto)',
   'column.clients.predictedValue': 'Predicted value (auto)',
   'column.clients.nextOrderExpected': 'Next order expected (auto)',
+  'column.clients.telegramChatId': 'Telegram chat',
+  'column.clients.telegramLinkedAt': 'Telegram linked at',
+  'column.clients.telegramUnreachableAt': 'Telegram unreachable since',
+  'column.clients.preferredChannel': 'Preferred channel',
   'column.orders.id': 'Order ID',
   'column.orders.clientId': 'Client ID',
   'column.orders.clientEmail': 'Client email',
@@ -596,6 +660,7 @@ export const en = {
   'column.requests.receivedAt': 'Received at',
   'column.requests.answeredAt': 'Answered at',
   'column.requests.summary': 'Summary',
+  'column.requests.telegramUpdateId': 'Telegram update',
   'column.loyalty.id': 'Entry ID',
   'column.loyalty.date': 'Date',
   'column.loyalty.clientId': 'Client ID',

@@ -39,3 +39,14 @@ export {
 export { listAutomations, saveAutomation } from './campaigns/automations';
 export { doGet } from './campaigns/unsubscribe';
 export { getClientMails, getFlowActivity, listTemplates } from './campaigns/mail-history';
+export {
+  connectTelegramBot,
+  getTelegramStatus,
+  disconnectTelegramBot,
+  getTelegramLink,
+  getTelegramStaffLink,
+  runTelegramPoll,
+  replyOnTelegram,
+  sendTelegramBroadcast,
+  getTelegramBroadcast,
+} from './telegram';

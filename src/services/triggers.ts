@@ -2,7 +2,7 @@
 import { readJsonProperty, writeJsonProperty } from './properties';
 
 /** A recurring trigger; one-off runs go through scheduleContinuation. */
-export type TimeTriggerSpec = { handler: string; everyHours: number } | { handler: string; everyDaysAtHour: number };
+export type TimeTriggerSpec = { handler: string; everyHours: number } | { handler: string; everyDaysAtHour: number } | { handler: string; everyMinutes: 1 | 5 | 10 | 15 | 30 };
 
 function existingHandlers(): Set<string> {
   return new Set(ScriptApp.getProjectTriggers().map((trigger) => trigger.getHandlerFunction()));
@@ -13,6 +13,7 @@ export function ensureTimeTrigger(spec: TimeTriggerSpec): boolean {
   if (existingHandlers().has(spec.handler)) return false;
   const builder = ScriptApp.newTrigger(spec.handler).timeBased();
   if ('everyHours' in spec) builder.everyHours(spec.everyHours).create();
+  else if ('everyMinutes' in spec) builder.everyMinutes(spec.everyMinutes).create();
   else builder.everyDays(1).atHour(spec.everyDaysAtHour).create();
   return true;
 }

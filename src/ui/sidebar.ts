@@ -11,6 +11,7 @@ import { help } from './sections/help';
 import { overview } from './sections/overview';
 import { segments } from './sections/segments';
 import { settings } from './sections/settings';
+import { telegram } from './sections/telegram';
 import { setLocale, t } from './text';
 
 declare global {
@@ -27,6 +28,7 @@ const SECTIONS: ReadonlyArray<[SidebarSection, Section]> = [
   ['campaigns', campaigns],
   ['automations', automations],
   ['forms', forms],
+  ['telegram', telegram],
   ['settings', settings],
   ['help', help],
 ];

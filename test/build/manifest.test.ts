@@ -16,6 +16,7 @@ const scopeNeeds: Array<{ uses: RegExp; scope: string }> = [
   { uses: /\bMailApp\./, scope: `${AUTH}script.send_mail` },
   { uses: /\bGmailApp\./, scope: 'https://mail.google.com/' },
   { uses: /\bScriptApp\.(newTrigger|getProjectTriggers|deleteTrigger)\(/, scope: `${AUTH}script.scriptapp` },
+  { uses: /\bUrlFetchApp\.fetch(All)?\(/, scope: `${AUTH}script.external_request` },
   { uses: /\bSession\.(getActiveUser|getEffectiveUser)\(\)\.getEmail\(/, scope: `${AUTH}userinfo.email` },
 ];
 

@@ -47,6 +47,10 @@ const SHEETS = {
       ['churnRisk', 'Риск ухода (авто)', 'Churn risk (auto)'],
       ['predictedValue', 'Прогноз выручки (авто)', 'Predicted value (auto)'],
       ['nextOrderExpected', 'Ожидаемый заказ (авто)', 'Next order expected (auto)'],
+      ['telegramChatId', 'Чат Telegram', 'Telegram chat'],
+      ['telegramLinkedAt', 'Telegram подключён', 'Telegram linked at'],
+      ['telegramUnreachableAt', 'Telegram недоступен с', 'Telegram unreachable since'],
+      ['preferredChannel', 'Канал для сообщений', 'Preferred channel', 'preferredChannel'],
     ] as const satisfies readonly Column[],
   },
   orders: {
@@ -90,6 +94,7 @@ const SHEETS = {
       ['receivedAt', 'Получено', 'Received at'],
       ['answeredAt', 'Отвечено', 'Answered at'],
       ['summary', 'Суть', 'Summary'],
+      ['telegramUpdateId', 'Обновление Telegram', 'Telegram update'],
     ] as const satisfies readonly Column[],
   },
   segments: {
@@ -241,6 +246,11 @@ const LABELS = {
     failed: ['Ошибка', 'Failed'],
   },
   language: { ru: ['Русский', 'Russian'], en: ['Английский', 'English'] },
+  preferredChannel: {
+    email: ['Почта', 'Email'],
+    telegram: ['Telegram', 'Telegram'],
+    both: ['Почта и Telegram', 'Email and Telegram'],
+  },
 } as const satisfies Record<string, Record<string, Titles>>;
 
 export type FixtureSheet = keyof typeof SHEETS;

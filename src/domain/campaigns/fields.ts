@@ -17,6 +17,7 @@ export const BUILTIN_FIELDS = [
   'feedback_link',
   'referral_code',
   'unsubscribe_link',
+  'telegram_link',
 ] as const;
 export type BuiltinField = (typeof BUILTIN_FIELDS)[number];
 

@@ -14,7 +14,14 @@ export interface EnumOption {
 }
 
 export type EnumKey =
-  'channelTopic' | 'orderStatus' | 'requestChannel' | 'ledgerKind' | 'campaignStatus' | 'sendStatus' | 'language';
+  | 'channelTopic'
+  | 'orderStatus'
+  | 'requestChannel'
+  | 'ledgerKind'
+  | 'campaignStatus'
+  | 'sendStatus'
+  | 'language'
+  | 'preferredChannel';
 
 /** Each list's values with the other spellings accepted for them; the labels are in the catalogs. */
 const ALIASES: { [K in EnumKey]: Record<string, readonly string[]> } = {
@@ -58,6 +65,7 @@ const ALIASES: { [K in EnumKey]: Record<string, readonly string[]> } = {
   },
   sendStatus: { queued: [], sent: [], skipped: [], failed: ['error'] },
   language: { ru: ['ru', 'rus', 'ru-ru', 'рус'], en: ['en', 'eng', 'en-us', 'en-gb', 'англ'] },
+  preferredChannel: { email: ['mail', 'e-mail', 'почта'], telegram: ['tg', 'тг', 'телеграм'], both: ['all', 'оба'] },
 };
 
 function options(key: EnumKey): EnumOption[] {
@@ -76,6 +84,7 @@ export const ENUMS: Record<EnumKey, readonly EnumOption[]> = {
   campaignStatus: options('campaignStatus'),
   sendStatus: options('sendStatus'),
   language: options('language'),
+  preferredChannel: options('preferredChannel'),
 };
 
 /** Lower case, ё as е, no spaces, underscores, hyphens or dots: "In-progress" = "in_progress". */

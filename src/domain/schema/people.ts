@@ -51,6 +51,16 @@ export const CLIENTS: SheetSpec = {
       derived: true,
       aliases: ['next order expected', 'ожидаемый заказ'],
     }),
+    // Telegram (docs/telegram.md): the chat bound by the client's /start link, when it was bound (their consent to
+    // messages there), and when Telegram said the client blocked the bot.
+    column('clients', 'telegramChatId', 'text', { aliases: ['telegram', 'телеграм'] }),
+    column('clients', 'telegramLinkedAt', 'datetime'),
+    column('clients', 'telegramUnreachableAt', 'datetime'),
+    // Email, Telegram or both (blank): a client who chose email gets nothing from the bot but replies.
+    column('clients', 'preferredChannel', 'enum', {
+      enumKey: 'preferredChannel',
+      aliases: ['preferred channel', 'канал связи'],
+    }),
   ],
 };
 
@@ -118,6 +128,8 @@ export const REQUESTS: SheetSpec = {
     column('requests', 'receivedAt', 'datetime', { required: true, aliases: ['received', 'date', 'дата'] }),
     column('requests', 'answeredAt', 'datetime', { aliases: ['answered', 'ответ'] }),
     column('requests', 'summary', 'text', { aliases: ['subject', 'тема', 'описание'] }),
+    // The last Telegram update folded into this request: a poll cut off before it stored its offset skips it on rerun.
+    column('requests', 'telegramUpdateId', 'number', { numberFormat: FORMATS.integer }),
   ],
 };
 

@@ -6,6 +6,7 @@ import { DEFAULT_CORE_SETTINGS, settingValue, type SettingEntry } from '../../do
 import { DEFAULT_LOYALTY_SETTINGS } from '../../domain/loyalty/settings';
 import { DEFAULT_CAMPAIGN_SETTINGS } from '../../domain/campaigns/settings';
 import { DEFAULT_KPI_SETTINGS } from '../../domain/analysis/kpis';
+import { DEFAULT_TELEGRAM_SETTINGS } from '../../domain/telegram/alerts';
 import type { Locale } from '../../domain/types';
 import { translate } from '../../i18n';
 import { findSheet, readSettingDescriptions, settingEntries, writeSetting, type Workbook } from '../../sheets';
@@ -71,6 +72,7 @@ const KNOWN_AREAS: ReadonlyArray<[prefix: string, defaults: object]> = [
   ['loyalty', DEFAULT_LOYALTY_SETTINGS],
   ['campaigns', DEFAULT_CAMPAIGN_SETTINGS],
   ['analysis', DEFAULT_KPI_SETTINGS],
+  ['telegram', DEFAULT_TELEGRAM_SETTINGS],
 ];
 
 function knownDefault(key: string): { found: boolean; value: unknown } {

@@ -24,6 +24,7 @@ import {
   type SendRow,
 } from '../../sheets/campaigns';
 import { loadTemplate, mergeSources, mergeValuesFor, renderMail } from './mail-merge';
+import { noteCampaignStatus } from '../telegram/campaign-events';
 import { segmentClientIds } from './mail-seams';
 import { sendQueue, settleJournal, type QueuedMail } from './sending';
 
@@ -135,6 +136,7 @@ function finish(run: RunContext, row: CampaignRow, status: CampaignStatus): Camp
             readSends(run.book).map((send) => send.send),
           )
         : counts;
+    noteCampaignStatus(current.campaign, kept, final);
     writeCampaign(run.book, current, {
       status: kept,
       recipients: final.recipients,

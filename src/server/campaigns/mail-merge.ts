@@ -14,6 +14,7 @@ import { findDraftTemplate } from '../../services/mailer';
 import { makeSigner } from '../../services/signer';
 import type { Workbook } from '../../sheets';
 import { findTemplateRow } from '../../sheets/templates';
+import { telegramLinkMaker } from '../telegram/link';
 import { feedbackLinks, loyaltyFieldsFor, type LoyaltyMergeFields } from './mail-seams';
 
 type BlobSource = GoogleAppsScript.Base.BlobSource;
@@ -87,6 +88,8 @@ export interface MergeSources {
   loyalty: Map<ClientId, LoyaltyMergeFields>;
   /** The order's prefilled feedback link; the stored form is read once per run. */
   feedbackLink: (orderId: string) => string;
+  /** The client's Telegram deep link ({{telegram_link}}); '' with no bot connected. */
+  telegramLink: (clientId: ClientId) => string;
   lastOrder: Map<ClientId, Order>;
   lastCompleted: Map<ClientId, Order>;
   staffHeaders: string[];
@@ -113,6 +116,7 @@ export function mergeSources(
     sign: options.links ? makeSigner() : null,
     loyalty: loyaltyFieldsFor(book, options.recipients ?? clients.map((client) => client.id), options.campaignId),
     feedbackLink: feedbackLinks(),
+    telegramLink: telegramLinkMaker(options.links),
     lastOrder,
     lastCompleted,
     staffHeaders: [...new Set(clients.flatMap((client) => Object.keys(client.extra)))],
@@ -140,6 +144,7 @@ export function mergeValuesFor(
     ...sources.loyalty.get(client.id),
     last_order: sources.lastOrder.get(client.id)?.product ?? '',
     feedback_link: completed ? sources.feedbackLink(completed.id) : '',
+    telegram_link: sources.telegramLink(client.id),
     // A placeholder where no link is made (preview counts): the field is never missing.
     unsubscribe_link:
       sources.sign && template && templateUses(template, 'unsubscribe_link')
