@@ -2,7 +2,10 @@
 import { readJsonProperty, writeJsonProperty } from './properties';
 
 /** A recurring trigger; one-off runs go through scheduleContinuation. */
-export type TimeTriggerSpec = { handler: string; everyHours: number } | { handler: string; everyDaysAtHour: number } | { handler: string; everyMinutes: 1 | 5 | 10 | 15 | 30 };
+export type TimeTriggerSpec =
+  | { handler: string; everyHours: number }
+  | { handler: string; everyDaysAtHour: number }
+  | { handler: string; everyMinutes: 1 | 5 | 10 | 15 | 30 };
 
 function existingHandlers(): Set<string> {
   return new Set(ScriptApp.getProjectTriggers().map((trigger) => trigger.getHandlerFunction()));
