@@ -1,27 +1,86 @@
-// The send journal in script properties: one [campaign, client, draft] entry per mail between its draft
-// and its Sends row (the protocol is in src/domain/campaigns/sending.ts).
-import type { JournalEntry } from '../domain/campaigns/sending';
+// The send journal in script properties, one per mailbox: the [campaign, client, draft] entries between a draft
+// and its Sends row, the intents written before createDraft, each recipient's failed attempts and when Gmail last
+// sent a mail (the protocol is in src/domain/campaigns/sending.ts). A run reads and settles only its own mailbox's
+// journal: a draft id means nothing in another account's Gmail.
+import type { DraftIntent, JournalEntry, RetryRecord } from '../domain/campaigns/sending';
 import type { ScriptStore } from './properties';
 
-const JOURNAL_KEY = 'crm.sendJournal';
+const journalKey = (mailbox: string): string => `crm.sendJournal.${mailbox.toLowerCase()}`;
 
-export function readJournal(store: ScriptStore): JournalEntry[] {
-  const raw = store.getProperty(JOURNAL_KEY);
-  if (!raw) return [];
+export interface MailboxJournal {
+  entries: JournalEntry[];
+  intents: DraftIntent[];
+  /** By recipientKey. */
+  failures: Record<string, RetryRecord>;
+  /** Epoch ms of this mailbox's last successful send (0: none known). */
+  lastOkAt: number;
+}
+
+interface StoredJournal {
+  e?: [string, string, string, 1?][];
+  i?: [string, string, string, string][];
+  f?: Record<string, [number, number]>;
+  ok?: number;
+}
+
+export function emptyJournal(): MailboxJournal {
+  return { entries: [], intents: [], failures: {}, lastOkAt: 0 };
+}
+
+function parse(raw: string): MailboxJournal {
+  const parsed = JSON.parse(raw) as StoredJournal | [string, string, string][];
+  // The shape before journals were per mailbox: a bare list of entries.
+  if (Array.isArray(parsed))
+    return {
+      ...emptyJournal(),
+      entries: parsed.map(([campaignId, clientId, draftId]) => ({ campaignId, clientId, draftId })),
+    };
+  return {
+    entries: (parsed.e ?? []).map(([campaignId, clientId, draftId, withdrawn]) =>
+      withdrawn ? { campaignId, clientId, draftId, withdrawn: true } : { campaignId, clientId, draftId },
+    ),
+    intents: (parsed.i ?? []).map(([campaignId, clientId, email, subject]) => ({
+      campaignId,
+      clientId,
+      email,
+      subject,
+    })),
+    failures: Object.fromEntries(
+      Object.entries(parsed.f ?? {}).map(([key, [attempts, at]]) => [key, { attempts, at }]),
+    ),
+    lastOkAt: parsed.ok ?? 0,
+  };
+}
+
+export function readJournal(store: ScriptStore, mailbox: string): MailboxJournal {
+  const raw = store.getProperty(journalKey(mailbox));
+  if (!raw) return emptyJournal();
   try {
-    const rows = JSON.parse(raw) as [string, string, string][];
-    return rows.map(([campaignId, clientId, draftId]) => ({ campaignId, clientId, draftId }));
+    return parse(raw);
   } catch {
     console.error(`send journal unreadable: ${raw.slice(0, 200)}`);
-    return [];
+    return emptyJournal();
   }
 }
 
-export function writeJournal(store: ScriptStore, entries: readonly JournalEntry[]): void {
-  if (entries.length === 0) store.deleteProperty(JOURNAL_KEY);
-  else
-    store.setProperty(
-      JOURNAL_KEY,
-      JSON.stringify(entries.map((entry) => [entry.campaignId, entry.clientId, entry.draftId])),
+export function writeJournal(store: ScriptStore, mailbox: string, journal: MailboxJournal): void {
+  const stored: StoredJournal = {};
+  if (journal.entries.length > 0)
+    stored.e = journal.entries.map((entry) =>
+      entry.withdrawn
+        ? [entry.campaignId, entry.clientId, entry.draftId, 1]
+        : [entry.campaignId, entry.clientId, entry.draftId],
     );
+  if (journal.intents.length > 0)
+    stored.i = journal.intents.map((intent) => [intent.campaignId, intent.clientId, intent.email, intent.subject]);
+  const failures = Object.entries(journal.failures);
+  if (failures.length > 0)
+    stored.f = Object.fromEntries(failures.map(([key, record]) => [key, [record.attempts, record.at]]));
+  if (journal.lastOkAt > 0) stored.ok = journal.lastOkAt;
+  store.setProperty(journalKey(mailbox), JSON.stringify(stored));
+}
+
+/** Whether anything waits to be settled: entries or intents (failures and the last send time alone do not). */
+export function journalHasDrafts(journal: MailboxJournal): boolean {
+  return journal.entries.length > 0 || journal.intents.length > 0;
 }

@@ -39,6 +39,81 @@ export interface JournalEntry {
   campaignId: string;
   clientId: ClientId;
   draftId: string;
+  /** Never to be sent: its draft is being deleted (a skip or a failure), so its absence does not mean "sent". */
+  withdrawn?: boolean;
+}
+
+/**
+ * Written before createDraft: a run killed between createDraft and the journal write leaves a draft nobody
+ * journaled; the next run finds it by this recipient address and subject (and no journal entry) and deletes it.
+ * An intent with no such draft means the draft was never made: a draft is sent only once its id is journaled.
+ */
+export interface DraftIntent {
+  campaignId: string;
+  clientId: ClientId;
+  email: string;
+  subject: string;
+}
+
+/** A recipient's failed attempts so far, across runs. */
+export interface RetryRecord {
+  attempts: number;
+  /** Epoch ms of the last failure. */
+  at: number;
+}
+
+/** Failed attempts, each after Gmail had worked for another mail, before a recipient is recorded failed. */
+export const MAX_SEND_ATTEMPTS = 3;
+/** Gmail failing for everyone this long still ends a recipient's retries (an outage longer than a day is not "transient"). */
+export const GIVE_UP_AFTER_MS = 24 * 60 * 60_000;
+
+/**
+ * One more failure for a recipient. It counts only when Gmail sent another mail since this recipient's last
+ * failure (`lastOkAt`): a failure while Gmail fails for everyone says nothing about the recipient, so an
+ * outage never fails anyone for good. No error text is read: Google's wording is neither promised nor English.
+ */
+export function countFailure(
+  previous: RetryRecord | undefined,
+  now: number,
+  lastOkAt: number,
+): { record: RetryRecord; giveUp: boolean } {
+  const counts = !previous || lastOkAt > previous.at;
+  const attempts = (previous?.attempts ?? 0) + (counts ? 1 : 0);
+  const firstAt = previous ? previous.at : now;
+  const giveUp = attempts >= MAX_SEND_ATTEMPTS || (previous !== undefined && now - firstAt >= GIVE_UP_AFTER_MS);
+  return { record: { attempts, at: counts || !previous ? now : previous.at }, giveUp };
+}
+
+/** Apps Script's per-message limits (guide "Quotas for Google Services"): body 200 KB, attachments 25 MB. */
+export const MAIL_BODY_LIMIT_BYTES = 200 * 1024;
+export const MAIL_ATTACHMENTS_LIMIT_BYTES = 25 * 1024 * 1024;
+
+/** A text's length in UTF-8 bytes, counted in memory (no Apps Script call per mail). */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}
+
+/** Why a mail is too large to send, or null. */
+export function mailTooLarge(
+  bodyBytes: number,
+  attachmentBytes: number,
+): { key: MessageKey; params: MessageParams } | null {
+  if (bodyBytes > MAIL_BODY_LIMIT_BYTES)
+    return {
+      key: 'campaigns.send.tooLarge',
+      params: { size: Math.ceil(bodyBytes / 1024), limit: MAIL_BODY_LIMIT_BYTES / 1024 },
+    };
+  if (attachmentBytes > MAIL_ATTACHMENTS_LIMIT_BYTES)
+    return {
+      key: 'campaigns.send.attachmentsTooLarge',
+      params: { size: Math.ceil(attachmentBytes / (1024 * 1024)), limit: MAIL_ATTACHMENTS_LIMIT_BYTES / (1024 * 1024) },
+    };
+  return null;
 }
 
 export function recipientKey(entry: { campaignId: string; clientId: ClientId }): string {
@@ -68,7 +143,9 @@ export function reconcile(
   recordedSent: ReadonlySet<string> = new Set(),
 ): Reconciliation {
   const byRecipient = new Map<string, JournalEntry[]>();
+  const withdrawn = journal.filter((entry) => entry.withdrawn);
   for (const entry of journal) {
+    if (entry.withdrawn) continue;
     const key = recipientKey(entry);
     byRecipient.set(key, [...(byRecipient.get(key) ?? []), entry]);
   }
@@ -79,6 +156,8 @@ export function reconcile(
     discard: [],
     journaled: new Set(byRecipient.keys()),
   };
+  // A withdrawn draft is deleted whether or not it is still there; it never counts as sent.
+  result.discard.push(...withdrawn.filter((entry) => existingDraftIds.has(entry.draftId)));
   for (const [key, entries] of byRecipient) {
     const gone = entries.filter((entry) => !existingDraftIds.has(entry.draftId));
     const waiting = entries.filter((entry) => existingDraftIds.has(entry.draftId));

@@ -2,11 +2,12 @@
 // that continue through a one-off trigger, pause for the quota or a run of failures, and resume.
 import { decideRecipients, newSendRows, type RecipientDecision } from '../../domain/campaigns/exclusions';
 import { withLock, withSendLock } from '../../services/locks';
-import { failureStreak, type PauseDecision } from '../../domain/campaigns/sending';
+import { failureStreak } from '../../domain/campaigns/sending';
 import type { CampaignSettings } from '../../domain/campaigns/settings';
 import { campaignCounts, isDue, transitionCampaign } from '../../domain/campaigns/state';
 import type { Campaign, CampaignStatus, Client, Locale } from '../../domain/types';
-import type { MessageKey, MessageParams } from '../../i18n';
+import { translate } from '../../i18n';
+import type { CampaignProgress } from '../../contract/sidebar-api';
 import { remainingMailQuota } from '../../services/mailer';
 import { scheduleContinuation } from '../../services/triggers';
 import { scriptStore, type ScriptStore } from '../../services/properties';
@@ -24,9 +25,10 @@ import {
   type ClientBase,
   type SendRow,
 } from '../../sheets/campaigns';
-import { loadTemplate, mergeSources, mergeValuesFor, renderMail } from './mail-merge';
+import { loadTemplate, mergeSources, mergeValuesFor, renderMail, templateBlocked } from './mail-merge';
 import { segmentClientIds } from './mail-seams';
-import { sendQueue, settleJournal, type QueuedMail } from './sending';
+import { sendingMailbox, sendQueue, settleJournal, type QueuedMail } from './sending';
+import { currentAccount, readSendingAccount } from '../../services/sending-account';
 
 /** A run stops starting mails after this, well inside the 6-minute limit (the writes still fit). */
 export const TRIGGER_BUDGET_MS = 4 * 60_000;
@@ -174,6 +176,9 @@ function runCampaign(run: RunContext, row: CampaignRow): CampaignStatus {
       params: { template: campaign.template },
       at,
     });
+  // Refused before any mail: a link clients cannot open would be in every one of them.
+  const blocked = templateBlocked(template);
+  if (blocked) return pauseFor(run, row, { reason: 'webapp', key: blocked, params: {}, at });
   const base = clientBase(run);
   const sources = mergeSources(run.book, base.clients, base.orders, run.locale, {
     links: true,
@@ -209,6 +214,7 @@ function runCampaign(run: RunContext, row: CampaignRow): CampaignStatus {
     settings: run.settings,
     cancelled: () => readMemo(run.store, campaign.id).cancelledAt !== undefined,
     sendsTable: run.sendsTable,
+    locale: run.locale,
   });
   if (outcome.pause) return pauseFor(run, row, { ...outcome.pause, at });
   const left = run.sends.some((send) => send.send.campaignId === campaign.id && send.send.status === 'queued');
@@ -250,9 +256,67 @@ function armNextStart(rows: readonly CampaignRow[]): void {
   if (times.length > 0) scheduleContinuation(START_HANDLER, new Date(Math.min(...times)));
 }
 
+/** Set while campaigns wait for the sending account's run: continueCampaigns does nothing without it. */
+const WAITING_KEY = 'crm.campaignsWaiting';
+/** How often the sending account's continueCampaigns trigger runs (installed by Setup). */
+export const CONTINUE_EVERY_MINUTES = 10;
+
+/** Campaigns pressed by another account, to bring up to date when the sending account's run starts them. */
+function waitingIds(raw: string | null): string[] {
+  if (!raw) return [];
+  try {
+    const ids: unknown = JSON.parse(raw);
+    return Array.isArray(ids) ? ids.map(String) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Marks campaigns as waiting; under the database lock, as the end of a run clears the mark under it. */
+function markWaiting(store: ScriptStore, campaignIds: Iterable<string>): string {
+  return withLock('database', () => {
+    const raw = JSON.stringify([...new Set([...waitingIds(store.getProperty(WAITING_KEY)), ...campaignIds])]);
+    store.setProperty(WAITING_KEY, raw);
+    return raw;
+  });
+}
+
+/** Whether any campaign waits for a run: one property read, so the frequent trigger is cheap when idle. */
+export function campaignsWaiting(): boolean {
+  return scriptStore().getProperty(WAITING_KEY) !== null;
+}
+
+/** What a run answers the press that started it. */
+export interface RunAnswer {
+  /** False when another execution is sending (it goes on; nothing is lost) or another account sends. */
+  ran: boolean;
+  /** Set when another account sends: its email, and when its trigger starts the run at the latest. */
+  queuedFor: { account: string; by: Date } | null;
+}
+
+/** The press's answer, with who sends and by when when another account sends. */
+export function withQueuedFor(progress: CampaignProgress, run: RunAnswer, locale: Locale): CampaignProgress {
+  if (!run.queuedFor) return progress;
+  const { account, by } = run.queuedFor;
+  return {
+    ...progress,
+    queuedFor: {
+      account,
+      by: by.toISOString(),
+      message: translate(locale, 'campaigns.send.queuedForOwner', { owner: account, minutes: CONTINUE_EVERY_MINUTES }),
+    },
+  };
+}
+
+function queuedForOwner(store: ScriptStore, owner: string, refresh: ReadonlySet<string>): RunAnswer {
+  markWaiting(store, refresh);
+  return { ran: false, queuedFor: { account: owner, by: new Date(Date.now() + CONTINUE_EVERY_MINUTES * 60_000) } };
+}
+
 /**
- * One engine run over every campaign that is sending (oldest first), under the send lock; answers
- * false when another execution holds it (it is sending; nothing is lost). Schedules its own continuation.
+ * One engine run over every campaign that is sending (oldest first), under the send lock, in the sending
+ * account's mailbox only: run by another account, it leaves the campaigns waiting for the sending account's
+ * continueCampaigns trigger and answers who sends and by when. Schedules its own continuation.
  * `deadline` (epoch ms) counts from the entry point's start: the reads before the run take time too.
  */
 export function runCampaigns(
@@ -260,9 +324,16 @@ export function runCampaigns(
   locale: Locale,
   book: Workbook,
   refresh: ReadonlySet<string> = new Set(),
-): boolean {
-  const done = withSendLock(() => {
-    const store = scriptStore();
+): RunAnswer {
+  const store = scriptStore();
+  const owner = readSendingAccount();
+  // Another account's press does not wait for the send lock: the sending account's run may hold it for minutes.
+  if (owner && owner.trim().toLowerCase() !== currentAccount().trim().toLowerCase())
+    return queuedForOwner(store, owner, refresh);
+  const done = withSendLock((): RunAnswer => {
+    if (!sendingMailbox()) return queuedForOwner(store, readSendingAccount() ?? '', refresh);
+    // Marked before the first mail: a run killed mid-way is picked up by the next continueCampaigns.
+    const startRaw = refresh.size > 0 ? markWaiting(store, refresh) : store.getProperty(WAITING_KEY);
     const sends = readSendsSheet(book);
     const run: RunContext = {
       book,
@@ -272,7 +343,7 @@ export function runCampaigns(
       settings: readCampaignSettings(book),
       locale,
       deadline,
-      refresh,
+      refresh: new Set([...refresh, ...waitingIds(startRaw)]),
     };
     settleJournal(book, store, run.sends, run.sendsTable);
     const rows = readCampaigns(book);
@@ -288,9 +359,15 @@ export function runCampaigns(
       }
       if (runCampaign(run, row) === 'sending') more = true;
     }
+    withLock('database', () => {
+      const now = store.getProperty(WAITING_KEY);
+      // A mark another press made during this run stays: that campaign may have started after this run read them.
+      if (more && (now === null || (now === startRaw && now !== '[]'))) store.setProperty(WAITING_KEY, '[]');
+      else if (!more && now !== null && now === startRaw) store.deleteProperty(WAITING_KEY);
+    });
     if (more) scheduleContinuation(CONTINUE_HANDLER, new Date(Date.now() + CONTINUE_AFTER_MS));
     armNextStart(rows);
-    return true;
+    return { ran: true, queuedFor: null };
   });
-  return done !== null;
+  return done ?? { ran: false, queuedFor: null };
 }
