@@ -62,26 +62,26 @@ export interface RetryRecord {
   at: number;
 }
 
-/** Failed attempts, each after Gmail had worked for another mail, before a recipient is recorded failed. */
+/** Counted failed attempts before a recipient is recorded failed. */
 export const MAX_SEND_ATTEMPTS = 3;
-/** Gmail failing for everyone this long still ends a recipient's retries (an outage longer than a day is not "transient"). */
-export const GIVE_UP_AFTER_MS = 24 * 60 * 60_000;
+/** A failure this long after the recipient's last one counts even if Gmail sent nothing in between. */
+export const RETRY_SPACING_MS = 2 * 60 * 60_000;
 
 /**
- * One more failure for a recipient. It counts only when Gmail sent another mail since this recipient's last
- * failure (`lastOkAt`): a failure while Gmail fails for everyone says nothing about the recipient, so an
- * outage never fails anyone for good. No error text is read: Google's wording is neither promised nor English.
+ * One more failure for a recipient. It counts when Gmail sent another mail since this recipient's last failure
+ * (`lastOkAt`), or when that failure is RETRY_SPACING_MS old: failures while Gmail fails for everyone, minutes
+ * apart, say nothing about the recipient, so a passing outage fails nobody for good, while an address Gmail keeps
+ * refusing is recorded failed within hours. No error text is read: Google's wording is neither promised nor English.
  */
 export function countFailure(
   previous: RetryRecord | undefined,
   now: number,
   lastOkAt: number,
 ): { record: RetryRecord; giveUp: boolean } {
-  const counts = !previous || lastOkAt > previous.at;
-  const attempts = (previous?.attempts ?? 0) + (counts ? 1 : 0);
-  const firstAt = previous ? previous.at : now;
-  const giveUp = attempts >= MAX_SEND_ATTEMPTS || (previous !== undefined && now - firstAt >= GIVE_UP_AFTER_MS);
-  return { record: { attempts, at: counts || !previous ? now : previous.at }, giveUp };
+  const counts = !previous || lastOkAt > previous.at || now - previous.at >= RETRY_SPACING_MS;
+  if (!counts) return { record: previous, giveUp: false };
+  const attempts = (previous?.attempts ?? 0) + 1;
+  return { record: { attempts, at: now }, giveUp: attempts >= MAX_SEND_ATTEMPTS };
 }
 
 /** Apps Script's per-message limits (guide "Quotas for Google Services"): body 200 KB, attachments 25 MB. */

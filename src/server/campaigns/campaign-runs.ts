@@ -45,6 +45,8 @@ export const CONTINUE_HANDLER = 'continueCampaigns';
 /** The one-off trigger at a scheduled campaign's time (one pending: the earliest; each run re-arms the next). */
 export const START_HANDLER = 'startScheduledCampaigns';
 const CONTINUE_AFTER_MS = 60_000;
+/** A run that only met failures to retry (Gmail failing, or refusing the last addresses) is tried again later. */
+const RETRY_AFTER_MS = 15 * 60_000;
 
 /** The clients whose unsubscribe is recorded but not yet in Clients, as the addresses exclusions check. */
 export function pendingEmails(store: ScriptStore, clients: readonly Client[]): Set<string> {
@@ -114,6 +116,8 @@ interface RunContext {
   /** Campaigns staff just pressed send on: their list is brought up to date. */
   refresh: ReadonlySet<string>;
   base?: ClientBase;
+  /** Some mail was sent, skipped or recorded failed: with only retries left, the next run waits longer. */
+  progressed?: boolean;
 }
 
 function clientBase(run: RunContext): ClientBase {
@@ -216,6 +220,7 @@ function runCampaign(run: RunContext, row: CampaignRow): CampaignStatus {
     sendsTable: run.sendsTable,
     locale: run.locale,
   });
+  if (outcome.sent + outcome.failed + outcome.skipped > 0) run.progressed = true;
   if (outcome.pause) return pauseFor(run, row, { ...outcome.pause, at });
   const left = run.sends.some((send) => send.send.campaignId === campaign.id && send.send.status === 'queued');
   return finish(run, row, left ? 'sending' : 'done');
@@ -365,7 +370,8 @@ export function runCampaigns(
       if (more && (now === null || (now === startRaw && now !== '[]'))) store.setProperty(WAITING_KEY, '[]');
       else if (!more && now !== null && now === startRaw) store.deleteProperty(WAITING_KEY);
     });
-    if (more) scheduleContinuation(CONTINUE_HANDLER, new Date(Date.now() + CONTINUE_AFTER_MS));
+    const after = run.progressed || Date.now() > run.deadline ? CONTINUE_AFTER_MS : RETRY_AFTER_MS;
+    if (more) scheduleContinuation(CONTINUE_HANDLER, new Date(Date.now() + after));
     armNextStart(rows);
     return { ran: true, queuedFor: null };
   });

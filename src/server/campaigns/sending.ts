@@ -8,6 +8,7 @@ import {
   reconcile,
   recipientKey,
   trackOutcome,
+  type Attempt,
   type DraftIntent,
   type JournalEntry,
   type PauseDecision,
@@ -39,6 +40,13 @@ type BlobSource = GoogleAppsScript.Base.BlobSource;
 
 /** Rows written and the journal trimmed every this many mails: keeps the journal far below 9 KB. */
 export const SEND_CHUNK = 40;
+/**
+ * Failures in a row that count against nobody (Gmail failing for everyone) stop the run: the rest waits for a
+ * later run instead of each costing calls and a journal record now.
+ */
+export const UNCOUNTED_FAILURES_STOP = 5;
+/** Intents left by failed createDrafts that a run could not settle yet: beyond this, no new draft is started. */
+export const OPEN_INTENTS_LIMIT = 10;
 /** A cancel pressed during a run is noticed within this many mails (one property read each time). */
 export const CANCEL_CHECK_EVERY = 5;
 
@@ -217,7 +225,11 @@ export function sendQueue(
     outcome.outOfTime = true;
     return outcome;
   }
+  const hasFailed = (attempt: Attempt): boolean =>
+    journal.failures[recipientKey(attempt.kind === 'sendDraft' ? attempt.entry : attempt.recipient)] !== undefined;
   const plan = planBatch(recipients, journaled, quota, options.reserve, recipients.length + journal.entries.length);
+  // Recipients that failed before go last: one refusing address never holds up the rest of the list.
+  const attempts = [...plan.attempts].sort((a, b) => Number(hasFailed(a)) - Number(hasFailed(b)));
   let updates: RowUpdate[] = [];
   let finished: JournalEntry[] = [];
   const save = (): void => writeJournal(store, mailbox, journal);
@@ -246,8 +258,11 @@ export function sendQueue(
     if (!definitive && !counted.giveUp) {
       journal.failures[key] = counted.record;
       outcome.retryLater += 1;
+      uncounted += 1;
+      if (uncounted >= UNCOUNTED_FAILURES_STOP) outcome.outOfTime = true;
       return;
     }
+    uncounted = 0;
     delete journal.failures[key];
     updates.push(applyToRow(mail.row, { status: 'failed', reason, at: new Date() }));
     if (entry) withdraw(entry);
@@ -258,6 +273,7 @@ export function sendQueue(
     if (breaker.pause) outcome.pause = breaker.pause;
   };
 
+  let uncounted = 0;
   const attachmentSizes = new Map<BlobSource, number>();
   const sizeOf = (blob: BlobSource): number => {
     if (!attachmentSizes.has(blob)) attachmentSizes.set(blob, blobBytes(blob));
@@ -294,7 +310,7 @@ export function sendQueue(
   /** Intents written ahead for a mail whose turn has not come: dropped at the end if it never does. */
   const ahead = new Set<DraftIntent>();
 
-  for (const [index, attempt] of plan.attempts.entries()) {
+  for (const [index, attempt] of attempts.entries()) {
     if (Date.now() > options.deadline) {
       outcome.outOfTime = true;
       break;
@@ -329,8 +345,12 @@ export function sendQueue(
       }
       if ('error' in ready) {
         recordFailure(mail, null, errorText(ready.error), false);
-        if (outcome.pause) break;
+        if (outcome.pause || outcome.outOfTime) break;
         continue;
+      }
+      if (journal.intents.length - ahead.size >= OPEN_INTENTS_LIMIT) {
+        outcome.outOfTime = true;
+        break;
       }
       if (intentIndex(mail) < 0) {
         journal.intents.push(intentOf(mail, ready.mail));
@@ -343,14 +363,14 @@ export function sendQueue(
         // The draft may exist all the same: its intent stays, and the next run deletes what it finds.
         for (const intent of ahead) if (recipientKey(intent) === key) ahead.delete(intent);
         recordFailure(mail, null, errorText(error), false);
-        if (outcome.pause) break;
+        if (outcome.pause || outcome.outOfTime) break;
         continue;
       }
       journal.intents.splice(intentIndex(mail), 1);
       for (const intent of ahead) if (recipientKey(intent) === key) ahead.delete(intent);
       entry = { campaignId: attempt.recipient.campaignId, clientId: mail.row.send.clientId, draftId: draft.id };
       journal.entries.push(entry);
-      const next = plan.attempts[index + 1];
+      const next = attempts[index + 1];
       const nextMail = next?.kind === 'createAndSend' ? byKey.get(recipientKey(next.recipient)) : undefined;
       if (nextMail && intentIndex(nextMail) < 0) {
         const nextReady = prepare(nextMail);
@@ -377,6 +397,11 @@ export function sendQueue(
       if (drafts === null) {
         // Not known: the entry stays journaled and the next run settles it.
         outcome.retryLater += 1;
+        uncounted += 1;
+        if (uncounted >= UNCOUNTED_FAILURES_STOP) {
+          outcome.outOfTime = true;
+          break;
+        }
         continue;
       }
       if (drafts.has(entry.draftId)) {
@@ -392,7 +417,7 @@ export function sendQueue(
           break;
         }
         recordFailure(mail, entry, errorText(error), false);
-        if (outcome.pause) break;
+        if (outcome.pause || outcome.outOfTime) break;
         if (updates.length >= SEND_CHUNK) flush();
         continue;
       }
@@ -403,6 +428,7 @@ export function sendQueue(
     delete journal.failures[key];
     outcome.sent += 1;
     outcome.streak = 0;
+    uncounted = 0;
     if (updates.length >= SEND_CHUNK) flush();
   }
   journal.intents = journal.intents.filter((intent) => !ahead.has(intent));
