@@ -1,6 +1,6 @@
 // The send journal in script properties, one per mailbox: the [campaign, client, draft] entries between a draft
-// and its Sends row, the intents written before createDraft, each recipient's failed attempts and when Gmail last
-// sent a mail (the protocol is in src/domain/campaigns/sending.ts). A run reads and settles only its own mailbox's
+// and its Sends row, the intents written before createDraft, each recipient's failed attempts and how many mails
+// Gmail sent (the protocol is in src/domain/campaigns/sending.ts). A run reads and settles only its own mailbox's
 // journal: a draft id means nothing in another account's Gmail.
 import type { DraftIntent, JournalEntry, RetryRecord } from '../domain/campaigns/sending';
 import type { ScriptStore } from './properties';
@@ -12,19 +12,19 @@ export interface MailboxJournal {
   intents: DraftIntent[];
   /** By recipientKey. */
   failures: Record<string, RetryRecord>;
-  /** Epoch ms of this mailbox's last successful send (0: none known). */
-  lastOkAt: number;
+  /** Mails this mailbox has sent through the engine (a failure counts only when this grew since the last). */
+  sentCount: number;
 }
 
 interface StoredJournal {
   e?: [string, string, string, 1?][];
   i?: [string, string, string, string][];
-  f?: Record<string, [number, number]>;
-  ok?: number;
+  f?: Record<string, [number, number, number]>;
+  n?: number;
 }
 
 export function emptyJournal(): MailboxJournal {
-  return { entries: [], intents: [], failures: {}, lastOkAt: 0 };
+  return { entries: [], intents: [], failures: {}, sentCount: 0 };
 }
 
 function parse(raw: string): MailboxJournal {
@@ -46,9 +46,9 @@ function parse(raw: string): MailboxJournal {
       subject,
     })),
     failures: Object.fromEntries(
-      Object.entries(parsed.f ?? {}).map(([key, [attempts, at]]) => [key, { attempts, at }]),
+      Object.entries(parsed.f ?? {}).map(([key, [attempts, at, sentBefore]]) => [key, { attempts, at, sentBefore }]),
     ),
-    lastOkAt: parsed.ok ?? 0,
+    sentCount: parsed.n ?? 0,
   };
 }
 
@@ -75,8 +75,10 @@ export function writeJournal(store: ScriptStore, mailbox: string, journal: Mailb
     stored.i = journal.intents.map((intent) => [intent.campaignId, intent.clientId, intent.email, intent.subject]);
   const failures = Object.entries(journal.failures);
   if (failures.length > 0)
-    stored.f = Object.fromEntries(failures.map(([key, record]) => [key, [record.attempts, record.at]]));
-  if (journal.lastOkAt > 0) stored.ok = journal.lastOkAt;
+    stored.f = Object.fromEntries(
+      failures.map(([key, record]) => [key, [record.attempts, record.at, record.sentBefore]]),
+    );
+  if (journal.sentCount > 0) stored.n = journal.sentCount;
   store.setProperty(journalKey(mailbox), JSON.stringify(stored));
 }
 

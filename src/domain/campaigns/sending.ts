@@ -58,8 +58,10 @@ export interface DraftIntent {
 /** A recipient's failed attempts so far, across runs. */
 export interface RetryRecord {
   attempts: number;
-  /** Epoch ms of the last failure. */
+  /** Epoch ms of the last counted failure. */
   at: number;
+  /** The mailbox's count of sent mails at that failure. */
+  sentBefore: number;
 }
 
 /** Counted failed attempts before a recipient is recorded failed. */
@@ -69,19 +71,19 @@ export const RETRY_SPACING_MS = 2 * 60 * 60_000;
 
 /**
  * One more failure for a recipient. It counts when Gmail sent another mail since this recipient's last failure
- * (`lastOkAt`), or when that failure is RETRY_SPACING_MS old: failures while Gmail fails for everyone, minutes
+ * (`sentCount`, the mailbox's sends so far, grew), or when that failure is RETRY_SPACING_MS old: failures while Gmail fails for everyone, minutes
  * apart, say nothing about the recipient, so a passing outage fails nobody for good, while an address Gmail keeps
  * refusing is recorded failed within hours. No error text is read: Google's wording is neither promised nor English.
  */
 export function countFailure(
   previous: RetryRecord | undefined,
   now: number,
-  lastOkAt: number,
+  sentCount: number,
 ): { record: RetryRecord; giveUp: boolean } {
-  const counts = !previous || lastOkAt > previous.at || now - previous.at >= RETRY_SPACING_MS;
+  const counts = !previous || sentCount > previous.sentBefore || now - previous.at >= RETRY_SPACING_MS;
   if (!counts) return { record: previous, giveUp: false };
   const attempts = (previous?.attempts ?? 0) + 1;
-  return { record: { attempts, at: now }, giveUp: attempts >= MAX_SEND_ATTEMPTS };
+  return { record: { attempts, at: now, sentBefore: sentCount }, giveUp: attempts >= MAX_SEND_ATTEMPTS };
 }
 
 /** Apps Script's per-message limits (guide "Quotas for Google Services"): body 200 KB, attachments 25 MB. */

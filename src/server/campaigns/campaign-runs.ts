@@ -221,8 +221,10 @@ function runCampaign(run: RunContext, row: CampaignRow): CampaignStatus {
     locale: run.locale,
   });
   if (outcome.sent + outcome.failed + outcome.skipped > 0) run.progressed = true;
-  if (outcome.pause) return pauseFor(run, row, { ...outcome.pause, at });
   const left = run.sends.some((send) => send.send.campaignId === campaign.id && send.send.status === 'queued');
+  // The breaker guards the mails still to send; with none left there is nothing to hold back.
+  if (outcome.pause && (left || outcome.pause.reason !== 'failures'))
+    return pauseFor(run, row, { ...outcome.pause, at });
   return finish(run, row, left ? 'sending' : 'done');
 }
 

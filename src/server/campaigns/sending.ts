@@ -254,7 +254,7 @@ export function sendQueue(
 
   const recordFailure = (mail: QueuedMail, entry: JournalEntry | null, reason: string, definitive: boolean): void => {
     const key = keyOf(mail);
-    const counted = countFailure(journal.failures[key], Date.now(), journal.lastOkAt);
+    const counted = countFailure(journal.failures[key], Date.now(), journal.sentCount);
     if (!definitive && !counted.giveUp) {
       journal.failures[key] = counted.record;
       outcome.retryLater += 1;
@@ -424,7 +424,7 @@ export function sendQueue(
     }
     updates.push(applyToRow(mail.row, { status: 'sent', reason: '', at: new Date() }));
     finished.push(entry);
-    journal.lastOkAt = Date.now();
+    journal.sentCount += 1;
     delete journal.failures[key];
     outcome.sent += 1;
     outcome.streak = 0;
