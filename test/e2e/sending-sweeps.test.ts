@@ -5,12 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import { consentingClient, mailStudio, STAFF_EMAIL, type MailStudio } from '../support/mail-studio';
 import { translate } from '../../src/i18n';
+import { formIds } from '../support/studio';
 
 const RECIPIENTS = 50;
 const SECOND = 'boris@studio.test';
 const DONE = 'Завершена';
 
-function world(): { studio: MailStudio; eligible: string[] } {
+function world(withForms = false): { studio: MailStudio; eligible: string[]; registration: string } {
   const clients = [
     ...Array.from({ length: RECIPIENTS }, (_, i) => consentingClient(`C-${String(i + 1).padStart(4, '0')}`)),
     consentingClient('C-0901', { consentAt: null }),
@@ -20,6 +21,7 @@ function world(): { studio: MailStudio; eligible: string[] } {
   const studio = mailStudio({ quota: 1000, clients, setup: false });
   studio.emu.accounts.add(SECOND);
   studio.emu.properties.seed('script', { 'crm.sendingAccount': STAFF_EMAIL });
+  if (withForms) studio.app.run('createForms', [], { kind: 'menu', as: STAFF_EMAIL });
   studio.call('createCampaign', {
     name: 'Exactly once',
     segmentId: 'all',
@@ -31,6 +33,7 @@ function world(): { studio: MailStudio; eligible: string[] } {
   });
   return {
     studio,
+    registration: formIds(studio.emu).registration,
     eligible: clients
       .slice(0, RECIPIENTS)
       .map((client) => String(client.email))
@@ -58,6 +61,9 @@ function resume(studio: MailStudio): void {
   if (status(studio) !== DONE) studio.app.run('runHourly', [], { kind: 'trigger', as: STAFF_EMAIL });
 }
 
+/** A client who registers mid-run: in the list when she registered before it was decided, else not; once at most. */
+const LATECOMER = 'vera@example.com';
+
 /** What went wrong at this k, or null: duplicates, losses, mail from the wrong mailbox, drafts left. */
 function finding(studio: MailStudio, eligible: readonly string[], k: number): string | null {
   const mailed = [...studio.mailedTo()].sort();
@@ -66,7 +72,7 @@ function finding(studio: MailStudio, eligible: readonly string[], k: number): st
   for (const email of mailed) counts.set(email, (counts.get(email) ?? 0) + 1);
   const duplicates = [...counts].filter(([, n]) => n > 1).map(([email]) => email);
   const lost = eligible.filter((email) => !counts.has(email));
-  const strangers = mailed.filter((email) => !eligible.includes(email));
+  const strangers = mailed.filter((email) => !eligible.includes(email) && email !== LATECOMER);
   if (duplicates.length > 0) problems.push(`duplicates ${duplicates.join(',')}`);
   if (lost.length > 0) problems.push(`${lost.length} lost`);
   if (strangers.length > 0) problems.push(`mailed ${strangers.join(',')}`);
@@ -77,7 +83,7 @@ function finding(studio: MailStudio, eligible: readonly string[], k: number): st
   );
   if (drafts.length > 0) problems.push(`${drafts.length} drafts left`);
   const sent = studio.sendsOf('K-0001').filter((row) => row.status === 'Отправлено').length;
-  if (sent !== RECIPIENTS) problems.push(`${sent} rows sent`);
+  if (sent !== RECIPIENTS + (counts.has(LATECOMER) ? 1 : 0)) problems.push(`${sent} rows sent`);
   if (status(studio) !== DONE) problems.push(`status ${status(studio)}`);
   return problems.length > 0 ? `k=${k}: ${problems.join('; ')}` : null;
 }
@@ -124,11 +130,13 @@ describe('exactly once, swept', () => {
     expect(callsOfFullRun).toBeGreaterThan(5 * RECIPIENTS);
   }, 120_000);
 
-  it('at every call count k, a second staff account presses Send and a duplicate trigger fires: each mail once, from the owner', () => {
-    const { studio, eligible } = world();
+  it('at every call count k, a second staff account presses Send, a duplicate trigger fires and a client registers: each mail once, from the owner', () => {
+    const { studio, eligible, registration } = world(true);
+    expect(registration).not.toBe('');
     const { emu, app } = studio;
     const start = emu.toJSON();
     const failures: string[] = [];
+    let latecomerMailed = 0;
     let k = 0;
     for (; ; k += 1) {
       emu.restore(start);
@@ -139,6 +147,12 @@ describe('exactly once, swept', () => {
           if (!honestRefusal(error)) failures.push(`k=${k}: the second press failed with ${String(error)}`);
         }
         app.run('continueCampaigns', [], { kind: 'trigger', as: STAFF_EMAIL });
+        // A registration mid-run: its own execution writes Clients while the campaign sends.
+        emu.forms.submit(registration, {
+          Имя: 'Вера',
+          'Электронная почта': 'vera@example.com',
+          Согласие: [translate('ru', 'forms.consentText.default')],
+        });
       });
       try {
         press(studio);
@@ -148,10 +162,14 @@ describe('exactly once, swept', () => {
       emu.rt.clearFaults();
       if (!handle.fired) break;
       resume(studio);
+      if (studio.mailedTo().includes(LATECOMER)) latecomerMailed += 1;
       const found = finding(studio, eligible, k);
       if (found) failures.push(found);
     }
     expect(failures).toEqual([]);
     expect(k).toBeGreaterThan(5 * RECIPIENTS);
+    // The registration really lands: before the list is decided she is in it, after that she waits for the next.
+    expect(latecomerMailed).toBeGreaterThan(0);
+    expect(latecomerMailed).toBeLessThan(k);
   }, 120_000);
 });
