@@ -79,6 +79,55 @@ describe('Gmail faults in any words', () => {
     });
   }
 
+  it('each Gmail call failing a few times, in Russian or unknown words: no one failed or bounced, nothing twice, the campaign finishes', () => {
+    const studio = mailStudio({ quota: 100, clients: consentingClients(6), setup: false });
+    const { emu } = studio;
+    const id = createCampaignFor(studio, { name: 'Each call' });
+    // A run killed right after its third createDraft leaves an unjournaled draft: settling (getDrafts, getMessage,
+    // deleteDraft) then has work to fail at too.
+    const start = emu.toJSON();
+    let calls = 0;
+    let drafted = 0;
+    let afterThirdDraft = -1;
+    emu.rt.onCall = (call) => {
+      calls += 1;
+      if (call === 'GmailApp.createDraft' && ++drafted === 3) afterThirdDraft = calls;
+    };
+    studio.call('sendCampaign', id);
+    emu.rt.onCall = null;
+    expect(afterThirdDraft).toBeGreaterThan(0);
+    const findings: string[] = [];
+    for (const call of GMAIL_CALLS) {
+      for (const text of ['Внутренняя ошибка', 'zz unknown 42']) {
+        emu.restore(start);
+        emu.rt.killExecutionsAfter(afterThirdDraft);
+        try {
+          studio.call('sendCampaign', id);
+        } catch {
+          // killed mid-run on purpose
+        }
+        emu.rt.killExecutionsAfter(null);
+        emu.rt.failOn(call, text, 3);
+        for (let run = 0; run < 6 && campaignStatus(studio, id) !== 'done'; run += 1) {
+          emu.advance(15 * 60_000);
+          studio.app.run('continueCampaigns', [], { kind: 'trigger' });
+        }
+        emu.rt.clearFaults();
+        // The next run, with Gmail well again, cleans up whatever a fault left unsettled.
+        studio.app.run('continueCampaigns', [], { kind: 'trigger' });
+        const mailed = [...studio.mailedTo()].sort();
+        const label = `${call} "${text}"`;
+        if (JSON.stringify(mailed) !== JSON.stringify(emailsOf(6).sort()))
+          findings.push(`${label}: mailed ${mailed.length}`);
+        if (campaignStatus(studio, id) !== 'done') findings.push(`${label}: ${campaignStatus(studio, id)}`);
+        const failed = studio.sendsOf(id).filter((row) => row.status === FAILED);
+        if (failed.length > 0) findings.push(`${label}: ${failed.length} failed`);
+        if (clientDrafts(studio).length > 0) findings.push(`${label}: drafts left`);
+      }
+    }
+    expect(findings).toEqual([]);
+  });
+
   it('a few sends failing in Russian are retried by the next run: each client once, none failed', () => {
     const studio = mailStudio({ quota: 100, clients: consentingClients(10), setup: false });
     const { emu } = studio;

@@ -27,7 +27,7 @@ import {
 } from '../../sheets/campaigns';
 import { loadTemplate, mergeSources, mergeValuesFor, renderMail, templateBlocked } from './mail-merge';
 import { segmentClientIds } from './mail-seams';
-import { sendingMailbox, sendQueue, settleJournal, type QueuedMail } from './sending';
+import { journalPending, sendingMailbox, sendQueue, settleJournal, type QueuedMail } from './sending';
 import { currentAccount, readSendingAccount } from '../../services/sending-account';
 
 /** A run stops starting mails after this, well inside the 6-minute limit (the writes still fit). */
@@ -338,7 +338,8 @@ export function runCampaigns(
   if (owner && owner.trim().toLowerCase() !== currentAccount().trim().toLowerCase())
     return queuedForOwner(store, owner, refresh);
   const done = withSendLock((): RunAnswer => {
-    if (!sendingMailbox()) return queuedForOwner(store, readSendingAccount() ?? '', refresh);
+    const mailbox = sendingMailbox();
+    if (!mailbox) return queuedForOwner(store, readSendingAccount() ?? '', refresh);
     // Marked before the first mail: a run killed mid-way is picked up by the next continueCampaigns.
     const startRaw = refresh.size > 0 ? markWaiting(store, refresh) : store.getProperty(WAITING_KEY);
     const sends = readSendsSheet(book);
@@ -366,14 +367,17 @@ export function runCampaigns(
       }
       if (runCampaign(run, row) === 'sending') more = true;
     }
+    // A draft or intent left unsettled (Gmail failed while settling) keeps the next run coming, to clean it up.
+    const unsettled = journalPending(store, mailbox);
     withLock('database', () => {
       const now = store.getProperty(WAITING_KEY);
       // A mark another press made during this run stays: that campaign may have started after this run read them.
-      if (more && (now === null || (now === startRaw && now !== '[]'))) store.setProperty(WAITING_KEY, '[]');
-      else if (!more && now !== null && now === startRaw) store.deleteProperty(WAITING_KEY);
+      if ((more || unsettled) && (now === null || (now === startRaw && now !== '[]')))
+        store.setProperty(WAITING_KEY, '[]');
+      else if (!more && !unsettled && now !== null && now === startRaw) store.deleteProperty(WAITING_KEY);
     });
-    const after = run.progressed || Date.now() > run.deadline ? CONTINUE_AFTER_MS : RETRY_AFTER_MS;
-    if (more) scheduleContinuation(CONTINUE_HANDLER, new Date(Date.now() + after));
+    const after = more && (run.progressed || Date.now() > run.deadline) ? CONTINUE_AFTER_MS : RETRY_AFTER_MS;
+    if (more || unsettled) scheduleContinuation(CONTINUE_HANDLER, new Date(Date.now() + after));
     armNextStart(rows);
     return { ran: true, queuedFor: null };
   });

@@ -83,6 +83,11 @@ export function sendingMailbox(): string | null {
   return owner.trim().toLowerCase() === me.trim().toLowerCase() ? me : null;
 }
 
+/** Whether the sending mailbox's journal still holds drafts or intents to settle (one property read). */
+export function journalPending(store: ScriptStore, mailbox: string): boolean {
+  return journalHasDrafts(readJournal(store, mailbox));
+}
+
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
@@ -305,8 +310,11 @@ export function sendQueue(
     email: outgoing.to,
     subject: outgoing.subject,
   });
-  const intentIndex = (mail: QueuedMail): number =>
-    journal.intents.findIndex((intent) => recipientKey(intent) === keyOf(mail));
+  /**
+   * The intent this run wrote for each mail. An earlier run's intent for the same recipient stays for settling
+   * to clean up (its draft may exist, unjournaled, and is never sent); this run's draft gets its own.
+   */
+  const ownIntents = new Map<string, DraftIntent>();
   /** Intents written ahead for a mail whose turn has not come: dropped at the end if it never does. */
   const ahead = new Set<DraftIntent>();
 
@@ -348,12 +356,15 @@ export function sendQueue(
         if (outcome.pause || outcome.outOfTime) break;
         continue;
       }
-      if (journal.intents.length - ahead.size >= OPEN_INTENTS_LIMIT) {
+      if (journal.intents.length - ahead.size >= OPEN_INTENTS_LIMIT && !ownIntents.has(key)) {
         outcome.outOfTime = true;
         break;
       }
-      if (intentIndex(mail) < 0) {
-        journal.intents.push(intentOf(mail, ready.mail));
+      const intent = ownIntents.get(key) ?? intentOf(mail, ready.mail);
+      ahead.delete(intent);
+      if (!ownIntents.has(key)) {
+        ownIntents.set(key, intent);
+        journal.intents.push(intent);
         save();
       }
       let draft: CreatedDraft;
@@ -361,23 +372,23 @@ export function sendQueue(
         draft = createMailDraft(ready.mail);
       } catch (error) {
         // The draft may exist all the same: its intent stays, and the next run deletes what it finds.
-        for (const intent of ahead) if (recipientKey(intent) === key) ahead.delete(intent);
         recordFailure(mail, null, errorText(error), false);
         if (outcome.pause || outcome.outOfTime) break;
         continue;
       }
-      journal.intents.splice(intentIndex(mail), 1);
-      for (const intent of ahead) if (recipientKey(intent) === key) ahead.delete(intent);
+      journal.intents = journal.intents.filter((written) => written !== intent);
       entry = { campaignId: attempt.recipient.campaignId, clientId: mail.row.send.clientId, draftId: draft.id };
       journal.entries.push(entry);
       const next = attempts[index + 1];
       const nextMail = next?.kind === 'createAndSend' ? byKey.get(recipientKey(next.recipient)) : undefined;
-      if (nextMail && intentIndex(nextMail) < 0) {
+      const nextKey = nextMail ? keyOf(nextMail) : '';
+      if (nextMail && !ownIntents.has(nextKey)) {
         const nextReady = prepare(nextMail);
         if ('mail' in nextReady) {
-          const intent = intentOf(nextMail, nextReady.mail);
-          journal.intents.push(intent);
-          ahead.add(intent);
+          const nextIntent = intentOf(nextMail, nextReady.mail);
+          ownIntents.set(nextKey, nextIntent);
+          journal.intents.push(nextIntent);
+          ahead.add(nextIntent);
         }
       }
       // Journaled before the send: a mail is never sent unless its draft can be found in the journal.
