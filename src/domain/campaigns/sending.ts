@@ -1,26 +1,31 @@
 // The pure half of exactly-once sending. The engine (src/services + src/server) does the Gmail and
 // sheet work; every decision about what to send, resend, record or drop is made here.
 //
-// PROTOCOL, per queued recipient, one execution at a time (the engine holds the script lock):
-//   1. create a Gmail draft D for the recipient
-//   2. journal { campaignId, clientId, draftId: D } durably (script properties are written at once; a
-//      sheet write needs SpreadsheetApp.flush()) BEFORE step 3
-//   3. send D (Gmail removes a sent draft from the drafts list)
-//   4. mark the recipient's Sends row `sent`, then remove the journal entry
-// At the start of every run, before anything else: list the existing draft ids, `reconcile` the
-// journal, apply it (record, clear, delete drafts), then `planBatch`.
+// PROTOCOL, per queued recipient, one execution at a time (the engine holds the script lock), in the
+// sending account's mailbox only (its journal is its own: a draft id means nothing in another Gmail):
+//   0. journal an intent { campaign, client, address, subject } (it rides on the previous mail's write)
+//   1. create a Gmail draft D for the recipient (the handle is kept: no getDraft round trip)
+//   2. journal { campaignId, clientId, draftId: D } durably (script properties are written at once) BEFORE 3
+//   3. send D (Google: a sent draft is no longer among GmailApp.getDrafts())
+//   4. mark the recipient's Sends row `sent` (updateRows flushes under its lock), then remove the entry
+// At the start of every run: list the mailbox's draft ids once, `reconcile` the journal, apply it (record,
+// clear, delete drafts marked withdrawn first), delete unjournaled drafts matching an intent, then `planBatch`.
+// "Was it sent?" is only ever answered by that list; an error's words are never read.
 //
 // CRASH POINTS (an execution can die anywhere: 6-minute limit, quota error, redeploy):
-//   a. after 1, before 2: an unjournaled draft exists; the row is still queued and has no journal entry,
-//      so the next run creates a new draft and sends that. The stray draft is never sent by us (only
-//      journaled drafts are ever sent) → exactly one mail. (Stray drafts are litter, not mail.)
-//   b. after 2, before 3: the journaled draft still exists → `retry`: the next run sends THAT draft and
+//   a. after 0 or 1, before 2: maybe an unjournaled draft; the row is still queued with no entry, so the next
+//      run finds the draft by its intent, deletes it, and sends a new one. Only journaled drafts are ever sent.
+//   b. after 2, before 3: the journaled draft is still listed → `retry`: the next run sends THAT draft and
 //      never creates another for the recipient → one mail.
 //   c. after 3, before 4: the journaled draft is gone → counted `sent` and `toRecord`: the row is marked
 //      sent, nothing is sent again → one mail.
 //   d. after 4's row write, before the journal entry is removed: draft gone and row already sent →
 //      `sent` but not `toRecord`: the entry is just cleared → one mail.
-//   e. a send that throws (step 3 fails, e.g. quota): the draft still exists → case b next time.
+//   e. a send that throws: the list of drafts decides (gone → sent; listed → not sent, retried; not listed
+//      at all → left for the next run). The quota is read from getRemainingDailyQuota, never from words.
+// FAILURES: every per-mail step is guarded; a failure counts against the recipient only when Gmail sent other
+// mail since its last one, or hours later (`countFailure`), so an outage fails nobody; three counted failures
+// record the row failed with Gmail's error (never a bounce: bounces come back as mail).
 // Two rules make this airtight even if the engine slips: `planBatch` never creates a draft for a
 // recipient with any journal entry, and only `reconcile`d entries are ever resent.
 // THE ONE TRADE-OFF: a journaled draft deleted by hand looks sent. We would rather miss one mail than
