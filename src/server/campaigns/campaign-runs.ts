@@ -116,6 +116,8 @@ interface RunContext {
   /** Campaigns staff just pressed send on: their list is brought up to date. */
   refresh: ReadonlySet<string>;
   base?: ClientBase;
+  /** The sending account's mailbox, which this execution runs as. */
+  mailbox: string;
   /** Some mail was sent, skipped or recorded failed: with only retries left, the next run waits longer. */
   progressed?: boolean;
 }
@@ -219,6 +221,7 @@ function runCampaign(run: RunContext, row: CampaignRow): CampaignStatus {
     cancelled: () => readMemo(run.store, campaign.id).cancelledAt !== undefined,
     sendsTable: run.sendsTable,
     locale: run.locale,
+    mailbox: run.mailbox,
   });
   if (outcome.sent + outcome.failed + outcome.skipped > 0) run.progressed = true;
   const left = run.sends.some((send) => send.send.campaignId === campaign.id && send.send.status === 'queued');
@@ -301,6 +304,11 @@ export interface RunAnswer {
   queuedFor: { account: string; by: Date } | null;
 }
 
+/** A press marks its campaign waiting before moving it to sending: a press killed between is continued. */
+export function markPressed(campaignId: string): void {
+  markWaiting(scriptStore(), [campaignId]);
+}
+
 /** The press's answer, with who sends and by when when another account sends. */
 export function withQueuedFor(progress: CampaignProgress, run: RunAnswer, locale: Locale): CampaignProgress {
   if (!run.queuedFor) return progress;
@@ -340,8 +348,8 @@ export function runCampaigns(
   const done = withSendLock((): RunAnswer => {
     const mailbox = sendingMailbox();
     if (!mailbox) return queuedForOwner(store, readSendingAccount() ?? '', refresh);
-    // Marked before the first mail: a run killed mid-way is picked up by the next continueCampaigns.
-    const startRaw = refresh.size > 0 ? markWaiting(store, refresh) : store.getProperty(WAITING_KEY);
+    // The press marked its campaign waiting before moving it: a run killed mid-way is picked up next time.
+    const startRaw = store.getProperty(WAITING_KEY);
     const sends = readSendsSheet(book);
     const run: RunContext = {
       book,
@@ -352,8 +360,9 @@ export function runCampaigns(
       locale,
       deadline,
       refresh: new Set([...refresh, ...waitingIds(startRaw)]),
+      mailbox,
     };
-    settleJournal(book, store, run.sends, run.sendsTable);
+    settleJournal(book, store, run.sends, run.sendsTable, mailbox);
     const rows = readCampaigns(book);
     wakeCampaigns(run, rows);
     const sending = rows
@@ -369,13 +378,15 @@ export function runCampaigns(
     }
     // A draft or intent left unsettled (Gmail failed while settling) keeps the next run coming, to clean it up.
     const unsettled = journalPending(store, mailbox);
-    withLock('database', () => {
-      const now = store.getProperty(WAITING_KEY);
-      // A mark another press made during this run stays: that campaign may have started after this run read them.
-      if ((more || unsettled) && (now === null || (now === startRaw && now !== '[]')))
-        store.setProperty(WAITING_KEY, '[]');
-      else if (!more && !unsettled && now !== null && now === startRaw) store.deleteProperty(WAITING_KEY);
-    });
+    if (more || unsettled) {
+      // Kept as a bare mark: the campaigns it named are listed by now.
+      if (startRaw !== '[]') store.setProperty(WAITING_KEY, '[]');
+    } else if (startRaw !== null) {
+      // Cleared only if nobody marked meanwhile: that campaign may have started after this run read them.
+      withLock('database', () => {
+        if (store.getProperty(WAITING_KEY) === startRaw) store.deleteProperty(WAITING_KEY);
+      });
+    }
     const after = more && (run.progressed || Date.now() > run.deadline) ? CONTINUE_AFTER_MS : RETRY_AFTER_MS;
     if (more || unsettled) scheduleContinuation(CONTINUE_HANDLER, new Date(Date.now() + after));
     armNextStart(rows);

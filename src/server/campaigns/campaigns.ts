@@ -26,6 +26,7 @@ import {
   CLIENT_BUDGET_MS,
   decideFor,
   HOURLY_CAMPAIGN_BUDGET_MS,
+  markPressed,
   runCampaigns,
   START_HANDLER,
   TRIGGER_BUDGET_MS,
@@ -255,6 +256,7 @@ export function sendCampaign(campaignId: string): CampaignProgress {
       if (!loadTemplate(book, row.campaign.template))
         throw new UserFacingError('campaigns.pause.template', { template: row.campaign.template });
       const wasPaused = row.campaign.status === 'paused';
+      markPressed(campaignId);
       moveCampaign(book, campaignId, 'sending');
       // Staff resuming a paused campaign: the failure breaker starts counting afresh.
       if (wasPaused) writeMemo(scriptStore(), campaignId, { resumedAt: new Date().toISOString() });

@@ -97,8 +97,14 @@ const errorText = (error: unknown): string => (error instanceof Error ? error.me
  * Answers false when it could not tell (not the sending account, or Gmail did not list the drafts): the
  * journal is kept as it is and sendQueue leaves its recipients for a later run. `sends` is updated in place.
  */
-export function settleJournal(book: Workbook, store: ScriptStore, sends: SendRow[], sendsTable?: Table): boolean {
-  const mailbox = sendingMailbox();
+export function settleJournal(
+  book: Workbook,
+  store: ScriptStore,
+  sends: SendRow[],
+  sendsTable?: Table,
+  knownMailbox?: string,
+): boolean {
+  const mailbox = knownMailbox ?? sendingMailbox();
   if (!mailbox) return false;
   const journal = readJournal(store, mailbox);
   if (!journalHasDrafts(journal)) return true;
@@ -179,6 +185,8 @@ export interface QueueOptions {
   sendsTable?: Table;
   /** The staff's language, for the reason of a mail too large to send (the spreadsheet's unless given). */
   locale?: Locale;
+  /** The sending mailbox, when the caller already checked this execution runs as it. */
+  mailbox?: string;
 }
 
 type Prepared = { mail: OutgoingMail } | { skip: true } | { error: unknown } | { tooLarge: string };
@@ -205,7 +213,7 @@ export function sendQueue(
     streak: options.streak,
     notSendingAccount: false,
   };
-  const mailbox = sendingMailbox();
+  const mailbox = options.mailbox ?? sendingMailbox();
   if (!mailbox) {
     outcome.notSendingAccount = true;
     return outcome;
