@@ -94,7 +94,7 @@ describe('exactly once', () => {
         failures.push(`k=${k}: ${mailed.length} mails, ${status(studio)}`);
     }
     expect(failures).toEqual([]);
-    expect(ks.length).toBeGreaterThan(9 * RECIPIENTS); // every call of the run is a kill point
+    expect(ks.length).toBeGreaterThan(8 * RECIPIENTS); // every call of the run is a kill point (about 9 per mail)
   }, 600_000);
 
   it('a Gmail hiccup while listing the drafts delays settling, never stops sending, and reads nothing as sent', () => {

@@ -50,15 +50,11 @@ function press(studio: MailStudio): void {
   studio.app.run('sendCampaign', ['K-0001'], { kind: 'client', as: STAFF_EMAIL });
 }
 
-/**
- * What follows a broken press: staff press again if it never started; the sending account's continueCampaigns
- * trigger runs; the hourly run picks up a campaign whose press died before it was marked waiting.
- */
+/** What follows a broken press: staff press again if it never started; the sending account's continueCampaigns runs. */
 function resume(studio: MailStudio): void {
   if (status(studio) === 'Черновик') press(studio);
   for (let run = 0; run < 3 && status(studio) !== DONE; run += 1)
     studio.app.run('continueCampaigns', [], { kind: 'trigger', as: STAFF_EMAIL });
-  if (status(studio) !== DONE) studio.app.run('runHourly', [], { kind: 'trigger', as: STAFF_EMAIL });
 }
 
 /** A client who registers mid-run: in the list when she registered before it was decided, else not; once at most. */
