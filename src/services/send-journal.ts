@@ -63,6 +63,23 @@ export function readJournal(store: ScriptStore, mailbox: string): MailboxJournal
   }
 }
 
+/** The single journal kept before journals were per mailbox; its drafts are in the sending account's Gmail. */
+const LEGACY_JOURNAL_KEY = 'crm.sendJournal';
+
+/** Moves a journal left by the previous version into the sending mailbox's (one property read when there is none). */
+export function adoptLegacyJournal(store: ScriptStore, mailbox: string): void {
+  const raw = store.getProperty(LEGACY_JOURNAL_KEY);
+  if (!raw) return;
+  try {
+    const journal = readJournal(store, mailbox);
+    journal.entries.push(...parse(raw).entries);
+    writeJournal(store, mailbox, journal);
+  } catch {
+    console.error(`old send journal unreadable: ${raw.slice(0, 200)}`);
+  }
+  store.deleteProperty(LEGACY_JOURNAL_KEY);
+}
+
 export function writeJournal(store: ScriptStore, mailbox: string, journal: MailboxJournal): void {
   const stored: StoredJournal = {};
   if (journal.entries.length > 0)

@@ -61,6 +61,44 @@ describe('the sending account', () => {
     expect(emu.mail.drafts(STAFF_EMAIL)).toEqual([]);
   });
 
+  it('a journal the previous version left is adopted by the sending mailbox: its draft is sent, not a second one', () => {
+    const studio = twoAccountStudio(3);
+    const { emu } = studio;
+    const id = createCampaignFor(studio, { name: 'Upgrade' });
+    // A run dies between journaling the first draft and sending it...
+    let calls = 0;
+    let beforeFirstSend = -1;
+    emu.rt.onCall = (call) => {
+      calls += 1;
+      if (call === 'GmailDraft.send' && beforeFirstSend < 0) beforeFirstSend = calls - 1;
+    };
+    const start = emu.toJSON();
+    studio.call('sendCampaign', id);
+    emu.rt.onCall = null;
+    emu.restore(start);
+    emu.rt.killExecutionsAfter(beforeFirstSend);
+    expect(() => studio.call('sendCampaign', id)).toThrow();
+    emu.rt.killExecutionsAfter(null);
+    // ...and its journal is rewritten as the previous version kept it: one list under one key.
+    const key = `crm.sendJournal.${STAFF_EMAIL}`;
+    const entries = (JSON.parse(emu.properties.script()[key] ?? '{}') as { e: string[][] }).e;
+    expect(entries).toHaveLength(1);
+    const draftId = entries[0]?.[2] ?? '';
+    emu.properties.restore({
+      ...emu.properties.toJSON(),
+      script: {
+        ...Object.fromEntries(Object.entries(emu.properties.script()).filter(([name]) => name !== key)),
+        'crm.sendJournal': JSON.stringify(entries),
+      },
+    });
+    studio.app.run('continueCampaigns', [], { kind: 'trigger' });
+    expect([...studio.mailedTo()].sort()).toEqual(emails(3));
+    // The journaled draft itself went out (a draft's id is r-<its message id>).
+    expect(emu.mail.outbox.map((mail) => `r-${mail.messageId}`)).toContain(draftId);
+    expect(emu.properties.script()['crm.sendJournal']).toBeUndefined();
+    expect(emu.mail.drafts(STAFF_EMAIL)).toEqual([]);
+  });
+
   it('continueCampaigns with nothing waiting reads one property and nothing else', () => {
     const studio = twoAccountStudio(2);
     const id = createCampaignFor(studio, { name: 'Done' });

@@ -30,7 +30,7 @@ import {
   type OutgoingMail,
 } from '../../services/mailer';
 import type { ScriptStore } from '../../services/properties';
-import { journalHasDrafts, readJournal, writeJournal } from '../../services/send-journal';
+import { adoptLegacyJournal, journalHasDrafts, readJournal, writeJournal } from '../../services/send-journal';
 import { currentAccount, readSendingAccount, recordSendingAccount } from '../../services/sending-account';
 import { updateRows, type RowUpdate, type Table, type Workbook } from '../../sheets';
 import { sendIdentity, type SendRow } from '../../sheets/campaigns';
@@ -106,6 +106,7 @@ export function settleJournal(
 ): boolean {
   const mailbox = knownMailbox ?? sendingMailbox();
   if (!mailbox) return false;
+  adoptLegacyJournal(store, mailbox);
   const journal = readJournal(store, mailbox);
   if (!journalHasDrafts(journal)) return true;
   let drafts: Set<string>;
