@@ -383,6 +383,11 @@ export interface CampaignProgress {
   skippedByReason: Record<string, number>;
   /** Why it is paused, in the staff's language, or null. */
   message: string | null;
+  /**
+   * Set when the Send was pressed by a staff member who is not the studio's sending account: the mail goes out
+   * from `account`'s Gmail through its trigger, at the latest by `by` (ISO time); `message` says so in words.
+   */
+  queuedFor?: { account: string; by: string; message: string };
 }
 
 export type FlowNameView = 'welcome' | 'feedback' | 'winback' | 'birthday' | 'pointsExpiry' | 'tierReached';

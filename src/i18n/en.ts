@@ -433,6 +433,15 @@ export const en = {
   'campaigns.unsubscribe.title': 'Unsubscribe',
   'campaigns.automation.unknown': 'There is no automated mailing “{flow}”.',
   'campaigns.automation.badDelay': 'The delay must be a whole number of days from 0 to 365.',
+  // Sending (#11): the sending account, the web app, mails too large.
+  'campaigns.send.tooLarge':
+    'Not sent: this mail is {size} KB, more than the {limit} KB Gmail allows for a mail body. Shorten the template or the client’s fields.',
+  'campaigns.send.attachmentsTooLarge':
+    'Not sent: the attachments are {size} MB, more than the {limit} MB Gmail allows. Attach a link instead.',
+  'campaigns.pause.webapp':
+    'Paused: the template has an unsubscribe link, but the web app is not deployed (Deploy → New deployment → Web app; a test /dev link does not work for clients). Deploy it, then press Send again.',
+  'campaigns.send.queuedForOwner':
+    'Queued: mail goes out from {owner}, the studio’s sending account, within about {minutes} minutes.',
   'analysis.rfm.champions': 'Champions',
   'analysis.rfm.loyal': 'Loyal',
   'analysis.rfm.potential_loyalists': 'Potential loyalists',

@@ -433,6 +433,15 @@ export const ru: Record<MessageKey, string> = {
   'campaigns.unsubscribe.title': 'Отписка',
   'campaigns.automation.unknown': 'Автоматической рассылки «{flow}» нет.',
   'campaigns.automation.badDelay': 'Задержка — целое число дней от 0 до 365.',
+  // Отправка (#11): отправляющий аккаунт, веб-приложение, слишком большие письма.
+  'campaigns.send.tooLarge':
+    'Не отправлено: письмо весит {size} КБ, а Gmail принимает не больше {limit} КБ текста письма. Сократите шаблон или поля клиента.',
+  'campaigns.send.attachmentsTooLarge':
+    'Не отправлено: вложения весят {size} МБ, а Gmail принимает не больше {limit} МБ. Дайте ссылку вместо вложения.',
+  'campaigns.pause.webapp':
+    'Пауза: в шаблоне есть ссылка отписки, но веб-приложение не развёрнуто (Начать развёртывание → Новое развёртывание → Веб-приложение; тестовая ссылка /dev клиентам не откроется). Разверните его и снова нажмите «Отправить».',
+  'campaigns.send.queuedForOwner':
+    'В очереди: письма уйдут с {owner}, отправляющего аккаунта студии, примерно в течение {minutes} минут.',
   'analysis.rfm.champions': 'Чемпионы',
   'analysis.rfm.loyal': 'Лояльные',
   'analysis.rfm.potential_loyalists': 'Потенциально лояльные',

@@ -2,6 +2,8 @@
 // https://mail.google.com/) because drafts serve as templates and make exactly-once sending possible;
 // switching to MailApp (script.send_mail) means changing this file only (see docs/mail.md).
 
+import { utf8Length } from '../domain/campaigns/sending';
+
 type BlobSource = GoogleAppsScript.Base.BlobSource;
 
 export interface OutgoingMail {
@@ -36,41 +38,58 @@ function gmailOptions(mail: OutgoingMail): GoogleAppsScript.Gmail.GmailAdvancedO
   return options;
 }
 
-/** Creates a draft addressed to one recipient; answers its id. Two Gmail calls. */
-export function createMailDraft(mail: OutgoingMail): string {
-  return GmailApp.createDraft(mail.to, mail.subject, mail.textBody, gmailOptions(mail)).getId();
+/** A draft this run made: its id for the journal, and the handle to send it with (no getDraft round trip). */
+export interface CreatedDraft {
+  id: string;
+  send: () => void;
 }
 
-/** Sends a draft made by createMailDraft; Gmail removes it from the drafts. Two Gmail calls. */
+/** Creates a draft addressed to one recipient. Two Gmail calls (createDraft, getId). */
+export function createMailDraft(mail: OutgoingMail): CreatedDraft {
+  const draft = GmailApp.createDraft(mail.to, mail.subject, mail.textBody, gmailOptions(mail));
+  return { id: draft.getId(), send: () => void draft.send() };
+}
+
+/** Sends a draft an earlier run made and journaled; Gmail removes it from the drafts. Two Gmail calls. */
 export function sendMailDraft(draftId: string): void {
   GmailApp.getDraft(draftId).send();
 }
 
 /**
- * Gmail's answer to getDraft for an id with no draft. Google's reference does not document it; this is
- * what GmailApp throws (and the emulator copies). Only this answer means "gone", i.e. sent.
+ * The ids of this account's drafts. Google documents a sent draft as no longer a draft, so a journaled id
+ * missing here was sent; one listed was not. Any error is rethrown: not knowing is never read as "sent".
  */
-const DRAFT_NOT_FOUND = /Invalid argument: draftId|Requested entity was not found/i;
-
-/**
- * Whether the draft still exists. A missing draft is read as "sent" by the send journal, so any other
- * failure (Gmail busy, a timeout) is rethrown: the run stops and the entry waits for the next run.
- */
-export function mailDraftExists(draftId: string): boolean {
-  try {
-    GmailApp.getDraft(draftId);
-    return true;
-  } catch (error) {
-    if (DRAFT_NOT_FOUND.test(error instanceof Error ? error.message : String(error))) return false;
-    throw error;
-  }
+export function listDraftIds(): Set<string> {
+  return new Set(GmailApp.getDrafts().map((draft) => draft.getId()));
 }
 
-export function deleteMailDraft(draftId: string): void {
+/**
+ * Drafts not in `known` addressed to one of `wanted` with its subject: drafts a killed run made but never
+ * journaled. Reads each unknown draft's message (called only after such a crash).
+ */
+export function findUnjournaledDrafts(
+  wanted: readonly { email: string; subject: string }[],
+  known: ReadonlySet<string>,
+): string[] {
+  const keys = new Set(wanted.map((item) => `${item.email.trim().toLowerCase()}\n${item.subject.trim()}`));
+  const found: string[] = [];
+  for (const draft of GmailApp.getDrafts()) {
+    const id = draft.getId();
+    if (known.has(id)) continue;
+    const message = draft.getMessage();
+    if (keys.has(`${message.getTo().trim().toLowerCase()}\n${message.getSubject().trim()}`)) found.push(id);
+  }
+  return found;
+}
+
+/** Deletes a draft; answers false when Gmail refused (the caller keeps what it needs to try again). */
+export function deleteMailDraft(draftId: string): boolean {
   try {
     GmailApp.getDraft(draftId).deleteDraft();
-  } catch {
-    // Already gone: nothing to clean up.
+    return true;
+  } catch (error) {
+    console.warn(`draft ${draftId} not deleted: ${String(error)}`);
+    return false;
   }
 }
 
@@ -84,16 +103,22 @@ export function remainingMailQuota(): number {
   return MailApp.getRemainingDailyQuota();
 }
 
-/** Gmail's "too many times for one day" error: the quota, not the address, is the problem. */
-export function isQuotaError(error: unknown): boolean {
-  const message = error instanceof Error ? error.message : String(error);
-  return /too many times|quota|limit exceeded/i.test(message);
+/** The size Gmail counts for a mail's body (subject and both bodies, UTF-8) and for its attachments, in bytes. */
+export function mailSizes(
+  mail: OutgoingMail,
+  attachmentBytes: (blob: BlobSource) => number,
+): { body: number; attachments: number } {
+  const utf8 = (text: string | null): number => (text ? utf8Length(text) : 0);
+  const blobs = [...(mail.attachments ?? []), ...Object.values(mail.inlineImages ?? {})];
+  return {
+    body: utf8(mail.subject) + utf8(mail.htmlBody) + utf8(mail.textBody),
+    attachments: blobs.reduce((sum, blob) => sum + attachmentBytes(blob), 0),
+  };
 }
 
-/** An error about the service rather than the address: worth trying again later, not a bounce. */
-export function isServiceError(error: unknown): boolean {
-  const message = error instanceof Error ? error.message : String(error);
-  return isQuotaError(error) || /service error|timed out|try again|temporarily|backend/i.test(message);
+/** An attachment's size in bytes. */
+export function blobBytes(blob: BlobSource): number {
+  return blob.getBlob().getBytes().length;
 }
 
 const INLINE_IMAGE = /<img[^>]*?src="cid:([^"]+)"[^>]*?alt="([^"]*)"[^>]*>/gi;

@@ -67,9 +67,11 @@ describe('exactly once', () => {
     const callsOfFullRun = emu.rt.total();
     expectExactlyOnce(studio, eligible, 'uninterrupted');
     // Bounded Gmail and sheet work per mail: a fixed number of calls each, sheet writes per chunk.
-    // Per mail: createDraft, getId, journal write, getDraft, send, the unsubscribe check (links signed in memory).
-    expect(emu.rt.total('GmailApp.') + emu.rt.total('GmailDraft.')).toBe(4 * RECIPIENTS);
-    expect(emu.rt.total('Properties.setProperty')).toBeLessThanOrEqual(RECIPIENTS + 3);
+    // Per mail: createDraft, getId, journal write (with the next mail's intent), send, the unsubscribe check
+    // (links signed in memory). Beyond one write per mail: the sending account, the waiting mark, the first
+    // intent and one per chunk.
+    expect(emu.rt.total('GmailApp.') + emu.rt.total('GmailDraft.')).toBe(3 * RECIPIENTS);
+    expect(emu.rt.total('Properties.setProperty')).toBeLessThanOrEqual(RECIPIENTS + 5);
     expect(emu.rt.total('Range.setValues')).toBeLessThanOrEqual(8); // rows written per chunk of 40, not per mail
     expect(callsOfFullRun).toBeLessThan(16 * RECIPIENTS);
 
@@ -92,10 +94,10 @@ describe('exactly once', () => {
         failures.push(`k=${k}: ${mailed.length} mails, ${status(studio)}`);
     }
     expect(failures).toEqual([]);
-    expect(ks.length).toBeGreaterThan(9 * RECIPIENTS); // every call of the run is a kill point
+    expect(ks.length).toBeGreaterThan(8 * RECIPIENTS); // every call of the run is a kill point (about 9 per mail)
   }, 600_000);
 
-  it('a Gmail hiccup while checking a journaled draft leaves it for the next run (not read as sent)', () => {
+  it('a Gmail hiccup while listing the drafts delays settling, never stops sending, and reads nothing as sent', () => {
     const { studio, eligible } = world();
     const { emu } = studio;
     const start = emu.toJSON();
@@ -104,7 +106,7 @@ describe('exactly once', () => {
     let beforeFirstSend = -1;
     emu.rt.onCall = (call) => {
       calls += 1;
-      if (call === 'GmailApp.getDraft' && beforeFirstSend < 0) beforeFirstSend = calls - 1;
+      if (call === 'GmailDraft.send' && beforeFirstSend < 0) beforeFirstSend = calls - 1;
     };
     studio.call('sendCampaign', 'K-0001');
     emu.rt.onCall = null;
@@ -115,12 +117,13 @@ describe('exactly once', () => {
     expect(() => studio.call('sendCampaign', 'K-0001')).toThrow();
     emu.rt.killExecutionsAfter(null);
     expect(emu.mail.drafts()).toHaveLength(1);
-    // The next run's check of that draft fails once, as Gmail sometimes does: not "gone", so not "sent".
-    emu.rt.failOn('GmailApp.getDraft', 'Service error: Gmail', 1);
-    expect(() => studio.app.run('continueCampaigns', [], { kind: 'trigger' })).toThrow(/Service error: Gmail/);
-    expect(studio.sendsOf('K-0001').filter((row) => row.status === 'Отправлено')).toHaveLength(0);
+    // The next run's listing of the drafts fails once, as Gmail sometimes does: the run goes on, and the
+    // journaled draft is neither read as sent nor sent twice.
+    emu.rt.failOn('GmailApp.getDrafts', 'Service error: Gmail', 1);
+    expect(() => studio.app.run('continueCampaigns', [], { kind: 'trigger' })).not.toThrow();
     resume(studio);
     expectExactlyOnce(studio, eligible, 'after the hiccup');
+    expect(emu.mail.drafts()).toEqual([]);
   });
 
   it('a duplicate trigger firing in the middle of a run sends nothing twice', () => {

@@ -1,26 +1,31 @@
 // The pure half of exactly-once sending. The engine (src/services + src/server) does the Gmail and
 // sheet work; every decision about what to send, resend, record or drop is made here.
 //
-// PROTOCOL, per queued recipient, one execution at a time (the engine holds the script lock):
-//   1. create a Gmail draft D for the recipient
-//   2. journal { campaignId, clientId, draftId: D } durably (script properties are written at once; a
-//      sheet write needs SpreadsheetApp.flush()) BEFORE step 3
-//   3. send D (Gmail removes a sent draft from the drafts list)
-//   4. mark the recipient's Sends row `sent`, then remove the journal entry
-// At the start of every run, before anything else: list the existing draft ids, `reconcile` the
-// journal, apply it (record, clear, delete drafts), then `planBatch`.
+// PROTOCOL, per queued recipient, one execution at a time (the engine holds the script lock), in the
+// sending account's mailbox only (its journal is its own: a draft id means nothing in another Gmail):
+//   0. journal an intent { campaign, client, address, subject } (it rides on the previous mail's write)
+//   1. create a Gmail draft D for the recipient (the handle is kept: no getDraft round trip)
+//   2. journal { campaignId, clientId, draftId: D } durably (script properties are written at once) BEFORE 3
+//   3. send D (Google: a sent draft is no longer among GmailApp.getDrafts())
+//   4. mark the recipient's Sends row `sent` (updateRows flushes under its lock), then remove the entry
+// At the start of every run: list the mailbox's draft ids once, `reconcile` the journal, apply it (record,
+// clear, delete drafts marked withdrawn first), delete unjournaled drafts matching an intent, then `planBatch`.
+// "Was it sent?" is only ever answered by that list; an error's words are never read.
 //
 // CRASH POINTS (an execution can die anywhere: 6-minute limit, quota error, redeploy):
-//   a. after 1, before 2: an unjournaled draft exists; the row is still queued and has no journal entry,
-//      so the next run creates a new draft and sends that. The stray draft is never sent by us (only
-//      journaled drafts are ever sent) → exactly one mail. (Stray drafts are litter, not mail.)
-//   b. after 2, before 3: the journaled draft still exists → `retry`: the next run sends THAT draft and
+//   a. after 0 or 1, before 2: maybe an unjournaled draft; the row is still queued with no entry, so the next
+//      run finds the draft by its intent, deletes it, and sends a new one. Only journaled drafts are ever sent.
+//   b. after 2, before 3: the journaled draft is still listed → `retry`: the next run sends THAT draft and
 //      never creates another for the recipient → one mail.
 //   c. after 3, before 4: the journaled draft is gone → counted `sent` and `toRecord`: the row is marked
 //      sent, nothing is sent again → one mail.
 //   d. after 4's row write, before the journal entry is removed: draft gone and row already sent →
 //      `sent` but not `toRecord`: the entry is just cleared → one mail.
-//   e. a send that throws (step 3 fails, e.g. quota): the draft still exists → case b next time.
+//   e. a send that throws: the list of drafts decides (gone → sent; listed → not sent, retried; not listed
+//      at all → left for the next run). The quota is read from getRemainingDailyQuota, never from words.
+// FAILURES: every per-mail step is guarded; a failure counts against the recipient only when Gmail sent other
+// mail since its last one, or hours later (`countFailure`), so an outage fails nobody; three counted failures
+// record the row failed with Gmail's error (never a bounce: bounces come back as mail).
 // Two rules make this airtight even if the engine slips: `planBatch` never creates a draft for a
 // recipient with any journal entry, and only `reconcile`d entries are ever resent.
 // THE ONE TRADE-OFF: a journaled draft deleted by hand looks sent. We would rather miss one mail than
@@ -39,6 +44,83 @@ export interface JournalEntry {
   campaignId: string;
   clientId: ClientId;
   draftId: string;
+  /** Never to be sent: its draft is being deleted (a skip or a failure), so its absence does not mean "sent". */
+  withdrawn?: boolean;
+}
+
+/**
+ * Written before createDraft: a run killed between createDraft and the journal write leaves a draft nobody
+ * journaled; the next run finds it by this recipient address and subject (and no journal entry) and deletes it.
+ * An intent with no such draft means the draft was never made: a draft is sent only once its id is journaled.
+ */
+export interface DraftIntent {
+  campaignId: string;
+  clientId: ClientId;
+  email: string;
+  subject: string;
+}
+
+/** A recipient's failed attempts so far, across runs. */
+export interface RetryRecord {
+  attempts: number;
+  /** Epoch ms of the last counted failure. */
+  at: number;
+  /** The mailbox's count of sent mails at that failure. */
+  sentBefore: number;
+}
+
+/** Counted failed attempts before a recipient is recorded failed. */
+export const MAX_SEND_ATTEMPTS = 3;
+/** A failure this long after the recipient's last one counts even if Gmail sent nothing in between. */
+export const RETRY_SPACING_MS = 2 * 60 * 60_000;
+
+/**
+ * One more failure for a recipient. It counts when Gmail sent another mail since this recipient's last failure
+ * (`sentCount`, the mailbox's sends so far, grew), or when that failure is RETRY_SPACING_MS old: failures while Gmail fails for everyone, minutes
+ * apart, say nothing about the recipient, so a passing outage fails nobody for good, while an address Gmail keeps
+ * refusing is recorded failed within hours. No error text is read: Google's wording is neither promised nor English.
+ */
+export function countFailure(
+  previous: RetryRecord | undefined,
+  now: number,
+  sentCount: number,
+): { record: RetryRecord; giveUp: boolean } {
+  const counts = !previous || sentCount > previous.sentBefore || now - previous.at >= RETRY_SPACING_MS;
+  if (!counts) return { record: previous, giveUp: false };
+  const attempts = (previous?.attempts ?? 0) + 1;
+  return { record: { attempts, at: now, sentBefore: sentCount }, giveUp: attempts >= MAX_SEND_ATTEMPTS };
+}
+
+/** Apps Script's per-message limits (guide "Quotas for Google Services"): body 200 KB, attachments 25 MB. */
+export const MAIL_BODY_LIMIT_BYTES = 200 * 1024;
+export const MAIL_ATTACHMENTS_LIMIT_BYTES = 25 * 1024 * 1024;
+
+/** A text's length in UTF-8 bytes, counted in memory (no Apps Script call per mail). */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}
+
+/** Why a mail is too large to send, or null. */
+export function mailTooLarge(
+  bodyBytes: number,
+  attachmentBytes: number,
+): { key: MessageKey; params: MessageParams } | null {
+  if (bodyBytes > MAIL_BODY_LIMIT_BYTES)
+    return {
+      key: 'campaigns.send.tooLarge',
+      params: { size: Math.ceil(bodyBytes / 1024), limit: MAIL_BODY_LIMIT_BYTES / 1024 },
+    };
+  if (attachmentBytes > MAIL_ATTACHMENTS_LIMIT_BYTES)
+    return {
+      key: 'campaigns.send.attachmentsTooLarge',
+      params: { size: Math.ceil(attachmentBytes / (1024 * 1024)), limit: MAIL_ATTACHMENTS_LIMIT_BYTES / (1024 * 1024) },
+    };
+  return null;
 }
 
 export function recipientKey(entry: { campaignId: string; clientId: ClientId }): string {
@@ -68,7 +150,9 @@ export function reconcile(
   recordedSent: ReadonlySet<string> = new Set(),
 ): Reconciliation {
   const byRecipient = new Map<string, JournalEntry[]>();
+  const withdrawn = journal.filter((entry) => entry.withdrawn);
   for (const entry of journal) {
+    if (entry.withdrawn) continue;
     const key = recipientKey(entry);
     byRecipient.set(key, [...(byRecipient.get(key) ?? []), entry]);
   }
@@ -79,6 +163,8 @@ export function reconcile(
     discard: [],
     journaled: new Set(byRecipient.keys()),
   };
+  // A withdrawn draft is deleted whether or not it is still there; it never counts as sent.
+  result.discard.push(...withdrawn.filter((entry) => existingDraftIds.has(entry.draftId)));
   for (const [key, entries] of byRecipient) {
     const gone = entries.filter((entry) => !existingDraftIds.has(entry.draftId));
     const waiting = entries.filter((entry) => existingDraftIds.has(entry.draftId));

@@ -12,10 +12,12 @@ import { refreshCampaignResults } from '../campaigns/attribution';
 import { runAutomationsHourly } from '../campaigns/automations';
 import { runCampaignsHourly } from '../campaigns/campaigns';
 import { applyPendingUnsubscribes } from '../campaigns/unsubscribe';
+import { clientWebAppUrl } from '../campaigns/mail-merge';
 import { findSheet, openWorkbook, settingEntries, type Workbook } from '../../sheets';
 import { readCampaignSettings, readCampaigns } from '../../sheets/campaigns';
 import { readMemo } from '../../services/campaign-memo';
-import { readJournal } from '../../services/send-journal';
+import { journalHasDrafts, readJournal } from '../../services/send-journal';
+import { readSendingAccount } from '../../services/sending-account';
 import { deleteProperty, readJsonProperty, scriptStore, writeJsonProperty } from '../../services/properties';
 import { scheduleContinuation } from '../../services/triggers';
 
@@ -46,9 +48,23 @@ function logFailure(name: string, error: unknown): void {
   console.error(`${name} failed: ${error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error)}`);
 }
 
-function runSteps(steps: readonly Step[]): void {
+/**
+ * No hourly step starts after this much of the run: on a slow day each step's fixed reads alone take a
+ * minute, and a step started late would be killed at six minutes. What is left waits an hour (campaigns
+ * are also continued by their own trigger).
+ */
+const HOURLY_STEP_START_LIMIT_MS = 2 * 60_000;
+
+function runSteps(steps: readonly Step[], startLimitMs = Infinity): void {
   const failures: string[] = [];
+  const started = Date.now();
   for (const step of steps) {
+    if (Date.now() - started > startLimitMs) {
+      console.warn(
+        `${step.name} left for the next run: this one has used ${Math.round((Date.now() - started) / 1000)} s`,
+      );
+      continue;
+    }
     try {
       step.run();
     } catch (error) {
@@ -113,7 +129,7 @@ function hourBook(): Workbook {
 
 export function runHourly(): void {
   hourlyBook = null;
-  runSteps(hourlySteps);
+  runSteps(hourlySteps, HOURLY_STEP_START_LIMIT_MS);
 }
 
 // ---- Hourly: learn cheaply whether a step has work ----
@@ -125,7 +141,8 @@ export function runHourly(): void {
  */
 function campaignsHaveWork(book: Workbook): boolean {
   const store = scriptStore();
-  if (readJournal(store).length > 0) return true;
+  const mailbox = readSendingAccount();
+  if (mailbox && journalHasDrafts(readJournal(store, mailbox))) return true;
   const now = new Date();
   return readCampaigns(book).some(
     ({ campaign }) =>
@@ -140,7 +157,7 @@ interface FlowIndex {
   /** The studio's calendar day: every flow's window is counted in whole days. */
   day: string;
   quiet: boolean;
-  /** Rows of each sheet a flow reads, and the Settings, when it found nothing due. */
+  /** Rows of each sheet a flow reads, the Settings and the web app's URL, when it found nothing due. */
   fingerprint: string;
 }
 
@@ -154,7 +171,8 @@ function studioDay(now: Date): string {
 
 function flowFingerprint(book: Workbook): string {
   const rows = FLOW_SHEETS.map((key) => findSheet(book, key)?.getLastRow() ?? -1);
-  return JSON.stringify([rows, settingEntries(book)]);
+  // The web app's deployment too: a flow held back for want of it goes out the hour after it is deployed.
+  return JSON.stringify([rows, settingEntries(book), clientWebAppUrl()]);
 }
 
 /**

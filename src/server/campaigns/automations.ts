@@ -20,7 +20,7 @@ import {
   type SendRow,
 } from '../../sheets/campaigns';
 import { HOURLY_FLOW_BUDGET_MS, pendingEmails } from './campaign-runs';
-import { loadTemplate, mergeSources, mergeValuesFor, renderMail, type MailTemplate } from './mail-merge';
+import { loadSendableTemplate, mergeSources, mergeValuesFor, renderMail, type MailTemplate } from './mail-merge';
 import { feedbackLinks, loyaltyOccasions } from './mail-seams';
 import { UserFacingError } from '../app/respond';
 import { asStaff } from '../app/staff';
@@ -118,7 +118,7 @@ export function runAutomationsHourly(): void {
     settleJournal(book, store, sends, sendsTable);
     const templates = new Map<string, MailTemplate | null>();
     const templateOf = (ref: string): MailTemplate | null => {
-      if (!templates.has(ref)) templates.set(ref, loadTemplate(book, ref));
+      if (!templates.has(ref)) templates.set(ref, loadSendableTemplate(book, ref));
       return templates.get(ref) ?? null;
     };
     const loyalty = loyaltyOccasions(book, now, { ledger: flowSettings.pointsExpiry.enabled });

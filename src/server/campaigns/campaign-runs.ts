@@ -6,6 +6,8 @@ import { failureStreak } from '../../domain/campaigns/sending';
 import type { CampaignSettings } from '../../domain/campaigns/settings';
 import { campaignCounts, isDue, transitionCampaign } from '../../domain/campaigns/state';
 import type { Campaign, CampaignStatus, Client, Locale } from '../../domain/types';
+import { translate } from '../../i18n';
+import type { CampaignProgress } from '../../contract/sidebar-api';
 import { remainingMailQuota } from '../../services/mailer';
 import { scheduleContinuation } from '../../services/triggers';
 import { scriptStore, type ScriptStore } from '../../services/properties';
@@ -23,10 +25,11 @@ import {
   type ClientBase,
   type SendRow,
 } from '../../sheets/campaigns';
-import { loadTemplate, mergeSources, mergeValuesFor, renderMail } from './mail-merge';
+import { loadTemplate, mergeSources, mergeValuesFor, renderMail, templateBlocked } from './mail-merge';
 import { noteCampaignStatus } from '../telegram/campaign-events';
 import { segmentClientIds } from './mail-seams';
-import { sendQueue, settleJournal, type QueuedMail } from './sending';
+import { journalPending, sendingMailbox, sendQueue, settleJournal, type QueuedMail } from './sending';
+import { currentAccount, readSendingAccount } from '../../services/sending-account';
 
 /** A run stops starting mails after this, well inside the 6-minute limit (the writes still fit). */
 export const TRIGGER_BUDGET_MS = 4 * 60_000;
@@ -43,6 +46,8 @@ export const CONTINUE_HANDLER = 'continueCampaigns';
 /** The one-off trigger at a scheduled campaign's time (one pending: the earliest; each run re-arms the next). */
 export const START_HANDLER = 'startScheduledCampaigns';
 const CONTINUE_AFTER_MS = 60_000;
+/** A run that only met failures to retry (Gmail failing, or refusing the last addresses) is tried again later. */
+const RETRY_AFTER_MS = 15 * 60_000;
 
 /** The clients whose unsubscribe is recorded but not yet in Clients, as the addresses exclusions check. */
 export function pendingEmails(store: ScriptStore, clients: readonly Client[]): Set<string> {
@@ -112,6 +117,10 @@ interface RunContext {
   /** Campaigns staff just pressed send on: their list is brought up to date. */
   refresh: ReadonlySet<string>;
   base?: ClientBase;
+  /** The sending account's mailbox, which this execution runs as. */
+  mailbox: string;
+  /** Some mail was sent, skipped or recorded failed: with only retries left, the next run waits longer. */
+  progressed?: boolean;
 }
 
 function clientBase(run: RunContext): ClientBase {
@@ -175,6 +184,9 @@ function runCampaign(run: RunContext, row: CampaignRow): CampaignStatus {
       params: { template: campaign.template },
       at,
     });
+  // Refused before any mail: a link clients cannot open would be in every one of them.
+  const blocked = templateBlocked(template);
+  if (blocked) return pauseFor(run, row, { reason: 'webapp', key: blocked, params: {}, at });
   const base = clientBase(run);
   const sources = mergeSources(run.book, base.clients, base.orders, run.locale, {
     links: true,
@@ -210,9 +222,14 @@ function runCampaign(run: RunContext, row: CampaignRow): CampaignStatus {
     settings: run.settings,
     cancelled: () => readMemo(run.store, campaign.id).cancelledAt !== undefined,
     sendsTable: run.sendsTable,
+    locale: run.locale,
+    mailbox: run.mailbox,
   });
-  if (outcome.pause) return pauseFor(run, row, { ...outcome.pause, at });
+  if (outcome.sent + outcome.failed + outcome.skipped > 0) run.progressed = true;
   const left = run.sends.some((send) => send.send.campaignId === campaign.id && send.send.status === 'queued');
+  // The breaker guards the mails still to send; with none left there is nothing to hold back.
+  if (outcome.pause && (left || outcome.pause.reason !== 'failures'))
+    return pauseFor(run, row, { ...outcome.pause, at });
   return finish(run, row, left ? 'sending' : 'done');
 }
 
@@ -251,9 +268,72 @@ function armNextStart(rows: readonly CampaignRow[]): void {
   if (times.length > 0) scheduleContinuation(START_HANDLER, new Date(Math.min(...times)));
 }
 
+/** Set while campaigns wait for the sending account's run: continueCampaigns does nothing without it. */
+const WAITING_KEY = 'crm.campaignsWaiting';
+/** How often the sending account's continueCampaigns trigger runs (installed by Setup). */
+export const CONTINUE_EVERY_MINUTES = 10;
+
+/** Campaigns pressed by another account, to bring up to date when the sending account's run starts them. */
+function waitingIds(raw: string | null): string[] {
+  if (!raw) return [];
+  try {
+    const ids: unknown = JSON.parse(raw);
+    return Array.isArray(ids) ? ids.map(String) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Marks campaigns as waiting; under the database lock, as the end of a run clears the mark under it. */
+function markWaiting(store: ScriptStore, campaignIds: Iterable<string>): string {
+  return withLock('database', () => {
+    const raw = JSON.stringify([...new Set([...waitingIds(store.getProperty(WAITING_KEY)), ...campaignIds])]);
+    store.setProperty(WAITING_KEY, raw);
+    return raw;
+  });
+}
+
+/** Whether any campaign waits for a run: one property read, so the frequent trigger is cheap when idle. */
+export function campaignsWaiting(): boolean {
+  return scriptStore().getProperty(WAITING_KEY) !== null;
+}
+
+/** What a run answers the press that started it. */
+export interface RunAnswer {
+  /** False when another execution is sending (it goes on; nothing is lost) or another account sends. */
+  ran: boolean;
+  /** Set when another account sends: its email, and when its trigger starts the run at the latest. */
+  queuedFor: { account: string; by: Date } | null;
+}
+
+/** A press marks its campaign waiting before moving it to sending: a press killed between is continued. */
+export function markPressed(campaignId: string): void {
+  markWaiting(scriptStore(), [campaignId]);
+}
+
+/** The press's answer, with who sends and by when when another account sends. */
+export function withQueuedFor(progress: CampaignProgress, run: RunAnswer, locale: Locale): CampaignProgress {
+  if (!run.queuedFor) return progress;
+  const { account, by } = run.queuedFor;
+  return {
+    ...progress,
+    queuedFor: {
+      account,
+      by: by.toISOString(),
+      message: translate(locale, 'campaigns.send.queuedForOwner', { owner: account, minutes: CONTINUE_EVERY_MINUTES }),
+    },
+  };
+}
+
+function queuedForOwner(store: ScriptStore, owner: string, refresh: ReadonlySet<string>): RunAnswer {
+  markWaiting(store, refresh);
+  return { ran: false, queuedFor: { account: owner, by: new Date(Date.now() + CONTINUE_EVERY_MINUTES * 60_000) } };
+}
+
 /**
- * One engine run over every campaign that is sending (oldest first), under the send lock; answers
- * false when another execution holds it (it is sending; nothing is lost). Schedules its own continuation.
+ * One engine run over every campaign that is sending (oldest first), under the send lock, in the sending
+ * account's mailbox only: run by another account, it leaves the campaigns waiting for the sending account's
+ * continueCampaigns trigger and answers who sends and by when. Schedules its own continuation.
  * `deadline` (epoch ms) counts from the entry point's start: the reads before the run take time too.
  */
 export function runCampaigns(
@@ -261,9 +341,17 @@ export function runCampaigns(
   locale: Locale,
   book: Workbook,
   refresh: ReadonlySet<string> = new Set(),
-): boolean {
-  const done = withSendLock(() => {
-    const store = scriptStore();
+): RunAnswer {
+  const store = scriptStore();
+  const owner = readSendingAccount();
+  // Another account's press does not wait for the send lock: the sending account's run may hold it for minutes.
+  if (owner && owner.trim().toLowerCase() !== currentAccount().trim().toLowerCase())
+    return queuedForOwner(store, owner, refresh);
+  const done = withSendLock((): RunAnswer => {
+    const mailbox = sendingMailbox();
+    if (!mailbox) return queuedForOwner(store, readSendingAccount() ?? '', refresh);
+    // The press marked its campaign waiting before moving it: a run killed mid-way is picked up next time.
+    const startRaw = store.getProperty(WAITING_KEY);
     const sends = readSendsSheet(book);
     const run: RunContext = {
       book,
@@ -273,9 +361,10 @@ export function runCampaigns(
       settings: readCampaignSettings(book),
       locale,
       deadline,
-      refresh,
+      refresh: new Set([...refresh, ...waitingIds(startRaw)]),
+      mailbox,
     };
-    settleJournal(book, store, run.sends, run.sendsTable);
+    settleJournal(book, store, run.sends, run.sendsTable, mailbox);
     const rows = readCampaigns(book);
     wakeCampaigns(run, rows);
     const sending = rows
@@ -289,9 +378,21 @@ export function runCampaigns(
       }
       if (runCampaign(run, row) === 'sending') more = true;
     }
-    if (more) scheduleContinuation(CONTINUE_HANDLER, new Date(Date.now() + CONTINUE_AFTER_MS));
+    // A draft or intent left unsettled (Gmail failed while settling) keeps the next run coming, to clean it up.
+    const unsettled = journalPending(store, mailbox);
+    if (more || unsettled) {
+      // Kept as a bare mark: the campaigns it named are listed by now.
+      if (startRaw !== '[]') store.setProperty(WAITING_KEY, '[]');
+    } else if (startRaw !== null) {
+      // Cleared only if nobody marked meanwhile: that campaign may have started after this run read them.
+      withLock('database', () => {
+        if (store.getProperty(WAITING_KEY) === startRaw) store.deleteProperty(WAITING_KEY);
+      });
+    }
+    const after = more && (run.progressed || Date.now() > run.deadline) ? CONTINUE_AFTER_MS : RETRY_AFTER_MS;
+    if (more || unsettled) scheduleContinuation(CONTINUE_HANDLER, new Date(Date.now() + after));
     armNextStart(rows);
-    return true;
+    return { ran: true, queuedFor: null };
   });
-  return done !== null;
+  return done ?? { ran: false, queuedFor: null };
 }

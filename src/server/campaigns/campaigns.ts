@@ -22,12 +22,15 @@ import {
   type CampaignRow,
 } from '../../sheets/campaigns';
 import {
+  campaignsWaiting,
   CLIENT_BUDGET_MS,
   decideFor,
   HOURLY_CAMPAIGN_BUDGET_MS,
+  markPressed,
   runCampaigns,
   START_HANDLER,
   TRIGGER_BUDGET_MS,
+  withQueuedFor,
 } from './campaign-runs';
 import { readMemo, writeMemo } from '../../services/campaign-memo';
 import {
@@ -253,12 +256,18 @@ export function sendCampaign(campaignId: string): CampaignProgress {
       if (!loadTemplate(book, row.campaign.template))
         throw new UserFacingError('campaigns.pause.template', { template: row.campaign.template });
       const wasPaused = row.campaign.status === 'paused';
+      markPressed(campaignId);
       moveCampaign(book, campaignId, 'sending');
       // Staff resuming a paused campaign: the failure breaker starts counting afresh.
       if (wasPaused) writeMemo(scriptStore(), campaignId, { resumedAt: new Date().toISOString() });
     }
-    runCampaigns(started + CLIENT_BUDGET_MS, book.locale, book, pressed ? new Set([campaignId]) : new Set());
-    return progressOf(book, locale, campaignId);
+    const run = runCampaigns(
+      started + CLIENT_BUDGET_MS,
+      book.locale,
+      book,
+      pressed ? new Set([campaignId]) : new Set(),
+    );
+    return withQueuedFor(progressOf(book, locale, campaignId), run, locale);
   });
 }
 
@@ -299,6 +308,8 @@ export function cancelCampaign(campaignId: string): CampaignView {
 
 /** The one-off trigger after a time-boxed run. */
 export function continueCampaigns(): void {
+  // Also the sending account's frequent trigger: one property read when nothing waits.
+  if (!campaignsWaiting()) return;
   continueFor(TRIGGER_BUDGET_MS);
 }
 
@@ -310,7 +321,7 @@ function continueFor(budgetMs: number): void {
 
 /** The one-off trigger at a campaign's scheduled time. */
 export function startScheduledCampaigns(): void {
-  continueCampaigns();
+  continueFor(TRIGGER_BUDGET_MS);
 }
 
 /** Hourly step: starts due campaigns, resumes quota pauses, continues anything left by a lost trigger. */

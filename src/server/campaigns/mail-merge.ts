@@ -10,6 +10,7 @@ import {
 import { parseTemplate, render, type Template } from '../../domain/campaigns/template';
 import { makeUnsubscribeToken, unsubscribeUrl, type Signer } from '../../domain/campaigns/unsubscribe';
 import type { Client, ClientId, Locale, Order } from '../../domain/types';
+import { translate } from '../../i18n';
 import { findDraftTemplate } from '../../services/mailer';
 import { makeSigner } from '../../services/signer';
 import type { Workbook } from '../../sheets';
@@ -68,6 +69,34 @@ export function loadTemplate(book: Workbook, ref: string): MailTemplate | null {
   };
 }
 
+/**
+ * The web app's URL clients can open: null until it is deployed (getUrl() is null), and null for the editor's
+ * test deployment, whose /dev URL works only for the script's editors.
+ */
+export function clientWebAppUrl(): string | null {
+  const url = ScriptApp.getService().getUrl();
+  if (!url) return null;
+  return /\/dev(?:[?#]|$)/.test(url) ? null : url;
+}
+
+/** Why this template cannot be mailed now (an unsubscribe link with no web app to open it), or null. */
+export function templateBlocked(template: MailTemplate): 'campaigns.pause.webapp' | null {
+  return templateUses(template, 'unsubscribe_link') && clientWebAppUrl() === null ? 'campaigns.pause.webapp' : null;
+}
+
+/**
+ * The template for a flow's mails, or null while it cannot be mailed: missing, or blocked (then the reason is
+ * logged once, since a flow's template is loaded once per run) and its mails stay due for a later run.
+ */
+export function loadSendableTemplate(book: Workbook, ref: string): MailTemplate | null {
+  const template = loadTemplate(book, ref);
+  if (!template) return null;
+  const blocked = templateBlocked(template);
+  if (!blocked) return template;
+  console.warn(`${ref}: ${translate(book.locale, blocked)}`);
+  return null;
+}
+
 export function templateUses(template: MailTemplate, field: string): boolean {
   const key = foldFieldName(field);
   return [template.subject, template.body, template.text].some((part) =>
@@ -112,7 +141,7 @@ export function mergeSources(
   return {
     locale,
     // One secret read per run; every link is then signed in memory (same HMAC as Utilities').
-    webAppUrl: options.links ? ScriptApp.getService().getUrl() : '',
+    webAppUrl: options.links ? (clientWebAppUrl() ?? '') : '',
     sign: options.links ? makeSigner() : null,
     loyalty: loyaltyFieldsFor(book, options.recipients ?? clients.map((client) => client.id), options.campaignId),
     feedbackLink: feedbackLinks(),
