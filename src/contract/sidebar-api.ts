@@ -385,6 +385,20 @@ export interface CampaignProgress {
   message: string | null;
 }
 
+/** The count staff confirm before a send, decided on the server after every exclusion. */
+export interface CampaignConfirmation {
+  campaignId: string;
+  /** Mails a press would send now; `sendCampaign` refuses when its count differs from the one confirmed. */
+  count: number;
+  /** How many of them go out today within the quota; the rest follow when it refills. */
+  today: number;
+  skippedByReason: Record<string, number>;
+  /** The question to confirm, in the staff's language: the count, today's share, who is excluded and why. */
+  sentence: string;
+  /** What blocks sending (a missing template, unknown fields, recipients with holes); empty when it may go. */
+  problems: string[];
+}
+
 export type FlowNameView = 'welcome' | 'feedback' | 'winback' | 'birthday' | 'pointsExpiry' | 'tierReached';
 
 export interface AutomationView {
@@ -401,9 +415,11 @@ export interface SidebarApi {
   listCampaigns(): CampaignView[];
   createCampaign(campaign: NewCampaign): CampaignView;
   previewCampaign(campaignId: string, clientId?: string | null): CampaignPreview;
-  /** Sends the first recipient's mail to the staff member; answers a confirmation sentence. */
-  testSendCampaign(campaignId: string): string;
-  sendCampaign(campaignId: string): CampaignProgress;
+  confirmCampaign(campaignId: string): CampaignConfirmation;
+  /** Sends the previewed recipient's mail (the first one when none is given) to the staff member; answers a sentence. */
+  testSendCampaign(campaignId: string, clientId?: string | null): string;
+  /** Refuses when `confirmedCount` (from confirmCampaign) differs from the count now. */
+  sendCampaign(campaignId: string, confirmedCount?: number | null): CampaignProgress;
   scheduleCampaign(campaignId: string, isoTime: string): CampaignView;
   cancelCampaign(campaignId: string): CampaignView;
   getCampaignProgress(campaignId: string): CampaignProgress;

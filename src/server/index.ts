@@ -28,6 +28,7 @@ export {
   listCampaigns,
   createCampaign,
   previewCampaign,
+  confirmCampaign,
   testSendCampaign,
   sendCampaign,
   scheduleCampaign,

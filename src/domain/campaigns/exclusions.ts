@@ -196,20 +196,27 @@ export function newSendRows(
 
 /**
  * What a send would write now, for the preview: the campaign's rows already decided, plus a decision
- * for each member not listed yet. Answers who would be mailed and how many are skipped for each reason.
+ * for each member not listed yet. Answers who is a recipient (already sent ones included), who a press
+ * would mail now (`toMail`: rows still queued and new members to send to), and the skips by reason.
  */
 export function recipientsNow(
   listed: readonly Send[],
   fresh: readonly RecipientDecision[],
-): { eligible: ClientId[]; skippedByReason: Record<string, number> } {
+): { eligible: ClientId[]; toMail: ClientId[]; skippedByReason: Record<string, number> } {
   const listedIds = new Set(listed.map((send) => send.clientId));
   const decisions = [
-    ...listed.map((send) => ({ clientId: send.clientId, send: send.status !== 'skipped', reason: send.reason })),
+    ...listed.map((send) => ({
+      clientId: send.clientId,
+      send: send.status !== 'skipped',
+      mail: send.status === 'queued',
+      reason: send.reason,
+    })),
     ...fresh
       .filter((decision) => !listedIds.has(decision.clientId))
       .map((decision) => ({
         clientId: decision.clientId,
         send: decision.action === 'send',
+        mail: decision.action === 'send',
         reason: decision.action === 'skip' ? decision.reason : '',
       })),
   ];
@@ -218,6 +225,16 @@ export function recipientsNow(
     if (!decision.send) skippedByReason[decision.reason] = (skippedByReason[decision.reason] ?? 0) + 1;
   return {
     eligible: decisions.filter((decision) => decision.send).map((decision) => decision.clientId),
+    toMail: decisions.filter((decision) => decision.mail).map((decision) => decision.clientId),
     skippedByReason,
   };
+}
+
+/**
+ * How many of `count` mails go out today: the remaining quota less the flows' reserve (as the send
+ * engine plans its batch); the rest follow when the quota refills.
+ */
+export function todaysShare(count: number, remainingQuota: number, reserve: number): { today: number; later: number } {
+  const today = Math.min(count, Math.max(0, Math.floor(remainingQuota) - Math.max(0, reserve)));
+  return { today, later: count - today };
 }

@@ -109,3 +109,11 @@ export function knownFieldNames(staffHeaders: readonly string[]): Set<string> {
   for (const header of staffHeaders) known.add(foldFieldName(header));
   return known;
 }
+
+/**
+ * Field names to suggest for a misspelt one, as staff would type them: the built-in fields first, then
+ * the Clients columns by key, then the staff's own columns.
+ */
+export function suggestableFieldNames(staffHeaders: readonly string[]): string[] {
+  return [...new Set([...BUILTIN_FIELDS, ...CLIENTS.columns.map((column) => column.key), ...staffHeaders])];
+}
