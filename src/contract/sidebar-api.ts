@@ -411,6 +411,17 @@ export interface AutomationView {
   template: string;
 }
 
+/** What a flow would mail in the next days if switched on now (nothing that already happened counts). */
+export interface AutomationForecast {
+  flow: FlowNameView;
+  days: number;
+  count: number;
+  /** "Name (C-0001)", the first few clients. */
+  clients: string[];
+  /** Clients beyond those named. */
+  moreClients: number;
+}
+
 export interface SidebarApi {
   listCampaigns(): CampaignView[];
   createCampaign(campaign: NewCampaign): CampaignView;
@@ -425,6 +436,7 @@ export interface SidebarApi {
   getCampaignProgress(campaignId: string): CampaignProgress;
   listAutomations(): AutomationView[];
   saveAutomation(automation: Omit<AutomationView, 'label'>): AutomationView;
+  forecastAutomation(flow: FlowNameView): AutomationForecast;
 }
 
 // ---- Mail history: what a client received, what each flow sent lately, templates to pick from

@@ -388,6 +388,7 @@ export const en = {
   'campaigns.send.nobody': 'Nobody in the segment can get this campaign — there is no one to send to.',
   'campaigns.state.finished': 'This campaign is finished — it can’t be sent or scheduled again.',
   'campaigns.state.cancelled': 'This campaign was cancelled — it can’t be sent or scheduled.',
+  'campaigns.skip.sameKind': 'Already got a mail of this kind (a campaign or an automated one) in the last 7 days.',
   'analysis.rfm.champions': 'Champions',
   'analysis.rfm.loyal': 'Loyal',
   'analysis.rfm.potential_loyalists': 'Potential loyalists',

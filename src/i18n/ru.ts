@@ -390,6 +390,7 @@ export const ru: Record<MessageKey, string> = {
   'campaigns.send.nobody': 'Никто из сегмента не может получить эту рассылку — отправлять некому.',
   'campaigns.state.finished': 'Эта рассылка уже завершена — её нельзя отправить или запланировать снова.',
   'campaigns.state.cancelled': 'Эта рассылка отменена — её нельзя отправить или запланировать.',
+  'campaigns.skip.sameKind': 'Уже получил письмо такого же рода (рассылка или автоматическое) за последние 7 дней.',
   'analysis.rfm.champions': 'Чемпионы',
   'analysis.rfm.loyal': 'Лояльные',
   'analysis.rfm.potential_loyalists': 'Потенциально лояльные',

@@ -37,6 +37,6 @@ export {
   continueCampaigns,
   startScheduledCampaigns,
 } from './campaigns/campaigns';
-export { listAutomations, saveAutomation } from './campaigns/automations';
+export { listAutomations, saveAutomation, forecastAutomation } from './campaigns/automations';
 export { doGet } from './campaigns/unsubscribe';
 export { getClientMails, getFlowActivity, listTemplates } from './campaigns/mail-history';

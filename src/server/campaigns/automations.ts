@@ -1,17 +1,19 @@
 // Automated mailings: staff switch each flow on or off with its template and delay (Settings rows
 // `flows.<name>`); the hourly step queues the flow mails due now as Sends rows (one per occasion) and
 // sends them through the same exactly-once engine as campaigns.
-import type { AutomationView } from '../../contract/sidebar-api';
+import type { AutomationForecast, AutomationView, FlowNameView } from '../../contract/sidebar-api';
 import { withSendLock } from '../../services/locks';
 import { scriptStore } from '../../services/properties';
 import { isDate } from '../../domain/cells';
-import { dueFlowMails, isQuietHour, type FlowFacts } from '../../domain/campaigns/flows';
+import { dueFlowMails, forecastFlow, isQuietHour, type FlowFacts } from '../../domain/campaigns/flows';
+import { kindOfCampaigns } from '../../domain/campaigns/exclusions';
 import { FLOW_NAMES, flowCampaignId, flowOfCampaignId, type FlowName } from '../../domain/campaigns/settings';
 import type { ClientFacts } from '../../domain/analysis';
 import type { ClientId } from '../../domain/types';
 import { translate } from '../../i18n';
 import { appendRows, openWorkbook, readCoreSettings, writeSetting } from '../../sheets';
 import {
+  readCampaigns,
   readCampaignSettings,
   readClientBase,
   readFlowSettings,
@@ -25,6 +27,10 @@ import { feedbackLinks, loyaltyOccasions } from './mail-seams';
 import { UserFacingError } from '../app/respond';
 import { asStaff } from '../app/staff';
 import { sendQueue, settleJournal, type QueuedMail } from './sending';
+
+/** The forecast before switching a flow on covers a week, naming at most this many clients. */
+const FORECAST_DAYS = 7;
+const FORECAST_NAMES_SHOWN = 10;
 
 export function listAutomations(): AutomationView[] {
   return asStaff((book, locale) => {
@@ -47,8 +53,11 @@ export function saveAutomation(automation: Omit<AutomationView, 'label'>): Autom
     if (!Number.isInteger(automation.delayDays) || automation.delayDays < 0 || automation.delayDays > 365)
       throw new UserFacingError('campaigns.automation.badDelay');
     const current = readFlowSettings(book)[flow];
+    const switchedOn = automation.enabled === true && !current.enabled;
     const next = {
       ...current,
+      // From this moment on: what happened before the switch is never mailed.
+      enabledAt: switchedOn ? new Date().toISOString() : current.enabledAt,
       enabled: automation.enabled === true,
       delayDays: automation.delayDays,
       template: automation.template.trim() || current.template,
@@ -102,6 +111,47 @@ function occasionFields(
   return {};
 }
 
+/** How many mails the flow would send in the next days if switched on now, and to whom (names, the first few). */
+export function forecastAutomation(flow: FlowNameView): AutomationForecast {
+  return asStaff((book) => {
+    if (!FLOW_NAMES.includes(flow)) throw new UserFacingError('campaigns.automation.unknown', { flow: String(flow) });
+    const now = new Date();
+    const flowSettings = readFlowSettings(book);
+    const base = readClientBase(book);
+    const sends = readSendsSheet(book).rows.map((row) => row.send);
+    const loyalty = loyaltyOccasions(book, now, { ledger: flow === 'pointsExpiry' });
+    const mails = forecastFlow(
+      flow,
+      now,
+      FORECAST_DAYS,
+      base.clients,
+      base.orders,
+      {
+        localHour: 0,
+        pendingUnsubscribes: pendingEmails(scriptStore(), base.clients),
+        ...storedFacts(base, loyalty.startingTiers),
+        pointsExpiring: loyalty.pointsExpiring,
+        kindOf: kindOfCampaigns(
+          readCampaigns(book).map((row) => row.campaign),
+          flowSettings,
+        ),
+      },
+      flowSettings,
+      sends,
+      readCampaignSettings(book),
+    );
+    const names = new Map(base.clients.map((client) => [client.id, client.name]));
+    const ids = [...new Set(mails.map((mail) => mail.clientId))];
+    return {
+      flow,
+      days: FORECAST_DAYS,
+      count: mails.length,
+      clients: ids.slice(0, FORECAST_NAMES_SHOWN).map((id) => `${names.get(id) ?? ''} (${id})`),
+      moreClients: Math.max(0, ids.length - FORECAST_NAMES_SHOWN),
+    };
+  });
+}
+
 /** Hourly step: queue the flow mails due now, then send every queued flow mail (outside quiet hours). */
 export function runAutomationsHourly(): void {
   const started = Date.now();
@@ -134,6 +184,10 @@ export function runAutomationsHourly(): void {
         ...storedFacts(base, loyalty.startingTiers),
         pointsExpiring: loyalty.pointsExpiring,
         feedbackLink: (_client, order) => feedbackLinkFor(order.id),
+        kindOf: kindOfCampaigns(
+          readCampaigns(book).map((row) => row.campaign),
+          flowSettings,
+        ),
       },
       flowSettings,
       sends.map((row) => row.send),

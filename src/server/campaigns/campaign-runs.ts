@@ -1,6 +1,11 @@
 // Running campaigns: deciding each recipient once (the Sends rows), then sending in time-boxed runs
 // that continue through a one-off trigger, pause for the quota or a run of failures, and resume.
-import { decideRecipients, newSendRows, type RecipientDecision } from '../../domain/campaigns/exclusions';
+import {
+  decideRecipients,
+  kindOfCampaigns,
+  newSendRows,
+  type RecipientDecision,
+} from '../../domain/campaigns/exclusions';
 import { withLock, withSendLock } from '../../services/locks';
 import { failureStreak, type PauseDecision } from '../../domain/campaigns/sending';
 import type { CampaignSettings } from '../../domain/campaigns/settings';
@@ -17,6 +22,7 @@ import {
   readCampaigns,
   readCampaignSettings,
   readClientBase,
+  readFlowSettings,
   readSends,
   readSendsSheet,
   writeCampaign,
@@ -64,11 +70,17 @@ export function decideFor(
   if (!memberIds) return null;
   const ids = new Set(memberIds);
   const members = base.clients.filter((client) => ids.has(client.id));
+  // A campaign with a flow's template is of that flow's kind: one mail of a kind a week, campaign or flow.
+  const rows = kindOfCampaigns(
+    readCampaigns(book).map((row) => row.campaign),
+    readFlowSettings(book),
+  );
+  const of = rows(campaign.id);
   return decideRecipients(
     campaign,
     members,
     sends.map((row) => row.send),
-    { now, pendingUnsubscribes: pendingEmails(store, base.clients), settings },
+    { now, pendingUnsubscribes: pendingEmails(store, base.clients), settings, ...(of ? { kind: { of, rows } } : {}) },
   );
 }
 
