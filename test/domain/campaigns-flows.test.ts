@@ -13,7 +13,7 @@ import type { Client, Order, Send } from '../../src/domain/types';
 const ALL_ON: FlowSettings = {
   ...DEFAULT_FLOW_SETTINGS,
   ...Object.fromEntries(FLOW_NAMES.map((flow) => [flow, { ...DEFAULT_FLOW_SETTINGS[flow], enabled: true }])),
-} as FlowSettings;
+};
 
 function client(id: string, overrides: Partial<Client> = {}): Client {
   return {
