@@ -343,6 +343,8 @@ export interface CampaignView {
   replyTo: string;
   /** ISO time, or null for "send now". */
   scheduledAt: string | null;
+  /** The scheduled time on the studio's clock (its spreadsheet's time zone), written for the staff; or null. */
+  scheduledText: string | null;
   status: CampaignStatusName;
   cost: number;
   recipients: number;

@@ -71,7 +71,7 @@ export const en = {
   'ui.campaigns.send': 'Send now',
   'ui.campaigns.scheduleSend': 'Schedule',
   'ui.campaigns.cancel': 'Cancel campaign',
-  'ui.campaigns.confirmSend': 'Send to {count} clients? Click Send now again to confirm.',
+  'ui.campaigns.confirmSend': '{sentence} Press “Send now” again to send.',
   'ui.campaigns.progress': 'Sent {sent} · remaining {remaining} · skipped {skipped} · failed {failed}',
   'ui.campaigns.scheduledFor': 'Scheduled for {at}.',
   'ui.campaigns.back': '← All campaigns',

@@ -72,7 +72,7 @@ export const ru: Record<MessageKey, string> = {
   'ui.campaigns.send': 'Отправить сейчас',
   'ui.campaigns.scheduleSend': 'Запланировать',
   'ui.campaigns.cancel': 'Отменить рассылку',
-  'ui.campaigns.confirmSend': 'Отправить {count} клиентам? Нажмите «Отправить сейчас» ещё раз.',
+  'ui.campaigns.confirmSend': '{sentence} Нажмите «Отправить сейчас» ещё раз, чтобы отправить.',
   'ui.campaigns.progress': 'Отправлено {sent} · осталось {remaining} · пропущено {skipped} · ошибок {failed}',
   'ui.campaigns.scheduledFor': 'Запланировано на {at}.',
   'ui.campaigns.back': '← Все рассылки',

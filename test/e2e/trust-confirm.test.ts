@@ -12,7 +12,12 @@ import {
   STAFF_EMAIL,
 } from '../support/mail-studio';
 import { writeFixture } from '../support/sheet-fixtures';
-import type { CampaignConfirmation, CampaignPreview, CampaignProgress } from '../../src/contract/sidebar-api';
+import type {
+  CampaignConfirmation,
+  CampaignPreview,
+  CampaignProgress,
+  CampaignView,
+} from '../../src/contract/sidebar-api';
 
 const HOUR = 3_600_000;
 
@@ -136,6 +141,20 @@ describe('nothing broken is sent', () => {
     const bodies = studio.emu.mail.outbox.map((mail) => mail.htmlBody ?? '');
     expect(bodies.some((body) => body.includes('Город: неизвестен'))).toBe(true);
     expect(bodies.some((body) => body.includes('Город: Казань'))).toBe(true);
+  });
+});
+
+describe('states that fit', () => {
+  it('a scheduled campaign tells its time on the studio clock, and a refusal names statuses in words', () => {
+    const studio = mailStudio({ clients: consentingClients(2) });
+    const id = createCampaignFor(studio, { name: 'Завтра' });
+    const view = studio.call<CampaignView>('scheduleCampaign', id, '2026-11-25T10:00:00Z');
+    // The studio's spreadsheet is on Moscow time (UTC+3): 10:00 UTC is 13:00 there.
+    expect(view).toMatchObject({ status: 'scheduled', scheduledText: '25.11.2026 13:00 (Europe/Moscow)' });
+    expect(studio.call<CampaignView[]>('listCampaigns')[0]?.scheduledText).toBe('25.11.2026 13:00 (Europe/Moscow)');
+    expect(() => studio.call('scheduleCampaign', id, '2026-11-26T10:00:00Z')).toThrow(
+      'Кампанию в статусе «Запланирована» нельзя перевести в «Запланирована».',
+    );
   });
 });
 

@@ -18,10 +18,10 @@ import {
 } from '../../domain/campaigns/exclusions';
 import { foldFieldName, suggestableFieldNames } from '../../domain/campaigns/fields';
 import { checkTemplate, nearestField, previewProblems } from '../../domain/campaigns/template';
-import { campaignCounts, transitionCampaign } from '../../domain/campaigns/state';
+import { CAMPAIGN_STATUSES, campaignCounts, transitionCampaign } from '../../domain/campaigns/state';
 import { nextId } from '../../domain/schema';
 import type { Campaign, CampaignStatus, Client, ClientId, Locale } from '../../domain/types';
-import { translate } from '../../i18n';
+import { translate, type MessageParams } from '../../i18n';
 import { remainingMailQuota, sendMailNow } from '../../services/mailer';
 import { scheduleContinuation } from '../../services/triggers';
 import { appendRows, idCells, openWorkbook, readTable, updateRows, type Workbook } from '../../sheets';
@@ -61,7 +61,18 @@ import { asStaff } from '../app/staff';
 /** Preview names at most this many recipients with holes; the count says how many more. */
 const PROBLEMS_SHOWN = 10;
 
-function viewOf(row: CampaignRow, counts = { recipients: 0, sent: 0, skipped: 0, failed: 0 }): CampaignView {
+/** A time on the studio's clock (the spreadsheet's time zone), as staff read it, with the zone named. */
+function studioTime(book: Workbook, locale: Locale, at: Date): string {
+  const zone = book.spreadsheet.getSpreadsheetTimeZone();
+  return `${Utilities.formatDate(at, zone, locale === 'ru' ? 'dd.MM.yyyy HH:mm' : 'd MMM yyyy, HH:mm')} (${zone})`;
+}
+
+function viewOf(
+  book: Workbook,
+  locale: Locale,
+  row: CampaignRow,
+  counts = { recipients: 0, sent: 0, skipped: 0, failed: 0 },
+): CampaignView {
   const c = row.campaign;
   return {
     id: c.id,
@@ -71,6 +82,7 @@ function viewOf(row: CampaignRow, counts = { recipients: 0, sent: 0, skipped: 0,
     senderName: c.senderName,
     replyTo: c.replyTo,
     scheduledAt: c.scheduledAt ? c.scheduledAt.toISOString() : null,
+    scheduledText: c.scheduledAt ? studioTime(book, locale, c.scheduledAt) : null,
     status: c.status,
     cost: c.cost,
     recipients: counts.recipients,
@@ -80,13 +92,13 @@ function viewOf(row: CampaignRow, counts = { recipients: 0, sent: 0, skipped: 0,
   };
 }
 
-function viewsWithCounts(book: Workbook, rows: readonly CampaignRow[]): CampaignView[] {
+function viewsWithCounts(book: Workbook, locale: Locale, rows: readonly CampaignRow[]): CampaignView[] {
   const sends = readSends(book).map((row) => row.send);
-  return rows.map((row) => viewOf(row, campaignCounts(row.campaign.id, sends)));
+  return rows.map((row) => viewOf(book, locale, row, campaignCounts(row.campaign.id, sends)));
 }
 
 export function listCampaigns(): CampaignView[] {
-  return asStaff((book) => viewsWithCounts(book, readCampaigns(book)));
+  return asStaff((book, locale) => viewsWithCounts(book, locale, readCampaigns(book)));
 }
 
 function parseTime(iso: string | null | undefined): Date | null {
@@ -97,7 +109,7 @@ function parseTime(iso: string | null | undefined): Date | null {
 }
 
 export function createCampaign(draft: NewCampaign): CampaignView {
-  return asStaff((book) => {
+  return asStaff((book, locale) => {
     if (!draft.name.trim() || !draft.segmentId.trim() || !draft.template.trim())
       throw new UserFacingError('campaigns.create.incomplete');
     return withLock('database', () => {
@@ -117,7 +129,7 @@ export function createCampaign(draft: NewCampaign): CampaignView {
         note: '',
       };
       const [rowNumber] = appendRows(book, 'campaigns', [{ ...campaign }]);
-      return viewOf({ campaign, rowNumber: rowNumber ?? 0 });
+      return viewOf(book, locale, { campaign, rowNumber: rowNumber ?? 0 });
     });
   });
 }
@@ -329,9 +341,23 @@ export function getCampaignProgress(campaignId: string): CampaignProgress {
   return asStaff((book, locale) => progressOf(book, locale, campaignId));
 }
 
+/** Statuses in a refusal, as the words staff see in the sidebar ("Завершена", not "done"). */
+function statusWords(locale: Locale, params: MessageParams): MessageParams {
+  const word = (status: string | number | undefined): string | number | undefined =>
+    typeof status === 'string' && (CAMPAIGN_STATUSES as readonly string[]).includes(status)
+      ? translate(locale, `ui.campaigns.status.${status as CampaignStatus}`)
+      : status;
+  return {
+    ...params,
+    ...(params.from !== undefined ? { from: word(params.from) ?? '' } : {}),
+    ...(params.to !== undefined ? { to: word(params.to) ?? '' } : {}),
+  };
+}
+
 /** Moves the campaign to `to` under the lock, or explains in the staff's language why not. */
 function moveCampaign(
   book: Workbook,
+  locale: Locale,
   campaignId: string,
   to: CampaignStatus,
   values: Partial<Campaign> = {},
@@ -339,7 +365,7 @@ function moveCampaign(
   return withLock('database', () => {
     const row = findCampaign(book, campaignId);
     const moved = transitionCampaign({ ...row.campaign, ...values }, to);
-    if (!moved.ok) throw new UserFacingError(moved.key, moved.params);
+    if (!moved.ok) throw new UserFacingError(moved.key, statusWords(locale, moved.params));
     writeCampaign(book, row, { status: to, ...values });
     return { ...row, campaign: moved.campaign };
   });
@@ -363,7 +389,7 @@ export function sendCampaign(campaignId: string, confirmedCount?: number | null)
       if (confirmedCount !== undefined && confirmedCount !== null && confirmedCount !== count)
         throw new UserFacingError('campaigns.confirm.changed', { confirmed: confirmedCount, count });
       const wasPaused = row.campaign.status === 'paused';
-      moveCampaign(book, campaignId, 'sending');
+      moveCampaign(book, locale, campaignId, 'sending');
       // Staff resuming a paused campaign: the failure breaker starts counting afresh.
       if (wasPaused) writeMemo(scriptStore(), campaignId, { resumedAt: new Date().toISOString() });
     }
@@ -384,17 +410,17 @@ export function scheduleCampaign(campaignId: string, isoTime: string): CampaignV
     if (!at || at.getTime() <= Date.now()) throw new UserFacingError('campaigns.schedule.invalid', { value: isoTime });
     refuseUnfit(findCampaign(book, campaignId).campaign.status, 'scheduled');
     refuseBroken(assess(book, locale, campaignId, null));
-    const row = moveCampaign(book, campaignId, 'scheduled', { scheduledAt: at });
+    const row = moveCampaign(book, locale, campaignId, 'scheduled', { scheduledAt: at });
     scheduleContinuation(START_HANDLER, at);
-    return viewOf(row);
+    return viewOf(book, locale, row);
   });
 }
 
 /** Cancels; the queued rows become skipped, and a run under way stops within CANCEL_CHECK_EVERY mails. */
 export function cancelCampaign(campaignId: string): CampaignView {
-  return asStaff((book) => {
+  return asStaff((book, locale) => {
     const row = withLock('database', () => {
-      const cancelled = moveCampaign(book, campaignId, 'cancelled');
+      const cancelled = moveCampaign(book, locale, campaignId, 'cancelled');
       const store = scriptStore();
       writeMemo(store, campaignId, { ...readMemo(store, campaignId), cancelledAt: new Date().toISOString() });
       const queued = readSends(book).filter(
@@ -411,7 +437,7 @@ export function cancelCampaign(campaignId: string): CampaignView {
       );
       return cancelled;
     });
-    return viewsWithCounts(book, [row])[0] as CampaignView;
+    return viewsWithCounts(book, locale, [row])[0] as CampaignView;
   });
 }
 
