@@ -101,6 +101,13 @@ export const DEMO_TEMPLATES: ReadonlyArray<{ name: string; subject: string; html
     htmlBody:
       '<p>{{first_name|Привет}}!</p><p>До конца декабря — скидка {{discount|10%}} на новые эмоуты и саб-бейджи.</p><p>У вас {{points}} баллов.</p><p><a href="{{unsubscribe_link}}">Отписаться</a></p>',
   },
+  // Left half-written by staff, with two typos: the desk names them and blocks every send until fixed.
+  {
+    name: 'spring-teaser',
+    subject: '{{frist_name}}, весной — новые стикеры',
+    htmlBody:
+      '<p>У вас {{poinst}} баллов: потратьте их весной.</p><p><a href="{{unsubscribe_link}}">Отписаться</a></p>',
+  },
   {
     name: 'welcome',
     subject: 'Добро пожаловать в студию, {{first_name|друг}}!',

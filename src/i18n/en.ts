@@ -92,6 +92,12 @@ export const en = {
   'ui.automations.lately': 'Last {days} days: {sent} sent, {skipped} skipped, {failed} failed. Waiting: {queued}.',
   'ui.automations.latest': 'Latest mails',
   'ui.automations.sentNothing': 'Nothing sent yet.',
+  'ui.automations.forecast':
+    'Switched on now, it would send {count} mails in {days} days — {clients}. Nothing from before (old orders, sign-ups) is mailed.',
+  'ui.automations.forecastNone':
+    'Switched on now, it would send no mail in {days} days: nothing from before is mailed.',
+  'ui.automations.forecastMore': ' and {count} more',
+  'ui.automations.offByDefault': 'Every automated mailing is off until you switch it on.',
   'ui.segments.field.name': 'Name',
   'ui.segments.field.email': 'Email',
   'ui.segments.field.twitch': 'Channel',

@@ -94,6 +94,12 @@ export const ru: Record<MessageKey, string> = {
     'За {days} дн.: отправлено {sent}, пропущено {skipped}, ошибок {failed}. В очереди: {queued}.',
   'ui.automations.latest': 'Последние письма',
   'ui.automations.sentNothing': 'Пока ничего не отправлено.',
+  'ui.automations.forecast':
+    'Если включить сейчас, за {days} дней уйдёт писем: {count} — {clients}. Прошлое (старые заказы, регистрации) не рассылается.',
+  'ui.automations.forecastNone':
+    'Если включить сейчас, за {days} дней не уйдёт ни одного письма: прошлое не рассылается.',
+  'ui.automations.forecastMore': ' и ещё {count}',
+  'ui.automations.offByDefault': 'Все автоматические рассылки выключены, пока вы не включите каждую.',
   'ui.segments.field.name': 'Имя',
   'ui.segments.field.email': 'Email',
   'ui.segments.field.twitch': 'Канал',
