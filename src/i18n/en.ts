@@ -395,6 +395,7 @@ export const en = {
   'campaigns.state.finished': 'This campaign is finished — it can’t be sent or scheduled again.',
   'campaigns.state.cancelled': 'This campaign was cancelled — it can’t be sent or scheduled.',
   'campaigns.skip.sameKind': 'Already got a mail of this kind (a campaign or an automated one) in the last 7 days.',
+  'campaigns.skip.missingField': 'The mail would have an empty field with no fallback — not sent.',
   'analysis.rfm.champions': 'Champions',
   'analysis.rfm.loyal': 'Loyal',
   'analysis.rfm.potential_loyalists': 'Potential loyalists',

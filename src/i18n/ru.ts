@@ -397,6 +397,7 @@ export const ru: Record<MessageKey, string> = {
   'campaigns.state.finished': 'Эта рассылка уже завершена — её нельзя отправить или запланировать снова.',
   'campaigns.state.cancelled': 'Эта рассылка отменена — её нельзя отправить или запланировать.',
   'campaigns.skip.sameKind': 'Уже получил письмо такого же рода (рассылка или автоматическое) за последние 7 дней.',
+  'campaigns.skip.missingField': 'В письме осталось бы пустое поле без запасного значения — не отправлено.',
   'analysis.rfm.champions': 'Чемпионы',
   'analysis.rfm.loyal': 'Лояльные',
   'analysis.rfm.potential_loyalists': 'Потенциально лояльные',

@@ -144,6 +144,22 @@ describe('nothing broken is sent', () => {
   });
 });
 
+describe('nothing half-filled is sent, even when the data changes after the check', () => {
+  it('a scheduled campaign skips, with that reason, a recipient whose value went missing meanwhile', () => {
+    const withCity = [consentingClient('C-0001', { city: 'Казань' }), consentingClient('C-0002', { city: 'Омск' })];
+    const noCity = { name: 'city', subject: 'Новости', htmlBody: '<p>Город: {{city}}</p>', textBody: '' };
+    const studio = mailStudio({ clients: withCity, templates: [noCity] });
+    const id = createCampaignFor(studio, { name: 'Город', template: 'city' });
+    studio.call('scheduleCampaign', id, '2026-11-24T11:00:00Z');
+    // Staff clear C-0002's city after scheduling: the check at schedule time passed.
+    writeFixture(studio.emu, 'clients', [withCity[0] as Record<string, unknown>, consentingClient('C-0002')], 'ru');
+    studio.emu.advance(3 * HOUR);
+    expect(studio.mailedTo()).toEqual(['c-0001@example.com']);
+    const rows = Object.fromEntries(studio.sendsOf(id).map((row) => [String(row.clientId), [row.status, row.reason]]));
+    expect(rows['C-0002']).toEqual(['Пропущено', 'missingField']);
+  });
+});
+
 describe('states that fit', () => {
   it('a scheduled campaign tells its time on the studio clock, and a refusal names statuses in words', () => {
     const studio = mailStudio({ clients: consentingClients(2) });

@@ -22,7 +22,8 @@ export type SkipReason =
   | 'alreadySent'
   | 'duplicateEmail'
   | 'weeklyCap'
-  | 'sameKind';
+  | 'sameKind'
+  | 'missingField';
 export const SKIP_REASONS: readonly SkipReason[] = [
   'invalidEmail',
   'unsubscribed',
@@ -32,6 +33,7 @@ export const SKIP_REASONS: readonly SkipReason[] = [
   'duplicateEmail',
   'weeklyCap',
   'sameKind',
+  'missingField',
 ];
 
 /** A failed Sends row whose reason starts with this marks a bounce (the engine writes it). */

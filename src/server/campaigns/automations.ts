@@ -230,6 +230,8 @@ export function runAutomationsHourly(): void {
         const fields =
           fieldsByKey.get(`${flow}|${client.id}|${occasion}`) ?? occasionFields(base, occasion, feedbackLinkFor);
         const rendered = renderMail(template, mergeValuesFor(client, sources, template, fields));
+        // A field with no value and no fallback: skipped with that reason, never sent half-filled.
+        if (rendered.missing.length > 0) return { skip: 'missingField' };
         return {
           to: row.send.email,
           subject: rendered.subject,

@@ -199,6 +199,8 @@ function runCampaign(run: RunContext, row: CampaignRow): CampaignStatus {
       const client = clientsById.get(send.send.clientId);
       if (!client) return null;
       const rendered = renderMail(template, mergeValuesFor(client, sources, template));
+      // A field with no value and no fallback: skipped with that reason, never sent half-filled.
+      if (rendered.missing.length > 0) return { skip: 'missingField' };
       return {
         to: send.send.email,
         subject: rendered.subject,

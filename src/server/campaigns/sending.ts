@@ -1,7 +1,7 @@
 // The send engine's Apps Script half: the per-mail journal in script properties, settling it after an
 // interrupted run, and sending a queue of Sends rows. The protocol and every decision about what to
 // send, resend or drop are in src/domain/campaigns/sending.ts (read its header first).
-import { BOUNCE_REASON } from '../../domain/campaigns/exclusions';
+import { BOUNCE_REASON, type SkipReason } from '../../domain/campaigns/exclusions';
 import {
   planBatch,
   reconcile,
@@ -79,8 +79,11 @@ export function settleJournal(book: Workbook, store: ScriptStore, sends: SendRow
 
 export interface QueuedMail {
   row: SendRow;
-  /** The mail for this recipient, or null when it can no longer be written (the client is gone). */
-  compose(): OutgoingMail | null;
+  /**
+   * The mail for this recipient; null when it can no longer be written (the client is gone), or a skip
+   * reason when it cannot be filled (a field with no value and no fallback): never sent half-filled.
+   */
+  compose(): OutgoingMail | { skip: SkipReason } | null;
 }
 
 export interface QueueOutcome {
@@ -187,8 +190,9 @@ export function sendQueue(
     if (attempt.kind === 'sendDraft') entry = attempt.entry;
     else {
       const outgoing = mail.compose();
-      if (!outgoing) {
-        updates.push(applyToRow(mail.row, { status: 'skipped', reason: 'invalidEmail', at: new Date() }));
+      if (!outgoing || 'skip' in outgoing) {
+        const reason = outgoing ? outgoing.skip : 'invalidEmail';
+        updates.push(applyToRow(mail.row, { status: 'skipped', reason, at: new Date() }));
         outcome.skipped += 1;
         continue;
       }
