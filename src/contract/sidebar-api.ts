@@ -372,6 +372,8 @@ export interface CampaignPreview {
   skippedByReason: Record<string, number>;
   /** Unknown fields, recipients with missing values, a missing template: sentences in the staff's language. */
   problems: string[];
+  /** Blocks nothing: how many clients get the studio's language for want of a variant in theirs. */
+  notes: string[];
 }
 
 export interface CampaignProgress {

@@ -396,6 +396,10 @@ export const en = {
   'campaigns.state.cancelled': 'This campaign was cancelled — it can’t be sent or scheduled.',
   'campaigns.skip.sameKind': 'Already got a mail of this kind (a campaign or an automated one) in the last 7 days.',
   'campaigns.skip.missingField': 'The mail would have an empty field with no fallback — not sent.',
+  'campaigns.language.fallback':
+    'Clients with no template variant in their language: {count} — they get the mail in the studio’s language ({language}).',
+  'campaigns.language.ru': 'Russian',
+  'campaigns.language.en': 'English',
   'analysis.rfm.champions': 'Champions',
   'analysis.rfm.loyal': 'Loyal',
   'analysis.rfm.potential_loyalists': 'Potential loyalists',

@@ -398,6 +398,10 @@ export const ru: Record<MessageKey, string> = {
   'campaigns.state.cancelled': 'Эта рассылка отменена — её нельзя отправить или запланировать.',
   'campaigns.skip.sameKind': 'Уже получил письмо такого же рода (рассылка или автоматическое) за последние 7 дней.',
   'campaigns.skip.missingField': 'В письме осталось бы пустое поле без запасного значения — не отправлено.',
+  'campaigns.language.fallback':
+    'Клиентов без варианта шаблона на их языке: {count} — они получат письмо на языке студии ({language}).',
+  'campaigns.language.ru': 'русский',
+  'campaigns.language.en': 'английский',
   'analysis.rfm.champions': 'Чемпионы',
   'analysis.rfm.loyal': 'Лояльные',
   'analysis.rfm.potential_loyalists': 'Потенциально лояльные',

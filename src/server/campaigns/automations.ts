@@ -22,7 +22,8 @@ import {
   type SendRow,
 } from '../../sheets/campaigns';
 import { HOURLY_FLOW_BUDGET_MS, pendingEmails } from './campaign-runs';
-import { loadTemplate, mergeSources, mergeValuesFor, renderMail, type MailTemplate } from './mail-merge';
+import { mergeSources, mergeValuesFor, renderMail, type MailTemplate } from './mail-merge';
+import { templateVariants, type TemplateVariants } from './template-variants';
 import { feedbackLinks, loyaltyOccasions } from './mail-seams';
 import { UserFacingError } from '../app/respond';
 import { asStaff } from '../app/staff';
@@ -166,11 +167,13 @@ export function runAutomationsHourly(): void {
     const base = readClientBase(book);
     const { rows: sends, table: sendsTable } = readSendsSheet(book);
     settleJournal(book, store, sends, sendsTable);
-    const templates = new Map<string, MailTemplate | null>();
-    const templateOf = (ref: string): MailTemplate | null => {
-      if (!templates.has(ref)) templates.set(ref, loadTemplate(book, ref));
-      return templates.get(ref) ?? null;
+    const templates = new Map<string, TemplateVariants>();
+    const variantsOf = (ref: string): TemplateVariants => {
+      const found = templates.get(ref) ?? templateVariants(book, ref, book.locale);
+      templates.set(ref, found);
+      return found;
     };
+    const templateOf = (ref: string): MailTemplate | null => variantsOf(ref).base;
     const loyalty = loyaltyOccasions(book, now, { ledger: flowSettings.pointsExpiry.enabled });
     // The form's prefilled-link template is read once per run, not once per mail.
     const feedbackLinkFor = feedbackLinks();
@@ -224,7 +227,8 @@ export function runAutomationsHourly(): void {
       compose: () => {
         const flow = flowOfCampaignId(row.send.campaignId) as FlowName;
         const client = clientsById.get(row.send.clientId);
-        const template = templateOf(flowSettings[flow].template);
+        // The client's own language when the template has that variant, else the studio's.
+        const template = client ? variantsOf(flowSettings[flow].template).forClient(client).template : null;
         if (!client || !template) return null;
         const occasion = row.send.occasion ?? '';
         const fields =

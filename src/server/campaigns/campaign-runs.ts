@@ -30,7 +30,8 @@ import {
   type ClientBase,
   type SendRow,
 } from '../../sheets/campaigns';
-import { loadTemplate, mergeSources, mergeValuesFor, renderMail } from './mail-merge';
+import { mergeSources, mergeValuesFor, renderMail } from './mail-merge';
+import { templateVariants } from './template-variants';
 import { segmentClientIds } from './mail-seams';
 import { sendQueue, settleJournal, type QueuedMail } from './sending';
 
@@ -178,8 +179,8 @@ function runCampaign(run: RunContext, row: CampaignRow): CampaignStatus {
   }
   const queued = run.sends.filter((send) => send.send.campaignId === campaign.id && send.send.status === 'queued');
   if (queued.length === 0) return finish(run, row, 'done');
-  const template = loadTemplate(run.book, campaign.template);
-  if (!template)
+  const variants = templateVariants(run.book, campaign.template, run.locale);
+  if (!variants.base)
     return pauseFor(run, row, {
       reason: 'template',
       key: 'campaigns.pause.template',
@@ -198,6 +199,9 @@ function runCampaign(run: RunContext, row: CampaignRow): CampaignStatus {
     compose: () => {
       const client = clientsById.get(send.send.clientId);
       if (!client) return null;
+      // The client's own language when the template has that variant, else the studio's.
+      const template = variants.forClient(client).template;
+      if (!template) return null;
       const rendered = renderMail(template, mergeValuesFor(client, sources, template));
       // A field with no value and no fallback: skipped with that reason, never sent half-filled.
       if (rendered.missing.length > 0) return { skip: 'missingField' };

@@ -45,7 +45,6 @@ import {
 import { readMemo, writeMemo } from '../../services/campaign-memo';
 import {
   knownFields,
-  loadTemplate,
   mergeSources,
   mergeValuesFor,
   renderMail,
@@ -55,6 +54,7 @@ import {
   type MergeSources,
 } from './mail-merge';
 import { LOYALTY_MERGE_FIELDS } from './mail-seams';
+import { templateVariants, type TemplateVariants } from './template-variants';
 import { UserFacingError } from '../app/respond';
 import { asStaff } from '../app/staff';
 
@@ -151,6 +151,9 @@ interface Assessment {
   sources: MergeSources | null;
   /** Sentences in the staff's language; any of them blocks Send, Schedule and Test send. */
   problems: string[];
+  /** What staff should know but that blocks nothing: clients who get the studio's language. */
+  notes: string[];
+  variants: TemplateVariants;
 }
 
 function assess(book: Workbook, locale: Locale, campaignId: string, shownId: string | null): Assessment {
@@ -164,16 +167,19 @@ function assess(book: Workbook, locale: Locale, campaignId: string, shownId: str
     fresh,
   );
   const clientsById = new Map(base.clients.map((client) => [client.id, client]));
-  const template = loadTemplate(book, campaign.template);
+  const variants = templateVariants(book, campaign.template, book.locale);
+  const template = variants.base;
   const assessment: Assessment = {
     campaign,
     template,
+    variants,
     eligible,
     toMail,
     skippedByReason,
     clientsById,
     sources: null,
     problems: [],
+    notes: [],
   };
   if (!template) {
     assessment.problems.push(translate(locale, 'campaigns.pause.template', { template: campaign.template }));
@@ -181,7 +187,8 @@ function assess(book: Workbook, locale: Locale, campaignId: string, shownId: str
   }
   // Loyalty fields for everyone only when the template uses one (their holes are reported below);
   // otherwise for the previewed client alone: loyalty's reads and codes cost time per client.
-  const usesLoyalty = LOYALTY_MERGE_FIELDS.some((field) => templateUses(template, field));
+  const inUse = variants.all();
+  const usesLoyalty = LOYALTY_MERGE_FIELDS.some((field) => inUse.some((each) => templateUses(each, field)));
   const loyaltyFor = usesLoyalty ? toMail : [shownId ?? toMail[0] ?? ''];
   const sources = mergeSources(book, base.clients, base.orders, book.locale, {
     links: false,
@@ -189,7 +196,9 @@ function assess(book: Workbook, locale: Locale, campaignId: string, shownId: str
     recipients: loyaltyFor,
   });
   assessment.sources = sources;
-  const unknown = [...new Set(templateParts(template).flatMap((part) => checkTemplate(part, knownFields(sources))))];
+  const unknown = [
+    ...new Set(inUse.flatMap(templateParts).flatMap((part) => checkTemplate(part, knownFields(sources)))),
+  ];
   const candidates = suggestableFieldNames(sources.staffHeaders);
   for (const field of unknown) {
     const suggestion = nearestField(field, candidates);
@@ -199,11 +208,23 @@ function assess(book: Workbook, locale: Locale, campaignId: string, shownId: str
         : translate(locale, 'campaigns.check.unknownFieldNoGuess', { field }),
     );
   }
-  const recipients = toMail.flatMap((id) => {
+  // Each recipient is checked against the variant they will get (their language, or the studio's).
+  let fellBack = 0;
+  const holes = toMail.flatMap((id) => {
     const client = clientsById.get(id);
-    return client ? [{ clientId: id, values: mergeValuesFor(client, sources, null) }] : [];
+    if (!client) return [];
+    const chosen = variants.forClient(client);
+    if (chosen.fellBack) fellBack += 1;
+    const recipient = { clientId: id, values: mergeValuesFor(client, sources, null) };
+    return templateParts(chosen.template ?? template).flatMap((part) => previewProblems(part, [recipient]));
   });
-  const holes = templateParts(template).flatMap((part) => previewProblems(part, recipients));
+  if (fellBack > 0)
+    assessment.notes.push(
+      translate(locale, 'campaigns.language.fallback', {
+        count: fellBack,
+        language: translate(locale, `campaigns.language.${book.locale}`),
+      }),
+    );
   const byClient = new Map<string, Set<string>>();
   // An unknown field is said once above, not again as a hole in every recipient's mail.
   const unknownKeys = new Set(unknown.map(foldFieldName));
@@ -235,7 +256,7 @@ function refuseBroken(assessment: Assessment): MailTemplate {
 
 function previewOf(book: Workbook, locale: Locale, campaignId: string, clientId: string | null): CampaignPreview {
   const assessment = assess(book, locale, campaignId, clientId);
-  const { template, sources, clientsById, toMail } = assessment;
+  const { sources, clientsById, toMail } = assessment;
   const preview: CampaignPreview = {
     campaignId,
     clientId: null,
@@ -245,10 +266,12 @@ function previewOf(book: Workbook, locale: Locale, campaignId: string, clientId:
     recipients: assessment.eligible.length,
     skippedByReason: assessment.skippedByReason,
     problems: assessment.problems,
+    notes: assessment.notes,
   };
   // Only someone a press would mail is shown: a skipped client's mail is not what goes out.
   const shownId = clientId !== null && toMail.includes(clientId) ? clientId : toMail[0];
   const shown = clientsById.get(shownId ?? '');
+  const template = shown ? assessment.variants.forClient(shown).template : null;
   if (template && sources && shown) {
     const rendered = renderMail(template, mergeValuesFor(shown, sources, template));
     Object.assign(preview, {
@@ -273,6 +296,7 @@ function confirmationOf(book: Workbook, locale: Locale, assessment: Assessment):
   if (count > 0 && later > 0) parts.push(translate(locale, 'campaigns.confirm.quota', { today, later }));
   const skipped = skipSummary(locale, assessment.skippedByReason);
   if (skipped) parts.push(translate(locale, 'campaigns.confirm.excluded', { reasons: skipped }));
+  parts.push(...assessment.notes);
   return {
     campaignId: assessment.campaign.id,
     count,

@@ -90,6 +90,7 @@ function campaignView(root: HTMLElement, campaign: CampaignView, segments: Segme
       el('p', { text: t('ui.campaigns.recipients', { count: view.recipients }) }),
       el('p', { className: 'secondary hint', text: reasonText(view.skippedByReason) }),
       ...view.problems.map((problem) => el('p', { className: 'error', text: problem })),
+      ...view.notes.map((note) => el('p', { className: 'secondary note', text: note })),
       view.clientId === null ? el('p', { className: 'secondary', text: t('ui.campaigns.nobody') }) : stepper,
       el('p', { className: 'secondary', text: who ? `${who.name} · ${who.email}` : '' }),
       el('p', { attrs: { 'data-subject': '' }, text: t('ui.campaigns.subject', { subject: view.subject }) }),
