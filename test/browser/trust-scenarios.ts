@@ -2,10 +2,11 @@
 // confirmation's number is the number of mails in the outbox (pressed before the preview loaded, after
 // it loaded, and with a quota smaller than the segment); a misspelt field blocks every send action and
 // names the right one; a test goes as the previewed client; a new studio mails nothing until a flow
-// is switched on, and then nothing for history.
+// is switched on, and then nothing for history; a mixed-language segment gets each client's language.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translate, type MessageKey } from '../../src/i18n';
 import type { AutomationForecast, CampaignConfirmation, CampaignView } from '../../src/contract/sidebar-api';
+import { columnTitle, sheetTitle } from '../support/sheet-fixtures';
 import { get, openSection, openStudio, post, settled, type Studio } from './harness';
 
 interface OutboxMail {
@@ -25,6 +26,21 @@ export function trustScenarios(locale: 'ru' | 'en'): void {
   let studio: Studio;
   const outbox = () => get<OutboxMail[]>(studio.server.url, '/api/outbox');
   const clientMails = async () => (await outbox()).filter((mail) => !mail.to.includes(STAFF));
+
+  /** Each client's address → language, read from the Clients sheet as the playground shows it. */
+  async function clientLanguages(): Promise<Map<string, 'ru' | 'en'>> {
+    const name = encodeURIComponent(sheetTitle('clients', 'ru'));
+    const sheet = await get<{ rows: string[][] }>(studio.server.url, `/api/sheet?name=${name}&limit=10000`);
+    const [header = [], ...rows] = sheet.rows;
+    const email = header.indexOf(columnTitle('clients', 'email', 'ru'));
+    const language = header.indexOf(columnTitle('clients', 'locale', 'ru'));
+    return new Map(
+      rows.map((row) => [
+        String(row[email] ?? '').toLowerCase(),
+        /^(en|english|английский)$/i.test(String(row[language] ?? '').trim()) ? 'en' : 'ru',
+      ]),
+    );
+  }
 
   /** Composes a campaign in the sidebar and answers its id, the campaign view open. */
   async function compose(name: string, segment: string, template: string): Promise<string> {
@@ -104,7 +120,16 @@ export function trustScenarios(locale: 'ru' | 'en'): void {
       expect(confirmation.sentence).toContain(t('campaigns.confirm.count', { count: confirmation.count }));
       await send.click();
       await page.waitForSelector('.progress[data-status="done"]');
-      expect((await clientMails()).length - before).toBe(confirmation.count);
+      const mails = (await clientMails()).slice(before);
+      expect(mails.length).toBe(confirmation.count);
+      // A mixed-language segment: each client got their own language's variant of winter-sale.
+      const languageOf = await clientLanguages();
+      const english = mails.filter((mail) => languageOf.get(mail.to[0] ?? '') === 'en');
+      const russian = mails.filter((mail) => languageOf.get(mail.to[0] ?? '') === 'ru');
+      expect(english.length).toBeGreaterThan(0);
+      expect(russian.length).toBeGreaterThan(0);
+      expect(english.every((mail) => mail.subject.endsWith('winter emotes on sale'))).toBe(true);
+      expect(russian.every((mail) => mail.subject.endsWith('зимние эмоуты со скидкой'))).toBe(true);
     });
 
     it('with the preview loaded, the test goes as the previewed client, marked as a test, to staff', async () => {
