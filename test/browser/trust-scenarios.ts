@@ -26,6 +26,9 @@ export function trustScenarios(locale: 'ru' | 'en'): void {
   let studio: Studio;
   const outbox = () => get<OutboxMail[]>(studio.server.url, '/api/outbox');
   const clientMails = async () => (await outbox()).filter((mail) => !mail.to.includes(STAFF));
+  /** Winter-sale campaign mails, by their subject in either language (a flow switched on may mail meanwhile). */
+  const winter = async () =>
+    (await clientMails()).filter((mail) => /winter emotes on sale|зимние эмоуты со скидкой/.test(mail.subject));
 
   /** Each client's address → language, read from the Clients sheet as the playground shows it. */
   async function clientLanguages(): Promise<Map<string, 'ru' | 'en'>> {
@@ -107,7 +110,7 @@ export function trustScenarios(locale: 'ru' | 'en'): void {
 
     it('pressed before the preview loaded, the confirmation says the server count, and that many mails go', async () => {
       const page = studio.sidebar;
-      const before = (await clientMails()).length;
+      const before = (await winter()).length;
       const id = await compose(locale === 'ru' ? 'Чемпионы' : 'Champions', 'rfm:champions', 'winter-sale');
       const send = page.locator('button.action', { hasText: t('ui.campaigns.send') });
       // At once, as an impatient press would: the button waits for the server's count.
@@ -120,7 +123,7 @@ export function trustScenarios(locale: 'ru' | 'en'): void {
       expect(confirmation.sentence).toContain(t('campaigns.confirm.count', { count: confirmation.count }));
       await send.click();
       await page.waitForSelector('.progress[data-status="done"]');
-      const mails = (await clientMails()).slice(before);
+      const mails = (await winter()).slice(before);
       expect(mails.length).toBe(confirmation.count);
       // A mixed-language segment: each client got their own language's variant of winter-sale.
       const languageOf = await clientLanguages();
@@ -128,8 +131,8 @@ export function trustScenarios(locale: 'ru' | 'en'): void {
       const russian = mails.filter((mail) => languageOf.get(mail.to[0] ?? '') === 'ru');
       expect(english.length).toBeGreaterThan(0);
       expect(russian.length).toBeGreaterThan(0);
-      expect(english.every((mail) => mail.subject.endsWith('winter emotes on sale'))).toBe(true);
-      expect(russian.every((mail) => mail.subject.endsWith('зимние эмоуты со скидкой'))).toBe(true);
+      expect(english.filter((mail) => !mail.subject.endsWith('winter emotes on sale'))).toEqual([]);
+      expect(russian.filter((mail) => !mail.subject.endsWith('зимние эмоуты со скидкой'))).toEqual([]);
     });
 
     it('with the preview loaded, the test goes as the previewed client, marked as a test, to staff', async () => {
@@ -161,7 +164,7 @@ export function trustScenarios(locale: 'ru' | 'en'): void {
       expect(confirmation.today).toBeLessThan(confirmation.count);
       const later = confirmation.count - confirmation.today;
       expect(confirmation.sentence).toContain(t('campaigns.confirm.quota', { today: confirmation.today, later }));
-      const before = (await clientMails()).length;
+      const before = (await winter()).length;
       const send = page.locator('button.action', { hasText: t('ui.campaigns.send') });
       await send.click();
       await expect
@@ -169,10 +172,10 @@ export function trustScenarios(locale: 'ru' | 'en'): void {
         .toBe(t('ui.campaigns.confirmSend', { sentence: confirmation.sentence }));
       await send.click();
       await page.waitForSelector('.progress[data-status="paused"]');
-      expect((await clientMails()).length - before).toBe(confirmation.today);
+      expect((await winter()).length - before).toBe(confirmation.today);
       // The next day the quota has refilled and the hourly step sends the rest, by itself.
       await post(studio.server.url, '/api/clock', { ms: DAY + 3_600_000 });
-      await expect.poll(async () => (await clientMails()).length - before).toBe(confirmation.count);
+      await expect.poll(async () => (await winter()).length - before).toBe(confirmation.count);
     });
   });
 }
