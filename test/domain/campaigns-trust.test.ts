@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { editDistance, nearestField } from '../../src/domain/campaigns/template';
 import { recipientsNow, todaysShare, type RecipientDecision } from '../../src/domain/campaigns/exclusions';
-import { suggestableFieldNames } from '../../src/domain/campaigns/fields';
+import { pointsText, suggestableFieldNames } from '../../src/domain/campaigns/fields';
 import type { Send } from '../../src/domain/types';
 
 describe('editDistance', () => {
@@ -62,5 +62,27 @@ describe('recipientsNow', () => {
     expect(now.toMail).toEqual(['C-2', 'C-4']);
     expect(now.eligible).toEqual(['C-1', 'C-2', 'C-4']);
     expect(now.skippedByReason).toEqual({ noConsent: 1, bounced: 1 });
+  });
+});
+
+describe('pointsText', () => {
+  it('says the number with its word, by the Russian plural rules and the English ones', () => {
+    // By hand: 1 балл, 2–4 балла, 5–20 баллов, 21 балл, 111–114 баллов, 624 балла.
+    expect(['1', '3', '5', '11', '12', '21', '104', '111', '624'].map((n) => pointsText(Number(n), 'ru'))).toEqual([
+      '1 балл',
+      '3 балла',
+      '5 баллов',
+      '11 баллов',
+      '12 баллов',
+      '21 балл',
+      '104 балла',
+      '111 баллов',
+      '624 балла',
+    ]);
+    expect([pointsText(1, 'en'), pointsText(624, 'en'), pointsText(0, 'en')]).toEqual([
+      '1 point',
+      '624 points',
+      '0 points',
+    ]);
   });
 });
