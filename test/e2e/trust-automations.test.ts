@@ -4,6 +4,7 @@
 // the weekly cap holds over a simulated month of campaigns and flows together.
 import { describe, expect, it } from 'vitest';
 import { consentingClient, createCampaignFor, mailStudio } from '../support/mail-studio';
+import { writeFixture } from '../support/sheet-fixtures';
 import type { AutomationForecast, AutomationView, CampaignConfirmation } from '../../src/contract/sidebar-api';
 
 const HOUR = 3_600_000;
@@ -103,6 +104,31 @@ describe('calm by default', () => {
     // The other way round: a second win-back campaign skips C-R, mailed by the flow this week, by that reason.
     const again = createCampaignFor(studio, { name: 'Ещё раз', template: 'winback' });
     expect(call<CampaignConfirmation>('confirmCampaign', again).skippedByReason).toMatchObject({ sameKind: 1 });
+  });
+
+  it('a campaign larger than the quota leaves the flows their reserve: a new client is still welcomed that day', () => {
+    const clients = Array.from({ length: 15 }, (_, i) => consentingClient(`C-${String(i + 1).padStart(4, '0')}`));
+    const studio = mailStudio({
+      quota: 12,
+      clients,
+      templates: TEMPLATES,
+      settings: { 'campaigns.quotaReserveForFlows': '2' },
+    });
+    const { call, emu } = studio;
+    call('saveAutomation', { flow: 'welcome', enabled: true, delayDays: 0, template: 'welcome' });
+    const id = createCampaignFor(studio, { name: 'Много', template: 'promo' });
+    const confirmation = call<CampaignConfirmation>('confirmCampaign', id);
+    // By hand: 15 recipients, quota 12 less the reserve of 2 → 10 today.
+    expect(confirmation).toMatchObject({ count: 15, today: 10 });
+    call('sendCampaign', id, confirmation.count);
+    expect(studio.mailedTo()).toHaveLength(10);
+    // A client registers after the switch-on; the next hourly run welcomes them from the reserve.
+    const now = new Date(emu.clock.now());
+    writeFixture(emu, 'clients', [...clients, consentingClient('C-NEW', { createdAt: now, consentAt: now })], 'ru');
+    emu.advance(2 * HOUR);
+    const subjects = emu.mail.outbox.map((mail) => mail.subject);
+    expect(subjects.filter((subject) => subject === 'Новинки')).toHaveLength(10);
+    expect(subjects.filter((subject) => subject === 'Добро пожаловать')).toHaveLength(1);
   });
 
   it('over a simulated month of campaigns and flows, nobody gets more than 2 marketing mails in any 7 days', () => {
