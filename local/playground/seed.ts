@@ -101,6 +101,20 @@ export const DEMO_TEMPLATES: ReadonlyArray<{ name: string; subject: string; html
     htmlBody:
       '<p>{{first_name|Привет}}!</p><p>До конца декабря — скидка {{discount|10%}} на новые эмоуты и саб-бейджи.</p><p>У вас {{points}} баллов.</p><p><a href="{{unsubscribe_link}}">Отписаться</a></p>',
   },
+  // The same campaign for the studio's English-speaking clients: linked by name, `<name> (en)`.
+  {
+    name: 'winter-sale (en)',
+    subject: '{{first_name|Hi}}, winter emotes on sale',
+    htmlBody:
+      '<p>{{first_name|Hi}}!</p><p>Until the end of December: {{discount|10%}} off new emotes and sub badges.</p><p>You have {{points}} points.</p><p><a href="{{unsubscribe_link}}">Unsubscribe</a></p>',
+  },
+  // Left half-written by staff, with two typos: the desk names them and blocks every send until fixed.
+  {
+    name: 'spring-teaser',
+    subject: '{{frist_name}}, весной — новые стикеры',
+    htmlBody:
+      '<p>У вас {{poinst}} баллов: потратьте их весной.</p><p><a href="{{unsubscribe_link}}">Отписаться</a></p>',
+  },
   {
     name: 'welcome',
     subject: 'Добро пожаловать в студию, {{first_name|друг}}!',

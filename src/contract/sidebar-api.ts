@@ -343,6 +343,8 @@ export interface CampaignView {
   replyTo: string;
   /** ISO time, or null for "send now". */
   scheduledAt: string | null;
+  /** The scheduled time on the studio's clock (its spreadsheet's time zone), written for the staff; or null. */
+  scheduledText: string | null;
   status: CampaignStatusName;
   cost: number;
   recipients: number;
@@ -370,6 +372,8 @@ export interface CampaignPreview {
   skippedByReason: Record<string, number>;
   /** Unknown fields, recipients with missing values, a missing template: sentences in the staff's language. */
   problems: string[];
+  /** Blocks nothing: how many clients get the studio's language for want of a variant in theirs. */
+  notes: string[];
 }
 
 export interface CampaignProgress {
@@ -390,6 +394,20 @@ export interface CampaignProgress {
   queuedFor?: { account: string; by: string; message: string };
 }
 
+/** The count staff confirm before a send, decided on the server after every exclusion. */
+export interface CampaignConfirmation {
+  campaignId: string;
+  /** Mails a press would send now; `sendCampaign` refuses when its count differs from the one confirmed. */
+  count: number;
+  /** How many of them go out today within the quota; the rest follow when it refills. */
+  today: number;
+  skippedByReason: Record<string, number>;
+  /** The question to confirm, in the staff's language: the count, today's share, who is excluded and why. */
+  sentence: string;
+  /** What blocks sending (a missing template, unknown fields, recipients with holes); empty when it may go. */
+  problems: string[];
+}
+
 export type FlowNameView = 'welcome' | 'feedback' | 'winback' | 'birthday' | 'pointsExpiry' | 'tierReached';
 
 export interface AutomationView {
@@ -402,18 +420,32 @@ export interface AutomationView {
   template: string;
 }
 
+/** What a flow would mail in the next days if switched on now (nothing that already happened counts). */
+export interface AutomationForecast {
+  flow: FlowNameView;
+  days: number;
+  count: number;
+  /** "Name (C-0001)", the first few clients. */
+  clients: string[];
+  /** Clients beyond those named. */
+  moreClients: number;
+}
+
 export interface SidebarApi {
   listCampaigns(): CampaignView[];
   createCampaign(campaign: NewCampaign): CampaignView;
   previewCampaign(campaignId: string, clientId?: string | null): CampaignPreview;
-  /** Sends the first recipient's mail to the staff member; answers a confirmation sentence. */
-  testSendCampaign(campaignId: string): string;
-  sendCampaign(campaignId: string): CampaignProgress;
+  confirmCampaign(campaignId: string): CampaignConfirmation;
+  /** Sends the previewed recipient's mail (the first one when none is given) to the staff member; answers a sentence. */
+  testSendCampaign(campaignId: string, clientId?: string | null): string;
+  /** Refuses when `confirmedCount` (from confirmCampaign) differs from the count now. */
+  sendCampaign(campaignId: string, confirmedCount?: number | null): CampaignProgress;
   scheduleCampaign(campaignId: string, isoTime: string): CampaignView;
   cancelCampaign(campaignId: string): CampaignView;
   getCampaignProgress(campaignId: string): CampaignProgress;
   listAutomations(): AutomationView[];
   saveAutomation(automation: Omit<AutomationView, 'label'>): AutomationView;
+  forecastAutomation(flow: FlowNameView): AutomationForecast;
 }
 
 // ---- Mail history: what a client received, what each flow sent lately, templates to pick from

@@ -28,6 +28,7 @@ export {
   listCampaigns,
   createCampaign,
   previewCampaign,
+  confirmCampaign,
   testSendCampaign,
   sendCampaign,
   scheduleCampaign,
@@ -36,7 +37,7 @@ export {
   continueCampaigns,
   startScheduledCampaigns,
 } from './campaigns/campaigns';
-export { listAutomations, saveAutomation } from './campaigns/automations';
+export { listAutomations, saveAutomation, forecastAutomation } from './campaigns/automations';
 export { doGet } from './campaigns/unsubscribe';
 export { getClientMails, getFlowActivity, listTemplates } from './campaigns/mail-history';
 export {

@@ -3,10 +3,17 @@ import { dueFlowMails, isQuietHour, type FlowFacts, type FlowMail } from '../../
 import {
   DEFAULT_CAMPAIGN_SETTINGS,
   DEFAULT_FLOW_SETTINGS,
+  FLOW_NAMES,
   flowCampaignId,
   type FlowSettings,
 } from '../../src/domain/campaigns/settings';
 import type { Client, Order, Send } from '../../src/domain/types';
+
+/** Every flow switched on by a hand-written Settings row (no switch-on time): the flows' own rules alone. */
+const ALL_ON: FlowSettings = {
+  ...DEFAULT_FLOW_SETTINGS,
+  ...Object.fromEntries(FLOW_NAMES.map((flow) => [flow, { ...DEFAULT_FLOW_SETTINGS[flow], enabled: true }])),
+};
 
 function client(id: string, overrides: Partial<Client> = {}): Client {
   return {
@@ -105,7 +112,7 @@ describe('flows on a simulated calendar', () => {
       tiersReached: [{ clientId: 'GOLD', tier: 'gold', reachedAt: day(3, 5) }],
       feedbackLink: (c: Client, o: Order) => `https://forms.example/f?client=${c.id}&order=${o.id}`,
     };
-    const log = simulate(clients, orders, facts, DEFAULT_FLOW_SETTINGS, day(3, 1), 45);
+    const log = simulate(clients, orders, facts, ALL_ON, day(3, 1), 45);
     expect(log.map(({ date, mail }) => `${date} ${mail.flow} ${mail.clientId} ${mail.occasion}`)).toEqual([
       '3-1 feedback REG order:R-4', // completed 2-20 + 3 days, still inside the 14 late days on the first run
       '3-2 welcome NEW welcome',
@@ -125,15 +132,9 @@ describe('flows on a simulated calendar', () => {
 
   it('sends nothing in quiet hours and catches up in the morning', () => {
     const clients = [client('NEW', { createdAt: day(3, 2, 20) })];
-    expect(
-      dueFlowMails(day(3, 2, 21), clients, [], { ...baseFacts, localHour: 21 }, DEFAULT_FLOW_SETTINGS, []),
-    ).toEqual([]);
-    expect(dueFlowMails(day(3, 3, 8), clients, [], { ...baseFacts, localHour: 8 }, DEFAULT_FLOW_SETTINGS, [])).toEqual(
-      [],
-    );
-    expect(
-      dueFlowMails(day(3, 3, 9), clients, [], { ...baseFacts, localHour: 9 }, DEFAULT_FLOW_SETTINGS, []),
-    ).toHaveLength(1);
+    expect(dueFlowMails(day(3, 2, 21), clients, [], { ...baseFacts, localHour: 21 }, ALL_ON, [])).toEqual([]);
+    expect(dueFlowMails(day(3, 3, 8), clients, [], { ...baseFacts, localHour: 8 }, ALL_ON, [])).toEqual([]);
+    expect(dueFlowMails(day(3, 3, 9), clients, [], { ...baseFacts, localHour: 9 }, ALL_ON, [])).toHaveLength(1);
     expect([20, 21, 23, 0, 8, 9].map((hour) => isQuietHour(hour))).toEqual([false, true, true, true, true, false]);
     expect(isQuietHour(13, { ...DEFAULT_CAMPAIGN_SETTINGS, quietFromHour: 12, quietUntilHour: 14 })).toBe(true);
   });
@@ -141,7 +142,7 @@ describe('flows on a simulated calendar', () => {
   it('never repeats an occasion, but a new order means a new feedback and a new win-back occasion', () => {
     const orders = [order('R-1', 'REG', day(1, 1)), order('R-2', 'REG', day(1, 11)), order('R-3', 'REG', day(1, 21))];
     const sends: Send[] = [];
-    const settings = { ...DEFAULT_FLOW_SETTINGS, feedback: { ...DEFAULT_FLOW_SETTINGS.feedback, enabled: false } };
+    const settings = { ...ALL_ON, feedback: { ...ALL_ON.feedback, enabled: false } };
     const first = simulate([client('REG')], orders, baseFacts, settings, day(2, 1), 40, sends);
     expect(first.map(({ mail }) => mail.occasion)).toEqual(['winback:R-3']); // Jan 21 + 21 = Feb 11
     orders.push(order('R-4', 'REG', day(3, 20)));
@@ -162,7 +163,7 @@ describe('flows on a simulated calendar', () => {
         at: new Date(2025, 1, 28),
       },
     ];
-    const log = simulate(clients, [], baseFacts, DEFAULT_FLOW_SETTINGS, day(2, 20), 20, sends);
+    const log = simulate(clients, [], baseFacts, ALL_ON, day(2, 20), 20, sends);
     expect(log.map(({ date, mail }) => `${date} ${mail.occasion}`)).toEqual(['2-28 birthday:2026']);
   });
 
@@ -175,7 +176,7 @@ describe('flows on a simulated calendar', () => {
       ]),
     };
     const orders = [order('A-1', 'ONE', day(1, 5)), order('B-1', 'LOW', day(1, 5))];
-    const mails = dueFlowMails(day(3, 1), [client('ONE'), client('LOW')], orders, facts, DEFAULT_FLOW_SETTINGS, []);
+    const mails = dueFlowMails(day(3, 1), [client('ONE'), client('LOW')], orders, facts, ALL_ON, []);
     expect(mails.map((mail) => `${mail.clientId} ${mail.occasion}`)).toEqual(['ONE winback:A-1']);
   });
 
@@ -193,12 +194,12 @@ describe('flows on a simulated calendar', () => {
       { campaignId: 'K-2', clientId: 'D', email: 'd@example.com', status: 'sent', reason: '', at: day(2, 28) },
     ];
     const facts = { ...baseFacts, pendingUnsubscribes: new Set(['c@example.com']) };
-    const mails = dueFlowMails(day(3, 1), clients, [], facts, DEFAULT_FLOW_SETTINGS, sends);
+    const mails = dueFlowMails(day(3, 1), clients, [], facts, ALL_ON, sends);
     expect(mails.map((mail) => `${mail.clientId} ${mail.flow}`)).toEqual(['E welcome', 'A birthday']);
-    const off = { ...DEFAULT_FLOW_SETTINGS, birthday: { ...DEFAULT_FLOW_SETTINGS.birthday, enabled: false } };
+    const off = { ...ALL_ON, birthday: { ...ALL_ON.birthday, enabled: false } };
     expect(dueFlowMails(day(3, 1), clients, [], facts, off, sends).map((mail) => mail.flow)).toEqual(['welcome']);
     // E's birthday comes the next day, since welcome took today's slot.
-    const next = dueFlowMails(day(3, 2), clients, [], facts, DEFAULT_FLOW_SETTINGS, [
+    const next = dueFlowMails(day(3, 2), clients, [], facts, ALL_ON, [
       ...sends,
       { campaignId: 'flow:welcome', clientId: 'E', email: '', status: 'sent', reason: 'welcome', at: day(3, 1) },
       { campaignId: 'flow:birthday', clientId: 'A', email: '', status: 'sent', reason: 'birthday:2026', at: day(3, 1) },
@@ -208,6 +209,6 @@ describe('flows on a simulated calendar', () => {
 
   it('drops a mail that is too late (a flow switched on long after the occasion)', () => {
     const clients = [client('OLD', { createdAt: day(1, 1) })];
-    expect(dueFlowMails(day(3, 1), clients, [], baseFacts, DEFAULT_FLOW_SETTINGS, [])).toEqual([]);
+    expect(dueFlowMails(day(3, 1), clients, [], baseFacts, ALL_ON, [])).toEqual([]);
   });
 });

@@ -97,7 +97,16 @@ function flowStudio() {
     ],
     templates: FLOW_TEMPLATES,
     // Win-back here is the client's own rhythm only; churn risk from the nightly CLV fit is left out.
-    settings: { 'flows.winbackRule': JSON.stringify({ churnRiskThreshold: 2 }) },
+    // Every flow is off by default: here each is on by a Settings row (no switch-on time, so history counts).
+    settings: {
+      'flows.winbackRule': JSON.stringify({ churnRiskThreshold: 2 }),
+      ...Object.fromEntries(
+        ['welcome', 'feedback', 'winback', 'birthday', 'pointsExpiry', 'tierReached'].map((flow) => [
+          `flows.${flow}`,
+          JSON.stringify({ enabled: true }),
+        ]),
+      ),
+    },
   });
   writeFixture(
     studio.emu,
@@ -187,16 +196,15 @@ describe('automated mailings on a simulated calendar', () => {
     expect(emu.mail.outbox).toHaveLength(6);
   });
 
-  it('a flow switched off in the sidebar sends nothing; switched back on, it catches up within its window', () => {
+  it('a flow switched off in the sidebar sends nothing; switched back on, it never mails what passed meanwhile', () => {
     const studio = flowStudio();
     const { emu, call } = studio;
     call('saveAutomation', { flow: 'birthday', enabled: false, delayDays: 0, template: 'birthday' });
     emu.advance(3 * 24 * HOUR); // through 27 Nov 12:00: C-B's birthday passes with the flow off
     expect(emu.mail.outbox.map((mail) => mail.subject)).not.toContain('С днём рождения!');
     call('saveAutomation', { flow: 'birthday', enabled: true, delayDays: 0, template: 'birthday' });
-    emu.advance(2 * HOUR);
-    expect(emu.mail.outbox.filter((mail) => mail.subject === 'С днём рождения!').map((mail) => mail.to)).toEqual([
-      ['c-b@example.com'],
-    ]);
+    emu.advance(2 * 24 * HOUR);
+    // C-B's birthday (27 Nov) fell before the switch-on: still within the late window, but never mailed.
+    expect(emu.mail.outbox.filter((mail) => mail.subject === 'С днём рождения!')).toEqual([]);
   });
 });

@@ -7,7 +7,12 @@ import { consentingClient, consentingClients, mailStudio } from '../support/mail
 const HOUR = 3_600_000;
 
 const TEMPLATES = [
-  { name: 'feedback', subject: 'Как вам {{last_order}}?', htmlBody: '<p>{{feedback_link}}</p>', textBody: '' },
+  {
+    name: 'feedback',
+    subject: 'Как вам {{last_order}}?',
+    htmlBody: '<p>{{feedback_link|https://studio.example/feedback}}</p>',
+    textBody: '',
+  },
   { name: 'birthday', subject: 'С днём рождения!', htmlBody: '<p>Подарок ждёт</p>', textBody: '' },
 ];
 
@@ -29,7 +34,15 @@ describe('the hourly run with nothing due', () => {
       ...consentingClients(300),
       consentingClient('C-B', { birthday: new Date('1990-11-25T00:00:00Z') }),
     ];
-    const studio = mailStudio({ clients, templates: TEMPLATES });
+    // Flows are off by default; these two are on by Settings rows (no switch-on time, so nothing counts as history).
+    const studio = mailStudio({
+      clients,
+      templates: TEMPLATES,
+      settings: {
+        'flows.feedback': JSON.stringify({ enabled: true }),
+        'flows.birthday': JSON.stringify({ enabled: true }),
+      },
+    });
     const { emu } = studio;
     const cellsRead = cellReader(studio);
 

@@ -179,10 +179,15 @@ describe('the web app for unsubscribe links', () => {
 
   it('a flow whose template has the link sends nothing while undeployed, queues nothing, and catches up once deployed', () => {
     const clients = [consentingClient('C-0001', { createdAt: new Date('2026-11-24T07:00:00Z') })];
-    const studio = mailStudio({ quota: 100, clients, setup: false });
+    // The welcome flow on by a Settings row (no switch-on time, so the 07:00 registration counts).
+    const studio = mailStudio({
+      quota: 100,
+      clients,
+      setup: false,
+      settings: { 'flows.welcome': JSON.stringify({ enabled: true, delayDays: 0, template: 'promo' }) },
+    });
     const { emu } = studio;
     emu.webapp.undeploy();
-    studio.call('saveAutomation', { flow: 'welcome', enabled: true, delayDays: 0, template: 'promo' });
     expect(() => studio.app.run('runHourly', [], { kind: 'trigger' })).not.toThrow();
     expect(emu.mail.outbox).toEqual([]);
     expect(studio.rows('sends')).toEqual([]);

@@ -92,7 +92,10 @@ function honestRefusal(error: unknown): boolean {
   const text = String(error);
   return (
     text.includes(translate('ru', 'error.busy')) ||
-    text.includes(translate('ru', 'campaigns.transition.refused', { from: 'done', to: 'sending' }))
+    // The status words staff see, as the Campaigns sheet writes them.
+    text.includes(translate('ru', 'campaigns.transition.refused', { from: 'Завершена', to: 'Отправляется' })) ||
+    // The other press (or the owner's trigger) finished the campaign first: a finished one is not sent again.
+    text.includes(translate('ru', 'campaigns.state.finished'))
   );
 }
 

@@ -7,13 +7,23 @@ import type { Campaign, Client, ClientId, Send } from '../types';
 import {
   DEFAULT_CAMPAIGN_SETTINGS,
   DEFAULT_FLOW_SETTINGS,
+  FLOW_NAMES,
   flowOfCampaignId,
   type CampaignSettings,
+  type FlowName,
   type FlowSettings,
 } from './settings';
 
 export type SkipReason =
-  'invalidEmail' | 'unsubscribed' | 'bounced' | 'noConsent' | 'alreadySent' | 'duplicateEmail' | 'weeklyCap';
+  | 'invalidEmail'
+  | 'unsubscribed'
+  | 'bounced'
+  | 'noConsent'
+  | 'alreadySent'
+  | 'duplicateEmail'
+  | 'weeklyCap'
+  | 'sameKind'
+  | 'missingField';
 export const SKIP_REASONS: readonly SkipReason[] = [
   'invalidEmail',
   'unsubscribed',
@@ -22,6 +32,8 @@ export const SKIP_REASONS: readonly SkipReason[] = [
   'alreadySent',
   'duplicateEmail',
   'weeklyCap',
+  'sameKind',
+  'missingField',
 ];
 
 /** A failed Sends row whose reason starts with this marks a bounce (the engine writes it). */
@@ -119,12 +131,66 @@ export class WeeklyLoad {
   }
 }
 
+/** Which kind of mail a Sends row is: a flow's own rows, or a campaign whose template is that flow's. */
+export type KindOf = (campaignId: string) => FlowName | null;
+
+/**
+ * Kinds of mail (win-back, birthday…) each client got or has queued in the rolling week ending at `now`,
+ * by client id and by address: a client never gets two mails of one kind in the cap's window, whichever
+ * of a campaign and a flow came first.
+ */
+export class RecentKinds {
+  private readonly kinds = new Map<string, Set<FlowName>>();
+
+  constructor(sends: readonly Send[], now: Date, kindOf: KindOf) {
+    const weekAgo = addDays(now, -7).getTime();
+    for (const send of sends) {
+      if (send.status !== 'sent' && send.status !== 'queued') continue;
+      if (!send.at || send.at.getTime() <= weekAgo || send.at.getTime() > now.getTime()) continue;
+      const kind = kindOf(send.campaignId);
+      if (kind) this.add(send.clientId, send.email, kind);
+    }
+  }
+
+  add(clientId: ClientId, email: string, kind: FlowName): void {
+    for (const key of [`id:${clientId}`, `email:${normalEmail(email)}`]) {
+      const kinds = this.kinds.get(key) ?? new Set<FlowName>();
+      kinds.add(kind);
+      this.kinds.set(key, kinds);
+    }
+  }
+
+  has(clientId: ClientId, email: string, kind: FlowName): boolean {
+    return (
+      (this.kinds.get(`id:${clientId}`)?.has(kind) ?? false) ||
+      (this.kinds.get(`email:${normalEmail(email)}`)?.has(kind) ?? false)
+    );
+  }
+}
+
+/** A campaign is of a flow's kind when it uses that flow's template (a win-back campaign, a birthday one). */
+export function kindOfCampaigns(
+  campaigns: readonly Pick<Campaign, 'id' | 'template'>[],
+  flowSettings: FlowSettings,
+): KindOf {
+  const byTemplate = new Map<string, FlowName>();
+  for (const flow of FLOW_NAMES) byTemplate.set(flowSettings[flow].template.trim().toLowerCase(), flow);
+  const byCampaign = new Map<string, FlowName>();
+  for (const campaign of campaigns) {
+    const kind = byTemplate.get(campaign.template.trim().toLowerCase());
+    if (kind) byCampaign.set(campaign.id, kind);
+  }
+  return (campaignId) => flowOfCampaignId(campaignId) ?? byCampaign.get(campaignId) ?? null;
+}
+
 export interface ExclusionContext {
   now: Date;
   /** Addresses whose unsubscribe click is recorded in script properties but not yet in Clients. */
   pendingUnsubscribes: ReadonlySet<string>;
   settings?: CampaignSettings;
   flowSettings?: FlowSettings;
+  /** This campaign's kind and every row's: a client who got a mail of its kind this week is skipped. */
+  kind?: { of: FlowName; rows: KindOf };
 }
 
 /**
@@ -147,6 +213,7 @@ export function decideRecipients(
     inCampaign.add(`id:${send.clientId}`);
     if (send.email) inCampaign.add(`email:${normalEmail(send.email)}`);
   }
+  const recent = context.kind ? new RecentKinds(sends, context.now, context.kind.rows) : null;
   const claimed = new Set<string>();
   const ordered = [...members].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const decisions: RecipientDecision[] = [];
@@ -163,6 +230,7 @@ export function decideRecipients(
     else if (inCampaign.has(`id:${client.id}`) || inCampaign.has(`email:${email}`)) skip('alreadySent');
     else if (claimed.has(email)) skip('duplicateEmail');
     else if (load.count(client.id, email) >= settings.weeklyCap) skip('weeklyCap', { cap: settings.weeklyCap });
+    else if (context.kind && recent?.has(client.id, email, context.kind.of)) skip('sameKind');
     else {
       claimed.add(email);
       decisions.push({ clientId: client.id, email, action: 'send' });
@@ -196,20 +264,27 @@ export function newSendRows(
 
 /**
  * What a send would write now, for the preview: the campaign's rows already decided, plus a decision
- * for each member not listed yet. Answers who would be mailed and how many are skipped for each reason.
+ * for each member not listed yet. Answers who is a recipient (already sent ones included), who a press
+ * would mail now (`toMail`: rows still queued and new members to send to), and the skips by reason.
  */
 export function recipientsNow(
   listed: readonly Send[],
   fresh: readonly RecipientDecision[],
-): { eligible: ClientId[]; skippedByReason: Record<string, number> } {
+): { eligible: ClientId[]; toMail: ClientId[]; skippedByReason: Record<string, number> } {
   const listedIds = new Set(listed.map((send) => send.clientId));
   const decisions = [
-    ...listed.map((send) => ({ clientId: send.clientId, send: send.status !== 'skipped', reason: send.reason })),
+    ...listed.map((send) => ({
+      clientId: send.clientId,
+      send: send.status !== 'skipped',
+      mail: send.status === 'queued',
+      reason: send.reason,
+    })),
     ...fresh
       .filter((decision) => !listedIds.has(decision.clientId))
       .map((decision) => ({
         clientId: decision.clientId,
         send: decision.action === 'send',
+        mail: decision.action === 'send',
         reason: decision.action === 'skip' ? decision.reason : '',
       })),
   ];
@@ -218,6 +293,16 @@ export function recipientsNow(
     if (!decision.send) skippedByReason[decision.reason] = (skippedByReason[decision.reason] ?? 0) + 1;
   return {
     eligible: decisions.filter((decision) => decision.send).map((decision) => decision.clientId),
+    toMail: decisions.filter((decision) => decision.mail).map((decision) => decision.clientId),
     skippedByReason,
   };
+}
+
+/**
+ * How many of `count` mails go out today: the remaining quota less the flows' reserve (as the send
+ * engine plans its batch); the rest follow when the quota refills.
+ */
+export function todaysShare(count: number, remainingQuota: number, reserve: number): { today: number; later: number } {
+  const today = Math.min(count, Math.max(0, Math.floor(remainingQuota) - Math.max(0, reserve)));
+  return { today, later: count - today };
 }

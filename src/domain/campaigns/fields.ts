@@ -18,6 +18,7 @@ export const BUILTIN_FIELDS = [
   'referral_code',
   'unsubscribe_link',
   'telegram_link',
+  'points_text',
 ] as const;
 export type BuiltinField = (typeof BUILTIN_FIELDS)[number];
 
@@ -100,7 +101,20 @@ export function clientMergeValues(
   merged[foldFieldName('name')] = client.name;
   merged[foldFieldName('referral_code')] = client.referralCode;
   for (const [name, value] of Object.entries(values)) merged[foldFieldName(name)] = cellText(value, locale);
+  const points = merged[foldFieldName('points')] ?? '';
+  if (points.trim() !== '' && Number.isFinite(Number(points)))
+    merged[foldFieldName('points_text')] = pointsText(Number(points), locale);
   return merged;
+}
+
+/** "624 балла", "5 баллов", "1 балл"; "1 point", "624 points": the number with its word, in the client's language. */
+export function pointsText(points: number, locale: Locale): string {
+  if (locale === 'en') return `${points} ${Math.abs(points) === 1 ? 'point' : 'points'}`;
+  if (!Number.isInteger(points)) return `${points} балла`; // a fraction takes the genitive singular
+  const n = Math.abs(points) % 100;
+  const last = n % 10;
+  const word = n >= 11 && n <= 14 ? 'баллов' : last === 1 ? 'балл' : last >= 2 && last <= 4 ? 'балла' : 'баллов';
+  return `${points} ${word}`;
 }
 
 /** Every field name a template may use, given the staff columns of the Clients sheet. */
@@ -109,4 +123,12 @@ export function knownFieldNames(staffHeaders: readonly string[]): Set<string> {
   for (const [name] of CLIENT_COLUMN_NAMES) known.add(name);
   for (const header of staffHeaders) known.add(foldFieldName(header));
   return known;
+}
+
+/**
+ * Field names to suggest for a misspelt one, as staff would type them: the built-in fields first, then
+ * the Clients columns by key, then the staff's own columns.
+ */
+export function suggestableFieldNames(staffHeaders: readonly string[]): string[] {
+  return [...new Set([...BUILTIN_FIELDS, ...CLIENTS.columns.map((column) => column.key), ...staffHeaders])];
 }

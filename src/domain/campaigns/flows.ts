@@ -3,10 +3,11 @@
 import { addDays, calendarDaysBetween, isoDay, isValidDate } from '../analysis/dates';
 import type { ClientFactsById } from '../analysis/facts';
 import type { Client, ClientId, Order, Send } from '../types';
-import { bouncedEmailsOf, contactBlock, WeeklyLoad } from './exclusions';
+import { bouncedEmailsOf, contactBlock, RecentKinds, WeeklyLoad, type KindOf } from './exclusions';
 import {
   DEFAULT_CAMPAIGN_SETTINGS,
   flowCampaignId,
+  flowOfCampaignId,
   type CampaignSettings,
   type FlowName,
   type FlowSettings,
@@ -26,6 +27,8 @@ export interface FlowFacts {
   tiersReached?: readonly { clientId: ClientId; tier: string; reachedAt: Date }[];
   /** The feedback form's link prefilled for the order (built by the forms service). */
   feedbackLink?: (client: Client, order: Order) => string;
+  /** Each Sends row's kind (campaigns by their template): one mail of a kind per client in the cap's window. */
+  kindOf?: KindOf;
 }
 
 export interface FlowMail {
@@ -91,6 +94,8 @@ interface Candidate {
   clientId: ClientId;
   occasion: string;
   fields: Record<string, string>;
+  /** What the mail is about happened (or fell due) then: before the flow was switched on, it is never mailed. */
+  happenedAt: Date;
 }
 
 function candidatesFor(
@@ -101,8 +106,8 @@ function candidatesFor(
   settings: FlowSettings,
 ): Candidate[] {
   const found: Candidate[] = [];
-  const add = (flow: FlowName, occasion: string, fields: Record<string, string> = {}): void => {
-    found.push({ flow, clientId: client.id, occasion, fields });
+  const add = (flow: FlowName, occasion: string, happenedAt: Date, fields: Record<string, string> = {}): void => {
+    found.push({ flow, clientId: client.id, occasion, fields, happenedAt });
   };
   const { welcome, feedback, winback, birthday } = settings;
   if (
@@ -110,12 +115,12 @@ function candidatesFor(
     client.createdAt &&
     inWindow(addDays(client.createdAt, welcome.delayDays), now, welcome.lateDays)
   )
-    add('welcome', 'welcome');
+    add('welcome', 'welcome', client.createdAt);
   if (feedback.enabled) {
     for (const order of orders) {
       if (order.status !== 'completed' || !isValidDate(order.completedAt)) continue;
       if (!inWindow(addDays(order.completedAt, feedback.delayDays), now, feedback.lateDays)) continue;
-      add('feedback', `order:${order.id}`, {
+      add('feedback', `order:${order.id}`, order.completedAt, {
         feedback_link: facts.feedbackLink?.(client, order) ?? '',
         last_order: order.product,
       });
@@ -128,13 +133,13 @@ function candidatesFor(
     const late = winbackDue(placed, risk, settings.winbackRule, now);
     // Churn risk has no date of its own to delay from or be late against: due while it stays high.
     if (late && (late.byRisk || inWindow(addDays(late.lateAt, winback.delayDays), now, winback.lateDays))) {
-      add('winback', `winback:${last.id}`, { last_order: last.product });
+      add('winback', `winback:${last.id}`, late.byRisk ? now : late.lateAt, { last_order: last.product });
     }
   }
   if (birthday.enabled && isValidDate(client.birthday)) {
     for (const year of [now.getFullYear() - 1, now.getFullYear(), now.getFullYear() + 1]) {
-      if (inWindow(addDays(birthdayIn(year, client.birthday), -birthday.delayDays), now, birthday.lateDays))
-        add('birthday', `birthday:${year}`);
+      const due = addDays(birthdayIn(year, client.birthday), -birthday.delayDays);
+      if (inWindow(due, now, birthday.lateDays)) add('birthday', `birthday:${year}`, due);
     }
   }
   return found;
@@ -153,6 +158,7 @@ function loyaltyCandidates(facts: FlowFacts, now: Date, settings: FlowSettings):
         clientId: lot.clientId,
         occasion: `points:${isoDay(lot.expiresAt)}`,
         fields: { points: String(lot.points), expires_at: isoDay(lot.expiresAt) },
+        happenedAt: due,
       });
     }
   }
@@ -164,6 +170,7 @@ function loyaltyCandidates(facts: FlowFacts, now: Date, settings: FlowSettings):
         clientId: reached.clientId,
         occasion: `tier:${reached.tier}`,
         fields: { tier: reached.tier },
+        happenedAt: reached.reachedAt,
       });
     }
   }
@@ -206,6 +213,7 @@ export function dueFlowMails(
       (a.occasion < b.occasion ? -1 : 1),
   );
   const load = new WeeklyLoad(sendsHistory, now, flowSettings);
+  const recent = new RecentKinds(sendsHistory, now, facts.kindOf ?? flowOfCampaignId);
   const bounced = bouncedEmailsOf(sendsHistory);
   const mailedThisRun = new Set<ClientId>();
   const mails: FlowMail[] = [];
@@ -214,11 +222,63 @@ export function dueFlowMails(
     const setting = flowSettings[candidate.flow];
     if (!client || mailedThisRun.has(client.id)) continue;
     if (handled.has(`${flowCampaignId(candidate.flow)}|${client.id}|${candidate.occasion}`)) continue;
+    if (setting.enabledAt !== null && candidate.happenedAt.getTime() < Date.parse(setting.enabledAt)) continue;
+    if (recent.has(client.id, client.email, candidate.flow)) continue;
     if (contactBlock(client, facts.pendingUnsubscribes, bounced) !== null) continue;
     if (setting.marketing && load.count(client.id, client.email) >= campaignSettings.weeklyCap) continue;
     if (setting.marketing) load.addPlanned(client.id, client.email);
+    recent.add(client.id, client.email, candidate.flow);
     mailedThisRun.add(client.id);
-    mails.push({ ...candidate, template: setting.template });
+    mails.push({
+      flow: candidate.flow,
+      clientId: candidate.clientId,
+      occasion: candidate.occasion,
+      fields: candidate.fields,
+      template: setting.template,
+    });
+  }
+  return mails;
+}
+
+/**
+ * What one flow would mail in the next `days` days if staff switched it on now: a day-by-day run of
+ * `dueFlowMails` with that flow alone on (from `now`, so nothing that already happened counts), each
+ * day's mails added to the history the next day sees. The other flows' mails are not foreseen.
+ */
+export function forecastFlow(
+  flow: FlowName,
+  now: Date,
+  days: number,
+  clients: readonly Client[],
+  orders: readonly Order[],
+  facts: FlowFacts,
+  flowSettings: FlowSettings,
+  sendsHistory: readonly Send[],
+  campaignSettings: CampaignSettings = DEFAULT_CAMPAIGN_SETTINGS,
+): FlowMail[] {
+  const alone: FlowSettings = { ...flowSettings };
+  for (const name of PRIORITY)
+    alone[name] = { ...flowSettings[name], enabled: name === flow, enabledAt: now.toISOString() };
+  const history = [...sendsHistory];
+  const mails: FlowMail[] = [];
+  // Each day at the first hour after quiet hours: the morning run that sends the day's mails.
+  const hour = campaignSettings.quietUntilHour;
+  for (let day = 0; day < days; day++) {
+    const at = addDays(now, day);
+    const due = dueFlowMails(at, clients, orders, { ...facts, localHour: hour }, alone, history, campaignSettings);
+    for (const mail of due) {
+      mails.push(mail);
+      const email = clients.find((client) => client.id === mail.clientId)?.email ?? '';
+      history.push({
+        campaignId: flowCampaignId(mail.flow),
+        clientId: mail.clientId,
+        occasion: mail.occasion,
+        email,
+        status: 'queued',
+        reason: '',
+        at,
+      });
+    }
   }
   return mails;
 }

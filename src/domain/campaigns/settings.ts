@@ -51,6 +51,12 @@ export interface FlowSetting {
   template: string;
   /** Counts against the weekly cap and is held back by it. Service mails (welcome, feedback) do not. */
   marketing: boolean;
+  /**
+   * When staff last switched the flow on (ISO time): nothing that happened before it is mailed (an
+   * order, a registration, a tier reached, a win-back due date). Null for a flow switched on by a
+   * Settings row written by hand.
+   */
+  enabledAt: string | null;
 }
 
 export interface WinbackRule {
@@ -66,13 +72,28 @@ export interface WinbackRule {
 
 export type FlowSettings = Record<FlowName, FlowSetting> & { winbackRule: WinbackRule };
 
+// Every flow is off until staff switch it on: a new studio, or one that has just loaded its history, mails nobody.
 export const DEFAULT_FLOW_SETTINGS: Readonly<FlowSettings> = {
-  welcome: { enabled: true, delayDays: 0, lateDays: 7, template: 'welcome', marketing: false },
-  feedback: { enabled: true, delayDays: 3, lateDays: 14, template: 'feedback', marketing: false },
-  winback: { enabled: true, delayDays: 0, lateDays: 30, template: 'winback', marketing: true },
-  birthday: { enabled: true, delayDays: 0, lateDays: 3, template: 'birthday', marketing: true },
-  pointsExpiry: { enabled: true, delayDays: 14, lateDays: 14, template: 'points-expiry', marketing: true },
-  tierReached: { enabled: true, delayDays: 0, lateDays: 14, template: 'tier-reached', marketing: true },
+  welcome: { enabled: false, delayDays: 0, lateDays: 7, template: 'welcome', marketing: false, enabledAt: null },
+  feedback: { enabled: false, delayDays: 3, lateDays: 14, template: 'feedback', marketing: false, enabledAt: null },
+  winback: { enabled: false, delayDays: 0, lateDays: 30, template: 'winback', marketing: true, enabledAt: null },
+  birthday: { enabled: false, delayDays: 0, lateDays: 3, template: 'birthday', marketing: true, enabledAt: null },
+  pointsExpiry: {
+    enabled: false,
+    delayDays: 14,
+    lateDays: 14,
+    template: 'points-expiry',
+    marketing: true,
+    enabledAt: null,
+  },
+  tierReached: {
+    enabled: false,
+    delayDays: 0,
+    lateDays: 14,
+    template: 'tier-reached',
+    marketing: true,
+    enabledAt: null,
+  },
   winbackRule: { minOrders: 3, lateFactor: 1.5, minGapDays: 14, churnRiskThreshold: 0.7 },
 };
 

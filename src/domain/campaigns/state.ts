@@ -13,6 +13,8 @@ const ALLOWED: Readonly<Record<CampaignStatus, readonly CampaignStatus[]>> = {
   cancelled: [],
 };
 
+export const CAMPAIGN_STATUSES = Object.keys(ALLOWED) as CampaignStatus[];
+
 export function canTransition(from: CampaignStatus, to: CampaignStatus): boolean {
   return ALLOWED[from].includes(to);
 }

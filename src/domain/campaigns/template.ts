@@ -149,3 +149,41 @@ export function previewProblems(template: Template, recipients: readonly Preview
   }
   return problems;
 }
+
+/**
+ * Edits between two names: insertions, deletions, substitutions and swaps of neighbours (a typed
+ * `frist` is one edit from `first`, as a typist sees it).
+ */
+export function editDistance(a: string, b: string): number {
+  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  const at = (i: number, j: number): number => rows[i]?.[j] ?? Infinity;
+  for (let i = 1; i <= a.length; i++) {
+    const row = rows[i] as number[];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, at(i - 2, j - 2) + 1);
+      row[j] = best;
+    }
+  }
+  return at(a.length, b.length);
+}
+
+/**
+ * The real field an unknown name was most likely meant to be, as staff spell it in `candidates`;
+ * null when none is close (more than a third of the name's letters would have to change).
+ * Ties go to the earlier candidate, so built-in fields listed first win.
+ */
+export function nearestField(name: string, candidates: readonly string[]): string | null {
+  const typed = foldFieldName(name);
+  const limit = Math.max(1, Math.floor(typed.length / 3));
+  let best: { name: string; distance: number } | null = null;
+  for (const candidate of candidates) {
+    const distance = editDistance(typed, foldFieldName(candidate));
+    if (distance === 0 || distance > limit) continue;
+    if (!best || distance < best.distance) best = { name: candidate, distance };
+  }
+  return best?.name ?? null;
+}

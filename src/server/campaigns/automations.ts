@@ -1,17 +1,19 @@
 // Automated mailings: staff switch each flow on or off with its template and delay (Settings rows
 // `flows.<name>`); the hourly step queues the flow mails due now as Sends rows (one per occasion) and
 // sends them through the same exactly-once engine as campaigns.
-import type { AutomationView } from '../../contract/sidebar-api';
+import type { AutomationForecast, AutomationView, FlowNameView } from '../../contract/sidebar-api';
 import { withSendLock } from '../../services/locks';
 import { scriptStore } from '../../services/properties';
 import { isDate } from '../../domain/cells';
-import { dueFlowMails, isQuietHour, type FlowFacts } from '../../domain/campaigns/flows';
+import { dueFlowMails, forecastFlow, isQuietHour, type FlowFacts } from '../../domain/campaigns/flows';
+import { kindOfCampaigns } from '../../domain/campaigns/exclusions';
 import { FLOW_NAMES, flowCampaignId, flowOfCampaignId, type FlowName } from '../../domain/campaigns/settings';
 import type { ClientFacts } from '../../domain/analysis';
 import type { ClientId } from '../../domain/types';
 import { translate } from '../../i18n';
 import { appendRows, openWorkbook, readCoreSettings, writeSetting } from '../../sheets';
 import {
+  readCampaigns,
   readCampaignSettings,
   readClientBase,
   readFlowSettings,
@@ -20,11 +22,16 @@ import {
   type SendRow,
 } from '../../sheets/campaigns';
 import { HOURLY_FLOW_BUDGET_MS, pendingEmails } from './campaign-runs';
-import { loadSendableTemplate, mergeSources, mergeValuesFor, renderMail, type MailTemplate } from './mail-merge';
+import { mergeSources, mergeValuesFor, renderMail, templateBlocked, type MailTemplate } from './mail-merge';
+import { templateVariants, type TemplateVariants } from './template-variants';
 import { feedbackLinks, loyaltyOccasions } from './mail-seams';
 import { UserFacingError } from '../app/respond';
 import { asStaff } from '../app/staff';
 import { sendQueue, settleJournal, type QueuedMail } from './sending';
+
+/** The forecast before switching a flow on covers a week, naming at most this many clients. */
+const FORECAST_DAYS = 7;
+const FORECAST_NAMES_SHOWN = 10;
 
 export function listAutomations(): AutomationView[] {
   return asStaff((book, locale) => {
@@ -47,8 +54,11 @@ export function saveAutomation(automation: Omit<AutomationView, 'label'>): Autom
     if (!Number.isInteger(automation.delayDays) || automation.delayDays < 0 || automation.delayDays > 365)
       throw new UserFacingError('campaigns.automation.badDelay');
     const current = readFlowSettings(book)[flow];
+    const switchedOn = automation.enabled === true && !current.enabled;
     const next = {
       ...current,
+      // From this moment on: what happened before the switch is never mailed.
+      enabledAt: switchedOn ? new Date().toISOString() : current.enabledAt,
       enabled: automation.enabled === true,
       delayDays: automation.delayDays,
       template: automation.template.trim() || current.template,
@@ -102,6 +112,47 @@ function occasionFields(
   return {};
 }
 
+/** How many mails the flow would send in the next days if switched on now, and to whom (names, the first few). */
+export function forecastAutomation(flow: FlowNameView): AutomationForecast {
+  return asStaff((book) => {
+    if (!FLOW_NAMES.includes(flow)) throw new UserFacingError('campaigns.automation.unknown', { flow: String(flow) });
+    const now = new Date();
+    const flowSettings = readFlowSettings(book);
+    const base = readClientBase(book);
+    const sends = readSendsSheet(book).rows.map((row) => row.send);
+    const loyalty = loyaltyOccasions(book, now, { ledger: flow === 'pointsExpiry' });
+    const mails = forecastFlow(
+      flow,
+      now,
+      FORECAST_DAYS,
+      base.clients,
+      base.orders,
+      {
+        localHour: 0,
+        pendingUnsubscribes: pendingEmails(scriptStore(), base.clients),
+        ...storedFacts(base, loyalty.startingTiers),
+        pointsExpiring: loyalty.pointsExpiring,
+        kindOf: kindOfCampaigns(
+          readCampaigns(book).map((row) => row.campaign),
+          flowSettings,
+        ),
+      },
+      flowSettings,
+      sends,
+      readCampaignSettings(book),
+    );
+    const names = new Map(base.clients.map((client) => [client.id, client.name]));
+    const ids = [...new Set(mails.map((mail) => mail.clientId))];
+    return {
+      flow,
+      days: FORECAST_DAYS,
+      count: mails.length,
+      clients: ids.slice(0, FORECAST_NAMES_SHOWN).map((id) => `${names.get(id) ?? ''} (${id})`),
+      moreClients: Math.max(0, ids.length - FORECAST_NAMES_SHOWN),
+    };
+  });
+}
+
 /** Hourly step: queue the flow mails due now, then send every queued flow mail (outside quiet hours). */
 export function runAutomationsHourly(): void {
   const started = Date.now();
@@ -116,11 +167,25 @@ export function runAutomationsHourly(): void {
     const base = readClientBase(book);
     const { rows: sends, table: sendsTable } = readSendsSheet(book);
     settleJournal(book, store, sends, sendsTable);
-    const templates = new Map<string, MailTemplate | null>();
-    const templateOf = (ref: string): MailTemplate | null => {
-      if (!templates.has(ref)) templates.set(ref, loadSendableTemplate(book, ref));
-      return templates.get(ref) ?? null;
+    const templates = new Map<string, TemplateVariants>();
+    const variantsOf = (ref: string): TemplateVariants => {
+      let found = templates.get(ref);
+      if (!found) {
+        found = templateVariants(book, ref, book.locale);
+        // A variant with a link clients cannot open holds the whole flow back, logged once per run.
+        const blocked = found
+          .all()
+          .map(templateBlocked)
+          .find((reason) => reason !== null);
+        if (blocked) {
+          console.warn(`${ref}: ${translate(book.locale, blocked)}`);
+          found = { base: null, forClient: () => ({ template: null, fellBack: false }), all: () => [] };
+        }
+        templates.set(ref, found);
+      }
+      return found;
     };
+    const templateOf = (ref: string): MailTemplate | null => variantsOf(ref).base;
     const loyalty = loyaltyOccasions(book, now, { ledger: flowSettings.pointsExpiry.enabled });
     // The form's prefilled-link template is read once per run, not once per mail.
     const feedbackLinkFor = feedbackLinks();
@@ -134,6 +199,10 @@ export function runAutomationsHourly(): void {
         ...storedFacts(base, loyalty.startingTiers),
         pointsExpiring: loyalty.pointsExpiring,
         feedbackLink: (_client, order) => feedbackLinkFor(order.id),
+        kindOf: kindOfCampaigns(
+          readCampaigns(book).map((row) => row.campaign),
+          flowSettings,
+        ),
       },
       flowSettings,
       sends.map((row) => row.send),
@@ -170,12 +239,15 @@ export function runAutomationsHourly(): void {
       compose: () => {
         const flow = flowOfCampaignId(row.send.campaignId) as FlowName;
         const client = clientsById.get(row.send.clientId);
-        const template = templateOf(flowSettings[flow].template);
+        // The client's own language when the template has that variant, else the studio's.
+        const template = client ? variantsOf(flowSettings[flow].template).forClient(client).template : null;
         if (!client || !template) return null;
         const occasion = row.send.occasion ?? '';
         const fields =
           fieldsByKey.get(`${flow}|${client.id}|${occasion}`) ?? occasionFields(base, occasion, feedbackLinkFor);
         const rendered = renderMail(template, mergeValuesFor(client, sources, template, fields));
+        // A field with no value and no fallback: skipped with that reason, never sent half-filled.
+        if (rendered.missing.length > 0) return { skip: 'missingField' };
         return {
           to: row.send.email,
           subject: rendered.subject,

@@ -1,6 +1,11 @@
 // Running campaigns: deciding each recipient once (the Sends rows), then sending in time-boxed runs
 // that continue through a one-off trigger, pause for the quota or a run of failures, and resume.
-import { decideRecipients, newSendRows, type RecipientDecision } from '../../domain/campaigns/exclusions';
+import {
+  decideRecipients,
+  kindOfCampaigns,
+  newSendRows,
+  type RecipientDecision,
+} from '../../domain/campaigns/exclusions';
 import { withLock, withSendLock } from '../../services/locks';
 import { failureStreak } from '../../domain/campaigns/sending';
 import type { CampaignSettings } from '../../domain/campaigns/settings';
@@ -18,6 +23,7 @@ import {
   readCampaigns,
   readCampaignSettings,
   readClientBase,
+  readFlowSettings,
   readSends,
   readSendsSheet,
   writeCampaign,
@@ -25,8 +31,9 @@ import {
   type ClientBase,
   type SendRow,
 } from '../../sheets/campaigns';
-import { loadTemplate, mergeSources, mergeValuesFor, renderMail, templateBlocked } from './mail-merge';
+import { mergeSources, mergeValuesFor, renderMail, templateBlocked } from './mail-merge';
 import { noteCampaignStatus } from '../telegram/campaign-events';
+import { templateVariants } from './template-variants';
 import { segmentClientIds } from './mail-seams';
 import { journalPending, sendingMailbox, sendQueue, settleJournal, type QueuedMail } from './sending';
 import { currentAccount, readSendingAccount } from '../../services/sending-account';
@@ -69,11 +76,17 @@ export function decideFor(
   if (!memberIds) return null;
   const ids = new Set(memberIds);
   const members = base.clients.filter((client) => ids.has(client.id));
+  // A campaign with a flow's template is of that flow's kind: one mail of a kind a week, campaign or flow.
+  const rows = kindOfCampaigns(
+    readCampaigns(book).map((row) => row.campaign),
+    readFlowSettings(book),
+  );
+  const of = rows(campaign.id);
   return decideRecipients(
     campaign,
     members,
     sends.map((row) => row.send),
-    { now, pendingUnsubscribes: pendingEmails(store, base.clients), settings },
+    { now, pendingUnsubscribes: pendingEmails(store, base.clients), settings, ...(of ? { kind: { of, rows } } : {}) },
   );
 }
 
@@ -176,8 +189,8 @@ function runCampaign(run: RunContext, row: CampaignRow): CampaignStatus {
   }
   const queued = run.sends.filter((send) => send.send.campaignId === campaign.id && send.send.status === 'queued');
   if (queued.length === 0) return finish(run, row, 'done');
-  const template = loadTemplate(run.book, campaign.template);
-  if (!template)
+  const variants = templateVariants(run.book, campaign.template, run.locale);
+  if (!variants.base)
     return pauseFor(run, row, {
       reason: 'template',
       key: 'campaigns.pause.template',
@@ -185,7 +198,10 @@ function runCampaign(run: RunContext, row: CampaignRow): CampaignStatus {
       at,
     });
   // Refused before any mail: a link clients cannot open would be in every one of them.
-  const blocked = templateBlocked(template);
+  const blocked = variants
+    .all()
+    .map(templateBlocked)
+    .find((reason) => reason !== null);
   if (blocked) return pauseFor(run, row, { reason: 'webapp', key: blocked, params: {}, at });
   const base = clientBase(run);
   const sources = mergeSources(run.book, base.clients, base.orders, run.locale, {
@@ -199,7 +215,12 @@ function runCampaign(run: RunContext, row: CampaignRow): CampaignStatus {
     compose: () => {
       const client = clientsById.get(send.send.clientId);
       if (!client) return null;
+      // The client's own language when the template has that variant, else the studio's.
+      const template = variants.forClient(client).template;
+      if (!template) return null;
       const rendered = renderMail(template, mergeValuesFor(client, sources, template));
+      // A field with no value and no fallback: skipped with that reason, never sent half-filled.
+      if (rendered.missing.length > 0) return { skip: 'missingField' };
       return {
         to: send.send.email,
         subject: rendered.subject,

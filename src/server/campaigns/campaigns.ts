@@ -1,15 +1,28 @@
 // The campaign desk in the sidebar: list, create, preview, test, send, schedule, cancel, progress;
 // and the trigger handlers that keep campaigns going.
-import type { CampaignPreview, CampaignProgress, CampaignView, NewCampaign } from '../../contract/sidebar-api';
+import type {
+  CampaignConfirmation,
+  CampaignPreview,
+  CampaignProgress,
+  CampaignView,
+  NewCampaign,
+} from '../../contract/sidebar-api';
 import { scriptStore } from '../../services/properties';
 import { withLock } from '../../services/locks';
-import { recipientsNow } from '../../domain/campaigns/exclusions';
-import { checkTemplate, previewProblems } from '../../domain/campaigns/template';
-import { campaignCounts, transitionCampaign } from '../../domain/campaigns/state';
+import {
+  recipientsNow,
+  SKIP_REASONS,
+  skipReasonKey,
+  todaysShare,
+  type SkipReason,
+} from '../../domain/campaigns/exclusions';
+import { foldFieldName, suggestableFieldNames } from '../../domain/campaigns/fields';
+import { checkTemplate, nearestField, previewProblems } from '../../domain/campaigns/template';
+import { CAMPAIGN_STATUSES, campaignCounts, transitionCampaign } from '../../domain/campaigns/state';
 import { nextId } from '../../domain/schema';
-import type { Campaign, CampaignStatus, Locale } from '../../domain/types';
-import { translate } from '../../i18n';
-import { sendMailNow } from '../../services/mailer';
+import type { Campaign, CampaignStatus, Client, ClientId, Locale } from '../../domain/types';
+import { translate, type MessageParams } from '../../i18n';
+import { remainingMailQuota, sendMailNow } from '../../services/mailer';
 import { scheduleContinuation } from '../../services/triggers';
 import { appendRows, idCells, openWorkbook, readTable, updateRows, type Workbook } from '../../sheets';
 import {
@@ -35,21 +48,34 @@ import {
 import { readMemo, writeMemo } from '../../services/campaign-memo';
 import {
   knownFields,
-  loadTemplate,
   mergeSources,
   mergeValuesFor,
   renderMail,
   templateParts,
   templateUses,
+  type MailTemplate,
+  type MergeSources,
 } from './mail-merge';
 import { LOYALTY_MERGE_FIELDS } from './mail-seams';
+import { templateVariants, type TemplateVariants } from './template-variants';
 import { UserFacingError } from '../app/respond';
 import { asStaff } from '../app/staff';
 
 /** Preview names at most this many recipients with holes; the count says how many more. */
 const PROBLEMS_SHOWN = 10;
 
-function viewOf(row: CampaignRow, counts = { recipients: 0, sent: 0, skipped: 0, failed: 0 }): CampaignView {
+/** A time on the studio's clock (the spreadsheet's time zone), as staff read it, with the zone named. */
+function studioTime(book: Workbook, locale: Locale, at: Date): string {
+  const zone = book.spreadsheet.getSpreadsheetTimeZone();
+  return `${Utilities.formatDate(at, zone, locale === 'ru' ? 'dd.MM.yyyy HH:mm' : 'd MMM yyyy, HH:mm')} (${zone})`;
+}
+
+function viewOf(
+  book: Workbook,
+  locale: Locale,
+  row: CampaignRow,
+  counts = { recipients: 0, sent: 0, skipped: 0, failed: 0 },
+): CampaignView {
   const c = row.campaign;
   return {
     id: c.id,
@@ -59,6 +85,7 @@ function viewOf(row: CampaignRow, counts = { recipients: 0, sent: 0, skipped: 0,
     senderName: c.senderName,
     replyTo: c.replyTo,
     scheduledAt: c.scheduledAt ? c.scheduledAt.toISOString() : null,
+    scheduledText: c.scheduledAt ? studioTime(book, locale, c.scheduledAt) : null,
     status: c.status,
     cost: c.cost,
     recipients: counts.recipients,
@@ -68,13 +95,13 @@ function viewOf(row: CampaignRow, counts = { recipients: 0, sent: 0, skipped: 0,
   };
 }
 
-function viewsWithCounts(book: Workbook, rows: readonly CampaignRow[]): CampaignView[] {
+function viewsWithCounts(book: Workbook, locale: Locale, rows: readonly CampaignRow[]): CampaignView[] {
   const sends = readSends(book).map((row) => row.send);
-  return rows.map((row) => viewOf(row, campaignCounts(row.campaign.id, sends)));
+  return rows.map((row) => viewOf(book, locale, row, campaignCounts(row.campaign.id, sends)));
 }
 
 export function listCampaigns(): CampaignView[] {
-  return asStaff((book) => viewsWithCounts(book, readCampaigns(book)));
+  return asStaff((book, locale) => viewsWithCounts(book, locale, readCampaigns(book)));
 }
 
 function parseTime(iso: string | null | undefined): Date | null {
@@ -85,7 +112,7 @@ function parseTime(iso: string | null | undefined): Date | null {
 }
 
 export function createCampaign(draft: NewCampaign): CampaignView {
-  return asStaff((book) => {
+  return asStaff((book, locale) => {
     if (!draft.name.trim() || !draft.segmentId.trim() || !draft.template.trim())
       throw new UserFacingError('campaigns.create.incomplete');
     return withLock('database', () => {
@@ -105,7 +132,7 @@ export function createCampaign(draft: NewCampaign): CampaignView {
         note: '',
       };
       const [rowNumber] = appendRows(book, 'campaigns', [{ ...campaign }]);
-      return viewOf({ campaign, rowNumber: rowNumber ?? 0 });
+      return viewOf(book, locale, { campaign, rowNumber: rowNumber ?? 0 });
     });
   });
 }
@@ -114,59 +141,102 @@ export function previewCampaign(campaignId: string, clientId?: string | null): C
   return asStaff((book, locale) => previewOf(book, locale, campaignId, clientId ?? null));
 }
 
-function previewOf(book: Workbook, locale: Locale, campaignId: string, clientId: string | null): CampaignPreview {
+/** Everything a press would do now, decided on the server: who is mailed, who is skipped and why, what blocks. */
+interface Assessment {
+  campaign: Campaign;
+  template: MailTemplate | null;
+  /** Recipients after exclusions, already sent ones included once under way. */
+  eligible: ClientId[];
+  /** Whom a press would mail now: rows still queued and new members to send to. */
+  toMail: ClientId[];
+  skippedByReason: Record<string, number>;
+  clientsById: Map<ClientId, Client>;
+  sources: MergeSources | null;
+  /** Sentences in the staff's language; any of them blocks Send, Schedule and Test send. */
+  problems: string[];
+  /** What staff should know but that blocks nothing: clients who get the studio's language. */
+  notes: string[];
+  variants: TemplateVariants;
+}
+
+function assess(book: Workbook, locale: Locale, campaignId: string, shownId: string | null): Assessment {
   const { campaign } = findCampaign(book, campaignId);
-  const store = scriptStore();
   const sends = readSends(book);
   const base = readClientBase(book);
-  const fresh = decideFor(book, campaign, base, sends, store, readCampaignSettings(book));
+  const fresh = decideFor(book, campaign, base, sends, scriptStore(), readCampaignSettings(book));
   if (!fresh) throw new UserFacingError('campaigns.pause.segment', { segment: campaign.segmentId });
-  const { eligible, skippedByReason } = recipientsNow(
+  const { eligible, toMail, skippedByReason } = recipientsNow(
     sends.filter((row) => row.send.campaignId === campaign.id).map((row) => row.send),
     fresh,
   );
-  const template = loadTemplate(book, campaign.template);
-  const preview: CampaignPreview = {
-    campaignId,
-    clientId: null,
-    subject: '',
-    html: '',
-    text: '',
-    recipients: eligible.length,
+  const clientsById = new Map(base.clients.map((client) => [client.id, client]));
+  const variants = templateVariants(book, campaign.template, book.locale);
+  const template = variants.base;
+  const assessment: Assessment = {
+    campaign,
+    template,
+    variants,
+    eligible,
+    toMail,
     skippedByReason,
+    clientsById,
+    sources: null,
     problems: [],
+    notes: [],
   };
   if (!template) {
-    preview.problems.push(translate(locale, 'campaigns.pause.template', { template: campaign.template }));
-    return preview;
+    assessment.problems.push(translate(locale, 'campaigns.pause.template', { template: campaign.template }));
+    return assessment;
   }
-  const clientsById = new Map(base.clients.map((client) => [client.id, client]));
-  const shown =
-    clientsById.get(clientId ?? '') ?? eligible.map((id) => clientsById.get(id)).find((client) => client !== undefined);
   // Loyalty fields for everyone only when the template uses one (their holes are reported below);
   // otherwise for the previewed client alone: loyalty's reads and codes cost time per client.
-  const usesLoyalty = LOYALTY_MERGE_FIELDS.some((field) => templateUses(template, field));
-  const loyaltyFor = usesLoyalty ? eligible : shown ? [shown.id] : [];
+  const inUse = variants.all();
+  const usesLoyalty = LOYALTY_MERGE_FIELDS.some((field) => inUse.some((each) => templateUses(each, field)));
+  const loyaltyFor = usesLoyalty ? toMail : [shownId ?? toMail[0] ?? ''];
   const sources = mergeSources(book, base.clients, base.orders, book.locale, {
     links: false,
     campaignId: campaign.id,
     recipients: loyaltyFor,
   });
-  const unknown = templateParts(template).flatMap((part) => checkTemplate(part, knownFields(sources)));
-  if (unknown.length > 0)
-    preview.problems.push(
-      translate(locale, 'campaigns.template.unknownFields', { fields: [...new Set(unknown)].join(', ') }),
+  assessment.sources = sources;
+  const unknown = [
+    ...new Set(inUse.flatMap(templateParts).flatMap((part) => checkTemplate(part, knownFields(sources)))),
+  ];
+  const candidates = suggestableFieldNames(sources.staffHeaders);
+  for (const field of unknown) {
+    const suggestion = nearestField(field, candidates);
+    assessment.problems.push(
+      suggestion
+        ? translate(locale, 'campaigns.check.unknownField', { field, suggestion })
+        : translate(locale, 'campaigns.check.unknownFieldNoGuess', { field }),
     );
-  const recipients = eligible.flatMap((id) => {
+  }
+  // Each recipient is checked against the variant they will get (their language, or the studio's).
+  let fellBack = 0;
+  const holes = toMail.flatMap((id) => {
     const client = clientsById.get(id);
-    return client ? [{ clientId: id, values: mergeValuesFor(client, sources, null) }] : [];
+    if (!client) return [];
+    const chosen = variants.forClient(client);
+    if (chosen.fellBack) fellBack += 1;
+    const recipient = { clientId: id, values: mergeValuesFor(client, sources, null) };
+    return templateParts(chosen.template ?? template).flatMap((part) => previewProblems(part, [recipient]));
   });
-  const holes = templateParts(template).flatMap((part) => previewProblems(part, recipients));
+  if (fellBack > 0)
+    assessment.notes.push(
+      translate(locale, 'campaigns.language.fallback', {
+        count: fellBack,
+        language: translate(locale, `campaigns.language.${book.locale}`),
+      }),
+    );
   const byClient = new Map<string, Set<string>>();
-  for (const hole of holes)
-    byClient.set(hole.clientId, new Set([...(byClient.get(hole.clientId) ?? []), ...hole.missing]));
+  // An unknown field is said once above, not again as a hole in every recipient's mail.
+  const unknownKeys = new Set(unknown.map(foldFieldName));
+  for (const hole of holes) {
+    const missing = hole.missing.filter((field) => !unknownKeys.has(foldFieldName(field)));
+    if (missing.length > 0) byClient.set(hole.clientId, new Set([...(byClient.get(hole.clientId) ?? []), ...missing]));
+  }
   [...byClient].slice(0, PROBLEMS_SHOWN).forEach(([id, fields]) => {
-    preview.problems.push(
+    assessment.problems.push(
       translate(locale, 'campaigns.preview.missing', {
         client: `${clientsById.get(id)?.name ?? ''} (${id})`,
         fields: [...fields].join(', '),
@@ -174,8 +244,38 @@ function previewOf(book: Workbook, locale: Locale, campaignId: string, clientId:
     );
   });
   if (byClient.size > PROBLEMS_SHOWN)
-    preview.problems.push(translate(locale, 'campaigns.preview.more', { count: byClient.size - PROBLEMS_SHOWN }));
-  if (shown) {
+    assessment.problems.push(translate(locale, 'campaigns.preview.more', { count: byClient.size - PROBLEMS_SHOWN }));
+  return assessment;
+}
+
+/** Refuses, naming every problem, when the template or a recipient's values would make a broken mail. */
+function refuseBroken(assessment: Assessment): MailTemplate {
+  if (!assessment.template)
+    throw new UserFacingError('campaigns.pause.template', { template: assessment.campaign.template });
+  if (assessment.problems.length > 0)
+    throw new UserFacingError('campaigns.check.blocked', { problems: assessment.problems.join(' ') });
+  return assessment.template;
+}
+
+function previewOf(book: Workbook, locale: Locale, campaignId: string, clientId: string | null): CampaignPreview {
+  const assessment = assess(book, locale, campaignId, clientId);
+  const { sources, clientsById, toMail } = assessment;
+  const preview: CampaignPreview = {
+    campaignId,
+    clientId: null,
+    subject: '',
+    html: '',
+    text: '',
+    recipients: assessment.eligible.length,
+    skippedByReason: assessment.skippedByReason,
+    problems: assessment.problems,
+    notes: assessment.notes,
+  };
+  // Only someone a press would mail is shown: a skipped client's mail is not what goes out.
+  const shownId = clientId !== null && toMail.includes(clientId) ? clientId : toMail[0];
+  const shown = clientsById.get(shownId ?? '');
+  const template = shown ? assessment.variants.forClient(shown).template : null;
+  if (template && sources && shown) {
     const rendered = renderMail(template, mergeValuesFor(shown, sources, template));
     Object.assign(preview, {
       clientId: shown.id,
@@ -187,13 +287,50 @@ function previewOf(book: Workbook, locale: Locale, campaignId: string, clientId:
   return preview;
 }
 
-export function testSendCampaign(campaignId: string): string {
+/** The count staff confirm: the server's, after every exclusion, with today's share of the quota and the skips. */
+export function confirmCampaign(campaignId: string): CampaignConfirmation {
+  return asStaff((book, locale) => confirmationOf(book, locale, assess(book, locale, campaignId, null)));
+}
+
+function confirmationOf(book: Workbook, locale: Locale, assessment: Assessment): CampaignConfirmation {
+  const count = assessment.toMail.length;
+  const { today, later } = todaysShare(count, remainingMailQuota(), readCampaignSettings(book).quotaReserveForFlows);
+  const parts = [translate(locale, count > 0 ? 'campaigns.confirm.count' : 'campaigns.confirm.nobody', { count })];
+  if (count > 0 && later > 0) parts.push(translate(locale, 'campaigns.confirm.quota', { today, later }));
+  const skipped = skipSummary(locale, assessment.skippedByReason);
+  if (skipped) parts.push(translate(locale, 'campaigns.confirm.excluded', { reasons: skipped }));
+  parts.push(...assessment.notes);
+  return {
+    campaignId: assessment.campaign.id,
+    count,
+    today,
+    skippedByReason: assessment.skippedByReason,
+    sentence: parts.join(' '),
+    problems: assessment.problems,
+  };
+}
+
+/** "No consent to mailings: 2 · The client unsubscribed: 1", in the staff's language. */
+function skipSummary(locale: Locale, skippedByReason: Record<string, number>): string {
+  return Object.entries(skippedByReason)
+    .filter(([, count]) => count > 0)
+    .map(([reason, count]) => {
+      const known = (SKIP_REASONS as readonly string[]).includes(reason);
+      const label = known ? translate(locale, skipReasonKey(reason as SkipReason), { cap: '' }) : reason;
+      return `${label.replace(/[.:]\s*$/, '')}: ${count}`;
+    })
+    .join(' · ');
+}
+
+/** Sends the previewed recipient's mail (the first one a press would mail when none is given) to the staff member. */
+export function testSendCampaign(campaignId: string, clientId?: string | null): string {
   return asStaff((book, locale) => {
-    const preview = previewOf(book, locale, campaignId, null);
-    const { campaign } = findCampaign(book, campaignId);
+    const assessment = assess(book, locale, campaignId, clientId ?? null);
+    const template = refuseBroken(assessment);
+    const preview = previewOf(book, locale, campaignId, clientId ?? null);
     if (!preview.clientId) throw new UserFacingError('campaigns.test.noRecipient');
     const to = Session.getActiveUser().getEmail();
-    const template = loadTemplate(book, campaign.template);
+    const { campaign } = assessment;
     sendMailNow({
       to,
       subject: `[${translate(locale, 'campaigns.test.tag')}] ${preview.subject}`,
@@ -201,8 +338,8 @@ export function testSendCampaign(campaignId: string): string {
       textBody: preview.text,
       senderName: campaign.senderName,
       replyTo: campaign.replyTo,
-      attachments: template?.attachments,
-      inlineImages: template?.inlineImages,
+      attachments: template.attachments,
+      inlineImages: template.inlineImages,
     });
     return translate(locale, 'campaigns.test.sent', { email: to, client: preview.clientId });
   });
@@ -231,9 +368,23 @@ export function getCampaignProgress(campaignId: string): CampaignProgress {
   return asStaff((book, locale) => progressOf(book, locale, campaignId));
 }
 
+/** Statuses in a refusal, as the words staff see in the sidebar ("Завершена", not "done"). */
+function statusWords(locale: Locale, params: MessageParams): MessageParams {
+  const word = (status: string | number | undefined): string | number | undefined =>
+    typeof status === 'string' && (CAMPAIGN_STATUSES as readonly string[]).includes(status)
+      ? translate(locale, `ui.campaigns.status.${status as CampaignStatus}`)
+      : status;
+  return {
+    ...params,
+    ...(params.from !== undefined ? { from: word(params.from) ?? '' } : {}),
+    ...(params.to !== undefined ? { to: word(params.to) ?? '' } : {}),
+  };
+}
+
 /** Moves the campaign to `to` under the lock, or explains in the staff's language why not. */
 function moveCampaign(
   book: Workbook,
+  locale: Locale,
   campaignId: string,
   to: CampaignStatus,
   values: Partial<Campaign> = {},
@@ -241,23 +392,32 @@ function moveCampaign(
   return withLock('database', () => {
     const row = findCampaign(book, campaignId);
     const moved = transitionCampaign({ ...row.campaign, ...values }, to);
-    if (!moved.ok) throw new UserFacingError(moved.key, moved.params);
+    if (!moved.ok) throw new UserFacingError(moved.key, statusWords(locale, moved.params));
     writeCampaign(book, row, { status: to, ...values });
     return { ...row, campaign: moved.campaign };
   });
 }
 
-export function sendCampaign(campaignId: string): CampaignProgress {
+/**
+ * Staff's press (or resume). `confirmedCount` is the count staff confirmed (`confirmCampaign`): the
+ * press is refused when the server's count is different now, and staff confirm again.
+ */
+export function sendCampaign(campaignId: string, confirmedCount?: number | null): CampaignProgress {
   const started = Date.now();
   return asStaff((book, locale) => {
     const row = findCampaign(book, campaignId);
     const pressed = row.campaign.status !== 'sending';
     if (pressed) {
-      if (!loadTemplate(book, row.campaign.template))
-        throw new UserFacingError('campaigns.pause.template', { template: row.campaign.template });
+      refuseUnfit(row.campaign.status, 'sending');
+      const assessment = assess(book, locale, campaignId, null);
+      refuseBroken(assessment);
+      const count = assessment.toMail.length;
+      if (count === 0) throw new UserFacingError('campaigns.send.nobody');
+      if (confirmedCount !== undefined && confirmedCount !== null && confirmedCount !== count)
+        throw new UserFacingError('campaigns.confirm.changed', { confirmed: confirmedCount, count });
       const wasPaused = row.campaign.status === 'paused';
       markPressed(campaignId);
-      moveCampaign(book, campaignId, 'sending');
+      moveCampaign(book, locale, campaignId, 'sending');
       // Staff resuming a paused campaign: the failure breaker starts counting afresh.
       if (wasPaused) writeMemo(scriptStore(), campaignId, { resumedAt: new Date().toISOString() });
     }
@@ -271,21 +431,29 @@ export function sendCampaign(campaignId: string): CampaignProgress {
   });
 }
 
+/** A finished or cancelled campaign: said as a word staff know, before any other check. */
+function refuseUnfit(status: CampaignStatus, to: CampaignStatus): void {
+  if (status === 'done' || status === 'cancelled')
+    throw new UserFacingError(status === 'done' ? 'campaigns.state.finished' : 'campaigns.state.cancelled', { to });
+}
+
 export function scheduleCampaign(campaignId: string, isoTime: string): CampaignView {
-  return asStaff((book) => {
+  return asStaff((book, locale) => {
     const at = parseTime(isoTime);
     if (!at || at.getTime() <= Date.now()) throw new UserFacingError('campaigns.schedule.invalid', { value: isoTime });
-    const row = moveCampaign(book, campaignId, 'scheduled', { scheduledAt: at });
+    refuseUnfit(findCampaign(book, campaignId).campaign.status, 'scheduled');
+    refuseBroken(assess(book, locale, campaignId, null));
+    const row = moveCampaign(book, locale, campaignId, 'scheduled', { scheduledAt: at });
     scheduleContinuation(START_HANDLER, at);
-    return viewOf(row);
+    return viewOf(book, locale, row);
   });
 }
 
 /** Cancels; the queued rows become skipped, and a run under way stops within CANCEL_CHECK_EVERY mails. */
 export function cancelCampaign(campaignId: string): CampaignView {
-  return asStaff((book) => {
+  return asStaff((book, locale) => {
     const row = withLock('database', () => {
-      const cancelled = moveCampaign(book, campaignId, 'cancelled');
+      const cancelled = moveCampaign(book, locale, campaignId, 'cancelled');
       const store = scriptStore();
       writeMemo(store, campaignId, { ...readMemo(store, campaignId), cancelledAt: new Date().toISOString() });
       const queued = readSends(book).filter(
@@ -302,7 +470,7 @@ export function cancelCampaign(campaignId: string): CampaignView {
       );
       return cancelled;
     });
-    return viewsWithCounts(book, [row])[0] as CampaignView;
+    return viewsWithCounts(book, locale, [row])[0] as CampaignView;
   });
 }
 

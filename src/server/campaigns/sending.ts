@@ -1,6 +1,7 @@
 // The send engine's Apps Script half: the per-mail journal in script properties, settling it after an
 // interrupted run, and sending a queue of Sends rows. The protocol and every decision about what to
 // send, resend or drop are in src/domain/campaigns/sending.ts (read its header first).
+import type { SkipReason } from '../../domain/campaigns/exclusions';
 import {
   countFailure,
   mailTooLarge,
@@ -153,8 +154,11 @@ export function settleJournal(
 
 export interface QueuedMail {
   row: SendRow;
-  /** The mail for this recipient, or null when it can no longer be written (the client is gone). */
-  compose(): OutgoingMail | null;
+  /**
+   * The mail for this recipient; null when it can no longer be written (the client is gone), or a skip
+   * reason when it cannot be filled (a field with no value and no fallback): never sent half-filled.
+   */
+  compose(): OutgoingMail | { skip: SkipReason } | null;
 }
 
 export interface QueueOutcome {
@@ -190,7 +194,7 @@ export interface QueueOptions {
   mailbox?: string;
 }
 
-type Prepared = { mail: OutgoingMail } | { skip: true } | { error: unknown } | { tooLarge: string };
+type Prepared = { mail: OutgoingMail } | { skip: SkipReason } | { error: unknown } | { tooLarge: string };
 
 /**
  * Sends the queued rows, exactly once each: per mail an intent, the draft, its journal entry, the send (the
@@ -301,7 +305,9 @@ export function sendQueue(
     let result: Prepared;
     try {
       const outgoing = mail.compose();
-      if (!outgoing) result = { skip: true };
+      // A mail that cannot be composed (no address) or filled (a field empty with no fallback) is skipped.
+      if (!outgoing) result = { skip: 'invalidEmail' };
+      else if ('skip' in outgoing) result = outgoing;
       else {
         const sizes = mailSizes(outgoing, sizeOf);
         const large = mailTooLarge(sizes.body, sizes.attachments);
@@ -352,7 +358,7 @@ export function sendQueue(
     } else {
       const ready = prepare(mail);
       if ('skip' in ready) {
-        updates.push(applyToRow(mail.row, { status: 'skipped', reason: 'invalidEmail', at: new Date() }));
+        updates.push(applyToRow(mail.row, { status: 'skipped', reason: ready.skip, at: new Date() }));
         outcome.skipped += 1;
         continue;
       }

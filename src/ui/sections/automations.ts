@@ -62,6 +62,25 @@ function flowForm(
   const save = el('button', { text: t('ui.save'), attrs: { type: 'submit' } });
   const status = statusLine();
   const switchId = `flow-${flow.flow}-on`;
+  // Before switching on, staff see what the flow would send in the next week (history never counts).
+  const forecast = el('p', { className: 'secondary forecast', attrs: { 'data-part': 'forecast' } });
+  const showForecast = (on: boolean): void => {
+    forecast.textContent = '';
+    if (on) return;
+    call('forecastAutomation', flow.flow)
+      .then((answer) => {
+        if (enabled.checked) return;
+        const names =
+          answer.clients.join(', ') +
+          (answer.moreClients > 0 ? t('ui.automations.forecastMore', { count: answer.moreClients }) : '');
+        forecast.textContent =
+          answer.count === 0
+            ? t('ui.automations.forecastNone', { days: answer.days })
+            : t('ui.automations.forecast', { days: answer.days, count: answer.count, clients: names });
+      })
+      .catch(() => undefined);
+  };
+  showForecast(flow.enabled);
   enabled.id = switchId;
   const form = el(
     'form',
@@ -74,6 +93,7 @@ function flowForm(
       document.createTextNode(t('ui.automations.on')),
     ),
     field(t(COUNTS_BEFORE.has(flow.flow) ? 'ui.automations.delayBefore' : 'ui.automations.delay'), delay),
+    forecast,
     template.node,
     el('div', { className: 'inline' }, save, status),
     activityView(activity),
@@ -88,6 +108,7 @@ function flowForm(
     void busy(save, status, () => call('saveAutomation', change)).then((saved) => {
       if (!saved) return;
       enabled.checked = saved.enabled;
+      showForecast(saved.enabled);
       status.show(
         'info',
         t('ui.automations.savedFlow', {
@@ -112,6 +133,7 @@ export const automations: Section = {
     root.append(
       el('h2', { text: t('ui.section.automations') }),
       el('p', { className: 'secondary', text: t('ui.automations.intro') }),
+      el('p', { className: 'secondary', text: t('ui.automations.offByDefault') }),
       el('p', { className: 'secondary hint', text: t('ui.templates.pickHint') }),
       body,
     );

@@ -1,7 +1,9 @@
 // Campaigns: the list, composing one (segment, template, sender, schedule), previewing it recipient
 // by recipient, a test send, sending or scheduling, and following its progress while it runs.
 import type {
+  CampaignConfirmation,
   CampaignPreview,
+  CampaignStatusName,
   CampaignProgress,
   CampaignView,
   ClientBrief,
@@ -13,7 +15,7 @@ import { busy, el, field, loadInto, option, statusLine } from '../dom';
 import type { Section } from '../section';
 import { call, errorText } from '../server';
 import { templatePicker, templatesOrNone } from '../template-picker';
-import { formatDate, t } from '../text';
+import { t } from '../text';
 
 const POLL_MS = 2000;
 
@@ -52,6 +54,8 @@ function campaignView(root: HTMLElement, campaign: CampaignView, segments: Segme
   let polling = 0;
 
   const showPreview = (view: CampaignPreview): void => {
+    previewed = view.clientId;
+    fit();
     const frame = el('iframe', { className: 'preview-mail', attrs: { sandbox: '', title: t('ui.campaigns.preview') } });
     frame.srcdoc = view.html || view.text;
     const stepper = el(
@@ -81,11 +85,12 @@ function campaignView(root: HTMLElement, campaign: CampaignView, segments: Segme
         on: { click: () => step(1) },
       }),
     );
-    const who = recipients[index];
+    const who = recipients.find((candidate) => candidate.id === view.clientId);
     preview.replaceChildren(
       el('p', { text: t('ui.campaigns.recipients', { count: view.recipients }) }),
       el('p', { className: 'secondary hint', text: reasonText(view.skippedByReason) }),
       ...view.problems.map((problem) => el('p', { className: 'error', text: problem })),
+      ...view.notes.map((note) => el('p', { className: 'secondary note', text: note })),
       view.clientId === null ? el('p', { className: 'secondary', text: t('ui.campaigns.nobody') }) : stepper,
       el('p', { className: 'secondary', text: who ? `${who.name} · ${who.email}` : '' }),
       el('p', { attrs: { 'data-subject': '' }, text: t('ui.campaigns.subject', { subject: view.subject }) }),
@@ -103,6 +108,10 @@ function campaignView(root: HTMLElement, campaign: CampaignView, segments: Segme
     window.clearTimeout(polling);
     call('getCampaignProgress', campaign.id)
       .then((progress) => {
+        if (progress.status !== state) {
+          state = progress.status;
+          fit();
+        }
         progressBox.replaceChildren(progressView(progress));
         if (progress.status === 'sending' && root.isConnected) polling = window.setTimeout(poll, POLL_MS);
       })
@@ -110,41 +119,100 @@ function campaignView(root: HTMLElement, campaign: CampaignView, segments: Segme
   };
 
   const test = el('button', { text: t('ui.campaigns.testSend') });
+  const send = el('button', { className: 'action', text: t('ui.campaigns.send') });
+  const at = el('input', { attrs: { type: 'datetime-local' } });
+  const schedule = el('button', { text: t('ui.campaigns.scheduleSend') });
+  const cancel = el('button', { className: 'share', text: t('ui.campaigns.cancel') });
+  const scheduledLine = el('p', { className: 'secondary scheduled-at' });
+  const sendRow = el('div', { className: 'inline block' }, test, send);
+  const scheduleRow = el('div', { className: 'inline block' }, schedule, cancel);
+  const scheduleField = field(t('ui.campaigns.schedule'), at);
+  // The server's count, after every exclusion: Send stays disabled until it is known, and sends exactly it.
+  let confirmation: CampaignConfirmation | null = null;
+  let state: CampaignStatusName = campaign.status;
+  let previewed: string | null = null;
+  let armed = false;
+
+  /** Only the actions that fit the state, and none while the count is unknown or the mail is broken. */
+  const fit = (): void => {
+    const open = state === 'draft' || state === 'scheduled' || state === 'paused';
+    const broken = confirmation === null || confirmation.problems.length > 0;
+    send.hidden = !open;
+    send.disabled = broken || (confirmation?.count ?? 0) === 0;
+    test.hidden = !open;
+    test.disabled = broken || previewed === null;
+    schedule.hidden = state !== 'draft';
+    scheduleField.hidden = state !== 'draft';
+    schedule.disabled = broken;
+    cancel.hidden = state === 'done' || state === 'cancelled';
+    scheduledLine.textContent =
+      state === 'scheduled' && campaign.scheduledText
+        ? t('ui.campaigns.scheduledFor', { at: campaign.scheduledText })
+        : '';
+  };
+  const confirm = (): void => {
+    confirmation = null;
+    armed = false;
+    fit();
+    call('confirmCampaign', campaign.id)
+      .then((answer) => {
+        confirmation = answer;
+        fit();
+      })
+      .catch((error: unknown) => status.show('error', errorText(error)));
+  };
+
   test.addEventListener(
     'click',
     () =>
-      void busy(test, status, () => call('testSendCampaign', campaign.id)).then(
-        (sentence) => sentence && status.show('info', sentence),
-      ),
+      void busy(test, status, () => call('testSendCampaign', campaign.id, previewed)).then((sentence) => {
+        fit();
+        if (sentence) status.show('info', sentence);
+      }),
   );
-  const send = el('button', { className: 'action', text: t('ui.campaigns.send') });
-  let armed = false;
   send.addEventListener('click', () => {
+    if (!confirmation) return;
     if (!armed) {
       armed = true;
-      status.show('error', t('ui.campaigns.confirmSend', { count: campaign.recipients || recipients.length }));
+      status.show('error', t('ui.campaigns.confirmSend', { sentence: confirmation.sentence }));
       return;
     }
     armed = false;
-    void busy(send, status, () => call('sendCampaign', campaign.id)).then((progress) => {
-      if (!progress) return;
+    const count = confirmation.count;
+    void busy(send, status, () => call('sendCampaign', campaign.id, count)).then((progress) => {
+      if (!progress) {
+        // Refused (the count changed, say): the sentence stays, and the count is asked again.
+        const refusal = status.textContent ?? '';
+        confirm();
+        status.show('error', refusal);
+        return;
+      }
+      state = progress.status;
+      fit();
       progressBox.replaceChildren(progressView(progress));
       if (progress.status === 'sending') polling = window.setTimeout(poll, POLL_MS);
     });
   });
-  const at = el('input', { attrs: { type: 'datetime-local' } });
-  const schedule = el('button', { text: t('ui.campaigns.scheduleSend') });
   schedule.addEventListener('click', () => {
     const when = at.value ? new Date(at.value) : null;
     if (!when || Number.isNaN(when.getTime())) return at.focus();
-    void busy(schedule, status, () => call('scheduleCampaign', campaign.id, when.toISOString())).then(
-      (view) => view && status.show('info', t('ui.campaigns.scheduledFor', { at: formatDate(view.scheduledAt) })),
-    );
+    void busy(schedule, status, () => call('scheduleCampaign', campaign.id, when.toISOString())).then((view) => {
+      if (view) {
+        state = view.status;
+        campaign.scheduledText = view.scheduledText;
+      }
+      fit();
+      if (view) status.show('info', t('ui.campaigns.scheduledFor', { at: view.scheduledText ?? '' }));
+    });
   });
-  const cancel = el('button', { className: 'share', text: t('ui.campaigns.cancel') });
   cancel.addEventListener(
     'click',
-    () => void busy(cancel, status, () => call('cancelCampaign', campaign.id)).then((view) => view && poll()),
+    () =>
+      void busy(cancel, status, () => call('cancelCampaign', campaign.id)).then((view) => {
+        if (view) state = view.status;
+        fit();
+        if (view) poll();
+      }),
   );
 
   root.replaceChildren(
@@ -154,14 +222,17 @@ function campaignView(root: HTMLElement, campaign: CampaignView, segments: Segme
       className: 'secondary',
       text: `${segments.find((segment) => segment.id === campaign.segmentId)?.name ?? campaign.segmentId} · ${campaign.template}`,
     }),
+    scheduledLine,
     progressBox,
     el('h3', { text: t('ui.campaigns.preview') }),
     preview,
-    el('div', { className: 'inline block' }, test, send),
-    field(t('ui.campaigns.schedule'), at),
-    el('div', { className: 'inline block' }, schedule, cancel),
+    sendRow,
+    scheduleField,
+    scheduleRow,
     status,
   );
+  fit();
+  confirm();
   poll();
   // Recipients to step through: the segment's sample of members.
   const segment = segments.find((candidate) => candidate.id === campaign.segmentId);

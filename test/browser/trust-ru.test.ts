@@ -1,0 +1,3 @@
+import { trustScenarios } from './trust-scenarios';
+
+trustScenarios('ru');
