@@ -244,6 +244,8 @@ export const en = {
   'menu.automations': 'Automations',
   'menu.settings': 'Settings',
   'menu.help': 'Help',
+  'menu.checkInstallation': 'Check installation',
+  'menu.becomeSendingAccount': 'Make me the sending account',
   'cells.notANumber': 'Not a number: “{value}”.',
   'cells.notADate': 'Not a date: “{value}”. Write it as 24.11.2026 or 2026-11-24.',
   'cells.dateAmbiguous': '“{value}” could be day/month or month/day. Write it as 2026-11-24.',
@@ -303,6 +305,16 @@ export const en = {
   'database.requests.badChannel': '“{channel}” is not a channel (email, Twitch, Discord, Telegram, other).',
   'database.requests.badTime': '“{value}” is not a time.',
   'database.clients.unknown': 'There is no client “{id}”.',
+  'install.account.unknown':
+    'Google did not say which account you are signed in with, so nothing was installed. Open the spreadsheet signed in to one Google account only and try again.',
+  'install.triggers.installed': 'Automatic runs installed: {count}.',
+  'install.triggers.ownedByOther':
+    'Automatic runs and mail belong to the studio’s sending account, {owner}; nothing was installed for you ({me}). To send from your account instead, choose “Make me the sending account” in the menu.',
+  'install.handover.already': 'You ({me}) are the studio’s sending account: the automatic runs are installed for you.',
+  'install.handover.done':
+    'You ({me}) are now the studio’s sending account: mail goes from your Gmail and the automatic runs are installed for you. Google lets only {previous} delete their old automatic runs: they stop themselves at their next run; to remove them at once, {previous} opens this spreadsheet and presses “Set up / repair database”.',
+  'install.zones.differ':
+    'Days, birthdays and quiet hours follow the spreadsheet’s time zone, {sheet}; the script’s is {script} (File → Settings shows the spreadsheet’s).',
   'loyalty.reason.feedback': 'Bonus for feedback {feedback}',
   'loyalty.reason.registration': 'Welcome bonus',
   'loyalty.reason.birthday': 'Birthday bonus {year}',

@@ -245,6 +245,8 @@ export const ru: Record<MessageKey, string> = {
   'menu.automations': 'Автоматические письма',
   'menu.settings': 'Настройки',
   'menu.help': 'Справка',
+  'menu.checkInstallation': 'Проверить установку',
+  'menu.becomeSendingAccount': 'Сделать меня отправляющим аккаунтом',
   'cells.notANumber': 'Не число: «{value}».',
   'cells.notADate': 'Не дата: «{value}». Запишите как 24.11.2026 или 2026-11-24.',
   'cells.dateAmbiguous': '«{value}»: непонятно, где день, а где месяц. Запишите как 24.11.2026.',
@@ -304,6 +306,16 @@ export const ru: Record<MessageKey, string> = {
   'database.requests.badChannel': '«{channel}» — не канал (почта, Twitch, Discord, Telegram, другое).',
   'database.requests.badTime': '«{value}» — не время.',
   'database.clients.unknown': 'Нет клиента «{id}».',
+  'install.account.unknown':
+    'Google не сообщил, под каким аккаунтом вы вошли, поэтому ничего не установлено. Откройте таблицу, войдя только в один аккаунт Google, и повторите.',
+  'install.triggers.installed': 'Установлено автоматических запусков: {count}.',
+  'install.triggers.ownedByOther':
+    'Автоматические запуски и почта принадлежат отправляющему аккаунту студии — {owner}; для вас ({me}) ничего не установлено. Чтобы письма уходили с вашего аккаунта, выберите в меню «Сделать меня отправляющим аккаунтом».',
+  'install.handover.already': 'Вы ({me}) — отправляющий аккаунт студии: автоматические запуски установлены для вас.',
+  'install.handover.done':
+    'Теперь вы ({me}) — отправляющий аккаунт студии: письма уходят из вашего Gmail, автоматические запуски установлены для вас. Удалить старые запуски Google позволяет только {previous}: они отключатся сами при следующем запуске; чтобы убрать их сразу, {previous} открывает эту таблицу и нажимает «Создать / починить базу».',
+  'install.zones.differ':
+    'Дни, дни рождения и тихие часы считаются по часовому поясу таблицы — {sheet}; пояс скрипта — {script} (пояс таблицы: Файл → Настройки).',
   'loyalty.reason.feedback': 'Бонус за отзыв {feedback}',
   'loyalty.reason.registration': 'Бонус за регистрацию',
   'loyalty.reason.birthday': 'Бонус ко дню рождения {year}',
