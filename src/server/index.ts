@@ -36,5 +36,5 @@ export {
   startScheduledCampaigns,
 } from './campaigns/campaigns';
 export { listAutomations, saveAutomation } from './campaigns/automations';
-export { doGet } from './campaigns/unsubscribe';
+export { doGet, confirmUnsubscribe } from './campaigns/unsubscribe';
 export { getClientMails, getFlowActivity, listTemplates } from './campaigns/mail-history';
