@@ -17,6 +17,7 @@ export { runLoyaltyNow, adjustPoints, redeemPoints } from './loyalty/loyalty';
 export { getLoyaltyCard } from './loyalty/loyalty-card';
 export { issueDiscountCodes, lookupDiscountCode, markDiscountCodeUsed } from './loyalty/discount-codes';
 export { setupDatabase, refreshProblems, becomeSendingAccount } from './app/setup';
+export { checkInstallation, getInstallationReport } from './app/check-installation';
 export { createForms, getForms } from './intake/forms';
 export { importCsv, importPasted } from './intake/import';
 export { logRequest, markRequestAnswered, listOpenRequests } from './intake/requests';

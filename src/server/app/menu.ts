@@ -14,6 +14,7 @@ export const MENU_ITEMS = [
   ['menu.automations', 'openAutomations'],
   ['menu.settings', 'openSettings'],
   null,
+  ['menu.checkInstallation', 'checkInstallation'],
   ['menu.becomeSendingAccount', 'becomeSendingAccount'],
   ['menu.help', 'showHelp'],
 ] as const;
