@@ -37,6 +37,17 @@ export function startOfDay(date: Date): Date {
   return zonedDate(year, month, day);
 }
 
+/** The studio's midnight on the 1st of the month `months` after the month of `date` (negative: before). */
+export function monthStart(date: Date, months = 0): Date {
+  const { year, month } = wallParts(date);
+  return zonedDate(year, month + months, 1);
+}
+
+/** Whether `date` is exactly the studio's midnight on a 1st. */
+export function isMonthStart(date: Date): boolean {
+  return monthStart(date).getTime() === date.getTime();
+}
+
 /** Months since year 0, so month differences are plain subtraction. */
 export function monthIndex(date: Date): number {
   const { year, month } = wallParts(date);
