@@ -17,9 +17,6 @@ export interface Workbook {
   settingsCache?: SettingEntry[];
 }
 
-/** The zone the domain's calendar was last set to in this execution. */
-let activeZone: string | null = null;
-
 /** The bound spreadsheet. Never opened by id: that needs the broad `spreadsheets` scope (see README, Scopes). */
 export function openWorkbook(): Workbook {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
@@ -28,11 +25,9 @@ export function openWorkbook(): Workbook {
   const names = spreadsheet.getSheets().map((sheet) => sheet.getName());
   const locale = workbookLocale({ locale: spreadsheetLocale, sheets: names.map((name) => ({ name, headers: [] })) });
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
-  // Once per execution: every day, birthday and quiet hour is counted on the spreadsheet's clock.
-  if (timeZone !== activeZone) {
-    useStudioZone(zoneOffsetOf(timeZone));
-    activeZone = timeZone;
-  }
+  // Every day, birthday and quiet hour is counted on the spreadsheet's clock. Set afresh on each open, so
+  // no execution leans on offsets cached by an earlier one (Apps Script keeps no globals between executions).
+  useStudioZone(zoneOffsetOf(timeZone));
   return { spreadsheet, spreadsheetLocale, locale, timeZone };
 }
 
