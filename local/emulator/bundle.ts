@@ -21,6 +21,8 @@ export interface WebAppResponse {
   mimeType: string;
   content: string;
   title: string;
+  /** An HtmlOutput's addMetaTag tags (Google puts them in the page's head); none for text output. */
+  metaTags: Array<{ name: string; content: string }>;
 }
 
 export interface BundleApp {
@@ -111,9 +113,9 @@ export function loadBundleSource(emu: Emulator, source: string, fileName = 'Code
     doGet: (params = {}) => {
       const result = run('doGet', [inRealm(webAppEvent(params))], { kind: 'webapp' });
       const page = emu.html.page(result);
-      if (page) return { mimeType: 'text/html', content: page.content, title: page.title };
+      if (page) return { mimeType: 'text/html', content: page.content, title: page.title, metaTags: page.metaTags };
       const text = emu.content.describe(result);
-      if (text) return { mimeType: text.mimeType, content: text.content, title: '' };
+      if (text) return { mimeType: text.mimeType, content: text.content, title: '', metaTags: [] };
       throw new AppsScriptError('The script completed but did not return anything.');
     },
   };

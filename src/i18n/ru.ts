@@ -252,6 +252,8 @@ export const ru: Record<MessageKey, string> = {
   'menu.automations': 'Автоматические письма',
   'menu.settings': 'Настройки',
   'menu.help': 'Справка',
+  'menu.checkInstallation': 'Проверить установку',
+  'menu.becomeSendingAccount': 'Сделать меня отправляющим аккаунтом',
   'cells.notANumber': 'Не число: «{value}».',
   'cells.notADate': 'Не дата: «{value}». Запишите как 24.11.2026 или 2026-11-24.',
   'cells.dateAmbiguous': '«{value}»: непонятно, где день, а где месяц. Запишите как 24.11.2026.',
@@ -365,6 +367,71 @@ export const ru: Record<MessageKey, string> = {
   'telegram.ui.reply': 'Ответ',
   'telegram.ui.send': 'Отправить в Telegram',
   'telegram.ui.sent': 'Отправлено. Ответ записан: {time}.',
+  'install.account.unknown':
+    'Google не сообщил, под каким аккаунтом вы вошли, поэтому ничего не установлено. Откройте таблицу, войдя только в один аккаунт Google, и повторите.',
+  'install.triggers.installed': 'Установлено автоматических запусков: {count}.',
+  'install.triggers.ownedByOther':
+    'Автоматические запуски и почта принадлежат отправляющему аккаунту студии — {owner}; для вас ({me}) ничего не установлено. Чтобы письма уходили с вашего аккаунта, выберите в меню «Сделать меня отправляющим аккаунтом».',
+  'install.handover.already': 'Вы ({me}) — отправляющий аккаунт студии: автоматические запуски установлены для вас.',
+  'install.handover.done':
+    'Теперь вы ({me}) — отправляющий аккаунт студии: письма уходят из вашего Gmail, автоматические запуски установлены для вас. Удалить старые запуски Google позволяет только {previous}: они отключатся сами при следующем запуске; чтобы убрать их сразу, {previous} открывает эту таблицу и нажимает «Создать / починить базу».',
+  'install.zones.differ':
+    'Дни, дни рождения и тихие часы считаются по часовому поясу таблицы — {sheet}; пояс скрипта — {script} (пояс таблицы: Файл → Настройки).',
+  'install.check.title': 'Проверка установки',
+  'install.check.account': 'Отправляющий аккаунт',
+  'install.check.account.none': 'Отправляющего аккаунта ещё нет. Вы — {me}.',
+  'install.check.account.you':
+    'Вы ({me}) — отправляющий аккаунт студии: письма уходят из вашего Gmail, автоматические запуски — ваши.',
+  'install.check.account.other': 'Отправляющий аккаунт — {owner}; вы — {me}. Письма уходят из Gmail {owner}.',
+  'install.check.triggers': 'Автоматические запуски',
+  'install.check.triggers.visibility':
+    'Google показывает каждому аккаунту только его собственные запуски. Ваши ({me}) проверены напрямую, остальные — по записи, сделанной при установке.',
+  'install.check.trigger': '{handler}',
+  'install.check.trigger.missing': 'Не установлен.',
+  'install.check.trigger.once': 'Установлен один раз ({count}), владелец — {owner}.',
+  'install.check.trigger.twice':
+    'Установлен {count} раз(а), владелец — {owner}: каждая работа выполнялась бы больше одного раза.',
+  'install.check.trigger.stale': 'Всё ещё установлен у {owners}, хотя это уже не отправляющий аккаунт.',
+  'install.check.trigger.mismatch': 'Google показывает у вас {seen}, в записи — {recorded}.',
+  'install.check.trigger.yoursExtra': 'У вас их {count}, хотя вы не отправляющий аккаунт.',
+  'install.check.handler.runNightly': 'Ночной запуск',
+  'install.check.handler.runHourly': 'Ежечасный запуск',
+  'install.check.handler.continueCampaigns': 'Рассылки каждые 10 минут',
+  'install.check.handler.onFormResponse': 'Ответы форм',
+  'install.check.zones': 'Часовые пояса',
+  'install.check.zones.same': 'У таблицы и скрипта один пояс — {zone}.',
+  'install.check.webApp': 'Веб-приложение (ссылки отписки)',
+  'install.check.webApp.missing': 'Веб-приложение не развёрнуто: письма со ссылкой отписки отправить нельзя.',
+  'install.check.webApp.dev': 'Известен только тестовый адрес ({url}); клиенты не смогут его открыть.',
+  'install.check.mailQuota': 'Остаток почтовой квоты на сегодня',
+  'install.check.mailQuota.yours': 'Получателей: {count}.',
+  'install.check.mailQuota.notOwner':
+    'Получателей: {count} — для вашего аккаунта; отправляющий аккаунт {owner} видит здесь свою квоту.',
+  'install.check.runTime': 'Время работы триггеров сегодня',
+  'install.check.runTime.used':
+    'Около {minutes} мин за последние 24 часа (оценка по записанным запускам; Google даёт 90 мин в день аккаунту Gmail и 6 ч — Google Workspace).',
+  'install.check.runs': 'Последние запуски: {handler}',
+  'install.check.runs.none': 'Запусков пока не было.',
+  'install.check.run.ok': '{at}: выполнен за {seconds} с ({account})',
+  'install.check.run.failed': '{at}: ошибка через {seconds} с ({account}): {error}',
+  'install.check.run.running': '{at}: выполняется ({account})',
+  'install.check.run.cutOff': '{at}: не завершился — остановлен лимитом времени Google или прерван ({account})',
+  'install.check.fix.setup': 'Нажмите в меню «Создать / починить базу» (от имени отправляющего аккаунта).',
+  'install.check.fix.ownerSetup': 'Попросите {owner} нажать «Создать / починить базу».',
+  'install.check.fix.handover':
+    'Чтобы письма уходили с вашего аккаунта, выберите в меню «Сделать меня отправляющим аккаунтом».',
+  'install.check.fix.stale':
+    'Удалить их может только {owners}: они отключатся сами при следующем запуске, или {owners} нажимает «Создать / починить базу».',
+  'install.check.fix.setupRemoves': 'Нажмите «Создать / починить базу»: лишние запуски будут удалены.',
+  'install.check.fix.zones': 'Если студия не в поясе таблицы, измените его: Файл → Настройки.',
+  'install.check.fix.deploy':
+    'Расширения → Apps Script: Начать развёртывание → Новое развёртывание → Веб-приложение, запуск от имени «Я», доступ «Все».',
+  'install.check.fix.quota': 'Отправка продолжится завтра сама.',
+  'install.check.fix.runTime':
+    'Почти исчерпан дневной лимит Google: до завтра запуски будут пропускаться. Помогут меньше автоматических писем или аккаунт Workspace.',
+  'install.check.fix.noRuns': 'Если он установлен, дождитесь первого запуска; иначе нажмите «Создать / починить базу».',
+  'install.check.fix.runError':
+    'Подробности — в Расширения → Apps Script → Выполнения (от имени отправляющего аккаунта); следующий запуск попробует снова.',
   'loyalty.reason.feedback': 'Бонус за отзыв {feedback}',
   'loyalty.reason.registration': 'Бонус за регистрацию',
   'loyalty.reason.birthday': 'Бонус ко дню рождения {year}',
@@ -437,6 +504,9 @@ export const ru: Record<MessageKey, string> = {
   'campaigns.test.tag': 'Тест',
   'campaigns.test.sent': 'Тестовое письмо (как его получит {client}) отправлено на {email}.',
   'campaigns.unsubscribe.title': 'Отписка',
+  'campaigns.unsubscribe.question': 'Отписаться от наших рассылок? Нажмите кнопку, чтобы подтвердить.',
+  'campaigns.unsubscribe.button': 'Отписаться',
+  'campaigns.unsubscribe.failed': 'Что-то пошло не так, ничего не изменилось. Попробуйте ещё раз через минуту.',
   'campaigns.automation.unknown': 'Автоматической рассылки «{flow}» нет.',
   'campaigns.automation.badDelay': 'Задержка — целое число дней от 0 до 365.',
   // Отправка (#11): отправляющий аккаунт, веб-приложение, слишком большие письма.

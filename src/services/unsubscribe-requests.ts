@@ -8,6 +8,24 @@ const PENDING_PREFIX = 'crm.unsubscribe.';
 export interface PendingUnsubscribe {
   clientId: ClientId;
   at: Date;
+  /** The address tag of the link clicked; null for a click an older version kept (its value was only the time). */
+  emailTag: string | null;
+}
+
+function parseClick(clientId: ClientId, value: string): PendingUnsubscribe {
+  let at = '';
+  let emailTag: string | null = null;
+  if (value.startsWith('{')) {
+    try {
+      const stored = JSON.parse(value) as { at?: string; emailTag?: string };
+      at = stored.at ?? '';
+      emailTag = typeof stored.emailTag === 'string' ? stored.emailTag : null;
+    } catch {
+      console.warn(`unsubscribe click of ${clientId} is unreadable; counted from now`);
+    }
+  } else at = value;
+  const date = new Date(at);
+  return { clientId, at: Number.isNaN(date.getTime()) ? new Date() : date, emailTag };
 }
 
 export function isUnsubscribePending(store: ScriptStore, clientId: ClientId): boolean {
@@ -19,14 +37,16 @@ export function pendingUnsubscribes(store: ScriptStore): PendingUnsubscribe[] {
   const pending: PendingUnsubscribe[] = [];
   for (const [key, value] of Object.entries(store.getProperties())) {
     if (!key.startsWith(PENDING_PREFIX)) continue;
-    const at = new Date(String(value));
-    pending.push({ clientId: key.slice(PENDING_PREFIX.length), at: Number.isNaN(at.getTime()) ? new Date() : at });
+    pending.push(parseClick(key.slice(PENDING_PREFIX.length), String(value)));
   }
   return pending;
 }
 
-export function recordUnsubscribe(store: ScriptStore, clientId: ClientId, at: Date): void {
-  store.setProperty(PENDING_PREFIX + clientId, at.toISOString());
+export function recordUnsubscribe(store: ScriptStore, click: PendingUnsubscribe): void {
+  store.setProperty(
+    PENDING_PREFIX + click.clientId,
+    JSON.stringify({ at: click.at.toISOString(), emailTag: click.emailTag }),
+  );
 }
 
 export function forgetUnsubscribe(store: ScriptStore, clientId: ClientId): void {

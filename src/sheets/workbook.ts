@@ -2,6 +2,8 @@
 import { findSheetName, sheetSpec, workbookLocale, type SettingEntry, type SheetKey } from '../domain/schema';
 import type { Locale } from '../domain/types';
 import { localeFrom, translate } from '../i18n';
+import { useStudioZone } from '../domain/cells/dates';
+import { zoneOffsetOf } from '../services/time-zone';
 
 export interface Workbook {
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -9,6 +11,8 @@ export interface Workbook {
   spreadsheetLocale: Locale;
   /** The language the workbook's sheets are kept in (their names), for new sheets and messages. */
   locale: Locale;
+  /** The spreadsheet's time zone: the studio's calendar (days, birthdays, quiet hours). */
+  timeZone: string;
   /** Settings rows, read once per execution by the first reader that needs them. */
   settingsCache?: SettingEntry[];
 }
@@ -20,7 +24,11 @@ export function openWorkbook(): Workbook {
   const spreadsheetLocale = localeFrom(spreadsheet.getSpreadsheetLocale());
   const names = spreadsheet.getSheets().map((sheet) => sheet.getName());
   const locale = workbookLocale({ locale: spreadsheetLocale, sheets: names.map((name) => ({ name, headers: [] })) });
-  return { spreadsheet, spreadsheetLocale, locale };
+  const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  // Every day, birthday and quiet hour is counted on the spreadsheet's clock. Set afresh on each open, so
+  // no execution leans on offsets cached by an earlier one (Apps Script keeps no globals between executions).
+  useStudioZone(zoneOffsetOf(timeZone));
+  return { spreadsheet, spreadsheetLocale, locale, timeZone };
 }
 
 /** The tab holding the sheet (its ru or en name, or a known alias), or null when it is missing. */

@@ -177,7 +177,10 @@ describe('automated mailings on a simulated calendar', () => {
       /href="([^"]+)"/.exec(mails.find((mail) => mail.to === 'c-w@example.com')?.html ?? '')?.[1] ?? '';
     const params = Object.fromEntries(new URL(unsubscribe.replace(/&amp;/g, '&')).searchParams);
     expect(params).toMatchObject({ action: 'unsubscribe', hl: 'ru' });
-    expect(studio.app.doGet(params).content).toContain('Вы отписаны');
+    expect(studio.app.doGet(params).content).toContain('<button');
+    expect(studio.app.callFromClient('confirmUnsubscribe', params.token, params.hl)).toMatchObject({
+      message: expect.stringContaining('Вы отписаны'),
+    });
 
     // Sends: one row per flow occasion, written as sent.
     const flowRows = rows('sends').filter((row) => String(row.campaignId).startsWith('flow:'));

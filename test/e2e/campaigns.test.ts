@@ -41,8 +41,9 @@ describe('a campaign from preview to done', () => {
     const { studio, eligibleEmails } = exclusionStudio();
     const { emu, call, rows, sendsOf, mailedTo, tokenFor } = studio;
     // C-0107 clicks the unsubscribe link of an earlier mail: recorded in script properties only.
-    const page = studio.app.doGet({ action: 'unsubscribe', token: tokenFor('C-0107', 'c-0107@example.com'), hl: 'ru' });
-    expect(page.content).toContain('Вы отписаны');
+    // The link shows a confirmation; the button on it records (see unsubscribe-confirm.test.ts).
+    const confirmed = studio.app.callFromClient('confirmUnsubscribe', tokenFor('C-0107', 'c-0107@example.com'), 'ru');
+    expect(confirmed).toMatchObject({ done: true, message: expect.stringContaining('Вы отписаны') });
 
     const created = call<CampaignView>('createCampaign', {
       name: 'Ноябрь',
@@ -105,6 +106,9 @@ describe('a campaign from preview to done', () => {
     const link = /href="([^"]+)"/.exec(mail.htmlBody ?? '')?.[1] ?? '';
     const url = new URL(link.replace(/&amp;/g, '&'));
     expect(url.searchParams.get('action')).toBe('unsubscribe');
-    expect(studio.app.doGet(Object.fromEntries([...url.searchParams])).content).toContain('Вы отписаны');
+    expect(studio.app.doGet(Object.fromEntries([...url.searchParams])).content).toContain('<button');
+    expect(studio.app.callFromClient('confirmUnsubscribe', url.searchParams.get('token'), 'ru')).toMatchObject({
+      message: expect.stringContaining('Вы отписаны'),
+    });
   });
 });

@@ -25,7 +25,7 @@ describe('setupDatabase', () => {
         .list()
         .map((trigger) => trigger.handler)
         .sort();
-    expect(handlers()).toEqual(['runHourly', 'runNightly']);
+    expect(handlers()).toEqual(['continueCampaigns', 'runHourly', 'runNightly']);
 
     const before = workbookState(emu);
     const second = app.run('setupDatabase', [], { kind: 'menu' }) as {
@@ -37,7 +37,7 @@ describe('setupDatabase', () => {
     expect(second).toMatchObject({ sheetsCreated: [], columnsAdded: 0, settingsAdded: 0 });
     expect(second.message).toMatch(/ничего не изменилось/);
     expect(workbookState(emu)).toEqual(before);
-    expect(handlers()).toEqual(['runHourly', 'runNightly']);
+    expect(handlers()).toEqual(['continueCampaigns', 'runHourly', 'runNightly']);
   });
 
   it('keeps user columns, reordered and renamed headers and their data; appends only missing columns at the end', () => {

@@ -32,7 +32,7 @@ function doGet(e) {
   }
   var page = HtmlService.createTemplate('<h1><?= name ?></h1>');
   page.name = helperTitle(e.parameter.name);
-  return page.evaluate().setTitle('Студия');
+  return page.evaluate().setTitle('Студия').addMetaTag('viewport', 'width=device-width, initial-scale=1');
 }
 function helperTitle(name) { return 'Hi, ' + name; }
 var notAFunction = function () {};
@@ -178,15 +178,17 @@ describe('triggers and the web app', () => {
     expect(emu.clock.now()).toBe(Date.parse('2024-03-15T13:00:00Z'));
   });
 
-  it("doGet renders an HtmlOutput with the script's own functions, or a TextOutput", () => {
+  it("doGet renders an HtmlOutput with the script's own functions and its meta tags, or a TextOutput", () => {
     const { app } = load();
     expect(app.doGet({ name: '<Ann>' })).toEqual({
       mimeType: 'text/html',
       content: '<h1>Hi, &lt;Ann&gt;</h1>',
       title: 'Студия',
+      metaTags: [{ name: 'viewport', content: 'width=device-width, initial-scale=1' }],
     });
     const json = app.doGet('format=json&tag=a&tag=b');
     expect(json.mimeType).toBe('application/json');
+    expect(json.metaTags).toEqual([]);
     expect(JSON.parse(json.content)).toEqual({ format: ['json'], tag: ['a', 'b'] });
   });
 

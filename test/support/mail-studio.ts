@@ -13,6 +13,8 @@ export const STAFF_EMAIL = 'anna@studio.test';
 
 export interface MailStudioOptions {
   now?: string;
+  /** The spreadsheet's time zone (the script's stays Europe/Moscow); default the script's. */
+  spreadsheetTimeZone?: string;
   locale?: Locale;
   quota?: number;
   settings?: Record<string, string>;
@@ -50,6 +52,8 @@ export function mailStudio(options: MailStudioOptions = {}) {
   const emu = createEmulator({
     now: options.now ?? MAIL_NOW,
     locale,
+    timeZone: 'Europe/Moscow',
+    ...(options.spreadsheetTimeZone ? { spreadsheetTimeZone: options.spreadsheetTimeZone } : {}),
     userEmail: STAFF_EMAIL,
     mailQuota: options.quota ?? 100,
     triggerErrors: 'record',

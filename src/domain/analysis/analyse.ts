@@ -2,6 +2,7 @@
 import type { Client, ClientId, ClientRequest, Feedback, Order } from '../types';
 import { breakdownBy, type BreakdownDimension, type BreakdownRow } from './breakdowns';
 import type { ClientFacts } from './facts';
+import { monthStart } from './dates';
 import {
   computeKpis,
   DEFAULT_KPI_SETTINGS,
@@ -64,8 +65,8 @@ export interface StudioAnalysis {
 
 export function lastFullMonth(asOf: Date): Period {
   return {
-    from: new Date(asOf.getFullYear(), asOf.getMonth() - 1, 1),
-    to: new Date(asOf.getFullYear(), asOf.getMonth(), 1),
+    from: monthStart(asOf, -1),
+    to: monthStart(asOf),
   };
 }
 

@@ -1,13 +1,15 @@
-// Calendar arithmetic for analysis. Days and months are counted on the local calendar
-// (in Apps Script, the script's time zone), so a DST change never makes a day 23 hours long.
+// Calendar arithmetic for analysis. Days and months are counted on the studio's calendar (the spreadsheet's
+// time zone, src/domain/cells/dates.ts useStudioZone), so a DST change never makes a day 23 hours long.
+import { wallParts, zonedDate } from '../cells/dates';
 
 export const DAY_MS = 86_400_000;
 
 export { isValidDate } from '../cells/result';
 
-/** The calendar day of a date in the runtime's time zone (the script's, in Apps Script), as a day count. */
+/** The calendar day of a date in the studio's time zone, as a day count. */
 export function calendarDay(date: Date): number {
-  return Math.round(Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()) / DAY_MS);
+  const { year, month, day } = wallParts(date);
+  return Math.round(Date.UTC(year, month, day) / DAY_MS);
 }
 
 /** Whole calendar days from `earlier` to `later` (negative when `later` is before). */
@@ -17,19 +19,39 @@ export function calendarDaysBetween(earlier: Date, later: Date): number {
 
 /** The same wall-clock time `days` calendar days later (fractions are rounded to whole days). */
 export function addDays(date: Date, days: number): Date {
-  const moved = new Date(date.getTime());
-  moved.setDate(moved.getDate() + Math.round(days));
-  return moved;
+  const wall = wallParts(date);
+  return zonedDate(
+    wall.year,
+    wall.month,
+    wall.day + Math.round(days),
+    wall.hour,
+    wall.minute,
+    wall.second,
+    wall.millisecond,
+  );
 }
 
-/** Local midnight starting the day of `date`. */
+/** The studio's midnight starting the day of `date`. */
 export function startOfDay(date: Date): Date {
-  return new Date(date.getFullYear(), date.getMonth(), date.getDate());
+  const { year, month, day } = wallParts(date);
+  return zonedDate(year, month, day);
+}
+
+/** The studio's midnight on the 1st of the month `months` after the month of `date` (negative: before). */
+export function monthStart(date: Date, months = 0): Date {
+  const { year, month } = wallParts(date);
+  return zonedDate(year, month + months, 1);
+}
+
+/** Whether `date` is exactly the studio's midnight on a 1st. */
+export function isMonthStart(date: Date): boolean {
+  return monthStart(date).getTime() === date.getTime();
 }
 
 /** Months since year 0, so month differences are plain subtraction. */
 export function monthIndex(date: Date): number {
-  return date.getFullYear() * 12 + date.getMonth();
+  const { year, month } = wallParts(date);
+  return year * 12 + month;
 }
 
 /** `2026-03` for a month index. */
@@ -39,16 +61,18 @@ export function monthLabel(index: number): string {
   return `${year}-${String(month).padStart(2, '0')}`;
 }
 
-/** `2026-03-09` on the local calendar. */
+/** `2026-03-09` on the studio's calendar. */
 export function isoDay(date: Date): string {
-  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+  const { year, month, day } = wallParts(date);
+  return `${year}-${String(month + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-/** Local midnight of a `YYYY-MM-DD` text, or null when it is not a real day. */
+/** The studio's midnight of a `YYYY-MM-DD` text, or null when it is not a real day. */
 export function parseIsoDay(text: string): Date | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!match) return null;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(year, month - 1, day);
-  return date.getFullYear() === year && date.getMonth() === month - 1 && date.getDate() === day ? date : null;
+  const date = zonedDate(year, month - 1, day);
+  const wall = wallParts(date);
+  return wall.year === year && wall.month === month - 1 && wall.day === day ? date : null;
 }

@@ -2,7 +2,7 @@
 import type { ClientId, ClientRequest, Feedback, Order } from '../types';
 import { firstOrderDates, isCountedOrderAsOf } from './client-stats';
 import { feedbackSummary, responseTimes, type FeedbackSummary, type ResponseTimes } from './client-care';
-import { addDays, calendarDaysBetween } from './dates';
+import { addDays, calendarDaysBetween, isMonthStart, monthIndex, monthStart } from './dates';
 
 /** Half-open: `from` included, `to` excluded. */
 export interface Period {
@@ -68,22 +68,12 @@ export interface KpiReport {
   campaigns: CampaignKpis | null;
 }
 
-function isMonthStart(date: Date): boolean {
-  return (
-    date.getDate() === 1 &&
-    date.getHours() === 0 &&
-    date.getMinutes() === 0 &&
-    date.getSeconds() === 0 &&
-    date.getMilliseconds() === 0
-  );
-}
-
 /** The period of equal length just before: whole months when both ends are month starts, else calendar days. */
 export function previousPeriod(period: Period): Period {
   const { from, to } = period;
   if (isMonthStart(from) && isMonthStart(to)) {
-    const months = (to.getFullYear() - from.getFullYear()) * 12 + to.getMonth() - from.getMonth();
-    return { from: new Date(from.getFullYear(), from.getMonth() - months, 1), to: from };
+    const months = monthIndex(to) - monthIndex(from);
+    return { from: monthStart(from, -months), to: from };
   }
   return { from: addDays(from, -calendarDaysBetween(from, to)), to: from };
 }

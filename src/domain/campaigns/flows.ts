@@ -1,6 +1,7 @@
 // Automated mails: which flow mail is due for whom, now. Each has an occasion key (`order:O-12`,
 // `birthday:2026`, `winback:O-40`) written in Sends' occasion column, so one occasion never gets two mails.
 import { addDays, calendarDaysBetween, isoDay, isValidDate } from '../analysis/dates';
+import { wallParts, zonedDate } from '../cells/dates';
 import type { ClientFactsById } from '../analysis/facts';
 import type { Client, ClientId, Order, Send } from '../types';
 import { bouncedEmailsOf, contactBlock, RecentKinds, WeeklyLoad, type KindOf } from './exclusions';
@@ -61,8 +62,9 @@ function inWindow(due: Date, now: Date, lateDays: number): boolean {
 
 /** This year's birthday (28 February for a 29 February birthday in a common year). */
 function birthdayIn(year: number, birthday: Date): Date {
-  const day = new Date(year, birthday.getMonth(), birthday.getDate());
-  return day.getMonth() === birthday.getMonth() ? day : new Date(year, birthday.getMonth() + 1, 0);
+  const born = wallParts(birthday);
+  const day = zonedDate(year, born.month, born.day);
+  return wallParts(day).month === born.month ? day : zonedDate(year, born.month + 1, 0);
 }
 
 function median(values: readonly number[]): number {
@@ -137,7 +139,8 @@ function candidatesFor(
     }
   }
   if (birthday.enabled && isValidDate(client.birthday)) {
-    for (const year of [now.getFullYear() - 1, now.getFullYear(), now.getFullYear() + 1]) {
+    const thisYear = wallParts(now).year;
+    for (const year of [thisYear - 1, thisYear, thisYear + 1]) {
       const due = addDays(birthdayIn(year, client.birthday), -birthday.delayDays);
       if (inWindow(due, now, birthday.lateDays)) add('birthday', `birthday:${year}`, due);
     }

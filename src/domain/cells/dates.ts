@@ -93,7 +93,7 @@ function monthFromName(name: string): number | null {
   return index === -1 ? null : index + 1;
 }
 
-/** A local date-time, or null when a part is out of range (31.02, 25:00). */
+/** A date-time on the studio's clock, or null when a part is out of range (31.02, 25:00). */
 function build(
   year: number,
   month: number,
@@ -106,7 +106,62 @@ function build(
   const m = Number(minute ?? 0);
   const s = Number(second ?? 0);
   if (month < 1 || month > 12 || day < 1 || h > 23 || m > 59 || s > 59) return null;
-  const date = new Date(year, month - 1, day, h, m, s);
-  if (date.getFullYear() !== year || date.getMonth() !== month - 1 || date.getDate() !== day) return null;
+  const date = zonedDate(year, month - 1, day, h, m, s);
+  const parts = wallParts(date);
+  if (parts.year !== year || parts.month !== month - 1 || parts.day !== day) return null;
   return accept(date);
+}
+
+/**
+ * The studio's time zone as calendar math needs it: minutes east of UTC at an instant (DST included). The
+ * server sets it once per execution from the spreadsheet's zone (src/sheets/workbook.ts); until then it is
+ * the runtime's own zone, which in Apps Script is the script's.
+ */
+export type ZoneOffset = (instantMs: number) => number;
+
+const runtimeZone: ZoneOffset = (instantMs) => -new Date(instantMs).getTimezoneOffset();
+let studioZone: ZoneOffset = runtimeZone;
+
+/** Every day, hour and birthday below is counted in this zone from now on (null: the runtime's again). */
+export function useStudioZone(offset: ZoneOffset | null): void {
+  studioZone = offset ?? runtimeZone;
+}
+
+export interface WallClock {
+  year: number;
+  /** 0–11, as Date's. */
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  millisecond: number;
+  /** 0 = Sunday. */
+  weekday: number;
+}
+
+/** What a clock on the studio's wall shows at `date`. */
+export function wallParts(date: Date): WallClock {
+  const shifted = new Date(date.getTime() + studioZone(date.getTime()) * 60_000);
+  return {
+    year: shifted.getUTCFullYear(),
+    month: shifted.getUTCMonth(),
+    day: shifted.getUTCDate(),
+    hour: shifted.getUTCHours(),
+    minute: shifted.getUTCMinutes(),
+    second: shifted.getUTCSeconds(),
+    millisecond: shifted.getUTCMilliseconds(),
+    weekday: shifted.getUTCDay(),
+  };
+}
+
+/**
+ * The instant the studio's clock shows this wall time; parts overflow as Date's do (day 0 is the last day of
+ * the month before). A wall time skipped by a DST change lands an hour later, as Sheets reads it.
+ */
+export function zonedDate(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, ms = 0): Date {
+  const wall = Date.UTC(year, month, day, hour, minute, second, ms);
+  // The offset depends on the instant being found: a second pass settles it (offsets change at most once nearby).
+  const first = wall - studioZone(wall) * 60_000;
+  return new Date(wall - studioZone(first) * 60_000);
 }

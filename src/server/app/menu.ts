@@ -14,6 +14,8 @@ export const MENU_ITEMS = [
   ['menu.automations', 'openAutomations'],
   ['menu.settings', 'openSettings'],
   null,
+  ['menu.checkInstallation', 'checkInstallation'],
+  ['menu.becomeSendingAccount', 'becomeSendingAccount'],
   ['menu.help', 'showHelp'],
 ] as const;
 

@@ -165,8 +165,9 @@ const FLOW_INDEX_PROPERTY = 'scheduled.flowIndex';
 /** The sheets a flow mail is decided from: a new row in any of them may make one due. */
 const FLOW_SHEETS: readonly SheetKey[] = ['clients', 'orders', 'sends', 'loyalty', 'feedback', 'templates'];
 
-function studioDay(now: Date): string {
-  return Utilities.formatDate(now, Session.getScriptTimeZone(), 'yyyy-MM-dd');
+/** The studio's calendar day, on the spreadsheet's clock. */
+function studioDay(now: Date, book: Workbook): string {
+  return Utilities.formatDate(now, book.timeZone, 'yyyy-MM-dd');
 }
 
 function flowFingerprint(book: Workbook): string {
@@ -184,9 +185,9 @@ function flowFingerprint(book: Workbook): string {
  */
 function runAutomationsIfDue(book: Workbook): void {
   const now = new Date();
-  const localHour = Number(Utilities.formatDate(now, Session.getScriptTimeZone(), 'H'));
+  const localHour = Number(Utilities.formatDate(now, book.timeZone, 'H'));
   const current = {
-    day: studioDay(now),
+    day: studioDay(now, book),
     quiet: isQuietHour(localHour, readCampaignSettings(book)),
     fingerprint: flowFingerprint(book),
   } satisfies FlowIndex;

@@ -162,7 +162,8 @@ export function runAutomationsHourly(): void {
     const now = new Date();
     const settings = readCampaignSettings(book);
     const flowSettings = readFlowSettings(book);
-    const localHour = Number(Utilities.formatDate(now, Session.getScriptTimeZone(), 'H'));
+    // Quiet hours on the spreadsheet's clock.
+    const localHour = Number(Utilities.formatDate(now, book.timeZone, 'H'));
     if (isQuietHour(localHour, settings)) return;
     const base = readClientBase(book);
     const { rows: sends, table: sendsTable } = readSendsSheet(book);

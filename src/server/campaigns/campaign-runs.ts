@@ -39,7 +39,7 @@ import { journalPending, sendingMailbox, sendQueue, settleJournal, type QueuedMa
 import { currentAccount, readSendingAccount } from '../../services/sending-account';
 
 /** A run stops starting mails after this, well inside the 6-minute limit (the writes still fit). */
-export const TRIGGER_BUDGET_MS = 4 * 60_000;
+export const TRIGGER_BUDGET_MS = 3 * 60_000;
 /** A sidebar press sends for a short while, then a trigger continues: staff are not kept waiting. */
 export const CLIENT_BUDGET_MS = 30_000;
 /**

@@ -17,14 +17,10 @@ import { translate } from '../../i18n';
 import { findSheet, readCoreSettings, readSettingsFor } from '../../sheets';
 import { addQuestions, buildForm, openForm, prefilledLink, responseCount, setConsentText } from '../../services/forms';
 import { writeJsonProperty } from '../../services/properties';
-import { ensureFormSubmitTrigger } from '../../services/triggers';
 import { FORM_PROPERTY, storedForm, type StoredForm } from './intake';
 import { UserFacingError } from '../app/respond';
 import { asStaff, tell } from '../app/staff';
-
-const HANDLER = 'onFormResponse';
-/** Google's limit of triggers per user per script. */
-const TRIGGER_LIMIT = 20;
+import { installStudioTriggers, triggerSentence } from '../app/setup';
 
 /** The planned form in the workbook's language, as Google builds it. */
 function formIn(locale: Locale, plan: FormPlan): FormDefinition {
@@ -52,7 +48,6 @@ export function createForms(): FormsView {
       readSettingsFor(book, { consentText: defaultConsent }, 'forms').overrides.consentText ?? defaultConsent;
     const spreadsheetId = book.spreadsheet.getId();
     let created = 0;
-    let triggers = 0;
     for (const kind of ['registration', 'feedback'] as const) {
       const definition = formIn(
         book.locale,
@@ -82,12 +77,14 @@ export function createForms(): FormsView {
         record.prefillTemplate = prefilledLink(form, orderTitle, ORDER_PLACEHOLDER);
       }
       writeJsonProperty(FORM_PROPERTY[kind], record);
-      const count = ScriptApp.getProjectTriggers().length;
-      if (count >= TRIGGER_LIMIT) throw new UserFacingError('database.forms.tooManyTriggers', { count });
-      if (ensureFormSubmitTrigger(HANDLER, form)) triggers += 1;
     }
+    // The form-submit triggers, like every studio trigger, are installed only by the sending account.
+    const install = installStudioTriggers(book);
+    const triggers = install.installedBy === 'me' ? install.created : 0;
     const view = formsView(false);
-    tell(translate(locale, 'database.forms.done', { created, triggers, url: view.registration?.url ?? '' }), locale);
+    const done = translate(locale, 'database.forms.done', { created, triggers, url: view.registration?.url ?? '' });
+    const owner = triggerSentence(locale, install);
+    tell(owner ? `${done} ${owner}` : done, locale);
     return view;
   });
 }

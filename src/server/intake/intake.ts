@@ -29,7 +29,8 @@ import {
   openWorkbook,
 } from '../../sheets';
 import { BusyError, withLock } from '../../services/locks';
-import { readJsonProperty, writeJsonProperty } from '../../services/properties';
+import { readJsonProperty, scriptStore, type ScriptStore } from '../../services/properties';
+import { dequeueAnswer, enqueueAnswer, queuedAnswers } from '../../services/intake-queue';
 import { scheduleContinuation } from '../../services/triggers';
 import { onClientRegistered, onFeedbackReceived } from '../app/hooks';
 
@@ -49,7 +50,8 @@ export const FORM_PROPERTY: Record<FormKind, string> = {
   registration: 'forms.registration',
   feedback: 'forms.feedback',
 };
-const PENDING_PROPERTY = 'intake.pending';
+/** Where an older version queued answers, all in one property. */
+const LEGACY_PENDING_PROPERTY = 'intake.pending';
 
 export function storedForm(kind: FormKind): StoredForm | null {
   return readJsonProperty<StoredForm | null>(FORM_PROPERTY[kind], null);
@@ -66,40 +68,71 @@ interface IntakeAnswer {
 
 type FormEvent = Partial<GoogleAppsScript.Events.FormsOnFormSubmit & GoogleAppsScript.Events.SheetsOnFormSubmit>;
 
-/** The one form-submit trigger handler. */
+/**
+ * The one form-submit trigger handler. The answer is queued first and recorded from the queue, so an
+ * execution cut off mid-way loses nothing, and answers that arrive while others wait are recorded after them.
+ */
 export function onFormResponse(event: FormEvent): void {
   const answer = answerFromEvent(event);
   if (!answer) return;
-  try {
-    processAnswer(answer);
-  } catch (error) {
-    if (!(error instanceof BusyError)) throw error;
-    // Another execution holds the database: keep the answer and try again in a minute.
-    queue(answer);
-  }
+  enqueueAnswer(scriptStore(), answer);
+  runIntakeBacklog();
 }
 
-/** Works through answers that found the database busy; the hourly run calls it too. */
+/** How long one run records queued answers before leaving the rest to a continuation. */
+const BACKLOG_BUDGET_MS = 4 * 60_000;
+/** How long a backlog run waits for another execution's hold on the database. */
+const BACKLOG_LOCK_WAIT_MS = 10_000;
+
+/**
+ * Records the queued answers in arrival order, under the database lock (one runner at a time, so the order
+ * holds), deleting each one's property only after it is recorded. Recording is idempotent (feedback by its
+ * response id, registrations by email), so an answer recorded by a run killed before the delete is recorded
+ * once. Busy or out of time: a continuation trigger tries again in a minute. The hourly run calls it too.
+ */
 export function runIntakeBacklog(): void {
-  const pending = readJsonProperty<IntakeAnswer[]>(PENDING_PROPERTY, []);
-  if (pending.length === 0) return;
-  writeJsonProperty(PENDING_PROPERTY, []);
-  for (const [index, answer] of pending.entries()) {
-    try {
-      processAnswer(answer);
-    } catch (error) {
-      if (!(error instanceof BusyError)) throw error;
-      pending.slice(index).forEach(queue);
-      return;
-    }
-  }
+  const store = scriptStore();
+  moveLegacyQueue(store);
+  const started = Date.now();
+  const finished = withLock(
+    'database',
+    () => {
+      const failures: string[] = [];
+      for (const { key, answer } of queuedAnswers<IntakeAnswer>(store)) {
+        if (Date.now() - started > BACKLOG_BUDGET_MS) return false;
+        try {
+          processAnswer(answer);
+        } catch (error) {
+          if (error instanceof BusyError) return false;
+          // One unreadable answer must not hold back the rest: it stays queued, the others go on.
+          failures.push(`${answer.responseId}: ${error instanceof Error ? error.message : String(error)}`);
+          continue;
+        }
+        // Written rows reach the sheet before the answer leaves the queue.
+        SpreadsheetApp.flush();
+        dequeueAnswer(store, key);
+      }
+      if (failures.length > 0) throw new Error(`Answers not recorded (kept in the queue): ${failures.join('; ')}`);
+      return true;
+    },
+    { waitMs: BACKLOG_LOCK_WAIT_MS, ifBusy: () => false },
+  );
+  if (!finished) scheduleContinuation('runIntakeBacklog', new Date(Date.now() + 60_000));
 }
 
-function queue(answer: IntakeAnswer): void {
-  const pending = readJsonProperty<IntakeAnswer[]>(PENDING_PROPERTY, []);
-  if (!pending.some((waiting) => waiting.responseId === answer.responseId))
-    writeJsonProperty(PENDING_PROPERTY, [...pending, answer]);
-  scheduleContinuation('runIntakeBacklog', new Date(Date.now() + 60_000));
+/** Answers an older version queued in one list property: moved into the queue, in their order. */
+function moveLegacyQueue(store: ScriptStore): void {
+  const raw = store.getProperty(LEGACY_PENDING_PROPERTY);
+  if (raw === null) return;
+  let legacy: IntakeAnswer[] = [];
+  try {
+    legacy = JSON.parse(raw) as IntakeAnswer[];
+  } catch {
+    console.error('the old intake queue is not JSON; dropped');
+  }
+  const now = Date.now();
+  legacy.forEach((answer, index) => enqueueAnswer(store, answer, now - legacy.length + index));
+  store.deleteProperty(LEGACY_PENDING_PROPERTY);
 }
 
 function answerFromEvent(event: FormEvent): IntakeAnswer | null {
