@@ -254,6 +254,8 @@ export const en = {
   'cells.required': 'This cell must not be empty.',
   'cells.garbageRow': 'This row looks like a title or merged cells, not a record, so it was skipped.',
   'cells.notAnId': 'Not a valid id: “{value}”.',
+  'door.duplicateEmail':
+    'The address {value} is already a client’s in row {row}: merge the two rows into one (otherwise one person’s orders and points are split over two records).',
   'schema.missingColumn': 'Sheet “{sheet}” has no column “{column}”. Run Setup to add it.',
   'schema.duplicateColumn': 'Sheet “{sheet}” has column “{column}” twice; the first one is used.',
   'schema.missingSheet': 'There is no sheet “{sheet}”. Run Setup to create it.',
