@@ -44,7 +44,7 @@ describe('adopting a hand-kept Clients sheet', () => {
     expect(clients.slice(1, 7).map((row) => row[idAt])).toEqual(['C-0001', 'C-0002', '', 'C-0003', 'C-0004', 'C-0005']);
 
     const problems = (emu.spreadsheet.values('Проблемы') as Row[]).slice(1);
-    const at = (title: string) => column(emu.spreadsheet.values('Проблемы') as Row[], title);
+    const at = (title: string) => column(emu.spreadsheet.values('Проблемы'), title);
     const listed = problems.map((row) => [row[at('Лист')], row[at('Строка')], row[at('Столбец')], row[at('Значение')]]);
     // The bad address, the impossible date, and the second row of the same address; nothing else.
     expect(listed).toEqual([
