@@ -17,6 +17,16 @@ const wholeNumber = z.number().check(z.int());
 const isoTime = z
   .string()
   .check(z.maxLength(40), z.regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?)?$/));
+/** A real calendar day: 2027-02-30 is no day, not 2 March. */
+function isCalendarDay(value: string): boolean {
+  const [year, month, day] = value.slice(0, 10).split('-').map(Number);
+  if (year === undefined || month === undefined || day === undefined) return false;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+const realIsoTime = isoTime.check(z.refine(isCalendarDay));
+/** Blank, or one address (the same shape the sheets accept). */
+const emailOrBlank = z.string().check(z.maxLength(254), z.regex(/^$|^[^\s@<>,;]+@[^\s@<>,;.]+(\.[^\s@<>,;.]+)+$/));
 const importKind = z.enum(['clients', 'orders']);
 
 const ruleValue = z.union([
@@ -83,7 +93,7 @@ export const SIDEBAR_ARGS = {
       clientId: id,
       channel: z.string().check(z.minLength(1), z.maxLength(40)),
       summary: z.string().check(z.minLength(1), z.maxLength(5000)),
-      receivedAt: z.optional(isoTime),
+      receivedAt: z.optional(realIsoTime),
     }),
   ]),
   markRequestAnswered: z.tuple([id]),
@@ -104,15 +114,15 @@ export const SIDEBAR_ARGS = {
       segmentId: id,
       template: z.string().check(z.minLength(1), z.maxLength(500)),
       senderName: name,
-      replyTo: z.string().check(z.maxLength(254)),
-      scheduledAt: z.nullable(isoTime),
+      replyTo: emailOrBlank,
+      scheduledAt: z.nullable(realIsoTime),
       cost: z.number().check(z.gte(0), z.lte(1e12)),
     }),
   ]),
   previewCampaign: z.tuple([id, z.optional(z.nullable(id))]),
   testSendCampaign: z.tuple([id]),
   sendCampaign: z.tuple([id]),
-  scheduleCampaign: z.tuple([id, isoTime]),
+  scheduleCampaign: z.tuple([id, realIsoTime]),
   cancelCampaign: z.tuple([id]),
   getCampaignProgress: z.tuple([id]),
   listAutomations: none,

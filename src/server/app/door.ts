@@ -130,7 +130,7 @@ function refusal(name: SidebarFunction, args: readonly unknown[], issue: Issue |
   const field = isField(fieldName)
     ? translate(locale, `door.field.${fieldName}`)
     : translate(locale, 'door.field.call');
-  const [expectKey, expectParams] = expectation(issue, value);
+  const [expectKey, expectParams] = expectation(issue, value, fieldName);
   return translate(locale, 'door.refused', {
     field,
     expected: translate(locale, expectKey, expectParams),
@@ -138,8 +138,13 @@ function refusal(name: SidebarFunction, args: readonly unknown[], issue: Issue |
   });
 }
 
-function expectation(issue: Issue | undefined, value: unknown): [MessageKey, MessageParams] {
+function expectation(issue: Issue | undefined, value: unknown, field: unknown): [MessageKey, MessageParams] {
   if (!issue) return ['door.expect.shape', {}];
+  const isTimeField = field === 'receivedAt' || field === 'scheduledAt';
+  if ((issue.code === 'invalid_format' || issue.code === 'custom') && typeof value === 'string') {
+    if (isTimeField) return ['door.expect.isoTime', {}];
+    if (field === 'replyTo') return ['door.expect.email', {}];
+  }
   switch (issue.code) {
     case 'invalid_type':
       if (value === undefined || value === null) return ['door.expect.present', {}];
@@ -159,8 +164,6 @@ function expectation(issue: Issue | undefined, value: unknown): [MessageKey, Mes
     case 'invalid_value':
       return ['door.expect.oneOf', { values: issue.values.map(String).join(', ') }];
     case 'invalid_format':
-      if (issue.format === 'regex' && typeof value === 'string' && /^\d{4}-/.test(value))
-        return ['door.expect.isoTime', {}];
       return issue.format === 'regex' ? ['door.expect.oneLine', {}] : ['door.expect.shape', {}];
     case 'not_multiple_of':
       return ['door.expect.wholeNumber', {}];
