@@ -229,18 +229,39 @@ function recordFeedback(book: Workbook, answer: IntakeAnswer): void {
     if (feedback.rows.some(seen)) return null;
     const orderId = String(read.fields.orderId ?? '');
     const clientId = clientIdOfOrder(book, orderId);
+    const orderKnown = orderId === '' || clientId !== '' || orderExists(book, orderId);
+    const sameOrder = (row: (typeof feedback.rows)[number]) =>
+      orderId !== '' && String(row.values.orderId ?? '').toLowerCase() === orderId.toLowerCase();
+    const earnsPoints = !feedback.rows.some(sameOrder);
     const id = nextId('F', idCells(feedback));
     const [rowNumber = 0] = appendRows(book, 'feedback', [
       { ...read.fields, id, date: at, clientId, orderId, responseId: key },
     ]);
-    return { feedbackId: id, clientId, orderId, at, rowNumber };
+    return { feedbackId: id, clientId, orderId, at, rowNumber, orderKnown, earnsPoints };
   });
   if (!added) return;
-  addProblems(book, answerProblems(book, 'feedback', read, mapping, added.rowNumber), 'form', at);
+  const problems = answerProblems(book, 'feedback', read, mapping, added.rowNumber);
+  if (!added.orderKnown)
+    problems.push({
+      sheet: 'feedback',
+      row: added.rowNumber,
+      column: sheetHeader(book, 'feedback', 'orderId'),
+      value: added.orderId,
+      code: 'door.feedbackUnknownOrder',
+      params: { value: added.orderId },
+    });
+  addProblems(book, problems, 'form', at);
+  // Points once per order: the nightly run counts only the first answer per order too (loyalty.ts).
+  if (!added.earnsPoints) return;
   onFeedbackReceived(book, {
     feedbackId: added.feedbackId,
     clientId: added.clientId,
     orderId: added.orderId,
     at: added.at,
   });
+}
+
+function orderExists(book: Workbook, orderId: string): boolean {
+  const wanted = orderId.toLowerCase();
+  return readTable(book, 'orders').rows.some((row) => String(row.values.id ?? '').toLowerCase() === wanted);
 }
