@@ -282,6 +282,7 @@ export const en = {
   'door.expect.isoTime': 'a real date and time such as 2026-11-24T09:00:00Z',
   'door.expect.oneLine': 'a single line',
   'door.field.call': 'The request',
+  'door.field.settingValue': 'The value of setting {key}',
   'door.field.key': 'Setting key',
   'door.field.value': 'Value',
   'door.field.clientId': 'Client ID',

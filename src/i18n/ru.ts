@@ -283,6 +283,7 @@ export const ru: Record<MessageKey, string> = {
   'door.expect.isoTime': 'настоящая дата и время вида 2026-11-24T09:00:00Z',
   'door.expect.oneLine': 'одна строка без переносов',
   'door.field.call': 'Запрос',
+  'door.field.settingValue': 'Значение настройки {key}',
   'door.field.key': 'Ключ настройки',
   'door.field.value': 'Значение',
   'door.field.clientId': 'ID клиента',

@@ -127,9 +127,13 @@ function refusal(name: SidebarFunction, args: readonly unknown[], issue: Issue |
     args,
   );
   const locale = refusalLocale();
-  const field = isField(fieldName)
-    ? translate(locale, `door.field.${fieldName}`)
-    : translate(locale, 'door.field.call');
+  const word = isField(fieldName) ? translate(locale, `door.field.${fieldName}`) : translate(locale, 'door.field.call');
+  // A setting's value is named by its key, the word staff see on the Settings sheet.
+  const settingKey = name === 'saveSetting' && argumentIndex === 1 ? args[0] : undefined;
+  const field =
+    typeof settingKey === 'string' && settingKey !== ''
+      ? translate(locale, 'door.field.settingValue', { key: excerpt(settingKey, locale) })
+      : word;
   const [expectKey, expectParams] = expectation(issue, value, fieldName);
   return translate(locale, 'door.refused', {
     field,
