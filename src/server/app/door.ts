@@ -89,7 +89,7 @@ export function atTheDoor<F extends SidebarFunction, R>(
     const received: unknown[] = args;
     const schema: z.ZodMiniType = SIDEBAR_ARGS[name];
     const parsed = z.safeParse(schema, received);
-    if (!parsed.success) throw new RefusedAtDoor(refusal(name, received, parsed.error.issues[0]));
+    if (!parsed.success) throw new RefusedAtDoor(refusal(name, received, innermost(parsed.error.issues[0])));
     // The schema of `name` is what SidebarArgs[F] is derived from.
     return body(...(parsed.data as SidebarArgs[F]));
   };
@@ -113,6 +113,14 @@ function isScriptEvent(value: unknown): boolean {
 }
 
 type Issue = z.core.$ZodIssue;
+
+/** Of a value that fits no alternative, the alternative of its own kind says best what is wrong. */
+function innermost(issue: Issue | undefined): Issue | undefined {
+  if (issue?.code !== 'invalid_union') return issue;
+  const branch = issue.errors.find((issues) => issues[0] !== undefined && issues[0].code !== 'invalid_type');
+  const inner = branch?.[0];
+  return inner ? innermost({ ...inner, path: [...issue.path, ...inner.path] }) : issue;
+}
 
 function refusal(name: SidebarFunction, args: readonly unknown[], issue: Issue | undefined): string {
   const path = issue?.path ?? [];
