@@ -161,6 +161,7 @@ function expectation(issue: Issue | undefined, value: unknown, field: unknown): 
     case 'invalid_type':
       if (value === undefined || value === null) return ['door.expect.present', {}];
       if (issue.expected === 'string') return ['door.expect.text', {}];
+      if (issue.expected === 'int') return ['door.expect.wholeNumber', {}];
       if (issue.expected === 'number') return ['door.expect.number', {}];
       if (issue.expected === 'boolean') return ['door.expect.yesNo', {}];
       if (issue.expected === 'array' || issue.expected === 'tuple') return ['door.expect.list', {}];
