@@ -258,6 +258,7 @@ export const en = {
     'The address {value} is already a client’s in row {row}: merge the two rows into one (otherwise one person’s orders and points are split over two records).',
   'door.feedbackUnknownOrder':
     'Feedback on order “{value}”, which is not on the Orders sheet: check the number and fill in the client on the feedback row.',
+  'door.unknownClient': 'There is no client with ID “{id}” on the Clients sheet; nothing was changed.',
   'door.refused': '{field}: expected {expected}; received {received}. Nothing was changed.',
   'door.notFromPage':
     'The add-on runs this itself (on schedule or from the menu), not the sidebar. Nothing was changed.',

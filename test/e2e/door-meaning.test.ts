@@ -56,6 +56,16 @@ describe('meaning checks at the door', () => {
     );
   });
 
+  it('issues no discount code for a client that does not exist, nor one per character of an id', () => {
+    const { emu, refusal } = studio('ru');
+    const before = JSON.stringify(emu.spreadsheet.values('Промокоды'));
+    expect(refusal('issueDiscountCodes', 'K-0001', ['C-0001', 'C-9999'], 10)).toBe(
+      'Клиента с ID «C-9999» нет на листе клиентов; ничего не изменено.',
+    );
+    expect(refusal('issueDiscountCodes', 'K-0001', 'C-0001', 10)).toMatch(/^Список клиентов: ожидается список/);
+    expect(JSON.stringify(emu.spreadsheet.values('Промокоды'))).toBe(before);
+  });
+
   it('refuses a setting saved with no value instead of resetting it, naming the key (en)', () => {
     const { emu, app, refusal } = studio('en');
     app.callFromClient('saveSetting', 'core.studioName', 'Cat & Co');
