@@ -1,9 +1,18 @@
 // Setup / repair: the migration plan applied, then the documented Settings defaults seeded once.
-import { missingSettings, planMigration, renamesFromSettings, SCHEMA, settingsSeed } from '../domain/schema';
+import {
+  missingSettings,
+  planIdAdoption,
+  planMigration,
+  renamesFromSettings,
+  SCHEMA,
+  settingsSeed,
+  type SheetKey,
+} from '../domain/schema';
 import { translate } from '../i18n';
 import { withLock } from '../services/locks';
 import { applyMigration, workbookShape } from './migrate';
 import { readTable, settingEntries } from './table';
+import { findSheet } from './workbook';
 import { appendRows } from './write';
 import type { Workbook } from './workbook';
 
@@ -11,7 +20,15 @@ export interface SetupReport {
   sheetsCreated: string[];
   columnsAdded: number;
   settingsAdded: number;
+  /** Records of a hand-kept sheet that had no id and got one. */
+  idsAssigned: number;
 }
+
+/** The sheets staff may bring their own rows to, and the prefix of the ids setup gives those rows. */
+const ADOPTED: readonly { sheet: SheetKey; prefix: string }[] = [
+  { sheet: 'clients', prefix: 'C' },
+  { sheet: 'orders', prefix: 'O' },
+];
 
 /** Creates what is missing, never touching what is there; a second run reports and changes nothing. */
 export function setUpWorkbook(book: Workbook): SetupReport {
@@ -21,12 +38,13 @@ export function setUpWorkbook(book: Workbook): SetupReport {
     const plan = planMigration(workbookShape(book), { renames });
     applyMigration(book, plan);
     delete book.settingsCache;
-    const report: SetupReport = { sheetsCreated: [], columnsAdded: 0, settingsAdded: 0 };
+    const report: SetupReport = { sheetsCreated: [], columnsAdded: 0, settingsAdded: 0, idsAssigned: 0 };
     for (const step of plan.steps) {
       if (step.kind === 'createSheet') report.sheetsCreated.push(step.name);
       if (step.kind === 'appendColumns') report.columnsAdded += step.columns.length;
     }
     report.settingsAdded = seedSettings(book);
+    for (const { sheet, prefix } of ADOPTED) report.idsAssigned += adoptRows(book, sheet, prefix);
     return report;
   });
 }
@@ -51,4 +69,25 @@ export function seedSettings(book: Workbook): number {
   );
   if (missing.length > 0) delete book.settingsCache;
   return missing.length;
+}
+
+/**
+ * Ids for the rows of a hand-kept sheet that have none, so every record is read (a row without its
+ * identity is skipped as a title). One setValues per run of adjacent rows; returns how many.
+ */
+function adoptRows(book: Workbook, key: SheetKey, prefix: string): number {
+  const table = readTable(book, key);
+  const idIndex = table.mapping?.indexes.id;
+  const sheet = findSheet(book, key);
+  if (idIndex === undefined || !sheet) return 0;
+  const assignments = planIdAdoption(table.values, idIndex, prefix);
+  let start = 0;
+  while (start < assignments.length) {
+    let end = start + 1;
+    while (end < assignments.length && assignments[end]?.row === (assignments[end - 1]?.row ?? 0) + 1) end += 1;
+    const run = assignments.slice(start, end);
+    sheet.getRange(run[0]?.row ?? 2, idIndex + 1, run.length, 1).setValues(run.map((assignment) => [assignment.id]));
+    start = end;
+  }
+  return assignments.length;
 }

@@ -4,6 +4,7 @@ import type { Locale } from '../types';
 import { catalogEntry } from '../../i18n/labels';
 import { mapHeaders } from './headers';
 import { findSheetName, SCHEMA } from './catalog';
+import { nextId } from './clients';
 import type { ColumnValidation, SheetKey, SheetSpec } from './types';
 
 export interface SheetShape {
@@ -124,3 +125,37 @@ function usedWidth(headers: readonly unknown[]): number {
   }
   return 0;
 }
+
+export interface IdAssignment {
+  /** 1-based sheet row. */
+  row: number;
+  id: string;
+}
+
+/**
+ * Adopting a hand-kept sheet: an id for every record row whose id cell is blank, in sheet order, after
+ * the highest id already there (ids of skipped rows count too, so none is reused) and in its width.
+ * A blank row and a lone filled cell (a title, merged cells) are not records and get none.
+ * `values` is the data range, header first; `idIndex` the id column's 0-based index.
+ */
+export function planIdAdoption(
+  values: readonly (readonly unknown[])[],
+  idIndex: number,
+  prefix: string,
+): IdAssignment[] {
+  const taken = values.slice(1).map((cells) => String(cells[idIndex] ?? '').trim());
+  const known = taken.filter((id) => id !== '');
+  const assignments: IdAssignment[] = [];
+  for (let index = 1; index < values.length; index += 1) {
+    if (taken[index - 1] !== '') continue;
+    const cells = values[index] ?? [];
+    const filled = cells.filter((cell, column) => column !== idIndex && !isBlankCell(cell)).length;
+    if (filled < 2) continue;
+    const id = nextId(prefix, known);
+    known.push(id);
+    assignments.push({ row: index + 1, id });
+  }
+  return assignments;
+}
+
+const isBlankCell = (cell: unknown) => cell === null || cell === undefined || String(cell).trim() === '';

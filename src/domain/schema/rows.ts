@@ -55,6 +55,10 @@ export function parseRows(
   // growth (a ledger read allocates hundreds of thousands of rows, and garbage is what made big runs slow).
   const shape: Record<string, CellValue> = {};
   for (const column of mapped) shape[column.key] = null;
+  // Clients: the same address on two rows splits one person's orders and points (form answers and
+  // mail reach only the first); named once, on the later row.
+  const emailIndex = spec.key === 'clients' ? mapping.indexes.email : undefined;
+  const firstRowOfEmail = new Map<string, number>();
   let rowNumber = 0;
   const report = (columnIndex: number, value: unknown, code: MessageKey, params?: Record<string, string | number>) => {
     const problem: RowProblem = { sheet: spec.key, row: rowNumber, column: headerAt(columnIndex), value, code };
@@ -96,6 +100,16 @@ export function parseRows(
     }
     for (const extra of mapping.extra) if (extra.header !== '') row.extra[extra.header] = cells[extra.index] ?? '';
     if (!usable) continue;
+    const email = row.values.email;
+    if (emailIndex !== undefined && typeof email === 'string' && email !== '') {
+      const first = firstRowOfEmail.get(email);
+      if (first === undefined) firstRowOfEmail.set(email, rowNumber);
+      else
+        report(emailIndex, cells[emailIndex], 'door.duplicateEmail', {
+          value: quoteCell(cells[emailIndex]),
+          row: first,
+        });
+    }
     parsed.rows.push(row);
     parsed.rowNumbers.push(rowNumber);
   }

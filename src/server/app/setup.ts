@@ -47,7 +47,7 @@ export function setupDatabase(): SetupSummary {
     const report = setUpWorkbook(book);
     const triggers = installStudioTriggers(book);
     const problems = checkProblems(book);
-    const changed = report.sheetsCreated.length + report.columnsAdded + report.settingsAdded > 0;
+    const changed = report.sheetsCreated.length + report.columnsAdded + report.settingsAdded + report.idsAssigned > 0;
     const done = changed
       ? translate(locale, 'database.setup.done', {
           sheets: report.sheetsCreated.length,

@@ -263,18 +263,41 @@ function recordFeedback(book: Workbook, answer: IntakeAnswer): void {
     if (feedback.rows.length > 0) return null;
     const orderId = String(read.fields.orderId ?? '');
     const clientId = clientIdOfOrder(book, orderId);
+    const orderKnown = orderId === '' || clientId !== '' || orderExists(book, orderId);
+    // Points once per order: an earlier answer for this order (the order column alone is read) earned them.
+    const wanted = orderId.toLowerCase();
+    const earnsPoints =
+      orderId === '' ||
+      readTableWhere(book, 'feedback', 'orderId', (stored) => stored.toLowerCase() === wanted).rows.length === 0;
     const id = nextId('F', idCells(feedback));
     const [rowNumber = 0] = appendRows(book, 'feedback', [
       { ...read.fields, id, date: at, clientId, orderId, responseId: key },
     ]);
-    return { feedbackId: id, clientId, orderId, at, rowNumber };
+    return { feedbackId: id, clientId, orderId, at, rowNumber, orderKnown, earnsPoints };
   });
   if (!added) return;
-  addProblems(book, answerProblems(book, 'feedback', read, mapping, added.rowNumber), 'form', at);
+  const problems = answerProblems(book, 'feedback', read, mapping, added.rowNumber);
+  if (!added.orderKnown)
+    problems.push({
+      sheet: 'feedback',
+      row: added.rowNumber,
+      column: sheetHeader(book, 'feedback', 'orderId'),
+      value: added.orderId,
+      code: 'door.feedbackUnknownOrder',
+      params: { value: added.orderId },
+    });
+  addProblems(book, problems, 'form', at);
+  // Points once per order: the nightly run counts only the first answer per order too (loyalty.ts).
+  if (!added.earnsPoints) return;
   onFeedbackReceived(book, {
     feedbackId: added.feedbackId,
     clientId: added.clientId,
     orderId: added.orderId,
     at: added.at,
   });
+}
+
+function orderExists(book: Workbook, orderId: string): boolean {
+  const wanted = orderId.toLowerCase();
+  return readTableWhere(book, 'orders', 'id', (stored) => stored.toLowerCase() === wanted).rows.length > 0;
 }

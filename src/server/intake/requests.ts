@@ -2,7 +2,7 @@
 // the timestamps the response-time KPI reads.
 import type { NewRequest, RequestView } from '../../contract/sidebar-api';
 import { withLock } from '../../services/locks';
-import { parseDate, parseEnum } from '../../domain/cells';
+import { parseEnum } from '../../domain/cells';
 import { nextId, recordsFrom, requestFromRow } from '../../domain/schema';
 import type { ClientRequest } from '../../domain/types';
 import { appendRows, idCells, readClientNames, readTable, updateRows } from '../../sheets';
@@ -16,8 +16,9 @@ export function logRequest(request: NewRequest): RequestView {
     const channel = parseEnum(request.channel, 'requestChannel', locale);
     if (!channel.ok || channel.value === '')
       throw new UserFacingError('database.requests.badChannel', { channel: String(request.channel ?? '') });
-    const receivedAt = request.receivedAt ? parseDate(request.receivedAt, { locale }) : null;
-    if (receivedAt && (!receivedAt.ok || !receivedAt.value))
+    // The door let through only an ISO time on a real day (milliseconds and all, as toISOString makes it).
+    const receivedAt = request.receivedAt ? new Date(request.receivedAt) : new Date();
+    if (Number.isNaN(receivedAt.getTime()))
       throw new UserFacingError('database.requests.badTime', { value: String(request.receivedAt) });
     const names = readClientNames(book);
     if (!names.has(request.clientId))
@@ -29,7 +30,7 @@ export function logRequest(request: NewRequest): RequestView {
         id,
         clientId: request.clientId,
         channel: channel.value as ClientRequest['channel'],
-        receivedAt: receivedAt?.ok && receivedAt.value ? receivedAt.value : new Date(),
+        receivedAt,
         answeredAt: null,
         summary,
       };

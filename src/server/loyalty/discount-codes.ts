@@ -10,7 +10,7 @@ import {
   type DiscountCodeRecord,
 } from '../../domain/loyalty';
 import type { TypedRow } from '../../domain/schema';
-import { appendRows, readTable, updateRows, type RowValues, type Workbook } from '../../sheets';
+import { appendRows, readClientNames, readTable, updateRows, type RowValues, type Workbook } from '../../sheets';
 import { UserFacingError } from '../app/respond';
 import { asStaff } from '../app/staff';
 import { readLoyaltySettings } from '../../sheets/loyalty';
@@ -86,7 +86,13 @@ export function issueCampaignCodes(
 }
 
 export function issueDiscountCodes(campaignId: string, clientIds: string[], percent: number): DiscountCodeView[] {
-  return asStaff((book) => issueCampaignCodes(book, campaignId, clientIds, Number(percent), new Date()).map(view));
+  return asStaff((book) => {
+    // A code for nobody would be a code anyone could use.
+    const clients = readClientNames(book);
+    const unknown = clientIds.find((clientId) => !clients.has(clientId));
+    if (unknown !== undefined) throw new UserFacingError('door.unknownClient', { id: unknown });
+    return issueCampaignCodes(book, campaignId, clientIds, Number(percent), new Date()).map(view);
+  });
 }
 
 export function lookupDiscountCode(code: string): DiscountCodeView | null {

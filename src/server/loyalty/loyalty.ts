@@ -8,7 +8,7 @@ import {
   redeemForOrder,
   type LoyaltyMessage,
 } from '../../domain/loyalty';
-import type { LedgerEntry } from '../../domain/types';
+import type { Feedback, LedgerEntry } from '../../domain/types';
 import { appendRows, openWorkbook, updateRows, type RowUpdate, type Workbook } from '../../sheets';
 import { UserFacingError } from '../app/respond';
 import { asStaff } from '../app/staff';
@@ -36,7 +36,7 @@ export function reconcileLoyalty(book: Workbook, asOf: Date): LoyaltyRunSummary 
     const plan = planLoyaltyNight({
       clients,
       orders: readLoyaltyOrders(book, clients),
-      feedback: readFeedback(book),
+      feedback: feedbackEarningPoints(readFeedback(book)),
       ledger: readLedger(book),
       settings,
       asOf,
@@ -161,4 +161,19 @@ export function redeemPoints(redemption: PointsRedemption): PointsChange {
       return change;
     }),
   );
+}
+
+/**
+ * Feedback earns points once per order: the first answer for an order in sheet order (a second answer
+ * for the same order is kept, without points); answers naming no order each count.
+ */
+export function feedbackEarningPoints(feedback: readonly Feedback[]): Feedback[] {
+  const answered = new Set<string>();
+  return feedback.filter((entry) => {
+    if (entry.orderId === '') return true;
+    const order = entry.orderId.toLowerCase();
+    if (answered.has(order)) return false;
+    answered.add(order);
+    return true;
+  });
 }

@@ -1,0 +1,95 @@
+// The door's sentences for the garbage issue #13 found accepted or crashing: each refused with the
+// field named, in the staff's language, and nothing stored; what the sidebar really sends still passes.
+import { describe, expect, it } from 'vitest';
+import { writeFixture } from '../support/sheet-fixtures';
+import { freshStudio } from '../support/studio';
+import type { Locale } from '../../src/domain/types';
+
+function studio(locale: Locale) {
+  const { emu, app } = freshStudio(locale);
+  app.run('setupDatabase', [], { kind: 'menu' });
+  writeFixture(emu, 'clients', [{ id: 'C-0001', name: 'Anna', email: 'anna@example.com' }], locale);
+  const refusal = (fn: string, ...args: unknown[]) => {
+    try {
+      app.callFromClient(fn, ...args);
+    } catch (error) {
+      return (error as Error).message;
+    }
+    throw new Error(`${fn} was accepted`);
+  };
+  return { emu, app, refusal };
+}
+
+const campaign = {
+  name: 'Autumn',
+  segmentId: 'all',
+  template: 'promo',
+  senderName: 'Studio',
+  replyTo: '',
+  scheduledAt: null,
+  cost: 0,
+};
+
+describe('meaning checks at the door', () => {
+  it('refuses points given as [5] or true, impossible days, bad reply-to, negative or textual costs (ru)', () => {
+    const { refusal } = studio('ru');
+    const adjust = (points: unknown) => ({ clientId: 'C-0001', points, reason: 'r', requestId: 'q1' });
+    expect(refusal('adjustPoints', adjust([5]))).toMatch(/^Баллы: ожидается число; получено список\./);
+    expect(refusal('adjustPoints', adjust(true))).toMatch(/^Баллы: ожидается число; получено «true»/);
+    expect(refusal('adjustPoints', adjust(2.5))).toMatch(/^Баллы: ожидается целое число/);
+    expect(refusal('scheduleCampaign', 'K-0001', '2027-02-30T10:00:00.000Z')).toMatch(
+      /^Время отправки: ожидается настоящая дата/,
+    );
+    expect(refusal('createCampaign', { ...campaign, replyTo: 'not an email' })).toMatch(
+      /^Адрес для ответа: ожидается адрес электронной почты/,
+    );
+    expect(refusal('createCampaign', { ...campaign, cost: -5 })).toMatch(/^Стоимость: ожидается число не меньше 0/);
+    expect(refusal('createCampaign', { ...campaign, cost: 'abc' })).toMatch(
+      /^Стоимость: ожидается число; получено «abc»/,
+    );
+    expect(refusal('issueDiscountCodes', 'K-0001', 'C-0001', 10)).toMatch(/^Список клиентов: ожидается список/);
+    expect(refusal('issueDiscountCodes', 'K-0001', ['C-0001'], 150)).toMatch(
+      /^Скидка, %: ожидается число не больше 100/,
+    );
+    expect(refusal('logRequest', { clientId: 'C-0001', channel: 'email', summary: {} })).toMatch(
+      /^Суть обращения: ожидается текст; получено набор полей\./,
+    );
+  });
+
+  it('issues no discount code for a client that does not exist, nor one per character of an id', () => {
+    const { emu, refusal } = studio('ru');
+    const before = JSON.stringify(emu.spreadsheet.values('Промокоды'));
+    expect(refusal('issueDiscountCodes', 'K-0001', ['C-0001', 'C-9999'], 10)).toBe(
+      'Клиента с ID «C-9999» нет на листе клиентов; ничего не изменено.',
+    );
+    expect(refusal('issueDiscountCodes', 'K-0001', 'C-0001', 10)).toMatch(/^Список клиентов: ожидается список/);
+    expect(JSON.stringify(emu.spreadsheet.values('Промокоды'))).toBe(before);
+  });
+
+  it('refuses a setting saved with no value instead of resetting it, naming the key (en)', () => {
+    const { emu, app, refusal } = studio('en');
+    app.callFromClient('saveSetting', 'core.studioName', 'Cat & Co');
+    const before = JSON.stringify(emu.spreadsheet.values('Settings'));
+    expect(refusal('saveSetting', 'core.studioName', null)).toMatch(
+      /^The value of setting “core\.studioName”: expected a value; received nothing\./,
+    );
+    expect(refusal('saveSetting', 'core.studioName')).toMatch(/expected a value; received nothing/);
+    expect(JSON.stringify(emu.spreadsheet.values('Settings'))).toBe(before);
+  });
+
+  it('accepts the ISO times the sidebar makes, milliseconds included', () => {
+    const { emu, app } = studio('en');
+    const receivedAt = new Date('2026-11-20T08:30:00.123Z').toISOString();
+    app.callFromClient('logRequest', { clientId: 'C-0001', channel: 'email', summary: 'Hello', receivedAt });
+    const rows = emu.spreadsheet.values('Requests');
+    expect(rows).toHaveLength(2);
+  });
+
+  it('keeps the functions only triggers and menus run away from the page', () => {
+    const { app, refusal } = studio('ru');
+    for (const fn of ['runNightly', 'runHourly', 'onFormResponse', 'continueCampaigns', 'refreshAnalysis'])
+      expect(refusal(fn, { authMode: 'FULL', triggerUid: '1' })).toMatch(/запускает само приложение/);
+    // The menu and the installed triggers still run them.
+    expect(() => app.run('refreshAnalysis', [], { kind: 'menu' })).not.toThrow();
+  });
+});
