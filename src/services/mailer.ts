@@ -41,9 +41,12 @@ export function createMailDraft(mail: OutgoingMail): string {
   return GmailApp.createDraft(mail.to, mail.subject, mail.textBody, gmailOptions(mail)).getId();
 }
 
-/** Sends a draft made by createMailDraft; Gmail removes it from the drafts. Two Gmail calls. */
-export function sendMailDraft(draftId: string): void {
-  GmailApp.getDraft(draftId).send();
+/**
+ * Sends a draft made by createMailDraft; Gmail removes it from the drafts. Answers the sent mail's thread id,
+ * where replies and follow-ups are found. Four Gmail calls.
+ */
+export function sendMailDraft(draftId: string): string {
+  return GmailApp.getDraft(draftId).send().getThread().getId();
 }
 
 /**

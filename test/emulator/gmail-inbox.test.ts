@@ -111,10 +111,25 @@ describe('threads, replies and search', () => {
 
   it('sends a draft reply in the same thread, to the recipient of our own last message', () => {
     const { GmailApp } = setup();
-    const thread = GmailApp.createDraft('anna@client.test', 'Offer', 'body').send().getThread();
+    const threadId = GmailApp.createDraft('anna@client.test', 'Offer', 'body').send().getThread().getId();
+    const thread = GmailApp.getThreadById(threadId);
     const sent = thread.createDraftReply('Did you see our offer?').send();
     expect(sent.getThread().getId()).toBe(thread.getId());
     expect(sent.getTo()).toBe('anna@client.test');
     expect(GmailApp.getThreadById(thread.getId()).getMessageCount()).toBe(2);
+  });
+});
+
+describe('from:me', () => {
+  it('matches the account’s own mail, and -from:me everything else, archived or not', () => {
+    const { GmailApp, host, clock } = setup();
+    const sent = GmailApp.createDraft('anna@client.test', 'Offer', 'body').send();
+    clock.advance(MINUTE);
+    const reply = host.replyAsClient(sent.getThread().getId(), 'anna@client.test', 'Yes');
+    clock.advance(MINUTE);
+    const other = host.receive({ from: 'bob@client.test', subject: 'Hello', body: 'x' });
+    const ids = (query: string) => GmailApp.search(query, 0, 50).map((t) => t.getId());
+    expect(ids('from:me')).toEqual([sent.getThread().getId()]);
+    expect(ids('-from:me')).toEqual([other.threadId, reply.threadId]);
   });
 });

@@ -34,6 +34,7 @@ const SHEETS = {
       ['consentVersion', 'Версия текста согласия', 'Consent text version'],
       ['unsubscribedAt', 'Отписался', 'Unsubscribed at'],
       ['bouncedAt', 'Письмо не доставлено', 'Bounced at'],
+      ['bounceReason', 'Причина недоставки', 'Bounce reason'],
       ['createdAt', 'Добавлен', 'Created at'],
       ['referralCode', 'Реферальный код', 'Referral code'],
       ['referredBy', 'Пришёл от', 'Referred by'],
@@ -90,6 +91,7 @@ const SHEETS = {
       ['receivedAt', 'Получено', 'Received at'],
       ['answeredAt', 'Отвечено', 'Answered at'],
       ['summary', 'Суть', 'Summary'],
+      ['threadId', 'Цепочка Gmail', 'Gmail thread'],
     ] as const satisfies readonly Column[],
   },
   segments: {
@@ -147,6 +149,10 @@ const SHEETS = {
       ['reason', 'Причина', 'Reason'],
       ['at', 'Когда', 'At'],
       ['draftId', 'ID черновика', 'Draft ID'],
+      ['threadId', 'Цепочка Gmail', 'Gmail thread'],
+      ['bouncedAt', 'Не доставлено', 'Bounced at'],
+      ['bounceStatus', 'Код недоставки', 'Bounce status'],
+      ['repliedAt', 'Ответил', 'Replied at'],
     ] as const satisfies readonly Column[],
   },
   loyalty: {

@@ -76,8 +76,48 @@ interface ThreadHandle {
   getId(): string;
   getFirstMessageSubject(): string;
   getMessageCount(): number;
-  getMessages(): unknown[];
+  getMessages(): MessageHandle[];
   getLastMessageDate(): Date;
+}
+
+/** A thread of an account's mailbox: its labels, and a reply drafted in it. */
+interface MailboxThreadHandle extends ThreadHandle {
+  getLabels(): LabelHandle[];
+  addLabel(label: { getName(): string }): MailboxThreadHandle;
+  createDraftReply(body: unknown, options?: unknown): DraftHandle;
+}
+
+interface LabelHandle {
+  getName(): string;
+  addToThread(thread: { getId(): string }): void;
+}
+
+interface DraftHandle {
+  getId(): string;
+  getMessageId(): string;
+  getMessage(): MessageHandle;
+  send(): MessageHandle;
+  update(recipient: unknown, subject: unknown, body: unknown, options?: unknown): DraftHandle;
+  deleteDraft(): void;
+}
+
+/** GmailMessage as the emulator offers it. */
+interface MessageHandle {
+  getThread(): ThreadHandle | MailboxThreadHandle;
+  getHeader(name: unknown): string;
+  getRawContent(): string;
+  getId(): string;
+  getSubject(): string;
+  getBody(): string;
+  getPlainBody(): string;
+  getTo(): string;
+  getCc(): string;
+  getBcc(): string;
+  getReplyTo(): string;
+  getFrom(): string;
+  getDate(): Date;
+  isDraft(): boolean;
+  getAttachments(options?: { includeInlineImages?: boolean; includeAttachments?: boolean }): Blob[];
 }
 
 /** Gmail's most threads for one search page. */
@@ -187,7 +227,7 @@ export function createMail(rt: Runtime, deps: MailDeps) {
       .map((c) => c.message)
       .sort((a, b) => a.date - b.date);
 
-  const labelOf = (mailbox: Mailbox, name: string) => ({
+  const labelOf = (mailbox: Mailbox, name: string): LabelHandle => ({
     getName: () => (rt.call('GmailLabel', 'getName'), name),
     addToThread: (thread: { getId(): string }) => {
       rt.call('GmailLabel', 'addToThread');
@@ -198,9 +238,9 @@ export function createMail(rt: Runtime, deps: MailDeps) {
   });
 
   /** A thread of the account's mailbox: every visible message with its id, oldest first. */
-  const mailboxThread = (mailbox: Mailbox, threadId: string): ThreadHandle & Record<string, unknown> => {
+  const mailboxThread = (mailbox: Mailbox, threadId: string): MailboxThreadHandle => {
     const messages = () => threadMessages(mailbox, threadId);
-    const thread = {
+    const thread: MailboxThreadHandle = {
       getId: () => (rt.call('GmailThread', 'getId'), threadId),
       getFirstMessageSubject: () => (rt.call('GmailThread', 'getFirstMessageSubject'), messages()[0]?.subject ?? ''),
       getMessageCount: () => (rt.call('GmailThread', 'getMessageCount'), messages().length),
@@ -253,7 +293,7 @@ export function createMail(rt: Runtime, deps: MailDeps) {
     getLastMessageDate: () => (rt.call('GmailThread', 'getLastMessageDate'), new deps.dateCtor(stored.date)),
   });
 
-  const messageOf = (stored: StoredMessage, isDraft: () => boolean) => ({
+  const messageOf = (stored: StoredMessage, isDraft: () => boolean): MessageHandle => ({
     getThread: () => {
       rt.call('GmailMessage', 'getThread');
       return isDraft() ? threadOf(stored, isDraft) : mailboxThread(box(), threadIdOf(stored));
@@ -291,8 +331,8 @@ export function createMail(rt: Runtime, deps: MailDeps) {
     return draft;
   };
 
-  const draftOf = (id: string) => {
-    const handle = {
+  const draftOf = (id: string): DraftHandle => {
+    const handle: DraftHandle = {
       getId: () => (rt.call('GmailDraft', 'getId'), findDraft(id).id),
       getMessageId: () => (rt.call('GmailDraft', 'getMessageId'), findDraft(id).message.id),
       getMessage: () => {

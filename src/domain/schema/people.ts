@@ -23,6 +23,7 @@ export const CLIENTS: SheetSpec = {
     column('clients', 'consentVersion', 'text'),
     column('clients', 'unsubscribedAt', 'datetime', { aliases: ['unsubscribed', 'отписка'] }),
     column('clients', 'bouncedAt', 'datetime', { aliases: ['bounced'] }),
+    column('clients', 'bounceReason', 'text', { aliases: ['bounce reason'] }),
     column('clients', 'createdAt', 'datetime', { aliases: ['created', 'дата добавления'] }),
     column('clients', 'referralCode', 'text'),
     column('clients', 'referredBy', 'id', { aliases: ['referrer', 'пригласил'] }),
@@ -118,6 +119,7 @@ export const REQUESTS: SheetSpec = {
     column('requests', 'receivedAt', 'datetime', { required: true, aliases: ['received', 'date', 'дата'] }),
     column('requests', 'answeredAt', 'datetime', { aliases: ['answered', 'ответ'] }),
     column('requests', 'summary', 'text', { aliases: ['subject', 'тема', 'описание'] }),
+    column('requests', 'threadId', 'id', { aliases: ['thread', 'цепочка'] }),
   ],
 };
 

@@ -7,6 +7,7 @@ import { refreshCampaignResults } from '../campaigns/attribution';
 import { runAutomationsHourly } from '../campaigns/automations';
 import { runCampaignsHourly } from '../campaigns/campaigns';
 import { applyPendingUnsubscribes } from '../campaigns/unsubscribe';
+import { runInboxHourly } from '../inbox/inbox';
 
 type Step = { name: string; run: () => void };
 
@@ -22,6 +23,7 @@ const hourlySteps: Step[] = [
   { name: 'intake', run: runIntakeBacklog },
   // Unsubscribes first, so the mail steps after them already see them in Clients.
   { name: 'unsubscribes', run: applyPendingUnsubscribes },
+  { name: 'inbox', run: runInboxHourly },
   { name: 'campaigns', run: runCampaignsHourly },
   { name: 'automations', run: runAutomationsHourly },
 ];

@@ -46,7 +46,10 @@ function rowsByRecipient(sends: readonly SendRow[]): Map<string, SendRow> {
   return byKey;
 }
 
-function applyToRow(row: SendRow, values: { status: Send['status']; reason: string; at: Date }): RowUpdate {
+function applyToRow(
+  row: SendRow,
+  values: { status: Send['status']; reason: string; at: Date; threadId?: string },
+): RowUpdate {
   row.send = { ...row.send, ...values };
   return { rowNumber: row.rowNumber, identity: sendIdentity(row.send), values: values };
 }
@@ -197,8 +200,8 @@ export function sendQueue(
       writeJournal(store, journal);
     }
     try {
-      sendMailDraft(entry.draftId);
-      updates.push(applyToRow(mail.row, { status: 'sent', reason: '', at: new Date() }));
+      const threadId = sendMailDraft(entry.draftId);
+      updates.push(applyToRow(mail.row, { status: 'sent', reason: '', at: new Date(), threadId }));
       finished.push(entry);
       outcome.sent += 1;
       outcome.streak = 0;
