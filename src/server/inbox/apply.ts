@@ -178,24 +178,32 @@ export function applyInbox(book: Workbook, messages: readonly InboxMessage[], co
   return outcome;
 }
 
-/** Sending campaigns whose bounce rate passed the setting stop, with the reason staff see on resume. */
+/**
+ * Campaigns still sending (or waiting for the quota, which would resume them) whose bounce rate passed the
+ * setting stop, with the reason staff see; only staff resume them.
+ */
 function pauseBouncingCampaigns(
   book: Workbook,
   sends: Parameters<typeof bounceRates>[0],
   context: ApplyContext,
 ): string[] {
-  const campaigns = readCampaigns(book).filter((row) => row.campaign.status === 'sending');
+  const store = scriptStore();
+  const campaigns = readCampaigns(book).filter(
+    (row) =>
+      row.campaign.status === 'sending' ||
+      (row.campaign.status === 'paused' && readMemo(store, row.campaign.id).pause?.reason === 'quota'),
+  );
   if (campaigns.length === 0) return [];
   const over = campaignsOverBounceRate(
     bounceRates(sends),
     new Set(campaigns.map((row) => row.campaign.id)),
     context.settings,
   );
-  const store = scriptStore();
   const paused: string[] = [];
   for (const rate of over) {
     const row = campaigns.find((candidate) => candidate.campaign.id === rate.campaignId);
-    if (!row || !transitionCampaign(row.campaign, 'paused').ok) continue;
+    if (!row) continue;
+    if (row.campaign.status === 'sending' && !transitionCampaign(row.campaign, 'paused').ok) continue;
     writeMemo(store, rate.campaignId, {
       ...readMemo(store, rate.campaignId),
       pause: {
@@ -210,7 +218,7 @@ function pauseBouncingCampaigns(
         at: context.now.toISOString(),
       },
     });
-    writeCampaign(book, row, { status: 'paused' });
+    if (row.campaign.status === 'sending') writeCampaign(book, row, { status: 'paused' });
     paused.push(rate.campaignId);
   }
   return paused;
