@@ -15,6 +15,8 @@ export interface OutgoingMail {
   replyTo: string;
   attachments?: BlobSource[];
   inlineImages?: Record<string, BlobSource>;
+  /** A Gmail thread to answer in (a follow-up): the draft is a reply there, to the thread's other party. */
+  inThread?: string;
 }
 
 /** A Gmail draft used as a template: its HTML, inline images and attachments as staff wrote them. */
@@ -38,6 +40,8 @@ function gmailOptions(mail: OutgoingMail): GoogleAppsScript.Gmail.GmailAdvancedO
 
 /** Creates a draft addressed to one recipient; answers its id. Two Gmail calls. */
 export function createMailDraft(mail: OutgoingMail): string {
+  if (mail.inThread)
+    return GmailApp.getThreadById(mail.inThread).createDraftReply(mail.textBody, gmailOptions(mail)).getId();
   return GmailApp.createDraft(mail.to, mail.subject, mail.textBody, gmailOptions(mail)).getId();
 }
 

@@ -3,7 +3,7 @@ import { DEFAULT_INBOX_SETTINGS, type InboxSettings } from '../domain/inbox/sett
 import { requestFromRow } from '../domain/schema';
 import type { ClientRequest } from '../domain/types';
 import { readSettingsFor } from './settings';
-import { readTable, type Table } from './table';
+import { readTable, settingEntries, type Table } from './table';
 import type { Workbook } from './workbook';
 
 export function readInboxSettings(book: Workbook): InboxSettings {
@@ -24,4 +24,20 @@ export function readRequestsSheet(book: Workbook): { rows: RequestRow[]; table: 
     if (request) rows.push({ request, rowNumber: table.rowNumbers[index] ?? 0 });
   });
   return { rows, table };
+}
+
+const FOLLOW_UP_PREFIX = 'followUps.';
+
+/** Follow-up steps per campaign, from the Settings rows `followUps.<campaign id>` (a JSON list). */
+export function readFollowUpDefinitions(book: Workbook): Map<string, unknown> {
+  const definitions = new Map<string, unknown>();
+  for (const entry of settingEntries(book)) {
+    if (!entry.key.startsWith(FOLLOW_UP_PREFIX) || entry.value === null || entry.value === '') continue;
+    try {
+      definitions.set(entry.key.slice(FOLLOW_UP_PREFIX.length), JSON.parse(String(entry.value)));
+    } catch {
+      console.warn(`setting ${entry.key} is not JSON; no follow-ups for it`);
+    }
+  }
+  return definitions;
 }

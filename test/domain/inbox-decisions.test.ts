@@ -157,7 +157,11 @@ describe('the window a run reads', () => {
     expect(window).toEqual({ after: Date.parse('2026-11-24T10:00:00Z'), until: now });
     expect(narrower(window)).toEqual({ after: window.after, until: Date.parse('2026-11-24T11:00:00Z') });
     expect(narrower({ after: 0, until: 60_000 })).toBeNull();
-    expect(firstWindow(null, now, 2)).toEqual({ after: now - 2 * 3_600_000, until: now });
+    // No position yet: a week back, one window of the setting's width at a time.
+    expect(firstWindow(null, now, 2)).toEqual({
+      after: now - 7 * 86_400_000,
+      until: now - 7 * 86_400_000 + 2 * 3_600_000,
+    });
     expect(firstWindow(now - 48 * 3_600_000, now, 24).until).toBe(now - 24 * 3_600_000);
   });
 

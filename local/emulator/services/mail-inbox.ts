@@ -88,7 +88,7 @@ export interface SearchableMessage {
 
 /**
  * A Gmail search query over one message. Modelled: words, `to:`, `from:`, `subject:`, `in:sent`, `in:inbox`,
- * `after:`/`before:` in epoch seconds, `label:` and `-label:`. Anything else throws rather than match wrongly
+ * `after:`/`before:` in epoch seconds, `label:`, `-label:`, `from:me` and `-from:`. Anything else throws rather than match wrongly
  * (dates as yyyy/mm/dd are read by Gmail in its own time zone: we do not model that).
  */
 export function matcherOf(query: string): (candidate: SearchableMessage) => boolean {
@@ -101,6 +101,7 @@ export function matcherOf(query: string): (candidate: SearchableMessage) => bool
     let test: ((c: SearchableMessage) => boolean) | null = null;
     if (operator === undefined && !negated) test = (c) => has(c.message.subject, value) || has(c.message.body, value);
     else if (operator === 'to') test = (c) => has(`${c.message.to},${c.message.cc},${c.message.bcc}`, value);
+    else if (operator === 'from' && value === 'me') test = (c) => c.sent;
     else if (operator === 'from') test = (c) => has(c.message.from, value);
     else if (operator === 'subject') test = (c) => has(c.message.subject, value);
     else if (operator === 'in' && value === 'sent') test = (c) => c.sent;
@@ -108,7 +109,7 @@ export function matcherOf(query: string): (candidate: SearchableMessage) => bool
     else if (operator === 'after' && Number.isFinite(seconds)) test = (c) => c.message.date > seconds;
     else if (operator === 'before' && Number.isFinite(seconds)) test = (c) => c.message.date < seconds;
     else if (operator === 'label') test = (c) => c.labels.includes(labelSearchName(value));
-    if (test === null || (negated && operator !== 'label'))
+    if (test === null || (negated && operator !== 'label' && operator !== 'from'))
       throw new AppsScriptError(`The emulator's GmailApp.search does not model "${term}"`);
     const positive = test;
     tests.push(negated ? (c) => !positive(c) : positive);

@@ -11,10 +11,13 @@ export interface MailWindow {
 const SECOND = 1000;
 const MINIMUM_SPAN = 60 * SECOND;
 
-/** The first window of a run. A first run starts `windowHours` back. */
+/** How far back the very first run reads: replies and bounces of the mail of the last week. */
+export const FIRST_LOOK_BACK_MS = 7 * 24 * 3600 * SECOND;
+
+/** The next window to read from `position`; with none yet, from FIRST_LOOK_BACK_MS before now. */
 export function firstWindow(position: number | null, now: number, windowHours: number): MailWindow {
   const span = windowHours * 3600 * SECOND;
-  const after = Math.floor((position ?? now - span) / SECOND) * SECOND;
+  const after = Math.floor((position ?? now - FIRST_LOOK_BACK_MS) / SECOND) * SECOND;
   return { after, until: Math.min(now, after + span) };
 }
 

@@ -19,11 +19,14 @@ import { currentAccount, readSendingAccount } from '../../services/sending-accou
 import { openWorkbook } from '../../sheets';
 import { readInboxSettings } from '../../sheets/inbox';
 import { applyInbox } from './apply';
+import { runFollowUps } from './follow-ups';
 
 /** The label staff see in Gmail on the delivery-failure notices the add-on has read. */
 export const NOTICES_LABEL = 'Studio CRM/bounces';
 /** Wall time one hourly run may spend reading mail (the hourly trigger shares its 6 minutes). */
 export const INBOX_BUDGET_MS = 60_000;
+/** Wall time the follow-up mails may take after it. */
+export const FOLLOW_UP_BUDGET_MS = 60_000;
 
 export interface InboxRead {
   messages: InboxMessage[];
@@ -87,8 +90,9 @@ export function runInboxHourly(): void {
     );
     // After the sheets were flushed (withLock flushes on release): a kill before this rereads, harmlessly.
     if (read.readUntil !== null) writeInboxPosition(read.readUntil);
+    const followUps = runFollowUps(book, book.locale, now + INBOX_BUDGET_MS + FOLLOW_UP_BUDGET_MS);
     console.log(
-      `inbox: ${read.threadsRead} threads, ${read.messages.length} new messages, ${applied.bounces} bounces, ${applied.replies} replies, ${applied.requests} requests, ${applied.answered} answered`,
+      `inbox: ${read.threadsRead} threads, ${read.messages.length} new messages, ${applied.bounces} bounces, ${applied.replies} replies, ${applied.requests} requests, ${applied.answered} answered; follow-ups ${followUps.sent} sent, ${followUps.skipped} skipped`,
     );
   });
 }
