@@ -4,7 +4,7 @@
 // Run twice, the step changes nothing.
 import { describe, expect, it } from 'vitest';
 import { consentingClients, createCampaignFor, mailStudio } from '../support/mail-studio';
-import type { CampaignProgress } from '../../src/contract/sidebar-api';
+import type { CampaignProgress, CampaignView, OverviewView } from '../../src/contract/sidebar-api';
 
 const MINUTE = 60_000;
 const at = (iso: string) => Date.parse(iso);
@@ -100,6 +100,23 @@ describe('the hourly inbox step after a campaign', () => {
     const minutes = ((answered?.answeredAt as Date).getTime() - (answered?.receivedAt as Date).getTime()) / MINUTE;
     expect(minutes).toBe(107);
     expect(studio.rows('requests').filter((r) => r.answeredAt === '')).toHaveLength(2);
+    // The Overview at 12:00: one answered in 107 min (within 2 h); 09:25 and 09:30 wait 155 and 150 min, past it.
+    const overview = studio.call<OverviewView>('getOverview');
+    expect(overview.responseTime).toMatchObject({
+      targetMinutes: 120,
+      answered: 1,
+      averageMinutes: 107,
+      medianMinutes: 107,
+      withinTargetShare: 1 / 3,
+      nearingTarget: [],
+    });
+    expect(overview.responseTime?.waitingLongest.map((r) => [r.clientId, r.waitingMinutes])).toEqual([
+      ['C-0011', 155],
+      ['C-0012', 150],
+    ]);
+    // The campaign's list entry shows its replies: 3 of 50.
+    const view = studio.call<CampaignView[]>('listCampaigns').find((c) => c.id === campaignId);
+    expect(view).toMatchObject({ replied: 3, bounced: 7, replyRate: 3 / 50 });
   });
 
   it('changes nothing when run twice, or again an hour later', () => {

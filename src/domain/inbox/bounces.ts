@@ -83,3 +83,24 @@ export function campaignsOverBounceRate(
       rate.rate > settings.bounceRateToPause,
   );
 }
+
+export interface InboxCounts {
+  replied: number;
+  bounced: number;
+  /** Replied ÷ sent, null before anything was sent. */
+  replyRate: number | null;
+}
+
+/** A campaign's replies and bounces, as its list entry shows them (its own mails, not its follow-ups). */
+export function inboxCounts(campaignId: string, sends: readonly Send[]): InboxCounts {
+  let sent = 0;
+  let replied = 0;
+  let bounced = 0;
+  for (const send of sends) {
+    if (send.campaignId !== campaignId || send.occasion || send.status !== 'sent') continue;
+    sent += 1;
+    if (send.repliedAt) replied += 1;
+    if (send.bounceStatus) bounced += 1;
+  }
+  return { replied, bounced, replyRate: sent > 0 ? replied / sent : null };
+}

@@ -21,6 +21,7 @@ import { allSegments, analyse, LAST_REFRESH_KEY, type LastRefresh } from './anal
 import { segmentName, tileLabel } from './dashboard';
 import { UserFacingError } from '../app/respond';
 import { asStaff } from '../app/staff';
+import { responseTimeView } from '../inbox/response-time';
 
 const SAMPLE = 5;
 
@@ -46,7 +47,7 @@ export function getOverview(): OverviewView {
     const last = readDocumentJson<LastRefresh | null>(LAST_REFRESH_KEY, null);
     const key = dataVersion(book, locale, last);
     const cached = readCachedJson<OverviewView>(key);
-    if (cached) return cached;
+    if (cached) return { ...cached, responseTime: responseTimeView(book) };
     const asOf = new Date();
     const data = readStudio(book, { campaigns: true });
     const analysis = analyse(data, asOf, null);
@@ -77,7 +78,7 @@ export function getOverview(): OverviewView {
       refreshedAt: last?.at ?? null,
     };
     writeCachedJson(key, overview, 6 * 3600);
-    return overview;
+    return { ...overview, responseTime: responseTimeView(book) };
   });
 }
 

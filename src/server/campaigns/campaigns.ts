@@ -41,6 +41,7 @@ import {
 } from './mail-merge';
 import { LOYALTY_MERGE_FIELDS } from './mail-seams';
 import { UserFacingError } from '../app/respond';
+import { inboxCounts } from '../../domain/inbox/bounces';
 import { asStaff } from '../app/staff';
 
 /** Preview names at most this many recipients with holes; the count says how many more. */
@@ -67,7 +68,10 @@ function viewOf(row: CampaignRow, counts = { recipients: 0, sent: 0, skipped: 0,
 
 function viewsWithCounts(book: Workbook, rows: readonly CampaignRow[]): CampaignView[] {
   const sends = readSends(book).map((row) => row.send);
-  return rows.map((row) => viewOf(row, campaignCounts(row.campaign.id, sends)));
+  return rows.map((row) => ({
+    ...viewOf(row, campaignCounts(row.campaign.id, sends)),
+    ...inboxCounts(row.campaign.id, sends),
+  }));
 }
 
 export function listCampaigns(): CampaignView[] {
