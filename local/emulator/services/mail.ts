@@ -540,6 +540,15 @@ export function createMail(rt: Runtime, deps: MailDeps) {
     clearRejections(): void {
       state.rejections = {};
     },
+    /** A delivery-failure notice for a mail already sent (the playground's "bounce"), arriving now. */
+    bounceSent(messageId: string, kind: BounceKind = 'hard', account = deps.userEmail()): void {
+      const mailbox = mailboxOf(account);
+      const sent = mailbox.sent.find((m) => m.id === messageId);
+      if (!sent) throw new Error(`No sent message ${messageId} in ${account}'s mailbox`);
+      const { to, cc, bcc } = recipientsOf(sent);
+      for (const address of [...to, ...cc, ...bcc])
+        receivedOf(mailbox).push(deliveryNotice(sent, address, kind, { id: newId(), date: rt.clock.now(), account }));
+    },
     /** Mail to `address` comes back as a delivery-failure notice in the sender's inbox `afterMinutes` later. */
     markBouncing(address: string, kind: BounceKind, afterMinutes = 5): void {
       (state.bouncing ??= {})[address.toLowerCase()] = { kind, afterMinutes };
