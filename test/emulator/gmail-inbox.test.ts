@@ -133,3 +133,14 @@ describe('from:me', () => {
     expect(ids('-from:me')).toEqual([other.threadId, reply.threadId]);
   });
 });
+
+describe('bounceSent', () => {
+  it('brings a notice now for a mail already sent, naming each of its recipients', () => {
+    const { GmailApp, host } = setup();
+    const sent = GmailApp.createDraft('anna@client.test', 'Offer', 'body').send();
+    host.bounceSent(sent.getId(), 'hard');
+    const notice = GmailApp.search('from:mailer-daemon', 0, 10)[0]?.getMessages()[0];
+    expect(notice?.getHeader('X-Failed-Recipients')).toBe('anna@client.test');
+    expect(() => host.bounceSent('nope')).toThrow();
+  });
+});
