@@ -1,5 +1,6 @@
 // The one adapter over the studio's Gmail inbox: searching new mail, reading a thread, labelling what was
 // read, and the position the hourly step has read up to. Sending stays in mailer.ts.
+import { DEFAULT_INBOX_SETTINGS, type InboxSettings } from '../domain/inbox/settings';
 import { readJsonProperty, writeJsonProperty } from './properties';
 
 export interface InboxMessage {
@@ -25,12 +26,14 @@ function messageOf(message: GoogleAppsScript.Gmail.GmailMessage, threadId: strin
   };
 }
 
-/** One page of threads with a message matching `query`, each with its messages; 2 + 5 per message calls. */
-export function searchThreads(query: string, max: number): Array<{ id: string; messages: InboxMessage[] }> {
-  return GmailApp.search(query, 0, max).map((thread) => {
-    const id = thread.getId();
-    return { id, messages: thread.getMessages().map((message) => messageOf(message, id)) };
-  });
+/** One page of threads with a message matching `query` (one call); each thread's messages are read on demand. */
+export function searchThreads(query: string, max: number): Array<{ messages(): InboxMessage[] }> {
+  return GmailApp.search(query, 0, max).map((thread) => ({
+    messages: () => {
+      const id = thread.getId();
+      return thread.getMessages().map((message) => messageOf(message, id));
+    },
+  }));
 }
 
 /** A thread's messages (sender and date), or null when this account has no such thread. */
@@ -79,4 +82,28 @@ export function readInboxPosition(): number | null {
 
 export function writeInboxPosition(position: number): void {
   writeJsonProperty(POSITION_KEY, position);
+}
+
+const STATE_KEY = 'crm.inbox.state';
+
+/** What an idle hour needs without opening the workbook: the last settings read, the open email requests, the last follow-up check. */
+export interface InboxState {
+  settings: InboxSettings;
+  /** Email requests (with a thread) still waiting for staff; only this step makes them, so none at first. */
+  openEmailRequests: number;
+  /** Epoch ms of the last follow-up check; 0 before the first. */
+  followUpsCheckedAt: number;
+}
+
+export function readInboxState(): InboxState {
+  const stored = readJsonProperty<Partial<InboxState>>(STATE_KEY, {});
+  return {
+    settings: { ...DEFAULT_INBOX_SETTINGS, ...(stored.settings ?? {}) },
+    openEmailRequests: typeof stored.openEmailRequests === 'number' ? stored.openEmailRequests : 0,
+    followUpsCheckedAt: typeof stored.followUpsCheckedAt === 'number' ? stored.followUpsCheckedAt : 0,
+  };
+}
+
+export function writeInboxState(state: InboxState): void {
+  writeJsonProperty(STATE_KEY, state);
 }

@@ -13,7 +13,7 @@ export interface InboxSettings {
   responseTargetMinutes: number;
   /** At most this many threads read per hourly run (Gmail calls are the cost). */
   threadsPerRun: number;
-  /** The widest span of mail one run reads, in hours; a backlog is read over several runs. */
+  /** The widest span of mail one search covers, in hours; a busy span is halved until it fits the budget. */
   windowHours: number;
 }
 
@@ -24,5 +24,5 @@ export const DEFAULT_INBOX_SETTINGS: Readonly<InboxSettings> = {
   requestsFromAnyone: false,
   responseTargetMinutes: 120,
   threadsPerRun: 100,
-  windowHours: 24,
+  windowHours: 168,
 };

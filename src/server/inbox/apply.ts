@@ -43,6 +43,8 @@ export interface ApplyOutcome {
   requests: number;
   answered: number;
   paused: string[];
+  /** Email requests still waiting for staff's answer. */
+  openEmailRequests: number;
 }
 
 /** Several changes to one row merge into one update. */
@@ -57,7 +59,7 @@ function collect(
 }
 
 export function applyInbox(book: Workbook, messages: readonly InboxMessage[], context: ApplyContext): ApplyOutcome {
-  const outcome: ApplyOutcome = { bounces: 0, replies: 0, requests: 0, answered: 0, paused: [] };
+  const outcome: ApplyOutcome = { bounces: 0, replies: 0, requests: 0, answered: 0, paused: [], openEmailRequests: 0 };
   const sendsSheet = readSendsSheet(book);
   const sends = sendsSheet.rows.map((row) => row.send);
   const base = readClientBase(book);
@@ -175,6 +177,7 @@ export function applyInbox(book: Workbook, messages: readonly InboxMessage[], co
   updateRows(book, 'requests', requestUpdates, requestsSheet.table);
   if (newRequests.length > 0) appendRows(book, 'requests', newRequests);
   outcome.paused = pauseBouncingCampaigns(book, sends, context);
+  outcome.openEmailRequests = requests.filter((request) => request.threadId && !request.answeredAt).length;
   return outcome;
 }
 

@@ -9,24 +9,27 @@ import type { InboxSettings } from '../../domain/inbox/settings';
 import {
   labelThreads,
   readInboxPosition,
+  readInboxState,
   searchThreads,
   studioAddresses,
   writeInboxPosition,
+  writeInboxState,
   type InboxMessage,
 } from '../../services/inbox';
 import { withLock, withSendLock } from '../../services/locks';
 import { currentAccount, readSendingAccount } from '../../services/sending-account';
-import { openWorkbook } from '../../sheets';
+import { openWorkbook, type Workbook } from '../../sheets';
 import { readInboxSettings } from '../../sheets/inbox';
 import { applyInbox } from './apply';
 import { runFollowUps } from './follow-ups';
 
 /** The label staff see in Gmail on the delivery-failure notices the add-on has read. */
 export const NOTICES_LABEL = 'Studio CRM/bounces';
-/** Wall time one hourly run may spend reading mail (the hourly trigger shares its 6 minutes). */
-export const INBOX_BUDGET_MS = 60_000;
-/** Wall time the follow-up mails may take after it. */
-export const FOLLOW_UP_BUDGET_MS = 60_000;
+/**
+ * Wall time one hourly run may spend on the inbox, follow-up mails included: the hourly trigger shares its
+ * 6 minutes with the campaign and automation steps after it.
+ */
+export const INBOX_BUDGET_MS = 45_000;
 
 export interface InboxRead {
   messages: InboxMessage[];
@@ -59,10 +62,18 @@ export function readNewMail(
     }
     const current: MailWindow = window;
     const page = threads.length > budget ? searchThreads(windowQuery(current), 500) : threads;
-    threadsRead += page.length;
-    for (const thread of page)
-      for (const message of thread.messages)
+    let whole = true;
+    for (const thread of page) {
+      // Out of time inside a window: what was read is applied, the position stays; the next run reads it again.
+      if (Date.now() >= deadline) {
+        whole = false;
+        break;
+      }
+      threadsRead += 1;
+      for (const message of thread.messages())
         if (inWindow(current, message.date) && !studio.has(addressOf(message.from))) messages.push(message);
+    }
+    if (!whole) break;
     readUntil = current.until;
     window = current.until >= now ? null : firstWindow(current.until, now, settings.windowHours);
   }
@@ -70,29 +81,57 @@ export function readNewMail(
   return { messages, readUntil, threadsRead };
 }
 
-/** Hourly: bounces, replies and client mail into the sheets. Skips the hour while a send run holds the lock. */
+/** Follow-up steps are days apart: an idle hour checks them only this long after the last check. */
+const FOLLOW_UP_CHECK_MS = 6 * 3_600_000;
+
+/**
+ * Hourly: bounces, replies and client mail into the sheets, then follow-up steps. Skips the hour while a send
+ * run holds the lock. An hour with no new mail, no request waiting for staff and follow-ups checked lately
+ * opens no sheet (the hourly trigger shares its 6 minutes with the mail steps).
+ */
 export function runInboxHourly(): void {
   withSendLock(() => {
-    const book = openWorkbook();
-    const settings = readInboxSettings(book);
     const account = readSendingAccount() ?? currentAccount();
     // Only the sending account's Gmail holds the campaign threads; another account's run would read the wrong mail.
     if (account === '' || account.toLowerCase() !== currentAccount().toLowerCase()) return;
-    const studio = studioAddresses(account);
     const now = Date.now();
-    const read = readNewMail(settings, studio, now, now + INBOX_BUDGET_MS);
-    const applied = withLock('database', () =>
-      applyInbox(book, read.messages, { settings, studio, now: new Date(now), deadline: now + INBOX_BUDGET_MS }),
-    );
+    const deadline = now + INBOX_BUDGET_MS;
+    let book: Workbook | null = null;
+    const openBook = (): Workbook => (book ??= openWorkbook());
+    const store = readInboxState();
+    const studio = studioAddresses(account);
+    const read = readNewMail(store.settings, studio, now, deadline);
+    const followUpsDue = now - store.followUpsCheckedAt >= FOLLOW_UP_CHECK_MS;
+    if (read.messages.length === 0 && store.openEmailRequests === 0 && !followUpsDue) {
+      if (read.readUntil !== null) writeInboxPosition(read.readUntil);
+      return;
+    }
+    const settings = readInboxSettings(openBook());
+    const applied =
+      read.messages.length === 0 && store.openEmailRequests === 0
+        ? null
+        : withLock('database', () =>
+            applyInbox(openBook(), read.messages, {
+              settings,
+              studio,
+              now: new Date(now),
+              deadline: deadline,
+            }),
+          );
     labelThreads(
       read.messages.filter((m) => isDeliveryNotice(m.from, m.subject)).map((m) => m.threadId),
       NOTICES_LABEL,
     );
     // After the sheets were flushed (withLock flushes on release): a kill before this rereads, harmlessly.
     if (read.readUntil !== null) writeInboxPosition(read.readUntil);
-    const followUps = runFollowUps(book, book.locale, now + INBOX_BUDGET_MS + FOLLOW_UP_BUDGET_MS);
+    const followUps = runFollowUps(openBook(), openBook().locale, deadline);
+    writeInboxState({
+      settings,
+      openEmailRequests: applied ? applied.openEmailRequests : store.openEmailRequests,
+      followUpsCheckedAt: now,
+    });
     console.log(
-      `inbox: ${read.threadsRead} threads, ${read.messages.length} new messages, ${applied.bounces} bounces, ${applied.replies} replies, ${applied.requests} requests, ${applied.answered} answered; follow-ups ${followUps.sent} sent, ${followUps.skipped} skipped`,
+      `inbox: ${read.threadsRead} threads, ${read.messages.length} new messages, ${applied?.bounces ?? 0} bounces, ${applied?.replies ?? 0} replies, ${applied?.requests ?? 0} requests, ${applied?.answered ?? 0} answered; follow-ups ${followUps.sent} sent, ${followUps.skipped} skipped`,
     );
   });
 }
