@@ -91,8 +91,10 @@ export interface InboxState {
   settings: InboxSettings;
   /** Email requests (with a thread) still waiting for staff; only this step makes them, so none at first. */
   openEmailRequests: number;
-  /** Epoch ms of the last follow-up check; 0 before the first. */
+  /** Epoch ms of the last follow-up check; the first run counts as one, so a fresh install checks 6 h later. */
   followUpsCheckedAt: number;
+  /** False before the first run stored it. */
+  kept?: boolean;
 }
 
 export function readInboxState(): InboxState {
@@ -100,10 +102,12 @@ export function readInboxState(): InboxState {
   return {
     settings: { ...DEFAULT_INBOX_SETTINGS, ...(stored.settings ?? {}) },
     openEmailRequests: typeof stored.openEmailRequests === 'number' ? stored.openEmailRequests : 0,
-    followUpsCheckedAt: typeof stored.followUpsCheckedAt === 'number' ? stored.followUpsCheckedAt : 0,
+    followUpsCheckedAt: typeof stored.followUpsCheckedAt === 'number' ? stored.followUpsCheckedAt : Date.now(),
+    kept: typeof stored.followUpsCheckedAt === 'number',
   };
 }
 
 export function writeInboxState(state: InboxState): void {
-  writeJsonProperty(STATE_KEY, state);
+  const { kept: _kept, ...stored } = state;
+  writeJsonProperty(STATE_KEY, stored);
 }

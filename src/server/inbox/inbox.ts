@@ -81,6 +81,8 @@ export function readNewMail(
   return { messages, readUntil, threadsRead };
 }
 
+/** How far behind now the read stops, so mail dated just before a run but not yet searchable is not passed by. */
+const SETTLE_MS = 5 * 60_000;
 /** Follow-up steps are days apart: an idle hour checks them only this long after the last check. */
 const FOLLOW_UP_CHECK_MS = 6 * 3_600_000;
 
@@ -100,10 +102,12 @@ export function runInboxHourly(): void {
     const openBook = (): Workbook => (book ??= openWorkbook());
     const store = readInboxState();
     const studio = studioAddresses(account);
-    const read = readNewMail(store.settings, studio, now, deadline);
+    // Mail is read up to a few minutes ago: a message shows in search a little after its date.
+    const read = readNewMail(store.settings, studio, now - SETTLE_MS, deadline);
     const followUpsDue = now - store.followUpsCheckedAt >= FOLLOW_UP_CHECK_MS;
     if (read.messages.length === 0 && store.openEmailRequests === 0 && !followUpsDue) {
       if (read.readUntil !== null) writeInboxPosition(read.readUntil);
+      if (!store.kept) writeInboxState(store);
       return;
     }
     const settings = readInboxSettings(openBook());
