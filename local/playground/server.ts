@@ -111,6 +111,21 @@ async function handle(
       return json(response, playground.runMenu(String(body.fn)));
     case 'POST /api/forms/submit':
       return json(response, playground.submitForm(String(body.formId), body.answers ?? {}, body.email));
+    case 'POST /api/outbox/reply':
+    case 'POST /api/outbox/bounce': {
+      const asked = body as { messageId?: unknown; kind?: unknown };
+      // A bounce notice for the mail, or its client answering in its thread; advance(0) persists like any change.
+      const mail = playground.emu.mail.outbox.find((entry) => entry.messageId === String(asked.messageId));
+      if (!mail) return json(response, { ok: false, error: { message: 'no such mail' } });
+      if (route.endsWith('/bounce')) {
+        playground.emu.mail.bounceSent(mail.messageId, asked.kind === 'soft' ? 'soft' : 'hard', mail.account);
+        return json(response, playground.advance(0));
+      }
+      const text =
+        playground.emu.session.toJSON().locale === 'en' ? 'Thanks! How much is it?' : 'Спасибо! Сколько стоит?';
+      playground.emu.mail.replyAsClient(mail.messageId, mail.to[0] ?? '', text, undefined, mail.account);
+      return json(response, playground.advance(0));
+    }
     case 'POST /api/clock':
       return json(response, playground.advance(Number(body.ms ?? 0)));
     case 'POST /api/locale':

@@ -274,6 +274,29 @@ export interface OverviewView {
   clv: ClvStatusView | null;
   /** ISO time of the last refresh, or null. */
   refreshedAt: string | null;
+  /** The response-time KPI as measured from the Requests sheet now (not cached with the rest). */
+  responseTime?: ResponseTimeView;
+}
+
+/** A request still waiting for the studio's first answer. */
+export interface WaitingRequestView {
+  id: string;
+  clientId: string;
+  clientName: string;
+  /** ISO time. */
+  receivedAt: string;
+  waitingMinutes: number;
+}
+
+export interface ResponseTimeView {
+  targetMinutes: number;
+  answered: number;
+  averageMinutes: number | null;
+  medianMinutes: number | null;
+  /** 0..1: answered within the target, of those answered or already past it; null with none. */
+  withinTargetShare: number | null;
+  waitingLongest: WaitingRequestView[];
+  nearingTarget: WaitingRequestView[];
 }
 
 export interface SegmentView {
@@ -351,6 +374,10 @@ export interface CampaignView {
   sent: number;
   skipped: number;
   failed: number;
+  /** From the inbox step: clients who answered in the mail's thread, mails that bounced, replied ÷ sent. */
+  replied?: number;
+  bounced?: number;
+  replyRate?: number | null;
 }
 
 /** What staff fill in to create a campaign: its view's own fields, before any send. */

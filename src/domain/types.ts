@@ -83,6 +83,8 @@ export interface ClientRequest {
   receivedAt: Date;
   answeredAt: Date | null;
   summary: string;
+  /** The Gmail thread of a request that came by mail: staff's reply there answers it. */
+  threadId?: string;
 }
 
 export type LedgerKind = 'earn' | 'bonus' | 'redeem' | 'expire' | 'adjust' | 'reverse';
@@ -131,4 +133,11 @@ export interface Send {
   /** For a flow mail, what it is about (`order:O-12`, `birthday:2026`); blank for a campaign. */
   occasion?: string;
   at: Date | null;
+  /** The Gmail thread the mail went out in: replies and follow-ups are found there. */
+  threadId?: string;
+  /** When a delivery-failure notice came back, and its DSN status (5.x.x hard, 4.x.x soft). */
+  bouncedAt?: Date | null;
+  bounceStatus?: string;
+  /** When the client first answered in the thread. */
+  repliedAt?: Date | null;
 }

@@ -6,7 +6,7 @@ import type { ScriptStore } from './properties';
 /** What the engine remembers about a campaign between runs, beyond its status in the sheet. */
 export interface CampaignMemo {
   pause?: {
-    reason: PauseDecision['reason'] | 'template' | 'segment' | 'webapp';
+    reason: PauseDecision['reason'] | 'template' | 'segment' | 'webapp' | 'bounces';
     key: MessageKey;
     params: MessageParams;
     at: string;

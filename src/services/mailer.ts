@@ -17,6 +17,8 @@ export interface OutgoingMail {
   replyTo: string;
   attachments?: BlobSource[];
   inlineImages?: Record<string, BlobSource>;
+  /** A Gmail thread to answer in (a follow-up): the draft is a reply there, to the thread's other party. */
+  inThread?: string;
 }
 
 /** A Gmail draft used as a template: its HTML, inline images and attachments as staff wrote them. */
@@ -41,18 +43,21 @@ function gmailOptions(mail: OutgoingMail): GoogleAppsScript.Gmail.GmailAdvancedO
 /** A draft this run made: its id for the journal, and the handle to send it with (no getDraft round trip). */
 export interface CreatedDraft {
   id: string;
-  send: () => void;
+  /** Sends it; answers the sent mail's thread id, where replies and follow-ups are found. */
+  send: () => string;
 }
 
-/** Creates a draft addressed to one recipient. Two Gmail calls (createDraft, getId). */
+/** Creates a draft addressed to one recipient (a reply in its thread for a follow-up). Two Gmail calls. */
 export function createMailDraft(mail: OutgoingMail): CreatedDraft {
-  const draft = GmailApp.createDraft(mail.to, mail.subject, mail.textBody, gmailOptions(mail));
-  return { id: draft.getId(), send: () => void draft.send() };
+  const draft = mail.inThread
+    ? GmailApp.getThreadById(mail.inThread).createDraftReply(mail.textBody, gmailOptions(mail))
+    : GmailApp.createDraft(mail.to, mail.subject, mail.textBody, gmailOptions(mail));
+  return { id: draft.getId(), send: () => draft.send().getThread().getId() };
 }
 
-/** Sends a draft an earlier run made and journaled; Gmail removes it from the drafts. Two Gmail calls. */
-export function sendMailDraft(draftId: string): void {
-  GmailApp.getDraft(draftId).send();
+/** Sends a draft an earlier run made and journaled; Gmail removes it from the drafts. Answers the thread id. */
+export function sendMailDraft(draftId: string): string {
+  return GmailApp.getDraft(draftId).send().getThread().getId();
 }
 
 /**

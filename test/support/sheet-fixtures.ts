@@ -34,6 +34,7 @@ const SHEETS = {
       ['consentVersion', 'Версия текста согласия', 'Consent text version'],
       ['unsubscribedAt', 'Отписался', 'Unsubscribed at'],
       ['bouncedAt', 'Письмо не доставлено', 'Bounced at'],
+      ['bounceReason', 'Причина недоставки', 'Bounce reason'],
       ['createdAt', 'Добавлен', 'Created at'],
       ['referralCode', 'Реферальный код', 'Referral code'],
       ['referredBy', 'Пришёл от', 'Referred by'],
@@ -95,6 +96,7 @@ const SHEETS = {
       ['answeredAt', 'Отвечено', 'Answered at'],
       ['summary', 'Суть', 'Summary'],
       ['telegramUpdateId', 'Обновление Telegram', 'Telegram update'],
+      ['threadId', 'Цепочка Gmail', 'Gmail thread'],
     ] as const satisfies readonly Column[],
   },
   segments: {
@@ -152,6 +154,10 @@ const SHEETS = {
       ['reason', 'Причина', 'Reason'],
       ['at', 'Когда', 'At'],
       ['draftId', 'ID черновика', 'Draft ID'],
+      ['threadId', 'Цепочка Gmail', 'Gmail thread'],
+      ['bouncedAt', 'Не доставлено', 'Bounced at'],
+      ['bounceStatus', 'Код недоставки', 'Bounce status'],
+      ['repliedAt', 'Ответил', 'Replied at'],
     ] as const satisfies readonly Column[],
   },
   loyalty: {

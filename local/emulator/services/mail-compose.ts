@@ -19,6 +19,12 @@ export interface StoredMessage {
   inlineImages: Record<string, BlobSnapshot>;
   noReply: boolean;
   date: number;
+  /** The Gmail thread it belongs to; absent for the first message of its own thread (id = thread id). */
+  threadId?: string;
+  /** RFC 2822 headers beyond the ones above (X-Failed-Recipients on a delivery-failure notice). */
+  headers?: Record<string, string>;
+  /** Extra MIME parts after the body, as getRawContent shows them (a notice's message/delivery-status). */
+  rawParts?: string;
 }
 
 export interface Composition {

@@ -3,7 +3,15 @@
 import { AppsScriptError, type Runtime } from '../runtime';
 import { Blob, type BlobSnapshot } from './blob';
 import { requireAuthorization, SCOPES, signatureError, type ServiceDeps } from './context';
-import { composeMessage, recipientsOf, type Composition, type StoredMessage } from './mail-compose';
+import { composeMessage, parseAddresses, recipientsOf, type Composition, type StoredMessage } from './mail-compose';
+import {
+  deliveryNotice,
+  labelSearchName,
+  matcherOf,
+  rawContentOf,
+  type BounceKind,
+  type SearchableMessage,
+} from './mail-inbox';
 
 export const QUOTA_MESSAGE = 'Service invoked too many times for one day: email.';
 export const NO_RECIPIENT_MESSAGE = 'Failed to send email: no recipient';
@@ -44,6 +52,10 @@ export interface Mailbox {
   sent: StoredMessage[];
   drafts: Array<{ id: string; message: StoredMessage }>;
   aliases: string[];
+  /** Mail that came in (client mail, replies, delivery-failure notices); a message dated later is not there yet. */
+  received?: StoredMessage[];
+  /** User labels by name: the ids of the threads carrying each. */
+  labels?: Record<string, string[]>;
 }
 
 export interface MailState {
@@ -52,6 +64,8 @@ export interface MailState {
   outbox: OutboxEntry[];
   rejections: Record<string, string>;
   nextId: number;
+  /** Addresses whose mail comes back as a delivery-failure notice this many minutes after the send. */
+  bouncing?: Record<string, { kind: BounceKind; afterMinutes: number }>;
 }
 
 /** A snapshot written before mail was per account: one mailbox at the top level. */
@@ -62,9 +76,53 @@ interface ThreadHandle {
   getId(): string;
   getFirstMessageSubject(): string;
   getMessageCount(): number;
-  getMessages(): unknown[];
+  getMessages(): MessageHandle[];
   getLastMessageDate(): Date;
 }
+
+/** A thread of an account's mailbox: its labels, and a reply drafted in it. */
+interface MailboxThreadHandle extends ThreadHandle {
+  getLabels(): LabelHandle[];
+  addLabel(label: { getName(): string }): MailboxThreadHandle;
+  createDraftReply(body: unknown, options?: unknown): DraftHandle;
+}
+
+interface LabelHandle {
+  getName(): string;
+  addToThread(thread: { getId(): string }): void;
+}
+
+interface DraftHandle {
+  getId(): string;
+  getMessageId(): string;
+  getMessage(): MessageHandle;
+  send(): MessageHandle;
+  update(recipient: unknown, subject: unknown, body: unknown, options?: unknown): DraftHandle;
+  deleteDraft(): void;
+}
+
+/** GmailMessage as the emulator offers it. */
+interface MessageHandle {
+  getThread(): ThreadHandle | MailboxThreadHandle;
+  getHeader(name: unknown): string;
+  getRawContent(): string;
+  getId(): string;
+  getSubject(): string;
+  getBody(): string;
+  getPlainBody(): string;
+  getTo(): string;
+  getCc(): string;
+  getBcc(): string;
+  getReplyTo(): string;
+  getFrom(): string;
+  getDate(): Date;
+  isDraft(): boolean;
+  getAttachments(options?: { includeInlineImages?: boolean; includeAttachments?: boolean }): Blob[];
+}
+
+/** Gmail's most threads for one search page. */
+const SEARCH_MAX = 500;
+const threadIdOf = (message: StoredMessage) => message.threadId ?? message.id;
 
 export interface MailDeps extends ServiceDeps {
   /** The user the script runs as: the sender. */
@@ -126,6 +184,14 @@ export function createMail(rt: Runtime, deps: MailDeps) {
       StoredMessage,
       (typeof TEXT_FIELDS)[number]
     >;
+    for (const address of all) {
+      const bounce = state.bouncing?.[address];
+      if (!bounce) continue;
+      const date = at + bounce.afterMinutes * 60_000;
+      receivedOf(mailbox).push(
+        deliveryNotice(sent, address, bounce.kind, { id: newId(), date, account: deps.userEmail() }),
+      );
+    }
     state.outbox.push({
       messageId: sent.id,
       ...recipients,
@@ -139,7 +205,86 @@ export function createMail(rt: Runtime, deps: MailDeps) {
     return sent;
   };
 
-  /** Every message the emulator sends starts its own thread, whose id is the message's (as Gmail's first message). */
+  const receivedOf = (mailbox: Mailbox) => (mailbox.received ??= []);
+  const labelsOf = (mailbox: Mailbox) => (mailbox.labels ??= {});
+  /** The account's mail as Gmail shows it now: sent and received, none dated after the clock. */
+  const visibleMail = (mailbox: Mailbox): SearchableMessage[] => {
+    const now = rt.clock.now();
+    const labelled = (threadId: string) =>
+      Object.entries(labelsOf(mailbox))
+        .filter(([, threads]) => threads.includes(threadId))
+        .map(([name]) => labelSearchName(name));
+    return [
+      ...mailbox.sent.map((message) => ({ message, sent: true })),
+      ...receivedOf(mailbox).map((message) => ({ message, sent: false })),
+    ]
+      .filter((c) => c.message.date <= now)
+      .map((c) => ({ ...c, labels: labelled(threadIdOf(c.message)) }));
+  };
+  const threadMessages = (mailbox: Mailbox, threadId: string) =>
+    visibleMail(mailbox)
+      .filter((c) => threadIdOf(c.message) === threadId)
+      .map((c) => c.message)
+      .sort((a, b) => a.date - b.date);
+
+  const labelOf = (mailbox: Mailbox, name: string): LabelHandle => ({
+    getName: () => (rt.call('GmailLabel', 'getName'), name),
+    addToThread: (thread: { getId(): string }) => {
+      rt.call('GmailLabel', 'addToThread');
+      const threads = (labelsOf(mailbox)[name] ??= []);
+      const id = thread.getId();
+      if (!threads.includes(id)) threads.push(id);
+    },
+  });
+
+  /** A thread of the account's mailbox: every visible message with its id, oldest first. */
+  const mailboxThread = (mailbox: Mailbox, threadId: string): MailboxThreadHandle => {
+    const messages = () => threadMessages(mailbox, threadId);
+    const thread: MailboxThreadHandle = {
+      getId: () => (rt.call('GmailThread', 'getId'), threadId),
+      getFirstMessageSubject: () => (rt.call('GmailThread', 'getFirstMessageSubject'), messages()[0]?.subject ?? ''),
+      getMessageCount: () => (rt.call('GmailThread', 'getMessageCount'), messages().length),
+      getMessages: () => (rt.call('GmailThread', 'getMessages'), messages().map((m) => messageOf(m, () => false))),
+      getLastMessageDate: () => (
+        rt.call('GmailThread', 'getLastMessageDate'),
+        new deps.dateCtor(messages().at(-1)?.date ?? 0)
+      ),
+      getLabels: () => {
+        rt.call('GmailThread', 'getLabels');
+        return Object.entries(labelsOf(mailbox))
+          .filter(([, threads]) => threads.includes(threadId))
+          .map(([name]) => labelOf(mailbox, name));
+      },
+      addLabel: (label: { getName(): string }) => {
+        rt.call('GmailThread', 'addLabel');
+        const name = label.getName();
+        if (!(name in labelsOf(mailbox))) throw new AppsScriptError('Invalid argument: label');
+        const threads = labelsOf(mailbox)[name] ?? [];
+        if (!threads.includes(threadId)) threads.push(threadId);
+        return thread;
+      },
+      /** A draft answering the thread's last message: to its sender, or to its recipients when we sent it. */
+      createDraftReply: (body: unknown, options?: unknown) => {
+        rt.call('GmailThread', 'createDraftReply');
+        requireAuthorization(deps, 'GmailThread.createDraftReply', SCOPES.gmail);
+        if (typeof body !== 'string') throw signatureError('GmailThread.createDraftReply', [body, options]);
+        const all = messages();
+        const last = all.at(-1);
+        if (!last) throw new AppsScriptError('Invalid argument: thread');
+        const own = mailbox.sent.includes(last);
+        const to = own ? last.to : (parseAddresses(last.from)[0] ?? last.from);
+        const subject = `Re: ${(all[0]?.subject ?? '').replace(/^re:\s*/i, '')}`;
+        const message = compose('GmailThread.createDraftReply', { to, subject, body, options }, true);
+        message.threadId = threadId;
+        const id = `r-${message.id}`;
+        box().drafts.push({ id, message });
+        return draftOf(id);
+      },
+    };
+    return thread;
+  };
+
+  /** A draft's own thread: itself only, until it is sent. */
   const threadOf = (stored: StoredMessage, isDraft: () => boolean): ThreadHandle => ({
     getId: () => (rt.call('GmailThread', 'getId'), stored.id),
     getFirstMessageSubject: () => (rt.call('GmailThread', 'getFirstMessageSubject'), stored.subject),
@@ -148,8 +293,19 @@ export function createMail(rt: Runtime, deps: MailDeps) {
     getLastMessageDate: () => (rt.call('GmailThread', 'getLastMessageDate'), new deps.dateCtor(stored.date)),
   });
 
-  const messageOf = (stored: StoredMessage, isDraft: () => boolean) => ({
-    getThread: () => (rt.call('GmailMessage', 'getThread'), threadOf(stored, isDraft)),
+  const messageOf = (stored: StoredMessage, isDraft: () => boolean): MessageHandle => ({
+    getThread: () => {
+      rt.call('GmailMessage', 'getThread');
+      return isDraft() ? threadOf(stored, isDraft) : mailboxThread(box(), threadIdOf(stored));
+    },
+    /** An RFC 2822 header's value; empty when the message has none. */
+    getHeader: (name: unknown) => {
+      rt.call('GmailMessage', 'getHeader');
+      if (typeof name !== 'string') throw signatureError('GmailMessage.getHeader', [name]);
+      const found = Object.entries(stored.headers ?? {}).find(([key]) => key.toLowerCase() === name.toLowerCase());
+      return found ? found[1] : '';
+    },
+    getRawContent: () => (rt.call('GmailMessage', 'getRawContent'), rawContentOf(stored)),
     getId: () => (rt.call('GmailMessage', 'getId'), stored.id),
     getSubject: () => (rt.call('GmailMessage', 'getSubject'), stored.subject),
     getBody: () => (rt.call('GmailMessage', 'getBody'), stored.htmlBody ?? stored.body),
@@ -175,8 +331,8 @@ export function createMail(rt: Runtime, deps: MailDeps) {
     return draft;
   };
 
-  const draftOf = (id: string) => {
-    const handle = {
+  const draftOf = (id: string): DraftHandle => {
+    const handle: DraftHandle = {
       getId: () => (rt.call('GmailDraft', 'getId'), findDraft(id).id),
       getMessageId: () => (rt.call('GmailDraft', 'getMessageId'), findDraft(id).message.id),
       getMessage: () => {
@@ -242,7 +398,10 @@ export function createMail(rt: Runtime, deps: MailDeps) {
       const mailbox = box();
       return mailbox.drafts.map((d) => messageOf(d.message, () => mailbox.drafts.includes(d)));
     },
-    /** The sent mail of this account matching `query`: words, `to:`, `from:`, `subject:` and `in:sent` only. */
+    /**
+     * Threads of this account with a message matching `query` (forms: see matcherOf), the most recently active
+     * first. Gmail fails an unpaged search whose answer is too large; we fail one past SEARCH_MAX threads.
+     */
     search(query: unknown, start?: unknown, max?: unknown) {
       gmailAccess('search');
       if (
@@ -252,10 +411,46 @@ export function createMail(rt: Runtime, deps: MailDeps) {
       ) {
         throw signatureError('GmailApp.search', [query, start, max].slice(0, arguments.length));
       }
+      if (max !== undefined && max > SEARCH_MAX) throw new AppsScriptError('Invalid argument: max');
+      const mailbox = box();
       const matches = matcherOf(query);
-      const found = box().sent.filter(matches).reverse();
+      const lastDate = new Map<string, number>();
+      for (const c of visibleMail(mailbox)) {
+        const id = threadIdOf(c.message);
+        lastDate.set(id, Math.max(lastDate.get(id) ?? 0, c.message.date));
+      }
+      const threadIds = [
+        ...new Set(
+          visibleMail(mailbox)
+            .filter(matches)
+            .map((c) => threadIdOf(c.message)),
+        ),
+      ].sort((a, b) => (lastDate.get(b) ?? 0) - (lastDate.get(a) ?? 0));
+      if (max === undefined && threadIds.length > SEARCH_MAX)
+        throw new AppsScriptError('Argument too large: the search answer; page it with start and max');
       const from = start ?? 0;
-      return found.slice(from, max === undefined ? undefined : from + max).map((m) => threadOf(m, () => false));
+      return threadIds.slice(from, max === undefined ? undefined : from + max).map((id) => mailboxThread(mailbox, id));
+    },
+    /** A thread of this account by id; throws for an id it does not have (Google leaves the answer undocumented). */
+    getThreadById(id: unknown) {
+      gmailAccess('getThreadById');
+      if (typeof id !== 'string') throw signatureError('GmailApp.getThreadById', [id]);
+      const mailbox = box();
+      if (threadMessages(mailbox, id).length === 0) throw new AppsScriptError('Invalid argument: id');
+      return mailboxThread(mailbox, id);
+    },
+    getUserLabelByName(name: unknown) {
+      gmailAccess('getUserLabelByName');
+      if (typeof name !== 'string') throw signatureError('GmailApp.getUserLabelByName', [name]);
+      const mailbox = box();
+      return name in labelsOf(mailbox) ? labelOf(mailbox, name) : null;
+    },
+    createLabel(name: unknown) {
+      gmailAccess('createLabel');
+      if (typeof name !== 'string' || name.trim() === '') throw signatureError('GmailApp.createLabel', [name]);
+      const mailbox = box();
+      labelsOf(mailbox)[name] ??= [];
+      return labelOf(mailbox, name);
     },
     getAliases() {
       gmailAccess('getAliases');
@@ -345,6 +540,89 @@ export function createMail(rt: Runtime, deps: MailDeps) {
     clearRejections(): void {
       state.rejections = {};
     },
+    /** A delivery-failure notice for a mail already sent (the playground's "bounce"), arriving now. */
+    bounceSent(messageId: string, kind: BounceKind = 'hard', account = deps.userEmail()): void {
+      const mailbox = mailboxOf(account);
+      const sent = mailbox.sent.find((m) => m.id === messageId);
+      if (!sent) throw new Error(`No sent message ${messageId} in ${account}'s mailbox`);
+      const { to, cc, bcc } = recipientsOf(sent);
+      for (const address of [...to, ...cc, ...bcc])
+        receivedOf(mailbox).push(deliveryNotice(sent, address, kind, { id: newId(), date: rt.clock.now(), account }));
+    },
+    /** Mail to `address` comes back as a delivery-failure notice in the sender's inbox `afterMinutes` later. */
+    markBouncing(address: string, kind: BounceKind, afterMinutes = 5): void {
+      (state.bouncing ??= {})[address.toLowerCase()] = { kind, afterMinutes };
+    },
+    /**
+     * Mail arriving in `account`'s inbox (default: the current one) at `at` (default: now); with `threadId`, in
+     * that thread (a reply). Answers the message's and its thread's ids.
+     */
+    receive(
+      mail: { from: string; subject: string; body: string; to?: string; at?: number; threadId?: string },
+      account = deps.userEmail(),
+    ): { messageId: string; threadId: string } {
+      const id = newId();
+      const message: StoredMessage = {
+        id,
+        to: mail.to ?? account,
+        cc: '',
+        bcc: '',
+        subject: mail.subject,
+        body: mail.body,
+        htmlBody: null,
+        name: null,
+        replyTo: null,
+        from: mail.from,
+        attachments: [],
+        inlineImages: {},
+        noReply: false,
+        date: mail.at ?? rt.clock.now(),
+        ...(mail.threadId ? { threadId: mail.threadId } : {}),
+      };
+      receivedOf(mailboxOf(account)).push(message);
+      return { messageId: id, threadId: threadIdOf(message) };
+    },
+    /** A client answering in a thread of `account`'s mailbox. */
+    replyAsClient(threadId: string, from: string, body: string, at?: number, account = deps.userEmail()) {
+      const first =
+        mailboxOf(account).sent.find((m) => threadIdOf(m) === threadId) ??
+        receivedOf(mailboxOf(account)).find((m) => threadIdOf(m) === threadId);
+      return host.receive(
+        { from, subject: `Re: ${first?.subject ?? ''}`, body, threadId, ...(at ? { at } : {}) },
+        account,
+      );
+    },
+    /**
+     * Staff answering in Gmail by hand in a thread: a sent message from `account` to the thread's other party.
+     * Not in the outbox and not counted against the script's quota (the Gmail page is not the script).
+     */
+    replyAsStaff(threadId: string, body: string, at?: number, account = deps.userEmail()): string {
+      const mailbox = mailboxOf(account);
+      const last = [...mailbox.sent, ...receivedOf(mailbox)]
+        .filter((m) => threadIdOf(m) === threadId)
+        .sort((a, b) => a.date - b.date)
+        .at(-1);
+      if (!last) throw new Error(`No thread ${threadId} in ${account}'s mailbox`);
+      const id = newId();
+      mailbox.sent.push({
+        ...last,
+        id,
+        to: mailbox.sent.includes(last) ? last.to : last.from,
+        from: account,
+        subject: `Re: ${last.subject.replace(/^re:\s*/i, '')}`,
+        body,
+        htmlBody: null,
+        headers: {},
+        rawParts: undefined,
+        date: at ?? rt.clock.now(),
+        threadId,
+      });
+      return id;
+    },
+    /** The received mail of `account` (default: the current one), delivery notices included, any date. */
+    received: (account = deps.userEmail()): readonly StoredMessage[] => receivedOf(mailboxOf(account)),
+    /** Thread ids carrying the label `name` in `account`'s Gmail. */
+    labelled: (name: string, account = deps.userEmail()): readonly string[] => labelsOf(mailboxOf(account))[name] ?? [],
     setAliases(aliases: string[], account = deps.userEmail()): void {
       mailboxOf(account).aliases = [...aliases];
     },
@@ -378,23 +656,6 @@ export function createMail(rt: Runtime, deps: MailDeps) {
   };
 
   return { globals: { GmailApp, MailApp }, host };
-}
-
-/** A Gmail search query over sent messages; operators the emulator does not model throw rather than match wrongly. */
-function matcherOf(query: string): (message: StoredMessage) => boolean {
-  const tests: Array<(m: StoredMessage) => boolean> = [];
-  const has = (field: string, needle: string) => field.toLowerCase().includes(needle.toLowerCase());
-  for (const term of query.match(/\S+:"[^"]*"|"[^"]*"|\S+/g) ?? []) {
-    const [, operator, raw] = /^(?:([a-z]+):)?(.*)$/i.exec(term) as RegExpExecArray;
-    const value = (raw ?? '').replace(/^"|"$/g, '');
-    if (operator === undefined) tests.push((m) => has(m.subject, value) || has(m.body, value));
-    else if (operator === 'to') tests.push((m) => has(`${m.to},${m.cc},${m.bcc}`, value));
-    else if (operator === 'from') tests.push((m) => has(m.from, value));
-    else if (operator === 'subject') tests.push((m) => has(m.subject, value));
-    else if (operator === 'in' && value === 'sent') continue;
-    else throw new AppsScriptError(`The emulator's GmailApp.search does not model "${term}"`);
-  }
-  return (m) => tests.every((test) => test(m));
 }
 
 function seedSnapshot(attachment: SeedAttachment): BlobSnapshot {

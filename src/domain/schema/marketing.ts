@@ -61,6 +61,10 @@ export const SENDS: SheetSpec = {
     column('sends', 'reason', 'text', { aliases: ['error', 'ошибка'] }),
     column('sends', 'at', 'datetime', { aliases: ['time', 'date', 'время', 'дата'] }),
     column('sends', 'draftId', 'id'),
+    column('sends', 'threadId', 'id', { aliases: ['thread', 'цепочка'] }),
+    column('sends', 'bouncedAt', 'datetime', { aliases: ['bounced'] }),
+    column('sends', 'bounceStatus', 'text', { aliases: ['dsn status'] }),
+    column('sends', 'repliedAt', 'datetime', { aliases: ['replied'] }),
   ],
 };
 

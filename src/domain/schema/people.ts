@@ -23,6 +23,7 @@ export const CLIENTS: SheetSpec = {
     column('clients', 'consentVersion', 'text'),
     column('clients', 'unsubscribedAt', 'datetime', { aliases: ['unsubscribed', 'отписка'] }),
     column('clients', 'bouncedAt', 'datetime', { aliases: ['bounced'] }),
+    column('clients', 'bounceReason', 'text', { aliases: ['bounce reason'] }),
     column('clients', 'createdAt', 'datetime', { aliases: ['created', 'дата добавления'] }),
     column('clients', 'referralCode', 'text'),
     column('clients', 'referredBy', 'id', { aliases: ['referrer', 'пригласил'] }),
@@ -130,6 +131,7 @@ export const REQUESTS: SheetSpec = {
     column('requests', 'summary', 'text', { aliases: ['subject', 'тема', 'описание'] }),
     // The last Telegram update folded into this request: a poll cut off before it stored its offset skips it on rerun.
     column('requests', 'telegramUpdateId', 'number', { numberFormat: FORMATS.integer }),
+    column('requests', 'threadId', 'id', { aliases: ['thread', 'цепочка'] }),
   ],
 };
 

@@ -100,6 +100,7 @@ export function requestFromRow(row: TypedRow): ClientRequest | null {
     receivedAt,
     answeredAt: date(v.answeredAt),
     summary: text(v.summary),
+    threadId: text(v.threadId),
   };
 }
 
@@ -130,6 +131,10 @@ export function sendFromRow(row: TypedRow): Send {
     reason: text(v.reason),
     occasion: text(v.occasion),
     at: date(v.at),
+    threadId: text(v.threadId),
+    bouncedAt: date(v.bouncedAt),
+    bounceStatus: text(v.bounceStatus),
+    repliedAt: date(v.repliedAt),
   };
 }
 

@@ -21,6 +21,7 @@ import { allSegments, analyse, LAST_REFRESH_KEY, type LastRefresh } from './anal
 import { segmentName, tileLabel } from './dashboard';
 import { UserFacingError } from '../app/respond';
 import { asStaff } from '../app/staff';
+import { responseTimeView, withWaitsAt } from '../inbox/response-time';
 
 const SAMPLE = 5;
 
@@ -46,7 +47,7 @@ export function getOverview(): OverviewView {
     const last = readDocumentJson<LastRefresh | null>(LAST_REFRESH_KEY, null);
     const key = dataVersion(book, locale, last);
     const cached = readCachedJson<OverviewView>(key);
-    if (cached) return cached;
+    if (cached) return cached.responseTime ? { ...cached, responseTime: withWaitsAt(cached.responseTime) } : cached;
     const asOf = new Date();
     const data = readStudio(book, { campaigns: true });
     const analysis = analyse(data, asOf, null);
@@ -75,6 +76,7 @@ export function getOverview(): OverviewView {
       },
       clv: clvStatus(locale, last),
       refreshedAt: last?.at ?? null,
+      responseTime: responseTimeView(book, data.requests, asOf),
     };
     writeCachedJson(key, overview, 6 * 3600);
     return overview;

@@ -20,6 +20,7 @@ import { journalHasDrafts, readJournal } from '../../services/send-journal';
 import { readSendingAccount } from '../../services/sending-account';
 import { deleteProperty, readJsonProperty, scriptStore, writeJsonProperty } from '../../services/properties';
 import { scheduleContinuation } from '../../services/triggers';
+import { runInboxHourly } from '../inbox/inbox';
 
 type Step = { name: string; run: () => void };
 
@@ -35,6 +36,8 @@ const hourlySteps: Step[] = [
   { name: 'intake', run: runIntakeBacklog },
   // Unsubscribes first, so the mail steps after them already see them in Clients.
   { name: 'unsubscribes', run: applyPendingUnsubscribes },
+  // Bounces and replies before the mail steps, so a bounced address is not mailed again this hour.
+  { name: 'inbox', run: runInboxHourly },
   {
     name: 'campaigns',
     run: () => {

@@ -59,6 +59,7 @@ import {
 import { LOYALTY_MERGE_FIELDS } from './mail-seams';
 import { templateVariants, type TemplateVariants } from './template-variants';
 import { UserFacingError } from '../app/respond';
+import { inboxCounts } from '../../domain/inbox/bounces';
 import { asStaff } from '../app/staff';
 
 /** Preview names at most this many recipients with holes; the count says how many more. */
@@ -97,7 +98,10 @@ function viewOf(
 
 function viewsWithCounts(book: Workbook, locale: Locale, rows: readonly CampaignRow[]): CampaignView[] {
   const sends = readSends(book).map((row) => row.send);
-  return rows.map((row) => viewOf(book, locale, row, campaignCounts(row.campaign.id, sends)));
+  return rows.map((row) => ({
+    ...viewOf(book, locale, row, campaignCounts(row.campaign.id, sends)),
+    ...inboxCounts(row.campaign.id, sends),
+  }));
 }
 
 export function listCampaigns(): CampaignView[] {

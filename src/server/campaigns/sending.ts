@@ -63,7 +63,10 @@ function rowsByRecipient(sends: readonly SendRow[]): Map<string, SendRow> {
   return byKey;
 }
 
-function applyToRow(row: SendRow, values: { status: Send['status']; reason: string; at: Date }): RowUpdate {
+function applyToRow(
+  row: SendRow,
+  values: { status: Send['status']; reason: string; at: Date; threadId?: string },
+): RowUpdate {
   row.send = { ...row.send, ...values };
   return { rowNumber: row.rowNumber, identity: sendIdentity(row.send), values: values };
 }
@@ -351,7 +354,9 @@ export function sendQueue(
       continue;
     }
     let entry: JournalEntry;
-    let send: () => void;
+    let send: () => string;
+    // The sent mail's thread, where replies and follow-ups are found; '' when only the drafts list says it went.
+    let threadId = '';
     if (attempt.kind === 'sendDraft') {
       entry = attempt.entry;
       send = () => sendMailDraft(entry.draftId);
@@ -411,7 +416,7 @@ export function sendQueue(
       send = () => draft.send();
     }
     try {
-      send();
+      threadId = send();
     } catch (error) {
       // Was it sent? Gmail's list of drafts says (a sent draft is no longer one); the error's words don't.
       let drafts: Set<string> | null = null;
@@ -448,7 +453,7 @@ export function sendQueue(
         continue;
       }
     }
-    updates.push(applyToRow(mail.row, { status: 'sent', reason: '', at: new Date() }));
+    updates.push(applyToRow(mail.row, { status: 'sent', reason: '', at: new Date(), threadId }));
     finished.push(entry);
     journal.sentCount += 1;
     delete journal.failures[key];
