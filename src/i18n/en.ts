@@ -306,7 +306,7 @@ export const en = {
   'loyalty.reason.feedback': 'Bonus for feedback {feedback}',
   'loyalty.reason.registration': 'Welcome bonus',
   'loyalty.reason.birthday': 'Birthday bonus {year}',
-  'loyalty.reason.orderEarned': 'Points for an order of {amount} (rate {rate})',
+  'loyalty.reason.orderEarned': 'Points for an order of {amount}',
   'loyalty.reason.orderChanged': 'Order amount changed to {amount}',
   'loyalty.reason.orderReversed': 'Order is no longer completed ({status})',
   'loyalty.reason.redeemed': 'Points spent on order {order}',

@@ -307,7 +307,7 @@ export const ru: Record<MessageKey, string> = {
   'loyalty.reason.feedback': 'Бонус за отзыв {feedback}',
   'loyalty.reason.registration': 'Бонус за регистрацию',
   'loyalty.reason.birthday': 'Бонус ко дню рождения {year}',
-  'loyalty.reason.orderEarned': 'Баллы за заказ на {amount} (ставка {rate})',
+  'loyalty.reason.orderEarned': 'Баллы за заказ на {amount}',
   'loyalty.reason.orderChanged': 'Сумма заказа изменена на {amount}',
   'loyalty.reason.orderReversed': 'Заказ больше не выполнен ({status})',
   'loyalty.reason.redeemed': 'Баллы списаны в оплату заказа {order}',
