@@ -258,10 +258,22 @@ export interface ClvStatusView {
   message: string;
 }
 
+/** One KPI against the studio's target (Settings `analysis.goal…`); the sidebar words the target. */
+export interface GoalView {
+  key: string;
+  rule: 'atLeast' | 'atMost' | 'growthAtLeast' | 'changeAtMost';
+  target: number;
+  /** The value, or its change against the previous period for growth/change targets; null: no data yet. */
+  measured: number | null;
+  state: 'green' | 'amber' | 'red' | null;
+  trend: 'better' | 'worse' | 'same' | null;
+}
+
 export interface OverviewView {
   /** ISO days, `to` inclusive. */
   period: { from: string; to: string };
   tiles: KpiTileView[];
+  goals: GoalView[];
   attention: {
     lapsingRegulars: number;
     lapsingSample: ClientBrief[];

@@ -1,7 +1,14 @@
 // Issue #17 walked in one language: segment rules in words, Settings as a form, goals, the 5W card, the
 // playground as Sheets. Shared by words-features-ru/en.test.ts; expectations are written out by hand.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSection, openStudio, settled, type Studio } from './harness';
+import type { OverviewView } from '../../src/contract/sidebar-api';
+import { get, openSection, openStudio, post, settled, type Studio } from './harness';
+
+async function settingsSheet(studio: Studio): Promise<string[][]> {
+  const state = await get<{ sheets: string[] }>(studio.server.url, '/api/state');
+  const name = state.sheets.find((candidate) => candidate === 'Настройки' || candidate === 'Settings') ?? '';
+  return (await get<{ rows: string[][] }>(studio.server.url, `/api/sheet?name=${encodeURIComponent(name)}`)).rows;
+}
 
 type Words = Record<'ru' | 'en', string>;
 const say = (locale: 'ru' | 'en', words: Words): string => words[locale];
@@ -43,6 +50,104 @@ export function wordsFeatures(locale: 'ru' | 'en'): void {
       );
       await rule.locator('input[data-part=value]').fill('2');
       expect(await rule.locator('[data-part=hint]').textContent()).toBe('');
+    });
+
+    it('settings: grouped typed controls, saved through the form into the Settings sheet', async () => {
+      const page = studio.sidebar;
+      await openSection(studio, 'settings');
+      await settled(page);
+      expect(await page.locator('fieldset.settings-group legend').allTextContents()).toEqual(
+        locale === 'ru'
+          ? ['Студия', 'Почта', 'Автоматические письма', 'Лояльность', 'Анализ и цели']
+          : ['Studio', 'Mail', 'Automations', 'Loyalty', 'Analysis and goals'],
+      );
+      // A number with its unit, a word refused before saving.
+      const bonus = page.locator('form[data-setting="loyalty.bonusFeedback"]');
+      expect(await bonus.locator('label').textContent()).toBe(
+        say(locale, { ru: 'Бонус за отзыв', en: 'Bonus for feedback' }),
+      );
+      expect(await bonus.locator('.unit').textContent()).toBe(say(locale, { ru: 'баллов', en: 'points' }));
+      await bonus.locator('input').fill(say(locale, { ru: 'два', en: 'two' }));
+      await bonus.locator('button').click();
+      await expect
+        .poll(() => bonus.locator('.status.error').textContent())
+        .toBe(say(locale, { ru: 'Напишите число, например 2.', en: 'Write a number, e.g. 2.' }));
+      await bonus.locator('input').fill('1 500');
+      await bonus.locator('button').click();
+      await expect
+        .poll(async () => (await settingsSheet(studio)).find((row) => row[0] === 'loyalty.bonusFeedback')?.[1])
+        .toBe('1500');
+
+      // The quiet hours as a time of day: 22:00 is stored as the hour 22.
+      const quiet = page.locator('form[data-setting="campaigns.quietFromHour"]');
+      await quiet.locator('input[type=time]').fill('22:00');
+      await quiet.locator('button').click();
+      await expect
+        .poll(async () => (await settingsSheet(studio)).find((row) => row[0] === 'campaigns.quietFromHour')?.[1])
+        .toBe('22');
+
+      // The tier table: the second tier's threshold changed to 400, stored as the JSON the loyalty code reads,
+      // every other tier as the sheet had it.
+      const tiersCell = async () =>
+        JSON.parse((await settingsSheet(studio)).find((row) => row[0] === 'loyalty.tiers')?.[1] || '[]') as Array<
+          Record<string, number | string>
+        >;
+      const before = await tiersCell();
+      expect(before.length).toBeGreaterThan(1);
+      const tiers = page.locator('form[data-setting="loyalty.tiers"]');
+      expect(await tiers.locator('tbody tr').count()).toBe(before.length);
+      await tiers.locator('tbody tr').nth(1).locator('input[data-column=threshold]').fill('400');
+      await tiers.locator('button[type=submit]').click();
+      await expect
+        .poll(tiersCell)
+        .toEqual(before.map((tier, index) => (index === 1 ? { ...tier, threshold: 400 } : tier)));
+
+      // A value the server refuses: the sentence says what the sheet kept.
+      const language = page.locator('form[data-setting="core.locale"]');
+      await language.locator('input').fill('fr');
+      await language.locator('button').click();
+      const kept = (await settingsSheet(studio)).find((row) => row[0] === 'core.locale')?.[1] ?? '';
+      await expect
+        .poll(() => language.locator('.status.error').textContent())
+        .toBe(
+          kept === ''
+            ? say(locale, {
+                ru: 'Не сохранено: «fr» не подходит для «Язык меню и сообщений». На листе по-прежнему пусто — действует значение по умолчанию «ru».',
+                en: 'Not saved: “fr” does not fit “Language of menus and messages”. The sheet is still blank, so the default “ru” applies.',
+              })
+            : say(locale, {
+                ru: `Не сохранено: «fr» не подходит для «Язык меню и сообщений». На листе осталось прежнее значение: «${kept}».`,
+                en: `Not saved: “fr” does not fit “Language of menus and messages”. The sheet keeps the value it had: “${kept}”.`,
+              }),
+        );
+    });
+
+    it('overview: each KPI against the studio target, coloured as the server measured it', async () => {
+      const page = studio.sidebar;
+      await openSection(studio, 'overview');
+      await settled(page);
+      const view = (
+        (await post(studio.server.url, '/api/run', { fn: 'getOverview', args: [] })) as { value: OverviewView }
+      ).value;
+      expect(view.goals.map((goal) => goal.key)).toEqual([
+        'repeatOrderRate',
+        'returningRevenue',
+        'marketingCostPerReturningOrder',
+        'averageResponseHours',
+        'retentionRate',
+        'profitPerClient',
+      ]);
+      for (const goal of view.goals) {
+        const row = page.locator(`[data-goal="${goal.key}"]`);
+        expect(await row.getAttribute('data-state')).toBe(goal.state ?? 'none');
+      }
+      // The repeat-order target is worded as the default 60 %.
+      expect(await page.locator('[data-goal="repeatOrderRate"] .hint').textContent()).toContain(
+        say(locale, { ru: 'цель: не меньше 60 %', en: 'target: at least 60 %' }),
+      );
+      expect(await page.locator('[data-goal="averageResponseHours"] .hint').textContent()).toContain(
+        say(locale, { ru: 'цель: не больше 2 ч', en: 'target: at most 2 h' }),
+      );
     });
   });
 }

@@ -5,6 +5,7 @@ import {
   buildClientProfiles,
   compileSegment,
   expectedNextOrder,
+  kpiGoals,
   kpiTiles,
   lifecycleSettingsOf,
   lifecycleStageKey,
@@ -56,6 +57,7 @@ export function getOverview(): OverviewView {
     const overview: OverviewView = {
       period: { from: isoDay(period.from), to: isoDay(addDays(period.to, -1)) },
       tiles: kpiTiles(analysis.kpis).map((tile) => ({ ...tile, label: tileLabel(locale, tile) })),
+      goals: kpiGoals(analysis.kpis, data.settings),
       attention: {
         lapsingRegulars: lapsingIds.size,
         lapsingSample: analysis.profiles
