@@ -321,12 +321,14 @@ export interface SegmentPreview {
 export interface ClientInsights {
   clientId: string;
   lifecycle: string;
-  /** Translated RFM segment with its code, or '' without orders. */
+  /** Translated RFM segment, or '' without orders. */
   rfm: string;
   churnRisk: number | null;
   predictedValue: number | null;
   /** ISO day, or null. */
   nextOrderExpected: string | null;
+  /** Whole days the expected order is late by (the expected day is in the past), else null. */
+  nextOrderOverdueDays: number | null;
   /** Names of the segments (built-in and saved) the client is in. */
   segments: string[];
 }

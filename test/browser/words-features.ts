@@ -1,7 +1,15 @@
 // Issue #17 walked in one language: segment rules in words, Settings as a form, goals, the 5W card, the
 // playground as Sheets. Shared by words-features-ru/en.test.ts; expectations are written out by hand.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OverviewView } from '../../src/contract/sidebar-api';
+import type { ClientInsights, OverviewView } from '../../src/contract/sidebar-api';
+
+/** Russian plural by hand: 1, 21 балл; 2–4, 22–24 балла; 5–20, 25–30 баллов. */
+function russianPoints(count: number): string {
+  const tens = count % 100;
+  const ones = count % 10;
+  const word = tens >= 11 && tens <= 14 ? 'баллов' : ones === 1 ? 'балл' : ones >= 2 && ones <= 4 ? 'балла' : 'баллов';
+  return `${count.toLocaleString('ru-RU')} ${word}`;
+}
 import { get, openSection, openStudio, post, settled, type Studio } from './harness';
 
 async function settingsSheet(studio: Studio): Promise<string[][]> {
@@ -120,6 +128,39 @@ export function wordsFeatures(locale: 'ru' | 'en'): void {
                 en: `Not saved: “fr” does not fit “Language of menus and messages”. The sheet keeps the value it had: “${kept}”.`,
               }),
         );
+    });
+
+    it('client card: points with their plural, the expected order never a date in the past, RFM without its code', async () => {
+      const page = studio.sidebar;
+      await openSection(studio, 'clients');
+      await page.fill('input[type=search]', 'frostneko22');
+      await page.click('form.search button[type=submit]');
+      await page.click('[data-client="C-00001"]');
+      await settled(page);
+      const balance = Number(await page.locator('[data-balance]').getAttribute('data-balance'));
+      expect(await page.locator('[data-balance]').textContent()).toBe(
+        locale === 'ru'
+          ? russianPoints(balance)
+          : `${balance.toLocaleString('en-GB')} ${balance === 1 ? 'point' : 'points'}`,
+      );
+      const insights = (
+        (await post(studio.server.url, '/api/run', { fn: 'getClientInsights', args: ['C-00001'] })) as {
+          value: ClientInsights;
+        }
+      ).value;
+      const state = await get<{ now: string }>(studio.server.url, '/api/state');
+      const text = await page.textContent('#section');
+      expect(insights.rfm).not.toMatch(/\d{3}/);
+      if (insights.nextOrderExpected && insights.nextOrderExpected < state.now.slice(0, 10)) {
+        // Late: the days between the expected day and the playground's today, counted by hand.
+        const days = Math.round(
+          (Date.parse(state.now.slice(0, 10)) - Date.parse(insights.nextOrderExpected)) / 86_400_000,
+        );
+        expect(insights.nextOrderOverdueDays).toBe(days);
+        expect(text).toContain(say(locale, { ru: 'задерживается на ', en: 'overdue by ' }));
+      } else {
+        expect(insights.nextOrderOverdueDays).toBeNull();
+      }
     });
 
     it('overview: each KPI against the studio target, coloured as the server measured it', async () => {

@@ -60,13 +60,19 @@ function sameValue(a: CellValue | undefined, b: CellValue): boolean {
   return time(a) === time(b);
 }
 
-/** The next id of the form `<prefix>-0001` after the highest one in use. */
+/**
+ * The next id after the highest one in use, as wide as the widest id of that prefix already there (`C-00221`
+ * after `C-00001`), `<prefix>-0001` on an empty sheet: one width in a column.
+ */
 export function nextId(prefix: string, existing: Iterable<string>): string {
   const pattern = new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-(\\d+)$`);
   let highest = 0;
+  let width = 4;
   for (const id of existing) {
     const match = pattern.exec(id);
-    if (match) highest = Math.max(highest, Number(match[1]));
+    if (!match?.[1]) continue;
+    highest = Math.max(highest, Number(match[1]));
+    width = Math.max(width, match[1].length);
   }
-  return `${prefix}-${String(highest + 1).padStart(4, '0')}`;
+  return `${prefix}-${String(highest + 1).padStart(width, '0')}`;
 }

@@ -11,7 +11,7 @@ import {
   lifecycleStageKey,
   rfmSegmentKey,
 } from '../../domain/analysis';
-import { addDays, isoDay } from '../../domain/analysis/dates';
+import { addDays, calendarDaysBetween, isoDay } from '../../domain/analysis/dates';
 import { CLV_FALLBACK_REASONS, type ClvFallbackReason } from '../../domain/clv';
 import type { Locale } from '../../domain/types';
 import { translate } from '../../i18n';
@@ -105,10 +105,11 @@ export function getClientInsights(clientId: string): ClientInsights {
     return {
       clientId,
       lifecycle: translate(locale, lifecycleStageKey(profile.lifecycle)),
-      rfm: profile.rfm ? `${translate(locale, rfmSegmentKey(profile.rfm.segment))} (${profile.rfm.code})` : '',
+      rfm: profile.rfm ? translate(locale, rfmSegmentKey(profile.rfm.segment)) : '',
       churnRisk: finite(profile.facts.churnRisk),
       predictedValue: finite(profile.facts.predictedValue12m),
       nextOrderExpected: next ? isoDay(next) : null,
+      nextOrderOverdueDays: next && calendarDaysBetween(next, asOf) > 0 ? calendarDaysBetween(next, asOf) : null,
       segments: segments.map((segment) => segmentName(locale, segment)),
     };
   });

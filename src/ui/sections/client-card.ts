@@ -10,7 +10,7 @@ import type {
 import { busy, el, field, option, requestId, statusLine } from '../dom';
 import { call, errorText } from '../server';
 import { enumLabel } from '../../domain/cells/enums';
-import { formatDate, formatNumber, locale, t } from '../text';
+import { countOf, formatDate, formatNumber, locale, t } from '../text';
 
 export interface LoadedCard {
   card: ClientCardView;
@@ -42,7 +42,14 @@ function insightsBlock(insights: ClientInsights | Error): HTMLElement {
       t('ui.clients.predictedValue'),
       insights.predictedValue === null ? unknown : formatNumber(insights.predictedValue),
     ],
-    [t('ui.clients.nextOrder'), insights.nextOrderExpected ? formatDate(insights.nextOrderExpected) : unknown],
+    [
+      t('ui.clients.nextOrder'),
+      insights.nextOrderOverdueDays
+        ? t('ui.clients.overdue', { days: countOf(insights.nextOrderOverdueDays, 'days') })
+        : insights.nextOrderExpected
+          ? formatDate(insights.nextOrderExpected)
+          : unknown,
+    ],
     [t('ui.clients.segments'), insights.segments.join(', ') || '—'],
   ]);
 }
@@ -52,7 +59,7 @@ function loyaltyBlock(loyalty: LoyaltyCard | Error): HTMLElement {
   const block = el('div', { className: 'loyalty' });
   block.append(
     facts([
-      [t('ui.clients.balance'), formatNumber(loyalty.balance)],
+      [t('ui.clients.balance'), countOf(loyalty.balance, 'points')],
       [t('ui.clients.tier'), loyalty.tier || '—'],
       [
         t('ui.clients.discount'),
@@ -66,7 +73,7 @@ function loyaltyBlock(loyalty: LoyaltyCard | Error): HTMLElement {
       el('p', {
         className: 'secondary',
         text: t('ui.clients.expiring', {
-          points: loyalty.expiringSoon.points,
+          points: countOf(loyalty.expiringSoon.points, 'points'),
           date: formatDate(loyalty.expiringSoon.firstExpiresAt),
         }),
       }),

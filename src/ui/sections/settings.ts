@@ -7,7 +7,7 @@ import { en } from '../../i18n/en';
 import { busy, el, field, loadInto, statusLine } from '../dom';
 import type { Section } from '../section';
 import { call } from '../server';
-import { formatNumber, t } from '../text';
+import { formatNumber, locale, t } from '../text';
 
 type Group = 'studio' | 'mail' | 'automations' | 'loyalty' | 'analysis' | 'other';
 type Unit = 'points' | 'days' | 'months' | 'mails' | 'errors' | 'chars' | 'share' | 'items' | 'hours' | 'perUnit';
@@ -77,9 +77,10 @@ export function settingLabel(row: Pick<SettingRowView, 'key' | 'description'>): 
   );
 }
 
-/** A number as staff may type it: `1 500`, `0,7`, `2`. */
+/** A number as staff type it in their language: `1 500` or `0,7` in Russian, `1,500` or `0.7` in English. */
 export function readNumber(text: string): number | null {
-  const clean = text.replace(/[\s\u00a0]/g, '').replace(',', '.');
+  const spaced = text.replace(/[\s\u00a0\u202f]/g, '');
+  const clean = locale() === 'ru' ? spaced.replace(',', '.') : spaced.replace(/,(?=\d{3}(\D|$))/g, '');
   if (clean === '') return null;
   const number = Number(clean);
   return Number.isFinite(number) ? number : null;
