@@ -217,6 +217,27 @@ export interface ClientCardView {
     mayQuote: boolean;
   }[];
   requests: RequestView[];
+  fiveW: FiveWView;
+}
+
+/** The client in five questions, from the same reads as the card (derived columns as the last refresh wrote them). */
+export interface FiveWView {
+  /** What they order: products by completed orders, most first (at most three). */
+  what: { product: string; orders: number; quantity: number }[];
+  /** Who they are: stage, RFM segment and tier as the Clients sheet holds them, channel topic in the staff language. */
+  who: { stage: string; segment: string; tier: string; topic: string };
+  /** Why: the reasons they give, from order notes and feedback comments, newest first (at most three). */
+  why: string[];
+  /** When: completed orders, the usual days between them, the last, and the next expected (or how late it is). */
+  when: {
+    orders: number;
+    rhythmDays: number | null;
+    lastOrder: string | null;
+    nextExpected: string | null;
+    overdueDays: number | null;
+  };
+  /** Where: how they found the studio, and the channels they write through (most used first). */
+  where: { source: string; channels: RequestView['channel'][] };
 }
 
 export interface SidebarApi {

@@ -4,6 +4,7 @@ import type {
   ClientCardView,
   ClientInsights,
   ClientMailView,
+  FiveWView,
   LoyaltyCard,
   RequestView,
 } from '../../contract/sidebar-api';
@@ -209,6 +210,49 @@ function adjustForm(clientId: string, reload: () => void): HTMLElement {
   return form;
 }
 
+/** The 5W card: what they order, who they are, why, when and where, each a short line in the staff language. */
+function fiveWBlock(five: FiveWView | undefined): HTMLElement {
+  if (!five) return el('div');
+  const none = '—';
+  const what = five.what
+    .map((item) => t('ui.clients.fiveW.product', { product: item.product, orders: item.orders }))
+    .join(', ');
+  const who = [five.who.stage, five.who.segment, five.who.tier, five.who.topic].filter(Boolean).join(' · ');
+  const when = [
+    t('ui.clients.fiveW.orders', { count: five.when.orders }),
+    five.when.rhythmDays !== null ? t('ui.clients.fiveW.rhythm', { days: countOf(five.when.rhythmDays, 'days') }) : '',
+    five.when.lastOrder ? t('ui.clients.fiveW.last', { date: formatDate(five.when.lastOrder) }) : '',
+    five.when.overdueDays !== null
+      ? t('ui.clients.overdue', { days: countOf(five.when.overdueDays, 'days') })
+      : five.when.nextExpected
+        ? t('ui.clients.fiveW.next', { date: formatDate(five.when.nextExpected) })
+        : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  const where = [
+    five.where.source ? t('ui.clients.fiveW.found', { source: five.where.source }) : '',
+    five.where.channels.length > 0
+      ? t('ui.clients.fiveW.writes', {
+          channels: five.where.channels.map((channel) => enumLabel('requestChannel', channel, locale())).join(', '),
+        })
+      : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  const rows: Array<[string, string, string]> = [
+    ['what', t('ui.clients.fiveW.what'), what || none],
+    ['who', t('ui.clients.fiveW.who'), who || none],
+    ['why', t('ui.clients.fiveW.why'), five.why.join(' · ') || none],
+    ['when', t('ui.clients.fiveW.when'), when || none],
+    ['where', t('ui.clients.fiveW.where'), where || none],
+  ];
+  const list = el('dl', { className: 'facts five-w' });
+  for (const [part, name, value] of rows)
+    list.append(el('dt', { text: name }), el('dd', { text: value, attrs: { 'data-5w': part } }));
+  return list;
+}
+
 export function cardView(loaded: LoadedCard, reload: () => void): HTMLElement {
   const { card } = loaded;
   const profile = card.profile;
@@ -225,6 +269,7 @@ export function cardView(loaded: LoadedCard, reload: () => void): HTMLElement {
         .filter(Boolean)
         .join(' · '),
     }),
+    fiveWBlock(card.fiveW),
     insightsBlock(loaded.insights),
     el('h3', { text: t('ui.clients.loyalty') }),
     loyaltyBlock(loaded.loyalty),
@@ -233,7 +278,7 @@ export function cardView(loaded: LoadedCard, reload: () => void): HTMLElement {
     list(
       card.orders.map(
         (order) =>
-          `${formatDate(order.date)} · ${order.product} × ${order.quantity} · ${formatNumber(order.amount)} · ${enumLabel('orderStatus', order.status, locale())}`,
+          `${formatDate(order.date)} · ${order.product} × ${order.quantity} · ${formatNumber(order.amount)} ₽ · ${enumLabel('orderStatus', order.status, locale())}`,
       ),
     ),
     el('h3', { text: t('ui.clients.feedback') }),
