@@ -10,6 +10,7 @@ function russianPoints(count: number): string {
   const word = tens >= 11 && tens <= 14 ? 'баллов' : ones === 1 ? 'балл' : ones >= 2 && ones <= 4 ? 'балла' : 'баллов';
   return `${count.toLocaleString('ru-RU')} ${word}`;
 }
+import { mkdirSync } from 'node:fs';
 import { get, openSection, openStudio, post, settled, type Studio } from './harness';
 
 async function settingsSheet(studio: Studio): Promise<string[][]> {
@@ -189,6 +190,58 @@ export function wordsFeatures(locale: 'ru' | 'en'): void {
       expect(await page.locator('[data-goal="averageResponseHours"] .hint').textContent()).toContain(
         say(locale, { ru: 'цель: не больше 2 ч', en: 'target: at most 2 h' }),
       );
+    });
+
+    it("playground: the Dashboard charts drawn from the add-on's chart specs, and a cell typed as 24.11.2026 read as a date", async () => {
+      const page = await studio.browser.newPage({ viewport: { width: 1280, height: 900 } });
+      try {
+        await page.goto(studio.server.url);
+        await page.waitForSelector('#sheet-tabs button');
+        // The demo studio was set up in Russian: its sheets keep the names they were made with.
+        const names = studio.server.playground.emu.spreadsheet.sheetNames();
+        const dashboard = names.find((name) => name === 'Дашборд' || name === 'Dashboard') ?? '';
+        const specs = studio.server.playground.emu.spreadsheet.charts(dashboard);
+        expect(specs.length).toBeGreaterThan(0);
+        await page.click(`#sheet-tabs button[data-sheet="${dashboard}"]`);
+        await page.waitForSelector('figure.chart svg');
+        // One drawn figure per chart the add-on inserted, each with marks (bars, lines or slices).
+        expect(await page.locator('figure.chart').count()).toBe(specs.length);
+        for (const spec of specs)
+          expect(
+            await page.locator(`figure[data-chart="${spec.chartId}"] svg :is(rect, polyline, path)`).count(),
+          ).toBeGreaterThan(0);
+        mkdirSync('artifacts/screenshots', { recursive: true });
+        await page.locator('#charts').scrollIntoViewIfNeeded();
+        await page.screenshot({ path: `artifacts/screenshots/${locale}-playground-dashboard.png`, fullPage: true });
+
+        // All rows, not the first hundred: the Clients sheet shows every client (the demo has more than 100).
+        const clients = names.find((name) => name === 'Клиенты' || name === 'Clients') ?? '';
+        await page.click(`#sheet-tabs button[data-sheet="${clients}"]`);
+        await page.waitForSelector('td[data-cell="A2"]');
+        const total = studio.server.playground.emu.spreadsheet.displayValues(clients).length;
+        expect(total).toBeGreaterThan(100);
+        expect(await page.locator('#grid tbody tr').count()).toBe(total);
+
+        // Birthday of the first client typed as staff type it: a date, not text.
+        const header = studio.server.playground.emu.spreadsheet.displayValues(clients)[0] ?? [];
+        const column = header.findIndex((title) => title === 'День рождения' || title === 'Birthday');
+        expect(column).toBeGreaterThanOrEqual(0);
+        const letter = String.fromCharCode(65 + column);
+        await page.dblclick(`td[data-cell="${letter}2"]`);
+        await page.fill(`input[data-editing="${letter}2"]`, '24.11.2026');
+        await page.press(`input[data-editing="${letter}2"]`, 'Enter');
+        // Stored as a date (midnight in the spreadsheet's zone), shown as the 24th of November 2026.
+        await expect
+          .poll(() =>
+            Object.prototype.toString.call(studio.server.playground.emu.spreadsheet.values(clients)[1]?.[column]),
+          )
+          .toBe('[object Date]');
+        expect(studio.server.playground.emu.spreadsheet.displayValues(clients)[1]?.[column]).toMatch(
+          /^(24\.11\.2026|2026-11-24|11\/24\/2026|24\/11\/2026)$/,
+        );
+      } finally {
+        await page.close();
+      }
     });
   });
 }
