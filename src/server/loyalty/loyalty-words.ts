@@ -10,6 +10,7 @@ export function moneyText(amount: number, locale: Locale, currency = 'RUB'): str
   try {
     return amount.toLocaleString(locale === 'ru' ? 'ru-RU' : 'en-GB', {
       style: 'currency',
+      currencyDisplay: 'narrowSymbol',
       currency,
       maximumFractionDigits: Number.isInteger(amount) ? 0 : 2,
     });
