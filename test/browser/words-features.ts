@@ -149,6 +149,12 @@ export function wordsFeatures(locale: 'ru' | 'en'): void {
           value: ClientInsights;
         }
       ).value;
+      // The request channel reads as the Requests sheet's list does ("Почта", not "Email", in Russian).
+      expect(await page.locator('#section select option[value="email"]').first().textContent()).toBe(
+        say(locale, { ru: 'Почта', en: 'Email' }),
+      );
+      // The 5W card is drawn with the card: five answers, none of them empty words.
+      expect(await page.locator('[data-5w]').count()).toBe(5);
       const state = await get<{ now: string }>(studio.server.url, '/api/state');
       const text = await page.textContent('#section');
       expect(insights.rfm).not.toMatch(/\d{3}/);

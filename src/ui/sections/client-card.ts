@@ -139,7 +139,7 @@ function requestItem(request: RequestView): HTMLElement {
     'li',
     { attrs: { 'data-request': request.id } },
     el('div', {
-      text: `${formatDate(request.receivedAt)} · ${t(`ui.channel.${request.channel}`)} · ${request.summary}`,
+      text: `${formatDate(request.receivedAt)} · ${enumLabel('requestChannel', request.channel, locale())} · ${request.summary}`,
     }),
   );
   if (request.answeredAt) {
@@ -161,7 +161,7 @@ function requestItem(request: RequestView): HTMLElement {
 
 function requestForm(clientId: string, into: HTMLElement): HTMLElement {
   const channel = el('select');
-  for (const name of CHANNELS) channel.append(option(name, t(`ui.channel.${name}`)));
+  for (const name of CHANNELS) channel.append(option(name, enumLabel('requestChannel', name, locale())));
   const summary = el('textarea', { attrs: { required: true } });
   const log = el('button', { className: 'action', text: t('ui.clients.log'), attrs: { type: 'submit' } });
   const status = statusLine();
