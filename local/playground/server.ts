@@ -54,6 +54,9 @@ interface PlaygroundRequest {
   email?: string;
   ms?: unknown;
   locale?: unknown;
+  sheet?: unknown;
+  cell?: unknown;
+  text?: unknown;
 }
 
 async function handle(
@@ -98,6 +101,10 @@ async function handle(
           Number(url.searchParams.get('limit') ?? 200),
         ),
       );
+    case 'GET /api/charts':
+      return json(response, playground.charts(url.searchParams.get('name') ?? ''));
+    case 'POST /api/cell':
+      return json(response, playground.editCell(String(body.sheet), String(body.cell), String(body.text ?? '')));
     case 'GET /api/outbox':
       return json(response, playground.outbox());
     case 'GET /api/forms':

@@ -17,6 +17,10 @@ export interface Playground {
   doGet(parameter: Record<string, string>): { mimeType: string; content: string };
   state(): unknown;
   sheet(name: string, offset: number, limit: number): unknown;
+  /** The sheet's charts as the add-on built them, each with the displayed values of its ranges. */
+  charts(name: string): unknown;
+  /** Staff typing into one cell: the text parsed as Sheets parses typed input (24.11.2026 → a date). */
+  editCell(name: string, a1: string, text: string): unknown;
   outbox(): unknown;
   forms(): unknown;
   callFromClient(fn: string, args: unknown[]): unknown;
@@ -146,6 +150,21 @@ export function openPlayground(options: { statePath: string | null; fresh: boole
       const rows = emu.spreadsheet.displayValues(name);
       return { name, total: rows.length, offset, rows: rows.slice(offset, offset + limit), header: rows[0] ?? [] };
     },
+    charts(name) {
+      return emu.spreadsheet.charts(name).map((chart) => ({
+        ...chart,
+        series: chart.ranges.map((range) => rangeValues(emu, name, range)),
+      }));
+    },
+    editCell(name, a1, text) {
+      return changing(() => {
+        emu.spreadsheet.edit(name, a1, [[text]]);
+        const [row, column] = cellIndex(a1);
+        const shown = emu.spreadsheet.displayValues(name)[row]?.[column] ?? '';
+        const value = emu.spreadsheet.values(name)[row]?.[column];
+        return { shown, isDate: value instanceof Date || Object.prototype.toString.call(value) === '[object Date]' };
+      });
+    },
     outbox() {
       return emu.mail.outbox.slice().reverse();
     },
@@ -190,4 +209,26 @@ export function openPlayground(options: { statePath: string | null; fresh: boole
       });
     },
   };
+}
+
+/** `B3` → [2, 1] (zero-based row, column). */
+function cellIndex(a1: string): [number, number] {
+  const match = /^([A-Z]+)(\d+)$/.exec(a1.trim().toUpperCase());
+  if (!match?.[1] || !match[2]) throw new Error(`not a cell: ${a1}`);
+  let column = 0;
+  for (const letter of match[1]) column = column * 26 + (letter.charCodeAt(0) - 64);
+  return [Number(match[2]) - 1, column - 1];
+}
+
+/** The displayed values of `A1:B13` (or `Sheet!A1:B13`) as rows. */
+function rangeValues(emu: Emulator, sheetName: string, range: string): string[][] {
+  const bang = range.lastIndexOf('!');
+  const name = bang >= 0 ? range.slice(0, bang).replace(/^'|'$/g, '') : sheetName;
+  const [from = '', to = from] = (bang >= 0 ? range.slice(bang + 1) : range).split(':');
+  const [top, left] = cellIndex(from);
+  const [bottom, right] = cellIndex(to);
+  return emu.spreadsheet
+    .displayValues(name)
+    .slice(top, bottom + 1)
+    .map((row) => Array.from({ length: right - left + 1 }, (_, offset) => row[left + offset] ?? ''));
 }

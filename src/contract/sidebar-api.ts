@@ -217,6 +217,27 @@ export interface ClientCardView {
     mayQuote: boolean;
   }[];
   requests: RequestView[];
+  fiveW: FiveWView;
+}
+
+/** The client in five questions, from the same reads as the card (derived columns as the last refresh wrote them). */
+export interface FiveWView {
+  /** What they order: products by completed orders, most first (at most three). */
+  what: { product: string; orders: number; quantity: number }[];
+  /** Who they are: stage, RFM segment and tier as the Clients sheet holds them, channel topic in the staff language. */
+  who: { stage: string; segment: string; tier: string; topic: string };
+  /** Why: the reasons they give, from order notes and feedback comments, newest first (at most three). */
+  why: string[];
+  /** When: completed orders, the usual days between them, the last, and the next expected (or how late it is). */
+  when: {
+    orders: number;
+    rhythmDays: number | null;
+    lastOrder: string | null;
+    nextExpected: string | null;
+    overdueDays: number | null;
+  };
+  /** Where: how they found the studio, and the channels they write through (most used first). */
+  where: { source: string; channels: RequestView['channel'][] };
 }
 
 export interface SidebarApi {
@@ -258,10 +279,22 @@ export interface ClvStatusView {
   message: string;
 }
 
+/** One KPI against the studio's target (Settings `analysis.goal…`); the sidebar words the target. */
+export interface GoalView {
+  key: string;
+  rule: 'atLeast' | 'atMost' | 'growthAtLeast' | 'changeAtMost';
+  target: number;
+  /** The value, or its change against the previous period for growth/change targets; null: no data yet. */
+  measured: number | null;
+  state: 'green' | 'amber' | 'red' | null;
+  trend: 'better' | 'worse' | 'same' | null;
+}
+
 export interface OverviewView {
   /** ISO days, `to` inclusive. */
   period: { from: string; to: string };
   tiles: KpiTileView[];
+  goals: GoalView[];
   attention: {
     lapsingRegulars: number;
     lapsingSample: ClientBrief[];
@@ -332,12 +365,14 @@ export interface SegmentPreview {
 export interface ClientInsights {
   clientId: string;
   lifecycle: string;
-  /** Translated RFM segment with its code, or '' without orders. */
+  /** Translated RFM segment, or '' without orders. */
   rfm: string;
   churnRisk: number | null;
   predictedValue: number | null;
   /** ISO day, or null. */
   nextOrderExpected: string | null;
+  /** Whole days the expected order is late by (the expected day is in the past), else null. */
+  nextOrderOverdueDays: number | null;
   /** Names of the segments (built-in and saved) the client is in. */
   segments: string[];
 }

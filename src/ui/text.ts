@@ -37,3 +37,17 @@ export function formatDate(iso: string | null | undefined): string {
         year: 'numeric',
       });
 }
+
+/** The plural category of a count in the staff language (ru: one/few/many; en: one/other). */
+export function pluralForm(count: number): 'one' | 'few' | 'many' | 'other' {
+  const category = new Intl.PluralRules(current === 'ru' ? 'ru-RU' : 'en-GB').select(count);
+  return category === 'one' || category === 'few' || category === 'many' ? category : 'other';
+}
+
+/** `624 балла`, `1 point`: the count with the catalog word of its plural form. */
+export function countOf(count: number, word: 'points' | 'days'): string {
+  const form = pluralForm(count);
+  return t(`ui.count.${word}.${form === 'other' && current === 'ru' ? 'many' : form}` as MessageKey, {
+    count: formatNumber(count),
+  });
+}

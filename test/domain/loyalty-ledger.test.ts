@@ -330,8 +330,13 @@ describe('entry ids', () => {
 describe('describeLedgerReason', () => {
   it('translates catalog reasons with their parameters and keeps staff text as typed', () => {
     const [earned] = reconcileOrder([], order({ id: 'O-1', amount: 80 }), 1.25, settings, day(2026, 1, 2));
-    expect(describeLedgerReason(earned!.reason, 'en')).toBe('Points for an order of 80 (rate 1.25)');
-    expect(describeLedgerReason(earned!.reason, 'ru')).toBe('Баллы за заказ на 80 (ставка 1.25)');
+    // Money with the rouble sign in the staff language's order; the rate stays in the machine part only.
+    expect(describeLedgerReason(earned!.reason, 'en')).toBe('Points for an order of ₽80');
+    expect(describeLedgerReason(earned!.reason, 'ru')).toBe('Баллы за заказ на 80\u00a0₽');
+    // A Reason cell as the sheet stores it reads back to the same sentence.
+    expect(describeLedgerReason('Баллы за заказ на 80\u00a0₽ [orderEarned amount=80 rate=1.25]', 'en')).toBe(
+      'Points for an order of ₽80',
+    );
     expect(describeLedgerReason('Sticker pack misprint', 'ru')).toBe('Sticker pack misprint');
     expect(describeLedgerReason('loyalty.reason.noSuchKey', 'en')).toBe('loyalty.reason.noSuchKey');
   });

@@ -66,12 +66,12 @@ describe('meaning checks at the door', () => {
     expect(JSON.stringify(emu.spreadsheet.values('Промокоды'))).toBe(before);
   });
 
-  it('refuses a setting saved with no value instead of resetting it, naming the key (en)', () => {
+  it('refuses a setting saved with no value instead of resetting it, naming the setting in staff words (en)', () => {
     const { emu, app, refusal } = studio('en');
     app.callFromClient('saveSetting', 'core.studioName', 'Cat & Co');
     const before = JSON.stringify(emu.spreadsheet.values('Settings'));
     expect(refusal('saveSetting', 'core.studioName', null)).toMatch(
-      /^The value of setting “core\.studioName”: expected a value; received nothing\./,
+      /^The value of setting “Studio name”: expected a value; received nothing\./,
     );
     expect(refusal('saveSetting', 'core.studioName')).toMatch(/expected a value; received nothing/);
     expect(JSON.stringify(emu.spreadsheet.values('Settings'))).toBe(before);

@@ -101,7 +101,8 @@ describe('settings refusals', () => {
     } catch (error) {
       message = (error as Error).message;
     }
-    expect(message).toMatch(/core\.consentVersion/);
+    // The setting named in staff words.
+    expect(message).toMatch(/«Версия текста согласия»|“Consent text version”/);
     expect(message.length).toBeLessThan(300);
   });
 });

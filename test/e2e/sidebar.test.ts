@@ -88,9 +88,9 @@ describe('Settings in the sidebar', () => {
     app.run('setupDatabase', [], { kind: 'menu' });
     const before = JSON.stringify(emu.spreadsheet.values('Настройки'));
     expect(() => app.callFromClient('saveSetting', 'loyalty.bonusFeedback', 'много')).toThrow(
-      'Настройка «loyalty.bonusFeedback» имеет недопустимое значение «много»',
+      'Не сохранено: «много» не подходит для «Бонус за отзыв».',
     );
-    expect(() => app.callFromClient('saveSetting', 'core.locale', 'de')).toThrow(/core\.locale/);
+    expect(() => app.callFromClient('saveSetting', 'core.locale', 'de')).toThrow(/«Язык меню и сообщений»/);
     expect(() => app.callFromClient('saveSetting', 'no dot', '1')).toThrow('«no dot» — не имя настройки');
     expect(JSON.stringify(emu.spreadsheet.values('Настройки'))).toBe(before);
   });

@@ -64,6 +64,24 @@ export {
 } from './segments/model';
 export { parseSegmentText, type SegmentTextError, type SegmentTextResult } from './segments/parse';
 export { checkSegmentText, validateSegment, type SegmentProblem } from './segments/validate';
-export { DEFAULT_ANALYSIS_SETTINGS, kpiSettingsOf, lifecycleSettingsOf, type AnalysisSettings } from './settings';
-export { kpiTileKey, kpiTiles, type KpiTile, type KpiTileKey, type TileFormat } from './tiles';
+export {
+  DEFAULT_ANALYSIS_SETTINGS,
+  DEFAULT_GOAL_SETTINGS,
+  kpiSettingsOf,
+  lifecycleSettingsOf,
+  type AnalysisSettings,
+  type GoalSettings,
+} from './settings';
+export {
+  goalState,
+  kpiGoals,
+  kpiTileKey,
+  kpiTiles,
+  type GoalRule,
+  type GoalState,
+  type KpiTile,
+  type KpiTileKey,
+  type TileFormat,
+  type TileGoal,
+} from './tiles';
 export { readSavedSegments, type SavedSegment, type SavedSegmentRow } from './segments/saved';

@@ -71,24 +71,46 @@ export function hasKey(entries: readonly LedgerEntry[], key: string): boolean {
 }
 
 /**
- * Reasons are catalog keys so the sheet can be shown in either language; a few carry
- * parameters the ledger itself needs later (`loyalty.reason.orderEarned amount=150 rate=1.25`).
- * Staff's free-text reasons for manual adjustments are stored as typed.
+ * Reasons are catalog keys with parameters (`loyalty.reason.orderEarned amount=150 rate=1.25`); a few of them the
+ * ledger itself reads later (the rate). Staff's free-text reasons for manual adjustments are stored as typed.
  */
 export function ledgerReason(key: MessageKey, params: Record<string, string | number> = {}): string {
   const parts = Object.entries(params).map(([name, value]) => `${name}=${String(value).replace(/\s+/g, '_')}`);
   return [key, ...parts].join(' ');
 }
 
+const REASON_PREFIX = 'loyalty.reason.';
+/** The machine part kept at the end of a sentence in the sheet: `… [orderEarned amount=150 rate=1.25]`. */
+const REASON_SUFFIX = /\s\[([a-z][A-Za-z]*)((?:\s[A-Za-z]+=\S*)*)\]$/;
+
+/**
+ * The Reason cell as the sheet shows it: the staff-language sentence, then the reason's name and parameters in
+ * brackets so the ledger can still read them back (parseLedgerReason). Free text and ready cells stay as they are.
+ */
+export function ledgerReasonCell(reason: string, sentence: string): string {
+  const trimmed = reason.trim();
+  if (!trimmed.startsWith(REASON_PREFIX)) return reason;
+  return `${sentence} [${trimmed.slice(REASON_PREFIX.length)}]`;
+}
+
+/** A reason's key and parameters, from the machine form or from a sheet cell's bracketed suffix; free text: null. */
 export function parseLedgerReason(reason: string): { key: string; params: Record<string, string> } | null {
-  const [key, ...parts] = reason.trim().split(/\s+/);
-  if (!key || !key.startsWith('loyalty.reason.')) return null;
+  const suffix = REASON_SUFFIX.exec(reason.trim());
+  const machine = suffix ? `${REASON_PREFIX}${suffix[1]}${suffix[2] ?? ''}` : reason.trim();
+  const [key, ...parts] = machine.split(/\s+/);
+  if (!key || !key.startsWith(REASON_PREFIX)) return null;
   const params: Record<string, string> = {};
   for (const part of parts) {
     const equals = part.indexOf('=');
     if (equals > 0) params[part.slice(0, equals)] = part.slice(equals + 1);
   }
   return { key, params };
+}
+
+/** The sentence part of a Reason cell (without its bracketed machine suffix). */
+export function ledgerReasonSentence(reason: string): string | null {
+  const suffix = REASON_SUFFIX.exec(reason.trim());
+  return suffix ? reason.trim().slice(0, suffix.index) : null;
 }
 
 /** The client's points at `asOf`: the sum of the ledger (never the Clients sheet's copy). */

@@ -61,8 +61,8 @@ function sameValue(a: CellValue | undefined, b: CellValue): boolean {
 }
 
 /**
- * The next id of the form `<prefix>-0001` after the highest one in use, in the width the ids in use
- * have (a studio numbering `C-00001` keeps five digits), never fewer than four.
+ * The next id after the highest one in use, as wide as the widest id of that prefix already there (`C-00221`
+ * after `C-00001`), `<prefix>-0001` on an empty sheet: one width in a column.
  */
 export function nextId(prefix: string, existing: Iterable<string>): string {
   const pattern = new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-(\\d+)$`);

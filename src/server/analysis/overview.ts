@@ -5,12 +5,13 @@ import {
   buildClientProfiles,
   compileSegment,
   expectedNextOrder,
+  kpiGoals,
   kpiTiles,
   lifecycleSettingsOf,
   lifecycleStageKey,
   rfmSegmentKey,
 } from '../../domain/analysis';
-import { addDays, isoDay } from '../../domain/analysis/dates';
+import { addDays, calendarDaysBetween, isoDay } from '../../domain/analysis/dates';
 import { CLV_FALLBACK_REASONS, type ClvFallbackReason } from '../../domain/clv';
 import type { Locale } from '../../domain/types';
 import { translate } from '../../i18n';
@@ -57,6 +58,7 @@ export function getOverview(): OverviewView {
     const overview: OverviewView = {
       period: { from: isoDay(period.from), to: isoDay(addDays(period.to, -1)) },
       tiles: kpiTiles(analysis.kpis).map((tile) => ({ ...tile, label: tileLabel(locale, tile) })),
+      goals: kpiGoals(analysis.kpis, data.settings),
       attention: {
         lapsingRegulars: lapsingIds.size,
         lapsingSample: analysis.profiles
@@ -105,10 +107,11 @@ export function getClientInsights(clientId: string): ClientInsights {
     return {
       clientId,
       lifecycle: translate(locale, lifecycleStageKey(profile.lifecycle)),
-      rfm: profile.rfm ? `${translate(locale, rfmSegmentKey(profile.rfm.segment))} (${profile.rfm.code})` : '',
+      rfm: profile.rfm ? translate(locale, rfmSegmentKey(profile.rfm.segment)) : '',
       churnRisk: finite(profile.facts.churnRisk),
       predictedValue: finite(profile.facts.predictedValue12m),
       nextOrderExpected: next ? isoDay(next) : null,
+      nextOrderOverdueDays: next && calendarDaysBetween(next, asOf) > 0 ? calendarDaysBetween(next, asOf) : null,
       segments: segments.map((segment) => segmentName(locale, segment)),
     };
   });

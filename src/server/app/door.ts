@@ -9,6 +9,7 @@ import { translate, type MessageKey, type MessageParams } from '../../i18n';
 import { openWorkbook } from '../../sheets';
 import { staffLocale } from './respond';
 import { staffLocaleFor } from './staff';
+import { settingLabelFor } from './sidebar';
 
 // No code generation: Apps Script bundles stay free of eval/new Function paths being taken.
 z.config({ jitless: true });
@@ -136,11 +137,11 @@ function refusal(name: SidebarFunction, args: readonly unknown[], issue: Issue |
   );
   const locale = refusalLocale();
   const word = isField(fieldName) ? translate(locale, `door.field.${fieldName}`) : translate(locale, 'door.field.call');
-  // A setting's value is named by its key, the word staff see on the Settings sheet.
+  // A setting's value is named in staff words (its label), the key only when it has none.
   const settingKey = name === 'saveSetting' && argumentIndex === 1 ? args[0] : undefined;
   const field =
     typeof settingKey === 'string' && settingKey !== ''
-      ? translate(locale, 'door.field.settingValue', { key: excerpt(settingKey, locale) })
+      ? translate(locale, 'door.field.settingValue', { key: excerpt(settingLabelFor(settingKey, locale), locale) })
       : word;
   const [expectKey, expectParams] = expectation(issue, value, fieldName);
   return translate(locale, 'door.refused', {

@@ -5,10 +5,11 @@ import { quoteCell } from '../../domain/cells';
 import { DEFAULT_CORE_SETTINGS, settingValue, type SettingEntry } from '../../domain/schema';
 import { DEFAULT_LOYALTY_SETTINGS } from '../../domain/loyalty/settings';
 import { DEFAULT_CAMPAIGN_SETTINGS } from '../../domain/campaigns/settings';
-import { DEFAULT_KPI_SETTINGS } from '../../domain/analysis/kpis';
+import { DEFAULT_ANALYSIS_SETTINGS } from '../../domain/analysis/settings';
 import { DEFAULT_TELEGRAM_SETTINGS } from '../../domain/telegram/alerts';
 import type { Locale } from '../../domain/types';
-import { translate } from '../../i18n';
+import { translate, type MessageKey } from '../../i18n';
+import { en } from '../../i18n/en';
 import { findSheet, readSettingDescriptions, settingEntries, writeSetting, type Workbook } from '../../sheets';
 import { UserFacingError } from './respond';
 import { asStaff, staffLocaleFor } from './staff';
@@ -71,8 +72,10 @@ const KNOWN_AREAS: ReadonlyArray<[prefix: string, defaults: object]> = [
   ['core', DEFAULT_CORE_SETTINGS],
   ['loyalty', DEFAULT_LOYALTY_SETTINGS],
   ['campaigns', DEFAULT_CAMPAIGN_SETTINGS],
-  ['analysis', DEFAULT_KPI_SETTINGS],
+  ['analysis', DEFAULT_ANALYSIS_SETTINGS],
   ['telegram', DEFAULT_TELEGRAM_SETTINGS],
+  // The consent text is read by the forms; its default is the catalog's sentence.
+  ['forms', { consentText: '' }],
 ];
 
 function knownDefault(key: string): { found: boolean; value: unknown } {
@@ -106,6 +109,13 @@ function settingProblem(key: string, value: string, spreadsheetLocale: Locale, l
   const parsed = settingValue(value, known.value, spreadsheetLocale);
   const ok = parsed !== undefined && (key !== 'core.locale' || parsed === 'ru' || parsed === 'en');
   return ok ? null : translate(locale, 'settings.invalid', { key, value: quoteCell(value) });
+}
+
+/** A setting's name in staff words: its catalog label, else its catalog description, else the key itself. */
+export function settingLabelFor(key: string, locale: Locale): string {
+  for (const candidate of [`ui.settings.label.${key}`, `settings.description.${key}`])
+    if (candidate in en) return translate(locale, candidate as MessageKey);
+  return key;
 }
 
 function rowView(
@@ -156,7 +166,16 @@ export function saveSetting(key: string, value: string): SettingRowView {
     const text = String(value ?? '').trim();
     if (!/^[\w-]+\.[\w.-]+$/.test(cleanKey)) throw new UserFacingError('ui.settings.badKey', { key: cleanKey });
     const problem = settingProblem(cleanKey, text, book.spreadsheetLocale, locale);
-    if (problem !== null) throw new UserFacingError('settings.invalid', { key: cleanKey, value: quoteCell(text) });
+    if (problem !== null) {
+      // Nothing is written: say what the sheet keeps (its old value, or blank and so the default).
+      const kept = asText(settingEntries(book).find((entry) => entry.key === cleanKey)?.value ?? '');
+      const known = knownDefault(cleanKey);
+      throw new UserFacingError(kept === '' ? 'ui.settings.refusedBlank' : 'ui.settings.refused', {
+        label: settingLabelFor(cleanKey, locale),
+        value: quoteCell(text),
+        kept: kept === '' ? (known.found ? asText(known.value) : '') : kept,
+      });
+    }
     if (!findSheet(book, 'settings')) throw new UserFacingError('ui.setupFirst');
     writeSetting(book, cleanKey, text);
     const saved = settingEntries(book).find((entry) => entry.key === cleanKey);

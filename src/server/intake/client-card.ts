@@ -1,8 +1,9 @@
 // The Clients section: search by name, email or Twitch channel, and the basic client card.
 // Loyalty, analysis and campaigns add their parts of the card through their own sidebar calls.
-import type { ClientCardView, ClientSummary } from '../../contract/sidebar-api';
+import type { ClientCardView, ClientSummary, FiveWView, RequestView } from '../../contract/sidebar-api';
+import { enumLabel } from '../../domain/cells/enums';
 import { clientFromRow, feedbackFromRow, orderFromRow, recordsFrom, requestFromRow } from '../../domain/schema';
-import type { Client } from '../../domain/types';
+import type { Client, ClientRequest, Feedback, Locale, Order } from '../../domain/types';
 import { readTable } from '../../sheets';
 import { requestView } from './requests';
 import { UserFacingError } from '../app/respond';
@@ -27,11 +28,10 @@ export function searchClients(query: string): ClientSummary[] {
 }
 
 export function getClientCard(clientId: string): ClientCardView {
-  return asStaff((book) => {
-    const client = recordsFrom(readTable(book, 'clients').rows, clientFromRow).find(
-      (candidate) => candidate.id === clientId,
-    );
-    if (!client) throw new UserFacingError('database.clients.unknown', { id: clientId });
+  return asStaff((book, locale) => {
+    const clientRow = readTable(book, 'clients').rows.find((row) => clientFromRow(row).id === clientId);
+    const client = clientRow ? clientFromRow(clientRow) : null;
+    if (!client || !clientRow) throw new UserFacingError('database.clients.unknown', { id: clientId });
     const byEmail = new Map([[client.email, client.id]]);
     const orders = recordsFrom(readTable(book, 'orders').rows, (row) => orderFromRow(row, byEmail)).filter(
       (order) => order.clientId === clientId,
@@ -81,6 +81,7 @@ export function getClientCard(clientId: string): ClientCardView {
       requests: requests
         .sort((a, b) => b.receivedAt.getTime() - a.receivedAt.getTime())
         .map((request) => requestView(request, names)),
+      fiveW: fiveW(client, clientRow.values, { orders, feedback, requests }, locale, new Date()),
     };
   });
 }
@@ -90,3 +91,86 @@ function clientSummary(client: Client): ClientSummary {
 }
 
 const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
+
+const DAY_MS = 86_400_000;
+const TOP = 3;
+
+function cellText(value: unknown): string {
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+function utcDay(date: Date): number {
+  return Math.floor(date.getTime() / DAY_MS);
+}
+
+/** What, Who, Why, When, Where for one client, from the rows the card already read. */
+export function fiveW(
+  client: Client,
+  derived: Readonly<Record<string, unknown>>,
+  history: { orders: readonly Order[]; feedback: readonly Feedback[]; requests: readonly ClientRequest[] },
+  locale: Locale,
+  now: Date,
+): FiveWView {
+  const completed = history.orders
+    .filter((order) => order.status === 'completed')
+    .sort((a, b) => a.date.getTime() - b.date.getTime());
+  const products = new Map<string, { product: string; orders: number; quantity: number }>();
+  for (const order of completed) {
+    const name = order.product.trim();
+    if (!name) continue;
+    const entry = products.get(name) ?? { product: name, orders: 0, quantity: 0 };
+    entry.orders += 1;
+    entry.quantity += order.quantity;
+    products.set(name, entry);
+  }
+  const what = [...products.values()]
+    .sort((a, b) => b.orders - a.orders || b.quantity - a.quantity || a.product.localeCompare(b.product))
+    .slice(0, TOP);
+
+  const reasons = [
+    ...history.orders.map((order) => ({ at: order.date.getTime(), text: order.notes.trim() })),
+    ...history.feedback.map((entry) => ({ at: entry.date.getTime(), text: entry.comment.trim() })),
+  ]
+    .filter((reason) => reason.text !== '')
+    .sort((a, b) => b.at - a.at)
+    .slice(0, TOP)
+    .map((reason) => reason.text);
+
+  const gaps: number[] = [];
+  for (let index = 1; index < completed.length; index++) {
+    const earlier = completed[index - 1];
+    const later = completed[index];
+    if (earlier && later) gaps.push(utcDay(later.date) - utcDay(earlier.date));
+  }
+  const last = completed.at(-1) ?? null;
+  const next = derived['nextOrderExpected'];
+  const nextDate = next instanceof Date && !Number.isNaN(next.getTime()) ? next : null;
+  const late = nextDate ? utcDay(now) - utcDay(nextDate) : 0;
+
+  const channelCounts = new Map<RequestView['channel'], number>();
+  for (const request of history.requests)
+    channelCounts.set(request.channel, (channelCounts.get(request.channel) ?? 0) + 1);
+
+  return {
+    what,
+    who: {
+      stage: cellText(derived['lifecycle']),
+      // The refresh writes "Segment (code)"; staff read the segment's name.
+      segment: cellText(derived['rfmSegment']).replace(/\s*\(\d+\)$/, ''),
+      tier: cellText(derived['tier']),
+      topic: client.topic ? enumLabel('channelTopic', client.topic, locale) : '',
+    },
+    why: reasons,
+    when: {
+      orders: completed.length,
+      rhythmDays: gaps.length > 0 ? Math.round(gaps.reduce((sum, gap) => sum + gap, 0) / gaps.length) : null,
+      lastOrder: last ? last.date.toISOString() : null,
+      nextExpected: nextDate && late <= 0 ? nextDate.toISOString() : null,
+      overdueDays: nextDate && late > 0 ? late : null,
+    },
+    where: {
+      source: client.source.trim(),
+      channels: [...channelCounts.entries()].sort((a, b) => b[1] - a[1]).map(([channel]) => channel),
+    },
+  };
+}

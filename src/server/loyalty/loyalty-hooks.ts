@@ -2,6 +2,7 @@
 // to whoever referred them, and the feedback bonus. Keyed in the ledger, so a form trigger firing twice
 // pays once.
 import { feedbackBonus, linkReferral, registrationBonus, type LoyaltyMessage } from '../../domain/loyalty';
+import { ledgerEntryInWords } from './loyalty-words';
 import { withLock } from '../../services/locks';
 import { translate } from '../../i18n';
 import { appendRows, updateRows, type Workbook } from '../../sheets';
@@ -33,7 +34,11 @@ export function welcomeClient(book: Workbook, clientId: string, typedReferralCod
     if (!client) throw new Error(`loyalty: registered client ${clientId} is not in the Clients sheet`);
     const ledger = readLedgerOf(book, clientId);
     const appended = registrationBonus(ledger, clientId, settings, at);
-    appendRows(book, 'loyalty', appended.map(ledgerRow));
+    appendRows(
+      book,
+      'loyalty',
+      appended.map((entry) => ledgerRow(ledgerEntryInWords(entry, book.locale))),
+    );
 
     const values: Record<string, string | number> = {};
     if (!client.referralCode) values.referralCode = referralCodeOf(client, settings, lazySigner());
@@ -70,7 +75,9 @@ export function awardFeedbackBonus(book: Workbook, feedbackId: string, clientId:
     appendRows(
       book,
       'loyalty',
-      feedbackBonus(ledger, { id: feedbackId, clientId }, readLoyaltySettings(book), at).map(ledgerRow),
+      feedbackBonus(ledger, { id: feedbackId, clientId }, readLoyaltySettings(book), at).map((entry) =>
+        ledgerRow(ledgerEntryInWords(entry, book.locale)),
+      ),
     );
   });
 }

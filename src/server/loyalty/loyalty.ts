@@ -1,6 +1,7 @@
 // Loyalty entry points: the nightly step (also run from the sidebar), and the client card's
 // adjustments and redemptions. Logic is in src/domain/loyalty; here we read, plan and write back.
 import type { LoyaltyRunSummary, PointsAdjustment, PointsChange, PointsRedemption } from '../../contract/sidebar-api';
+import { ledgerEntryInWords } from './loyalty-words';
 import { withLock } from '../../services/locks';
 import {
   adjustPoints as planAdjustment,
@@ -41,7 +42,11 @@ export function reconcileLoyalty(book: Workbook, asOf: Date): LoyaltyRunSummary 
       settings,
       asOf,
     });
-    appendRows(book, 'loyalty', plan.appended.map(ledgerRow));
+    appendRows(
+      book,
+      'loyalty',
+      plan.appended.map((entry) => ledgerRow(ledgerEntryInWords(entry, book.locale))),
+    );
 
     const sign = lazySigner();
     const updates: RowUpdate[] = [];
@@ -100,7 +105,11 @@ function recordForClient(
   ledger: readonly LedgerEntry[],
   appended: readonly LedgerEntry[],
 ): PointsChange {
-  appendRows(book, 'loyalty', appended.map(ledgerRow));
+  appendRows(
+    book,
+    'loyalty',
+    appended.map((entry) => ledgerRow(ledgerEntryInWords(entry, book.locale))),
+  );
   const balance = sumFor([...ledger, ...appended], client.id);
   if (client.pointsBalance !== balance)
     updateRows(book, 'clients', [

@@ -4,13 +4,14 @@ import type {
   ClientCardView,
   ClientInsights,
   ClientMailView,
+  FiveWView,
   LoyaltyCard,
   RequestView,
 } from '../../contract/sidebar-api';
 import { busy, el, field, option, requestId, statusLine } from '../dom';
 import { call, errorText } from '../server';
 import { enumLabel } from '../../domain/cells/enums';
-import { formatDate, formatNumber, locale, t } from '../text';
+import { countOf, formatDate, formatNumber, locale, t } from '../text';
 
 export interface LoadedCard {
   card: ClientCardView;
@@ -42,7 +43,14 @@ function insightsBlock(insights: ClientInsights | Error): HTMLElement {
       t('ui.clients.predictedValue'),
       insights.predictedValue === null ? unknown : formatNumber(insights.predictedValue),
     ],
-    [t('ui.clients.nextOrder'), insights.nextOrderExpected ? formatDate(insights.nextOrderExpected) : unknown],
+    [
+      t('ui.clients.nextOrder'),
+      insights.nextOrderOverdueDays
+        ? t('ui.clients.overdue', { days: countOf(insights.nextOrderOverdueDays, 'days') })
+        : insights.nextOrderExpected
+          ? formatDate(insights.nextOrderExpected)
+          : unknown,
+    ],
     [t('ui.clients.segments'), insights.segments.join(', ') || '—'],
   ]);
 }
@@ -52,7 +60,7 @@ function loyaltyBlock(loyalty: LoyaltyCard | Error): HTMLElement {
   const block = el('div', { className: 'loyalty' });
   block.append(
     facts([
-      [t('ui.clients.balance'), formatNumber(loyalty.balance)],
+      [t('ui.clients.balance'), countOf(loyalty.balance, 'points')],
       [t('ui.clients.tier'), loyalty.tier || '—'],
       [
         t('ui.clients.discount'),
@@ -66,7 +74,7 @@ function loyaltyBlock(loyalty: LoyaltyCard | Error): HTMLElement {
       el('p', {
         className: 'secondary',
         text: t('ui.clients.expiring', {
-          points: loyalty.expiringSoon.points,
+          points: countOf(loyalty.expiringSoon.points, 'points'),
           date: formatDate(loyalty.expiringSoon.firstExpiresAt),
         }),
       }),
@@ -131,7 +139,7 @@ function requestItem(request: RequestView): HTMLElement {
     'li',
     { attrs: { 'data-request': request.id } },
     el('div', {
-      text: `${formatDate(request.receivedAt)} · ${t(`ui.channel.${request.channel}`)} · ${request.summary}`,
+      text: `${formatDate(request.receivedAt)} · ${enumLabel('requestChannel', request.channel, locale())} · ${request.summary}`,
     }),
   );
   if (request.answeredAt) {
@@ -153,7 +161,7 @@ function requestItem(request: RequestView): HTMLElement {
 
 function requestForm(clientId: string, into: HTMLElement): HTMLElement {
   const channel = el('select');
-  for (const name of CHANNELS) channel.append(option(name, t(`ui.channel.${name}`)));
+  for (const name of CHANNELS) channel.append(option(name, enumLabel('requestChannel', name, locale())));
   const summary = el('textarea', { attrs: { required: true } });
   const log = el('button', { className: 'action', text: t('ui.clients.log'), attrs: { type: 'submit' } });
   const status = statusLine();
@@ -202,6 +210,49 @@ function adjustForm(clientId: string, reload: () => void): HTMLElement {
   return form;
 }
 
+/** The 5W card: what they order, who they are, why, when and where, each a short line in the staff language. */
+function fiveWBlock(five: FiveWView | undefined): HTMLElement {
+  if (!five) return el('div');
+  const none = '—';
+  const what = five.what
+    .map((item) => t('ui.clients.fiveW.product', { product: item.product, orders: item.orders }))
+    .join(', ');
+  const who = [five.who.stage, five.who.segment, five.who.tier, five.who.topic].filter(Boolean).join(' · ');
+  const when = [
+    t('ui.clients.fiveW.orders', { count: five.when.orders }),
+    five.when.rhythmDays !== null ? t('ui.clients.fiveW.rhythm', { days: countOf(five.when.rhythmDays, 'days') }) : '',
+    five.when.lastOrder ? t('ui.clients.fiveW.last', { date: formatDate(five.when.lastOrder) }) : '',
+    five.when.overdueDays !== null
+      ? t('ui.clients.overdue', { days: countOf(five.when.overdueDays, 'days') })
+      : five.when.nextExpected
+        ? t('ui.clients.fiveW.next', { date: formatDate(five.when.nextExpected) })
+        : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  const where = [
+    five.where.source ? t('ui.clients.fiveW.found', { source: five.where.source }) : '',
+    five.where.channels.length > 0
+      ? t('ui.clients.fiveW.writes', {
+          channels: five.where.channels.map((channel) => enumLabel('requestChannel', channel, locale())).join(', '),
+        })
+      : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  const rows: Array<[string, string, string]> = [
+    ['what', t('ui.clients.fiveW.what'), what || none],
+    ['who', t('ui.clients.fiveW.who'), who || none],
+    ['why', t('ui.clients.fiveW.why'), five.why.join(' · ') || none],
+    ['when', t('ui.clients.fiveW.when'), when || none],
+    ['where', t('ui.clients.fiveW.where'), where || none],
+  ];
+  const list = el('dl', { className: 'facts five-w' });
+  for (const [part, name, value] of rows)
+    list.append(el('dt', { text: name }), el('dd', { text: value, attrs: { 'data-5w': part } }));
+  return list;
+}
+
 export function cardView(loaded: LoadedCard, reload: () => void): HTMLElement {
   const { card } = loaded;
   const profile = card.profile;
@@ -218,6 +269,7 @@ export function cardView(loaded: LoadedCard, reload: () => void): HTMLElement {
         .filter(Boolean)
         .join(' · '),
     }),
+    fiveWBlock(card.fiveW),
     insightsBlock(loaded.insights),
     el('h3', { text: t('ui.clients.loyalty') }),
     loyaltyBlock(loaded.loyalty),
@@ -226,7 +278,7 @@ export function cardView(loaded: LoadedCard, reload: () => void): HTMLElement {
     list(
       card.orders.map(
         (order) =>
-          `${formatDate(order.date)} · ${order.product} × ${order.quantity} · ${formatNumber(order.amount)} · ${enumLabel('orderStatus', order.status, locale())}`,
+          `${formatDate(order.date)} · ${order.product} × ${order.quantity} · ${formatNumber(order.amount)} ₽ · ${enumLabel('orderStatus', order.status, locale())}`,
       ),
     ),
     el('h3', { text: t('ui.clients.feedback') }),

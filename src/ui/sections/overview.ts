@@ -1,5 +1,6 @@
 // Overview: the period's KPI tiles beside the previous period, and what needs attention.
-import type { KpiTileView, OverviewView } from '../../contract/sidebar-api';
+import type { GoalView, KpiTileView, OverviewView } from '../../contract/sidebar-api';
+import type { MessageKey } from '../../i18n';
 import { el, loadInto } from '../dom';
 import type { Section, SectionContext } from '../section';
 import { call } from '../server';
@@ -8,7 +9,7 @@ import { formatDate, formatNumber, t } from '../text';
 function shown(value: number | null, format: KpiTileView['format']): string {
   if (value === null) return '—';
   if (format === 'percent') return `${formatNumber(value * 100, 1)} %`;
-  if (format === 'money') return formatNumber(value, 0);
+  if (format === 'money') return `${formatNumber(value, 0)} ₽`;
   return formatNumber(value, format === 'number' ? 2 : 1);
 }
 
@@ -26,6 +27,44 @@ function tile(view: KpiTileView): HTMLElement {
     el('div', { className: 'name', text: view.label }),
     el('div', { className: `value ${trend}`, text: shown(view.current, view.format) }),
     el('div', { className: 'before', text: t('ui.overview.previous', { value: shown(view.previous, view.format) }) }),
+  );
+}
+
+/** A share or change as a percent with its sign when it is a change: `60 %`, `+30 %`, `−20 %`. */
+function percent(value: number, signed: boolean): string {
+  const text = `${formatNumber(Math.abs(value) * 100, 1)} %`;
+  if (!signed) return value < 0 ? `−${text}` : text;
+  return value > 0 ? `+${text}` : value < 0 ? `−${text}` : text;
+}
+
+function goalNumber(goal: GoalView, value: number): string {
+  if (goal.rule === 'growthAtLeast' || goal.rule === 'changeAtMost') return percent(value, true);
+  if (goal.key === 'averageResponseHours') return t('ui.overview.goal.hours', { hours: formatNumber(value, 1) });
+  return percent(value, false);
+}
+
+/** One KPI against its target: name, the measured value, the target in words, its colour and trend. */
+function goalRow(goal: GoalView): HTMLElement {
+  const state = goal.state ?? 'none';
+  return el(
+    'li',
+    { className: `goal ${state}`, attrs: { 'data-goal': goal.key, 'data-state': state } },
+    el('span', { className: 'dot', attrs: { 'aria-hidden': 'true' } }),
+    el('b', { text: t(`ui.overview.goal.name.${goal.key}` as MessageKey) }),
+    el('span', {
+      className: 'measured',
+      text: ` ${goal.measured === null ? t('ui.overview.goal.noData') : goalNumber(goal, goal.measured)}`,
+    }),
+    el('div', {
+      className: 'secondary hint',
+      text: [
+        t(`ui.overview.goal.rule.${goal.rule}`, { target: goalNumber(goal, goal.target) }),
+        goal.state ? t(`ui.overview.goal.state.${goal.state}`) : '',
+        goal.trend ? t(`ui.overview.goal.trend.${goal.trend}`) : '',
+      ]
+        .filter(Boolean)
+        .join(' · '),
+    }),
   );
 }
 
@@ -71,6 +110,8 @@ export const overview: Section = {
             text: t('ui.overview.period', { from: formatDate(view.period.from), to: formatDate(view.period.to) }),
           }),
           el('div', { className: 'tiles' }, ...view.tiles.map(tile)),
+          el('h3', { text: t('ui.overview.goals') }),
+          el('ul', { className: 'plain goals' }, ...(view.goals ?? []).map(goalRow)),
           el('h3', { text: t('ui.overview.attention') }),
           attention(view, context),
           el('p', { className: 'secondary', text: view.clv?.message ?? '' }),

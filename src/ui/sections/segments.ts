@@ -7,6 +7,7 @@ import { RULE_OPS, type RuleOp } from '../../domain/analysis/segments/model';
 import { busy, el, field, loadInto, option, statusLine } from '../dom';
 import type { Section, SectionContext } from '../section';
 import { call, errorText } from '../server';
+import { segmentInWords, valueLabel } from '../rule-words';
 import { t } from '../text';
 
 /** Conditions that make sense for each kind of field. */
@@ -28,6 +29,14 @@ function ruleRow(onChange: () => void, onRemove: (row: HTMLElement) => void): HT
     fieldSelect.append(option(name, t(`ui.segments.field.${name}` as Parameters<typeof t>[0])));
   const opSelect = el('select', { attrs: { 'data-part': 'op' } });
   const value = el('input', { attrs: { type: 'text', 'data-part': 'value' } });
+  // Enumerations (topics, stages, yes/no) are picked from a list; several for "one of".
+  const choice = el('select', { attrs: { 'data-part': 'choice' } });
+  const hint = el('p', { className: 'error hint', attrs: { 'data-part': 'hint', 'aria-live': 'polite' } });
+  const listed = (): readonly string[] | null => {
+    const spec = SEGMENT_FIELDS.get(fieldSelect.value);
+    if (spec?.type === 'boolean') return ['true', 'false'];
+    return spec?.type === 'choice' ? (spec.choices ?? null) : null;
+  };
   const remove = el('button', {
     text: '×',
     attrs: { type: 'button', 'aria-label': t('ui.segments.removeRule'), title: t('ui.segments.removeRule') },
@@ -37,23 +46,59 @@ function ruleRow(onChange: () => void, onRemove: (row: HTMLElement) => void): HT
     const ops = OPS_FOR[spec?.type ?? 'dynamic'] ?? RULE_OPS;
     const keep = opSelect.value;
     opSelect.replaceChildren(...ops.map((op) => option(op, t(`ui.segments.op.${op}`), op === keep)));
-    value.placeholder = spec?.type === 'boolean' ? 'true / false' : (spec?.choices ?? []).slice(0, 4).join(', ');
+    fillValue();
   };
-  fillOps();
+  const fillValue = (): void => {
+    const choices = listed();
+    const name = fieldSelect.value;
+    choice.multiple = opSelect.value === 'in';
+    choice.replaceChildren(
+      ...(choices ?? []).map((item) =>
+        option(item, valueLabel(name, item === 'true' ? true : item === 'false' ? false : item)),
+      ),
+    );
+    const needsValue = opSelect.value !== 'is_empty' && opSelect.value !== 'is_not_empty';
+    choice.closest<HTMLElement>('.form-group')?.toggleAttribute('hidden', !choices || !needsValue);
+    value.closest<HTMLElement>('.form-group')?.toggleAttribute('hidden', Boolean(choices) || !needsValue);
+    checkNumber();
+  };
+  /** A number field that gets a word says so at once, in the staff language. */
+  const checkNumber = (): void => {
+    const spec = SEGMENT_FIELDS.get(fieldSelect.value);
+    const parts = opSelect.value === 'between' ? value.value.split(',') : [value.value];
+    const wrong =
+      spec?.type === 'number' &&
+      value.value.trim() !== '' &&
+      parts.some(
+        (part) => !Number.isFinite(Number(part.trim().replace(/\s/g, '').replace(',', '.'))) || part.trim() === '',
+      );
+    hint.textContent = wrong ? t('ui.segments.needsNumber') : '';
+    value.setAttribute('aria-invalid', String(wrong));
+  };
   const row = el(
     'div',
     { className: 'rule' },
     field(t('ui.segments.field'), fieldSelect),
     field(t('ui.segments.op'), opSelect),
     field(t('ui.segments.value'), value),
+    field(t('ui.segments.value'), choice),
     remove,
+    hint,
   );
   fieldSelect.addEventListener('change', () => {
     fillOps();
     onChange();
   });
-  opSelect.addEventListener('change', onChange);
-  value.addEventListener('input', onChange);
+  fillOps();
+  opSelect.addEventListener('change', () => {
+    fillValue();
+    onChange();
+  });
+  choice.addEventListener('change', onChange);
+  value.addEventListener('input', () => {
+    checkNumber();
+    onChange();
+  });
   remove.addEventListener('click', () => onRemove(row));
   return Object.assign(row, {
     rule(): Rule {
@@ -61,6 +106,10 @@ function ruleRow(onChange: () => void, onRemove: (row: HTMLElement) => void): HT
       const op = opSelect.value;
       const raw = value.value.trim();
       if (op === 'is_empty' || op === 'is_not_empty') return { field: fieldSelect.value, op };
+      if (listed()) {
+        const picked = Array.from(choice.selectedOptions).map((item) => typed(item.value, spec?.type));
+        return { field: fieldSelect.value, op, value: op === 'in' ? picked : (picked[0] ?? '') };
+      }
       if (op === 'between' || op === 'in')
         return { field: fieldSelect.value, op, value: raw.split(',').map((part) => typed(part.trim(), spec?.type)) };
       return { field: fieldSelect.value, op, value: typed(raw, spec?.type) };
@@ -133,7 +182,7 @@ function sampleList(sample: ClientBrief[], context: SectionContext): HTMLElement
           text: client.name || client.email,
           on: { click: () => context.go('clients', client.id) },
         }),
-        el('span', { className: 'secondary', text: ` · ${client.lifecycle}` }),
+        el('span', { className: 'secondary', text: ` · ${valueLabel('lifecycle', client.lifecycle)}` }),
       ),
     ),
   );
@@ -226,8 +275,14 @@ export const segments: Section = {
       field(t('ui.segments.match'), match),
       rules,
       el('div', { className: 'inline block' }, add, group),
-      field(t('ui.segments.rulesText'), rulesText),
-      el('div', { className: 'inline' }, check),
+      // The rules as text, for those who want to write them: behind "Advanced".
+      el(
+        'details',
+        { className: 'advanced' },
+        el('summary', { text: t('ui.segments.advanced') }),
+        field(t('ui.segments.rulesText'), rulesText),
+        el('div', { className: 'inline' }, check),
+      ),
       count,
       sample,
       field(t('ui.segments.name'), name),
@@ -268,7 +323,11 @@ export const segments: Section = {
               .join(' · '),
           }),
         ),
-        el('div', { className: 'secondary hint', text: segment.rules }),
+        el('div', {
+          className: 'secondary hint',
+          attrs: { 'data-part': 'words' },
+          text: segmentInWords(segment.rules),
+        }),
       );
       const actions = el('div', { className: 'inline' });
       actions.append(

@@ -96,3 +96,23 @@ export function formatSegment(group: SegmentGroup): string {
   const joiner = group.match === 'any' ? ' OR ' : ' AND ';
   return group.rules.map((item) => (isGroup(item) ? `(${formatSegment(item)})` : formatRule(item))).join(joiner);
 }
+
+/** Where a choice field's values are named in the catalogs (the key is completed by the value). */
+const CHOICE_LABEL_PREFIX: Readonly<Record<string, string>> = {
+  topic: 'enum.channelTopic.',
+  locale: 'enum.language.',
+  rfm_segment: 'analysis.rfm.',
+  lifecycle: 'analysis.lifecycle.',
+};
+
+/**
+ * The catalog key naming a choice value staff see (`lifecycle` + `churned` → `analysis.lifecycle.churned`);
+ * null for a field whose values are the studio's own words (tiers, products, columns).
+ */
+export function choiceLabelKey(field: string, value: string): string | null {
+  const prefix = CHOICE_LABEL_PREFIX[field];
+  const choices = resolveField(field)?.choices;
+  if (!prefix || !choices) return null;
+  const known = choices.find((choice) => choice.toLowerCase() === value.toLowerCase());
+  return known ? `${prefix}${known}` : null;
+}

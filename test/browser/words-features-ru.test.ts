@@ -1,0 +1,3 @@
+import { wordsFeatures } from './words-features';
+
+wordsFeatures('ru');

@@ -1,0 +1,253 @@
+// Issue #17 walked in one language: segment rules in words, Settings as a form, goals, the 5W card, the
+// playground as Sheets. Shared by words-features-ru/en.test.ts; expectations are written out by hand.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ClientInsights, OverviewView } from '../../src/contract/sidebar-api';
+
+/** Russian plural by hand: 1, 21 балл; 2–4, 22–24 балла; 5–20, 25–30 баллов. */
+function russianPoints(count: number): string {
+  const tens = count % 100;
+  const ones = count % 10;
+  const word = tens >= 11 && tens <= 14 ? 'баллов' : ones === 1 ? 'балл' : ones >= 2 && ones <= 4 ? 'балла' : 'баллов';
+  return `${count.toLocaleString('ru-RU')} ${word}`;
+}
+import { mkdirSync } from 'node:fs';
+import { get, openSection, openStudio, post, settled, type Studio } from './harness';
+
+async function settingsSheet(studio: Studio): Promise<string[][]> {
+  const state = await get<{ sheets: string[] }>(studio.server.url, '/api/state');
+  const name = state.sheets.find((candidate) => candidate === 'Настройки' || candidate === 'Settings') ?? '';
+  return (await get<{ rows: string[][] }>(studio.server.url, `/api/sheet?name=${encodeURIComponent(name)}`)).rows;
+}
+
+type Words = Record<'ru' | 'en', string>;
+const say = (locale: 'ru' | 'en', words: Words): string => words[locale];
+
+export function wordsFeatures(locale: 'ru' | 'en'): void {
+  let studio: Studio;
+  describe(`issue 17 in ${locale}`, () => {
+    beforeAll(async () => {
+      studio = await openStudio(locale);
+    });
+    afterAll(async () => {
+      await studio?.close();
+    });
+
+    it('segments: built-in rules read as words, values are picked from lists, the text editor is behind Advanced', async () => {
+      const page = studio.sidebar;
+      await openSection(studio, 'segments');
+      await settled(page);
+      // The built-in VIP segment is `tier in [vip]` in the sheet.
+      await expect
+        .poll(() => page.locator('[data-segment="vip"] [data-part=words]').textContent())
+        .toBe(say(locale, { ru: 'Уровень лояльности: vip', en: 'Loyalty tier: vip' }));
+      expect(await page.locator('textarea[data-part=rules-text]').isVisible()).toBe(false);
+      await page.click('details.advanced summary');
+      expect(await page.locator('textarea[data-part=rules-text]').isVisible()).toBe(true);
+
+      const rule = page.locator('.builder > .rules > .rule').first();
+      await rule.locator('select[data-part=field]').selectOption('topic');
+      expect(await rule.locator('input[data-part=value]').isVisible()).toBe(false);
+      const topics = await rule.locator('select[data-part=choice] option').allTextContents();
+      expect(topics).toContain(say(locale, { ru: 'Творчество', en: 'Art' }));
+      expect(topics).not.toContain('art');
+
+      await rule.locator('select[data-part=field]').selectOption('order_count');
+      await rule.locator('select[data-part=op]').selectOption('ge');
+      await rule.locator('input[data-part=value]').fill(say(locale, { ru: 'два', en: 'two' }));
+      expect(await rule.locator('[data-part=hint]').textContent()).toBe(
+        say(locale, { ru: 'Напишите число, например 2.', en: 'Write a number, e.g. 2.' }),
+      );
+      await rule.locator('input[data-part=value]').fill('2');
+      expect(await rule.locator('[data-part=hint]').textContent()).toBe('');
+    });
+
+    it('settings: grouped typed controls, saved through the form into the Settings sheet', async () => {
+      const page = studio.sidebar;
+      await openSection(studio, 'settings');
+      await settled(page);
+      expect(await page.locator('fieldset.settings-group legend').allTextContents()).toEqual(
+        locale === 'ru'
+          ? ['Студия', 'Почта', 'Автоматические письма', 'Лояльность', 'Анализ и цели']
+          : ['Studio', 'Mail', 'Automations', 'Loyalty', 'Analysis and goals'],
+      );
+      // A number with its unit, a word refused before saving.
+      const bonus = page.locator('form[data-setting="loyalty.bonusFeedback"]');
+      expect(await bonus.locator('label').textContent()).toBe(
+        say(locale, { ru: 'Бонус за отзыв', en: 'Bonus for feedback' }),
+      );
+      expect(await bonus.locator('.unit').textContent()).toBe(say(locale, { ru: 'баллов', en: 'points' }));
+      await bonus.locator('input').fill(say(locale, { ru: 'два', en: 'two' }));
+      await bonus.locator('button').click();
+      await expect
+        .poll(() => bonus.locator('.status.error').textContent())
+        .toBe(say(locale, { ru: 'Напишите число, например 2.', en: 'Write a number, e.g. 2.' }));
+      await bonus.locator('input').fill('1 500');
+      await bonus.locator('button').click();
+      await expect
+        .poll(async () => (await settingsSheet(studio)).find((row) => row[0] === 'loyalty.bonusFeedback')?.[1])
+        .toBe('1500');
+
+      // The quiet hours as a time of day: 22:00 is stored as the hour 22.
+      const quiet = page.locator('form[data-setting="campaigns.quietFromHour"]');
+      await quiet.locator('input[type=time]').fill('22:00');
+      await quiet.locator('button').click();
+      await expect
+        .poll(async () => (await settingsSheet(studio)).find((row) => row[0] === 'campaigns.quietFromHour')?.[1])
+        .toBe('22');
+
+      // The tier table: the second tier's threshold changed to 400, stored as the JSON the loyalty code reads,
+      // every other tier as the sheet had it.
+      const tiersCell = async () =>
+        JSON.parse((await settingsSheet(studio)).find((row) => row[0] === 'loyalty.tiers')?.[1] || '[]') as Array<
+          Record<string, number | string>
+        >;
+      const before = await tiersCell();
+      expect(before.length).toBeGreaterThan(1);
+      const tiers = page.locator('form[data-setting="loyalty.tiers"]');
+      expect(await tiers.locator('tbody tr').count()).toBe(before.length);
+      await tiers.locator('tbody tr').nth(1).locator('input[data-column=threshold]').fill('400');
+      await tiers.locator('button[type=submit]').click();
+      await expect
+        .poll(tiersCell)
+        .toEqual(before.map((tier, index) => (index === 1 ? { ...tier, threshold: 400 } : tier)));
+
+      // A value the server refuses: the sentence says what the sheet kept.
+      const language = page.locator('form[data-setting="core.locale"]');
+      await language.locator('input').fill('fr');
+      await language.locator('button').click();
+      const kept = (await settingsSheet(studio)).find((row) => row[0] === 'core.locale')?.[1] ?? '';
+      await expect
+        .poll(() => language.locator('.status.error').textContent())
+        .toBe(
+          kept === ''
+            ? say(locale, {
+                ru: 'Не сохранено: «fr» не подходит для «Язык меню и сообщений». На листе по-прежнему пусто — действует значение по умолчанию «ru».',
+                en: 'Not saved: “fr” does not fit “Language of menus and messages”. The sheet is still blank, so the default “ru” applies.',
+              })
+            : say(locale, {
+                ru: `Не сохранено: «fr» не подходит для «Язык меню и сообщений». На листе осталось прежнее значение: «${kept}».`,
+                en: `Not saved: “fr” does not fit “Language of menus and messages”. The sheet keeps the value it had: “${kept}”.`,
+              }),
+        );
+    });
+
+    it('client card: points with their plural, the expected order never a date in the past, RFM without its code', async () => {
+      const page = studio.sidebar;
+      await openSection(studio, 'clients');
+      await page.fill('input[type=search]', 'frostneko22');
+      await page.click('form.search button[type=submit]');
+      await page.click('[data-client="C-00001"]');
+      await settled(page);
+      const balance = Number(await page.locator('[data-balance]').getAttribute('data-balance'));
+      expect(await page.locator('[data-balance]').textContent()).toBe(
+        locale === 'ru'
+          ? russianPoints(balance)
+          : `${balance.toLocaleString('en-GB')} ${balance === 1 ? 'point' : 'points'}`,
+      );
+      const insights = (
+        (await post(studio.server.url, '/api/run', { fn: 'getClientInsights', args: ['C-00001'] })) as {
+          value: ClientInsights;
+        }
+      ).value;
+      // The request channel reads as the Requests sheet's list does ("Почта", not "Email", in Russian).
+      expect(await page.locator('#section select option[value="email"]').first().textContent()).toBe(
+        say(locale, { ru: 'Почта', en: 'Email' }),
+      );
+      // The 5W card is drawn with the card: five answers, none of them empty words.
+      expect(await page.locator('[data-5w]').count()).toBe(5);
+      const state = await get<{ now: string }>(studio.server.url, '/api/state');
+      const text = await page.textContent('#section');
+      expect(insights.rfm).not.toMatch(/\d{3}/);
+      if (insights.nextOrderExpected && insights.nextOrderExpected < state.now.slice(0, 10)) {
+        // Late: the days between the expected day and the playground's today, counted by hand.
+        const days = Math.round(
+          (Date.parse(state.now.slice(0, 10)) - Date.parse(insights.nextOrderExpected)) / 86_400_000,
+        );
+        expect(insights.nextOrderOverdueDays).toBe(days);
+        expect(text).toContain(say(locale, { ru: 'задерживается на ', en: 'overdue by ' }));
+      } else {
+        expect(insights.nextOrderOverdueDays).toBeNull();
+      }
+    });
+
+    it('overview: each KPI against the studio target, coloured as the server measured it', async () => {
+      const page = studio.sidebar;
+      await openSection(studio, 'overview');
+      await settled(page);
+      const view = (
+        (await post(studio.server.url, '/api/run', { fn: 'getOverview', args: [] })) as { value: OverviewView }
+      ).value;
+      expect(view.goals.map((goal) => goal.key)).toEqual([
+        'repeatOrderRate',
+        'returningRevenue',
+        'marketingCostPerReturningOrder',
+        'averageResponseHours',
+        'retentionRate',
+        'profitPerClient',
+      ]);
+      for (const goal of view.goals) {
+        const row = page.locator(`[data-goal="${goal.key}"]`);
+        expect(await row.getAttribute('data-state')).toBe(goal.state ?? 'none');
+      }
+      // The repeat-order target is worded as the default 60 %.
+      expect(await page.locator('[data-goal="repeatOrderRate"] .hint').textContent()).toContain(
+        say(locale, { ru: 'цель: не меньше 60 %', en: 'target: at least 60 %' }),
+      );
+      expect(await page.locator('[data-goal="averageResponseHours"] .hint').textContent()).toContain(
+        say(locale, { ru: 'цель: не больше 2 ч', en: 'target: at most 2 h' }),
+      );
+    });
+
+    it("playground: the Dashboard charts drawn from the add-on's chart specs, and a cell typed as 24.11.2026 read as a date", async () => {
+      const page = await studio.browser.newPage({ viewport: { width: 1280, height: 900 } });
+      try {
+        await page.goto(studio.server.url);
+        await page.waitForSelector('#sheet-tabs button');
+        // The demo studio was set up in Russian: its sheets keep the names they were made with.
+        const names = studio.server.playground.emu.spreadsheet.sheetNames();
+        const dashboard = names.find((name) => name === 'Дашборд' || name === 'Dashboard') ?? '';
+        const specs = studio.server.playground.emu.spreadsheet.charts(dashboard);
+        expect(specs.length).toBeGreaterThan(0);
+        await page.click(`#sheet-tabs button[data-sheet="${dashboard}"]`);
+        await page.waitForSelector('figure.chart svg');
+        // One drawn figure per chart the add-on inserted, each with marks (bars, lines or slices).
+        expect(await page.locator('figure.chart').count()).toBe(specs.length);
+        for (const spec of specs)
+          expect(
+            await page.locator(`figure[data-chart="${spec.chartId}"] svg :is(rect, polyline, path)`).count(),
+          ).toBeGreaterThan(0);
+        mkdirSync('artifacts/screenshots', { recursive: true });
+        await page.locator('#charts').scrollIntoViewIfNeeded();
+        await page.screenshot({ path: `artifacts/screenshots/${locale}-playground-dashboard.png`, fullPage: true });
+
+        // All rows, not the first hundred: the Clients sheet shows every client (the demo has more than 100).
+        const clients = names.find((name) => name === 'Клиенты' || name === 'Clients') ?? '';
+        await page.click(`#sheet-tabs button[data-sheet="${clients}"]`);
+        await page.waitForSelector('td[data-cell="A2"]');
+        const total = studio.server.playground.emu.spreadsheet.displayValues(clients).length;
+        expect(total).toBeGreaterThan(100);
+        expect(await page.locator('#grid tbody tr').count()).toBe(total);
+
+        // Birthday of the first client typed as staff type it: a date, not text.
+        const header = studio.server.playground.emu.spreadsheet.displayValues(clients)[0] ?? [];
+        const column = header.findIndex((title) => title === 'День рождения' || title === 'Birthday');
+        expect(column).toBeGreaterThanOrEqual(0);
+        const letter = String.fromCharCode(65 + column);
+        await page.dblclick(`td[data-cell="${letter}2"]`);
+        await page.fill(`input[data-editing="${letter}2"]`, '24.11.2026');
+        await page.press(`input[data-editing="${letter}2"]`, 'Enter');
+        // Stored as a date (midnight in the spreadsheet's zone), shown as the 24th of November 2026.
+        await expect
+          .poll(() =>
+            Object.prototype.toString.call(studio.server.playground.emu.spreadsheet.values(clients)[1]?.[column]),
+          )
+          .toBe('[object Date]');
+        expect(studio.server.playground.emu.spreadsheet.displayValues(clients)[1]?.[column]).toMatch(
+          /^(24\.11\.2026|2026-11-24|11\/24\/2026|24\/11\/2026)$/,
+        );
+      } finally {
+        await page.close();
+      }
+    });
+  });
+}

@@ -1,0 +1,3 @@
+import { wordsScan } from './words-scan';
+
+wordsScan('ru');
