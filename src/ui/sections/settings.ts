@@ -56,6 +56,8 @@ const GROUP_OF_AREA: Readonly<Record<string, Group>> = {
   automations: 'automations',
   loyalty: 'loyalty',
   analysis: 'analysis',
+  // Staff alerts in the studio's Telegram chat.
+  telegram: 'studio',
 };
 const GROUPS: readonly Group[] = ['studio', 'mail', 'automations', 'loyalty', 'analysis', 'other'];
 
