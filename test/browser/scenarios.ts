@@ -243,8 +243,13 @@ export function sidebarScenarios(locale: 'ru' | 'en'): void {
 
     it('automations: each flow shows what it sent lately, and its template is picked from the list', async () => {
       const page = studio.sidebar;
-      // An hour passes: the hourly trigger sends the flow mails due (feedback requests, tier reached, …).
-      await post(studio.server.url, '/api/clock', { ms: 3_600_000 });
+      // Flows are off until switched on and never mail history: this test switches the birthday flow on
+      // itself, then a week passes, and the hourly trigger mails the birthdays that fall in it.
+      await post(studio.server.url, '/api/run', {
+        fn: 'saveAutomation',
+        args: [{ flow: 'birthday', enabled: true, delayDays: 0, template: 'birthday' }],
+      });
+      await post(studio.server.url, '/api/clock', { ms: 7 * 24 * 3_600_000 });
       const activity = await run<FlowActivityView[]>(studio, 'getFlowActivity');
       const busiest = activity.filter((flow) => flow.recent.length > 0).sort((a, b) => b.sent - a.sent)[0];
       expect(busiest?.sent).toBeGreaterThan(0);
