@@ -7,6 +7,7 @@ import { loadBundle } from '../emulator/bundle';
 import { generateDemoStudio } from '../playground/demo-studio';
 import { DEMO_AS_OF, writeRecords, writeStudio } from '../playground/seed';
 import { countedStep, type BenchCase } from './harness';
+import { writeBenchSegments } from './studio';
 
 function analysisWorld(clients: number) {
   const emu = createEmulator({ now: DEMO_AS_OF.toISOString(), locale: 'ru' });
@@ -23,19 +24,7 @@ function analysisWorld(clients: number) {
     dropout: [0.01, 0.06],
   });
   writeStudio(emu, studio, 'ru');
-  writeRecords(
-    emu,
-    'segments',
-    [
-      { id: 'S-0001', name: 'Gamers who came back', rules: 'topic = gaming AND order_count ≥ 2' },
-      {
-        id: 'S-0002',
-        name: 'Big spenders at risk',
-        rules: 'total_spend > 20000 AND (lifecycle = lapsing OR churn_risk > 0.5)',
-      },
-    ],
-    'ru',
-  );
+  writeBenchSegments(emu);
   for (const key of ['settings', 'problems'] as const) writeRecords(emu, key, [], 'ru');
   return { emu, app, orders: studio.orders.length };
 }

@@ -1,7 +1,7 @@
 // The studio the target rows measure: set up by the add-on (sheets trimmed, triggers installed), a demo
 // client base with about 10 orders per client, two segments, a template, and one nightly run behind it so
 // the analysis columns and the loyalty ledger are filled as in a studio that has been running.
-import { createEmulator } from '../emulator';
+import { createEmulator, type Emulator } from '../emulator';
 import { loadBundle } from '../emulator/bundle';
 import { generateDemoStudio } from '../playground/demo-studio';
 import { DEMO_AS_OF, writeRecords, writeStudio } from '../playground/seed';
@@ -42,6 +42,17 @@ export function studioWorld(clients: number, options: StudioOptions = {}) {
     dropout: [0.01, 0.06],
   });
   writeStudio(emu, studio, 'ru');
+  writeBenchSegments(emu);
+  writeRecords(emu, 'templates', [BENCH_TEMPLATE], 'ru');
+  writeRecords(emu, 'settings', [{ key: 'campaigns.quotaReserveForFlows', value: '0' }], 'ru');
+  if (options.nightly !== false) runNight(app);
+  const label = `${clients.toLocaleString('en')} cl / ${studio.orders.length.toLocaleString('en')} ord`;
+  return { emu, app, studio, label };
+}
+
+/** A whole night: the nightly trigger and its continuations (each step its own execution, a minute apart). */
+/** The two saved segments every bench studio has: one simple rule, one with a group and a CLV field. */
+export function writeBenchSegments(emu: Emulator): void {
   writeRecords(
     emu,
     'segments',
@@ -55,14 +66,8 @@ export function studioWorld(clients: number, options: StudioOptions = {}) {
     ],
     'ru',
   );
-  writeRecords(emu, 'templates', [BENCH_TEMPLATE], 'ru');
-  writeRecords(emu, 'settings', [{ key: 'campaigns.quotaReserveForFlows', value: '0' }], 'ru');
-  if (options.nightly !== false) runNight(app);
-  const label = `${clients.toLocaleString('en')} cl / ${studio.orders.length.toLocaleString('en')} ord`;
-  return { emu, app, studio, label };
 }
 
-/** A whole night: the nightly trigger and its continuations (each step its own execution, a minute apart). */
 export function runNight(app: ReturnType<typeof loadBundle>): void {
   const failures: string[] = [];
   for (let step = 0; step < NIGHTLY_STEPS; step += 1) {

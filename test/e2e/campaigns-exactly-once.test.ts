@@ -1,7 +1,7 @@
 // Exactly once under fault injection: a 50-recipient campaign killed after every possible call count k,
 // then resumed; a duplicate trigger firing mid-run; two staff pressing send at the same moment.
 import { describe, expect, it } from 'vitest';
-import { consentingClient, mailStudio, type MailStudio } from '../support/mail-studio';
+import { consentingClient, mailStudio, type MailStudio, createCampaignFor } from '../support/mail-studio';
 import type { CampaignProgress } from '../../src/contract/sidebar-api';
 
 const RECIPIENTS = 50;
@@ -15,15 +15,7 @@ function world(): { studio: MailStudio; eligible: string[] } {
   ];
   // Bare sheets: a snapshot of the add-on's fully formatted sheets takes a second to restore.
   const studio = mailStudio({ quota: 1000, clients, setup: false });
-  studio.call('createCampaign', {
-    name: 'Exactly once',
-    segmentId: 'all',
-    template: 'promo',
-    senderName: 'Studio',
-    replyTo: '',
-    scheduledAt: null,
-    cost: 0,
-  });
+  createCampaignFor(studio, { name: 'Exactly once' });
   return {
     studio,
     eligible: clients

@@ -3,7 +3,7 @@
 // trigger fires. After the next runs of the sending account: every eligible client mailed once, nobody else, from
 // the sending account's mailbox only, and no draft addressed to a client left in any mailbox.
 import { describe, expect, it } from 'vitest';
-import { consentingClient, mailStudio, STAFF_EMAIL, type MailStudio } from '../support/mail-studio';
+import { consentingClient, mailStudio, STAFF_EMAIL, type MailStudio, createCampaignFor } from '../support/mail-studio';
 import { translate } from '../../src/i18n';
 import { formIds } from '../support/studio';
 
@@ -22,15 +22,7 @@ function world(withForms = false): { studio: MailStudio; eligible: string[]; reg
   studio.emu.accounts.add(SECOND);
   studio.emu.properties.seed('script', { 'crm.sendingAccount': STAFF_EMAIL });
   if (withForms) studio.app.run('createForms', [], { kind: 'menu', as: STAFF_EMAIL });
-  studio.call('createCampaign', {
-    name: 'Exactly once',
-    segmentId: 'all',
-    template: 'promo',
-    senderName: 'Studio',
-    replyTo: '',
-    scheduledAt: null,
-    cost: 0,
-  });
+  createCampaignFor(studio, { name: 'Exactly once' });
   return {
     studio,
     registration: formIds(studio.emu).registration,
