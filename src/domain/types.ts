@@ -140,4 +140,6 @@ export interface Send {
   bounceStatus?: string;
   /** When the client first answered in the thread. */
   repliedAt?: Date | null;
+  /** The message id Telegram answered, when the message went there (Clients: preferred channel). */
+  telegramMessageId?: string;
 }

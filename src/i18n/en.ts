@@ -1028,6 +1028,7 @@ export const en = {
   'column.sends.bouncedAt': 'Bounced at',
   'column.sends.bounceStatus': 'Bounce status',
   'column.sends.repliedAt': 'Replied at',
+  'column.sends.telegramMessageId': 'Telegram message',
   'column.templates.name': 'Name',
   'column.templates.subject': 'Subject',
   'column.templates.htmlBody': 'HTML body',

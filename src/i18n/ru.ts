@@ -1031,6 +1031,7 @@ export const ru: Record<MessageKey, string> = {
   'column.sends.bouncedAt': 'Не доставлено',
   'column.sends.bounceStatus': 'Код недоставки',
   'column.sends.repliedAt': 'Ответил',
+  'column.sends.telegramMessageId': 'Сообщение Telegram',
   'column.templates.name': 'Название',
   'column.templates.subject': 'Тема',
   'column.templates.htmlBody': 'HTML-текст',

@@ -17,7 +17,8 @@ export interface TelegramClient extends ChatClient {
   rowNumber: number;
 }
 
-export function telegramClients(table: Table): TelegramClient[] {
+/** `table` may be any read of Clients with its row numbers (the campaign engine passes the rows it read). */
+export function telegramClients(table: Pick<Table, 'rows' | 'rowNumbers'>): TelegramClient[] {
   return table.rows
     .map((row, position) => {
       const v = row.values;

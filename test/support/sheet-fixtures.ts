@@ -158,6 +158,7 @@ const SHEETS = {
       ['bouncedAt', 'Не доставлено', 'Bounced at'],
       ['bounceStatus', 'Код недоставки', 'Bounce status'],
       ['repliedAt', 'Ответил', 'Replied at'],
+      ['telegramMessageId', 'Сообщение Telegram', 'Telegram message'],
     ] as const satisfies readonly Column[],
   },
   loyalty: {

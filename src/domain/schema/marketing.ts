@@ -65,6 +65,8 @@ export const SENDS: SheetSpec = {
     column('sends', 'bouncedAt', 'datetime', { aliases: ['bounced'] }),
     column('sends', 'bounceStatus', 'text', { aliases: ['dsn status'] }),
     column('sends', 'repliedAt', 'datetime', { aliases: ['replied'] }),
+    // The message id Telegram answered for this row's message (the client's preferred channel).
+    column('sends', 'telegramMessageId', 'id', { aliases: ['telegram message', 'сообщение telegram'] }),
   ],
 };
 

@@ -135,6 +135,7 @@ export function sendFromRow(row: TypedRow): Send {
     bouncedAt: date(v.bouncedAt),
     bounceStatus: text(v.bounceStatus),
     repliedAt: date(v.repliedAt),
+    telegramMessageId: text(v.telegramMessageId),
   };
 }
 

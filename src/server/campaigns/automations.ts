@@ -28,6 +28,7 @@ import { feedbackLinks, loyaltyOccasions } from './mail-seams';
 import { UserFacingError } from '../app/respond';
 import { asStaff } from '../app/staff';
 import { sendQueue, settleJournal, type QueuedMail } from './sending';
+import { deliverOnTelegram } from '../telegram/campaign-channel';
 
 /** The forecast before switching a flow on covers a week, naming at most this many clients. */
 const FORECAST_DAYS = 7;
@@ -261,9 +262,12 @@ export function runAutomationsHourly(): void {
         };
       },
     }));
-    sendQueue(book, store, mails, {
+    const deadline = started + HOURLY_FLOW_BUDGET_MS;
+    // Clients whose channel is Telegram get it there first; what is left (mail, both, fallbacks) is mailed.
+    const telegram = deliverOnTelegram(book, mails, base, { deadline, sendsTable });
+    sendQueue(book, store, telegram.viaMail, {
       reserve: 0,
-      deadline: started + HOURLY_FLOW_BUDGET_MS,
+      deadline,
       streak: 0,
       settings,
       sendsTable,

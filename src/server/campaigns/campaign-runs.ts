@@ -33,6 +33,7 @@ import {
 } from '../../sheets/campaigns';
 import { mergeSources, mergeValuesFor, renderMail, templateBlocked } from './mail-merge';
 import { noteCampaignStatus } from '../telegram/campaign-events';
+import { deliverOnTelegram } from '../telegram/campaign-channel';
 import { templateVariants } from './template-variants';
 import { segmentClientIds } from './mail-seams';
 import { journalPending, sendingMailbox, sendQueue, settleJournal, type QueuedMail } from './sending';
@@ -236,17 +237,24 @@ function runCampaign(run: RunContext, row: CampaignRow): CampaignStatus {
   const memo = readMemo(run.store, campaign.id);
   const since = memo.resumedAt ? new Date(memo.resumedAt).getTime() : -Infinity;
   const history = run.sends.filter((send) => (send.send.at?.getTime() ?? 0) > since).map((send) => send.send);
-  const outcome = sendQueue(run.book, run.store, mails, {
+  const cancelled = () => readMemo(run.store, campaign.id).cancelledAt !== undefined;
+  // Clients whose channel is Telegram get it there first; what is left (mail, both, fallbacks) is mailed.
+  const telegram = deliverOnTelegram(run.book, mails, base, {
+    deadline: run.deadline,
+    sendsTable: run.sendsTable,
+    cancelled,
+  });
+  const outcome = sendQueue(run.book, run.store, telegram.viaMail, {
     reserve: run.settings.quotaReserveForFlows,
     deadline: run.deadline,
     streak: failureStreak(campaign.id, history),
     settings: run.settings,
-    cancelled: () => readMemo(run.store, campaign.id).cancelledAt !== undefined,
+    cancelled,
     sendsTable: run.sendsTable,
     locale: run.locale,
     mailbox: run.mailbox,
   });
-  if (outcome.sent + outcome.failed + outcome.skipped > 0) run.progressed = true;
+  if (outcome.sent + outcome.failed + outcome.skipped + telegram.delivered > 0) run.progressed = true;
   const left = run.sends.some((send) => send.send.campaignId === campaign.id && send.send.status === 'queued');
   // The breaker guards the mails still to send; with none left there is nothing to hold back.
   if (outcome.pause && (left || outcome.pause.reason !== 'failures'))
