@@ -22,9 +22,7 @@ describe('channelFor', () => {
     expect(channelFor(client(telegramOnly), false)).toBe('mail');
     expect(channelFor(client({ ...telegramOnly, chatId: null }), true)).toBe('mail');
     expect(channelFor(client({ ...telegramOnly, linkedAt: null }), true)).toBe('mail');
-    expect(channelFor(client({ ...telegramOnly, unreachableAt: new Date('2026-11-20T08:00:00Z') }), true)).toBe(
-      'mail',
-    );
+    expect(channelFor(client({ ...telegramOnly, unreachableAt: new Date('2026-11-20T08:00:00Z') }), true)).toBe('mail');
     expect(channelFor(undefined, true)).toBe('mail');
   });
 });
