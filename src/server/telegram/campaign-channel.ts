@@ -68,7 +68,7 @@ export function deliverOnTelegram(
   };
   // Rows (and the 403s) first, then the journal trimmed: an entry dropped before its row is written would resend.
   const flush = (): void => {
-    if (updates.length === 0 && unreachable.length === 0) return;
+    if (updates.length === 0 && unreachable.length === 0 && written.length === 0) return;
     updateRows(book, 'sends', updates, options.sendsTable);
     if (unreachable.length > 0) markUnreachable(book, unreachable, new Date());
     for (const key of written) delete journal[key];
@@ -109,8 +109,13 @@ export function deliverOnTelegram(
       outcome.viaMail.push(mail);
       continue;
     }
+    // channelFor answers mail without them; this only tells the compiler.
+    if (!send || !client?.chatId) {
+      outcome.viaMail.push(mail);
+      continue;
+    }
     // Held back for a later run (Telegram asked to wait, gave no answer, time is up, or a cancel): not mailed.
-    if (stopped || !send || !client?.chatId || Date.now() > options.deadline) {
+    if (stopped || Date.now() > options.deadline) {
       stopped = true;
       continue;
     }
