@@ -67,6 +67,19 @@ export function isoDay(date: Date): string {
   return `${year}-${String(month + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/** `09:05`: the hour and minute on the studio's clock. */
+export function clockTime(date: Date): string {
+  const { hour, minute } = wallParts(date);
+  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+}
+
+/** The studio's midnight on a birthday's day and month in `year` (28 February for 29 February in a common year). */
+export function birthdayIn(year: number, birthday: Date): Date {
+  const born = wallParts(birthday);
+  const day = zonedDate(year, born.month, born.day);
+  return wallParts(day).month === born.month ? day : zonedDate(year, born.month + 1, 0);
+}
+
 /** The studio's midnight of a `YYYY-MM-DD` text, or null when it is not a real day. */
 export function parseIsoDay(text: string): Date | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);

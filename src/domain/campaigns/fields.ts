@@ -1,6 +1,7 @@
 // Merge fields: the built-in ones every mail may use, and every Clients column by its header.
 import { foldLabel } from '../cells/enums';
 import { catalogEntry } from '../../i18n/labels';
+import { wallParts } from '../cells/dates';
 import { isDate } from '../cells/result';
 import { CLIENTS } from '../schema/people';
 import type { Client, Locale } from '../types';
@@ -68,9 +69,9 @@ function cellText(value: unknown, locale: Locale): string {
   if (value === null || value === undefined) return '';
   if (isDate(value)) {
     if (Number.isNaN(value.getTime())) return '';
-    const [d, m, y] = [value.getDate(), value.getMonth() + 1, value.getFullYear()].map((n) =>
-      String(n).padStart(2, '0'),
-    );
+    // The day on the studio's calendar: a birthday typed in a Novosibirsk sheet is that sheet's midnight.
+    const wall = wallParts(value);
+    const [d, m, y] = [wall.day, wall.month + 1, wall.year].map((n) => String(n).padStart(2, '0'));
     return locale === 'ru' ? `${d}.${m}.${y}` : `${y}-${m}-${d}`;
   }
   return String(value);
