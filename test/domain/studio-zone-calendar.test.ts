@@ -2,13 +2,13 @@
 // calendar, with Node in UTC. The zones are given as data, their rules written out by hand:
 //   Berlin: CET (UTC+1), CEST (UTC+2) from the last Sunday of March 01:00 UTC to the last Sunday of October
 //     01:00 UTC (2026: 29 March, 25 October). Birthdays below avoid the pre-1996 September ends.
-//   Novosibirsk: UTC+7 all year (since 2016; also in 1995).
+//   Novosibirsk: UTC+7 all year (its offset since 2016; in 1995 it was UTC+6, modelled separately below).
 //   New York: EST (UTC−5), EDT (UTC−4) from the second Sunday of March 07:00 UTC to the first Sunday of
 //     November 06:00 UTC (2026: 8 March, 1 November; used for years from 2007).
 // Every expected instant is the wall time minus that offset, worked out in the comment beside it.
 import { afterEach, describe, expect, it } from 'vitest';
 import { useStudioZone, type ZoneOffset } from '../../src/domain/cells';
-import { birthdayIn, clockTime } from '../../src/domain/analysis/dates';
+import { birthdayIn, birthdayParts, clockTime } from '../../src/domain/analysis/dates';
 import { SEGMENT_FIELDS } from '../../src/domain/analysis/segments/fields';
 import type { ClientProfile } from '../../src/domain/analysis/profiles';
 import { birthdayBonus } from '../../src/domain/loyalty/ledger';
@@ -101,6 +101,35 @@ describe('segment birthday fields', () => {
   });
 });
 
+describe('a birthday read with this year’s offset, not its birth year’s', () => {
+  // Zones whose rules changed since the birth year. Moscow, simplified: UTC+4 in summer (April–September) and
+  // UTC+3 in winter before 2011, UTC+3 all year in 2026. Novosibirsk's real history: UTC+6 in November 1995.
+  const moscow: ZoneOffset = (ms) => {
+    const date = new Date(ms);
+    const summer = date.getUTCMonth() >= 3 && date.getUTCMonth() <= 8;
+    return date.getUTCFullYear() < 2011 && summer ? 240 : 180;
+  };
+  const novosibirskHistory: ZoneOffset = (ms) => (new Date(ms).getUTCFullYear() < 2000 ? 6 * 60 : 7 * 60);
+
+  it('a sheet midnight of an hour-later offset is still that day', () => {
+    useStudioZone(moscow);
+    // 15.07.1995 typed in Moscow (UTC+4 then) is 1995-07-14 20:00 UTC; with 2026's +3 that reads 14 Jul 23:00,
+    // within the three hours before midnight: 15 July.
+    expect(birthdayParts(utc('1995-07-14T20:00:00Z'), 2026)).toEqual({ year: 1995, month: 6, day: 15 });
+    expect(field('birthday_month', utc('1995-07-14T20:00:00Z'), utc('2026-07-15T09:00:00Z'))).toBe(7);
+    expect(field('days_to_birthday', utc('1995-07-14T20:00:00Z'), utc('2026-07-15T09:00:00Z'))).toBe(0);
+    // A birthday at 20:59 of that offset's day is that day: 1995-07-14 17:59 UTC reads 14 Jul 20:59.
+    expect(birthdayParts(utc('1995-07-14T17:59:00Z'), 2026)).toEqual({ year: 1995, month: 6, day: 14 });
+  });
+
+  it('a sheet midnight of an hour-earlier offset is that day too', () => {
+    useStudioZone(novosibirskHistory);
+    // 27.11.1995 typed then (UTC+6) is 1995-11-26 18:00 UTC; with today's +7 it reads 27 Nov 01:00.
+    expect(birthdayParts(utc('1995-11-26T18:00:00Z'), 2026)).toEqual({ year: 1995, month: 10, day: 27 });
+    expect(birthdayIn(2026, utc('1995-11-26T18:00:00Z'))).toEqual(utc('2026-11-26T17:00:00Z'));
+  });
+});
+
 describe('the loyalty birthday bonus', () => {
   const settings = loyaltySettings(); // 200 points, due for 7 days from the birthday
   const bonus = (birthday: Date, asOf: Date) => birthdayBonus([], { id: 'C-1', birthday }, settings, asOf);
@@ -178,9 +207,9 @@ describe('date merge fields', () => {
     expect(birthdayText(utc('1995-11-26T17:00:00Z'), 'ru')).toBe('27.11.1995');
     expect(birthdayText(utc('1995-11-26T17:00:00Z'), 'en')).toBe('1995-11-27');
     useStudioZone(newYork);
-    // 1990-12-01 05:00 UTC is 1 Dec 00:00 EST; 04:59 UTC would be 30 Nov.
+    // 1990-12-01 05:00 UTC is 1 Dec 00:00 EST; 01:00 UTC is 30 Nov 20:00 there.
     expect(birthdayText(utc('1990-12-01T05:00:00Z'), 'ru')).toBe('01.12.1990');
-    expect(birthdayText(utc('1990-12-01T04:59:00Z'), 'ru')).toBe('30.11.1990');
+    expect(birthdayText(utc('1990-12-01T01:00:00Z'), 'ru')).toBe('30.11.1990');
     useStudioZone(berlin);
     // 01.04.1992 CEST is 1992-03-31 22:00 UTC.
     expect(birthdayText(utc('1992-03-31T22:00:00Z'), 'en')).toBe('1992-04-01');
