@@ -67,6 +67,38 @@ export function isoDay(date: Date): string {
   return `${year}-${String(month + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/** `09:05`: the hour and minute on the studio's clock. */
+export function clockTime(date: Date): string {
+  const { hour, minute } = wallParts(date);
+  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+}
+
+/** How far before a midnight a birthday may sit and still be that day (see birthdayParts). */
+const BIRTHDAY_SLACK_MS = 3 * 3_600_000;
+
+/**
+ * The year, month (0–11) and day of a birthday: a date cell, the sheet's midnight in the birth year. Read with
+ * the zone's offset on that day of `referenceYear` (a year the run counts in anyway), not the birth year's:
+ * asking every birth year's rules would cost Apps Script calls per distinct year (src/services/time-zone.ts).
+ * The birth year's offset may differ (daylight saving time, a zone's changes since), so a time up to three hours
+ * before a midnight counts as that midnight's day.
+ */
+export function birthdayParts(birthday: Date, referenceYear: number): { year: number; month: number; day: number } {
+  const utcDay = new Date(birthday.getTime());
+  const reference = Date.UTC(referenceYear, utcDay.getUTCMonth(), Math.min(utcDay.getUTCDate(), 28), 12);
+  const wall = wallParts(new Date(reference));
+  const offsetMs = Date.UTC(wall.year, wall.month, wall.day, wall.hour, wall.minute, wall.second) - reference;
+  const shifted = new Date(birthday.getTime() + offsetMs + BIRTHDAY_SLACK_MS);
+  return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth(), day: shifted.getUTCDate() };
+}
+
+/** The studio's midnight on a birthday's day and month in `year` (28 February for 29 February in a common year). */
+export function birthdayIn(year: number, birthday: Date): Date {
+  const born = birthdayParts(birthday, year);
+  const day = zonedDate(year, born.month, born.day);
+  return wallParts(day).month === born.month ? day : zonedDate(year, born.month + 1, 0);
+}
+
 /** The studio's midnight of a `YYYY-MM-DD` text, or null when it is not a real day. */
 export function parseIsoDay(text: string): Date | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);

@@ -4,9 +4,9 @@ import { addDays, startOfDay } from '../analysis/dates';
 import type { Campaign, ClientId, Order, OrderId, Send } from '../types';
 import { DEFAULT_CAMPAIGN_SETTINGS, type CampaignSettings } from './settings';
 
-/** An order written as a bare date (local midnight) has no time to compare with the mail's. */
+/** An order written as a bare date (the studio's midnight) has no time to compare with the mail's. */
 function isDateOnly(date: Date): boolean {
-  return date.getHours() === 0 && date.getMinutes() === 0 && date.getSeconds() === 0 && date.getMilliseconds() === 0;
+  return startOfDay(date).getTime() === date.getTime();
 }
 
 /**

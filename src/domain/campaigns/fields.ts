@@ -1,6 +1,8 @@
 // Merge fields: the built-in ones every mail may use, and every Clients column by its header.
 import { foldLabel } from '../cells/enums';
 import { catalogEntry } from '../../i18n/labels';
+import { birthdayParts } from '../analysis/dates';
+import { wallParts } from '../cells/dates';
 import { isDate } from '../cells/result';
 import { CLIENTS } from '../schema/people';
 import type { Client, Locale } from '../types';
@@ -64,13 +66,16 @@ export function firstNameOf(client: Pick<Client, 'name' | 'extra'>): string {
   return first;
 }
 
-function cellText(value: unknown, locale: Locale): string {
+/** Birthdays in mail are read with this one year's zone rules (birthdayParts), whatever the birth years. */
+const BIRTHDAY_REFERENCE_YEAR = 2000;
+
+function cellText(value: unknown, locale: Locale, isBirthday = false): string {
   if (value === null || value === undefined) return '';
   if (isDate(value)) {
     if (Number.isNaN(value.getTime())) return '';
-    const [d, m, y] = [value.getDate(), value.getMonth() + 1, value.getFullYear()].map((n) =>
-      String(n).padStart(2, '0'),
-    );
+    // The day on the studio's calendar: a birthday typed in a Novosibirsk sheet is that sheet's midnight.
+    const wall = isBirthday ? birthdayParts(value, BIRTHDAY_REFERENCE_YEAR) : wallParts(value);
+    const [d, m, y] = [wall.day, wall.month + 1, wall.year].map((n) => String(n).padStart(2, '0'));
     return locale === 'ru' ? `${d}.${m}.${y}` : `${y}-${m}-${d}`;
   }
   return String(value);
@@ -95,7 +100,8 @@ export function clientMergeValues(
   const merged: Record<string, string> = {};
   for (const [header, value] of Object.entries(client.extra)) merged[foldFieldName(header)] = cellText(value, locale);
   for (const [name, property] of CLIENT_COLUMN_NAMES) {
-    if (property in client && property !== 'extra') merged[name] = cellText(client[property], locale);
+    if (property in client && property !== 'extra')
+      merged[name] = cellText(client[property], locale, property === 'birthday');
   }
   merged[foldFieldName('first_name')] = firstNameOf(client);
   merged[foldFieldName('name')] = client.name;

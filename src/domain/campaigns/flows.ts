@@ -1,7 +1,7 @@
 // Automated mails: which flow mail is due for whom, now. Each has an occasion key (`order:O-12`,
 // `birthday:2026`, `winback:O-40`) written in Sends' occasion column, so one occasion never gets two mails.
-import { addDays, calendarDaysBetween, isoDay, isValidDate } from '../analysis/dates';
-import { wallParts, zonedDate } from '../cells/dates';
+import { addDays, birthdayIn, calendarDaysBetween, isoDay, isValidDate } from '../analysis/dates';
+import { wallParts } from '../cells/dates';
 import type { ClientFactsById } from '../analysis/facts';
 import type { Client, ClientId, Order, Send } from '../types';
 import { bouncedEmailsOf, contactBlock, RecentKinds, WeeklyLoad, type KindOf } from './exclusions';
@@ -58,13 +58,6 @@ export function isQuietHour(hour: number, settings: CampaignSettings = DEFAULT_C
 function inWindow(due: Date, now: Date, lateDays: number): boolean {
   const late = calendarDaysBetween(due, now);
   return late >= 0 && late <= lateDays;
-}
-
-/** This year's birthday (28 February for a 29 February birthday in a common year). */
-function birthdayIn(year: number, birthday: Date): Date {
-  const born = wallParts(birthday);
-  const day = zonedDate(year, born.month, born.day);
-  return wallParts(day).month === born.month ? day : zonedDate(year, born.month + 1, 0);
 }
 
 function median(values: readonly number[]): number {

@@ -3,6 +3,7 @@
 
 import type { ClientId, LedgerEntry } from '../types';
 import { addDays, DAY_MS, isoDay } from '../analysis/dates';
+import { wallParts, zonedDate } from '../cells/dates';
 import { ledgerEntry, ledgerReason } from './ledger';
 import type { LoyaltySettings } from './settings';
 
@@ -22,14 +23,23 @@ export function expiryKey(lotKey: string): string {
   return `${EXPIRE_PREFIX}${lotKey}`;
 }
 
-/** Same day of month `months` later, clamped to the month's last day (31 Jan + 1 month = 28/29 Feb). */
+/**
+ * Same day of month and wall-clock time `months` later on the studio's calendar, clamped to the month's last
+ * day (31 Jan + 1 month = 28/29 Feb).
+ */
 export function addMonths(date: Date, months: number): Date {
-  const target = new Date(date.getTime());
-  target.setDate(1);
-  target.setMonth(target.getMonth() + months);
-  const lastDay = new Date(target.getFullYear(), target.getMonth() + 1, 0).getDate();
-  target.setDate(Math.min(date.getDate(), lastDay));
-  return target;
+  const wall = wallParts(date);
+  // Day 0 of the month after the target is the target's last day.
+  const lastDay = wallParts(zonedDate(wall.year, wall.month + months + 1, 0)).day;
+  return zonedDate(
+    wall.year,
+    wall.month + months,
+    Math.min(wall.day, lastDay),
+    wall.hour,
+    wall.minute,
+    wall.second,
+    wall.millisecond,
+  );
 }
 
 /**

@@ -4,7 +4,8 @@
 
 import type { MessageKey, MessageParams } from '../../i18n';
 import type { ClientId, LedgerEntry, LedgerKind, OrderId } from '../types';
-import { addDays } from '../analysis/dates';
+import { addDays, birthdayIn } from '../analysis/dates';
+import { wallParts } from '../cells/dates';
 import type { LoyaltySettings } from './settings';
 
 /** What domain code says to staff: a catalog key and its placeholders. */
@@ -184,8 +185,9 @@ export function birthdayBonus(
 ): LedgerEntry[] {
   if (!client.birthday) return [];
   // Check this year's birthday and last year's (a window crossing New Year).
-  for (const year of [asOf.getFullYear(), asOf.getFullYear() - 1]) {
-    const day = birthdayIn(client.birthday, year);
+  const thisYear = wallParts(asOf).year;
+  for (const year of [thisYear, thisYear - 1]) {
+    const day = birthdayIn(year, client.birthday);
     const windowEnd = addDays(day, settings.birthdayWindowDays);
     if (day.getTime() <= asOf.getTime() && asOf.getTime() < windowEnd.getTime()) {
       const reason = ledgerReason('loyalty.reason.birthday', { year });
@@ -197,12 +199,6 @@ export function birthdayBonus(
     }
   }
   return [];
-}
-
-function birthdayIn(birthday: Date, year: number): Date {
-  const month = birthday.getMonth();
-  const lastDay = new Date(year, month + 1, 0).getDate();
-  return new Date(year, month, Math.min(birthday.getDate(), lastDay));
 }
 
 const STAFF_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

@@ -15,7 +15,7 @@ import {
 } from '../../domain/analysis';
 import type { ClvModels } from '../../domain/clv';
 
-import { addDays, isoDay } from '../../domain/analysis/dates';
+import { addDays, clockTime, isoDay } from '../../domain/analysis/dates';
 import type { Locale } from '../../domain/types';
 import { translate, type MessageKey } from '../../i18n';
 import type { DashboardContent } from '../../sheets/dashboard';
@@ -63,7 +63,7 @@ export function dashboardContent(
   const period = analysis.kpis.current.period;
   const [from, to] = periodText(period);
   const [previousFrom, previousTo] = periodText(previousPeriod(period));
-  const at = `${isoDay(asOf)} ${String(asOf.getHours()).padStart(2, '0')}:${String(asOf.getMinutes()).padStart(2, '0')}`;
+  const at = `${isoDay(asOf)} ${clockTime(asOf)}`;
   const maxOffset = analysis.cohorts.reduce((longest, cohort) => Math.max(longest, cohort.retention.length), 0);
   const sized = (segment: Segment): number => {
     const result = analysis.segments.get(segment.id);

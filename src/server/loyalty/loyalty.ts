@@ -24,6 +24,7 @@ import {
   type LoyaltyClientRow,
 } from '../../sheets/loyalty';
 import { referralCodeOf } from './client-codes';
+import { isoDay } from '../../domain/analysis/dates';
 import { lazySigner } from '../../services/signer';
 
 /**
@@ -74,13 +75,9 @@ function changed(client: LoyaltyClientRow, values: Record<string, string | numbe
     client.tier !== values.tier ||
     'referralCode' in values ||
     !client.tierSince ||
-    dayOf(client.tierSince) !== dayOf(since)
+    // tierSince keeps days: compared by the studio's day, a second run that day does not rewrite it.
+    isoDay(client.tierSince) !== isoDay(since)
   );
-}
-
-/** The tierSince column keeps days; comparing by day keeps a second run on the same day from rewriting it. */
-function dayOf(date: Date): string {
-  return `${date.getFullYear()}-${date.getMonth()}-${date.getDate()}`;
 }
 
 /** The nightly step (see scheduled.ts). */

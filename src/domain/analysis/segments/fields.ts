@@ -1,6 +1,7 @@
 // The fields a segment rule can test: client columns, computed analysis, and staff's own columns by header.
 import { CHANNEL_TOPICS } from '../../types';
-import { calendarDaysBetween, isValidDate } from '../dates';
+import { wallParts, zonedDate } from '../../cells/dates';
+import { birthdayParts, calendarDaysBetween, isValidDate } from '../dates';
 import { LIFECYCLE_STAGES } from '../lifecycle';
 import type { ClientProfile } from '../profiles';
 import { RFM_SEGMENTS } from '../rfm';
@@ -24,19 +25,21 @@ function dateOrNull(value: Date | null | undefined): Date | null {
   return isValidDate(value) ? value : null;
 }
 
-/** Full years from birthday to asOf. */
+/** Full years from birthday to asOf, both on the studio's calendar. */
 function age(birthday: Date, asOf: Date): number {
-  const years = asOf.getFullYear() - birthday.getFullYear();
-  const hadBirthday =
-    asOf.getMonth() > birthday.getMonth() ||
-    (asOf.getMonth() === birthday.getMonth() && asOf.getDate() >= birthday.getDate());
+  const now = wallParts(asOf);
+  const born = birthdayParts(birthday, now.year);
+  const years = now.year - born.year;
+  const hadBirthday = now.month > born.month || (now.month === born.month && now.day >= born.day);
   return hadBirthday ? years : years - 1;
 }
 
 /** Days until the next birthday (0 on the day); 29 Feb falls on 1 Mar in other years. */
 function daysToBirthday(birthday: Date, asOf: Date): number {
-  for (const year of [asOf.getFullYear(), asOf.getFullYear() + 1]) {
-    const next = new Date(year, birthday.getMonth(), birthday.getDate());
+  const thisYear = wallParts(asOf).year;
+  const born = birthdayParts(birthday, thisYear);
+  for (const year of [thisYear, thisYear + 1]) {
+    const next = zonedDate(year, born.month, born.day);
     const days = calendarDaysBetween(asOf, next);
     if (days >= 0) return days;
   }
@@ -66,11 +69,19 @@ const FIELD_LIST: readonly FieldSpec[] = [
   { name: 'bounced', type: 'boolean', read: (p) => dateOrNull(p.client.bouncedAt) !== null },
   { name: 'birthday', type: 'date', read: (p) => dateOrNull(p.client.birthday) },
   { name: 'age', type: 'number', read: withBirthday(age) },
-  { name: 'birthday_month', type: 'number', read: withBirthday((birthday) => birthday.getMonth() + 1) },
+  {
+    name: 'birthday_month',
+    type: 'number',
+    read: withBirthday((birthday, asOf) => birthdayParts(birthday, wallParts(asOf).year).month + 1),
+  },
   {
     name: 'birthday_this_month',
     type: 'boolean',
-    read: (p, asOf) => dateOrNull(p.client.birthday)?.getMonth() === asOf.getMonth(),
+    read: (p, asOf) => {
+      const birthday = dateOrNull(p.client.birthday);
+      const now = wallParts(asOf);
+      return birthday !== null && birthdayParts(birthday, now.year).month === now.month;
+    },
   },
   { name: 'days_to_birthday', type: 'number', read: withBirthday(daysToBirthday) },
   { name: 'order_count', type: 'number', read: (p) => p.stats.orderCount },
