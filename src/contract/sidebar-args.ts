@@ -6,10 +6,10 @@ import * as z from 'zod/v4-mini';
 
 /** Google's limit for one cell; a longer text could never be stored. */
 const CELL_CHARS = 50_000;
-/** Ids, codes, keys: short, one line. */
+/** Ids, codes, keys: short, one line (exported for the other pages' schemas, page-args.ts). */
 const ID_CHARS = 60;
 
-const id = z.string().check(z.minLength(1), z.maxLength(ID_CHARS), z.regex(/^[^\r\n]*$/));
+export const id = z.string().check(z.minLength(1), z.maxLength(ID_CHARS), z.regex(/^[^\r\n]*$/));
 const text = z.string().check(z.maxLength(CELL_CHARS));
 const name = z.string().check(z.maxLength(500));
 const wholeNumber = z.number().check(z.int());

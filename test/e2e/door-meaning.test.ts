@@ -122,6 +122,19 @@ describe('meaning checks at the door', () => {
     expect(rows).toHaveLength(2);
   });
 
+  it('checks the other pages’ calls by their schemas too: unsubscribe, Telegram broadcast, installation report', () => {
+    const { refusal } = studio('ru');
+    expect(refusal('confirmUnsubscribe', {}, 'ru')).toMatch(
+      /^Ссылка для отписки: ожидается текст; получено набор полей\./,
+    );
+    expect(refusal('sendTelegramBroadcast', { ru: 'x'.repeat(5000), en: '' })).toMatch(
+      /^Текст на русском: ожидается текст не длиннее 4096/,
+    );
+    expect(refusal('sendTelegramBroadcast', { ru: 'Привет' })).toMatch(/^Текст на английском: ожидается значение/);
+    expect(refusal('getTelegramBroadcast', ['TB-1'])).toMatch(/^ID: ожидается текст; получено список\./);
+    expect(refusal('getInstallationReport', 'now')).toMatch(/Ничего не изменено\.$/);
+  });
+
   it('keeps the functions only triggers and menus run away from the page', () => {
     const { app, refusal } = studio('ru');
     for (const fn of ['runNightly', 'runHourly', 'onFormResponse', 'continueCampaigns', 'refreshAnalysis'])
