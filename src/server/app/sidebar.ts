@@ -76,6 +76,8 @@ const KNOWN_AREAS: ReadonlyArray<[prefix: string, defaults: object]> = [
   ['telegram', DEFAULT_TELEGRAM_SETTINGS],
   // The consent text is read by the forms; its default is the catalog's sentence.
   ['forms', { consentText: '' }],
+  // The tabs a studio keeps its client and order lists on, when not under the add-on's names (blank: those).
+  ['sheets', { clients: '', orders: '' }],
 ];
 
 function knownDefault(key: string): { found: boolean; value: unknown } {
@@ -177,6 +179,9 @@ export function saveSetting(key: string, value: string): SettingRowView {
       });
     }
     if (!findSheet(book, 'settings')) throw new UserFacingError('ui.setupFirst');
+    // A chosen list must be a tab that exists, or every reader would fall back to the add-on's own sheet.
+    if (cleanKey.startsWith('sheets.') && text !== '' && !book.spreadsheet.getSheetByName(text))
+      throw new UserFacingError('ui.settings.noSuchSheet', { value: quoteCell(text) });
     writeSetting(book, cleanKey, text);
     const saved = settingEntries(book).find((entry) => entry.key === cleanKey);
     // The language may just have changed: answer in the new one.
