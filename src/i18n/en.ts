@@ -518,6 +518,7 @@ export const en = {
   'forms.feedback.nps': 'How likely are you to recommend us to a friend?',
   'forms.feedback.comment': 'Comment',
   'forms.feedback.mayQuote': 'May we quote your feedback?',
+  'forms.feedback.email': 'Your email (the one you ordered with)',
   'forms.yes': 'Yes',
   'forms.no': 'No',
   'database.derivedColumnNote': 'Filled in by analysis; edits are overwritten.',

@@ -521,6 +521,7 @@ export const ru: Record<MessageKey, string> = {
   'forms.feedback.nps': 'Насколько вероятно, что вы порекомендуете нас другу?',
   'forms.feedback.comment': 'Комментарий',
   'forms.feedback.mayQuote': 'Можно ли процитировать ваш отзыв?',
+  'forms.feedback.email': 'Ваша электронная почта (та, с которой заказывали)',
   'forms.yes': 'Да',
   'forms.no': 'Нет',
   'database.derivedColumnNote': 'Заполняется анализом; правки перезаписываются.',
