@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { writeFixture } from '../support/sheet-fixtures';
 import { freshStudio } from '../support/studio';
+import { linked, telegramStudio } from './telegram-support';
 
 function studio() {
   const { emu, app } = freshStudio('en');
@@ -68,5 +69,18 @@ describe('one request id per action', () => {
     // The same id after a refusal is not a repeat of anything recorded: it records.
     app.callFromClient('logRequest', { clientId: 'C-0001', channel: 'email', summary: 'x', requestId: 'press-5' });
     expect(rowsOf('Requests')).toBe(1);
+  });
+
+  it('sends a Telegram reply once for two presses of one submit, and again for a new press', () => {
+    const studio = telegramStudio('ru');
+    linked(studio, 'C-0001', 501, 'Аня');
+    studio.emu.advance(60_000);
+    studio.bot.userWrites({ id: 501, firstName: 'Аня' }, 'Сколько стоит оверлей?');
+    studio.poll();
+    const first = studio.app.callFromClient('replyOnTelegram', 'R-0001', 'От 3 000 ₽', 'press-9');
+    expect(studio.app.callFromClient('replyOnTelegram', 'R-0001', 'От 3 000 ₽', 'press-9')).toEqual(first);
+    expect(studio.bot.sent(501).filter((message) => message.text === 'От 3 000 ₽')).toHaveLength(1);
+    studio.app.callFromClient('replyOnTelegram', 'R-0001', 'От 3 000 ₽', 'press-10');
+    expect(studio.bot.sent(501).filter((message) => message.text === 'От 3 000 ₽')).toHaveLength(2);
   });
 });
