@@ -60,6 +60,18 @@ describe('one request id per action', () => {
     expect(rowsOf('Segments')).toBe(before + 2);
   });
 
+  it('forgets a press after a day: its memo key is dropped by the next action', () => {
+    const { emu, app, rowsOf } = studio();
+    const request = { clientId: 'C-0001', channel: 'email', summary: 'Hi', requestId: 'press-old' };
+    app.callFromClient('logRequest', request);
+    const memoKeys = () => Object.keys(emu.properties.script()).filter((key) => key.startsWith('action|'));
+    expect(memoKeys()).toHaveLength(1);
+    emu.advance(25 * 60 * 60 * 1000); // 25 hours: past the day the memo is kept
+    app.callFromClient('logRequest', { ...request, requestId: 'press-new' });
+    expect(memoKeys().map((key) => key.split('|').at(-1))).toEqual(['press-new']);
+    expect(rowsOf('Requests')).toBe(2);
+  });
+
   it('keeps a refused press out of the memo: the corrected press with a new id goes through', () => {
     const { app, rowsOf } = studio();
     expect(() =>
