@@ -81,12 +81,16 @@ describe('a client list under another name, chosen in Settings', () => {
     ]);
   });
 
-  it('refuses a tab that does not exist, in the staff language, and keeps the setting as it was', () => {
+  it('refuses a tab that does not exist or holds another of the add-on’s sheets, and keeps the setting as it was', () => {
     const { emu, app } = freshStudio('en');
     app.run('setupDatabase', [], { kind: 'menu' });
     const before = JSON.stringify(emu.spreadsheet.values('Settings'));
     expect(() => app.callFromClient('saveSetting', 'sheets.clients', 'Clients 2024')).toThrow(
       'Not saved: there is no tab “Clients 2024” in this spreadsheet. Write the tab’s name exactly as it shows, or leave it blank.',
+    );
+    // The Orders tab is the add-on's own order sheet: a client list there would mix the two.
+    expect(() => app.callFromClient('saveSetting', 'sheets.clients', 'Orders')).toThrow(
+      'Not saved: the tab “Orders” already holds the add-on’s sheet “Orders”. Choose the tab the list is kept on.',
     );
     expect(JSON.stringify(emu.spreadsheet.values('Settings'))).toBe(before);
   });
