@@ -95,8 +95,10 @@ export const en = {
   'ui.settings.label.analysis.churnRiskThreshold': 'Churn risk threshold (0–1)',
   'ui.settings.label.sheets.clients': 'Client list: the tab it is kept on (blank: “Clients”)',
   'ui.settings.label.sheets.orders': 'Order list: the tab it is kept on (blank: “Orders”)',
-  'ui.settings.noSuchSheet': 'Not saved: there is no tab “{value}” in this spreadsheet. Write the tab’s name exactly as it shows, or leave it blank.',
-  'ui.settings.sheetTaken': 'Not saved: the tab “{value}” already holds the add-on’s sheet “{sheet}”. Choose the tab the list is kept on.',
+  'ui.settings.noSuchSheet':
+    'Not saved: there is no tab “{value}” in this spreadsheet. Write the tab’s name exactly as it shows, or leave it blank.',
+  'ui.settings.sheetTaken':
+    'Not saved: the tab “{value}” already holds the add-on’s sheet “{sheet}”. Choose the tab the list is kept on.',
   'ui.settings.group.studio': 'Studio',
   'ui.settings.group.mail': 'Mail',
   'ui.settings.group.automations': 'Automations',

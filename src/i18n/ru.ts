@@ -97,8 +97,10 @@ export const ru: Record<MessageKey, string> = {
   'ui.settings.label.analysis.churnRiskThreshold': 'Порог риска ухода (0–1)',
   'ui.settings.label.sheets.clients': 'Список клиентов: на каком листе он ведётся (пусто — «Клиенты»)',
   'ui.settings.label.sheets.orders': 'Список заказов: на каком листе он ведётся (пусто — «Заказы»)',
-  'ui.settings.noSuchSheet': 'Не сохранено: листа «{value}» в этой таблице нет. Напишите имя листа точно как на вкладке или оставьте пустым.',
-  'ui.settings.sheetTaken': 'Не сохранено: на листе «{value}» уже ведётся лист приложения «{sheet}». Выберите лист, на котором ведётся список.',
+  'ui.settings.noSuchSheet':
+    'Не сохранено: листа «{value}» в этой таблице нет. Напишите имя листа точно как на вкладке или оставьте пустым.',
+  'ui.settings.sheetTaken':
+    'Не сохранено: на листе «{value}» уже ведётся лист приложения «{sheet}». Выберите лист, на котором ведётся список.',
   'ui.settings.group.studio': 'Студия',
   'ui.settings.group.mail': 'Почта',
   'ui.settings.group.automations': 'Автоматические письма',
