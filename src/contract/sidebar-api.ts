@@ -173,6 +173,8 @@ export interface NewRequest {
   summary: string;
   /** ISO time; now when omitted. */
   receivedAt?: string;
+  /** Made once per press by the sidebar: the same id again answers the first request, recording none. */
+  requestId?: string;
 }
 
 export interface RequestView {
@@ -382,7 +384,8 @@ export interface SidebarApi {
   getClientInsights(clientId: string): ClientInsights;
   listSegments(): SegmentView[];
   previewSegment(rules: string | SegmentRuleTree): SegmentPreview;
-  saveSegment(segment: { id?: string; name: string; rules: string | SegmentRuleTree }): SegmentView;
+  /** `requestId`: made once per press; the same id again answers the first save, writing nothing. */
+  saveSegment(segment: { id?: string; name: string; rules: string | SegmentRuleTree; requestId?: string }): SegmentView;
   renameSegment(id: string, name: string): SegmentView;
   deleteSegment(id: string): { deleted: string };
 }
@@ -419,7 +422,10 @@ export interface CampaignView {
 export type NewCampaign = Pick<
   CampaignView,
   'name' | 'segmentId' | 'template' | 'senderName' | 'replyTo' | 'scheduledAt' | 'cost'
->;
+> & {
+  /** Made once per press by the sidebar: the same id again answers the first campaign, creating none. */
+  requestId?: string;
+};
 
 export interface CampaignPreview {
   campaignId: string;
@@ -588,6 +594,9 @@ export interface SidebarApi {
   getTelegramLink(clientId: string): string;
   /** The link that makes the chat opening it the studio's alert chat. */
   getTelegramStaffLink(): string;
-  /** Sends the reply through the bot; the request is marked answered (the first answer time is kept). */
-  replyOnTelegram(requestId: string, text: string): RequestView;
+  /**
+   * Sends the reply through the bot; the request is marked answered (the first answer time is kept).
+   * `pressId`: made once per press by the sidebar; the same id again sends nothing and answers the first result.
+   */
+  replyOnTelegram(requestId: string, text: string, pressId?: string): RequestView;
 }

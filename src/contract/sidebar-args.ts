@@ -6,10 +6,10 @@ import * as z from 'zod/v4-mini';
 
 /** Google's limit for one cell; a longer text could never be stored. */
 const CELL_CHARS = 50_000;
-/** Ids, codes, keys: short, one line. */
+/** Ids, codes, keys: short, one line (exported for the other pages' schemas, page-args.ts). */
 const ID_CHARS = 60;
 
-const id = z.string().check(z.minLength(1), z.maxLength(ID_CHARS), z.regex(/^[^\r\n]*$/));
+export const id = z.string().check(z.minLength(1), z.maxLength(ID_CHARS), z.regex(/^[^\r\n]*$/));
 const text = z.string().check(z.maxLength(CELL_CHARS));
 const name = z.string().check(z.maxLength(500));
 const wholeNumber = z.number().check(z.int());
@@ -94,6 +94,7 @@ export const SIDEBAR_ARGS = {
       channel: z.string().check(z.minLength(1), z.maxLength(40)),
       summary: z.string().check(z.minLength(1), z.maxLength(5000)),
       receivedAt: z.optional(realIsoTime),
+      requestId: z.optional(id),
     }),
   ]),
   markRequestAnswered: z.tuple([id]),
@@ -104,7 +105,9 @@ export const SIDEBAR_ARGS = {
   getClientInsights: z.tuple([id]),
   listSegments: none,
   previewSegment: z.tuple([rules]),
-  saveSegment: z.tuple([z.object({ id: z.optional(id), name: name.check(z.minLength(1)), rules })]),
+  saveSegment: z.tuple([
+    z.object({ id: z.optional(id), name: name.check(z.minLength(1)), rules, requestId: z.optional(id) }),
+  ]),
   renameSegment: z.tuple([id, name.check(z.minLength(1))]),
   deleteSegment: z.tuple([id]),
   listCampaigns: none,
@@ -117,6 +120,7 @@ export const SIDEBAR_ARGS = {
       replyTo: emailOrBlank,
       scheduledAt: z.nullable(realIsoTime),
       cost: z.number().check(z.gte(0), z.lte(1e12)),
+      requestId: z.optional(id),
     }),
   ]),
   previewCampaign: z.tuple([id, z.optional(z.nullable(id))]),
@@ -134,7 +138,7 @@ export const SIDEBAR_ARGS = {
   disconnectTelegramBot: none,
   getTelegramLink: z.tuple([id]),
   getTelegramStaffLink: none,
-  replyOnTelegram: z.tuple([id, z.string().check(z.minLength(1), z.maxLength(4096))]),
+  replyOnTelegram: z.tuple([id, z.string().check(z.minLength(1), z.maxLength(4096)), z.optional(id)]),
   saveAutomation: z.tuple([
     z.object({
       flow: z.enum(['welcome', 'feedback', 'winback', 'birthday', 'pointsExpiry', 'tierReached']),

@@ -4,9 +4,11 @@
 // reshaped server function or schema fails type-checking on these lines.
 import type { SidebarArgs, SidebarFunction } from '../contract/sidebar-args';
 import type { SidebarApi } from '../contract/sidebar-api';
+import type { PageArgs, PageFunction } from '../contract/page-args';
+import type { PageApi } from '../contract/page-api';
 import type * as Bundle from './index';
 
-function bundleMeetsContract(bundle: typeof Bundle): SidebarApi {
+function bundleMeetsContract(bundle: typeof Bundle): SidebarApi & PageApi {
   return bundle;
 }
 void bundleMeetsContract;
@@ -20,3 +22,12 @@ const schemasMatchContract: SchemasMatchContract extends Record<keyof SidebarApi
 const everySchemaInContract: Exclude<SidebarFunction, keyof SidebarApi> extends never ? true : false = true;
 void schemasMatchContract;
 void everySchemaInContract;
+
+/** The same for the other pages' calls. */
+type PageSchemasMatchContract = {
+  [F in keyof PageApi]: F extends PageFunction ? Same<Parameters<PageApi[F]>, PageArgs[F]> : false;
+};
+const pageSchemasMatchContract: PageSchemasMatchContract extends Record<keyof PageApi, true> ? true : false = true;
+const everyPageSchemaInContract: Exclude<PageFunction, keyof PageApi> extends never ? true : false = true;
+void pageSchemasMatchContract;
+void everyPageSchemaInContract;

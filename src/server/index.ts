@@ -22,6 +22,8 @@ import * as overview from './analysis/overview';
 import * as campaigns from './campaigns/campaigns';
 import * as automations from './campaigns/automations';
 import * as mailHistory from './campaigns/mail-history';
+import * as installation from './app/check-installation';
+import * as unsubscribe from './campaigns/unsubscribe';
 
 // Simple triggers, menu openers and the web app: they read no argument a page could forge to harm
 // (doGet checks its signed token itself).
@@ -29,11 +31,6 @@ export { onOpen, onInstall } from './app/menu';
 export { openSidebar, openCampaigns, openAutomations, openSettings, showHelp } from './app/sidebar';
 export { doGet } from './campaigns/unsubscribe';
 export { checkInstallation } from './app/check-installation';
-// Called by pages outside the sidebar contract (the Check installation dialog, the unsubscribe page) and the
-// Telegram broadcast: not yet behind a schema at the door (see the closing note).
-export { getInstallationReport } from './app/check-installation';
-export { confirmUnsubscribe } from './campaigns/unsubscribe';
-export { sendTelegramBroadcast, getTelegramBroadcast } from './telegram';
 export { becomeSendingAccount } from './app/setup';
 
 // Triggers and menu-only actions.
@@ -345,4 +342,31 @@ export function replyOnTelegram(
   ...args: Parameters<typeof replyOnTelegramAtDoor>
 ): ReturnType<typeof replyOnTelegramAtDoor> {
   return replyOnTelegramAtDoor(...args);
+}
+
+// The other pages' calls (src/contract/page-api.ts: the Check installation dialog, the unsubscribe page, the
+// Telegram broadcast), each at the door too.
+const getInstallationReportAtDoor = atTheDoor('getInstallationReport', installation.getInstallationReport);
+export function getInstallationReport(
+  ...args: Parameters<typeof getInstallationReportAtDoor>
+): ReturnType<typeof getInstallationReportAtDoor> {
+  return getInstallationReportAtDoor(...args);
+}
+const confirmUnsubscribeAtDoor = atTheDoor('confirmUnsubscribe', unsubscribe.confirmUnsubscribe);
+export function confirmUnsubscribe(
+  ...args: Parameters<typeof confirmUnsubscribeAtDoor>
+): ReturnType<typeof confirmUnsubscribeAtDoor> {
+  return confirmUnsubscribeAtDoor(...args);
+}
+const sendTelegramBroadcastAtDoor = atTheDoor('sendTelegramBroadcast', telegram.sendTelegramBroadcast);
+export function sendTelegramBroadcast(
+  ...args: Parameters<typeof sendTelegramBroadcastAtDoor>
+): ReturnType<typeof sendTelegramBroadcastAtDoor> {
+  return sendTelegramBroadcastAtDoor(...args);
+}
+const getTelegramBroadcastAtDoor = atTheDoor('getTelegramBroadcast', telegram.getTelegramBroadcast);
+export function getTelegramBroadcast(
+  ...args: Parameters<typeof getTelegramBroadcastAtDoor>
+): ReturnType<typeof getTelegramBroadcastAtDoor> {
+  return getTelegramBroadcastAtDoor(...args);
 }

@@ -2,6 +2,7 @@
 import { translate } from '../i18n';
 import { enumLabels } from '../domain/cells';
 import {
+  chosenSheetNames,
   planMigration,
   renamesFromSettings,
   SCHEMA,
@@ -28,7 +29,7 @@ export function planWorkbookMigration(
   settings: readonly { key: string; value: unknown }[] = [],
 ): MigrationPlan {
   const renames = Object.fromEntries(SCHEMA.map((sheet) => [sheet.key, renamesFromSettings(settings, sheet.key)]));
-  return planMigration(workbookShape(book), { renames });
+  return planMigration(workbookShape(book), { renames, sheetNames: chosenSheetNames(settings) });
 }
 
 export function applyMigration(book: Workbook, plan: MigrationPlan): void {

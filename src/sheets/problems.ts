@@ -16,19 +16,14 @@ import { translate } from '../i18n';
 import { withLock } from '../services/locks';
 import { readTable } from './table';
 import { appendRows } from './write';
-import { findSheet, type Workbook } from './workbook';
+import { findSheet, sheetTabNames } from './table';
+import type { Workbook } from './workbook';
 
 /** Replaces the sheet check's lines (the header, staff columns, form and import lines stay). */
 export function writeProblems(book: Workbook, problems: readonly RowProblem[], at: Date): void {
   withLock('database', () => {
     const stored = storedLines(book);
-    rewrite(
-      book,
-      linesAfterCheck(
-        stored,
-        problems.map((problem) => problemLine(book, problem, 'check', at)),
-      ),
-    );
+    rewrite(book, linesAfterCheck(stored, problems.map(problemLineOf(book, 'check', at))));
   });
 }
 
@@ -36,10 +31,7 @@ export function writeProblems(book: Workbook, problems: readonly RowProblem[], a
 export function writeProblemsIfChanged(book: Workbook, problems: readonly RowProblem[], at: Date): boolean {
   return withLock('database', () => {
     const stored = storedLines(book);
-    const lines = linesAfterCheck(
-      stored,
-      problems.map((problem) => problemLine(book, problem, 'check', at)),
-    );
+    const lines = linesAfterCheck(stored, problems.map(problemLineOf(book, 'check', at)));
     if (sameLines(stored, lines)) return false;
     rewrite(book, lines);
     return true;
@@ -57,10 +49,7 @@ export function addProblems(
   if (problems.length === 0) return 0;
   return withLock('database', () => {
     requireProblemsSheet(book);
-    const lines = linesToAdd(
-      storedLines(book),
-      problems.map((problem) => problemLine(book, problem, source, at, sheetLabel)),
-    );
+    const lines = linesToAdd(storedLines(book), problems.map(problemLineOf(book, source, at, sheetLabel)));
     appendRows(
       book,
       'problems',
@@ -70,22 +59,23 @@ export function addProblems(
   });
 }
 
-function problemLine(
+/** Problems as lines, each naming its sheet by the tab staff see (a chosen client list by its own name). */
+function problemLineOf(
   book: Workbook,
-  problem: RowProblem,
   source: ProblemSource,
   at: Date,
   sheetLabel?: string,
-): ProblemLine {
-  return {
+): (problem: RowProblem) => ProblemLine {
+  const tabName = sheetTabNames(book);
+  return (problem) => ({
     at,
-    sheet: sheetLabel ?? translate(book.locale, sheetSpec(problem.sheet).name),
+    sheet: sheetLabel ?? tabName(problem.sheet),
     row: problem.row > 0 ? problem.row : null,
     column: problem.column,
     value: problem.value === '' || problem.value === undefined ? '' : quoteCell(problem.value),
     message: translate(book.locale, problem.code, problem.params ?? {}),
     source,
-  };
+  });
 }
 
 function storedLines(book: Workbook): ProblemLine[] {

@@ -3,7 +3,8 @@
 import { nextId } from '../domain/schema';
 import { withLock } from '../services/locks';
 import { readTable } from './table';
-import { findSheet, type Workbook } from './workbook';
+import { findSheet } from './table';
+import type { Workbook } from './workbook';
 import { appendRows, updateRows } from './write';
 
 /**

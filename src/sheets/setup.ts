@@ -1,5 +1,6 @@
 // Setup / repair: the migration plan applied, then the documented Settings defaults seeded once.
 import {
+  chosenSheetNames,
   missingSettings,
   planIdAdoption,
   planMigration,
@@ -12,7 +13,7 @@ import { translate } from '../i18n';
 import { withLock } from '../services/locks';
 import { applyMigration, workbookShape } from './migrate';
 import { readTable, settingEntries } from './table';
-import { findSheet } from './workbook';
+import { findSheet } from './table';
 import { appendRows } from './write';
 import type { Workbook } from './workbook';
 
@@ -35,7 +36,7 @@ export function setUpWorkbook(book: Workbook): SetupReport {
   return withLock('database', () => {
     const settings = settingEntries(book);
     const renames = Object.fromEntries(SCHEMA.map((sheet) => [sheet.key, renamesFromSettings(settings, sheet.key)]));
-    const plan = planMigration(workbookShape(book), { renames });
+    const plan = planMigration(workbookShape(book), { renames, sheetNames: chosenSheetNames(settings) });
     applyMigration(book, plan);
     delete book.settingsCache;
     const report: SetupReport = { sheetsCreated: [], columnsAdded: 0, settingsAdded: 0, idsAssigned: 0 };

@@ -1,7 +1,10 @@
 // Reading one database sheet: one getValues, header-mapped, typed, every unreadable cell reported.
 import { parseCell } from '../domain/cells';
 import {
+  CHOSEN_SHEETS,
+  chosenSheetNames,
   columnSpec,
+  findSheetName,
   mapHeaders,
   parseRows,
   renamesFromSettings,
@@ -13,7 +16,40 @@ import {
   type TypedRow,
 } from '../domain/schema';
 import { translate } from '../i18n';
-import { findSheet, type Workbook } from './workbook';
+import type { Workbook } from './workbook';
+
+/**
+ * The tab holding the sheet, or null when it is missing: for the client and order lists, the tab Settings
+ * names (`sheets.clients`, `sheets.orders`) when it exists; otherwise its ru or en name, or a known alias.
+ * The one place a sheet's tab is resolved (setup plans with the same choice: chosenSheetNames).
+ */
+export function findSheet(book: Workbook, key: SheetKey): GoogleAppsScript.Spreadsheet.Sheet | null {
+  const chosen = CHOSEN_SHEETS.includes(key) ? chosenSheetNames(settingEntries(book))[key] : undefined;
+  const preferred = chosen ?? translate(book.locale, sheetSpec(key).name);
+  const exact = book.spreadsheet.getSheetByName(preferred);
+  if (exact) return exact;
+  const sheets = book.spreadsheet.getSheets();
+  const name = findSheetName(
+    key,
+    sheets.map((sheet) => sheet.getName()),
+  );
+  return sheets.find((sheet) => sheet.getName() === name) ?? null;
+}
+
+/**
+ * Each sheet's tab name as staff see it (the chosen one, if any), else its name in the workbook's language;
+ * each tab looked up once however many problems name it.
+ */
+export function sheetTabNames(book: Workbook): (key: SheetKey) => string {
+  const names = new Map<SheetKey, string>();
+  return (key) => {
+    const known = names.get(key);
+    if (known !== undefined) return known;
+    const name = findSheet(book, key)?.getName() ?? translate(book.locale, sheetSpec(key).name);
+    names.set(key, name);
+    return name;
+  };
+}
 
 export interface Table {
   sheet: SheetKey;

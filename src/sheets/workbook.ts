@@ -1,7 +1,7 @@
 // The spreadsheet as the database: which tab holds which sheet, in whichever language it was set up.
-import { findSheetName, sheetSpec, workbookLocale, type SettingEntry, type SheetKey } from '../domain/schema';
+import { workbookLocale, type SettingEntry } from '../domain/schema';
 import type { Locale } from '../domain/types';
-import { localeFrom, translate } from '../i18n';
+import { localeFrom } from '../i18n';
 import { useStudioZone } from '../domain/cells/dates';
 import { zoneOffsetOf } from '../services/time-zone';
 
@@ -29,16 +29,4 @@ export function openWorkbook(): Workbook {
   // no execution leans on offsets cached by an earlier one (Apps Script keeps no globals between executions).
   useStudioZone(zoneOffsetOf(timeZone));
   return { spreadsheet, spreadsheetLocale, locale, timeZone };
-}
-
-/** The tab holding the sheet (its ru or en name, or a known alias), or null when it is missing. */
-export function findSheet(book: Workbook, key: SheetKey): GoogleAppsScript.Spreadsheet.Sheet | null {
-  const exact = book.spreadsheet.getSheetByName(translate(book.locale, sheetSpec(key).name));
-  if (exact) return exact;
-  const sheets = book.spreadsheet.getSheets();
-  const name = findSheetName(
-    key,
-    sheets.map((sheet) => sheet.getName()),
-  );
-  return sheets.find((sheet) => sheet.getName() === name) ?? null;
 }

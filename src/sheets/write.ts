@@ -12,7 +12,8 @@ import {
 } from '../domain/schema';
 import { withLock } from '../services/locks';
 import { readTable, settingEntries, type Table } from './table';
-import { findSheet, type Workbook } from './workbook';
+import { findSheet } from './table';
+import type { Workbook } from './workbook';
 
 export type RowValues = Readonly<Record<string, CellValue>>;
 

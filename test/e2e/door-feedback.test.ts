@@ -1,5 +1,6 @@
-// Feedback that names an order: an unknown order is listed on Problems (not saved silently without a
-// client), and a second answer for the same order earns no points again, at intake or at night.
+// Feedback that names an order: an unknown order finds its client by the address the respondent gave, else
+// it is listed on Problems (not saved silently without a client); it earns no points; a second answer for
+// the same order earns no points again, at intake or at night.
 import { describe, expect, it } from 'vitest';
 import { writeFixture } from '../support/sheet-fixtures';
 import { freshStudio } from '../support/studio';
@@ -16,8 +17,11 @@ function studio() {
     'ru',
   );
   const template = JSON.parse(emu.properties.script()['forms.feedback'] ?? '{}').prefillTemplate as string;
-  const answer = (order: string) =>
-    emu.forms.submitPrefilled(template.replace('ORDER_REFERENCE_PLACEHOLDER', order), { 'Оценка работы': '5' });
+  const answer = (order: string, email?: string) =>
+    emu.forms.submitPrefilled(template.replace('ORDER_REFERENCE_PLACEHOLDER', order), {
+      'Оценка работы': '5',
+      ...(email === undefined ? {} : { 'Ваша электронная почта (та, с которой заказывали)': email }),
+    });
   return { emu, app, answer };
 }
 
@@ -44,6 +48,32 @@ describe('feedback on an order', () => {
     expect(message).toMatch(/O-99999/);
     expect(message).not.toMatch(/undefined|\{value\}/);
     expect(feedbackBonuses(emu)).toEqual([]);
+  });
+
+  it('finds the client of feedback on an unknown order by the address given, with no points and nothing on Problems', () => {
+    const { emu, app, answer } = studio();
+    answer('O-99999', 'Vera@Example.com');
+    const feedback = emu.spreadsheet.values('Отзывы');
+    const header = feedback[0] ?? [];
+    expect(
+      feedback.slice(1).map((row) => [row[header.indexOf('ID клиента')], row[header.indexOf('ID заказа')]]),
+    ).toEqual([['C-0007', 'O-99999']]);
+    expect(emu.spreadsheet.values('Проблемы')).toHaveLength(1); // the header only
+    // A made-up order reference earns no feedback points, at intake or at night.
+    app.run('runLoyaltyNow', [], { kind: 'client' });
+    expect(feedbackBonuses(emu)).toEqual([]);
+  });
+
+  it('lists feedback on an unknown order on Problems when the address given is nobody’s', () => {
+    const { emu, answer } = studio();
+    answer('O-99999', 'stranger@example.com');
+    const problems = emu.spreadsheet.values('Проблемы');
+    const header = problems[0] ?? [];
+    expect(problems.slice(1).map((row) => [row[header.indexOf('Столбец')], row[header.indexOf('Значение')]])).toEqual([
+      ['ID заказа', 'O-99999'],
+    ]);
+    const feedback = emu.spreadsheet.values('Отзывы');
+    expect(feedback[1]?.[(feedback[0] ?? []).indexOf('ID клиента')]).toBe('');
   });
 
   it('gives the feedback points once per order, at intake and in the nightly run', () => {

@@ -1,9 +1,10 @@
-// Every function of the sidebar contract, called from the page as google.script.run would, with
+// Every function of the sidebar contract and of the other pages (page-api.ts), called from the page as google.script.run would, with
 // missing, null, wrongly typed, huge and hostile arguments, in both languages: every answer and every
 // refusal is a sentence (no raw JavaScript error, no "[object Object]", "undefined" or "NaN"), and a
 // refusal changes nothing stored.
 import { describe, expect, it } from 'vitest';
 import { SIDEBAR_ARGS } from '../../src/contract/sidebar-args';
+import { PAGE_ARGS } from '../../src/contract/page-args';
 import { writeFixture } from '../support/sheet-fixtures';
 import { freshStudio } from '../support/studio';
 import type { Emulator } from '../../local/emulator';
@@ -27,7 +28,11 @@ const ARITY: Record<string, number> = {
   renameSegment: 2,
   previewCampaign: 2,
   scheduleCampaign: 2,
+  confirmUnsubscribe: 2,
 };
+
+/** The sidebar's functions and the other pages' (Check installation, unsubscribe page, Telegram broadcast). */
+const CALLABLE = [...Object.keys(SIDEBAR_ARGS), ...Object.keys(PAGE_ARGS)];
 
 function argumentSets(name: string): unknown[][] {
   const arity = ARITY[name] ?? 1;
@@ -59,7 +64,7 @@ describe.each(['ru', 'en'] as const)('every contract function at the door (%s)',
   it('answers or refuses with a sentence, and a refusal changes nothing', () => {
     const { emu, app } = studio(locale);
     const outcomes: string[] = [];
-    for (const name of Object.keys(SIDEBAR_ARGS)) {
+    for (const name of CALLABLE) {
       for (const args of argumentSets(name)) {
         const before = stored(emu);
         let refused: string | null = null;
@@ -82,7 +87,7 @@ describe.each(['ru', 'en'] as const)('every contract function at the door (%s)',
       }
     }
     // The huge text is refused everywhere it is an argument, never echoed whole.
-    expect(outcomes.length).toBeGreaterThan(Object.keys(SIDEBAR_ARGS).length);
+    expect(outcomes.length).toBeGreaterThan(CALLABLE.length);
     for (const name of emu.spreadsheet.sheetNames())
       for (const row of emu.spreadsheet.values(name))
         for (const cell of row) expect(String(cell), `${name}: ${String(cell).slice(0, 60)}`).not.toMatch(GARBAGE);

@@ -66,6 +66,43 @@ describe('meaning checks at the door', () => {
     expect(JSON.stringify(emu.spreadsheet.values('Промокоды'))).toBe(before);
   });
 
+  it('refuses codes for a campaign that does not exist, a code used on an order that does not exist, points for nobody', () => {
+    const { emu, app, refusal } = studio('en');
+    writeFixture(emu, 'campaigns', [{ id: 'K-0001', name: 'Autumn', segmentId: 'all', template: 'promo' }], 'en');
+    writeFixture(
+      emu,
+      'orders',
+      [
+        { id: 'O-0001', clientId: 'C-0001', date: new Date('2026-11-20T10:00:00Z'), amount: 900, status: 'completed' },
+        { id: 'O-0002', clientId: 'C-0002', date: new Date('2026-11-21T10:00:00Z'), amount: 400, status: 'completed' },
+      ],
+      'en',
+    );
+    const before = () => JSON.stringify([emu.spreadsheet.values('Discount codes'), emu.spreadsheet.values('Loyalty')]);
+    const untouched = before();
+    expect(refusal('issueDiscountCodes', 'K-0404', ['C-0001'], 10)).toBe(
+      'There is no campaign K-0404 in the Campaigns sheet.',
+    );
+    expect(refusal('adjustPoints', { clientId: 'C-0404', points: 50, reason: 'gift', requestId: 'q-1' })).toBe(
+      'There is no client “C-0404” in the Clients sheet.',
+    );
+    expect(before()).toBe(untouched);
+    const [issued] = app.callFromClient('issueDiscountCodes', 'K-0001', ['C-0001'], 10) as { code: string }[];
+    const issuedOnly = before();
+    expect(refusal('markDiscountCodeUsed', issued!.code, 'C-0001', 'O-9999')).toBe(
+      'There is no order “O-9999” in the Orders sheet.',
+    );
+    // O-0002 is another client's order: the code cannot pay for it.
+    expect(refusal('markDiscountCodeUsed', issued!.code, 'C-0001', 'O-0002')).toBe(
+      'Order O-0002 belongs to another client, not C-0001.',
+    );
+    expect(before()).toBe(issuedOnly);
+    // The client's own order, typed in lower case, is marked under the id the sheet keeps.
+    expect(app.callFromClient('markDiscountCodeUsed', issued!.code, 'C-0001', 'o-0001')).toMatchObject({
+      orderId: 'O-0001',
+    });
+  });
+
   it('refuses a setting saved with no value instead of resetting it, naming the setting in staff words (en)', () => {
     const { emu, app, refusal } = studio('en');
     app.callFromClient('saveSetting', 'core.studioName', 'Cat & Co');
@@ -83,6 +120,19 @@ describe('meaning checks at the door', () => {
     app.callFromClient('logRequest', { clientId: 'C-0001', channel: 'email', summary: 'Hello', receivedAt });
     const rows = emu.spreadsheet.values('Requests');
     expect(rows).toHaveLength(2);
+  });
+
+  it('checks the other pages’ calls by their schemas too: unsubscribe, Telegram broadcast, installation report', () => {
+    const { refusal } = studio('ru');
+    expect(refusal('confirmUnsubscribe', {}, 'ru')).toMatch(
+      /^Ссылка для отписки: ожидается текст; получено набор полей\./,
+    );
+    expect(refusal('sendTelegramBroadcast', { ru: 'x'.repeat(5000), en: '' })).toMatch(
+      /^Текст на русском: ожидается текст не длиннее 4096/,
+    );
+    expect(refusal('sendTelegramBroadcast', { ru: 'Привет' })).toMatch(/^Текст на английском: ожидается значение/);
+    expect(refusal('getTelegramBroadcast', ['TB-1'])).toMatch(/^ID: ожидается текст; получено список\./);
+    expect(refusal('getInstallationReport', 'now')).toMatch(/Ничего не изменено\.$/);
   });
 
   it('keeps the functions only triggers and menus run away from the page', () => {

@@ -229,7 +229,15 @@ describe('adjustments and redemptions from the sidebar', () => {
 
 describe('discount codes', () => {
   it('issues one code per client and campaign, looks it up as typed, and marks it used once', () => {
-    const studio = loyaltyStudio({ clients: [client('C-0001'), client('C-0002')] });
+    // Codes belong to a real campaign and are used on real orders of their client.
+    const studio = loyaltyStudio({
+      clients: [client('C-0001'), client('C-0002')],
+      orders: [
+        order('O-9', 'C-0001', 500, 'completed', '2026-11-22T12:00:00Z'),
+        order('O-10', 'C-0001', 700, 'completed', '2026-11-23T12:00:00Z'),
+      ],
+    });
+    writeFixture(studio.emu, 'campaigns', [{ id: 'K-1', name: 'Осень', segmentId: 'all', template: 'promo' }], 'ru');
     const issued = studio.app.callFromClient('issueDiscountCodes', 'K-1', ['C-0001', 'C-0002'], 10) as {
       code: string;
       clientId: string;

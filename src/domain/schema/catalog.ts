@@ -48,10 +48,34 @@ export function sheetKeyForName(name: string): SheetKey | null {
   return match?.key ?? null;
 }
 
-/** The tab among `names` that holds the sheet, exact localised names first, then looser spellings. */
-export function findSheetName(key: SheetKey, names: readonly string[]): string | null {
+/** The sheets a studio may keep under a name of its own ("Клиенты 2025", "Customers"), chosen in Settings. */
+export const CHOSEN_SHEETS: readonly SheetKey[] = ['clients', 'orders'];
+
+/** The Settings key naming the tab that holds `key`'s sheet. */
+export function chosenSheetSetting(key: SheetKey): string {
+  return `sheets.${key}`;
+}
+
+/** Per sheet, the tab Settings names for it (`sheets.clients`, `sheets.orders`); blank settings name none. */
+export function chosenSheetNames(
+  settings: readonly { key: string; value: unknown }[],
+): Partial<Record<SheetKey, string>> {
+  const chosen: Partial<Record<SheetKey, string>> = {};
+  for (const key of CHOSEN_SHEETS) {
+    const value = settings.find((setting) => setting.key === chosenSheetSetting(key))?.value;
+    if (typeof value === 'string' && value.trim() !== '') chosen[key] = value.trim();
+  }
+  return chosen;
+}
+
+/**
+ * The tab among `names` that holds the sheet: the one Settings chose when it exists, else exact localised
+ * names first, then looser spellings.
+ */
+export function findSheetName(key: SheetKey, names: readonly string[], chosen?: string): string | null {
   const spec = sheetSpec(key);
   return (
+    (chosen !== undefined && names.includes(chosen) ? chosen : undefined) ??
     names.find((name) => Object.values(catalogEntry(spec.name)).includes(name)) ??
     names.find((name) => sheetKeyForName(name) === key) ??
     null

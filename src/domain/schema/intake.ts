@@ -60,7 +60,7 @@ const FIELDS: Record<FormKind, readonly string[]> = {
     'referredByCode',
     'consent',
   ],
-  feedback: ['orderId', 'rating', 'nps', 'comment', 'mayQuote'],
+  feedback: ['orderId', 'email', 'rating', 'nps', 'comment', 'mayQuote'],
 };
 
 function questionTitle(kind: FormKind, field: string): MessageKey {
@@ -112,6 +112,8 @@ export function feedbackForm(studioName: string): FormPlan {
     description: { key: 'forms.feedback.formDescription' },
     questions: [
       q('orderId', 'text', true),
+      // Optional: it finds the client when the order reference is mistyped or unknown.
+      q('email', 'email', false),
       q('rating', 'scale', true, { bounds: [1, 5] }),
       q('nps', 'scale', false, { bounds: [0, 10] }),
       q('comment', 'paragraph', false),
@@ -148,6 +150,8 @@ export interface ReadAnswers {
   consentGiven: boolean;
   /** The referral code of the friend who sent the client, as typed (registration only). */
   referralCode?: string;
+  /** The respondent's address as typed on the feedback form (not a Feedback column: it finds the client). */
+  email?: string;
   problems: RowProblem[];
 }
 
@@ -174,8 +178,15 @@ export function readAnswers(
       read.referralCode = text.trim();
       continue;
     }
-    const column = columnSpec(spec, field);
+    const isFeedbackEmail = kind === 'feedback' && field === 'email';
+    // The feedback form's address is read as the Clients sheet reads one.
+    const column = isFeedbackEmail ? columnSpec(sheetSpec('clients'), 'email') : columnSpec(spec, field);
     const result = parseCell(text, column, { locale });
+    if (isFeedbackEmail) {
+      // Only a helper to find the client: an address that cannot be read finds nobody, and is no problem itself.
+      if (result.ok && typeof result.value === 'string' && result.value !== '') read.email = result.value;
+      continue;
+    }
     if (result.ok) {
       if (result.value !== null && result.value !== '') read.fields[field] = result.value;
     } else

@@ -45,6 +45,8 @@ export interface MigrationPlan {
 export interface PlanOptions {
   /** Per sheet, headers staff renamed columns to (from Settings). */
   renames?: Partial<Record<SheetKey, Record<string, readonly string[]>>>;
+  /** Per sheet, the tab Settings chose for it (chosenSheetNames). */
+  sheetNames?: Partial<Record<SheetKey, string>>;
 }
 
 export function planMigration(shape: WorkbookShape, options: PlanOptions = {}): MigrationPlan {
@@ -52,7 +54,7 @@ export function planMigration(shape: WorkbookShape, options: PlanOptions = {}): 
   const locale = workbookLocale(shape);
   const steps: MigrationStep[] = [];
   for (const spec of SCHEMA) {
-    const name = findSheetName(spec.key, names);
+    const name = findSheetName(spec.key, names, options.sheetNames?.[spec.key]);
     const existing = shape.sheets.find((sheet) => sheet.name === name);
     if (!existing || name === null) {
       steps.push({

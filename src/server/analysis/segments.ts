@@ -1,5 +1,7 @@
 // Segments for the sidebar and for campaigns: saved and built-in, live counts, preview, save/rename/delete.
 import type { ClientBrief, SegmentPreview, SegmentRuleTree, SegmentView } from '../../contract/sidebar-api';
+import { oncePerRequest } from '../../services/action-memo';
+import { withLock } from '../../services/locks';
 import {
   buildClientProfiles,
   checkSegmentText,
@@ -209,7 +211,12 @@ function listSegmentsIn(book: Workbook, locale: Locale): SegmentView[] {
 const isBuiltInId = (id: string) =>
   /^(rfm:|lifecycle:)/.test(id) || id === 'vip' || id === 'birthday_this_month' || id === 'lapsing_regulars';
 
-export function saveSegment(segment: { id?: string; name: string; rules: string | SegmentRuleTree }): SegmentView {
+export function saveSegment(segment: {
+  id?: string;
+  name: string;
+  rules: string | SegmentRuleTree;
+  requestId?: string;
+}): SegmentView {
   return asStaff((book, locale) => {
     const name = segment.name.trim();
     if (!name) throw new UserFacingError('analysis.segment.nameRequired');
@@ -223,9 +230,13 @@ export function saveSegment(segment: { id?: string; name: string; rules: string 
         problem: problemsText(locale, checked.problems).join(' '),
       });
     const rules = formatSegment(checked.group);
-    const id = saveSegmentRow(book, segment.id || undefined, { name, rules });
-    if (id === null) throw new UserFacingError('analysis.segment.notFound', { id: segment.id ?? '' });
-    return segmentView(locale, book, id);
+    return withLock('database', () =>
+      oncePerRequest('saveSegment', segment.requestId, () => {
+        const id = saveSegmentRow(book, segment.id || undefined, { name, rules });
+        if (id === null) throw new UserFacingError('analysis.segment.notFound', { id: segment.id ?? '' });
+        return segmentView(locale, book, id);
+      }),
+    );
   });
 }
 

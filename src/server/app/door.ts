@@ -4,6 +4,7 @@
 // only triggers and menus call refuse any argument a page could send (see README "At the door").
 import * as z from 'zod/v4-mini';
 import { SIDEBAR_ARGS, type SidebarArgs, type SidebarFunction } from '../../contract/sidebar-args';
+import { PAGE_ARGS, type PageArgs, type PageFunction } from '../../contract/page-args';
 import type { Locale } from '../../domain/types';
 import { translate, type MessageKey, type MessageParams } from '../../i18n';
 import { openWorkbook } from '../../sheets';
@@ -14,8 +15,13 @@ import { settingLabelFor } from './sidebar';
 // No code generation: Apps Script bundles stay free of eval/new Function paths being taken.
 z.config({ jitless: true });
 
+/** Every function a page can call: the sidebar's and the other pages'. */
+type DoorFunction = SidebarFunction | PageFunction;
+type DoorArgs = SidebarArgs & PageArgs;
+const DOOR_ARGS: { [F in DoorFunction]: z.ZodMiniType } = { ...SIDEBAR_ARGS, ...PAGE_ARGS };
+
 /** The words for each argument, in order, as the refusal names them. */
-const ARGUMENT_FIELDS: Partial<Record<SidebarFunction, readonly FieldName[]>> = {
+const ARGUMENT_FIELDS: Partial<Record<DoorFunction, readonly FieldName[]>> = {
   saveSetting: ['key', 'value'],
   getLoyaltyCard: ['clientId'],
   issueDiscountCodes: ['campaignId', 'clientIds', 'percent'],
@@ -37,6 +43,8 @@ const ARGUMENT_FIELDS: Partial<Record<SidebarFunction, readonly FieldName[]>> = 
   cancelCampaign: ['campaignId'],
   getCampaignProgress: ['campaignId'],
   getClientMails: ['clientId'],
+  confirmUnsubscribe: ['token', 'hl'],
+  getTelegramBroadcast: ['id'],
 };
 
 const FIELDS = [
@@ -69,6 +77,10 @@ const FIELDS = [
   'flow',
   'enabled',
   'delayDays',
+  'token',
+  'hl',
+  'ru',
+  'en',
 ] as const;
 type FieldName = (typeof FIELDS)[number];
 const isField = (name: unknown): name is FieldName => (FIELDS as readonly unknown[]).includes(name);
@@ -82,17 +94,17 @@ export class RefusedAtDoor extends Error {
 }
 
 /** The function, callable from the page: its arguments parsed with its schema first. */
-export function atTheDoor<F extends SidebarFunction, R>(
+export function atTheDoor<F extends DoorFunction, R>(
   name: F,
-  body: (...args: SidebarArgs[F]) => R,
-): (...args: SidebarArgs[F]) => R {
-  return (...args: SidebarArgs[F]) => {
+  body: (...args: DoorArgs[F]) => R,
+): (...args: DoorArgs[F]) => R {
+  return (...args: DoorArgs[F]) => {
     const received: unknown[] = args;
-    const schema: z.ZodMiniType = SIDEBAR_ARGS[name];
+    const schema = DOOR_ARGS[name];
     const parsed = z.safeParse(schema, received);
     if (!parsed.success) throw new RefusedAtDoor(refusal(name, received, innermost(parsed.error.issues[0])));
     // The schema of `name` is what SidebarArgs[F] is derived from.
-    return body(...(parsed.data as SidebarArgs[F]));
+    return body(...(parsed.data as DoorArgs[F]));
   };
 }
 
@@ -123,7 +135,7 @@ function innermost(issue: Issue | undefined): Issue | undefined {
   return inner ? innermost({ ...inner, path: [...issue.path, ...inner.path] }) : issue;
 }
 
-function refusal(name: SidebarFunction, args: readonly unknown[], issue: Issue | undefined): string {
+function refusal(name: DoorFunction, args: readonly unknown[], issue: Issue | undefined): string {
   const path = issue?.path ?? [];
   const argumentIndex = typeof path[0] === 'number' ? path[0] : 0;
   const inner = path.slice(1).filter((step) => typeof step === 'string');

@@ -1,10 +1,10 @@
 // The Problems list as the sidebar shows it: the first rows, each message in the staff member's language.
 import type { ProblemView, ProblemsView } from '../../contract/sidebar-api';
 import { quoteCell } from '../../domain/cells';
-import { sheetSpec, type RowProblem } from '../../domain/schema';
+import type { RowProblem } from '../../domain/schema';
 import type { Locale } from '../../domain/types';
 import { translate } from '../../i18n';
-import type { Workbook } from '../../sheets';
+import { sheetTabNames, type Workbook } from '../../sheets';
 
 const SHOWN = 200;
 
@@ -14,15 +14,18 @@ export function problemsView(
   problems: readonly RowProblem[],
   sheetLabel?: string,
 ): ProblemsView {
+  const tabName = sheetTabNames(book);
   return {
     count: problems.length,
-    problems: problems.slice(0, SHOWN).map((problem) => problemView(book, locale, problem, sheetLabel)),
+    problems: problems
+      .slice(0, SHOWN)
+      .map((problem) => problemView(locale, problem, sheetLabel ?? tabName(problem.sheet))),
   };
 }
 
-function problemView(book: Workbook, locale: Locale, problem: RowProblem, sheetLabel?: string): ProblemView {
+function problemView(locale: Locale, problem: RowProblem, sheet: string): ProblemView {
   return {
-    sheet: sheetLabel ?? translate(book.locale, sheetSpec(problem.sheet).name),
+    sheet,
     row: problem.row,
     column: problem.column,
     value: problem.value === undefined || problem.value === '' ? '' : quoteCell(problem.value),

@@ -2,7 +2,7 @@
 // section's listing and validated saving. Each feature's own sidebar calls live in its feature file.
 import type { Boot, SettingRowView, SidebarSection } from '../../contract/sidebar-api';
 import { quoteCell } from '../../domain/cells';
-import { DEFAULT_CORE_SETTINGS, settingValue, type SettingEntry } from '../../domain/schema';
+import { DEFAULT_CORE_SETTINGS, SCHEMA, settingValue, sheetSpec, type SettingEntry } from '../../domain/schema';
 import { DEFAULT_LOYALTY_SETTINGS } from '../../domain/loyalty/settings';
 import { DEFAULT_CAMPAIGN_SETTINGS } from '../../domain/campaigns/settings';
 import { DEFAULT_ANALYSIS_SETTINGS } from '../../domain/analysis/settings';
@@ -76,6 +76,8 @@ const KNOWN_AREAS: ReadonlyArray<[prefix: string, defaults: object]> = [
   ['telegram', DEFAULT_TELEGRAM_SETTINGS],
   // The consent text is read by the forms; its default is the catalog's sentence.
   ['forms', { consentText: '' }],
+  // The tabs a studio keeps its client and order lists on, when not under the add-on's names (blank: those).
+  ['sheets', { clients: '', orders: '' }],
 ];
 
 function knownDefault(key: string): { found: boolean; value: unknown } {
@@ -177,6 +179,20 @@ export function saveSetting(key: string, value: string): SettingRowView {
       });
     }
     if (!findSheet(book, 'settings')) throw new UserFacingError('ui.setupFirst');
+    // A chosen list must be a tab that exists, or every reader would fall back to the add-on's own sheet.
+    if (cleanKey.startsWith('sheets.') && text !== '') {
+      if (!book.spreadsheet.getSheetByName(text))
+        throw new UserFacingError('ui.settings.noSuchSheet', { value: quoteCell(text) });
+      // Nor the tab of another of the add-on's sheets: setup would add the list's columns to it.
+      const taken = SCHEMA.find(
+        (spec) => `sheets.${spec.key}` !== cleanKey && findSheet(book, spec.key)?.getName() === text,
+      );
+      if (taken)
+        throw new UserFacingError('ui.settings.sheetTaken', {
+          value: quoteCell(text),
+          sheet: translate(locale, sheetSpec(taken.key).name),
+        });
+    }
     writeSetting(book, cleanKey, text);
     const saved = settingEntries(book).find((entry) => entry.key === cleanKey);
     // The language may just have changed: answer in the new one.

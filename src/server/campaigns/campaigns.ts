@@ -9,6 +9,7 @@ import type {
 } from '../../contract/sidebar-api';
 import { scriptStore } from '../../services/properties';
 import { withLock } from '../../services/locks';
+import { oncePerRequest } from '../../services/action-memo';
 import {
   recipientsNow,
   SKIP_REASONS,
@@ -119,25 +120,27 @@ export function createCampaign(draft: NewCampaign): CampaignView {
   return asStaff((book, locale) => {
     if (!draft.name.trim() || !draft.segmentId.trim() || !draft.template.trim())
       throw new UserFacingError('campaigns.create.incomplete');
-    return withLock('database', () => {
-      const table = readTable(book, 'campaigns');
-      const id = nextId('K', idCells(table));
-      const campaign: Campaign = {
-        id,
-        name: draft.name.trim(),
-        segmentId: draft.segmentId.trim(),
-        template: draft.template.trim(),
-        senderName: draft.senderName.trim(),
-        replyTo: draft.replyTo.trim(),
-        scheduledAt: parseTime(draft.scheduledAt),
-        status: 'draft',
-        cost: Number.isFinite(draft.cost) && draft.cost > 0 ? draft.cost : 0,
-        createdAt: new Date(),
-        note: '',
-      };
-      const [rowNumber] = appendRows(book, 'campaigns', [{ ...campaign }]);
-      return viewOf(book, locale, { campaign, rowNumber: rowNumber ?? 0 });
-    });
+    return withLock('database', () =>
+      oncePerRequest('createCampaign', draft.requestId, () => {
+        const table = readTable(book, 'campaigns');
+        const id = nextId('K', idCells(table));
+        const campaign: Campaign = {
+          id,
+          name: draft.name.trim(),
+          segmentId: draft.segmentId.trim(),
+          template: draft.template.trim(),
+          senderName: draft.senderName.trim(),
+          replyTo: draft.replyTo.trim(),
+          scheduledAt: parseTime(draft.scheduledAt),
+          status: 'draft',
+          cost: Number.isFinite(draft.cost) && draft.cost > 0 ? draft.cost : 0,
+          createdAt: new Date(),
+          note: '',
+        };
+        const [rowNumber] = appendRows(book, 'campaigns', [{ ...campaign }]);
+        return viewOf(book, locale, { campaign, rowNumber: rowNumber ?? 0 });
+      }),
+    );
   });
 }
 

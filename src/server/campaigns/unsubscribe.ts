@@ -80,7 +80,7 @@ export function doGet(event?: GoogleAppsScript.Events.DoGet): GoogleAppsScript.H
  * hourly step compares the tag with the client's address then (a web app cannot read the sheet). Answers
  * whether it was recorded and the sentence the page shows.
  */
-export function confirmUnsubscribe(token: unknown, hl?: unknown): { done: boolean; message: string } {
+export function confirmUnsubscribe(token: string, hl?: string | null): { done: boolean; message: string } {
   const locale = localeOf(hl);
   const verified = typeof token === 'string' ? verifyUnsubscribeToken(token, makeSigner()) : ({ ok: false } as const);
   if (!verified.ok) return { done: false, message: translate(locale, 'campaigns.unsubscribe.invalid') };

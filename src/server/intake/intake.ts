@@ -262,13 +262,17 @@ function recordFeedback(book: Workbook, answer: IntakeAnswer): void {
     const feedback = readTableWhere(book, 'feedback', 'responseId', seen);
     if (feedback.rows.length > 0) return null;
     const orderId = String(read.fields.orderId ?? '');
-    const clientId = clientIdOfOrder(book, orderId);
-    const orderKnown = orderId === '' || clientId !== '' || orderExists(book, orderId);
-    // Points once per order: an earlier answer for this order (the order column alone is read) earned them.
+    const orderClient = clientIdOfOrder(book, orderId);
+    const orderKnown = orderId === '' || orderClient !== '' || orderExists(book, orderId);
+    // An order reference that is no order: the respondent's address, when given, still finds the client.
+    const clientId = orderKnown || !read.email ? orderClient : clientIdOfEmail(book, read.email);
+    // Points once per order, and only for an order that exists (an invented reference earns nothing): an
+    // earlier answer for this order (the order column alone is read) earned them.
     const wanted = orderId.toLowerCase();
     const earnsPoints =
       orderId === '' ||
-      readTableWhere(book, 'feedback', 'orderId', (stored) => stored.toLowerCase() === wanted).rows.length === 0;
+      (orderKnown &&
+        readTableWhere(book, 'feedback', 'orderId', (stored) => stored.toLowerCase() === wanted).rows.length === 0);
     const id = nextId('F', idCells(feedback));
     const [rowNumber = 0] = appendRows(book, 'feedback', [
       { ...read.fields, id, date: at, clientId, orderId, responseId: key },
@@ -277,7 +281,8 @@ function recordFeedback(book: Workbook, answer: IntakeAnswer): void {
   });
   if (!added) return;
   const problems = answerProblems(book, 'feedback', read, mapping, added.rowNumber);
-  if (!added.orderKnown)
+  // Listed when nobody could be found for it; found by the address, it is the client's feedback.
+  if (!added.orderKnown && added.clientId === '')
     problems.push({
       sheet: 'feedback',
       row: added.rowNumber,
@@ -295,6 +300,12 @@ function recordFeedback(book: Workbook, answer: IntakeAnswer): void {
     orderId: added.orderId,
     at: added.at,
   });
+}
+
+function clientIdOfEmail(book: Workbook, email: string): string {
+  const wanted = email.toLowerCase();
+  const [client] = readTableWhere(book, 'clients', 'email', (stored) => stored.toLowerCase() === wanted).rows;
+  return String(client?.values.id ?? '');
 }
 
 function orderExists(book: Workbook, orderId: string): boolean {

@@ -1,6 +1,7 @@
 // Client requests (email, Twitch, Discord, Telegram, other) and when they were first answered:
 // the timestamps the response-time KPI reads.
 import type { NewRequest, RequestView } from '../../contract/sidebar-api';
+import { oncePerRequest } from '../../services/action-memo';
 import { withLock } from '../../services/locks';
 import { parseEnum } from '../../domain/cells';
 import { nextId, recordsFrom, requestFromRow } from '../../domain/schema';
@@ -23,22 +24,24 @@ export function logRequest(request: NewRequest): RequestView {
     const names = readClientNames(book);
     if (!names.has(request.clientId))
       throw new UserFacingError('database.requests.unknownClient', { id: request.clientId });
-    return withLock('database', () => {
-      const table = readTable(book, 'requests');
-      const id = nextId('R', idCells(table));
-      const record: ClientRequest = {
-        id,
-        clientId: request.clientId,
-        channel: channel.value as ClientRequest['channel'],
-        receivedAt,
-        answeredAt: null,
-        summary,
-      };
-      appendRows(book, 'requests', [
-        { id, clientId: record.clientId, channel: record.channel, receivedAt: record.receivedAt, summary },
-      ]);
-      return requestView(record, names);
-    });
+    return withLock('database', () =>
+      oncePerRequest('logRequest', request.requestId, () => {
+        const table = readTable(book, 'requests');
+        const id = nextId('R', idCells(table));
+        const record: ClientRequest = {
+          id,
+          clientId: request.clientId,
+          channel: channel.value as ClientRequest['channel'],
+          receivedAt,
+          answeredAt: null,
+          summary,
+        };
+        appendRows(book, 'requests', [
+          { id, clientId: record.clientId, channel: record.channel, receivedAt: record.receivedAt, summary },
+        ]);
+        return requestView(record, names);
+      }),
+    );
   });
 }
 

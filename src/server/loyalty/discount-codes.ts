@@ -10,7 +10,16 @@ import {
   type DiscountCodeRecord,
 } from '../../domain/loyalty';
 import type { TypedRow } from '../../domain/schema';
-import { appendRows, readClientNames, readTable, updateRows, type RowValues, type Workbook } from '../../sheets';
+import {
+  appendRows,
+  idCells,
+  readClientNames,
+  readTable,
+  readTableWhere,
+  updateRows,
+  type RowValues,
+  type Workbook,
+} from '../../sheets';
 import { UserFacingError } from '../app/respond';
 import { asStaff } from '../app/staff';
 import { readLoyaltySettings } from '../../sheets/loyalty';
@@ -91,6 +100,10 @@ export function issueDiscountCodes(campaignId: string, clientIds: string[], perc
     const clients = readClientNames(book);
     const unknown = clientIds.find((clientId) => !clients.has(clientId));
     if (unknown !== undefined) throw new UserFacingError('door.unknownClient', { id: unknown });
+    // A code for a campaign that does not exist could never be traced to a mail.
+    const wanted = campaignId.trim();
+    if (!idCells(readTableWhere(book, 'campaigns', 'id', (stored) => stored === wanted)).includes(wanted))
+      throw new UserFacingError('campaigns.notFound', { id: wanted });
     return issueCampaignCodes(book, campaignId, clientIds, Number(percent), new Date()).map(view);
   });
 }
@@ -106,13 +119,8 @@ export function lookupDiscountCode(code: string): DiscountCodeView | null {
 export function markDiscountCodeUsed(code: string, clientId: string, orderId: string): DiscountCodeView {
   return asStaff((book) =>
     withLock('database', () => {
-      const use = markCodeUsed(
-        String(code ?? ''),
-        String(clientId ?? ''),
-        String(orderId ?? '').trim(),
-        readDiscountCodes(book),
-        new Date(),
-      );
+      const order = existingOrder(book, orderId, clientId);
+      const use = markCodeUsed(String(code ?? ''), String(clientId ?? ''), order, readDiscountCodes(book), new Date());
       if (!use.ok) throw new UserFacingError(use.error.key, use.error.params);
       updateRows(book, 'discountCodes', [
         {
@@ -124,4 +132,16 @@ export function markDiscountCodeUsed(code: string, clientId: string, orderId: st
       return view(use.record);
     }),
   );
+}
+
+/** The order's id as the Orders sheet keeps it; refused when there is no such order or it is another client's. */
+function existingOrder(book: Workbook, orderId: string, clientId: string): string {
+  const wanted = orderId.trim().toLowerCase();
+  const [order] = readTableWhere(book, 'orders', 'id', (stored) => stored.toLowerCase() === wanted).rows;
+  if (!order) throw new UserFacingError('loyalty.order.unknown', { order: orderId.trim() });
+  const id = String(order.values.id ?? '');
+  const owner = String(order.values.clientId ?? '');
+  if (owner !== '' && owner !== clientId)
+    throw new UserFacingError('loyalty.order.otherClient', { order: id, client: clientId });
+  return id;
 }

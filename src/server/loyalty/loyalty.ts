@@ -35,10 +35,11 @@ export function reconcileLoyalty(book: Workbook, asOf: Date): LoyaltyRunSummary 
   return withLock('database', () => {
     const settings = readLoyaltySettings(book);
     const clients = readLoyaltyClients(book);
+    const orders = readLoyaltyOrders(book, clients);
     const plan = planLoyaltyNight({
       clients,
-      orders: readLoyaltyOrders(book, clients),
-      feedback: feedbackEarningPoints(readFeedback(book)),
+      orders,
+      feedback: feedbackEarningPoints(readFeedback(book), orders),
       ledger: readLedger(book),
       settings,
       asOf,
@@ -171,13 +172,16 @@ export function redeemPoints(redemption: PointsRedemption): PointsChange {
 
 /**
  * Feedback earns points once per order: the first answer for an order in sheet order (a second answer
- * for the same order is kept, without points); answers naming no order each count.
+ * for the same order is kept, without points); answers naming no order each count; an answer naming an
+ * order that does not exist earns nothing (a made-up reference would otherwise earn again and again).
  */
-export function feedbackEarningPoints(feedback: readonly Feedback[]): Feedback[] {
+export function feedbackEarningPoints(feedback: readonly Feedback[], orders: readonly { id: string }[]): Feedback[] {
+  const known = new Set(orders.map((order) => order.id.toLowerCase()));
   const answered = new Set<string>();
   return feedback.filter((entry) => {
     if (entry.orderId === '') return true;
     const order = entry.orderId.toLowerCase();
+    if (!known.has(order)) return false;
     if (answered.has(order)) return false;
     answered.add(order);
     return true;

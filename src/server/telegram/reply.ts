@@ -3,7 +3,10 @@
 // the bot gets the reply by mail instead, when they have an address that has not bounced.
 import type { RequestView } from '../../contract/sidebar-api';
 import { TELEGRAM_MESSAGE_MAX_CHARS } from '../../domain/telegram/html';
-import { updateRows } from '../../sheets';
+import { updateRows, type Workbook } from '../../sheets';
+import type { Locale } from '../../domain/types';
+import { withLock } from '../../services/locks';
+import { oncePerRequest } from '../../services/action-memo';
 import { requestView } from '../intake/requests';
 import { UserFacingError } from '../app/respond';
 import { asStaff, tell } from '../app/staff';
@@ -15,53 +18,60 @@ import { requireBot } from './bot';
 import { createSender } from './send';
 import { markUnreachable, readTelegramTables, type TelegramClient } from '../../sheets/telegram';
 
-export function replyOnTelegram(requestId: string, text: string): RequestView {
-  return asStaff((book, staffLocale) => {
-    const reply = String(text ?? '').trim();
-    if (reply === '') throw new UserFacingError('telegram.reply.empty');
-    if (reply.length > TELEGRAM_MESSAGE_MAX_CHARS)
-      throw new UserFacingError('telegram.reply.refused', { detail: `> ${TELEGRAM_MESSAGE_MAX_CHARS}` });
-    const bot = requireBot();
-    const { clients, requests } = readTelegramTables(book);
-    const request = requests.find((candidate) => candidate.id === requestId);
-    if (!request) throw new UserFacingError('database.requests.unknown', { id: requestId });
-    if (request.channel !== 'telegram') throw new UserFacingError('telegram.reply.notTelegram', { id: requestId });
-    const client = clients.find((candidate) => candidate.id === request.clientId);
-    if (!client?.chatId) throw new UserFacingError('telegram.reply.notLinked', { id: request.clientId });
-    const outcome = createSender(bot)(client.chatId, reply);
-    switch (outcome.kind) {
-      case 'sent':
-        break;
-      case 'unreachable':
-        markUnreachable(book, [client], new Date());
-        if (!mailInstead(book, client, reply)) throw new UserFacingError('telegram.reply.unreachable');
-        tell(translate(staffLocale, 'telegram.reply.mailed', { email: client.email }), staffLocale);
-        break;
-      case 'wait':
-        throw new UserFacingError('telegram.reply.wait', { seconds: outcome.seconds });
-      case 'retryLater':
-        throw new UserFacingError('telegram.reply.retry');
-      case 'refused':
-        throw new UserFacingError('telegram.reply.refused', { detail: outcome.description });
-    }
-    const answeredAt = request.answeredAt ?? new Date();
-    if (!request.answeredAt)
-      updateRows(book, 'requests', [
-        { rowNumber: request.rowNumber, identity: { id: request.id }, values: { answeredAt } },
-      ]);
-    const names = new Map(clients.map((c) => [c.id, c.callName] as const));
-    return requestView(
-      {
-        id: request.id,
-        clientId: request.clientId,
-        channel: 'telegram',
-        receivedAt: request.receivedAt,
-        answeredAt,
-        summary: request.summary,
-      },
-      names,
-    );
-  });
+export function replyOnTelegram(requestId: string, text: string, pressId?: string): RequestView {
+  // One press, one message: a double click answers the first reply (the lock makes the second wait for it).
+  return asStaff((book, staffLocale) =>
+    withLock('database', () =>
+      oncePerRequest('replyOnTelegram', pressId, () => replyNow(book, staffLocale, requestId, text)),
+    ),
+  );
+}
+
+function replyNow(book: Workbook, staffLocale: Locale, requestId: string, text: string): RequestView {
+  const reply = String(text ?? '').trim();
+  if (reply === '') throw new UserFacingError('telegram.reply.empty');
+  if (reply.length > TELEGRAM_MESSAGE_MAX_CHARS)
+    throw new UserFacingError('telegram.reply.refused', { detail: `> ${TELEGRAM_MESSAGE_MAX_CHARS}` });
+  const bot = requireBot();
+  const { clients, requests } = readTelegramTables(book);
+  const request = requests.find((candidate) => candidate.id === requestId);
+  if (!request) throw new UserFacingError('database.requests.unknown', { id: requestId });
+  if (request.channel !== 'telegram') throw new UserFacingError('telegram.reply.notTelegram', { id: requestId });
+  const client = clients.find((candidate) => candidate.id === request.clientId);
+  if (!client?.chatId) throw new UserFacingError('telegram.reply.notLinked', { id: request.clientId });
+  const outcome = createSender(bot)(client.chatId, reply);
+  switch (outcome.kind) {
+    case 'sent':
+      break;
+    case 'unreachable':
+      markUnreachable(book, [client], new Date());
+      if (!mailInstead(book, client, reply)) throw new UserFacingError('telegram.reply.unreachable');
+      tell(translate(staffLocale, 'telegram.reply.mailed', { email: client.email }), staffLocale);
+      break;
+    case 'wait':
+      throw new UserFacingError('telegram.reply.wait', { seconds: outcome.seconds });
+    case 'retryLater':
+      throw new UserFacingError('telegram.reply.retry');
+    case 'refused':
+      throw new UserFacingError('telegram.reply.refused', { detail: outcome.description });
+  }
+  const answeredAt = request.answeredAt ?? new Date();
+  if (!request.answeredAt)
+    updateRows(book, 'requests', [
+      { rowNumber: request.rowNumber, identity: { id: request.id }, values: { answeredAt } },
+    ]);
+  const names = new Map(clients.map((c) => [c.id, c.callName] as const));
+  return requestView(
+    {
+      id: request.id,
+      clientId: request.clientId,
+      channel: 'telegram',
+      receivedAt: request.receivedAt,
+      answeredAt,
+      summary: request.summary,
+    },
+    names,
+  );
 }
 
 /** The reply by mail (a service answer to the client's own request: no marketing consent needed). */

@@ -175,14 +175,13 @@ function requestForm(clientId: string, into: HTMLElement): HTMLElement {
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    void busy(log, status, () => call('logRequest', { clientId, channel: channel.value, summary: summary.value })).then(
-      (logged) => {
-        if (!logged) return;
-        summary.value = '';
-        into.querySelector('.empty')?.remove();
-        into.prepend(requestItem(logged));
-      },
-    );
+    const request = { clientId, channel: channel.value, summary: summary.value, requestId: requestId() };
+    void busy(log, status, () => call('logRequest', request)).then((logged) => {
+      if (!logged) return;
+      summary.value = '';
+      into.querySelector('.empty')?.remove();
+      into.prepend(requestItem(logged));
+    });
   });
   return form;
 }
