@@ -1,6 +1,7 @@
 // One read of everything analysis needs: each sheet read once, rows turned into records, problems kept.
 import {
   DEFAULT_ANALYSIS_SETTINGS,
+  dueFromOverdueText,
   readSavedSegments,
   type AnalysisSettings,
   type ClientFacts,
@@ -79,6 +80,7 @@ export type ReadTables = Partial<Record<'clients' | 'orders', Table>>;
 
 export function readStudio(book: Workbook, options: { campaigns?: boolean; tables?: ReadTables } = {}): StudioData {
   const clientsTable = options.tables?.clients ?? readTable(book, 'clients');
+  const readAt = new Date();
   const clients: Client[] = [];
   const clientRows: ClientRowRef[] = [];
   const storedFacts = new Map<ClientId, ClientFacts>();
@@ -95,7 +97,8 @@ export function readStudio(book: Workbook, options: { campaigns?: boolean; table
       points: finiteOrNull(v.pointsBalance),
       churnRisk: finiteOrNull(v.churnRisk),
       predictedValue12m: finiteOrNull(v.predictedValue),
-      expectedNextOrder: dateOrNull(v.nextOrderExpected),
+      // "Overdue by N days" once the day has passed (analysis writes it): still a day in the past.
+      expectedNextOrder: dateOrNull(v.nextOrderExpected) ?? dueFromOverdueText(v.nextOrderExpected, readAt),
     });
   });
   const ordersTable = options.tables?.orders ?? readTable(book, 'orders');

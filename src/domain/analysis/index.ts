@@ -18,13 +18,16 @@ export {
 } from './kpis';
 export {
   DEFAULT_LIFECYCLE_SETTINGS,
+  dueFromOverdueText,
   expectedNextOrder,
   LIFECYCLE_STAGES,
   lifecycleStage,
   lifecycleStageKey,
   lifecycleStages,
+  nextOrderCell,
   type LifecycleSettings,
   type LifecycleStage,
+  type NextOrderCell,
 } from './lifecycle';
 export {
   cohortTable,

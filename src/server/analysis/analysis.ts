@@ -8,6 +8,7 @@ import {
   lastFullMonth,
   lifecycleSettingsOf,
   lifecycleStageKey,
+  nextOrderCell,
   rfmSegmentKey,
   type CampaignKpis,
   type ClientFacts,
@@ -28,6 +29,7 @@ import { campaignKpis as attributedKpis } from '../campaigns/attribution';
 import { readCampaignSettings } from '../../sheets/campaigns';
 import { clvStatusText, dashboardContent } from './dashboard';
 import { asStaff } from '../app/staff';
+import { overdueText } from './words';
 import { requireCoreColumns } from '../app/schema-check';
 
 /** What the last refresh found about the CLV model, kept for the sidebar (document properties). */
@@ -103,12 +105,20 @@ const finiteRounded = (value: number | null | undefined, digits: number): number
   return Math.round(value * scale) / scale;
 };
 
+/** The next order as the sheet shows it: the expected day, or "overdue by N days" once that day has passed. */
+function nextOrderValue(locale: Locale, due: Date | null, asOf: Date): CellValue {
+  if (!due) return null;
+  const cell = nextOrderCell(due, asOf);
+  return cell.kind === 'expected' ? cell.date : overdueText(locale, cell.days);
+}
+
 /** The analysis columns of one client, in the workbook's language; a lead (no orders) gets blanks but the stage. */
 export function derivedCells(
   locale: Locale,
   profile: ClientProfile,
   score: ClientClvScore | undefined,
   data: StudioData,
+  asOf: Date,
 ): Record<string, CellValue> {
   const hasOrders = profile.stats.orderCount > 0;
   return {
@@ -117,7 +127,11 @@ export function derivedCells(
     churnRisk: hasOrders ? finiteRounded(score?.churnRisk, 4) : null,
     predictedValue: hasOrders ? finiteRounded(score?.predictedValue12m, 2) : null,
     nextOrderExpected: hasOrders
-      ? expectedNextOrder(profile.stats, profile.facts, lifecycleSettingsOf(data.settings))
+      ? nextOrderValue(
+          locale,
+          expectedNextOrder(profile.stats, profile.facts, lifecycleSettingsOf(data.settings)),
+          asOf,
+        )
       : null,
   };
 }
@@ -131,12 +145,18 @@ function assertFinite(updates: readonly RowUpdate[]): void {
   }
 }
 
-function writeClientColumns(book: Workbook, data: StudioData, analysis: StudioAnalysis, clv: StudioClv): void {
+function writeClientColumns(
+  book: Workbook,
+  data: StudioData,
+  analysis: StudioAnalysis,
+  clv: StudioClv,
+  asOf: Date,
+): void {
   const rowById = new Map(data.clientRows.map((ref) => [ref.id, ref.rowNumber]));
   const updates: RowUpdate[] = analysis.profiles.map((profile) => ({
     rowNumber: rowById.get(profile.client.id) ?? 0,
     identity: { id: profile.client.id },
-    values: derivedCells(book.locale, profile, clv.scores.get(profile.client.id), data),
+    values: derivedCells(book.locale, profile, clv.scores.get(profile.client.id), data, asOf),
   }));
   assertFinite(updates);
   updateRows(book, 'clients', updates);
@@ -163,7 +183,7 @@ export function refreshStudio(book: Workbook, asOf: Date): RefreshOutcome {
     monthlyDiscountRate: data.settings.monthlyDiscountRate,
   });
   const analysis = analyse(data, asOf, clv);
-  writeClientColumns(book, data, analysis, clv);
+  writeClientColumns(book, data, analysis, clv, asOf);
   writeSegmentCounts(book, data, analysis, asOf);
   const clvMessage = clvStatusText(book.locale, clv.models, clv.repeatBuyers);
   const saved = data.savedSegments.flatMap((segment) => (segment.ok ? [segment.segment] : []));

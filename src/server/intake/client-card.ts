@@ -1,6 +1,7 @@
 // The Clients section: search by name, email or Twitch channel, and the basic client card.
 // Loyalty, analysis and campaigns add their parts of the card through their own sidebar calls.
 import type { ClientCardView, ClientSummary, FiveWView, RequestView } from '../../contract/sidebar-api';
+import { dueFromOverdueText } from '../../domain/analysis';
 import { enumLabel } from '../../domain/cells/enums';
 import { clientFromRow, feedbackFromRow, orderFromRow, recordsFrom, requestFromRow } from '../../domain/schema';
 import type { Client, ClientRequest, Feedback, Locale, Order } from '../../domain/types';
@@ -144,7 +145,8 @@ export function fiveW(
   }
   const last = completed.at(-1) ?? null;
   const next = derived['nextOrderExpected'];
-  const nextDate = next instanceof Date && !Number.isNaN(next.getTime()) ? next : null;
+  // Once late, the sheet says "overdue by N days" instead of a past day.
+  const nextDate = next instanceof Date && !Number.isNaN(next.getTime()) ? next : dueFromOverdueText(next, now);
   const late = nextDate ? utcDay(now) - utcDay(nextDate) : 0;
 
   const channelCounts = new Map<RequestView['channel'], number>();
