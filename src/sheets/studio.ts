@@ -52,6 +52,8 @@ export interface StudioData {
   sends: Send[];
   settings: AnalysisSettings;
   studioName: string;
+  /** ISO code from Settings `core.currency`: every amount staff see is in it. */
+  currency: string;
   problems: RowProblem[];
 }
 
@@ -149,6 +151,7 @@ export function readStudio(book: Workbook, options: { campaigns?: boolean; table
     sends,
     settings: analysisSettings.settings,
     studioName: core.settings.studioName,
+    currency: core.settings.currency,
     problems: [
       ...clientsTable.problems,
       ...ordersTable.problems,

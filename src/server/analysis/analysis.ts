@@ -10,6 +10,7 @@ import {
   lifecycleStageKey,
   nextOrderCell,
   rfmSegmentKey,
+  segmentFiveW,
   type CampaignKpis,
   type ClientFacts,
   type ClientProfile,
@@ -23,11 +24,13 @@ import type { ClientId, Locale } from '../../domain/types';
 import { translate } from '../../i18n';
 import { openWorkbook, updateRows, writeProblems, type RowUpdate, type Workbook } from '../../sheets';
 import { writeDashboard, type DashboardLayout } from '../../sheets/dashboard';
+import { applyMoneyFormat } from '../../sheets/money-formats';
+import { moneyNumberFormat } from '../../domain/cells/money';
 import { writeDocumentJson } from '../../services/document-state';
 import { readStudio, segmentRowProblems, type StudioData } from '../../sheets/studio';
 import { campaignKpis as attributedKpis } from '../campaigns/attribution';
 import { readCampaignSettings } from '../../sheets/campaigns';
-import { clvStatusText, dashboardContent } from './dashboard';
+import { clvStatusText, dashboardContent, type DashboardExtras } from './dashboard';
 import { asStaff } from '../app/staff';
 import { overdueText } from './words';
 import { requireCoreColumns } from '../app/schema-check';
@@ -174,6 +177,16 @@ function writeSegmentCounts(book: Workbook, data: StudioData, analysis: StudioAn
   updateRows(book, 'segments', updates);
 }
 
+/** Every segment the refresh sized, in the Segments order, with its members' 5W. */
+function segmentsInFiveW(data: StudioData, analysis: StudioAnalysis): DashboardExtras['fiveW'] {
+  const profiles = new Map(analysis.profiles.map((profile) => [profile.client.id, profile]));
+  return allSegments(data).flatMap((segment) => {
+    const result = analysis.segments.get(segment.id);
+    if (!result || !result.ok) return [];
+    return [{ segment, summary: segmentFiveW(result.clientIds, profiles, data.orders, data.requests) }];
+  });
+}
+
 /** The whole refresh on an open workbook; the menu item and the nightly step both call it. */
 export function refreshStudio(book: Workbook, asOf: Date): RefreshOutcome {
   const data = readStudio(book, { campaigns: true });
@@ -184,12 +197,21 @@ export function refreshStudio(book: Workbook, asOf: Date): RefreshOutcome {
   });
   const analysis = analyse(data, asOf, clv);
   writeClientColumns(book, data, analysis, clv, asOf);
+  applyMoneyFormat(book, ['clients', 'orders', 'campaigns'], moneyNumberFormat(data.currency));
   writeSegmentCounts(book, data, analysis, asOf);
   const clvMessage = clvStatusText(book.locale, clv.models, clv.repeatBuyers);
   const saved = data.savedSegments.flatMap((segment) => (segment.ok ? [segment.segment] : []));
   const layout = writeDashboard(
     book,
-    dashboardContent(book.locale, data.studioName, analysis, saved, clvMessage, asOf),
+    dashboardContent(
+      book.locale,
+      { name: data.studioName, currency: data.currency },
+      analysis,
+      saved,
+      clvMessage,
+      asOf,
+      { goals: data.settings, fiveW: segmentsInFiveW(data, analysis) },
+    ),
   );
   writeProblems(book, [...data.problems, ...segmentRowProblems(data.savedSegments, book.locale)], asOf);
   const status: LastRefresh['clv'] =

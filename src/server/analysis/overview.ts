@@ -57,6 +57,7 @@ export function getOverview(): OverviewView {
     const period = analysis.kpis.current.period;
     const overview: OverviewView = {
       period: { from: isoDay(period.from), to: isoDay(addDays(period.to, -1)) },
+      currency: data.currency,
       tiles: kpiTiles(analysis.kpis).map((tile) => ({ ...tile, label: tileLabel(locale, tile) })),
       goals: kpiGoals(analysis.kpis, data.settings),
       attention: {
@@ -110,6 +111,7 @@ export function getClientInsights(clientId: string): ClientInsights {
       rfm: profile.rfm ? translate(locale, rfmSegmentKey(profile.rfm.segment)) : '',
       churnRisk: finite(profile.facts.churnRisk),
       predictedValue: finite(profile.facts.predictedValue12m),
+      currency: data.currency,
       nextOrderExpected: next ? isoDay(next) : null,
       nextOrderOverdueDays: next && calendarDaysBetween(next, asOf) > 0 ? calendarDaysBetween(next, asOf) : null,
       segments: segments.map((segment) => segmentName(locale, segment)),

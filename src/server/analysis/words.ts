@@ -16,3 +16,9 @@ export function overdueText(locale: Locale, days: number): string {
   const key = `analysis.nextOrder.overdue.${pluralForm(locale, days)}` as MessageKey;
   return translate(locale, key, { count: days.toLocaleString(locale === 'ru' ? 'ru-RU' : 'en-GB') });
 }
+
+/** `3 дня`, `1 day`: a count of days for sentences on the sheets. */
+export function daysText(locale: Locale, days: number): string {
+  const key = `analysis.count.days.${pluralForm(locale, days)}` as MessageKey;
+  return translate(locale, key, { count: days.toLocaleString(locale === 'ru' ? 'ru-RU' : 'en-GB') });
+}

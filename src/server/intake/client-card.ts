@@ -5,7 +5,7 @@ import { dueFromOverdueText } from '../../domain/analysis';
 import { enumLabel } from '../../domain/cells/enums';
 import { clientFromRow, feedbackFromRow, orderFromRow, recordsFrom, requestFromRow } from '../../domain/schema';
 import type { Client, ClientRequest, Feedback, Locale, Order } from '../../domain/types';
-import { readTable } from '../../sheets';
+import { readCoreSettings, readTable } from '../../sheets';
 import { requestView } from './requests';
 import { UserFacingError } from '../app/respond';
 import { asStaff } from '../app/staff';
@@ -83,6 +83,7 @@ export function getClientCard(clientId: string): ClientCardView {
         .sort((a, b) => b.receivedAt.getTime() - a.receivedAt.getTime())
         .map((request) => requestView(request, names)),
       fiveW: fiveW(client, clientRow.values, { orders, feedback, requests }, locale, new Date()),
+      currency: readCoreSettings(book).settings.currency,
     };
   });
 }
