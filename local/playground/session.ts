@@ -143,7 +143,9 @@ export function openPlayground(options: { statePath: string | null; fresh: boole
         triggers: emu.triggers
           .list()
           .map((trigger) => ({ handler: trigger.handler, eventType: trigger.eventType, nextRun: trigger.nextRunAt })),
-        logs: emu.logs.entries().slice(-80),
+        // The spreadsheet's zone: the page shows every time (outbox, triggers) on the studio's clock.
+        timeZone: emu.spreadsheet.timeZone(),
+        logs: withMailLines(emu).slice(-80),
       };
     },
     sheet(name, offset, limit) {
@@ -186,6 +188,8 @@ export function openPlayground(options: { statePath: string | null; fresh: boole
     setLocale(locale) {
       return changing(() => {
         emu.session.setLocale(locale);
+        // Sheets builds the menu when the document opens: reopen it, so the menu speaks the chosen language.
+        app.run('onOpen', [{ authMode: 'FULL' }], { kind: 'simpleTrigger' });
         return locale;
       });
     },
@@ -209,6 +213,16 @@ export function openPlayground(options: { statePath: string | null; fresh: boole
       });
     },
   };
+}
+
+/** The execution log with one line per mail the outbox received, in time order (the log says which mails went out). */
+function withMailLines(emu: Emulator): Array<{ level: string; message: string; at: number }> {
+  const mails = emu.mail.outbox.map((mail) => ({
+    level: 'mail',
+    message: `→ ${mail.to} · ${mail.subject}`,
+    at: new Date(mail.at).getTime(),
+  }));
+  return [...emu.logs.entries(), ...mails].sort((a, b) => a.at - b.at);
 }
 
 /** `B3` → [2, 1] (zero-based row, column). */

@@ -12,6 +12,8 @@ function russianPoints(count: number): string {
 }
 import { mkdirSync } from 'node:fs';
 import { get, openSection, openStudio, post, settled, type Studio } from './harness';
+import { DEMO_DRAFT_SUBJECT } from '../../local/playground/seed';
+import type { CampaignView } from '../../src/contract/sidebar-api';
 
 async function settingsSheet(studio: Studio): Promise<string[][]> {
   const state = await get<{ sheets: string[] }>(studio.server.url, '/api/state');
@@ -245,6 +247,117 @@ export function wordsFeatures(locale: 'ru' | 'en'): void {
         expect(studio.server.playground.emu.spreadsheet.displayValues(clients)[1]?.[column]).toMatch(
           /^(24\.11\.2026|2026-11-24|11\/24\/2026|24\/11\/2026)$/,
         );
+      } finally {
+        await page.close();
+      }
+    });
+    it('money in roubles, goals and 5W on the Dashboard sheet, no past day in "next order expected"', async () => {
+      const page = studio.sidebar;
+      await openSection(studio, 'overview');
+      await settled(page);
+      // The demo studio keeps the default currency (RUB): a money tile ends with the rouble sign.
+      expect(await page.locator('[data-kpi="averageOrderValue"] .value').textContent()).toMatch(/^[\d\s.,]+ ₽$/u);
+
+      const emu = studio.server.playground.emu;
+      // The demo was set up (and refreshed) in Russian: the Dashboard speaks the workbook's language.
+      const dashboard = emu.spreadsheet.sheetNames().find((name) => name === 'Дашборд' || name === 'Dashboard') ?? '';
+      const cells = emu.spreadsheet.displayValues(dashboard).flat();
+      expect(cells.some((cell) => cell === 'Цели студии' || cell === 'Studio goals')).toBe(true);
+      expect(cells.some((cell) => cell === 'Сегменты в пяти вопросах' || cell === 'Segments in five questions')).toBe(
+        true,
+      );
+
+      // Every client's "next order expected" is a day from the playground's today on, or words saying how late.
+      const clients = emu.spreadsheet.sheetNames().find((name) => name === 'Клиенты' || name === 'Clients') ?? '';
+      const [header = [], ...rows] = emu.spreadsheet.values(clients);
+      const column = header.findIndex(
+        (title) => title === 'Ожидаемый заказ (авто)' || title === 'Next order expected (auto)',
+      );
+      expect(column).toBeGreaterThanOrEqual(0);
+      const state = await get<{ now: string }>(studio.server.url, '/api/state');
+      const today = Date.parse(`${state.now.slice(0, 10)}T00:00:00Z`) - 86_400_000; // a zone's day may start before UTC's
+      let late = 0;
+      for (const row of rows) {
+        const cell = row[column];
+        if (cell instanceof Date || Object.prototype.toString.call(cell) === '[object Date]')
+          expect((cell as Date).getTime()).toBeGreaterThanOrEqual(today);
+        else if (cell !== '') {
+          expect(String(cell)).toMatch(/^(задерживается на \d[\d\s]* (день|дня|дней)|overdue by \d[\d,]* days?)$/u);
+          late += 1;
+        }
+      }
+      expect(late).toBeGreaterThan(0); // two years of demo history: some clients are late
+    });
+
+    it('playground: the menu follows the language, form fields by type, a log line per mail, times on the studio clock', async () => {
+      const other = locale === 'ru' ? 'en' : 'ru';
+      const captions = async () =>
+        (await get<{ menus: Array<{ items: Array<{ caption?: string }> }> }>(studio.server.url, '/api/state')).menus
+          .flatMap((menu) => menu.items)
+          .map((item) => item.caption ?? '');
+      expect(await captions()).toContain(say(locale, { ru: 'Обновить аналитику', en: 'Refresh analysis' }));
+      await post(studio.server.url, '/api/locale', { locale: other });
+      expect(await captions()).toContain(say(other, { ru: 'Обновить аналитику', en: 'Refresh analysis' }));
+      await post(studio.server.url, '/api/locale', { locale });
+      expect(await captions()).toContain(say(locale, { ru: 'Обновить аналитику', en: 'Refresh analysis' }));
+
+      // One test mail of a campaign: the outbox and the log both show it.
+      const created = (await post(studio.server.url, '/api/run', {
+        fn: 'createCampaign',
+        args: [
+          {
+            name: say(locale, { ru: 'Проверка журнала', en: 'Log check' }),
+            segmentId: 'all',
+            template: `draft:${DEMO_DRAFT_SUBJECT}`,
+            senderName: 'Studio',
+            replyTo: '',
+            scheduledAt: null,
+            cost: 0,
+          },
+        ],
+      })) as { value: CampaignView };
+      await post(studio.server.url, '/api/run', { fn: 'testSendCampaign', args: [created.value.id, null] });
+      const outbox = await get<Array<{ to: string; subject: string; at: string | number }>>(
+        studio.server.url,
+        '/api/outbox',
+      );
+      expect(outbox.length).toBeGreaterThan(0);
+      const state = await get<{ logs: Array<{ level: string; message: string }>; timeZone: string }>(
+        studio.server.url,
+        '/api/state',
+      );
+      const mailLines = state.logs.filter((line) => line.level === 'mail');
+      expect(mailLines.length).toBe(outbox.length);
+      expect(mailLines.at(-1)?.message).toBe(`→ ${String(outbox[0]!.to)} · ${outbox[0]!.subject}`);
+
+      const page = await studio.browser.newPage({ viewport: { width: 1280, height: 900 } });
+      try {
+        await page.goto(studio.server.url);
+        await page.waitForSelector('#sheet-tabs button');
+        await page.click('#drawer-tabs button[data-panel="outbox"]');
+        await page.waitForSelector('#outbox-list time');
+        const time = page.locator('#outbox-list time').first();
+        // The mail's instant on the spreadsheet's clock (not UTC, not the browser's), as the staff language writes it.
+        const at = Number(await time.getAttribute('data-at')) || Date.parse(String(outbox[0]!.at));
+        const expected = new Date(at).toLocaleString(locale === 'en' ? 'en-GB' : 'ru-RU', {
+          timeZone: state.timeZone,
+          dateStyle: 'short',
+          timeStyle: 'short',
+        });
+        expect(state.timeZone).not.toBe('UTC');
+        expect(await time.textContent()).toBe(expected);
+
+        // The registration form: the birthday is a date picker, the channel topic a list.
+        await page.click('#drawer-tabs button[data-panel="forms"]');
+        const forms = await get<Array<{ questions: Array<{ type: string; title: string }> }>>(
+          studio.server.url,
+          '/api/forms',
+        );
+        const dates = forms.flatMap((form) => form.questions).filter((question) => question.type === 'DATE');
+        expect(dates.length).toBeGreaterThan(0);
+        await page.waitForSelector('#panel form[data-form]');
+        expect(await page.locator('#panel input[type=date][data-type=DATE]').count()).toBe(dates.length);
+        expect(await page.locator('#panel input[type=text][data-type=DATE]').count()).toBe(0);
       } finally {
         await page.close();
       }
