@@ -219,7 +219,7 @@ export function openPlayground(options: { statePath: string | null; fresh: boole
 function withMailLines(emu: Emulator): Array<{ level: string; message: string; at: number }> {
   const mails = emu.mail.outbox.map((mail) => ({
     level: 'mail',
-    message: `→ ${mail.to} · ${mail.subject}`,
+    message: `→ ${mail.to.join(', ')} · ${mail.subject}`,
     at: new Date(mail.at).getTime(),
   }));
   return [...emu.logs.entries(), ...mails].sort((a, b) => a.at - b.at);
