@@ -2,6 +2,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createEmulator, type Emulator, type EmulatorSnapshot } from '../emulator/index';
+import { WEB_APP_URL } from '../emulator/services/script';
 import { loadBundle, type BundleApp } from '../emulator/bundle';
 import { findSheetName } from '../../src/domain/schema';
 import { seedDemoStudio } from './seed';
@@ -168,7 +169,10 @@ export function openPlayground(options: { statePath: string | null; fresh: boole
       });
     },
     outbox() {
-      return emu.mail.outbox.slice().reverse();
+      return emu.mail.outbox
+        .slice()
+        .reverse()
+        .map((mail) => ({ ...mail, body: localLinks(mail.body), htmlBody: localLinks(mail.htmlBody) }));
     },
     forms() {
       return emu.forms.list();
@@ -213,6 +217,21 @@ export function openPlayground(options: { statePath: string | null; fresh: boole
       });
     },
   };
+}
+
+/**
+ * Links in a mail as they work here: the web app (unsubscribe, confirmations) is served at `/exec`, and a
+ * form's public link opens that form in the playground's Forms panel, not Google URLs that do not exist offline.
+ */
+export function localLinks<T extends string | undefined | null>(text: T): T {
+  if (typeof text !== 'string') return text;
+  return text
+    .split(WEB_APP_URL)
+    .join('/exec')
+    .replace(
+      /https:\/\/docs\.google\.com\/forms\/d\/e\/([\w-]+)\/viewform(\?)?/g,
+      (_link, id: string, query?: string) => `/?form=${id}${query ? '&' : ''}`,
+    ) as T;
 }
 
 /** The execution log with one line per mail the outbox received, in time order (the log says which mails went out). */

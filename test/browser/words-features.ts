@@ -13,6 +13,8 @@ function russianPoints(count: number): string {
 import { mkdirSync } from 'node:fs';
 import { get, openSection, openStudio, post, settled, type Studio } from './harness';
 import { DEMO_DRAFT_SUBJECT } from '../../local/playground/seed';
+import { localLinks } from '../../local/playground/session';
+import { WEB_APP_URL } from '../../local/emulator/services/script';
 import type { CampaignView } from '../../src/contract/sidebar-api';
 
 async function settingsSheet(studio: Studio): Promise<string[][]> {
@@ -317,7 +319,7 @@ export function wordsFeatures(locale: 'ru' | 'en'): void {
         ],
       })) as { value: CampaignView };
       await post(studio.server.url, '/api/run', { fn: 'testSendCampaign', args: [created.value.id, null] });
-      const outbox = await get<Array<{ to: string; subject: string; at: string | number }>>(
+      const outbox = await get<Array<{ to: string[]; subject: string; at: string | number }>>(
         studio.server.url,
         '/api/outbox',
       );
@@ -328,7 +330,7 @@ export function wordsFeatures(locale: 'ru' | 'en'): void {
       );
       const mailLines = state.logs.filter((line) => line.level === 'mail');
       expect(mailLines.length).toBe(outbox.length);
-      expect(mailLines.at(-1)?.message).toBe(`→ ${String(outbox[0]!.to)} · ${outbox[0]!.subject}`);
+      expect(mailLines.at(-1)?.message).toBe(`→ ${outbox[0]!.to.join(', ')} · ${outbox[0]!.subject}`);
 
       const page = await studio.browser.newPage({ viewport: { width: 1280, height: 900 } });
       try {
@@ -358,6 +360,19 @@ export function wordsFeatures(locale: 'ru' | 'en'): void {
         await page.waitForSelector('#panel form[data-form]');
         expect(await page.locator('#panel input[type=date][data-type=DATE]').count()).toBe(dates.length);
         expect(await page.locator('#panel input[type=text][data-type=DATE]').count()).toBe(0);
+
+        // Links in mails work here: the web app at /exec, a form's public link opens that form in the playground.
+        const published = await get<Array<{ id: string; publishedUrl: string }>>(studio.server.url, '/api/forms');
+        const first = published[0]!;
+        const id = /\/e\/([\w-]+)\/viewform/.exec(first.publishedUrl)?.[1] ?? '';
+        expect(localLinks(`<a href="${first.publishedUrl}?usp=pp_url&entry.1=a">form</a>`)).toBe(
+          `<a href="/?form=${id}&usp=pp_url&entry.1=a">form</a>`,
+        );
+        expect(localLinks(`${WEB_APP_URL}?action=unsubscribe&t=x`)).toBe('/exec?action=unsubscribe&t=x');
+        await page.goto(`${studio.server.url}/?form=${id}`);
+        await page.waitForSelector(`form.linked[data-form="${first.id}"]`);
+        const exec = await page.goto(`${studio.server.url}/exec`);
+        expect(exec?.status()).toBe(200);
       } finally {
         await page.close();
       }
