@@ -160,12 +160,9 @@ export const DEMO_SETTINGS: ReadonlyArray<{ key: string; value: string; descript
   { key: 'loyalty.pointsPerCurrencyUnit', value: '0.05', description: '5 баллов за каждые 100 ₽' },
   {
     key: 'loyalty.tiers',
-    value: JSON.stringify([
-      { name: 'Bronze', threshold: 0, multiplier: 1, upBonus: 0 },
-      { name: 'Silver', threshold: 15000, multiplier: 1.25, upBonus: 100 },
-      { name: 'Gold', threshold: 40000, multiplier: 1.5, upBonus: 250 },
-      { name: 'VIP', threshold: 100000, multiplier: 2, upBonus: 500 },
-    ]),
+    // As staff read it in the sheet (words, not JSON): the add-on reads it back as the tier table.
+    value:
+      'Bronze: от 0, ×1, бонус 0; Silver: от 15000, ×1,25, бонус 100; Gold: от 40000, ×1,5, бонус 250; VIP: от 100000, ×2, бонус 500',
     description: 'Уровни по сумме заказов за 365 дней, ₽',
   },
 ];
