@@ -133,4 +133,14 @@ describe('the Dashboard in the studio’s words', () => {
       'Twitch-рейд · Discord',
     ]);
   });
+
+  it('a first setup formats money columns in roubles, the default currency', () => {
+    const emu = createEmulator({ now: ANALYSIS_NOW, locale: 'ru' });
+    const app = loadBuiltBundle(emu);
+    emu.spreadsheet.ui.autoAnswer('OK');
+    app.run('setupDatabase', [], { kind: 'menu' });
+    const [header = []] = emu.spreadsheet.values('Заказы');
+    const letter = String.fromCharCode(65 + header.indexOf('Сумма'));
+    expect(emu.spreadsheet.numberFormats('Заказы')[`${letter}2`]).toBe('#,##0.00 "₽"');
+  });
 });
