@@ -378,5 +378,29 @@ export function wordsFeatures(locale: 'ru' | 'en'): void {
         await page.close();
       }
     });
+
+    it('currency: euros chosen in the Settings form reach the KPI cards and the client card', async () => {
+      const page = studio.sidebar;
+      await openSection(studio, 'settings');
+      await settled(page);
+      const currency = page.locator('form[data-setting="core.currency"]');
+      await currency.locator('input').fill('EUR');
+      await currency.locator('button').click();
+      await expect
+        .poll(async () => (await settingsSheet(studio)).find((row) => row[0] === 'core.currency')?.[1])
+        .toBe('EUR');
+      await openSection(studio, 'overview');
+      await settled(page);
+      expect(await page.locator('[data-kpi="averageOrderValue"] .value').textContent()).toMatch(/^[\d\s.,]+ €$/u);
+      await openSection(studio, 'clients');
+      await page.fill('input[type=search]', 'frostneko22');
+      await page.click('form.search button[type=submit]');
+      await page.click('[data-client="C-00001"]');
+      await settled(page);
+      // Each order line: "date · product × quantity · amount € · status".
+      const orders = await page.locator('#section li').allTextContents();
+      expect(orders.some((line) => / · [\d\s.,]+ € · /u.test(line))).toBe(true);
+      expect(orders.some((line) => line.includes('₽'))).toBe(false);
+    });
   });
 }

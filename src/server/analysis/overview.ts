@@ -15,7 +15,7 @@ import { addDays, calendarDaysBetween, isoDay } from '../../domain/analysis/date
 import { CLV_FALLBACK_REASONS, type ClvFallbackReason } from '../../domain/clv';
 import type { Locale } from '../../domain/types';
 import { translate } from '../../i18n';
-import { findSheet, type Workbook } from '../../sheets';
+import { findSheet, readCoreSettings, type Workbook } from '../../sheets';
 import { readCachedJson, readDocumentJson, writeCachedJson } from '../../services/document-state';
 import { readStudio, segmentRowProblems } from '../../sheets/studio';
 import { allSegments, analyse, LAST_REFRESH_KEY, type LastRefresh } from './analysis';
@@ -40,7 +40,9 @@ function dataVersion(book: Workbook, locale: Locale, last: LastRefresh | null): 
   const rows = (['clients', 'orders', 'feedback', 'requests', 'segments', 'campaigns', 'problems'] as const)
     .map((key) => findSheet(book, key)?.getLastRow() ?? -1)
     .join('.');
-  return `overview:${locale}:${last?.at ?? 'never'}:${rows}`;
+  // The currency too: money tiles are shown in it, and changing it adds no row anywhere.
+  const currency = readCoreSettings(book).settings.currency;
+  return `overview:${locale}:${currency}:${last?.at ?? 'never'}:${rows}`;
 }
 
 export function getOverview(): OverviewView {
