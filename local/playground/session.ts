@@ -41,8 +41,9 @@ export function openPlayground(options: { statePath: string | null; fresh: boole
   let app: BundleApp;
   let telegram: FakeTelegram;
 
-  const boot = (restore: boolean): void => {
-    emu = createEmulator({ now: PLAYGROUND_START, locale: 'ru', userEmail: 'studio@example.com', mailQuota: 100 });
+  // A reset builds the demo studio in the language chosen last: its sheets, headers and lists in that language.
+  const boot = (restore: boolean, locale: 'ru' | 'en' = 'ru'): void => {
+    emu = createEmulator({ now: PLAYGROUND_START, locale, userEmail: 'studio@example.com', mailQuota: 100 });
     // The playground serves doGet itself, as a deployed web app.
     emu.webapp.deploy({ version: 1 });
     app = loadBundle(emu, 'dist/Code.js');
@@ -52,7 +53,7 @@ export function openPlayground(options: { statePath: string | null; fresh: boole
       emu.restore(JSON.parse(readFileSync(options.statePath, 'utf8')) as EmulatorSnapshot);
     } else {
       emu.spreadsheet.ui.autoAnswer('OK');
-      seedDemoStudio(emu, app);
+      seedDemoStudio(emu, app, { locale });
       save();
     }
     // The playground's user clicks OK on every alert, so a menu action's message never blocks it.
@@ -198,7 +199,7 @@ export function openPlayground(options: { statePath: string | null; fresh: boole
       });
     },
     reset() {
-      return changing(() => boot(false));
+      return changing(() => boot(false, emu.session.toJSON().locale === 'en' ? 'en' : 'ru'));
     },
     telegramChats() {
       return telegram.chats().map((user) => ({

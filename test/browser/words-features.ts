@@ -402,5 +402,29 @@ export function wordsFeatures(locale: 'ru' | 'en'): void {
       expect(orders.some((line) => / · [\d\s.,]+ € · /u.test(line))).toBe(true);
       expect(orders.some((line) => line.includes('₽'))).toBe(false);
     });
+
+    it('playground: Reset demo builds the studio in the chosen language: sheets, menu and the tier words', async () => {
+      await post(studio.server.url, '/api/reset', {});
+      const state = await get<{ sheets: string[]; menus: Array<{ items: Array<{ caption?: string }> }> }>(
+        studio.server.url,
+        '/api/state',
+      );
+      expect(state.sheets).toEqual(
+        expect.arrayContaining(
+          locale === 'ru'
+            ? ['Клиенты', 'Заказы', 'Настройки', 'Дашборд']
+            : ['Clients', 'Orders', 'Settings', 'Dashboard'],
+        ),
+      );
+      expect(state.menus.flatMap((menu) => menu.items).map((item) => item.caption)).toContain(
+        say(locale, { ru: 'Обновить аналитику', en: 'Refresh analysis' }),
+      );
+      expect((await settingsSheet(studio)).find((row) => row[0] === 'loyalty.tiers')?.[1]).toBe(
+        say(locale, {
+          ru: 'Bronze: от 0, ×1, бонус 0; Silver: от 15000, ×1,25, бонус 100; Gold: от 40000, ×1,5, бонус 250; VIP: от 100000, ×2, бонус 500',
+          en: 'Bronze: from 0, ×1, bonus 0; Silver: from 15000, ×1.25, bonus 100; Gold: from 40000, ×1.5, bonus 250; VIP: from 100000, ×2, bonus 500',
+        }),
+      );
+    });
   });
 }
