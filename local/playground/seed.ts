@@ -3,7 +3,7 @@
 // setValues per sheet. Used by the playground, the e2e tests and the benchmark; uncounted.
 import { formatCell, isDate } from '../../src/domain/cells';
 import { translate } from '../../src/i18n';
-import { findSheetName, mapHeaders, placeValues, sheetSpec, type SheetKey } from '../../src/domain/schema';
+import { findSheetName, mapHeaders, placeValues, sheetSpec, tiersText, type SheetKey } from '../../src/domain/schema';
 import type { Locale } from '../../src/domain/types';
 import type { Emulator } from '../emulator/index';
 import type { BundleApp } from '../emulator/bundle';
@@ -155,28 +155,45 @@ export const DEMO_TEMPLATES: ReadonlyArray<{ name: string; subject: string; html
 
 export const DEMO_DRAFT_SUBJECT = 'Новогодние стикеры';
 
-/** The demo studio prices in roubles: the loyalty defaults are currency-neutral, so it sets its own. */
-export const DEMO_SETTINGS: ReadonlyArray<{ key: string; value: string; description: string }> = [
-  { key: 'loyalty.pointsPerCurrencyUnit', value: '0.05', description: '5 баллов за каждые 100 ₽' },
-  {
-    key: 'loyalty.tiers',
-    value: JSON.stringify([
-      { name: 'Bronze', threshold: 0, multiplier: 1, upBonus: 0 },
-      { name: 'Silver', threshold: 15000, multiplier: 1.25, upBonus: 100 },
-      { name: 'Gold', threshold: 40000, multiplier: 1.5, upBonus: 250 },
-      { name: 'VIP', threshold: 100000, multiplier: 2, upBonus: 500 },
-    ]),
-    description: 'Уровни по сумме заказов за 365 дней, ₽',
-  },
+const DEMO_TIERS = [
+  { name: 'Bronze', threshold: 0, multiplier: 1, upBonus: 0 },
+  { name: 'Silver', threshold: 15000, multiplier: 1.25, upBonus: 100 },
+  { name: 'Gold', threshold: 40000, multiplier: 1.5, upBonus: 250 },
+  { name: 'VIP', threshold: 100000, multiplier: 2, upBonus: 500 },
 ];
 
+/**
+ * The demo studio prices in roubles: the loyalty defaults are currency-neutral, so it sets its own. The tiers
+ * are words, as staff read them in the sheet (`Silver: от 15000, ×1,25, бонус 100` in Russian).
+ */
+export function demoSettings(locale: Locale): Array<{ key: string; value: string; description: string }> {
+  return [
+    {
+      key: 'loyalty.pointsPerCurrencyUnit',
+      value: '0.05',
+      description: locale === 'ru' ? '5 баллов за каждые 100 ₽' : '5 points per 100 ₽',
+    },
+    {
+      key: 'loyalty.tiers',
+      value: tiersText(DEMO_TIERS, locale),
+      description:
+        locale === 'ru' ? 'Уровни по сумме заказов за 365 дней, ₽' : 'Tiers by the sum of orders over 365 days, ₽',
+    },
+  ];
+}
+
 /** The playground's first state: the database set up by the add-on itself, then the demo studio's data. */
-export function seedDemoStudio(emu: Emulator, app: BundleApp, options: { clients?: number } = {}): DemoStudio {
+export function seedDemoStudio(
+  emu: Emulator,
+  app: BundleApp,
+  options: { clients?: number; locale?: Locale } = {},
+): DemoStudio {
+  const locale = options.locale ?? 'ru';
   if (app.functions().includes('setupDatabase')) app.run('setupDatabase', [], { kind: 'menu' });
   const studio = generateDemoStudio({ clients: options.clients ?? 220, asOf: DEMO_AS_OF });
-  writeStudio(emu, studio, 'ru');
-  writeRecords(emu, 'templates', DEMO_TEMPLATES, 'ru');
-  writeRecords(emu, 'settings', DEMO_SETTINGS, 'ru');
+  writeStudio(emu, studio, locale);
+  writeRecords(emu, 'templates', DEMO_TEMPLATES, locale);
+  writeRecords(emu, 'settings', demoSettings(locale), locale);
   // A template written in Gmail: a draft with no recipient, picked as `draft:<subject>`.
   emu.mail.addDraft({
     subject: DEMO_DRAFT_SUBJECT,

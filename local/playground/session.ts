@@ -2,6 +2,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createEmulator, type Emulator, type EmulatorSnapshot } from '../emulator/index';
+import { WEB_APP_URL } from '../emulator/services/script';
 import { loadBundle, type BundleApp } from '../emulator/bundle';
 import { findSheetName } from '../../src/domain/schema';
 import { seedDemoStudio } from './seed';
@@ -40,8 +41,9 @@ export function openPlayground(options: { statePath: string | null; fresh: boole
   let app: BundleApp;
   let telegram: FakeTelegram;
 
-  const boot = (restore: boolean): void => {
-    emu = createEmulator({ now: PLAYGROUND_START, locale: 'ru', userEmail: 'studio@example.com', mailQuota: 100 });
+  // A reset builds the demo studio in the language chosen last: its sheets, headers and lists in that language.
+  const boot = (restore: boolean, locale: 'ru' | 'en' = 'ru'): void => {
+    emu = createEmulator({ now: PLAYGROUND_START, locale, userEmail: 'studio@example.com', mailQuota: 100 });
     // The playground serves doGet itself, as a deployed web app.
     emu.webapp.deploy({ version: 1 });
     app = loadBundle(emu, 'dist/Code.js');
@@ -51,7 +53,7 @@ export function openPlayground(options: { statePath: string | null; fresh: boole
       emu.restore(JSON.parse(readFileSync(options.statePath, 'utf8')) as EmulatorSnapshot);
     } else {
       emu.spreadsheet.ui.autoAnswer('OK');
-      seedDemoStudio(emu, app);
+      seedDemoStudio(emu, app, { locale });
       save();
     }
     // The playground's user clicks OK on every alert, so a menu action's message never blocks it.
@@ -143,7 +145,9 @@ export function openPlayground(options: { statePath: string | null; fresh: boole
         triggers: emu.triggers
           .list()
           .map((trigger) => ({ handler: trigger.handler, eventType: trigger.eventType, nextRun: trigger.nextRunAt })),
-        logs: emu.logs.entries().slice(-80),
+        // The spreadsheet's zone: the page shows every time (outbox, triggers) on the studio's clock.
+        timeZone: emu.spreadsheet.timeZone(),
+        logs: withMailLines(emu).slice(-80),
       };
     },
     sheet(name, offset, limit) {
@@ -166,7 +170,10 @@ export function openPlayground(options: { statePath: string | null; fresh: boole
       });
     },
     outbox() {
-      return emu.mail.outbox.slice().reverse();
+      return emu.mail.outbox
+        .slice()
+        .reverse()
+        .map((mail) => ({ ...mail, body: localLinks(mail.body), htmlBody: localLinks(mail.htmlBody) }));
     },
     forms() {
       return emu.forms.list();
@@ -186,11 +193,13 @@ export function openPlayground(options: { statePath: string | null; fresh: boole
     setLocale(locale) {
       return changing(() => {
         emu.session.setLocale(locale);
+        // Sheets builds the menu when the document opens: reopen it, so the menu speaks the chosen language.
+        app.run('onOpen', [{ authMode: 'FULL' }], { kind: 'simpleTrigger' });
         return locale;
       });
     },
     reset() {
-      return changing(() => boot(false));
+      return changing(() => boot(false, emu.session.toJSON().locale === 'en' ? 'en' : 'ru'));
     },
     telegramChats() {
       return telegram.chats().map((user) => ({
@@ -209,6 +218,31 @@ export function openPlayground(options: { statePath: string | null; fresh: boole
       });
     },
   };
+}
+
+/**
+ * Links in a mail as they work here: the web app (unsubscribe, confirmations) is served at `/exec`, and a
+ * form's public link opens that form in the playground's Forms panel, not Google URLs that do not exist offline.
+ */
+export function localLinks<T extends string | undefined | null>(text: T): T {
+  if (typeof text !== 'string') return text;
+  return text
+    .split(WEB_APP_URL)
+    .join('/exec')
+    .replace(
+      /https:\/\/docs\.google\.com\/forms\/d\/e\/([\w-]+)\/viewform(\?)?/g,
+      (_link, id: string, query?: string) => `/?form=${id}${query ? '&' : ''}`,
+    ) as T;
+}
+
+/** The execution log with one line per mail the outbox received, in time order (the log says which mails went out). */
+function withMailLines(emu: Emulator): Array<{ level: string; message: string; at: number }> {
+  const mails = emu.mail.outbox.map((mail) => ({
+    level: 'mail',
+    message: `→ ${mail.to.join(', ')} · ${mail.subject}`,
+    at: new Date(mail.at).getTime(),
+  }));
+  return [...emu.logs.entries(), ...mails].sort((a, b) => a.at - b.at);
 }
 
 /** `B3` → [2, 1] (zero-based row, column). */

@@ -220,6 +220,8 @@ export interface ClientCardView {
   }[];
   requests: RequestView[];
   fiveW: FiveWView;
+  /** The studio's currency (ISO code, Settings `core.currency`): order amounts are in it. */
+  currency: string;
 }
 
 /** The client in five questions, from the same reads as the card (derived columns as the last refresh wrote them). */
@@ -295,6 +297,8 @@ export interface GoalView {
 export interface OverviewView {
   /** ISO days, `to` inclusive. */
   period: { from: string; to: string };
+  /** The studio's currency (ISO code): money tiles are in it. */
+  currency: string;
   tiles: KpiTileView[];
   goals: GoalView[];
   attention: {
@@ -371,6 +375,8 @@ export interface ClientInsights {
   rfm: string;
   churnRisk: number | null;
   predictedValue: number | null;
+  /** The studio's currency (ISO code) the predicted value is in. */
+  currency: string;
   /** ISO day, or null. */
   nextOrderExpected: string | null;
   /** Whole days the expected order is late by (the expected day is in the past), else null. */

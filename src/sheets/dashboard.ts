@@ -20,6 +20,19 @@ export interface DashboardTable {
   numberFormats: string[];
 }
 
+export type DashboardGoalState = 'green' | 'amber' | 'red' | null;
+
+/** One KPI against the studio's target: the measured value and the target in one number format, words beside. */
+export interface DashboardGoal {
+  label: string;
+  measured: number | null;
+  target: number;
+  numberFormat: string;
+  state: DashboardGoalState;
+  stateText: string;
+  trendText: string;
+}
+
 export interface DashboardContent {
   /** The tab's name in the workbook's language. */
   sheetName: string;
@@ -37,6 +50,10 @@ export interface DashboardContent {
   nps: DashboardTable;
   /** First-order month, size, retention at +0, +1, … months (fractions). */
   cohorts: DashboardTable;
+  /** Each KPI against its target, coloured green, amber or red. */
+  goals: { title: string; headers: string[]; rows: DashboardGoal[] };
+  /** One row per segment: clients, what, who, why, when, where. */
+  fiveW: DashboardTable;
 }
 
 /** Where each block landed, in A1 notation: what the charts and the heat map read. */
@@ -47,6 +64,8 @@ export interface DashboardLayout {
   nps: string;
   cohorts: string;
   heatMap: string | null;
+  goals: string;
+  fiveW: string;
 }
 
 const TILE_ROW = 5; // block titles on row 4, headers on row 5, data below
@@ -55,6 +74,9 @@ const SEGMENTS_COLUMN = 9;
 const NPS_COLUMN = 12;
 const CHART_COLUMN = 15;
 const TEXT = '@';
+/** Sheets' own light green, yellow and red fills: what staff know from conditional formatting. */
+const GOAL_FILLS: Record<'green' | 'amber' | 'red', string> = { green: '#d9ead3', amber: '#fff2cc', red: '#f4cccc' };
+const WHITE = '#ffffff';
 
 interface Block {
   row: number;
@@ -93,16 +115,27 @@ export function writeDashboard(book: Workbook, content: DashboardContent): Dashb
     content.nps.rows.length,
     1,
   );
-  const cohortRow = TILE_ROW + dataRows + 3;
+  const goalTable: DashboardTable = {
+    title: content.goals.title,
+    headers: content.goals.headers,
+    rows: content.goals.rows.map((goal) => [goal.label, goal.measured, goal.target, goal.stateText, goal.trendText]),
+    numberFormats: [TEXT, '0.00', '0.00', TEXT, TEXT],
+  };
+  // Below the tiles: the goals, the segments' 5W, then the cohorts (a title row and a blank row between blocks).
+  const goalRow = TILE_ROW + dataRows + 3;
+  const fiveWRow = goalRow + goalTable.rows.length + 3;
+  const cohortRow = fiveWRow + content.fiveW.rows.length + 3;
   const blocks: Block[] = [
     { row: TILE_ROW, column: 1, table: tileTable },
     { row: TILE_ROW, column: REVENUE_COLUMN, table: content.revenue },
     { row: TILE_ROW, column: SEGMENTS_COLUMN, table: content.segments },
     { row: TILE_ROW, column: NPS_COLUMN, table: content.nps },
     { row: cohortRow, column: 1, table: content.cohorts },
+    { row: goalRow, column: 1, table: goalTable },
+    { row: fiveWRow, column: 1, table: content.fiveW },
   ];
   const height = cohortRow + content.cohorts.rows.length;
-  const width = Math.max(NPS_COLUMN + 1, content.cohorts.headers.length);
+  const width = Math.max(NPS_COLUMN + 1, content.cohorts.headers.length, content.fiveW.headers.length);
 
   const values: (string | number)[][] = Array.from({ length: height }, () =>
     new Array<string | number>(width).fill(''),
@@ -111,6 +144,7 @@ export function writeDashboard(book: Workbook, content: DashboardContent): Dashb
   const weights: ('bold' | 'normal')[][] = Array.from({ length: height }, () =>
     new Array<'bold' | 'normal'>(width).fill('normal'),
   );
+  const fills: string[][] = Array.from({ length: height }, () => new Array<string>(width).fill(WHITE));
   const put = (row: number, column: number, value: DashboardCell, format: string, bold = false) => {
     values[row - 1]![column - 1] = checked(value, a1(row, column, 1, 1));
     formats[row - 1]![column - 1] = format;
@@ -132,10 +166,25 @@ export function writeDashboard(book: Workbook, content: DashboardContent): Dashb
     formats[TILE_ROW + offset]![1] = tile.numberFormat;
     formats[TILE_ROW + offset]![2] = tile.numberFormat;
   });
+  content.goals.rows.forEach((goal, offset) => {
+    const row = goalRow + offset; // 0-based index of the goal's row: the header is at goalRow - 1
+    formats[row]![1] = goal.numberFormat;
+    formats[row]![2] = goal.numberFormat;
+    if (goal.state)
+      for (let column = 0; column < goalTable.headers.length; column++) fills[row]![column] = GOAL_FILLS[goal.state];
+  });
 
   const range = (block: Block, columns = block.table.headers.length) =>
     a1(block.row, block.column, block.table.rows.length + 1, columns);
-  const [tiles, revenue, segments, nps, cohorts] = blocks as [Block, Block, Block, Block, Block];
+  const [tiles, revenue, segments, nps, cohorts, goals, fiveW] = blocks as [
+    Block,
+    Block,
+    Block,
+    Block,
+    Block,
+    Block,
+    Block,
+  ];
   const cohortWidth = cohorts.table.headers.length;
   const layout: DashboardLayout = {
     tiles: range(tiles),
@@ -147,6 +196,8 @@ export function writeDashboard(book: Workbook, content: DashboardContent): Dashb
       cohorts.table.rows.length > 0 && cohortWidth > 2
         ? a1(cohorts.row + 1, 3, cohorts.table.rows.length, cohortWidth - 2)
         : null,
+    goals: range(goals),
+    fiveW: range(fiveW),
   };
 
   withLock('database', () => {
@@ -159,6 +210,7 @@ export function writeDashboard(book: Workbook, content: DashboardContent): Dashb
     grid.setNumberFormats(formats); // before the values, so month labels stay text
     grid.setValues(values);
     grid.setFontWeights(weights);
+    grid.setBackgrounds(fills);
     sheet.setFrozenRows(3);
     sheet.setColumnWidth(1, 240);
 

@@ -1,6 +1,6 @@
 // Setting up and repairing the database sheets from a migration plan, in batched calls.
 import { translate } from '../i18n';
-import { enumLabels } from '../domain/cells';
+import { enumLabels, moneyNumberFormat } from '../domain/cells';
 import {
   chosenSheetNames,
   planMigration,
@@ -8,8 +8,10 @@ import {
   SCHEMA,
   type MigrationPlan,
   type PlannedColumn,
+  FORMATS,
   type WorkbookShape,
 } from '../domain/schema';
+import { findSheet, readTable } from './table';
 import { withLock } from '../services/locks';
 import type { Workbook } from './workbook';
 
@@ -32,8 +34,17 @@ export function planWorkbookMigration(
   return planMigration(workbookShape(book), { renames, sheetNames: chosenSheetNames(settings) });
 }
 
+/** The studio's currency when Settings already names one (a repair); RUB, the default, on a first setup. */
+function setupCurrency(book: Workbook): string {
+  if (!findSheet(book, 'settings')) return 'RUB';
+  const row = readTable(book, 'settings').rows.find((candidate) => candidate.values.key === 'core.currency');
+  const value = row?.values.value;
+  return typeof value === 'string' && value.trim() !== '' ? value : 'RUB';
+}
+
 export function applyMigration(book: Workbook, plan: MigrationPlan): void {
   if (plan.steps.length === 0) return;
+  const money = moneyNumberFormat(setupCurrency(book));
   withLock('database', () => {
     for (const step of plan.steps) {
       if (step.kind === 'freezeHeader') {
@@ -45,7 +56,7 @@ export function applyMigration(book: Workbook, plan: MigrationPlan): void {
           ? book.spreadsheet.insertSheet(step.name, book.spreadsheet.getSheets().length)
           : book.spreadsheet.getSheetByName(step.name);
       if (!sheet) throw new Error(`sheet ${step.name} disappeared during setup`);
-      writeColumns(sheet, step.columns, step.locale);
+      writeColumns(sheet, step.columns, step.locale, money);
       if (step.kind === 'createSheet') {
         sheet.setFrozenRows(1);
         trimEmptyColumns(sheet, step.columns.length);
@@ -69,6 +80,7 @@ function writeColumns(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   columns: readonly PlannedColumn[],
   locale: 'ru' | 'en',
+  money: string,
 ): void {
   const first = columns[0];
   if (!first) return;
@@ -82,7 +94,9 @@ function writeColumns(
   const bodyRows = Math.max(sheet.getMaxRows() - 1, 1);
   for (const column of columns) {
     const body = sheet.getRange(2, column.position, bodyRows, 1);
-    if (column.numberFormat) body.setNumberFormat(column.numberFormat);
+    // Money columns show the studio's currency sign (the refresh keeps them in step with Settings).
+    const format = column.numberFormat === FORMATS.money ? money : column.numberFormat;
+    if (format) body.setNumberFormat(format);
     const rule = validationRule(column, locale);
     if (rule) body.setDataValidation(rule);
   }

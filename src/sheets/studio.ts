@@ -1,6 +1,7 @@
 // One read of everything analysis needs: each sheet read once, rows turned into records, problems kept.
 import {
   DEFAULT_ANALYSIS_SETTINGS,
+  dueFromOverdueText,
   readSavedSegments,
   type AnalysisSettings,
   type ClientFacts,
@@ -51,6 +52,8 @@ export interface StudioData {
   sends: Send[];
   settings: AnalysisSettings;
   studioName: string;
+  /** ISO code from Settings `core.currency`: every amount staff see is in it. */
+  currency: string;
   problems: RowProblem[];
 }
 
@@ -79,6 +82,7 @@ export type ReadTables = Partial<Record<'clients' | 'orders', Table>>;
 
 export function readStudio(book: Workbook, options: { campaigns?: boolean; tables?: ReadTables } = {}): StudioData {
   const clientsTable = options.tables?.clients ?? readTable(book, 'clients');
+  const readAt = new Date();
   const clients: Client[] = [];
   const clientRows: ClientRowRef[] = [];
   const storedFacts = new Map<ClientId, ClientFacts>();
@@ -95,7 +99,8 @@ export function readStudio(book: Workbook, options: { campaigns?: boolean; table
       points: finiteOrNull(v.pointsBalance),
       churnRisk: finiteOrNull(v.churnRisk),
       predictedValue12m: finiteOrNull(v.predictedValue),
-      expectedNextOrder: dateOrNull(v.nextOrderExpected),
+      // "Overdue by N days" once the day has passed (analysis writes it): still a day in the past.
+      expectedNextOrder: dateOrNull(v.nextOrderExpected) ?? dueFromOverdueText(v.nextOrderExpected, readAt),
     });
   });
   const ordersTable = options.tables?.orders ?? readTable(book, 'orders');
@@ -146,6 +151,7 @@ export function readStudio(book: Workbook, options: { campaigns?: boolean; table
     sends,
     settings: analysisSettings.settings,
     studioName: core.settings.studioName,
+    currency: core.settings.currency,
     problems: [
       ...clientsTable.problems,
       ...ordersTable.problems,

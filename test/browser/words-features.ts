@@ -12,6 +12,10 @@ function russianPoints(count: number): string {
 }
 import { mkdirSync } from 'node:fs';
 import { get, openSection, openStudio, post, settled, type Studio } from './harness';
+import { DEMO_DRAFT_SUBJECT } from '../../local/playground/seed';
+import { localLinks } from '../../local/playground/session';
+import { WEB_APP_URL } from '../../local/emulator/services/script';
+import type { CampaignView } from '../../src/contract/sidebar-api';
 
 async function settingsSheet(studio: Studio): Promise<string[][]> {
   const state = await get<{ sheets: string[] }>(studio.server.url, '/api/state');
@@ -95,21 +99,22 @@ export function wordsFeatures(locale: 'ru' | 'en'): void {
         .poll(async () => (await settingsSheet(studio)).find((row) => row[0] === 'campaigns.quietFromHour')?.[1])
         .toBe('22');
 
-      // The tier table: the second tier's threshold changed to 400, stored as the JSON the loyalty code reads,
-      // every other tier as the sheet had it.
-      const tiersCell = async () =>
-        JSON.parse((await settingsSheet(studio)).find((row) => row[0] === 'loyalty.tiers')?.[1] || '[]') as Array<
-          Record<string, number | string>
-        >;
-      const before = await tiersCell();
-      expect(before.length).toBeGreaterThan(1);
+      // The tier table: the sheet holds words, not JSON (the demo's four tiers, in the workbook's Russian); the
+      // second tier's threshold changed to 400 in the form comes back to the sheet as words, the rest unchanged.
+      const tiersCell = async () => (await settingsSheet(studio)).find((row) => row[0] === 'loyalty.tiers')?.[1] ?? '';
+      expect(await tiersCell()).toBe(
+        'Bronze: от 0, ×1, бонус 0; Silver: от 15000, ×1,25, бонус 100; Gold: от 40000, ×1,5, бонус 250; VIP: от 100000, ×2, бонус 500',
+      );
       const tiers = page.locator('form[data-setting="loyalty.tiers"]');
-      expect(await tiers.locator('tbody tr').count()).toBe(before.length);
+      expect(await tiers.locator('tbody tr').count()).toBe(4);
+      expect(await tiers.locator('tbody tr').nth(1).locator('input[data-column=name]').inputValue()).toBe('Silver');
       await tiers.locator('tbody tr').nth(1).locator('input[data-column=threshold]').fill('400');
       await tiers.locator('button[type=submit]').click();
       await expect
         .poll(tiersCell)
-        .toEqual(before.map((tier, index) => (index === 1 ? { ...tier, threshold: 400 } : tier)));
+        .toBe(
+          'Bronze: от 0, ×1, бонус 0; Silver: от 400, ×1,25, бонус 100; Gold: от 40000, ×1,5, бонус 250; VIP: от 100000, ×2, бонус 500',
+        );
 
       // A value the server refuses: the sentence says what the sheet kept.
       const language = page.locator('form[data-setting="core.locale"]');
@@ -248,6 +253,178 @@ export function wordsFeatures(locale: 'ru' | 'en'): void {
       } finally {
         await page.close();
       }
+    });
+    it('money in roubles, goals and 5W on the Dashboard sheet, no past day in "next order expected"', async () => {
+      const page = studio.sidebar;
+      await openSection(studio, 'overview');
+      await settled(page);
+      // The demo studio keeps the default currency (RUB): a money tile ends with the rouble sign.
+      expect(await page.locator('[data-kpi="averageOrderValue"] .value').textContent()).toMatch(/^[\d\s.,]+ ₽$/u);
+
+      const emu = studio.server.playground.emu;
+      // The demo was set up (and refreshed) in Russian: the Dashboard speaks the workbook's language.
+      const dashboard = emu.spreadsheet.sheetNames().find((name) => name === 'Дашборд' || name === 'Dashboard') ?? '';
+      const cells = emu.spreadsheet.displayValues(dashboard).flat();
+      expect(cells.some((cell) => cell === 'Цели студии' || cell === 'Studio goals')).toBe(true);
+      expect(cells.some((cell) => cell === 'Сегменты в пяти вопросах' || cell === 'Segments in five questions')).toBe(
+        true,
+      );
+
+      // Every client's "next order expected" is a day from the playground's today on, or words saying how late.
+      const clients = emu.spreadsheet.sheetNames().find((name) => name === 'Клиенты' || name === 'Clients') ?? '';
+      const [header = [], ...rows] = emu.spreadsheet.values(clients);
+      const column = header.findIndex(
+        (title) => title === 'Ожидаемый заказ (авто)' || title === 'Next order expected (auto)',
+      );
+      expect(column).toBeGreaterThanOrEqual(0);
+      const state = await get<{ now: string }>(studio.server.url, '/api/state');
+      const today = Date.parse(`${state.now.slice(0, 10)}T00:00:00Z`) - 86_400_000; // a zone's day may start before UTC's
+      let late = 0;
+      for (const row of rows) {
+        const cell = row[column];
+        if (cell instanceof Date || Object.prototype.toString.call(cell) === '[object Date]')
+          expect((cell as Date).getTime()).toBeGreaterThanOrEqual(today);
+        else if (cell !== '') {
+          expect(String(cell)).toMatch(/^(задерживается на \d[\d\s]* (день|дня|дней)|overdue by \d[\d,]* days?)$/u);
+          late += 1;
+        }
+      }
+      expect(late).toBeGreaterThan(0); // two years of demo history: some clients are late
+    });
+
+    it('playground: the menu follows the language, form fields by type, a log line per mail, times on the studio clock', async () => {
+      const other = locale === 'ru' ? 'en' : 'ru';
+      const captions = async () =>
+        (await get<{ menus: Array<{ items: Array<{ caption?: string }> }> }>(studio.server.url, '/api/state')).menus
+          .flatMap((menu) => menu.items)
+          .map((item) => item.caption ?? '');
+      expect(await captions()).toContain(say(locale, { ru: 'Обновить аналитику', en: 'Refresh analysis' }));
+      await post(studio.server.url, '/api/locale', { locale: other });
+      expect(await captions()).toContain(say(other, { ru: 'Обновить аналитику', en: 'Refresh analysis' }));
+      await post(studio.server.url, '/api/locale', { locale });
+      expect(await captions()).toContain(say(locale, { ru: 'Обновить аналитику', en: 'Refresh analysis' }));
+
+      // One test mail of a campaign: the outbox and the log both show it.
+      const created = (await post(studio.server.url, '/api/run', {
+        fn: 'createCampaign',
+        args: [
+          {
+            name: say(locale, { ru: 'Проверка журнала', en: 'Log check' }),
+            segmentId: 'all',
+            template: `draft:${DEMO_DRAFT_SUBJECT}`,
+            senderName: 'Studio',
+            replyTo: '',
+            scheduledAt: null,
+            cost: 0,
+          },
+        ],
+      })) as { value: CampaignView };
+      await post(studio.server.url, '/api/run', { fn: 'testSendCampaign', args: [created.value.id, null] });
+      const outbox = await get<Array<{ to: string[]; subject: string; at: string | number }>>(
+        studio.server.url,
+        '/api/outbox',
+      );
+      expect(outbox.length).toBeGreaterThan(0);
+      const state = await get<{ logs: Array<{ level: string; message: string }>; timeZone: string }>(
+        studio.server.url,
+        '/api/state',
+      );
+      const mailLines = state.logs.filter((line) => line.level === 'mail');
+      expect(mailLines.length).toBe(outbox.length);
+      expect(mailLines.at(-1)?.message).toBe(`→ ${outbox[0]!.to.join(', ')} · ${outbox[0]!.subject}`);
+
+      const page = await studio.browser.newPage({ viewport: { width: 1280, height: 900 } });
+      try {
+        await page.goto(studio.server.url);
+        await page.waitForSelector('#sheet-tabs button');
+        await page.click('#drawer-tabs button[data-panel="outbox"]');
+        await page.waitForSelector('#outbox-list time');
+        const time = page.locator('#outbox-list time').first();
+        // The mail's instant on the spreadsheet's clock (not UTC, not the browser's), as the staff language writes it.
+        const at = Number(await time.getAttribute('data-at')) || Date.parse(String(outbox[0]!.at));
+        const expected = new Date(at).toLocaleString(locale === 'en' ? 'en-GB' : 'ru-RU', {
+          timeZone: state.timeZone,
+          dateStyle: 'short',
+          timeStyle: 'short',
+        });
+        expect(state.timeZone).not.toBe('UTC');
+        expect(await time.textContent()).toBe(expected);
+
+        // The registration form: the birthday is a date picker, the channel topic a list.
+        await page.click('#drawer-tabs button[data-panel="forms"]');
+        const forms = await get<Array<{ questions: Array<{ type: string; title: string }> }>>(
+          studio.server.url,
+          '/api/forms',
+        );
+        const dates = forms.flatMap((form) => form.questions).filter((question) => question.type === 'DATE');
+        expect(dates.length).toBeGreaterThan(0);
+        await page.waitForSelector('#panel form[data-form]');
+        expect(await page.locator('#panel input[type=date][data-type=DATE]').count()).toBe(dates.length);
+        expect(await page.locator('#panel input[type=text][data-type=DATE]').count()).toBe(0);
+
+        // Links in mails work here: the web app at /exec, a form's public link opens that form in the playground.
+        const published = await get<Array<{ id: string; publishedUrl: string }>>(studio.server.url, '/api/forms');
+        const first = published[0]!;
+        const id = /\/e\/([\w-]+)\/viewform/.exec(first.publishedUrl)?.[1] ?? '';
+        expect(localLinks(`<a href="${first.publishedUrl}?usp=pp_url&entry.1=a">form</a>`)).toBe(
+          `<a href="/?form=${id}&usp=pp_url&entry.1=a">form</a>`,
+        );
+        expect(localLinks(`${WEB_APP_URL}?action=unsubscribe&t=x`)).toBe('/exec?action=unsubscribe&t=x');
+        await page.goto(`${studio.server.url}/?form=${id}`);
+        await page.waitForSelector(`form.linked[data-form="${first.id}"]`);
+        const exec = await page.goto(`${studio.server.url}/exec`);
+        expect(exec?.status()).toBe(200);
+      } finally {
+        await page.close();
+      }
+    });
+
+    it('currency: euros chosen in the Settings form reach the KPI cards and the client card', async () => {
+      const page = studio.sidebar;
+      await openSection(studio, 'settings');
+      await settled(page);
+      const currency = page.locator('form[data-setting="core.currency"]');
+      await currency.locator('input').fill('EUR');
+      await currency.locator('button').click();
+      await expect
+        .poll(async () => (await settingsSheet(studio)).find((row) => row[0] === 'core.currency')?.[1])
+        .toBe('EUR');
+      await openSection(studio, 'overview');
+      await settled(page);
+      expect(await page.locator('[data-kpi="averageOrderValue"] .value').textContent()).toMatch(/^[\d\s.,]+ €$/u);
+      await openSection(studio, 'clients');
+      await page.fill('input[type=search]', 'frostneko22');
+      await page.click('form.search button[type=submit]');
+      await page.click('[data-client="C-00001"]');
+      await settled(page);
+      // Each order line: "date · product × quantity · amount € · status".
+      const orders = await page.locator('#section li').allTextContents();
+      expect(orders.some((line) => / · [\d\s.,]+ € · /u.test(line))).toBe(true);
+      expect(orders.some((line) => line.includes('₽'))).toBe(false);
+    });
+
+    it('playground: Reset demo builds the studio in the chosen language: sheets, menu and the tier words', async () => {
+      await post(studio.server.url, '/api/reset', {});
+      const state = await get<{ sheets: string[]; menus: Array<{ items: Array<{ caption?: string }> }> }>(
+        studio.server.url,
+        '/api/state',
+      );
+      expect(state.sheets).toEqual(
+        expect.arrayContaining(
+          locale === 'ru'
+            ? ['Клиенты', 'Заказы', 'Настройки', 'Дашборд']
+            : ['Clients', 'Orders', 'Settings', 'Dashboard'],
+        ),
+      );
+      expect(state.menus.flatMap((menu) => menu.items).map((item) => item.caption)).toContain(
+        say(locale, { ru: 'Обновить аналитику', en: 'Refresh analysis' }),
+      );
+      expect((await settingsSheet(studio)).find((row) => row[0] === 'loyalty.tiers')?.[1]).toBe(
+        say(locale, {
+          ru: 'Bronze: от 0, ×1, бонус 0; Silver: от 15000, ×1,25, бонус 100; Gold: от 40000, ×1,5, бонус 250; VIP: от 100000, ×2, бонус 500',
+          en: 'Bronze: from 0, ×1, bonus 0; Silver: from 15000, ×1.25, bonus 100; Gold: from 40000, ×1.5, bonus 250; VIP: from 100000, ×2, bonus 500',
+        }),
+      );
     });
   });
 }

@@ -28,4 +28,16 @@ describe('ledger reasons in words', () => {
     // No catalog key is left in any Reason cell.
     for (const row of ledger) expect(String(row.reason)).not.toMatch(/loyalty\.reason\./);
   });
+
+  it("writes money in the studio's currency from Settings (euros here)", () => {
+    const studio = loyaltyStudio({
+      settings: { 'core.currency': 'EUR' },
+      clients: [client('C-0001')],
+      orders: [order('O-1', 'C-0001', 5250, 'completed', '2026-11-20T12:00:00Z')],
+    });
+    studio.app.callFromClient('runLoyaltyNow');
+    const [earn] = studio.ledger();
+    // ru-RU money in euros: 5 250 with no-break spaces, the euro sign after.
+    expect(earn?.reason).toBe('Баллы за заказ на 5\u00a0250\u00a0€ [orderEarned amount=5250 rate=1]');
+  });
 });

@@ -18,13 +18,16 @@ export {
 } from './kpis';
 export {
   DEFAULT_LIFECYCLE_SETTINGS,
+  dueFromOverdueText,
   expectedNextOrder,
   LIFECYCLE_STAGES,
   lifecycleStage,
   lifecycleStageKey,
   lifecycleStages,
+  nextOrderCell,
   type LifecycleSettings,
   type LifecycleStage,
+  type NextOrderCell,
 } from './lifecycle';
 export {
   cohortTable,
@@ -34,6 +37,7 @@ export {
   type MonthFeedback,
   type MonthRevenue,
 } from './monthly';
+export { segmentFiveW, type SegmentFiveW } from './five-w';
 export { buildClientProfiles, type ClientProfile, type ProfileOptions } from './profiles';
 export {
   quintileScores,

@@ -1,7 +1,7 @@
 // Lifecycle stage of each client: lead → new → repeat → loyal, and lapsing / churned when they go quiet.
 import type { ClientId } from '../types';
 import type { ClientStats } from './client-stats';
-import { addDays, isValidDate } from './dates';
+import { addDays, calendarDaysBetween, isValidDate } from './dates';
 import type { ClientFacts } from './facts';
 
 export type LifecycleStage = 'lead' | 'new' | 'repeat' | 'loyal' | 'lapsing' | 'churned';
@@ -50,6 +50,26 @@ export function expectedNextOrder(
   if (stats.averageGapDays === null) return addDays(stats.lastOrderAt, settings.oneOrderLapsingDays);
   const gap = Math.max(stats.averageGapDays, settings.minimumGapDays);
   return addDays(stats.lastOrderAt, gap * settings.lapsingTolerance);
+}
+
+/** What the Clients sheet says about the next order: a day still ahead (or today), or how many days it is late. */
+export type NextOrderCell = { kind: 'expected'; date: Date } | { kind: 'overdue'; days: number };
+
+/** Never a day in the past: once the expected day has gone by, the number of calendar days since it. */
+export function nextOrderCell(due: Date, asOf: Date): NextOrderCell {
+  const late = calendarDaysBetween(due, asOf);
+  return late > 0 ? { kind: 'overdue', days: late } : { kind: 'expected', date: due };
+}
+
+/**
+ * The due day back from the sheet's "overdue by N days" (either language): N days before `asOf`, always past,
+ * so a late client stays late between refreshes. Null when the text holds no count.
+ */
+export function dueFromOverdueText(text: unknown, asOf: Date): Date | null {
+  if (typeof text !== 'string') return null;
+  const digits = /\d[\d\s\u00a0\u202f]*/.exec(text)?.[0].replace(/\D/g, '');
+  if (!digits) return null;
+  return addDays(asOf, -Math.max(1, Number(digits)));
 }
 
 /** Churned beats lapsing beats the order-count stages. */

@@ -11,6 +11,7 @@ export * from './numbers';
 export * from './dates';
 export * from './text';
 export * from './enums';
+export * from './money';
 
 export type CellType = 'text' | 'email' | 'number' | 'money' | 'date' | 'datetime' | 'boolean' | 'enum' | 'id';
 

@@ -5,6 +5,7 @@ export * from './headers';
 export * from './migration';
 export * from './rows';
 export * from './settings';
+export * from './readable-settings';
 export * from './clients';
 export * from './writes';
 export * from './records';

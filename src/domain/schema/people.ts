@@ -50,6 +50,7 @@ export const CLIENTS: SheetSpec = {
     }),
     column('clients', 'nextOrderExpected', 'date', {
       derived: true,
+      orText: true,
       aliases: ['next order expected', 'ожидаемый заказ'],
     }),
     // Telegram (docs/telegram.md): the chat bound by the client's /start link, when it was bound (their consent to

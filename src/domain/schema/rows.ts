@@ -83,6 +83,10 @@ export function parseRows(
       const columnIndex = mapping.indexes[column.key] ?? 0;
       const raw = cells[columnIndex];
       const result = parseCell(raw, column, context);
+      if (!result.ok && column.orText && typeof raw === 'string') {
+        row.values[column.key] = raw.trim();
+        continue;
+      }
       if (!result.ok) {
         report(columnIndex, raw, result.problem.code, { value: quoteCell(raw), ...(result.problem.params ?? {}) });
         if (column.required) usable = false;

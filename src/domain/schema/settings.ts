@@ -3,6 +3,7 @@
 import { parseCell, quoteCell, type CellType, type CellValue } from '../cells';
 import type { Locale } from '../types';
 import type { SchemaProblem } from './headers';
+import { parseReadableSetting } from './readable-settings';
 
 export interface SettingEntry {
   key: string;
@@ -53,6 +54,8 @@ export function settingValue(raw: CellValue, fallback: unknown, locale: Locale):
             : null;
   if (type === null) return undefined;
   if (type === 'json') {
+    // Tables (tiers, discounts) are stored as readable text; JSON from older sheets still reads.
+    if (typeof raw === 'string' && !/^\s*[[{]/.test(raw)) return parseReadableSetting(raw, fallback, locale);
     try {
       const value: unknown = JSON.parse(String(raw));
       return Array.isArray(value) === Array.isArray(fallback) && typeof value === 'object' && value !== null

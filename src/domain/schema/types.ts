@@ -32,6 +32,8 @@ export interface ColumnSpec extends CellSpec {
   required?: boolean;
   /** Written by analysis; staff edits are overwritten on the next run. */
   derived?: boolean;
+  /** A sentence may stand in for the value (e.g. "overdue by 3 days" for a past date): read as that text. */
+  orText?: boolean;
   numberFormat?: string;
   validation?: ColumnValidation;
 }
@@ -62,6 +64,7 @@ interface ColumnOptions {
   aliases?: readonly string[];
   required?: boolean;
   derived?: boolean;
+  orText?: boolean;
   enumKey?: EnumKey;
   maxLength?: number;
   numberFormat?: string;

@@ -8,7 +8,9 @@ import {
   lastFullMonth,
   lifecycleSettingsOf,
   lifecycleStageKey,
+  nextOrderCell,
   rfmSegmentKey,
+  segmentFiveW,
   type CampaignKpis,
   type ClientFacts,
   type ClientProfile,
@@ -22,12 +24,15 @@ import type { ClientId, Locale } from '../../domain/types';
 import { translate } from '../../i18n';
 import { openWorkbook, updateRows, writeProblems, type RowUpdate, type Workbook } from '../../sheets';
 import { writeDashboard, type DashboardLayout } from '../../sheets/dashboard';
+import { applyMoneyFormat } from '../../sheets/money-formats';
+import { moneyNumberFormat } from '../../domain/cells/money';
 import { writeDocumentJson } from '../../services/document-state';
 import { readStudio, segmentRowProblems, type StudioData } from '../../sheets/studio';
 import { campaignKpis as attributedKpis } from '../campaigns/attribution';
 import { readCampaignSettings } from '../../sheets/campaigns';
-import { clvStatusText, dashboardContent } from './dashboard';
+import { clvStatusText, dashboardContent, type DashboardExtras } from './dashboard';
 import { asStaff } from '../app/staff';
+import { overdueText } from './words';
 import { requireCoreColumns } from '../app/schema-check';
 
 /** What the last refresh found about the CLV model, kept for the sidebar (document properties). */
@@ -103,12 +108,20 @@ const finiteRounded = (value: number | null | undefined, digits: number): number
   return Math.round(value * scale) / scale;
 };
 
+/** The next order as the sheet shows it: the expected day, or "overdue by N days" once that day has passed. */
+function nextOrderValue(locale: Locale, due: Date | null, asOf: Date): CellValue {
+  if (!due) return null;
+  const cell = nextOrderCell(due, asOf);
+  return cell.kind === 'expected' ? cell.date : overdueText(locale, cell.days);
+}
+
 /** The analysis columns of one client, in the workbook's language; a lead (no orders) gets blanks but the stage. */
 export function derivedCells(
   locale: Locale,
   profile: ClientProfile,
   score: ClientClvScore | undefined,
   data: StudioData,
+  asOf: Date,
 ): Record<string, CellValue> {
   const hasOrders = profile.stats.orderCount > 0;
   return {
@@ -117,7 +130,11 @@ export function derivedCells(
     churnRisk: hasOrders ? finiteRounded(score?.churnRisk, 4) : null,
     predictedValue: hasOrders ? finiteRounded(score?.predictedValue12m, 2) : null,
     nextOrderExpected: hasOrders
-      ? expectedNextOrder(profile.stats, profile.facts, lifecycleSettingsOf(data.settings))
+      ? nextOrderValue(
+          locale,
+          expectedNextOrder(profile.stats, profile.facts, lifecycleSettingsOf(data.settings)),
+          asOf,
+        )
       : null,
   };
 }
@@ -131,12 +148,18 @@ function assertFinite(updates: readonly RowUpdate[]): void {
   }
 }
 
-function writeClientColumns(book: Workbook, data: StudioData, analysis: StudioAnalysis, clv: StudioClv): void {
+function writeClientColumns(
+  book: Workbook,
+  data: StudioData,
+  analysis: StudioAnalysis,
+  clv: StudioClv,
+  asOf: Date,
+): void {
   const rowById = new Map(data.clientRows.map((ref) => [ref.id, ref.rowNumber]));
   const updates: RowUpdate[] = analysis.profiles.map((profile) => ({
     rowNumber: rowById.get(profile.client.id) ?? 0,
     identity: { id: profile.client.id },
-    values: derivedCells(book.locale, profile, clv.scores.get(profile.client.id), data),
+    values: derivedCells(book.locale, profile, clv.scores.get(profile.client.id), data, asOf),
   }));
   assertFinite(updates);
   updateRows(book, 'clients', updates);
@@ -154,6 +177,16 @@ function writeSegmentCounts(book: Workbook, data: StudioData, analysis: StudioAn
   updateRows(book, 'segments', updates);
 }
 
+/** Every segment the refresh sized, in the Segments order, with its members' 5W. */
+function segmentsInFiveW(data: StudioData, analysis: StudioAnalysis): DashboardExtras['fiveW'] {
+  const profiles = new Map(analysis.profiles.map((profile) => [profile.client.id, profile]));
+  return allSegments(data).flatMap((segment) => {
+    const result = analysis.segments.get(segment.id);
+    if (!result || !result.ok) return [];
+    return [{ segment, summary: segmentFiveW(result.clientIds, profiles, data.orders, data.requests) }];
+  });
+}
+
 /** The whole refresh on an open workbook; the menu item and the nightly step both call it. */
 export function refreshStudio(book: Workbook, asOf: Date): RefreshOutcome {
   const data = readStudio(book, { campaigns: true });
@@ -163,13 +196,22 @@ export function refreshStudio(book: Workbook, asOf: Date): RefreshOutcome {
     monthlyDiscountRate: data.settings.monthlyDiscountRate,
   });
   const analysis = analyse(data, asOf, clv);
-  writeClientColumns(book, data, analysis, clv);
+  writeClientColumns(book, data, analysis, clv, asOf);
+  applyMoneyFormat(book, ['clients', 'orders', 'campaigns'], moneyNumberFormat(data.currency));
   writeSegmentCounts(book, data, analysis, asOf);
   const clvMessage = clvStatusText(book.locale, clv.models, clv.repeatBuyers);
   const saved = data.savedSegments.flatMap((segment) => (segment.ok ? [segment.segment] : []));
   const layout = writeDashboard(
     book,
-    dashboardContent(book.locale, data.studioName, analysis, saved, clvMessage, asOf),
+    dashboardContent(
+      book.locale,
+      { name: data.studioName, currency: data.currency },
+      analysis,
+      saved,
+      clvMessage,
+      asOf,
+      { goals: data.settings, fiveW: segmentsInFiveW(data, analysis) },
+    ),
   );
   writeProblems(book, [...data.problems, ...segmentRowProblems(data.savedSegments, book.locale)], asOf);
   const status: LastRefresh['clv'] =

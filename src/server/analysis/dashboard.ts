@@ -1,5 +1,6 @@
 // What the Dashboard shows, in the staff's language: tiles, monthly blocks, segment sizes, cohorts.
 import {
+  kpiGoals,
   kpiTileKey,
   kpiTiles,
   lifecycleStageKey,
@@ -7,26 +8,36 @@ import {
   rfmSegmentKey,
   LIFECYCLE_STAGES,
   RFM_SEGMENTS,
+  type GoalSettings,
   type KpiTile,
   type Period,
   type Segment,
+  type SegmentFiveW,
   type StudioAnalysis,
   type TileFormat,
+  type TileGoal,
 } from '../../domain/analysis';
+import { enumLabel } from '../../domain/cells/enums';
+import { moneyNumberFormat } from '../../domain/cells/money';
 import type { ClvModels } from '../../domain/clv';
 
 import { addDays, clockTime, isoDay } from '../../domain/analysis/dates';
 import type { Locale } from '../../domain/types';
 import { translate, type MessageKey } from '../../i18n';
-import type { DashboardContent } from '../../sheets/dashboard';
+import type { DashboardContent, DashboardGoal, DashboardTable } from '../../sheets/dashboard';
+import { daysText } from './words';
 
-const NUMBER_FORMATS: Record<TileFormat, string> = {
-  percent: '0.0%',
-  money: '#,##0.00',
-  number: '0.00',
-  hours: '0.0',
-  score: '0',
-};
+/** Each tile's number format; money in the studio's currency, whole units (`5 250 ₽`, `$5,250`). */
+function tileFormat(format: TileFormat, currency: string): string {
+  const formats: Record<TileFormat, string> = {
+    percent: '0.0%',
+    money: moneyNumberFormat(currency, 0),
+    number: '0.00',
+    hours: '0.0',
+    score: '0',
+  };
+  return formats[format];
+}
 
 export function dashboardSheetName(locale: Locale): string {
   return translate(locale, 'analysis.dashboard.sheetName');
@@ -51,13 +62,72 @@ export function tileLabel(locale: Locale, tile: KpiTile): string {
   return translate(locale, kpiTileKey(tile.key));
 }
 
+/** A goal's value and target as the sheet formats them: a share, hours, or a change on the last period. */
+function goalFormat(locale: Locale, goal: TileGoal): string {
+  if (goal.rule === 'growthAtLeast' || goal.rule === 'changeAtMost') return '+0.0%;-0.0%;0.0%';
+  if (goal.key === 'averageResponseHours') {
+    const unit = translate(locale, 'ui.overview.goal.hours', { hours: '' }).trim();
+    return `0.0 "${unit}"`;
+  }
+  return '0.0%';
+}
+
+export function goalRows(locale: Locale, goals: readonly TileGoal[]): DashboardGoal[] {
+  return goals.map((goal) => ({
+    label: translate(locale, `ui.overview.goal.name.${goal.key}` as MessageKey),
+    measured: goal.measured,
+    target: goal.target,
+    numberFormat: goalFormat(locale, goal),
+    state: goal.state,
+    stateText: goal.state
+      ? translate(locale, `ui.overview.goal.state.${goal.state}`)
+      : translate(locale, 'ui.overview.goal.noData'),
+    trendText: goal.trend ? translate(locale, `ui.overview.goal.trend.${goal.trend}`) : '',
+  }));
+}
+
+/** One segment's 5W as sentences in the staff language; a question without an answer stays blank. */
+export function fiveWCells(locale: Locale, name: string, five: SegmentFiveW): (string | number)[] {
+  const t = (key: MessageKey, params: Record<string, string | number> = {}) => translate(locale, key, params);
+  const since = five.when.daysSinceLast;
+  const when =
+    since === null
+      ? ''
+      : five.when.rhythmDays === null
+        ? t('analysis.dashboard.fiveW.whenOnce', { since: daysText(locale, since) })
+        : t('analysis.dashboard.fiveW.when', {
+            rhythm: daysText(locale, five.when.rhythmDays),
+            since: daysText(locale, since),
+          });
+  const where = [
+    five.where.source ?? '',
+    five.where.channel ? enumLabel('requestChannel', five.where.channel, locale) : '',
+  ].filter((part) => part !== '');
+  return [
+    name,
+    five.clients,
+    five.what.join(', '),
+    five.who ? enumLabel('channelTopic', five.who, locale) : '',
+    five.why ?? '',
+    when,
+    where.join(' · '),
+  ];
+}
+
+export interface DashboardExtras {
+  goals: GoalSettings;
+  /** Every segment sized by the refresh, with its 5W (built-in ones named by their catalog key). */
+  fiveW: ReadonlyArray<{ segment: Segment; summary: SegmentFiveW }>;
+}
+
 export function dashboardContent(
   locale: Locale,
-  studioName: string,
+  studio: { name: string; currency: string },
   analysis: StudioAnalysis,
   savedSegments: readonly Segment[],
   clvStatus: string,
   asOf: Date,
+  extras: DashboardExtras,
 ): DashboardContent {
   const t = (key: MessageKey, params: Record<string, string | number> = {}) => translate(locale, key, params);
   const period = analysis.kpis.current.period;
@@ -71,7 +141,7 @@ export function dashboardContent(
   };
   return {
     sheetName: dashboardSheetName(locale),
-    title: t('analysis.dashboard.title', { studio: studioName }),
+    title: t('analysis.dashboard.title', { studio: studio.name }),
     subtitle: t('analysis.dashboard.period', { from, to, previousFrom, previousTo, at }),
     status: clvStatus,
     tileHeaders: [t('analysis.dashboard.kpi'), t('analysis.dashboard.current'), t('analysis.dashboard.previous')],
@@ -79,7 +149,7 @@ export function dashboardContent(
       label: tileLabel(locale, tile),
       current: tile.current,
       previous: tile.previous,
-      numberFormat: NUMBER_FORMATS[tile.format],
+      numberFormat: tileFormat(tile.format, studio.currency),
     })),
     revenue: {
       title: t('analysis.dashboard.revenueTitle'),
@@ -89,7 +159,7 @@ export function dashboardContent(
         t('analysis.dashboard.returningClients'),
       ],
       rows: analysis.revenueByMonth.map((month) => [month.month, month.newRevenue, month.returningRevenue]),
-      numberFormats: ['@', '#,##0', '#,##0'],
+      numberFormats: ['@', moneyNumberFormat(studio.currency, 0), moneyNumberFormat(studio.currency, 0)],
     },
     segments: {
       title: t('analysis.dashboard.segmentsTitle'),
@@ -121,5 +191,35 @@ export function dashboardContent(
       ]),
       numberFormats: ['@', '0', ...new Array<string>(maxOffset).fill('0%')],
     },
+    goals: {
+      title: t('ui.overview.goals'),
+      headers: [
+        t('analysis.dashboard.goal'),
+        t('analysis.dashboard.current'),
+        t('analysis.dashboard.target'),
+        t('analysis.dashboard.goalState'),
+        t('analysis.dashboard.trend'),
+      ],
+      rows: goalRows(locale, kpiGoals(analysis.kpis, extras.goals)),
+    },
+    fiveW: fiveWTable(locale, extras.fiveW),
+  };
+}
+
+function fiveWTable(locale: Locale, segments: DashboardExtras['fiveW']): DashboardTable {
+  const t = (key: MessageKey) => translate(locale, key);
+  return {
+    title: t('analysis.dashboard.fiveWTitle'),
+    headers: [
+      t('analysis.dashboard.segment'),
+      t('analysis.dashboard.clients'),
+      t('ui.clients.fiveW.what'),
+      t('ui.clients.fiveW.who'),
+      t('ui.clients.fiveW.why'),
+      t('ui.clients.fiveW.when'),
+      t('ui.clients.fiveW.where'),
+    ],
+    rows: segments.map(({ segment, summary }) => fiveWCells(locale, segmentName(locale, segment), summary)),
+    numberFormats: ['@', '0', '@', '@', '@', '@', '@'],
   };
 }

@@ -15,7 +15,7 @@ import { addDays, calendarDaysBetween, isoDay } from '../../domain/analysis/date
 import { CLV_FALLBACK_REASONS, type ClvFallbackReason } from '../../domain/clv';
 import type { Locale } from '../../domain/types';
 import { translate } from '../../i18n';
-import { findSheet, type Workbook } from '../../sheets';
+import { findSheet, readCoreSettings, type Workbook } from '../../sheets';
 import { readCachedJson, readDocumentJson, writeCachedJson } from '../../services/document-state';
 import { readStudio, segmentRowProblems } from '../../sheets/studio';
 import { allSegments, analyse, LAST_REFRESH_KEY, type LastRefresh } from './analysis';
@@ -40,7 +40,9 @@ function dataVersion(book: Workbook, locale: Locale, last: LastRefresh | null): 
   const rows = (['clients', 'orders', 'feedback', 'requests', 'segments', 'campaigns', 'problems'] as const)
     .map((key) => findSheet(book, key)?.getLastRow() ?? -1)
     .join('.');
-  return `overview:${locale}:${last?.at ?? 'never'}:${rows}`;
+  // The currency too: money tiles are shown in it, and changing it adds no row anywhere.
+  const currency = readCoreSettings(book).settings.currency;
+  return `overview:${locale}:${currency}:${last?.at ?? 'never'}:${rows}`;
 }
 
 export function getOverview(): OverviewView {
@@ -57,6 +59,7 @@ export function getOverview(): OverviewView {
     const period = analysis.kpis.current.period;
     const overview: OverviewView = {
       period: { from: isoDay(period.from), to: isoDay(addDays(period.to, -1)) },
+      currency: data.currency,
       tiles: kpiTiles(analysis.kpis).map((tile) => ({ ...tile, label: tileLabel(locale, tile) })),
       goals: kpiGoals(analysis.kpis, data.settings),
       attention: {
@@ -110,6 +113,7 @@ export function getClientInsights(clientId: string): ClientInsights {
       rfm: profile.rfm ? translate(locale, rfmSegmentKey(profile.rfm.segment)) : '',
       churnRisk: finite(profile.facts.churnRisk),
       predictedValue: finite(profile.facts.predictedValue12m),
+      currency: data.currency,
       nextOrderExpected: next ? isoDay(next) : null,
       nextOrderOverdueDays: next && calendarDaysBetween(next, asOf) > 0 ? calendarDaysBetween(next, asOf) : null,
       segments: segments.map((segment) => segmentName(locale, segment)),

@@ -2,7 +2,14 @@
 // section's listing and validated saving. Each feature's own sidebar calls live in its feature file.
 import type { Boot, SettingRowView, SidebarSection } from '../../contract/sidebar-api';
 import { quoteCell } from '../../domain/cells';
-import { DEFAULT_CORE_SETTINGS, SCHEMA, settingValue, sheetSpec, type SettingEntry } from '../../domain/schema';
+import {
+  DEFAULT_CORE_SETTINGS,
+  readableSettingText,
+  SCHEMA,
+  settingValue,
+  sheetSpec,
+  type SettingEntry,
+} from '../../domain/schema';
 import { DEFAULT_LOYALTY_SETTINGS } from '../../domain/loyalty/settings';
 import { DEFAULT_CAMPAIGN_SETTINGS } from '../../domain/campaigns/settings';
 import { DEFAULT_ANALYSIS_SETTINGS } from '../../domain/analysis/settings';
@@ -128,7 +135,13 @@ function rowView(
   locale: Locale,
 ): SettingRowView {
   const known = knownDefault(key);
-  const value = asText(stored?.value ?? '');
+  const cell = asText(stored?.value ?? '');
+  // A table the sheet holds as readable text reaches the form as the JSON its table control edits.
+  const table =
+    known.found && readableSettingText(known.value, known.value, book.spreadsheetLocale) !== null && cell !== ''
+      ? settingValue(cell, known.value, book.spreadsheetLocale)
+      : undefined;
+  const value = table === undefined ? cell : JSON.stringify(table);
   return {
     key,
     value,
@@ -193,7 +206,18 @@ export function saveSetting(key: string, value: string): SettingRowView {
           sheet: translate(locale, sheetSpec(taken.key).name),
         });
     }
-    writeSetting(book, cleanKey, text);
+    // Tables (tiers, discounts) are stored as words staff can read and edit in the sheet, not JSON.
+    const known = knownDefault(cleanKey);
+    const readable =
+      known.found && text !== ''
+        ? readableSettingText(
+            settingValue(text, known.value, book.spreadsheetLocale),
+            known.value,
+            book.locale,
+            book.spreadsheetLocale,
+          )
+        : null;
+    writeSetting(book, cleanKey, readable ?? text);
     const saved = settingEntries(book).find((entry) => entry.key === cleanKey);
     // The language may just have changed: answer in the new one.
     return rowView(cleanKey, saved, '', book, staffLocaleFor(book));

@@ -1,10 +1,11 @@
 // The Clients section: search by name, email or Twitch channel, and the basic client card.
 // Loyalty, analysis and campaigns add their parts of the card through their own sidebar calls.
 import type { ClientCardView, ClientSummary, FiveWView, RequestView } from '../../contract/sidebar-api';
+import { dueFromOverdueText } from '../../domain/analysis';
 import { enumLabel } from '../../domain/cells/enums';
 import { clientFromRow, feedbackFromRow, orderFromRow, recordsFrom, requestFromRow } from '../../domain/schema';
 import type { Client, ClientRequest, Feedback, Locale, Order } from '../../domain/types';
-import { readTable } from '../../sheets';
+import { readCoreSettings, readTable } from '../../sheets';
 import { requestView } from './requests';
 import { UserFacingError } from '../app/respond';
 import { asStaff } from '../app/staff';
@@ -82,6 +83,7 @@ export function getClientCard(clientId: string): ClientCardView {
         .sort((a, b) => b.receivedAt.getTime() - a.receivedAt.getTime())
         .map((request) => requestView(request, names)),
       fiveW: fiveW(client, clientRow.values, { orders, feedback, requests }, locale, new Date()),
+      currency: readCoreSettings(book).settings.currency,
     };
   });
 }
@@ -144,7 +146,8 @@ export function fiveW(
   }
   const last = completed.at(-1) ?? null;
   const next = derived['nextOrderExpected'];
-  const nextDate = next instanceof Date && !Number.isNaN(next.getTime()) ? next : null;
+  // Once late, the sheet says "overdue by N days" instead of a past day.
+  const nextDate = next instanceof Date && !Number.isNaN(next.getTime()) ? next : dueFromOverdueText(next, now);
   const late = nextDate ? utcDay(now) - utcDay(nextDate) : 0;
 
   const channelCounts = new Map<RequestView['channel'], number>();

@@ -12,7 +12,7 @@ import {
 } from '../../domain/loyalty';
 import { UserFacingError } from '../app/respond';
 import { asStaff } from '../app/staff';
-import { readTable } from '../../sheets';
+import { readCoreSettings, readTable } from '../../sheets';
 import { readLedger, readLoyaltyClients, readLoyaltyOrders, readLoyaltySettings, sumFor } from '../../sheets/loyalty';
 import { readDiscountSegments, referralCodeOf } from './client-codes';
 import { lazySigner } from '../../services/signer';
@@ -53,7 +53,7 @@ export function getLoyaltyCard(clientId: string): LoyaltyCard {
         date: entry.date.toISOString(),
         kind: entry.kind,
         points: entry.points,
-        reason: describeLedgerReason(entry.reason, locale),
+        reason: describeLedgerReason(entry.reason, locale, readCoreSettings(book).settings.currency),
         orderId: entry.orderId,
         by: entry.by,
       })),

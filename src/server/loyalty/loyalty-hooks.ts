@@ -5,7 +5,7 @@ import { feedbackBonus, linkReferral, registrationBonus, type LoyaltyMessage } f
 import { ledgerEntryInWords } from './loyalty-words';
 import { withLock } from '../../services/locks';
 import { translate } from '../../i18n';
-import { appendRows, updateRows, type Workbook } from '../../sheets';
+import { appendRows, readCoreSettings, updateRows, type Workbook } from '../../sheets';
 import {
   ledgerRow,
   readClientRowOf,
@@ -37,7 +37,9 @@ export function welcomeClient(book: Workbook, clientId: string, typedReferralCod
     appendRows(
       book,
       'loyalty',
-      appended.map((entry) => ledgerRow(ledgerEntryInWords(entry, book.locale))),
+      appended.map((entry) =>
+        ledgerRow(ledgerEntryInWords(entry, book.locale, readCoreSettings(book).settings.currency)),
+      ),
     );
 
     const values: Record<string, string | number> = {};
@@ -76,7 +78,7 @@ export function awardFeedbackBonus(book: Workbook, feedbackId: string, clientId:
       book,
       'loyalty',
       feedbackBonus(ledger, { id: feedbackId, clientId }, readLoyaltySettings(book), at).map((entry) =>
-        ledgerRow(ledgerEntryInWords(entry, book.locale)),
+        ledgerRow(ledgerEntryInWords(entry, book.locale, readCoreSettings(book).settings.currency)),
       ),
     );
   });

@@ -10,7 +10,7 @@ import {
   type LoyaltyMessage,
 } from '../../domain/loyalty';
 import type { Feedback, LedgerEntry } from '../../domain/types';
-import { appendRows, openWorkbook, updateRows, type RowUpdate, type Workbook } from '../../sheets';
+import { appendRows, openWorkbook, readCoreSettings, updateRows, type RowUpdate, type Workbook } from '../../sheets';
 import { UserFacingError } from '../app/respond';
 import { asStaff } from '../app/staff';
 import {
@@ -47,7 +47,9 @@ export function reconcileLoyalty(book: Workbook, asOf: Date): LoyaltyRunSummary 
     appendRows(
       book,
       'loyalty',
-      plan.appended.map((entry) => ledgerRow(ledgerEntryInWords(entry, book.locale))),
+      plan.appended.map((entry) =>
+        ledgerRow(ledgerEntryInWords(entry, book.locale, readCoreSettings(book).settings.currency)),
+      ),
     );
 
     const sign = lazySigner();
@@ -106,7 +108,9 @@ function recordForClient(
   appendRows(
     book,
     'loyalty',
-    appended.map((entry) => ledgerRow(ledgerEntryInWords(entry, book.locale))),
+    appended.map((entry) =>
+      ledgerRow(ledgerEntryInWords(entry, book.locale, readCoreSettings(book).settings.currency)),
+    ),
   );
   const balance = sumFor([...ledger, ...appended], client.id);
   if (client.pointsBalance !== balance)

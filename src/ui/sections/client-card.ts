@@ -11,6 +11,7 @@ import type {
 import { busy, el, field, option, requestId, statusLine } from '../dom';
 import { call, errorText } from '../server';
 import { enumLabel } from '../../domain/cells/enums';
+import { withCurrency } from '../../domain/cells/money';
 import { countOf, formatDate, formatNumber, locale, t } from '../text';
 
 export interface LoadedCard {
@@ -41,7 +42,9 @@ function insightsBlock(insights: ClientInsights | Error): HTMLElement {
     [t('ui.clients.churnRisk'), insights.churnRisk === null ? unknown : `${formatNumber(insights.churnRisk * 100)} %`],
     [
       t('ui.clients.predictedValue'),
-      insights.predictedValue === null ? unknown : formatNumber(insights.predictedValue),
+      insights.predictedValue === null
+        ? unknown
+        : withCurrency(formatNumber(insights.predictedValue, 0), insights.currency),
     ],
     [
       t('ui.clients.nextOrder'),
@@ -277,7 +280,7 @@ export function cardView(loaded: LoadedCard, reload: () => void): HTMLElement {
     list(
       card.orders.map(
         (order) =>
-          `${formatDate(order.date)} · ${order.product} × ${order.quantity} · ${formatNumber(order.amount)} ₽ · ${enumLabel('orderStatus', order.status, locale())}`,
+          `${formatDate(order.date)} · ${order.product} × ${order.quantity} · ${withCurrency(formatNumber(order.amount), card.currency)} · ${enumLabel('orderStatus', order.status, locale())}`,
       ),
     ),
     el('h3', { text: t('ui.clients.feedback') }),

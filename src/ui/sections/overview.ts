@@ -4,16 +4,17 @@ import type { MessageKey } from '../../i18n';
 import { el, loadInto } from '../dom';
 import type { Section, SectionContext } from '../section';
 import { call } from '../server';
+import { withCurrency } from '../../domain/cells/money';
 import { formatDate, formatNumber, t } from '../text';
 
-function shown(value: number | null, format: KpiTileView['format']): string {
+function shown(value: number | null, format: KpiTileView['format'], currency: string): string {
   if (value === null) return '—';
   if (format === 'percent') return `${formatNumber(value * 100, 1)} %`;
-  if (format === 'money') return `${formatNumber(value, 0)} ₽`;
+  if (format === 'money') return withCurrency(formatNumber(value, 0), currency);
   return formatNumber(value, format === 'number' ? 2 : 1);
 }
 
-function tile(view: KpiTileView): HTMLElement {
+function tile(view: KpiTileView, currency: string): HTMLElement {
   const better = view.format === 'hours' ? -1 : 1; // a slower first response is worse
   const trend =
     view.current !== null && view.previous !== null && view.current !== view.previous
@@ -25,8 +26,11 @@ function tile(view: KpiTileView): HTMLElement {
     'div',
     { className: 'tile', attrs: { 'data-kpi': view.key } },
     el('div', { className: 'name', text: view.label }),
-    el('div', { className: `value ${trend}`, text: shown(view.current, view.format) }),
-    el('div', { className: 'before', text: t('ui.overview.previous', { value: shown(view.previous, view.format) }) }),
+    el('div', { className: `value ${trend}`, text: shown(view.current, view.format, currency) }),
+    el('div', {
+      className: 'before',
+      text: t('ui.overview.previous', { value: shown(view.previous, view.format, currency) }),
+    }),
   );
 }
 
@@ -109,7 +113,7 @@ export const overview: Section = {
             className: 'secondary',
             text: t('ui.overview.period', { from: formatDate(view.period.from), to: formatDate(view.period.to) }),
           }),
-          el('div', { className: 'tiles' }, ...view.tiles.map(tile)),
+          el('div', { className: 'tiles' }, ...view.tiles.map((each) => tile(each, view.currency))),
           el('h3', { text: t('ui.overview.goals') }),
           el('ul', { className: 'plain goals' }, ...(view.goals ?? []).map(goalRow)),
           el('h3', { text: t('ui.overview.attention') }),
