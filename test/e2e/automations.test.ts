@@ -168,7 +168,8 @@ describe('automated mailings on a simulated calendar', () => {
     const link = /href="([^"]+)"/.exec(feedback)?.[1] ?? '';
     expect(link).toMatch(/^https:\/\/docs\.google\.com\/forms\//);
     expect(decodeURIComponent(link.replace(/&amp;/g, '&'))).toContain('O-F1');
-    expect(mails.find((mail) => mail.to === 'c-p@example.com')?.html).toContain('200 баллов сгорят 2026-12-10');
+    // A Russian mail writes the expiry day the Russian way (dd.mm.yyyy), as it writes every date.
+    expect(mails.find((mail) => mail.to === 'c-p@example.com')?.html).toContain('200 баллов сгорят 10.12.2026');
     expect(mails.find((mail) => mail.to === 'c-t@example.com')?.html).toContain('Ваш уровень: Silver');
     expect(mails.find((mail) => mail.to === 'c-r@example.com')?.html).toContain('Последний заказ: Бейдж');
 

@@ -180,7 +180,11 @@ export function runAutomationsHourly(): void {
           .find((reason) => reason !== null);
         if (blocked) {
           console.warn(`${ref}: ${translate(book.locale, blocked)}`);
-          found = { base: null, forClient: () => ({ template: null, fellBack: false }), all: () => [] };
+          found = {
+            base: null,
+            forClient: () => ({ template: null, locale: book.locale, fellBack: false }),
+            all: () => [],
+          };
         }
         templates.set(ref, found);
       }
@@ -241,12 +245,13 @@ export function runAutomationsHourly(): void {
         const flow = flowOfCampaignId(row.send.campaignId) as FlowName;
         const client = clientsById.get(row.send.clientId);
         // The client's own language when the template has that variant, else the studio's.
-        const template = client ? variantsOf(flowSettings[flow].template).forClient(client).template : null;
-        if (!client || !template) return null;
+        const variant = client ? variantsOf(flowSettings[flow].template).forClient(client) : null;
+        const template = variant?.template ?? null;
+        if (!client || !variant || !template) return null;
         const occasion = row.send.occasion ?? '';
         const fields =
           fieldsByKey.get(`${flow}|${client.id}|${occasion}`) ?? occasionFields(base, occasion, feedbackLinkFor);
-        const rendered = renderMail(template, mergeValuesFor(client, sources, template, fields));
+        const rendered = renderMail(template, mergeValuesFor(client, sources, template, fields, variant.locale));
         // A field with no value and no fallback: skipped with that reason, never sent half-filled.
         if (rendered.missing.length > 0) return { skip: 'missingField' };
         return {

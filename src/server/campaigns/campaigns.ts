@@ -222,7 +222,7 @@ function assess(book: Workbook, locale: Locale, campaignId: string, shownId: str
     if (!client) return [];
     const chosen = variants.forClient(client);
     if (chosen.fellBack) fellBack += 1;
-    const recipient = { clientId: id, values: mergeValuesFor(client, sources, null) };
+    const recipient = { clientId: id, values: mergeValuesFor(client, sources, null, {}, chosen.locale) };
     return templateParts(chosen.template ?? template).flatMap((part) => previewProblems(part, [recipient]));
   });
   if (fellBack > 0)
@@ -278,9 +278,10 @@ function previewOf(book: Workbook, locale: Locale, campaignId: string, clientId:
   // Only someone a press would mail is shown: a skipped client's mail is not what goes out.
   const shownId = clientId !== null && toMail.includes(clientId) ? clientId : toMail[0];
   const shown = clientsById.get(shownId ?? '');
-  const template = shown ? assessment.variants.forClient(shown).template : null;
-  if (template && sources && shown) {
-    const rendered = renderMail(template, mergeValuesFor(shown, sources, template));
+  const variant = shown ? assessment.variants.forClient(shown) : null;
+  const template = variant?.template ?? null;
+  if (template && variant && sources && shown) {
+    const rendered = renderMail(template, mergeValuesFor(shown, sources, template, {}, variant.locale));
     Object.assign(preview, {
       clientId: shown.id,
       subject: rendered.subject,

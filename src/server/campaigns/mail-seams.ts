@@ -2,6 +2,7 @@
 // fields (loyalty) and prefilled feedback links (forms). Each is the owner's function; this file only
 // adapts failures to what a mail run can live with (a campaign pauses, a field stays empty).
 import { pointsExpiringSoon } from '../../domain/loyalty';
+import type { FieldValue } from '../../domain/campaigns/fields';
 import type { Client, ClientId } from '../../domain/types';
 import type { Workbook } from '../../sheets';
 import { readLedger, readLoyaltySettings } from '../../sheets/loyalty';
@@ -36,9 +37,10 @@ export const LOYALTY_MERGE_FIELDS = [
   'recommendation',
   'referral_code',
 ] as const;
-export type LoyaltyMergeFields = Partial<Record<(typeof LOYALTY_MERGE_FIELDS)[number], string>>;
+/** Values as data: the merge writes the number and the list in each mail's language. */
+export type LoyaltyMergeFields = Partial<Record<(typeof LOYALTY_MERGE_FIELDS)[number], FieldValue>>;
 
-/** Loyalty merge fields by client, as text; none when loyalty can't be read (preview reports the holes). */
+/** Loyalty merge fields by client; none when loyalty can't be read (preview reports the holes). */
 export function loyaltyFieldsFor(
   book: Workbook,
   clientIds: readonly ClientId[],
@@ -48,11 +50,11 @@ export function loyaltyFieldsFor(
   try {
     for (const [id, loyalty] of loyaltyFields(book, clientIds, campaignId ? { campaignId } : {})) {
       fields.set(id, {
-        points: String(loyalty.points),
+        points: loyalty.points,
         tier: loyalty.tier,
         ...(loyalty.discount > 0 ? { discount: `${loyalty.discount}%` } : {}),
         ...(loyalty.discount_code ? { discount_code: loyalty.discount_code } : {}),
-        ...(loyalty.recommendation ? { recommendation: loyalty.recommendation } : {}),
+        ...(loyalty.recommendations.length > 0 ? { recommendation: loyalty.recommendations } : {}),
         ...(loyalty.referral_code ? { referral_code: loyalty.referral_code } : {}),
       });
     }
