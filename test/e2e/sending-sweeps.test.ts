@@ -7,6 +7,7 @@ import { consentingClient, mailStudio, STAFF_EMAIL, type MailStudio, createCampa
 import { translate } from '../../src/i18n';
 import { formIds } from '../support/studio';
 
+// Also the count staff confirm: the 2 excluded clients are not in it.
 const RECIPIENTS = 50;
 const SECOND = 'boris@studio.test';
 const DONE = 'Завершена';
@@ -39,7 +40,7 @@ function status(studio: MailStudio): string {
 
 /** The sending account's press, as the sidebar makes it. */
 function press(studio: MailStudio): void {
-  studio.app.run('sendCampaign', ['K-0001'], { kind: 'client', as: STAFF_EMAIL });
+  studio.app.run('sendCampaign', ['K-0001', RECIPIENTS], { kind: 'client', as: STAFF_EMAIL });
 }
 
 /** What follows a broken press: staff press again if it never started; the sending account's continueCampaigns runs. */
@@ -133,7 +134,7 @@ describe('exactly once, swept', () => {
       emu.restore(start);
       const handle = emu.rt.interleaveAt(k, () => {
         try {
-          app.run('sendCampaign', ['K-0001'], { kind: 'client', as: SECOND });
+          app.run('sendCampaign', ['K-0001', RECIPIENTS], { kind: 'client', as: SECOND });
         } catch (error) {
           if (!honestRefusal(error)) failures.push(`k=${k}: the second press failed with ${String(error)}`);
         }

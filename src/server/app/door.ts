@@ -32,7 +32,7 @@ const ARGUMENT_FIELDS: Partial<Record<SidebarFunction, readonly FieldName[]>> = 
   deleteSegment: ['id'],
   previewCampaign: ['campaignId', 'clientId'],
   testSendCampaign: ['campaignId'],
-  sendCampaign: ['campaignId'],
+  sendCampaign: ['campaignId', 'confirmedCount'],
   scheduleCampaign: ['campaignId', 'scheduledAt'],
   cancelCampaign: ['campaignId'],
   getCampaignProgress: ['campaignId'],
@@ -69,6 +69,7 @@ const FIELDS = [
   'flow',
   'enabled',
   'delayDays',
+  'confirmedCount',
 ] as const;
 type FieldName = (typeof FIELDS)[number];
 const isField = (name: unknown): name is FieldName => (FIELDS as readonly unknown[]).includes(name);

@@ -404,10 +404,11 @@ function moveCampaign(
 }
 
 /**
- * Staff's press (or resume). `confirmedCount` is the count staff confirmed (`confirmCampaign`): the
- * press is refused when the server's count is different now, and staff confirm again.
+ * Staff's press (or resume). `confirmedCount` is the count staff confirmed (`confirmCampaign`), always
+ * required: the press is refused when it is missing or the server's count is different now, and staff
+ * confirm again.
  */
-export function sendCampaign(campaignId: string, confirmedCount?: number | null): CampaignProgress {
+export function sendCampaign(campaignId: string, confirmedCount: number): CampaignProgress {
   const started = Date.now();
   return asStaff((book, locale) => {
     const row = findCampaign(book, campaignId);
@@ -418,7 +419,10 @@ export function sendCampaign(campaignId: string, confirmedCount?: number | null)
       refuseBroken(assessment);
       const count = assessment.toMail.length;
       if (count === 0) throw new UserFacingError('campaigns.send.nobody');
-      if (confirmedCount !== undefined && confirmedCount !== null && confirmedCount !== count)
+      // The door already refuses a missing count; a server-side caller gets the same sentence's meaning.
+      if (typeof confirmedCount !== 'number' || !Number.isInteger(confirmedCount))
+        throw new UserFacingError('campaigns.confirm.required', { count });
+      if (confirmedCount !== count)
         throw new UserFacingError('campaigns.confirm.changed', { confirmed: confirmedCount, count });
       const wasPaused = row.campaign.status === 'paused';
       markPressed(campaignId);
