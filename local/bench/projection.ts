@@ -67,7 +67,11 @@ export function projectCells(clients: number, log: (line: string) => void): void
     scheduledAt: null,
     cost: 0,
   });
-  app.callFromClient('sendCampaign', 'K-0001');
+  app.callFromClient(
+    'sendCampaign',
+    'K-0001',
+    (app.callFromClient('confirmCampaign', 'K-0001') as { count: number }).count,
+  );
   const sizes = sheetSizes(emu);
   const width = (key: SheetKey): number =>
     sizes.find((sheet) => sheet.name === translate('ru', sheetSpec(key).name))?.columns ?? 0;

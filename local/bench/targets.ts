@@ -85,7 +85,11 @@ export const cases: BenchCase[] = [
         scheduledAt: null,
         cost: 0,
       });
-      app.callFromClient('sendCampaign', 'K-0001');
+      app.callFromClient(
+        'sendCampaign',
+        'K-0001',
+        (app.callFromClient('confirmCampaign', 'K-0001') as { count: number }).count,
+      );
       emu.mail.setQuota(1_000);
       let continuations = 0;
       const step = countedStep(

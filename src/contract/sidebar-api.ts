@@ -513,7 +513,7 @@ export interface SidebarApi {
   /** Sends the previewed recipient's mail (the first one when none is given) to the staff member; answers a sentence. */
   testSendCampaign(campaignId: string, clientId?: string | null): string;
   /** Refuses when `confirmedCount` (from confirmCampaign) differs from the count now. */
-  sendCampaign(campaignId: string, confirmedCount?: number | null): CampaignProgress;
+  sendCampaign(campaignId: string, confirmedCount: number): CampaignProgress;
   scheduleCampaign(campaignId: string, isoTime: string): CampaignView;
   cancelCampaign(campaignId: string): CampaignView;
   getCampaignProgress(campaignId: string): CampaignProgress;

@@ -126,7 +126,8 @@ export const SIDEBAR_ARGS = {
   previewCampaign: z.tuple([id, z.optional(z.nullable(id))]),
   confirmCampaign: z.tuple([id]),
   testSendCampaign: z.tuple([id, z.optional(z.nullable(id))]),
-  sendCampaign: z.tuple([id, z.optional(z.nullable(z.number().check(z.int(), z.minimum(0))))]),
+  // The count staff confirmed (confirmCampaign): required, so no press can skip the confirmation.
+  sendCampaign: z.tuple([id, z.number().check(z.int(), z.minimum(0))]),
   scheduleCampaign: z.tuple([id, realIsoTime]),
   cancelCampaign: z.tuple([id]),
   getCampaignProgress: z.tuple([id]),

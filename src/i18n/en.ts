@@ -487,6 +487,7 @@ export const en = {
   'door.field.hl': 'Language',
   'door.field.ru': 'Text in Russian',
   'door.field.en': 'Text in English',
+  'door.field.confirmedCount': 'Confirmed number of recipients',
   'schema.missingColumn': 'Sheet “{sheet}” has no column “{column}”. Run Setup to add it.',
   'schema.duplicateColumn': 'Sheet “{sheet}” has column “{column}” twice; the first one is used.',
   'schema.missingSheet': 'There is no sheet “{sheet}”. Run Setup to create it.',
@@ -754,6 +755,7 @@ export const en = {
   'campaigns.confirm.excluded': 'Not mailed: {reasons}.',
   'campaigns.confirm.changed':
     'The number of mails changed since you confirmed: {confirmed} then, {count} now. Check and confirm again.',
+  'campaigns.confirm.required': 'Confirm the number of recipients first (now {count}), then send.',
   'campaigns.send.nobody': 'Nobody in the segment can get this campaign — there is no one to send to.',
   'campaigns.state.finished': 'This campaign is finished — it can’t be sent or scheduled again.',
   'campaigns.state.cancelled': 'This campaign was cancelled — it can’t be sent or scheduled.',

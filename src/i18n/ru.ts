@@ -490,6 +490,7 @@ export const ru: Record<MessageKey, string> = {
   'door.field.hl': 'Язык',
   'door.field.ru': 'Текст на русском',
   'door.field.en': 'Текст на английском',
+  'door.field.confirmedCount': 'Подтверждённое число получателей',
   'schema.missingColumn': 'На листе «{sheet}» нет столбца «{column}». Запустите настройку, чтобы добавить его.',
   'schema.duplicateColumn': 'На листе «{sheet}» столбец «{column}» встречается дважды; используется первый.',
   'schema.missingSheet': 'Нет листа «{sheet}». Запустите настройку, чтобы создать его.',
@@ -758,6 +759,7 @@ export const ru: Record<MessageKey, string> = {
   'campaigns.confirm.excluded': 'Не получат: {reasons}.',
   'campaigns.confirm.changed':
     'С момента подтверждения число писем изменилось: было {confirmed}, сейчас {count}. Проверьте и подтвердите ещё раз.',
+  'campaigns.confirm.required': 'Сначала подтвердите число получателей (сейчас {count}), затем отправляйте.',
   'campaigns.send.nobody': 'Никто из сегмента не может получить эту рассылку — отправлять некому.',
   'campaigns.state.finished': 'Эта рассылка уже завершена — её нельзя отправить или запланировать снова.',
   'campaigns.state.cancelled': 'Эта рассылка отменена — её нельзя отправить или запланировать.',

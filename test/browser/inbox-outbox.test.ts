@@ -28,7 +28,8 @@ for (const locale of ['ru', 'en'] as const) {
         scheduledAt: null,
         cost: 0,
       });
-      await run(studio, 'sendCampaign', campaign.id);
+      const { count } = await run<{ count: number }>(studio, 'confirmCampaign', campaign.id);
+      await run(studio, 'sendCampaign', campaign.id, count);
       const outbox = await get<Array<{ messageId: string; to: string[]; subject: string }>>(
         studio.server.url,
         '/api/outbox',

@@ -3,7 +3,15 @@
 import { describe, expect, it } from 'vitest';
 import { editDistance, nearestField } from '../../src/domain/campaigns/template';
 import { recipientsNow, todaysShare, type RecipientDecision } from '../../src/domain/campaigns/exclusions';
-import { pointsText, suggestableFieldNames } from '../../src/domain/campaigns/fields';
+import {
+  clientMergeValues,
+  foldFieldName,
+  isoDayText,
+  listText,
+  numberText,
+  pointsText,
+  suggestableFieldNames,
+} from '../../src/domain/campaigns/fields';
 import type { Send } from '../../src/domain/types';
 
 describe('editDistance', () => {
@@ -84,5 +92,58 @@ describe('pointsText', () => {
       '624 points',
       '0 points',
     ]);
+  });
+});
+
+describe("words the add-on writes into a mail, in the mail's language", () => {
+  it('joins a list with the language\'s "and", leaving out empty items', () => {
+    expect(listText(['стикеры', 'панели', 'значки'], 'ru')).toBe('стикеры, панели и значки');
+    expect(listText(['stickers', 'panels'], 'en')).toBe('stickers and panels');
+    expect(listText(['', 'panels'], 'en')).toBe('panels');
+    expect(listText([], 'ru')).toBe('');
+  });
+
+  it("writes numbers with the language's separators", () => {
+    // 1234567.5: groups of three from the right (1|234|567); Russian no-break spaces and a comma.
+    expect(numberText(1234567.5, 'ru')).toBe('1\u00a0234\u00a0567,5');
+    expect(numberText(1234567.5, 'en')).toBe('1,234,567.5');
+    expect(numberText(-1200, 'en')).toBe('-1,200');
+    expect(numberText(624, 'ru')).toBe('624');
+    expect(pointsText(1234, 'ru')).toBe('1\u00a0234 балла'); // 34 → 4 → балла
+    expect(pointsText(1001, 'en')).toBe('1,001 points');
+  });
+
+  it('writes a day as the language does, other text as is', () => {
+    expect(isoDayText('2026-12-01', 'ru')).toBe('01.12.2026');
+    expect(isoDayText('2026-12-01', 'en')).toBe('2026-12-01');
+    expect(isoDayText('soon', 'ru')).toBe('soon');
+  });
+
+  it("a client's merge values: the list, the number and its plural follow the locale given", () => {
+    const client = {
+      id: 'C-1',
+      name: 'Анна Котова',
+      email: 'a@example.com',
+      locale: 'en',
+      referralCode: '',
+      extra: {},
+    } as unknown as Parameters<typeof clientMergeValues>[0];
+    const values = { points: 21, recommendation: ['стикеры', 'панели'] };
+    const ru = clientMergeValues(client, values, 'ru');
+    expect([
+      ru[foldFieldName('points')],
+      ru[foldFieldName('points_text')],
+      ru[foldFieldName('recommendation')],
+    ]).toEqual([
+      '21',
+      '21 балл', // 21: ends in 1, not 11 → балл
+      'стикеры и панели',
+    ]);
+    const en = clientMergeValues(client, { ...values, points: '2500' }, 'en');
+    expect([
+      en[foldFieldName('points')],
+      en[foldFieldName('points_text')],
+      en[foldFieldName('recommendation')],
+    ]).toEqual(['2,500', '2,500 points', 'стикеры and панели']);
   });
 });

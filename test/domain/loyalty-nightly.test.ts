@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Feedback, LedgerEntry, Order } from '../../src/domain/types';
 import { loyaltySettings } from '../../src/domain/loyalty/settings';
 import { planLoyaltyNight, type LoyaltyClient } from '../../src/domain/loyalty/nightly';
+import { tiersReachedFromLedger } from '../../src/domain/loyalty/tiers';
 
 const settings = loyaltySettings({ bonusRegistration: 0, bonusBirthday: 0 });
 const day = (y: number, m: number, d: number): Date => new Date(y, m - 1, d, 3);
@@ -145,5 +146,20 @@ describe('planLoyaltyNight', () => {
     );
     expect(expired.plan.appended.map((entry) => [entry.kind, entry.points])).toEqual([['expire', -100]]);
     expect(expired.plan.standings.get('C-1')?.balance).toBe(0);
+  });
+
+  it('dates a tier reached by orders loaded from history when their spend crossed it, not tonight', () => {
+    // Loaded on 1 Mar 2026: 400 on 5 Oct 2025 (→ Silver, 300), 700 on 20 Jan 2026 (→ 1100, Gold at 1000).
+    const orders = [
+      order('O-1', 'C-1', 400, 'completed', day(2025, 10, 5)),
+      order('O-2', 'C-1', 700, 'completed', day(2026, 1, 20)),
+    ];
+    const first = night([], [client('C-1')], orders, day(2026, 3, 1));
+    expect(first.plan.standings.get('C-1')).toMatchObject({ tier: 'Gold', change: 'up' });
+    const reached = tiersReachedFromLedger(first.ledger);
+    expect(reached.get('C-1|Silver')).toEqual(day(2025, 10, 5));
+    expect(reached.get('C-1|Gold')).toEqual(day(2026, 1, 20));
+    // The bonuses are credited tonight (their lots expire from tonight): 100 + 250, and the 1100 × 1 earned.
+    expect(first.plan.standings.get('C-1')?.balance).toBe(1100 + 350);
   });
 });

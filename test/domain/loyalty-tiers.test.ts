@@ -4,8 +4,10 @@ import { balance } from '../../src/domain/loyalty/ledger';
 import {
   evaluateTier,
   rollingSpend,
+  spendReachedAt,
   tierForSpend,
   tierMultiplier,
+  tiersReachedFromLedger,
   tierUpBonuses,
 } from '../../src/domain/loyalty/tiers';
 import { loyaltySettings } from '../../src/domain/loyalty/settings';
@@ -75,8 +77,8 @@ describe('evaluateTier', () => {
       since: day(2026, 3, 1),
       change: 'up',
       upBonuses: [
-        { tier: 'Silver', points: 100 },
-        { tier: 'Gold', points: 250 },
+        { tier: 'Silver', points: 100, threshold: 300 },
+        { tier: 'Gold', points: 250, threshold: 1000 },
       ],
       graceEndsAt: null,
     });
@@ -137,6 +139,60 @@ describe('tierUpBonuses', () => {
     expect(again.change).toBe('up');
     expect(tierUpBonuses(ledger, 'C-3', again, day(2026, 9, 1))).toEqual([]);
     expect(balance(ledger, 'C-3', day(2026, 9, 1))).toBe(350);
+  });
+});
+
+describe('when a threshold was crossed', () => {
+  const completedOrder = (id: string, amount: number, completedAt: Date, status = 'completed'): Order =>
+    ({
+      id,
+      clientId: 'C-7',
+      date: completedAt,
+      product: 'Эмоут',
+      quantity: 1,
+      amount,
+      status,
+      completedAt,
+    }) as Order;
+
+  it('is the completion of the order that brought the counted spend to the threshold, not the night that saw it', () => {
+    const orders = [
+      completedOrder('O-3', 500, day(2026, 2, 10)),
+      completedOrder('O-1', 200, day(2025, 12, 1)),
+      completedOrder('O-2', 150, day(2026, 1, 15)),
+      completedOrder('O-X', 900, day(2026, 1, 20), 'cancelled'),
+      // 2024: out of the 365-day window on 1 Mar 2026, so it does not count.
+      completedOrder('O-0', 5000, day(2024, 6, 1)),
+    ];
+    // Oldest first: 200 (1 Dec) → 350 (15 Jan) ≥ 300 Silver; → 850 (10 Feb); never 1000 (Gold).
+    expect(spendReachedAt(orders, 300, settings, day(2026, 3, 1))).toEqual(day(2026, 1, 15));
+    expect(spendReachedAt(orders, 850, settings, day(2026, 3, 1))).toEqual(day(2026, 2, 10));
+    // Not reached by tonight's counted orders: tonight.
+    expect(spendReachedAt(orders, 1000, settings, day(2026, 3, 1))).toEqual(day(2026, 3, 1));
+  });
+
+  it('goes to the ledger with each tier passed, a tier without a bonus recorded at 0 points, read back by tier', () => {
+    const noBonusSilver = loyaltySettings({
+      tiers: [
+        { name: 'Bronze', threshold: 0, multiplier: 1, upBonus: 0 },
+        { name: 'Silver', threshold: 300, multiplier: 1, upBonus: 0 },
+        { name: 'Gold', threshold: 1000, multiplier: 1, upBonus: 250 },
+      ],
+    });
+    const night = day(2026, 3, 1);
+    const up = evaluateTier('Bronze', null, 1200, night, noBonusSilver);
+    const crossed = { 300: day(2025, 12, 1), 1000: day(2026, 2, 10) } as Record<number, Date>;
+    const entries = tierUpBonuses([], 'C-7', up, night, (threshold) => crossed[threshold] ?? night);
+    expect(entries.map((entry) => [entry.key, entry.points, entry.date])).toEqual([
+      ['tier:C-7:Silver', 0, night],
+      ['tier:C-7:Gold', 250, night],
+    ]);
+    const reached = tiersReachedFromLedger(entries);
+    expect(reached.get('C-7|Silver')).toEqual(day(2025, 12, 1));
+    expect(reached.get('C-7|Gold')).toEqual(day(2026, 2, 10));
+    // An entry written before the crossing was recorded: its own date stands in.
+    const legacy = { ...entries[1]!, key: 'tier:C-8:Gold', clientId: 'C-8', reason: 'loyalty.reason.tierUp tier=Gold' };
+    expect(tiersReachedFromLedger([legacy]).get('C-8|Gold')).toEqual(night);
   });
 });
 

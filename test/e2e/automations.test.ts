@@ -54,8 +54,9 @@ const completedOrder = (id: string, clientId: string, date: string, amount: numb
  * - C-K's birthday is 26 Nov, but two campaign mails (23, 24 Nov) fill the weekly cap of 2 until
  *   30 Nov, after the birthday's 3-day window closes → nothing.
  * - C-P has 200 points credited 10 Dec 2025, expiring 10 Dec 2026 → reminder 14 days before, 26 Nov.
- * - C-T spent 400 (Silver from 300) with no tier written yet: the first nightly (25 Nov, 3:00) writes
- *   Silver → tier mail at 9:00 that day. Everyone else the nightly puts in Bronze, the starting tier: no mail.
+ * - C-T spent 400 on 20 Nov (Silver from 300; no completion time, so no feedback mail) with no tier
+ *   written yet: the first nightly (25 Nov, 3:00) records Silver reached 20 Nov → tier mail at 9:00 that
+ *   day, 5 days late, within its 14. Everyone else the nightly puts in Bronze, the starting tier: no mail.
  */
 function flowStudio() {
   const registered = { createdAt: at('2026-11-24T08:00:00Z'), consentAt: at('2026-11-24T08:00:00Z') };
@@ -77,7 +78,7 @@ function flowStudio() {
       completedOrder('O-R1', 'C-R', '2026-08-16T12:00:00Z', 50, 'Эмоут'),
       completedOrder('O-R2', 'C-R', '2026-09-15T12:00:00Z', 50, 'Эмоут'),
       completedOrder('O-R3', 'C-R', '2026-10-15T12:00:00Z', 50, 'Бейдж'),
-      completedOrder('O-T1', 'C-T', '2026-09-25T12:00:00Z', 400, 'Пак эмоутов'),
+      { ...completedOrder('O-T1', 'C-T', '2026-11-20T12:00:00Z', 400, 'Пак эмоутов'), completedAt: null },
     ],
     sends: [
       {
@@ -168,7 +169,8 @@ describe('automated mailings on a simulated calendar', () => {
     const link = /href="([^"]+)"/.exec(feedback)?.[1] ?? '';
     expect(link).toMatch(/^https:\/\/docs\.google\.com\/forms\//);
     expect(decodeURIComponent(link.replace(/&amp;/g, '&'))).toContain('O-F1');
-    expect(mails.find((mail) => mail.to === 'c-p@example.com')?.html).toContain('200 баллов сгорят 2026-12-10');
+    // A Russian mail writes the expiry day the Russian way (dd.mm.yyyy), as it writes every date.
+    expect(mails.find((mail) => mail.to === 'c-p@example.com')?.html).toContain('200 баллов сгорят 10.12.2026');
     expect(mails.find((mail) => mail.to === 'c-t@example.com')?.html).toContain('Ваш уровень: Silver');
     expect(mails.find((mail) => mail.to === 'c-r@example.com')?.html).toContain('Последний заказ: Бейдж');
 

@@ -2,7 +2,7 @@
 // recorded failed (with Gmail's error, never as a bounce) only after three tries that count (Gmail sent other mail
 // in between, or hours passed).
 import { describe, expect, it } from 'vitest';
-import { campaignStatus, consentingClient, mailStudio } from '../support/mail-studio';
+import { campaignStatus, consentingClient, mailStudio, confirmedCount } from '../support/mail-studio';
 import type { CampaignProgress } from '../../src/contract/sidebar-api';
 
 describe('failure breaker', () => {
@@ -21,7 +21,7 @@ describe('failure breaker', () => {
       cost: 0,
     });
     // Five failures in a row that count against nobody yet (first tries): the run stops and retries later.
-    const progress = studio.call<CampaignProgress>('sendCampaign', 'K-0001');
+    const progress = studio.call<CampaignProgress>('sendCampaign', 'K-0001', confirmedCount(studio, 'K-0001'));
     expect(progress).toMatchObject({ status: 'sending', sent: 0, failed: 0, remaining: 9 });
     // The next run sends the four others first, then tries the five again (Gmail worked in between: counted).
     studio.app.run('continueCampaigns', [], { kind: 'trigger' });

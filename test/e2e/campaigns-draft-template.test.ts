@@ -1,7 +1,13 @@
 // A Gmail draft as the template (`draft:<subject>`): every mail keeps the draft's HTML with the merge
 // fields filled, its inline images and attachments; the template draft stays in Drafts, unsent.
 import { describe, expect, it } from 'vitest';
-import { campaignStatus, consentingClients, createCampaignFor, mailStudio } from '../support/mail-studio';
+import {
+  campaignStatus,
+  consentingClients,
+  createCampaignFor,
+  mailStudio,
+  confirmedCount,
+} from '../support/mail-studio';
 
 const SUBJECT = 'Зимняя коллекция для {{first_name|друг}}';
 const HTML =
@@ -23,7 +29,7 @@ describe('a Gmail draft as the template', () => {
       inlineImages: { logo: { name: 'logo.png', contentType: 'image/png', base64: 'iVBORw0KGgo=' } },
     });
     const id = createCampaignFor(studio, { name: 'Зима', template: `draft:${SUBJECT}` });
-    call('sendCampaign', id);
+    call('sendCampaign', id, confirmedCount({ call }, id));
     expect(campaignStatus(studio, id)).toBe('done');
 
     const mails = emu.mail.outbox;

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { consentingClient, mailStudio, type MailStudio, createCampaignFor } from '../support/mail-studio';
 import type { CampaignProgress } from '../../src/contract/sidebar-api';
 
+// Also the count staff confirm: the 3 excluded clients are not in it.
 const RECIPIENTS = 50;
 
 function world(): { studio: MailStudio; eligible: string[] } {
@@ -32,7 +33,7 @@ function status(studio: MailStudio): string {
 /** What staff and the triggers do after a failure: press send again if it never started, then let it run. */
 function resume(studio: MailStudio): void {
   if (status(studio) === 'Черновик') {
-    studio.call('sendCampaign', 'K-0001');
+    studio.call('sendCampaign', 'K-0001', RECIPIENTS);
   }
   for (let run = 0; run < 6 && status(studio) !== 'Завершена'; run += 1)
     studio.app.run('continueCampaigns', [], { kind: 'trigger' });
@@ -55,7 +56,7 @@ describe('exactly once', () => {
     const { emu } = studio;
     const start = emu.toJSON();
     emu.rt.resetCounts();
-    studio.call('sendCampaign', 'K-0001');
+    studio.call('sendCampaign', 'K-0001', RECIPIENTS);
     const callsOfFullRun = emu.rt.total();
     expectExactlyOnce(studio, eligible, 'uninterrupted');
     // Bounded Gmail and sheet work per mail: a fixed number of calls each, sheet writes per chunk.
@@ -73,7 +74,7 @@ describe('exactly once', () => {
       emu.restore(start);
       emu.rt.killExecutionsAfter(k);
       try {
-        studio.call<CampaignProgress>('sendCampaign', 'K-0001');
+        studio.call<CampaignProgress>('sendCampaign', 'K-0001', RECIPIENTS);
       } catch (error) {
         // Killed is the point of the exercise; any other failure of the press is a finding.
         if (!/Exceeded maximum execution time/.test(String(error)))
@@ -100,13 +101,13 @@ describe('exactly once', () => {
       calls += 1;
       if (call === 'GmailDraft.send' && beforeFirstSend < 0) beforeFirstSend = calls - 1;
     };
-    studio.call('sendCampaign', 'K-0001');
+    studio.call('sendCampaign', 'K-0001', RECIPIENTS);
     emu.rt.onCall = null;
     expect(beforeFirstSend).toBeGreaterThan(0);
 
     emu.restore(start);
     emu.rt.killExecutionsAfter(beforeFirstSend);
-    expect(() => studio.call('sendCampaign', 'K-0001')).toThrow();
+    expect(() => studio.call('sendCampaign', 'K-0001', RECIPIENTS)).toThrow();
     emu.rt.killExecutionsAfter(null);
     expect(emu.mail.drafts()).toHaveLength(1);
     // The next run's listing of the drafts fails once, as Gmail sometimes does: the run goes on, and the
@@ -128,7 +129,7 @@ describe('exactly once', () => {
         studio.app.run('continueCampaigns', [], { kind: 'trigger' });
       }
     };
-    studio.call('sendCampaign', 'K-0001');
+    studio.call('sendCampaign', 'K-0001', RECIPIENTS);
     emu.rt.onCall = null;
     expect(fired).toBe(3);
     expectExactlyOnce(studio, eligible, 'duplicate trigger');
@@ -142,13 +143,13 @@ describe('exactly once', () => {
       if (call === 'GmailApp.createDraft' && second === null) {
         second = 'pressed';
         try {
-          second = studio.call<CampaignProgress>('sendCampaign', 'K-0001');
+          second = studio.call<CampaignProgress>('sendCampaign', 'K-0001', RECIPIENTS);
         } catch (error) {
           second = error instanceof Error ? error.message : String(error);
         }
       }
     };
-    const first = studio.call<CampaignProgress>('sendCampaign', 'K-0001');
+    const first = studio.call<CampaignProgress>('sendCampaign', 'K-0001', RECIPIENTS);
     emu.rt.onCall = null;
     // The second press comes while the first is about to draft its first mail: it sends nothing itself and
     // answers the run under way: 0 sent, all 50 still queued, the 3 excluded clients skipped, each for its reason.

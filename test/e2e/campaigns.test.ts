@@ -1,7 +1,7 @@
 // A campaign end to end on dist/Code.js: preview, test send, every exclusion reason, sending across a
 // quota pause and a day change, progress, the Campaigns and Sends sheets, batching of calls.
 import { describe, expect, it } from 'vitest';
-import { consentingClient, mailStudio, STAFF_EMAIL } from '../support/mail-studio';
+import { consentingClient, mailStudio, STAFF_EMAIL, confirmedCount } from '../support/mail-studio';
 import type { CampaignPreview, CampaignProgress, CampaignView } from '../../src/contract/sidebar-api';
 
 const HOUR = 3_600_000;
@@ -67,7 +67,7 @@ describe('a campaign from preview to done', () => {
     expect(emu.mail.outbox.map((mail) => mail.to)).toEqual([[STAFF_EMAIL]]);
 
     // Quota 10, one used by the test, 2 kept for automations: 7 go out today, then a pause.
-    const first = call<CampaignProgress>('sendCampaign', 'K-0001');
+    const first = call<CampaignProgress>('sendCampaign', 'K-0001', confirmedCount({ call }, 'K-0001'));
     expect(first).toMatchObject({ status: 'paused', sent: 8, remaining: 4, failed: 0 }); // 7 today + the old one
     expect(first.skippedByReason).toEqual({
       noConsent: 1,

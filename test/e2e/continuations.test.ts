@@ -2,7 +2,7 @@
 // so a campaign that needs several continuations must still get each one, and spent triggers must not
 // pile up toward the 20-trigger limit.
 import { describe, expect, it } from 'vitest';
-import { consentingClient, mailStudio } from '../support/mail-studio';
+import { consentingClient, mailStudio, confirmedCount } from '../support/mail-studio';
 import type { CampaignProgress } from '../../src/contract/sidebar-api';
 
 const MINUTE = 60_000;
@@ -23,7 +23,7 @@ describe('continuations', () => {
     });
     // Every Apps Script call takes 1.5 s of emulated time, so no run can send all 40 within its budget.
     emu.rt.callLatencyMs = 1_500;
-    call('sendCampaign', 'K-0001');
+    call('sendCampaign', 'K-0001', confirmedCount({ call }, 'K-0001'));
     expect(mailedTo().length).toBeLessThan(40);
 
     let continuationRuns = 0;

@@ -8,6 +8,7 @@ import {
   mailStudio,
   PROMO_TEMPLATE,
   type MailStudio,
+  confirmedCount,
 } from '../support/mail-studio';
 
 const MINUTE = 60_000;
@@ -41,7 +42,7 @@ function world(count: number, marks: { hard: number[]; soft: number[]; replies: 
   for (const n of marks.hard) studio.emu.mail.markBouncing(email(n), 'hard', 5);
   for (const n of marks.soft) studio.emu.mail.markBouncing(email(n), 'soft', 5);
   createCampaignFor(studio, { name: 'Ноябрь' });
-  studio.call('sendCampaign', 'K-0001');
+  studio.call('sendCampaign', 'K-0001', confirmedCount(studio, 'K-0001'));
   const threadOf = (address: string) =>
     studio.emu.mail.outbox.find((mail) => mail.to.includes(address))?.messageId ?? '';
   // The hourly trigger has run since the add-on was set up: its first run is the first follow-up check.

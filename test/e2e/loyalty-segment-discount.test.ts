@@ -1,7 +1,7 @@
 // A personal discount by segment (loyalty.discountBySegment) end to end on dist/Code.js: the client card,
 // a previewed and a sent campaign mail, and the calls a preview makes whatever the number of clients.
 import { describe, expect, it } from 'vitest';
-import { consentingClient, mailStudio } from '../support/mail-studio';
+import { consentingClient, mailStudio, confirmedCount } from '../support/mail-studio';
 import { order } from '../support/loyalty-studio';
 import type { CampaignPreview, LoyaltyCard } from '../../src/contract/sidebar-api';
 
@@ -89,7 +89,7 @@ describe('personal discount by segment', () => {
     expect(preview('C-0003').text).toContain('Ваша скидка: 15%');
     expect(preview('C-0001').problems).toEqual([]);
 
-    studio.call('sendCampaign', campaignId);
+    studio.call('sendCampaign', campaignId, confirmedCount(studio, campaignId));
     const bodyTo = (email: string) => studio.emu.mail.outbox.find((mail) => mail.to.includes(email))?.body ?? '';
     expect(bodyTo('c-0001@example.com')).toContain('Ваша скидка: 12%');
     expect(bodyTo('c-0002@example.com')).toContain('Ваша скидка: 5%');

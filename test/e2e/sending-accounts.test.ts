@@ -10,6 +10,7 @@ import {
   createCampaignFor,
   mailStudio,
   STAFF_EMAIL,
+  confirmedCount,
 } from '../support/mail-studio';
 import type { CampaignProgress } from '../../src/contract/sidebar-api';
 import { translate } from '../../src/i18n';
@@ -28,8 +29,9 @@ describe('the sending account', () => {
   it('the first account to send becomes the sending account', () => {
     const studio = twoAccountStudio(3);
     const id = createCampaignFor(studio, { name: 'First' });
+    const confirmed = confirmedCount(studio, id); // before any fault or hook is set
     expect(studio.emu.properties.script()['crm.sendingAccount']).toBeUndefined();
-    studio.call('sendCampaign', id);
+    studio.call('sendCampaign', id, confirmed);
     expect(studio.emu.properties.script()['crm.sendingAccount']).toBe(STAFF_EMAIL);
     expect(studio.emu.mail.outbox.map((mail) => mail.account)).toEqual([STAFF_EMAIL, STAFF_EMAIL, STAFF_EMAIL]);
   });
@@ -39,8 +41,12 @@ describe('the sending account', () => {
     const { emu, app } = studio;
     emu.properties.seed('script', { 'crm.sendingAccount': STAFF_EMAIL });
     const id = createCampaignFor(studio, { name: 'Pressed by Boris' });
+    const confirmed = confirmedCount(studio, id); // before any fault or hook is set
     const pressedAt = emu.clock.now();
-    const answer = app.run('sendCampaign', [id], { kind: 'client', as: SECOND }) as CampaignProgress;
+    const answer = app.run('sendCampaign', [id, confirmed], {
+      kind: 'client',
+      as: SECOND,
+    }) as CampaignProgress;
     expect(answer.sent).toBe(0);
     expect(answer.queuedFor?.account).toBe(STAFF_EMAIL);
     // The sending account's 10-minute trigger starts it: at the latest 10 minutes after the press.
@@ -65,6 +71,7 @@ describe('the sending account', () => {
     const studio = twoAccountStudio(3);
     const { emu } = studio;
     const id = createCampaignFor(studio, { name: 'Upgrade' });
+    const confirmed = confirmedCount(studio, id); // before any fault or hook is set
     // A run dies between journaling the first draft and sending it...
     let calls = 0;
     let beforeFirstSend = -1;
@@ -73,11 +80,11 @@ describe('the sending account', () => {
       if (call === 'GmailDraft.send' && beforeFirstSend < 0) beforeFirstSend = calls - 1;
     };
     const start = emu.toJSON();
-    studio.call('sendCampaign', id);
+    studio.call('sendCampaign', id, confirmed);
     emu.rt.onCall = null;
     emu.restore(start);
     emu.rt.killExecutionsAfter(beforeFirstSend);
-    expect(() => studio.call('sendCampaign', id)).toThrow();
+    expect(() => studio.call('sendCampaign', id, confirmed)).toThrow();
     emu.rt.killExecutionsAfter(null);
     // ...and its journal is rewritten as the previous version kept it: one list under one key.
     const key = `crm.sendJournal.${STAFF_EMAIL}`;
@@ -102,7 +109,8 @@ describe('the sending account', () => {
   it('continueCampaigns with nothing waiting touches no sheet and no Gmail, only properties and the account', () => {
     const studio = twoAccountStudio(2);
     const id = createCampaignFor(studio, { name: 'Done' });
-    studio.call('sendCampaign', id);
+    const confirmed = confirmedCount(studio, id); // before any fault or hook is set
+    studio.call('sendCampaign', id, confirmed);
     expect(campaignStatus(studio, id)).toBe('done');
     studio.emu.rt.resetCounts();
     studio.app.run('continueCampaigns', [], { kind: 'trigger' });
@@ -116,6 +124,7 @@ describe('the sending account', () => {
     const studio = twoAccountStudio(4);
     const { emu, app } = studio;
     const id = createCampaignFor(studio, { name: 'Killed' });
+    const confirmed = confirmedCount(studio, id); // before any fault or hook is set
     // The sending account's run dies right after its first journal write with a draft: one draft waits.
     let calls = 0;
     let afterFirstDraft = -1;
@@ -124,15 +133,15 @@ describe('the sending account', () => {
       if (call === 'GmailDraft.send' && afterFirstDraft < 0) afterFirstDraft = calls - 1;
     };
     const start = emu.toJSON();
-    studio.call('sendCampaign', id);
+    studio.call('sendCampaign', id, confirmed);
     emu.rt.onCall = null;
     emu.restore(start);
     emu.rt.killExecutionsAfter(afterFirstDraft);
-    expect(() => studio.call('sendCampaign', id)).toThrow();
+    expect(() => studio.call('sendCampaign', id, confirmed)).toThrow();
     emu.rt.killExecutionsAfter(null);
     expect(emu.mail.drafts(STAFF_EMAIL)).toHaveLength(1);
     // Boris's press: nothing of Anna's journal is read as sent, nothing sent from his Gmail.
-    app.run('sendCampaign', [id], { kind: 'client', as: SECOND });
+    app.run('sendCampaign', [id, confirmed], { kind: 'client', as: SECOND });
     expect(emu.mail.outbox).toEqual([]);
     expect(studio.sendsOf(id).filter((row) => row.status === 'Отправлено')).toEqual([]);
     app.run('continueCampaigns', [], { kind: 'trigger', as: STAFF_EMAIL });
@@ -149,7 +158,8 @@ describe('the web app for unsubscribe links', () => {
       emu.webapp.undeploy();
       if (state === 'dev only') emu.webapp.testDeploy();
       const id = createCampaignFor(studio, { name: 'Links' });
-      const pressed = studio.call<CampaignProgress>('sendCampaign', id);
+      const confirmed = confirmedCount(studio, id); // before any fault or hook is set
+      const pressed = studio.call<CampaignProgress>('sendCampaign', id, confirmed);
       expect(pressed.status).toBe('paused');
       expect(pressed.message).toBe(translate('ru', 'campaigns.pause.webapp'));
       expect(emu.mail.outbox).toEqual([]);
@@ -158,7 +168,7 @@ describe('the web app for unsubscribe links', () => {
       expect(() => studio.app.run('runHourly', [], { kind: 'trigger' })).not.toThrow();
       expect(emu.mail.outbox).toEqual([]);
       emu.webapp.deploy({ version: 1 });
-      const again = studio.call<CampaignProgress>('sendCampaign', id);
+      const again = studio.call<CampaignProgress>('sendCampaign', id, confirmed);
       expect(again).toMatchObject({ status: 'done', sent: 3 });
       const url = emu.mail.outbox[0]?.htmlBody ?? '';
       expect(url).toContain('/exec?action=unsubscribe');
@@ -174,7 +184,11 @@ describe('the web app for unsubscribe links', () => {
     });
     studio.emu.webapp.undeploy();
     const id = createCampaignFor(studio, { name: 'Plain', template: 'plain' });
-    expect(studio.call<CampaignProgress>('sendCampaign', id)).toMatchObject({ status: 'done', sent: 2 });
+    const confirmed = confirmedCount(studio, id); // before any fault or hook is set
+    expect(studio.call<CampaignProgress>('sendCampaign', id, confirmed)).toMatchObject({
+      status: 'done',
+      sent: 2,
+    });
   });
 
   it('a flow whose template has the link sends nothing while undeployed, queues nothing, and catches up once deployed', () => {

@@ -10,6 +10,7 @@ import {
   mailStudio,
   STAFF_EMAIL,
   type MailStudio,
+  confirmedCount,
 } from '../support/mail-studio';
 import type { CampaignProgress } from '../../src/contract/sidebar-api';
 import { translate } from '../../src/i18n';
@@ -57,8 +58,9 @@ describe('Gmail faults in any words', () => {
       const studio = mailStudio({ quota: 100, clients: consentingClients(12), setup: false });
       const { emu } = studio;
       const id = createCampaignFor(studio, { name: 'Outage' });
+      const confirmed = confirmedCount(studio, id); // before any fault or hook is set
       for (const call of GMAIL_CALLS) emu.rt.failOn(call, text);
-      const pressed = studio.call<CampaignProgress>('sendCampaign', id);
+      const pressed = studio.call<CampaignProgress>('sendCampaign', id, confirmed);
       expect(pressed).toMatchObject({ sent: 0, failed: 0, remaining: 12 });
       expect(pressed.status).toBe('sending');
       // Several runs during the outage, minutes apart: still nobody failed, nothing paused.
@@ -83,6 +85,7 @@ describe('Gmail faults in any words', () => {
     const studio = mailStudio({ quota: 100, clients: consentingClients(6), setup: false });
     const { emu } = studio;
     const id = createCampaignFor(studio, { name: 'Each call' });
+    const confirmed = confirmedCount(studio, id); // before any fault or hook is set
     // A run killed right after its third createDraft leaves an unjournaled draft: settling (getDrafts, getMessage,
     // deleteDraft) then has work to fail at too.
     const start = emu.toJSON();
@@ -93,7 +96,7 @@ describe('Gmail faults in any words', () => {
       calls += 1;
       if (call === 'GmailApp.createDraft' && ++drafted === 3) afterThirdDraft = calls;
     };
-    studio.call('sendCampaign', id);
+    studio.call('sendCampaign', id, confirmed);
     emu.rt.onCall = null;
     expect(afterThirdDraft).toBeGreaterThan(0);
     const findings: string[] = [];
@@ -102,7 +105,7 @@ describe('Gmail faults in any words', () => {
         emu.restore(start);
         emu.rt.killExecutionsAfter(afterThirdDraft);
         try {
-          studio.call('sendCampaign', id);
+          studio.call('sendCampaign', id, confirmed);
         } catch {
           // killed mid-run on purpose
         }
@@ -132,8 +135,9 @@ describe('Gmail faults in any words', () => {
     const studio = mailStudio({ quota: 100, clients: consentingClients(10), setup: false });
     const { emu } = studio;
     const id = createCampaignFor(studio, { name: 'Hiccups' });
+    const confirmed = confirmedCount(studio, id); // before any fault or hook is set
     emu.rt.failOn('GmailDraft.send', 'Ошибка сервера, попробуйте ещё раз', 3);
-    const pressed = studio.call<CampaignProgress>('sendCampaign', id);
+    const pressed = studio.call<CampaignProgress>('sendCampaign', id, confirmed);
     expect(pressed).toMatchObject({ sent: 7, failed: 0, remaining: 3, status: 'sending' });
     studio.app.run('continueCampaigns', [], { kind: 'trigger' });
     expect(campaignStatus(studio, id)).toBe('done');
@@ -146,8 +150,9 @@ describe('Gmail faults in any words', () => {
     const studio = mailStudio({ quota: 100, clients: consentingClients(6), setup: false });
     const { emu } = studio;
     const id = createCampaignFor(studio, { name: 'Late fault' });
+    const confirmed = confirmedCount(studio, id); // before any fault or hook is set
     emu.mail.failAfterDelivery('draft', 'Не удалось выполнить операцию', 2);
-    const pressed = studio.call<CampaignProgress>('sendCampaign', id);
+    const pressed = studio.call<CampaignProgress>('sendCampaign', id, confirmed);
     expect(pressed).toMatchObject({ status: 'done', sent: 6, failed: 0, remaining: 0 });
     expectEachOnce(studio, emailsOf(6));
   });
@@ -158,7 +163,8 @@ describe('Gmail faults in any words', () => {
     const { emu } = studio;
     emu.mail.rejectAddress('c-0001@example.com', 'Адрес отклонён');
     const id = createCampaignFor(studio, { name: 'Refused' });
-    studio.call('sendCampaign', id);
+    const confirmed = confirmedCount(studio, id); // before any fault or hook is set
+    studio.call('sendCampaign', id, confirmed);
     // The others went out; the refused one waits, tried again only when Gmail worked in between or hours later.
     expect(statuses(studio, id)).toEqual({ [SENT]: 3, [QUEUED]: 1 });
     studio.app.run('continueCampaigns', [], { kind: 'trigger' });
@@ -180,6 +186,7 @@ describe('Gmail faults in any words', () => {
     const studio = mailStudio({ quota: 100, clients: consentingClients(8), setup: false });
     const { emu } = studio;
     const id = createCampaignFor(studio, { name: 'Quota' });
+    const confirmed = confirmedCount(studio, id); // before any fault or hook is set
     // An error that speaks of a quota while plenty is left: retried, not a pause.
     emu.rt.failOn('GmailDraft.send', 'Service invoked too many times for one day: email.', 1);
     let sends = 0;
@@ -192,7 +199,7 @@ describe('Gmail faults in any words', () => {
         emu.rt.failOn('GmailDraft.send', 'Превышен лимит', 1);
       }
     };
-    const pressed = studio.call<CampaignProgress>('sendCampaign', id);
+    const pressed = studio.call<CampaignProgress>('sendCampaign', id, confirmed);
     emu.rt.onCall = null;
     expect(pressed.status).toBe('paused');
     expect(pressed.message).toBe(
@@ -213,7 +220,8 @@ describe('Gmail faults in any words', () => {
     const { emu } = studio;
     emu.mail.addDraft({ subject: 'Big news', body: '', htmlBody: `<p>${'{{name}} '.repeat(100)}</p>` }, STAFF_EMAIL);
     const id = createCampaignFor(studio, { name: 'Big', template: 'draft:Big news' });
-    const pressed = studio.call<CampaignProgress>('sendCampaign', id);
+    const confirmed = confirmedCount(studio, id); // before any fault or hook is set
+    const pressed = studio.call<CampaignProgress>('sendCampaign', id, confirmed);
     expect(pressed).toMatchObject({ status: 'done', sent: 2, failed: 1 });
     const failed = studio.sendsOf(id).find((row) => row.clientId === 'C-0002');
     // 100 × 1,000 two-byte letters in the HTML and again in its text: 400 KB, over 200 KB; the others' are 3 KB.

@@ -2,7 +2,13 @@
 // run notes the change, the next poll alerts it, each once; switchable in Settings.
 import { describe, expect, it } from 'vitest';
 import { attachFakeTelegram, FAKE_BOT_TOKEN } from '../../local/fake-telegram';
-import { campaignStatus, consentingClients, createCampaignFor, mailStudio } from '../support/mail-studio';
+import {
+  campaignStatus,
+  consentingClients,
+  createCampaignFor,
+  mailStudio,
+  confirmedCount,
+} from '../support/mail-studio';
 
 const STAFF_CHAT = 9000;
 const HOUR = 3_600_000;
@@ -32,7 +38,7 @@ describe('campaign alerts', () => {
   it('a pause for the quota and the end are each alerted once, with the counts, in the studio language', () => {
     const studio = campaignWithStaffChat();
     const id = createCampaignFor(studio, { name: 'Ноябрь <скидки>' });
-    studio.call('sendCampaign', id);
+    studio.call('sendCampaign', id, confirmedCount(studio, id));
     expect(campaignStatus(studio, id)).toBe('paused');
     studio.poll();
     studio.poll();
@@ -54,7 +60,7 @@ describe('campaign alerts', () => {
     const studio = campaignWithStaffChat();
     studio.call('saveSetting', 'telegram.alertCampaign', 'FALSE');
     const id = createCampaignFor(studio, { name: 'Тихая' });
-    studio.call('sendCampaign', id);
+    studio.call('sendCampaign', id, confirmedCount(studio, id));
     studio.emu.advance(25 * HOUR);
     expect(campaignStatus(studio, id)).toBe('done');
     studio.poll();

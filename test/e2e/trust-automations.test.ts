@@ -124,7 +124,8 @@ describe('calm by default', () => {
     expect(studio.mailedTo()).toHaveLength(10);
     // A client registers after the switch-on; the next hourly run welcomes them from the reserve.
     const now = new Date(emu.clock.now());
-    writeFixture(emu, 'clients', [...clients, consentingClient('C-NEW', { createdAt: now, consentAt: now })], 'ru');
+    // writeFixture appends: the new client only.
+    writeFixture(emu, 'clients', [consentingClient('C-NEW', { createdAt: now, consentAt: now })], 'ru');
     emu.advance(2 * HOUR);
     const subjects = emu.mail.outbox.map((mail) => mail.subject);
     expect(subjects.filter((subject) => subject === 'Новинки')).toHaveLength(10);
@@ -183,5 +184,50 @@ describe('calm by default', () => {
       for (let k = 2; k < times.length; k++)
         expect((times[k] ?? 0) - (times[k - 2] ?? 0)).toBeGreaterThanOrEqual(7 * DAY);
     }
+  });
+
+  it('the tier flow switched on after history is loaded mails only tiers reached after the switch', () => {
+    const tierTemplate = {
+      name: 'tier',
+      subject: 'Новый уровень: {{tier}}',
+      htmlBody: '<p>Поздравляем</p>',
+      textBody: '',
+    };
+    const history = [
+      // C-OLD's loaded history: 400 on 1 Jun (Silver at 300), 700 on 1 Sep (1100: Gold at 1000), both
+      // within the 365-day window on 24 Nov; C-NEW: 200 on 1 Oct, Bronze.
+      { ...completed('O-1', 'C-OLD', '2026-06-01T12:00:00Z'), amount: 400 },
+      { ...completed('O-2', 'C-OLD', '2026-09-01T12:00:00Z'), amount: 700 },
+      { ...completed('O-3', 'C-NEW', '2026-10-01T12:00:00Z'), amount: 200 },
+    ];
+    const studio = mailStudio({
+      clients: [
+        consentingClient('C-OLD', { name: 'Ольга Старова' }),
+        consentingClient('C-NEW', { name: 'Нина Новак' }),
+      ],
+      orders: history,
+      templates: [...TEMPLATES, tierTemplate],
+    });
+    const { call, emu } = studio;
+    // Switched on today, 24 Nov 12:00 Moscow, before loyalty has ever run over the history.
+    call('saveAutomation', { flow: 'tierReached', enabled: true, delayDays: 0, template: 'tier' });
+    emu.advance(DAY); // the night to 25 Nov: C-OLD is first seen at Gold (reached 1 Sep), C-NEW stays Bronze
+    expect(emu.mail.outbox).toEqual([]);
+    // 25 Nov: both order again after the switch. C-NEW: 200 + 200 = 400 ≥ 300 → Silver, reached now;
+    // C-OLD: 1100 + 100, still Gold (no new tier, though the nightly run re-stamps Tier since).
+    const now = emu.clock.now();
+    writeFixture(
+      emu,
+      'orders',
+      [
+        { ...completed('O-4', 'C-NEW', new Date(now).toISOString()), amount: 200 },
+        { ...completed('O-5', 'C-OLD', new Date(now).toISOString()), amount: 100 },
+      ],
+      'ru',
+    );
+    emu.advance(3 * DAY);
+    expect(emu.mail.outbox.map((mail) => [mail.subject, mail.to])).toEqual([
+      ['Новый уровень: Silver', ['c-new@example.com']],
+    ]);
   });
 });

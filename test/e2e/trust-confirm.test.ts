@@ -87,7 +87,6 @@ describe('the number confirmed is the number sent', () => {
     const id = createCampaignFor(studio, { name: 'Пусто' });
     expect(studio.call<CampaignConfirmation>('confirmCampaign', id).count).toBe(0);
     expect(() => studio.call('sendCampaign', id, 0)).toThrow('отправлять некому');
-    expect(() => studio.call('sendCampaign', id)).toThrow('отправлять некому');
     expect(studio.emu.mail.outbox).toEqual([]);
 
     const done = mailStudio({ locale: 'en', clients: consentingClients(2) });
@@ -118,7 +117,6 @@ describe('nothing broken is sent', () => {
     ]);
     for (const press of [
       () => studio.call('sendCampaign', id, confirmation.count),
-      () => studio.call('sendCampaign', id),
       () => studio.call('scheduleCampaign', id, '2026-11-25T10:00:00Z'),
       () => studio.call('testSendCampaign', id),
     ])
@@ -195,5 +193,29 @@ describe('test send as the previewed recipient', () => {
     const skipped = studio.call<CampaignPreview>('previewCampaign', id, 'C-0003');
     expect(skipped.clientId).toBe('C-0001');
     expect(skipped.skippedByReason).toEqual({ noConsent: 1 });
+  });
+});
+
+describe('the confirmed count is required at the door', () => {
+  it('a press without the count, or with a broken one, is refused in a sentence, in both languages, and sends nothing', () => {
+    const ru = mailStudio({ clients: consentingClients(3) });
+    const id = createCampaignFor(ru, { name: 'Без подтверждения' });
+    expect(() => ru.call('sendCampaign', id)).toThrow(
+      'Подтверждённое число получателей: ожидается значение; получено ничего. Ничего не изменено.',
+    );
+    expect(() => ru.call('sendCampaign', id, null)).toThrow('Подтверждённое число получателей: ожидается значение');
+    expect(() => ru.call('sendCampaign', id, 2.5)).toThrow('Подтверждённое число получателей: ожидается целое число');
+    expect(ru.emu.mail.outbox).toEqual([]);
+    expect(ru.sendsOf(id)).toEqual([]);
+
+    const en = mailStudio({ locale: 'en', clients: consentingClients(3) });
+    const enId = createCampaignFor(en, { name: 'Unconfirmed' });
+    expect(() => en.call('sendCampaign', enId)).toThrow(
+      'Confirmed number of recipients: expected a value; received nothing. Nothing was changed.',
+    );
+    expect(en.emu.mail.outbox).toEqual([]);
+    // With the confirmed count the same press goes: 3 consenting clients, 3 mails.
+    en.call('sendCampaign', enId, 3);
+    expect(en.mailedTo()).toHaveLength(3);
   });
 });

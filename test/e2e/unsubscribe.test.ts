@@ -1,7 +1,7 @@
 // Unsubscribe through the web app: valid, altered and foreign tokens; the click held in script
 // properties, honoured before every send, and written into Clients by the hourly step.
 import { describe, expect, it } from 'vitest';
-import { consentingClient, mailStudio } from '../support/mail-studio';
+import { consentingClient, mailStudio, confirmedCount } from '../support/mail-studio';
 
 function studioWithTwo() {
   return mailStudio({
@@ -37,7 +37,7 @@ describe('unsubscribe', () => {
       scheduledAt: null,
       cost: 0,
     });
-    studio.call('sendCampaign', 'K-0001');
+    studio.call('sendCampaign', 'K-0001', confirmedCount(studio, 'K-0001'));
     expect(studio.mailedTo()).toEqual(['c-0002@example.com']);
     expect(studio.sendsOf('K-0001').find((row) => row.clientId === 'C-0001')).toMatchObject({ reason: 'unsubscribed' });
 
@@ -66,7 +66,7 @@ describe('unsubscribe', () => {
         studio.app.callFromClient('confirmUnsubscribe', studio.tokenFor('C-0002', 'c-0002@example.com'), 'ru');
       }
     };
-    studio.call('sendCampaign', 'K-0001');
+    studio.call('sendCampaign', 'K-0001', confirmedCount(studio, 'K-0001'));
     studio.emu.rt.onCall = null;
     expect(studio.mailedTo()).toEqual(['c-0001@example.com']);
   });

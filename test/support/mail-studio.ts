@@ -127,6 +127,11 @@ export function createCampaignFor(
   return view.id;
 }
 
+/** The count staff confirm for a campaign now: sendCampaign requires it, as the sidebar sends it. */
+export function confirmedCount(studio: Pick<MailStudio, 'call'>, campaignId: string): number {
+  return studio.call<{ count: number }>('confirmCampaign', campaignId).count;
+}
+
 /** A campaign's status as the sidebar lists it (the code, not the sheet's translated label). */
 export function campaignStatus(studio: MailStudio, campaignId: string): string {
   return (

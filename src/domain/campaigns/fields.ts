@@ -24,7 +24,8 @@ export const BUILTIN_FIELDS = [
 ] as const;
 export type BuiltinField = (typeof BUILTIN_FIELDS)[number];
 
-export type FieldValue = string | number | Date | null | undefined;
+/** A list (recommended products) is joined in the mail's language. */
+export type FieldValue = string | number | Date | readonly string[] | null | undefined;
 /** Values for one recipient, by field name as written anywhere (names are compared folded). */
 export type MergeValues = Readonly<Record<string, FieldValue>>;
 
@@ -71,6 +72,7 @@ const BIRTHDAY_REFERENCE_YEAR = 2000;
 
 function cellText(value: unknown, locale: Locale, isBirthday = false): string {
   if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return listText(value.map(String), locale);
   if (isDate(value)) {
     if (Number.isNaN(value.getTime())) return '';
     // The day on the studio's calendar: a birthday typed in a Novosibirsk sheet is that sheet's midnight.
@@ -94,7 +96,7 @@ const CLIENT_COLUMN_NAMES: ReadonlyArray<[string, keyof Client]> = CLIENTS.colum
  */
 export function clientMergeValues(
   client: Client,
-  values: Partial<Record<BuiltinField, FieldValue>>,
+  values: Readonly<Partial<Record<BuiltinField, FieldValue>> & Record<string, FieldValue>>,
   locale: Locale,
 ): Record<string, string> {
   const merged: Record<string, string> = {};
@@ -107,20 +109,46 @@ export function clientMergeValues(
   merged[foldFieldName('name')] = client.name;
   merged[foldFieldName('referral_code')] = client.referralCode;
   for (const [name, value] of Object.entries(values)) merged[foldFieldName(name)] = cellText(value, locale);
-  const points = merged[foldFieldName('points')] ?? '';
-  if (points.trim() !== '' && Number.isFinite(Number(points)))
-    merged[foldFieldName('points_text')] = pointsText(Number(points), locale);
+  const raw = values['points'];
+  const points = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
+  if (typeof points === 'number' && Number.isFinite(points)) {
+    merged[foldFieldName('points')] = numberText(points, locale);
+    merged[foldFieldName('points_text')] = pointsText(points, locale);
+  }
   return merged;
+}
+
+/** "a", "a и b", "a, b и c" / "a, b and c": a list joined in the mail's language. */
+export function listText(items: readonly string[], locale: Locale): string {
+  const shown = items.filter((item) => item.trim() !== '');
+  if (shown.length <= 1) return shown[0] ?? '';
+  return `${shown.slice(0, -1).join(', ')}${catalogEntry('loyalty.recommendation.and')[locale]}${shown[shown.length - 1]}`;
+}
+
+/** "1 234,5" / "1,234.5": a number as the mail's language writes it (no-break space between thousands in Russian). */
+export function numberText(value: number, locale: Locale): string {
+  const [whole = '', fraction] = String(Math.abs(value)).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, locale === 'ru' ? '\u00a0' : ',');
+  const sign = value < 0 ? '-' : '';
+  return fraction === undefined ? `${sign}${grouped}` : `${sign}${grouped}${locale === 'ru' ? ',' : '.'}${fraction}`;
+}
+
+/** A `YYYY-MM-DD` day as dates are written into mail: `27.11.2026` in Russian, as is in English; other text unchanged. */
+export function isoDayText(iso: string, locale: Locale): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso.trim());
+  if (!match || locale === 'en') return iso;
+  return `${match[3]}.${match[2]}.${match[1]}`;
 }
 
 /** "624 балла", "5 баллов", "1 балл"; "1 point", "624 points": the number with its word, in the client's language. */
 export function pointsText(points: number, locale: Locale): string {
-  if (locale === 'en') return `${points} ${Math.abs(points) === 1 ? 'point' : 'points'}`;
-  if (!Number.isInteger(points)) return `${points} балла`; // a fraction takes the genitive singular
+  const number = numberText(points, locale);
+  if (locale === 'en') return `${number} ${Math.abs(points) === 1 ? 'point' : 'points'}`;
+  if (!Number.isInteger(points)) return `${number} балла`; // a fraction takes the genitive singular
   const n = Math.abs(points) % 100;
   const last = n % 10;
   const word = n >= 11 && n <= 14 ? 'баллов' : last === 1 ? 'балл' : last >= 2 && last <= 4 ? 'балла' : 'баллов';
-  return `${points} ${word}`;
+  return `${number} ${word}`;
 }
 
 /** Every field name a template may use, given the staff columns of the Clients sheet. */

@@ -9,7 +9,7 @@ import type { ClientId, Feedback, LedgerEntry, Order } from '../types';
 import { birthdayBonus, feedbackBonus, registrationBonus } from './ledger';
 import { orderEarnKey, reconcileOrder } from './order-points';
 import { expiryEntries } from './expiry';
-import { evaluateTier, rollingSpend, tierMultiplier, tierUpBonuses, type TierChange } from './tiers';
+import { evaluateTier, rollingSpend, spendReachedAt, tierMultiplier, tierUpBonuses, type TierChange } from './tiers';
 import { referralCredits } from './referrals';
 import type { LoyaltySettings } from './settings';
 
@@ -125,7 +125,12 @@ export function planLoyaltyNight(input: LoyaltyNightInput): LoyaltyNightPlan {
     }
     const decision = evaluateTier(client.tier, client.tierSince, spend.get(client.id) ?? 0, asOf, settings);
     decisions.set(client.id, decision);
-    ledger.add(tierUpBonuses(ledger.of(client.id), client.id, decision, asOf));
+    const own = ordersByClient.get(client.id) ?? [];
+    ledger.add(
+      tierUpBonuses(ledger.of(client.id), client.id, decision, asOf, (threshold) =>
+        spendReachedAt(own, threshold, settings, asOf),
+      ),
+    );
   }
 
   for (const clientId of ledger.clientIds()) ledger.add(expiryEntries(ledger.of(clientId), settings, asOf));

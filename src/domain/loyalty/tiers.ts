@@ -3,7 +3,7 @@
 
 import type { ClientId, LedgerEntry, Order } from '../types';
 import { addDays, calendarDaysBetween } from '../analysis/dates';
-import { awardBonus, ledgerReason } from './ledger';
+import { hasKey, ledgerEntry, ledgerReason, parseLedgerReason } from './ledger';
 import type { LoyaltySettings, TierRule } from './settings';
 
 function sortedTiers(settings: LoyaltySettings): TierRule[] {
@@ -50,8 +50,8 @@ export interface TierDecision {
   since: Date;
   /** `held`: the spend is below the tier but the grace period has not run out. */
   change: TierChange;
-  /** Tiers passed on the way up that pay a bonus (each at most once per client, see tierUpBonuses). */
-  upBonuses: { tier: string; points: number }[];
+  /** Tiers passed on the way up, with their bonus (0 for none); each recorded once per client, see tierUpBonuses. */
+  upBonuses: { tier: string; points: number; threshold: number }[];
   /** While held, the day the client drops unless they qualify again. */
   graceEndsAt: Date | null;
 }
@@ -79,8 +79,7 @@ export function evaluateTier(
   if (qualifiedRank > previousRank) {
     const upBonuses = tiers
       .slice(previousRank + 1, qualifiedRank + 1)
-      .filter((tier) => tier.upBonus > 0)
-      .map((tier) => ({ tier: tier.name, points: tier.upBonus }));
+      .map((tier) => ({ tier: tier.name, points: Math.max(0, Math.floor(tier.upBonus)), threshold: tier.threshold }));
     return { tier: qualified.name, since: asOf, change: 'up', upBonuses, graceEndsAt: null };
   }
   if (qualifiedRank === previousRank) {
@@ -93,23 +92,71 @@ export function evaluateTier(
   return { tier: qualified.name, since: asOf, change: 'down', upBonuses: [], graceEndsAt: null };
 }
 
-/** The ledger credits for a decision's up-bonuses, once per client and tier (`tier:C-3:Gold`). */
+/**
+ * When one client's rolling spend reached `threshold`: the completion of the order that brought the sum
+ * of tonight's counted orders (oldest first) to it. Orders loaded from history give their own old dates,
+ * so a tier reached by back-filled orders is dated in the past, not on the night that noticed it.
+ */
+export function spendReachedAt(
+  clientOrders: readonly Order[],
+  threshold: number,
+  settings: LoyaltySettings,
+  asOf: Date,
+): Date {
+  const counted = clientOrders
+    .filter((order) => {
+      if (order.status !== 'completed') return false;
+      const age = calendarDaysBetween(order.completedAt ?? order.date, asOf);
+      return age >= 0 && age < settings.tierWindowDays;
+    })
+    .map((order) => ({ at: order.completedAt ?? order.date, amount: order.amount }))
+    .sort((a, b) => a.at.getTime() - b.at.getTime());
+  let sum = 0;
+  for (const order of counted) {
+    sum += order.amount;
+    if (sum >= threshold) return new Date(Math.min(order.at.getTime(), asOf.getTime()));
+  }
+  return asOf;
+}
+
+const TIER_KEY = /^tier:(.+):([^:]+)$/;
+
+/**
+ * The ledger's record of each tier reached, `clientId|tier` → when the spend crossed its threshold
+ * (the entry's `reachedAt`; the entry's own date for entries written before it was recorded).
+ */
+export function tiersReachedFromLedger(entries: readonly LedgerEntry[]): Map<string, Date> {
+  const reached = new Map<string, Date>();
+  for (const entry of entries) {
+    const match = TIER_KEY.exec(entry.key);
+    if (!match || match[1] !== entry.clientId) continue;
+    const recorded = Date.parse(parseLedgerReason(entry.reason)?.params['reachedAt'] ?? '');
+    reached.set(`${entry.clientId}|${match[2] ?? ''}`, Number.isNaN(recorded) ? entry.date : new Date(recorded));
+  }
+  return reached;
+}
+
+/**
+ * The ledger entries for a decision's tiers passed, once per client and tier (`tier:C-3:Gold`): the
+ * tier's bonus (0 points for a tier without one, still the record), with when its threshold was crossed
+ * (`reachedAt`, see spendReachedAt) in the reason, for the tier-reached flow.
+ */
 export function tierUpBonuses(
   entries: readonly LedgerEntry[],
   clientId: ClientId,
   decision: TierDecision,
   asOf: Date,
+  reachedAt: (threshold: number) => Date = () => asOf,
 ): LedgerEntry[] {
   const appended: LedgerEntry[] = [];
   for (const bonus of decision.upBonuses) {
-    const reason = ledgerReason('loyalty.reason.tierUp', { tier: bonus.tier });
-    appended.push(
-      ...awardBonus(
-        [...entries, ...appended],
-        { clientId, key: `tier:${clientId}:${bonus.tier}`, points: bonus.points, reason },
-        asOf,
-      ),
-    );
+    const key = `tier:${clientId}:${bonus.tier}`;
+    if (hasKey(entries, key)) continue;
+    const reason = ledgerReason('loyalty.reason.tierUp', {
+      tier: bonus.tier,
+      reachedAt: reachedAt(bonus.threshold).toISOString(),
+    });
+    appended.push(ledgerEntry({ clientId, kind: 'bonus', points: bonus.points, key, reason }, asOf));
   }
   return appended;
 }

@@ -38,7 +38,7 @@ const ARGUMENT_FIELDS: Partial<Record<DoorFunction, readonly FieldName[]>> = {
   deleteSegment: ['id'],
   previewCampaign: ['campaignId', 'clientId'],
   testSendCampaign: ['campaignId'],
-  sendCampaign: ['campaignId'],
+  sendCampaign: ['campaignId', 'confirmedCount'],
   scheduleCampaign: ['campaignId', 'scheduledAt'],
   cancelCampaign: ['campaignId'],
   getCampaignProgress: ['campaignId'],
@@ -81,6 +81,7 @@ const FIELDS = [
   'hl',
   'ru',
   'en',
+  'confirmedCount',
 ] as const;
 type FieldName = (typeof FIELDS)[number];
 const isField = (name: unknown): name is FieldName => (FIELDS as readonly unknown[]).includes(name);

@@ -4,7 +4,6 @@
 import type { AutomationForecast, AutomationView, FlowNameView } from '../../contract/sidebar-api';
 import { withSendLock } from '../../services/locks';
 import { scriptStore } from '../../services/properties';
-import { isDate } from '../../domain/cells';
 import { dueFlowMails, forecastFlow, isQuietHour, type FlowFacts } from '../../domain/campaigns/flows';
 import { kindOfCampaigns } from '../../domain/campaigns/exclusions';
 import { FLOW_NAMES, flowCampaignId, flowOfCampaignId, type FlowName } from '../../domain/campaigns/settings';
@@ -24,7 +23,7 @@ import {
 import { HOURLY_FLOW_BUDGET_MS, pendingEmails } from './campaign-runs';
 import { mergeSources, mergeValuesFor, renderMail, templateBlocked, type MailTemplate } from './mail-merge';
 import { templateVariants, type TemplateVariants } from './template-variants';
-import { feedbackLinks, loyaltyOccasions } from './mail-seams';
+import { feedbackLinks, loyaltyOccasions, type LoyaltyOccasions } from './mail-seams';
 import { UserFacingError } from '../app/respond';
 import { asStaff } from '../app/staff';
 import { sendQueue, settleJournal, type QueuedMail } from './sending';
@@ -75,23 +74,28 @@ export function saveAutomation(automation: Omit<AutomationView, 'label'>): Autom
   });
 }
 
-/** What analysis and loyalty wrote into Clients: churn risk, tier and points, and when the tier was reached. */
+/**
+ * What analysis and loyalty wrote: churn risk, tier and points from Clients, and when the client's
+ * current tier was reached from the ledger (not Tier since, which the nightly run moves while the client
+ * still qualifies; a tier with no record in the ledger is no occasion).
+ */
 function storedFacts(
   base: ClientBase,
-  startingTiers: ReadonlySet<string>,
+  loyalty: Pick<LoyaltyOccasions, 'startingTiers' | 'tiersReachedAt'>,
 ): Pick<FlowFacts, 'clients' | 'tiersReached'> {
   const clients = new Map<ClientId, ClientFacts>();
   const tiersReached: { clientId: ClientId; tier: string; reachedAt: Date }[] = [];
   for (const row of base.clientRows) {
     const id = String(row.values.id ?? '');
-    const { churnRisk, tier, pointsBalance, tierSince } = row.values;
+    const { churnRisk, tier, pointsBalance } = row.values;
     clients.set(id, {
       churnRisk: typeof churnRisk === 'number' ? churnRisk : null,
       tier: tier ? String(tier) : null,
       points: typeof pointsBalance === 'number' ? pointsBalance : null,
     });
-    if (tier && !startingTiers.has(String(tier)) && isDate(tierSince))
-      tiersReached.push({ clientId: id, tier: String(tier), reachedAt: tierSince });
+    const reachedAt = tier ? loyalty.tiersReachedAt.get(`${id}|${String(tier)}`) : undefined;
+    if (tier && reachedAt && !loyalty.startingTiers.has(String(tier)))
+      tiersReached.push({ clientId: id, tier: String(tier), reachedAt });
   }
   return { clients, tiersReached };
 }
@@ -121,7 +125,10 @@ export function forecastAutomation(flow: FlowNameView): AutomationForecast {
     const flowSettings = readFlowSettings(book);
     const base = readClientBase(book);
     const sends = readSendsSheet(book).rows.map((row) => row.send);
-    const loyalty = loyaltyOccasions(book, now, { ledger: flow === 'pointsExpiry' });
+    const loyalty = loyaltyOccasions(book, now, {
+      pointsExpiry: flow === 'pointsExpiry',
+      tierReached: flow === 'tierReached',
+    });
     const mails = forecastFlow(
       flow,
       now,
@@ -131,7 +138,7 @@ export function forecastAutomation(flow: FlowNameView): AutomationForecast {
       {
         localHour: 0,
         pendingUnsubscribes: pendingEmails(scriptStore(), base.clients),
-        ...storedFacts(base, loyalty.startingTiers),
+        ...storedFacts(base, loyalty),
         pointsExpiring: loyalty.pointsExpiring,
         kindOf: kindOfCampaigns(
           readCampaigns(book).map((row) => row.campaign),
@@ -181,14 +188,21 @@ export function runAutomationsHourly(): void {
           .find((reason) => reason !== null);
         if (blocked) {
           console.warn(`${ref}: ${translate(book.locale, blocked)}`);
-          found = { base: null, forClient: () => ({ template: null, fellBack: false }), all: () => [] };
+          found = {
+            base: null,
+            forClient: () => ({ template: null, locale: book.locale, fellBack: false }),
+            all: () => [],
+          };
         }
         templates.set(ref, found);
       }
       return found;
     };
     const templateOf = (ref: string): MailTemplate | null => variantsOf(ref).base;
-    const loyalty = loyaltyOccasions(book, now, { ledger: flowSettings.pointsExpiry.enabled });
+    const loyalty = loyaltyOccasions(book, now, {
+      pointsExpiry: flowSettings.pointsExpiry.enabled,
+      tierReached: flowSettings.tierReached.enabled,
+    });
     // The form's prefilled-link template is read once per run, not once per mail.
     const feedbackLinkFor = feedbackLinks();
     const due = dueFlowMails(
@@ -198,7 +212,7 @@ export function runAutomationsHourly(): void {
       {
         localHour,
         pendingUnsubscribes: pendingEmails(store, base.clients),
-        ...storedFacts(base, loyalty.startingTiers),
+        ...storedFacts(base, loyalty),
         pointsExpiring: loyalty.pointsExpiring,
         feedbackLink: (_client, order) => feedbackLinkFor(order.id),
         kindOf: kindOfCampaigns(
@@ -242,12 +256,13 @@ export function runAutomationsHourly(): void {
         const flow = flowOfCampaignId(row.send.campaignId) as FlowName;
         const client = clientsById.get(row.send.clientId);
         // The client's own language when the template has that variant, else the studio's.
-        const template = client ? variantsOf(flowSettings[flow].template).forClient(client).template : null;
-        if (!client || !template) return null;
+        const variant = client ? variantsOf(flowSettings[flow].template).forClient(client) : null;
+        const template = variant?.template ?? null;
+        if (!client || !variant || !template) return null;
         const occasion = row.send.occasion ?? '';
         const fields =
           fieldsByKey.get(`${flow}|${client.id}|${occasion}`) ?? occasionFields(base, occasion, feedbackLinkFor);
-        const rendered = renderMail(template, mergeValuesFor(client, sources, template, fields));
+        const rendered = renderMail(template, mergeValuesFor(client, sources, template, fields, variant.locale));
         // A field with no value and no fallback: skipped with that reason, never sent half-filled.
         if (rendered.missing.length > 0) return { skip: 'missingField' };
         return {

@@ -217,9 +217,9 @@ function runCampaign(run: RunContext, row: CampaignRow): CampaignStatus {
       const client = clientsById.get(send.send.clientId);
       if (!client) return null;
       // The client's own language when the template has that variant, else the studio's.
-      const template = variants.forClient(client).template;
+      const { template, locale } = variants.forClient(client);
       if (!template) return null;
-      const rendered = renderMail(template, mergeValuesFor(client, sources, template));
+      const rendered = renderMail(template, mergeValuesFor(client, sources, template, {}, locale));
       // A field with no value and no fallback: skipped with that reason, never sent half-filled.
       if (rendered.missing.length > 0) return { skip: 'missingField' };
       return {

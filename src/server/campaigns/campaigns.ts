@@ -225,7 +225,7 @@ function assess(book: Workbook, locale: Locale, campaignId: string, shownId: str
     if (!client) return [];
     const chosen = variants.forClient(client);
     if (chosen.fellBack) fellBack += 1;
-    const recipient = { clientId: id, values: mergeValuesFor(client, sources, null) };
+    const recipient = { clientId: id, values: mergeValuesFor(client, sources, null, {}, chosen.locale) };
     return templateParts(chosen.template ?? template).flatMap((part) => previewProblems(part, [recipient]));
   });
   if (fellBack > 0)
@@ -281,9 +281,10 @@ function previewOf(book: Workbook, locale: Locale, campaignId: string, clientId:
   // Only someone a press would mail is shown: a skipped client's mail is not what goes out.
   const shownId = clientId !== null && toMail.includes(clientId) ? clientId : toMail[0];
   const shown = clientsById.get(shownId ?? '');
-  const template = shown ? assessment.variants.forClient(shown).template : null;
-  if (template && sources && shown) {
-    const rendered = renderMail(template, mergeValuesFor(shown, sources, template));
+  const variant = shown ? assessment.variants.forClient(shown) : null;
+  const template = variant?.template ?? null;
+  if (template && variant && sources && shown) {
+    const rendered = renderMail(template, mergeValuesFor(shown, sources, template, {}, variant.locale));
     Object.assign(preview, {
       clientId: shown.id,
       subject: rendered.subject,
@@ -406,10 +407,11 @@ function moveCampaign(
 }
 
 /**
- * Staff's press (or resume). `confirmedCount` is the count staff confirmed (`confirmCampaign`): the
- * press is refused when the server's count is different now, and staff confirm again.
+ * Staff's press (or resume). `confirmedCount` is the count staff confirmed (`confirmCampaign`), always
+ * required: the press is refused when it is missing or the server's count is different now, and staff
+ * confirm again.
  */
-export function sendCampaign(campaignId: string, confirmedCount?: number | null): CampaignProgress {
+export function sendCampaign(campaignId: string, confirmedCount: number): CampaignProgress {
   const started = Date.now();
   return asStaff((book, locale) => {
     const row = findCampaign(book, campaignId);
@@ -420,7 +422,10 @@ export function sendCampaign(campaignId: string, confirmedCount?: number | null)
       refuseBroken(assessment);
       const count = assessment.toMail.length;
       if (count === 0) throw new UserFacingError('campaigns.send.nobody');
-      if (confirmedCount !== undefined && confirmedCount !== null && confirmedCount !== count)
+      // The door already refuses a missing count; a server-side caller gets the same sentence's meaning.
+      if (typeof confirmedCount !== 'number' || !Number.isInteger(confirmedCount))
+        throw new UserFacingError('campaigns.confirm.required', { count });
+      if (confirmedCount !== count)
         throw new UserFacingError('campaigns.confirm.changed', { confirmed: confirmedCount, count });
       const wasPaused = row.campaign.status === 'paused';
       markPressed(campaignId);

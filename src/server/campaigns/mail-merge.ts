@@ -3,6 +3,7 @@
 import {
   clientMergeValues,
   foldFieldName,
+  isoDayText,
   knownFieldNames,
   type BuiltinField,
   type FieldValue,
@@ -160,14 +161,19 @@ export function clientLocale(client: Client, fallback: Locale): Locale {
   return client.locale === 'ru' || client.locale === 'en' ? client.locale : fallback;
 }
 
-/** A client's merge values; the unsubscribe link is signed only when the template has one. */
+/**
+ * A client's merge values; the unsubscribe link is signed only when the template has one. `mailLocale`
+ * is the language the mail is written in (the template variant's); the client's own by default. Numbers,
+ * lists, dates and plurals follow it, so nothing English lands inside a Russian mail or the reverse.
+ */
 export function mergeValuesFor(
   client: Client,
   sources: MergeSources,
   template: MailTemplate | null,
   extra: Readonly<Record<string, string>> = {},
+  mailLocale?: Locale,
 ): Record<string, string> {
-  const locale = clientLocale(client, sources.locale);
+  const locale = mailLocale ?? clientLocale(client, sources.locale);
   const completed = sources.lastCompleted.get(client.id);
   const values: Partial<Record<BuiltinField, FieldValue>> = {
     ...sources.loyalty.get(client.id),
@@ -182,10 +188,11 @@ export function mergeValuesFor(
           ? ''
           : '#unsubscribe',
   };
-  return {
-    ...clientMergeValues(client, values, locale),
-    ...Object.fromEntries(Object.entries(extra).map(([key, value]) => [foldFieldName(key), value])),
-  };
+  // The occasion's own values (a flow's expiring points and their day) win over the client's.
+  const occasion = Object.fromEntries(
+    Object.entries(extra).map(([key, value]) => [key, key === 'expires_at' ? isoDayText(value, locale) : value]),
+  );
+  return clientMergeValues(client, { ...values, ...occasion }, locale);
 }
 
 export interface RenderedMail {

@@ -1,7 +1,8 @@
 // What mail needs from other features, in one place: segment membership (analysis), loyalty merge
 // fields (loyalty) and prefilled feedback links (forms). Each is the owner's function; this file only
 // adapts failures to what a mail run can live with (a campaign pauses, a field stays empty).
-import { pointsExpiringSoon } from '../../domain/loyalty';
+import { pointsExpiringSoon, tiersReachedFromLedger } from '../../domain/loyalty';
+import type { FieldValue } from '../../domain/campaigns/fields';
 import type { Client, ClientId } from '../../domain/types';
 import type { Workbook } from '../../sheets';
 import { readLedger, readLoyaltySettings } from '../../sheets/loyalty';
@@ -36,9 +37,10 @@ export const LOYALTY_MERGE_FIELDS = [
   'recommendation',
   'referral_code',
 ] as const;
-export type LoyaltyMergeFields = Partial<Record<(typeof LOYALTY_MERGE_FIELDS)[number], string>>;
+/** Values as data: the merge writes the number and the list in each mail's language. */
+export type LoyaltyMergeFields = Partial<Record<(typeof LOYALTY_MERGE_FIELDS)[number], FieldValue>>;
 
-/** Loyalty merge fields by client, as text; none when loyalty can't be read (preview reports the holes). */
+/** Loyalty merge fields by client; none when loyalty can't be read (preview reports the holes). */
 export function loyaltyFieldsFor(
   book: Workbook,
   clientIds: readonly ClientId[],
@@ -48,11 +50,11 @@ export function loyaltyFieldsFor(
   try {
     for (const [id, loyalty] of loyaltyFields(book, clientIds, campaignId ? { campaignId } : {})) {
       fields.set(id, {
-        points: String(loyalty.points),
+        points: loyalty.points,
         tier: loyalty.tier,
         ...(loyalty.discount > 0 ? { discount: `${loyalty.discount}%` } : {}),
         ...(loyalty.discount_code ? { discount_code: loyalty.discount_code } : {}),
-        ...(loyalty.recommendation ? { recommendation: loyalty.recommendation } : {}),
+        ...(loyalty.recommendations.length > 0 ? { recommendation: loyalty.recommendations } : {}),
         ...(loyalty.referral_code ? { referral_code: loyalty.referral_code } : {}),
       });
     }
@@ -67,25 +69,32 @@ export interface LoyaltyOccasions {
   pointsExpiring: { clientId: ClientId; points: number; expiresAt: Date }[];
   /** Tiers every client holds from the start (threshold 0): reaching one is no news. */
   startingTiers: Set<string>;
+  /** `clientId|tier` → when the client's spend crossed the tier's threshold, as the ledger recorded it. */
+  tiersReachedAt: Map<string, Date>;
 }
 
 /** What the points-expiry and tier-reached flows need from loyalty; nothing when loyalty can't be read. */
-export function loyaltyOccasions(book: Workbook, asOf: Date, options: { ledger: boolean }): LoyaltyOccasions {
+export function loyaltyOccasions(
+  book: Workbook,
+  asOf: Date,
+  options: { pointsExpiry: boolean; tierReached: boolean },
+): LoyaltyOccasions {
   try {
     const settings = readLoyaltySettings(book);
     const startingTiers = new Set(settings.tiers.filter((tier) => tier.threshold <= 0).map((tier) => tier.name));
-    // The ledger is the biggest loyalty sheet: read only when the points-expiry flow is on.
-    const pointsExpiring = options.ledger
-      ? pointsExpiringSoon(readLedger(book), settings, asOf).map((lot) => ({
+    // The ledger is the biggest loyalty sheet: read only when a flow that needs it is on.
+    const ledger = options.pointsExpiry || options.tierReached ? readLedger(book) : [];
+    const pointsExpiring = options.pointsExpiry
+      ? pointsExpiringSoon(ledger, settings, asOf).map((lot) => ({
           clientId: lot.clientId,
           points: lot.points,
           expiresAt: lot.firstExpiresAt,
         }))
       : [];
-    return { pointsExpiring, startingTiers };
+    return { pointsExpiring, startingTiers, tiersReachedAt: tiersReachedFromLedger(ledger) };
   } catch (error) {
     console.warn(`loyalty occasions: ${error instanceof Error ? error.message : String(error)}`);
-    return { pointsExpiring: [], startingTiers: new Set() };
+    return { pointsExpiring: [], startingTiers: new Set(), tiersReachedAt: new Map() };
   }
 }
 

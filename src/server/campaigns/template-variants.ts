@@ -14,8 +14,8 @@ export function variantRef(ref: string, locale: Locale): string {
 export interface TemplateVariants {
   /** The plain template (studio's language), or null when it is missing. */
   base: MailTemplate | null;
-  /** The template this client gets, and whether it fell back to the studio's language. */
-  forClient(client: Client): { template: MailTemplate | null; fellBack: boolean };
+  /** The template this client gets, the language it is written in, and whether it fell back to the studio's. */
+  forClient(client: Client): { template: MailTemplate | null; locale: Locale; fellBack: boolean };
   /** Every template in use: the plain one and each variant found. */
   all(): MailTemplate[];
 }
@@ -34,7 +34,9 @@ export function templateVariants(book: Workbook, ref: string, studioLocale: Loca
     forClient(client) {
       const locale = clientLocale(client, studioLocale);
       const own = variant(locale);
-      return own ? { template: own, fellBack: false } : { template: base, fellBack: locale !== studioLocale };
+      return own
+        ? { template: own, locale, fellBack: false }
+        : { template: base, locale: studioLocale, fellBack: locale !== studioLocale };
     },
     all() {
       for (const locale of ['ru', 'en'] as const) variant(locale);

@@ -7,7 +7,6 @@ import {
   rollingSpend,
   tierForSpend,
 } from '../../domain/loyalty';
-import { recommendationText } from './loyalty-words';
 import type { ClientId } from '../../domain/types';
 import { readTable, type Workbook } from '../../sheets';
 import { readDiscountCodes } from './discount-codes';
@@ -22,7 +21,8 @@ export interface LoyaltyFields {
   discount: number;
   /** The client's unused code for the campaign (or any campaign when none is given). */
   discount_code?: string;
-  recommendation: string;
+  /** Products to recommend; the mail joins them in its own language. */
+  recommendations: string[];
   referral_code: string;
 }
 
@@ -68,14 +68,13 @@ export function loyaltyFieldsFor(
   for (const client of clients) {
     if (!wanted.has(client.id)) continue;
     const tier = client.tier || tierForSpend(spend.get(client.id) ?? 0, settings).name;
-    const locale = client.client.locale || book.locale;
     const code = codes.get(client.id);
     fields.set(client.id, {
       points: points.get(client.id) ?? 0,
       tier,
       discount: personalDiscount(tier, segments.get(client.id) ?? [], settings)?.percent ?? 0,
       ...(code ? { discount_code: code } : {}),
-      recommendation: recommendationText(recommendFor(client.id, model, settings), locale),
+      recommendations: recommendFor(client.id, model, settings).map((recommendation) => recommendation.product),
       referral_code: referralCodeOf(client, settings, sign),
     });
   }

@@ -1,6 +1,7 @@
 // Loyalty in staff's and clients' words: ledger reasons and the recommendation merge field, translated
 // here from the keys and products the domain returns.
 import { ledgerReasonCell, ledgerReasonSentence, parseLedgerReason, type Recommendation } from '../../domain/loyalty';
+import { listText } from '../../domain/campaigns/fields';
 import type { LedgerEntry, Locale } from '../../domain/types';
 import { translate, type MessageKey } from '../../i18n';
 import { en } from '../../i18n/en';
@@ -63,7 +64,8 @@ export function ledgerEntryInWords(entry: LedgerEntry, locale: Locale, currency 
 
 /** The `{{recommendation}}` merge field: "sub badges", "sub badges and stickers", "a, b and c". */
 export function recommendationText(recommendations: readonly Recommendation[], locale: Locale): string {
-  const products = recommendations.map((recommendation) => recommendation.product);
-  if (products.length <= 1) return products[0] ?? '';
-  return `${products.slice(0, -1).join(', ')}${translate(locale, 'loyalty.recommendation.and')}${products[products.length - 1]}`;
+  return listText(
+    recommendations.map((recommendation) => recommendation.product),
+    locale,
+  );
 }
