@@ -21,6 +21,7 @@ function bootFor(book: Workbook, locale: Locale, section: SidebarSection): Boot 
     section,
     ready: findSheet(book, 'clients') !== null,
     userEmail: Session.getActiveUser().getEmail(),
+    timeZone: book.timeZone,
   };
 }
 

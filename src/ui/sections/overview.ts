@@ -4,7 +4,7 @@ import type { MessageKey } from '../../i18n';
 import { el, loadInto } from '../dom';
 import type { Section, SectionContext } from '../section';
 import { call } from '../server';
-import { formatDate, formatNumber, t } from '../text';
+import { formatDate, formatDateTime, formatNumber, t } from '../text';
 
 function shown(value: number | null, format: KpiTileView['format']): string {
   if (value === null) return '—';
@@ -118,7 +118,7 @@ export const overview: Section = {
           el('p', {
             className: 'secondary',
             text: view.refreshedAt
-              ? t('ui.overview.refreshed', { at: formatDate(view.refreshedAt) })
+              ? t('ui.overview.refreshed', { at: formatDateTime(view.refreshedAt, true) })
               : t('ui.overview.neverRefreshed'),
           }),
         );
