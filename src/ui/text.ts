@@ -71,6 +71,23 @@ export function formatDateTime(iso: string | null | undefined, nameZone = false)
   return nameZone && studioZone && text && text !== iso ? `${text} (${studioZone})` : text;
 }
 
+/** An ISO time as a datetime-local input's value on the studio's clock (`2026-12-05T10:00`); '' when none. */
+export function wallClockValue(iso: string | null | undefined): string {
+  const date = iso ? new Date(iso) : null;
+  if (!date || Number.isNaN(date.getTime())) return '';
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: studioZone,
+  }).formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}`;
+}
+
 /** The plural category of a count in the staff language (ru: one/few/many; en: one/other). */
 export function pluralForm(count: number): 'one' | 'few' | 'many' | 'other' {
   const category = new Intl.PluralRules(current === 'ru' ? 'ru-RU' : 'en-GB').select(count);

@@ -15,7 +15,7 @@ import { busy, el, field, loadInto, option, statusLine } from '../dom';
 import type { Section } from '../section';
 import { call, errorText } from '../server';
 import { templatePicker, templatesOrNone } from '../template-picker';
-import { t, timeZone } from '../text';
+import { t, timeZone, wallClockValue } from '../text';
 
 const POLL_MS = 2000;
 /** What a datetime-local input holds: a wall-clock time with no zone. */
@@ -128,7 +128,8 @@ function campaignView(root: HTMLElement, campaign: CampaignView, segments: Segme
 
   const test = el('button', { text: t('ui.campaigns.testSend') });
   const send = el('button', { className: 'action', text: t('ui.campaigns.send') });
-  const at = el('input', { attrs: { type: 'datetime-local' } });
+  // A time chosen when composing is offered again, on the studio's clock.
+  const at = el('input', { attrs: { type: 'datetime-local', value: wallClockValue(campaign.scheduledAt) } });
   const schedule = el('button', { text: t('ui.campaigns.scheduleSend') });
   const cancel = el('button', { className: 'share', text: t('ui.campaigns.cancel') });
   const scheduledLine = el('p', { className: 'secondary scheduled-at' });

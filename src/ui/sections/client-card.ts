@@ -144,7 +144,10 @@ function requestItem(request: RequestView): HTMLElement {
   );
   if (request.answeredAt) {
     item.append(
-      el('div', { className: 'secondary', text: t('ui.clients.answered', { date: formatDateTime(request.answeredAt) }) }),
+      el('div', {
+        className: 'secondary',
+        text: t('ui.clients.answered', { date: formatDateTime(request.answeredAt) }),
+      }),
     );
     return item;
   }
