@@ -417,7 +417,10 @@ export interface CampaignView {
   replyRate?: number | null;
 }
 
-/** What staff fill in to create a campaign: its view's own fields, before any send. */
+/**
+ * What staff fill in to create a campaign: its view's own fields, before any send. `scheduledAt` comes as the
+ * wall-clock text typed (`2026-12-05T10:00`, on the spreadsheet's clock) or an ISO time with its offset.
+ */
 export type NewCampaign = Pick<
   CampaignView,
   'name' | 'segmentId' | 'template' | 'senderName' | 'replyTo' | 'scheduledAt' | 'cost'

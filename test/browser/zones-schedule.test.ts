@@ -67,6 +67,12 @@ describe('a Berlin browser, a Moscow studio: times are the studio’s (en)', () 
     // en: "d MMM yyyy, HH:mm" on the sheet's clock, then the zone.
     const shown = t('ui.campaigns.scheduledFor', { at: '25 Nov 2026, 10:00 (Europe/Moscow)' });
     await expect.poll(() => page.locator('.scheduled-at').textContent()).toBe(shown);
+    // The list says it too.
+    await page.selectOption('#section-picker', 'overview');
+    await page.selectOption('#section-picker', 'campaigns');
+    await settled(page);
+    const row = page.locator('li', { hasText: 'Moscow morning' });
+    await expect.poll(() => row.locator('.scheduled-at').textContent()).toBe(shown);
     const view = await campaignNamed('Moscow morning');
     expect(view?.status).toBe('scheduled');
     expect(view?.scheduledAt).toBe('2026-11-25T07:00:00.000Z');

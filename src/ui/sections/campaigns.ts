@@ -328,6 +328,13 @@ export const campaigns: Section = {
                   recipients: campaign.recipients,
                 }),
               }),
+              // When it goes, on the studio's clock with the zone named (the server writes it).
+              campaign.status === 'scheduled' && campaign.scheduledText
+                ? el('div', {
+                    className: 'secondary scheduled-at',
+                    text: t('ui.campaigns.scheduledFor', { at: campaign.scheduledText }),
+                  })
+                : null,
             ),
           );
           body.append(
