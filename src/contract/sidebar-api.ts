@@ -15,6 +15,8 @@ export interface Boot {
   /** Whether the database sheets exist; the sidebar offers setup when not. */
   ready: boolean;
   userEmail: string;
+  /** The spreadsheet's time zone (IANA id): every time the sidebar shows or takes is on this clock. */
+  timeZone: string;
 }
 
 /** One row of the Settings sheet as staff edit it: known keys show their default and type. */
@@ -424,7 +426,10 @@ export interface CampaignView {
   replyRate?: number | null;
 }
 
-/** What staff fill in to create a campaign: its view's own fields, before any send. */
+/**
+ * What staff fill in to create a campaign: its view's own fields, before any send. `scheduledAt` comes as the
+ * wall-clock text typed (`2026-12-05T10:00`, on the spreadsheet's clock) or an ISO time with its offset.
+ */
 export type NewCampaign = Pick<
   CampaignView,
   'name' | 'segmentId' | 'template' | 'senderName' | 'replyTo' | 'scheduledAt' | 'cost'
@@ -514,7 +519,8 @@ export interface SidebarApi {
   testSendCampaign(campaignId: string, clientId?: string | null): string;
   /** Refuses when `confirmedCount` (from confirmCampaign) differs from the count now. */
   sendCampaign(campaignId: string, confirmedCount: number): CampaignProgress;
-  scheduleCampaign(campaignId: string, isoTime: string): CampaignView;
+  /** `at`: the wall-clock time typed (`2026-12-05T10:00`), on the spreadsheet's clock; or an instant with offset. */
+  scheduleCampaign(campaignId: string, at: string): CampaignView;
   cancelCampaign(campaignId: string): CampaignView;
   getCampaignProgress(campaignId: string): CampaignProgress;
   listAutomations(): AutomationView[];

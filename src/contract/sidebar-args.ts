@@ -25,6 +25,17 @@ function isCalendarDay(value: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 const realIsoTime = isoTime.check(z.refine(isCalendarDay));
+/**
+ * A moment to act at: a wall-clock time as typed in the sidebar (`2026-12-05T10:00`, read on the spreadsheet's
+ * clock, not the browser's), or an instant with its offset. A real day and a real clock time: no roll-over.
+ */
+const studioMoment = z
+  .string()
+  .check(
+    z.maxLength(40),
+    z.regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?$/),
+    z.refine(isCalendarDay),
+  );
 /** Blank, or one address (the same shape the sheets accept). */
 const emailOrBlank = z.string().check(z.maxLength(254), z.regex(/^$|^[^\s@<>,;]+@[^\s@<>,;.]+(\.[^\s@<>,;.]+)+$/));
 const importKind = z.enum(['clients', 'orders']);
@@ -128,7 +139,7 @@ export const SIDEBAR_ARGS = {
   testSendCampaign: z.tuple([id, z.optional(z.nullable(id))]),
   // The count staff confirmed (confirmCampaign): required, so no press can skip the confirmation.
   sendCampaign: z.tuple([id, z.number().check(z.int(), z.minimum(0))]),
-  scheduleCampaign: z.tuple([id, realIsoTime]),
+  scheduleCampaign: z.tuple([id, studioMoment]),
   cancelCampaign: z.tuple([id]),
   getCampaignProgress: z.tuple([id]),
   listAutomations: none,

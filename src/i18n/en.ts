@@ -181,6 +181,7 @@ export const en = {
   'ui.campaigns.status.paused': 'Paused',
   'ui.campaigns.status.done': 'Done',
   'ui.campaigns.status.cancelled': 'Cancelled',
+  'ui.campaigns.scheduleZone': 'On the studio’s clock: {zone}',
   'ui.automations.intro': 'These mails go out on their own, at most once per occasion, outside quiet hours.',
   'ui.automations.on': 'On',
   'ui.automations.delay': 'Delay, days',

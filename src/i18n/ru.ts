@@ -184,6 +184,7 @@ export const ru: Record<MessageKey, string> = {
   'ui.campaigns.status.paused': 'На паузе',
   'ui.campaigns.status.done': 'Завершена',
   'ui.campaigns.status.cancelled': 'Отменена',
+  'ui.campaigns.scheduleZone': 'По часам студии: {zone}',
   'ui.automations.intro': 'Эти письма уходят сами, не чаще раза на повод и не в тихие часы.',
   'ui.automations.on': 'Включено',
   'ui.automations.delay': 'Задержка, дней',

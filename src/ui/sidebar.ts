@@ -12,7 +12,7 @@ import { overview } from './sections/overview';
 import { segments } from './sections/segments';
 import { settings } from './sections/settings';
 import { telegram } from './sections/telegram';
-import { setLocale, t } from './text';
+import { setLocale, setTimeZone, t } from './text';
 
 declare global {
   interface Window {
@@ -35,6 +35,7 @@ const SECTIONS: ReadonlyArray<[SidebarSection, Section]> = [
 
 function start(boot: Boot): void {
   setLocale(boot.locale);
+  setTimeZone(boot.timeZone);
   const app = document.getElementById('app');
   if (!app) return;
   const picker = el('select', { attrs: { id: 'section-picker' } });

@@ -25,17 +25,67 @@ export function formatNumber(value: number, digits = 0): string {
   });
 }
 
-/** An ISO time as a short local date. */
-export function formatDate(iso: string | null | undefined): string {
+/** The studio's clock (the spreadsheet's time zone, from boot); undefined until boot: the browser's own. */
+let studioZone: string | undefined;
+
+/** Every date and time shown from now on is on this zone's clock, whatever zone the staff's browser is in. */
+export function setTimeZone(zone: string): void {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+    studioZone = zone;
+  } catch {
+    // A zone id this browser does not know: its own clock beats a sidebar that cannot start.
+    studioZone = undefined;
+  }
+}
+
+export function timeZone(): string | undefined {
+  return studioZone;
+}
+
+function studioFormat(iso: string | null | undefined, parts: Intl.DateTimeFormatOptions): string {
   if (!iso) return '';
   const date = new Date(iso);
-  return Number.isNaN(date.getTime())
-    ? iso
-    : date.toLocaleDateString(current === 'ru' ? 'ru-RU' : 'en-GB', {
-        day: 'numeric',
-        month: 'short',
-        year: 'numeric',
-      });
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleString(current === 'ru' ? 'ru-RU' : 'en-GB', { ...parts, timeZone: studioZone });
+}
+
+/** An ISO time as a short date on the studio's calendar. */
+export function formatDate(iso: string | null | undefined): string {
+  return studioFormat(iso, { day: 'numeric', month: 'short', year: 'numeric' });
+}
+
+/**
+ * An ISO time as a date and time on the studio's clock: `5 Dec 2026, 10:00`; with `nameZone`, the zone follows
+ * (`5 Dec 2026, 10:00 (Europe/Moscow)`): for a time said once, where staff in another zone could misread it.
+ */
+export function formatDateTime(iso: string | null | undefined, nameZone = false): string {
+  const text = studioFormat(iso, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
+  return nameZone && studioZone && text && text !== iso ? `${text} (${studioZone})` : text;
+}
+
+/** An ISO time as a datetime-local input's value on the studio's clock (`2026-12-05T10:00`); '' when none. */
+export function wallClockValue(iso: string | null | undefined): string {
+  const date = iso ? new Date(iso) : null;
+  if (!date || Number.isNaN(date.getTime())) return '';
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: studioZone,
+  }).formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}`;
 }
 
 /** The plural category of a count in the staff language (ru: one/few/many; en: one/other). */

@@ -31,7 +31,14 @@ describe('opening the sidebar', () => {
     const sidebar = emu.spreadsheet.ui.sidebars().at(-1);
     expect(sidebar?.title).toBe('Studio CRM');
     const boot = bootOf(sidebar?.content ?? '');
-    expect(boot).toEqual({ locale: 'en', section, ready: false, userEmail: 'anna@studio.example' });
+    // The emulator's spreadsheet is in Moscow unless told: the sidebar's clock.
+    expect(boot).toEqual({
+      locale: 'en',
+      section,
+      ready: false,
+      userEmail: 'anna@studio.example',
+      timeZone: 'Europe/Moscow',
+    });
   });
 
   it('follows the Settings override of the language, and says the database is ready after setup', () => {

@@ -28,6 +28,7 @@ function bootFor(book: Workbook, locale: Locale, section: SidebarSection): Boot 
     section,
     ready: findSheet(book, 'clients') !== null,
     userEmail: Session.getActiveUser().getEmail(),
+    timeZone: book.timeZone,
   };
 }
 

@@ -21,6 +21,7 @@ import { foldFieldName, suggestableFieldNames } from '../../domain/campaigns/fie
 import { checkTemplate, nearestField, previewProblems } from '../../domain/campaigns/template';
 import { CAMPAIGN_STATUSES, campaignCounts, transitionCampaign } from '../../domain/campaigns/state';
 import { nextId } from '../../domain/schema';
+import { parseDate } from '../../domain/cells';
 import type { Campaign, CampaignStatus, Client, ClientId, Locale } from '../../domain/types';
 import { translate, type MessageParams } from '../../i18n';
 import { remainingMailQuota, sendMailNow } from '../../services/mailer';
@@ -109,11 +110,12 @@ export function listCampaigns(): CampaignView[] {
   return asStaff((book, locale) => viewsWithCounts(book, locale, readCampaigns(book)));
 }
 
-function parseTime(iso: string | null | undefined): Date | null {
-  if (!iso) return null;
-  const at = new Date(iso);
-  if (Number.isNaN(at.getTime())) throw new UserFacingError('campaigns.schedule.invalid', { value: iso });
-  return at;
+/** A time from the sidebar: a wall-clock text is on the spreadsheet's clock (not the script's), an offset is kept. */
+function parseTime(text: string | null | undefined): Date | null {
+  if (!text) return null;
+  const parsed = parseDate(text, { locale: 'en' });
+  if (!parsed.ok || !parsed.value) throw new UserFacingError('campaigns.schedule.invalid', { value: text });
+  return parsed.value;
 }
 
 export function createCampaign(draft: NewCampaign): CampaignView {
@@ -449,10 +451,10 @@ function refuseUnfit(status: CampaignStatus, to: CampaignStatus): void {
     throw new UserFacingError(status === 'done' ? 'campaigns.state.finished' : 'campaigns.state.cancelled', { to });
 }
 
-export function scheduleCampaign(campaignId: string, isoTime: string): CampaignView {
+export function scheduleCampaign(campaignId: string, when: string): CampaignView {
   return asStaff((book, locale) => {
-    const at = parseTime(isoTime);
-    if (!at || at.getTime() <= Date.now()) throw new UserFacingError('campaigns.schedule.invalid', { value: isoTime });
+    const at = parseTime(when);
+    if (!at || at.getTime() <= Date.now()) throw new UserFacingError('campaigns.schedule.invalid', { value: when });
     refuseUnfit(findCampaign(book, campaignId).campaign.status, 'scheduled');
     refuseBroken(assess(book, locale, campaignId, null));
     const row = moveCampaign(book, locale, campaignId, 'scheduled', { scheduledAt: at });

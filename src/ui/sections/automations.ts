@@ -5,7 +5,7 @@ import { busy, el, field, loadInto, statusLine } from '../dom';
 import type { Section } from '../section';
 import { call } from '../server';
 import { templatePicker, templatesOrNone } from '../template-picker';
-import { formatDate, locale, t } from '../text';
+import { formatDateTime, locale, t } from '../text';
 
 /** Flows whose delay counts days before the date, not after the occasion. */
 const COUNTS_BEFORE = new Set(['birthday', 'pointsExpiry']);
@@ -37,7 +37,7 @@ function activityView(activity: FlowActivityView | undefined): HTMLElement {
           'li',
           { attrs: { 'data-status': send.status } },
           el('div', {
-            text: [formatDate(send.at), enumLabel('sendStatus', send.status, locale())].filter(Boolean).join(' · '),
+            text: [formatDateTime(send.at), enumLabel('sendStatus', send.status, locale())].filter(Boolean).join(' · '),
           }),
           el('div', {
             className: 'secondary hint',

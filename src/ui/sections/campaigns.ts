@@ -15,9 +15,17 @@ import { busy, el, field, loadInto, option, requestId, statusLine } from '../dom
 import type { Section } from '../section';
 import { call, errorText } from '../server';
 import { templatePicker, templatesOrNone } from '../template-picker';
-import { t } from '../text';
+import { t, timeZone, wallClockValue } from '../text';
 
 const POLL_MS = 2000;
+/** What a datetime-local input holds: a wall-clock time with no zone. */
+const WALL_CLOCK = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?$/;
+
+/** A time typed here is on the studio's clock: the hint names it (none before boot says the zone). */
+function scheduleZoneHint(): string | undefined {
+  const zone = timeZone();
+  return zone ? t('ui.campaigns.scheduleZone', { zone }) : undefined;
+}
 
 function reasonText(reasons: Record<string, number>): string {
   return Object.entries(reasons)
@@ -120,13 +128,14 @@ function campaignView(root: HTMLElement, campaign: CampaignView, segments: Segme
 
   const test = el('button', { text: t('ui.campaigns.testSend') });
   const send = el('button', { className: 'action', text: t('ui.campaigns.send') });
-  const at = el('input', { attrs: { type: 'datetime-local' } });
+  // A time chosen when composing is offered again, on the studio's clock.
+  const at = el('input', { attrs: { type: 'datetime-local', value: wallClockValue(campaign.scheduledAt) } });
   const schedule = el('button', { text: t('ui.campaigns.scheduleSend') });
   const cancel = el('button', { className: 'share', text: t('ui.campaigns.cancel') });
   const scheduledLine = el('p', { className: 'secondary scheduled-at' });
   const sendRow = el('div', { className: 'inline block' }, test, send);
   const scheduleRow = el('div', { className: 'inline block' }, schedule, cancel);
-  const scheduleField = field(t('ui.campaigns.schedule'), at);
+  const scheduleField = field(t('ui.campaigns.schedule'), at, scheduleZoneHint());
   // The server's count, after every exclusion: Send stays disabled until it is known, and sends exactly it.
   let confirmation: CampaignConfirmation | null = null;
   let state: CampaignStatusName = campaign.status;
@@ -194,9 +203,10 @@ function campaignView(root: HTMLElement, campaign: CampaignView, segments: Segme
     });
   });
   schedule.addEventListener('click', () => {
-    const when = at.value ? new Date(at.value) : null;
-    if (!when || Number.isNaN(when.getTime())) return at.focus();
-    void busy(schedule, status, () => call('scheduleCampaign', campaign.id, when.toISOString())).then((view) => {
+    // The wall-clock text as typed: the server reads it on the studio's clock, not this browser's.
+    const when = at.value;
+    if (!WALL_CLOCK.test(when)) return at.focus();
+    void busy(schedule, status, () => call('scheduleCampaign', campaign.id, when)).then((view) => {
       if (view) {
         state = view.status;
         campaign.scheduledText = view.scheduledText;
@@ -274,13 +284,13 @@ function composeForm(
     template.node,
     field(t('ui.campaigns.sender'), sender),
     field(t('ui.campaigns.replyTo'), replyTo),
-    field(t('ui.campaigns.schedule'), when),
+    field(t('ui.campaigns.schedule'), when, scheduleZoneHint()),
     field(t('ui.campaigns.cost'), cost),
     el('div', { className: 'inline' }, create, status),
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const scheduledAt = when.value ? new Date(when.value).toISOString() : null;
+    const scheduledAt = when.value || null;
     const campaign = {
       name: name.value,
       segmentId: segment.value,
@@ -319,6 +329,13 @@ export const campaigns: Section = {
                   recipients: campaign.recipients,
                 }),
               }),
+              // When it goes, on the studio's clock with the zone named (the server writes it).
+              campaign.status === 'scheduled' && campaign.scheduledText
+                ? el('div', {
+                    className: 'secondary scheduled-at',
+                    text: t('ui.campaigns.scheduledFor', { at: campaign.scheduledText }),
+                  })
+                : null,
             ),
           );
           body.append(

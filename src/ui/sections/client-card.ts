@@ -12,7 +12,7 @@ import { busy, el, field, option, requestId, statusLine } from '../dom';
 import { call, errorText } from '../server';
 import { enumLabel } from '../../domain/cells/enums';
 import { withCurrency } from '../../domain/cells/money';
-import { countOf, formatDate, formatNumber, locale, t } from '../text';
+import { countOf, formatDate, formatDateTime, formatNumber, locale, t } from '../text';
 
 export interface LoadedCard {
   card: ClientCardView;
@@ -117,7 +117,7 @@ function mailsBlock(mails: ClientMailView[] | Error): HTMLElement {
         'li',
         { attrs: { 'data-mail': mail.campaignId, 'data-status': mail.status } },
         el('div', {
-          text: [formatDate(mail.at), mail.name, enumLabel('sendStatus', mail.status, locale())]
+          text: [formatDateTime(mail.at), mail.name, enumLabel('sendStatus', mail.status, locale())]
             .filter(Boolean)
             .join(' · '),
         }),
@@ -142,12 +142,15 @@ function requestItem(request: RequestView): HTMLElement {
     'li',
     { attrs: { 'data-request': request.id } },
     el('div', {
-      text: `${formatDate(request.receivedAt)} · ${enumLabel('requestChannel', request.channel, locale())} · ${request.summary}`,
+      text: `${formatDateTime(request.receivedAt)} · ${enumLabel('requestChannel', request.channel, locale())} · ${request.summary}`,
     }),
   );
   if (request.answeredAt) {
     item.append(
-      el('div', { className: 'secondary', text: t('ui.clients.answered', { date: formatDate(request.answeredAt) }) }),
+      el('div', {
+        className: 'secondary',
+        text: t('ui.clients.answered', { date: formatDateTime(request.answeredAt) }),
+      }),
     );
     return item;
   }

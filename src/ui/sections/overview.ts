@@ -5,7 +5,7 @@ import { el, loadInto } from '../dom';
 import type { Section, SectionContext } from '../section';
 import { call } from '../server';
 import { withCurrency } from '../../domain/cells/money';
-import { formatDate, formatNumber, t } from '../text';
+import { formatDate, formatDateTime, formatNumber, t } from '../text';
 
 function shown(value: number | null, format: KpiTileView['format'], currency: string): string {
   if (value === null) return '—';
@@ -122,7 +122,7 @@ export const overview: Section = {
           el('p', {
             className: 'secondary',
             text: view.refreshedAt
-              ? t('ui.overview.refreshed', { at: formatDate(view.refreshedAt) })
+              ? t('ui.overview.refreshed', { at: formatDateTime(view.refreshedAt, true) })
               : t('ui.overview.neverRefreshed'),
           }),
         );

@@ -4,7 +4,7 @@ import type { RequestView, TelegramStatusView } from '../../contract/sidebar-api
 import { busy, el, field, loadInto, requestId, statusLine } from '../dom';
 import type { Section } from '../section';
 import { call } from '../server';
-import { formatDate, t } from '../text';
+import { formatDateTime, t } from '../text';
 import { qrSvg } from './forms';
 
 /** A link staff copy or open, with its QR code for a phone's camera. */
@@ -94,14 +94,14 @@ function requestItem(request: RequestView): HTMLElement {
     void busy(send, status, () => call('replyOnTelegram', request.id, text.value, pressId)).then((answered) => {
       if (!answered) return;
       text.value = '';
-      status.show('info', t('telegram.ui.sent', { time: formatDate(answered.answeredAt) }));
+      status.show('info', t('telegram.ui.sent', { time: formatDateTime(answered.answeredAt, true) }));
     });
   });
   return el(
     'li',
     { attrs: { 'data-request': request.id } },
     el('h3', { text: `${request.clientName || request.clientId} · ${request.id}` }),
-    el('p', { className: 'secondary', text: formatDate(request.receivedAt) }),
+    el('p', { className: 'secondary', text: formatDateTime(request.receivedAt) }),
     el('p', { className: 'summary', text: request.summary }),
     form,
   );
