@@ -7,6 +7,8 @@ import { scriptStore } from '../../services/properties';
 import { isDate } from '../../domain/cells';
 import { dueFlowMails, forecastFlow, isQuietHour, type FlowFacts } from '../../domain/campaigns/flows';
 import { kindOfCampaigns } from '../../domain/campaigns/exclusions';
+import { rolledSends } from '../../domain/campaigns/rollup';
+import { readSendTotals } from '../../sheets/rollups';
 import { FLOW_NAMES, flowCampaignId, flowOfCampaignId, type FlowName } from '../../domain/campaigns/settings';
 import type { ClientFacts } from '../../domain/analysis';
 import type { ClientId } from '../../domain/types';
@@ -200,6 +202,7 @@ export function runAutomationsHourly(): void {
         ...storedFacts(base, loyalty.startingTiers),
         pointsExpiring: loyalty.pointsExpiring,
         feedbackLink: (_client, order) => feedbackLinkFor(order.id),
+        handledBefore: rolledSends(readSendTotals(book)).handled,
         kindOf: kindOfCampaigns(
           readCampaigns(book).map((row) => row.campaign),
           flowSettings,
