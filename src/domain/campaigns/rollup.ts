@@ -17,13 +17,19 @@ import {
 } from './settings';
 
 export interface RollupSettings {
+  /** Off: nothing rolls up (the Settings row `rollups.enabled`). */
+  enabled: boolean;
   /** Sends older than this many months roll up (never nearer than the longest window a reader looks back). */
   sendsAfterMonths: number;
   /** Closed years of the loyalty ledger kept as rows before they roll up: 1 keeps last year's entries. */
   ledgerKeepYears: number;
 }
 
-export const DEFAULT_ROLLUP_SETTINGS: Readonly<RollupSettings> = { sendsAfterMonths: 12, ledgerKeepYears: 1 };
+export const DEFAULT_ROLLUP_SETTINGS: Readonly<RollupSettings> = {
+  enabled: true,
+  sendsAfterMonths: 12,
+  ledgerKeepYears: 1,
+};
 
 /** One Send totals row: a campaign's (clientId blank) or a client's (campaignId blank). */
 export interface SendTotal {

@@ -30,10 +30,12 @@ export interface RollupOutcome {
 export function rollUpSends(now: Date = new Date()): RollupOutcome {
   const book = openWorkbook();
   return withLock('database', () => {
+    const settings = readRollupSettings(book);
+    if (!settings.enabled) return { rolled: 0, added: 0 };
     const table = readTable(book, 'sends');
     if (table.sheetName === null || table.rows.length === 0) return { rolled: 0, added: 0 };
     const campaignSettings = readCampaignSettings(book);
-    const cutoff = sendsRollupCutoff(now, readRollupSettings(book), campaignSettings, readFlowSettings(book));
+    const cutoff = sendsRollupCutoff(now, settings, campaignSettings, readFlowSettings(book));
     if (!findSheet(book, 'sendTotals')) setUpWorkbook(book);
     const plan = planSendsRollup({
       sends: table.rows.map(sendFromRow),
@@ -55,6 +57,8 @@ export function rollUpSends(now: Date = new Date()): RollupOutcome {
 export function rollUpLedger(now: Date = new Date()): RollupOutcome {
   const book = openWorkbook();
   return withLock('database', () => {
+    const settings = readRollupSettings(book);
+    if (!settings.enabled) return { rolled: 0, added: 0 };
     const table = readTable(book, 'loyalty');
     if (table.sheetName === null) return { rolled: 0, added: 0 };
     const entries: LedgerEntry[] = [];
@@ -66,7 +70,7 @@ export function rollUpLedger(now: Date = new Date()): RollupOutcome {
         positions.push(position);
       }
     });
-    const plan = planLedgerRollup(entries, ledgerRollupBoundary(now, readRollupSettings(book).ledgerKeepYears));
+    const plan = planLedgerRollup(entries, ledgerRollupBoundary(now, settings.ledgerKeepYears));
     if (plan.rolled.length === 0) return { rolled: 0, added: 0 };
     const removed = plan.rolled.map((index) => positions[index] as number);
     if (!replaceRows(book, 'loyalty', table, removed, plan.replacements.map(ledgerRow)))
