@@ -127,13 +127,23 @@ export interface SendsRollupPlan {
   totals: SendTotal[];
 }
 
-export function planSendsRollup(input: SendsRollupInput): SendsRollupPlan {
-  const statusById = new Map(input.campaigns.map((campaign) => [campaign.id, campaign.status]));
+/** Positions of the rows that would roll up: the nightly step reads Orders only when there are some. */
+export function sendsToRollUp(
+  sends: readonly Send[],
+  campaigns: readonly { id: string; status: CampaignStatus }[],
+  cutoff: Date,
+): number[] {
+  const statusById = new Map(campaigns.map((campaign) => [campaign.id, campaign.status]));
   const statusOf = (id: string): CampaignStatus | null => statusById.get(id) ?? null;
   const rolled: number[] = [];
-  input.sends.forEach((send, index) => {
-    if (rollsUp(send, input.cutoff, statusOf)) rolled.push(index);
+  sends.forEach((send, index) => {
+    if (rollsUp(send, cutoff, statusOf)) rolled.push(index);
   });
+  return rolled;
+}
+
+export function planSendsRollup(input: SendsRollupInput): SendsRollupPlan {
+  const rolled = sendsToRollUp(input.sends, input.campaigns, input.cutoff);
   const byCampaign = new Map<string, SendTotal>();
   const byClient = new Map<ClientId, SendTotal>();
   for (const total of input.totals) {

@@ -5,16 +5,20 @@ import {
   DEFAULT_ROLLUP_SETTINGS,
   planSendsRollup,
   sendsRollupCutoff,
+  sendsToRollUp,
   type RollupSettings,
 } from '../../domain/campaigns/rollup';
 import { ledgerRollupBoundary, planLedgerRollup } from '../../domain/loyalty/rollup';
 import { ledgerEntryFromRow, sendFromRow } from '../../domain/schema';
 import type { LedgerEntry } from '../../domain/types';
 import { withLock } from '../../services/locks';
+import { readJsonProperty, writeJsonProperty } from '../../services/properties';
 import { findSheet, openWorkbook, readSettingsFor, readTable, setUpWorkbook, type Workbook } from '../../sheets';
 import { readCampaigns, readCampaignSettings, readClientBase, readFlowSettings } from '../../sheets/campaigns';
 import { ledgerRow } from '../../sheets/loyalty';
 import { readSendTotals, replaceRows, writeSendTotals } from '../../sheets/rollups';
+
+const LEDGER_BOUNDARY_PROPERTY = 'rollups.ledgerBoundary';
 
 /** `rollups.sendsAfterMonths`, `rollups.ledgerKeepYears` in Settings; left out, the defaults. */
 export function readRollupSettings(book: Workbook): RollupSettings {
@@ -36,10 +40,14 @@ export function rollUpSends(now: Date = new Date()): RollupOutcome {
     if (table.sheetName === null || table.rows.length === 0) return { rolled: 0, added: 0 };
     const campaignSettings = readCampaignSettings(book);
     const cutoff = sendsRollupCutoff(now, settings, campaignSettings, readFlowSettings(book));
+    const sends = table.rows.map(sendFromRow);
+    const campaigns = readCampaigns(book).map((row) => row.campaign);
+    // Most nights nothing new is old enough: Orders and Clients are read only when something is.
+    if (sendsToRollUp(sends, campaigns, cutoff).length === 0) return { rolled: 0, added: 0 };
     if (!findSheet(book, 'sendTotals')) setUpWorkbook(book);
     const plan = planSendsRollup({
-      sends: table.rows.map(sendFromRow),
-      campaigns: readCampaigns(book).map((row) => row.campaign),
+      sends,
+      campaigns,
       orders: readClientBase(book).orders,
       campaignSettings,
       cutoff,
@@ -59,6 +67,10 @@ export function rollUpLedger(now: Date = new Date()): RollupOutcome {
   return withLock('database', () => {
     const settings = readRollupSettings(book);
     if (!settings.enabled) return { rolled: 0, added: 0 };
+    const boundary = ledgerRollupBoundary(now, settings.ledgerKeepYears);
+    // The boundary moves once a year: a night that already rolled up to it does not read the ledger again.
+    if (readJsonProperty<string | null>(LEDGER_BOUNDARY_PROPERTY, null) === boundary.toISOString())
+      return { rolled: 0, added: 0 };
     const table = readTable(book, 'loyalty');
     if (table.sheetName === null) return { rolled: 0, added: 0 };
     const entries: LedgerEntry[] = [];
@@ -70,11 +82,11 @@ export function rollUpLedger(now: Date = new Date()): RollupOutcome {
         positions.push(position);
       }
     });
-    const plan = planLedgerRollup(entries, ledgerRollupBoundary(now, settings.ledgerKeepYears));
-    if (plan.rolled.length === 0) return { rolled: 0, added: 0 };
+    const plan = planLedgerRollup(entries, boundary);
     const removed = plan.rolled.map((index) => positions[index] as number);
     if (!replaceRows(book, 'loyalty', table, removed, plan.replacements.map(ledgerRow)))
       throw new Error('the ledger changed during the roll-up');
+    writeJsonProperty(LEDGER_BOUNDARY_PROPERTY, boundary.toISOString());
     return { rolled: removed.length, added: plan.replacements.length };
   });
 }
