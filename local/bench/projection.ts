@@ -11,7 +11,8 @@
 import { sheetSpec, type SheetKey } from '../../src/domain/schema';
 import { DEFAULT_ROLLUP_SETTINGS } from '../../src/domain/campaigns/rollup';
 import { translate } from '../../src/i18n';
-import { DEMO_AS_OF } from '../playground/seed';
+import { DEMO_AS_OF, writeRecords } from '../playground/seed';
+import { countedStep, type BenchCase } from './harness';
 import { studioWorld } from './studio';
 
 const GOOGLE_CELL_LIMIT = 10_000_000;
@@ -165,3 +166,61 @@ export function projectCells(clients: number, log: (line: string) => void): void
 }
 
 export const reports: Report[] = [{ name: NAME, run: (log) => projectCells(10_000, log) }];
+
+const MONTH = YEAR / 12;
+
+/**
+ * The nightly Sends roll-up when a year of campaigns passes the cutoff at once: 12 finished campaigns to
+ * every client, 13 to 24 months old (85 % mailed, 15 % skipped), rolled in one step (the nightly's fifth).
+ */
+export const cases: BenchCase[] = [
+  {
+    operation: 'Big: Sends roll-up step (12 campaigns, a year past the cutoff)',
+    sizes: [10_000],
+    prepare(size) {
+      const { emu, app, studio, label } = studioWorld(size);
+      const campaigns = Array.from({ length: CAMPAIGNS_PER_YEAR }, (_, index) => ({
+        id: `K-9${String(index + 1).padStart(3, '0')}`,
+        at: new Date(DEMO_AS_OF.getTime() - (24 - index) * MONTH),
+      }));
+      writeRecords(
+        emu,
+        'campaigns',
+        campaigns.map((campaign) => ({
+          id: campaign.id,
+          name: campaign.id,
+          segmentId: 'all',
+          template: 'promo',
+          status: 'done',
+          cost: 0,
+          createdAt: campaign.at,
+        })),
+        'ru',
+      );
+      writeRecords(
+        emu,
+        'sends',
+        campaigns.flatMap((campaign) =>
+          studio.clients.map((client, index) => ({
+            campaignId: campaign.id,
+            clientId: client.id,
+            email: client.email,
+            status: index % 20 < 17 ? 'sent' : 'skipped',
+            reason: index % 20 < 17 ? '' : 'noConsent',
+            at: campaign.at,
+          })),
+        ),
+        'ru',
+      );
+      return countedStep(
+        emu,
+        () => {
+          // The night's fifth step (src/server/app/scheduled.ts), run as its continuation would be.
+          emu.properties.seed('script', { 'scheduled.night': JSON.stringify({ next: 4, failed: [] }) });
+          app.run('continueNightly', [], { kind: 'trigger' });
+        },
+        `${label} / ${(CAMPAIGNS_PER_YEAR * size).toLocaleString('en')} Sends rows`,
+      );
+    },
+  },
+];
