@@ -44,12 +44,23 @@ function advanceTo(s: Studio, iso: string): void {
  *     C-2 80 + 40 − 40 = 80, all of it O-3's. Balances C-1 100 + 60 = 160, C-2 80.
  *   2 Mar 2027: the lots of 1 Mar 2024 are 36 months old: O-1's 100 and O-3's 80 expire → C-1 60, C-2 0.
  */
-function live(s: Studio): { balances: unknown[]; ledgerRows: number }[] {
-  const seen: { balances: unknown[]; ledgerRows: number }[] = [];
+interface Seen {
+  balances: unknown[];
+  ledgerRows: number;
+  /** The Reason cells of the roll-up entries, as staff read them. */
+  rollups: unknown[];
+}
+
+function live(s: Studio): Seen[] {
+  const seen: Seen[] = [];
   const look = () =>
     seen.push({
       balances: ['C-1', 'C-2'].map((id) => s.clientRow(id).pointsBalance),
       ledgerRows: s.ledger().filter((row) => row.id !== '').length,
+      rollups: s
+        .ledger()
+        .filter((row) => String(row.key).startsWith('rollup:'))
+        .map((row) => row.reason),
     });
   nightly(s);
   advanceTo(s, '2024-06-01T09:00:00Z');
@@ -85,5 +96,11 @@ describe('ledger roll-up', () => {
     expect(plain.map((step) => step.ledgerRows)).toEqual([7, 7, 9]);
     // Rolled: per client a roll-up entry and one carried lot (4) + O-5's earn = 5, then 2 expiries = 7.
     expect(rolled.map((step) => step.ledgerRows)).toEqual([5, 5, 7]);
+    expect(plain[0]?.rollups).toEqual([]);
+    // A sentence in the sheet's language, the settled keys kept in its machine suffix (3 entries per client).
+    expect(rolled[0]?.rollups).toEqual([
+      'Итог закрытых лет по 31 декабря 2024 г. (свёрнуто записей: 3) [rolledUp until=2024-12-31 entries=3 keys=order:O-1:earn,order:O-2:earn,order:O-2:reverse:1]',
+      'Итог закрытых лет по 31 декабря 2024 г. (свёрнуто записей: 3) [rolledUp until=2024-12-31 entries=3 keys=order:O-3:earn,order:O-6:earn,order:O-6:reverse:1]',
+    ]);
   });
 });

@@ -3,7 +3,6 @@
 // order, so expiry and order reversals still find their lot), and (2) one roll-up entry holding the rest of
 // the sum (what debits took beyond the lots, never positive) and, in its reason, every settled key, so no
 // order earns twice and no bonus is paid twice. Balances, open lots and keys read the same before and after.
-import { isoDay } from '../analysis/dates';
 import type { ClientId, LedgerEntry } from '../types';
 import { openLots } from './expiry';
 import { LEDGER_ROLLUP_PREFIX, ledgerEntry, ledgerReason, rolledUpKeys } from './ledger';
@@ -62,7 +61,8 @@ export function planLedgerRollup(ledger: readonly LedgerEntry[], boundary: Date)
           points: sum - carried,
           key: `${LEDGER_ROLLUP_PREFIX}${clientId}`,
           reason: ledgerReason('loyalty.reason.rolledUp', {
-            until: isoDay(new Date(boundary.getTime() - 1)),
+            // The boundary is a UTC midnight: its day before, in UTC too (not the script's zone).
+            until: new Date(boundary.getTime() - 1).toISOString().slice(0, 10),
             entries: old.length,
             keys: [...keys].sort().join(','),
           }),

@@ -16,6 +16,7 @@ import { readJsonProperty, writeJsonProperty } from '../../services/properties';
 import { findSheet, openWorkbook, readSettingsFor, readTable, setUpWorkbook, type Workbook } from '../../sheets';
 import { readCampaigns, readCampaignSettings, readClientBase, readFlowSettings } from '../../sheets/campaigns';
 import { ledgerRow } from '../../sheets/loyalty';
+import { ledgerEntryInWords } from '../loyalty/loyalty-words';
 import { readSendTotals, replaceRows, writeSendTotals } from '../../sheets/rollups';
 
 const LEDGER_BOUNDARY_PROPERTY = 'rollups.ledgerBoundary';
@@ -84,7 +85,15 @@ export function rollUpLedger(now: Date = new Date()): RollupOutcome {
     });
     const plan = planLedgerRollup(entries, boundary);
     const removed = plan.rolled.map((index) => positions[index] as number);
-    if (!replaceRows(book, 'loyalty', table, removed, plan.replacements.map(ledgerRow)))
+    if (
+      !replaceRows(
+        book,
+        'loyalty',
+        table,
+        removed,
+        plan.replacements.map((entry) => ledgerRow(ledgerEntryInWords(entry, book.locale))),
+      )
+    )
       throw new Error('the ledger changed during the roll-up');
     writeJsonProperty(LEDGER_BOUNDARY_PROPERTY, boundary.toISOString());
     return { rolled: removed.length, added: plan.replacements.length };
