@@ -145,6 +145,17 @@ describe('planSendsRollup', () => {
     });
     expect(again.rolled).toEqual([]);
     expect(again.totals).toEqual(plan.totals);
+    // Cut off after writing the totals, before removing the rows: the next run removes them, counting nothing twice.
+    const interrupted = planSendsRollup({
+      sends,
+      campaigns,
+      orders,
+      campaignSettings: DEFAULT_CAMPAIGN_SETTINGS,
+      cutoff,
+      totals: plan.totals,
+    });
+    expect(interrupted.rolled).toEqual(plan.rolled);
+    expect(interrupted.totals).toEqual(plan.totals);
     // A year later K-2's sent row (2026-11-30) rolls too and K-2's totals grow to 1 sent + 1 skip.
     const later = planSendsRollup({
       sends: kept,

@@ -45,7 +45,7 @@ export interface SendTotal {
   revenue: number;
   buyers: number;
   lastAt: Date | null;
-  /** Client rows: `campaignId|occasion` of every rolled row but a failed one. */
+  /** Client rows: `campaignId|occasion` of every rolled row (a failed one marked `!`). */
   keys: string[];
 }
 
@@ -106,6 +106,9 @@ function emptyTotal(campaignId: string, clientId: ClientId): SendTotal {
   };
 }
 
+/** Marks a failed row's key in a client's keys: counted, but neither "listed" nor "handled". */
+const FAILED_MARK = '!';
+
 function occasionOf(send: Send): string {
   return send.occasion || (send.campaignId.startsWith('flow:') ? send.reason : '');
 }
@@ -162,6 +165,17 @@ export function planSendsRollup(input: SendsRollupInput): SendsRollupPlan {
   const later = (a: Date | null, b: Date | null): Date | null => (a === null ? b : b === null || a > b ? a : b);
   for (const index of rolled) {
     const send = input.sends[index] as Send;
+    const client = byClient.get(send.clientId) ?? emptyTotal('', send.clientId);
+    byClient.set(send.clientId, client);
+    // A row's identity is in its client's keys once counted: a run cut off between writing the totals and
+    // removing the rows removes them next night without counting them twice.
+    const key = `${send.status === 'failed' ? FAILED_MARK : ''}${send.campaignId}|${occasionOf(send)}`;
+    if (client.keys.includes(key)) continue;
+    client.keys.push(key);
+    if (send.status === 'sent') {
+      client.sent += 1;
+      client.lastAt = later(client.lastAt, send.at);
+    }
     const campaign = byCampaign.get(send.campaignId) ?? emptyTotal(send.campaignId, '');
     byCampaign.set(send.campaignId, campaign);
     campaign[send.status === 'queued' ? 'sent' : send.status] += 1;
@@ -177,16 +191,6 @@ export function planSendsRollup(input: SendsRollupInput): SendsRollupPlan {
       campaign.orders += won.length;
       campaign.revenue += won.reduce((sum, order) => sum + order.amount, 0);
       if (won.length > 0) campaign.buyers += 1;
-    }
-    const client = byClient.get(send.clientId) ?? emptyTotal('', send.clientId);
-    byClient.set(send.clientId, client);
-    if (send.status === 'sent') {
-      client.sent += 1;
-      client.lastAt = later(client.lastAt, send.at);
-    }
-    if (send.status !== 'failed') {
-      const key = `${send.campaignId}|${occasionOf(send)}`;
-      if (!client.keys.includes(key)) client.keys.push(key);
     }
   }
   return { rolled, totals: sortedTotals(byCampaign, byClient) };
@@ -216,6 +220,7 @@ export function rolledSends(totals: readonly SendTotal[]): RolledSends {
       continue;
     }
     for (const key of total.keys) {
+      if (key.startsWith(FAILED_MARK)) continue; // a failed mail handled nothing
       const bar = key.indexOf('|');
       const campaignId = bar === -1 ? key : key.slice(0, bar);
       handled.add(`${campaignId}|${total.clientId}|${bar === -1 ? '' : key.slice(bar + 1)}`);
