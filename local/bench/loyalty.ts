@@ -9,7 +9,10 @@ import { createEmulator } from '../emulator';
 import { loadBundle } from '../emulator/bundle';
 import { generateDemoStudio } from '../playground/demo-studio';
 import { DEMO_AS_OF, writeRecords, writeStudio } from '../playground/seed';
+import { sheetSpec } from '../../src/domain/schema';
+import { translate } from '../../src/i18n';
 import { countedStep, type BenchCase } from './harness';
+import { studioWorld } from './studio';
 
 function loyaltyWorld(clients: number, setUp = false) {
   const emu = createEmulator({ now: DEMO_AS_OF.toISOString(), locale: 'ru' });
@@ -44,6 +47,40 @@ function nightlyCase(operation: string, runs: 1 | 2): BenchCase {
 export const cases: BenchCase[] = [
   nightlyCase('Loyalty nightly run (first night)', 1),
   nightlyCase('Loyalty nightly run (second night, no change)', 2),
+  {
+    // The once-a-year night the ledger's boundary moves: the studio's whole first-night ledger moved back two
+    // years (every entry before the boundary), then the nightly's fourth step, as its continuation runs it.
+    operation: 'Big: ledger roll-up step (the whole ledger in closed years)',
+    sizes: [10_000],
+    prepare(size) {
+      const { emu, app, label } = studioWorld(size);
+      const sheet = translate('ru', sheetSpec('loyalty').name);
+      const values = emu.spreadsheet.values(sheet);
+      const column = (values[0] ?? []).indexOf(translate('ru', 'column.loyalty.date'));
+      const twoYears = 2 * 365 * 86_400_000;
+      const moved = values.slice(1).map((cells) => {
+        // Typed as staff would (the host's edit parses text): the day, two years back, in the sheet's zone.
+        const date = cells[column] as { getTime?: () => number } | undefined;
+        if (typeof date?.getTime !== 'function') return [''];
+        const day = new Date(date.getTime() - twoYears);
+        return [day.toLocaleDateString('ru-RU', { timeZone: emu.spreadsheet.timeZone() })];
+      });
+      const letter = String.fromCharCode(65 + column);
+      emu.spreadsheet.edit(sheet, `${letter}2:${letter}${values.length}`, moved);
+      return countedStep(
+        emu,
+        () => {
+          // '' reads as "never rolled": the studio's own nights rolled up to this boundary already.
+          emu.properties.seed('script', {
+            'scheduled.night': JSON.stringify({ next: 3, failed: [] }),
+            'rollups.ledgerBoundary': '',
+          });
+          app.run('continueNightly', [], { kind: 'trigger' });
+        },
+        `${label} / ${(values.length - 1).toLocaleString('en')} ledger rows`,
+      );
+    },
+  },
   {
     operation: 'Big: Loyalty nightly run (first night, set-up workbook)',
     sizes: [50_000],

@@ -7,7 +7,7 @@ import { cellForWrite, mapHeaders, parseRows, sheetSpec, type SheetKey, type Typ
 import { withLock } from '../services/locks';
 import { readTable, type Table } from './table';
 import { findSheet, type Workbook } from './workbook';
-import { appendRows, type RowValues } from './write';
+import type { RowValues } from './write';
 
 function text(value: CellValue | undefined): string {
   return value === null || value === undefined ? '' : String(value).trim();
@@ -104,13 +104,17 @@ function totalRow(total: SendTotal): RowValues {
   };
 }
 
-/** Replaces the Send totals rows with these (they are every total, old ones included). */
+/**
+ * Replaces the Send totals rows with these (they are every total, old ones included) in one write over the
+ * old rows: a run cut off here leaves the old totals or the new, never none.
+ */
 export function writeSendTotals(book: Workbook, totals: readonly SendTotal[]): void {
   withLock('database', () => {
-    const sheet = findSheet(book, 'sendTotals');
-    if (!sheet) throw new Error('the Send totals sheet is missing: run Setup first.');
-    if (sheet.getLastRow() > 1) sheet.getRange(2, 1, sheet.getLastRow() - 1, sheet.getLastColumn()).clearContent();
-    appendRows(book, 'sendTotals', totals.map(totalRow));
+    const table = readTable(book, 'sendTotals');
+    if (table.sheetName === null) throw new Error('the Send totals sheet is missing: run Setup first.');
+    const all = table.rows.map((_, position) => position);
+    if (!replaceRows(book, 'sendTotals', table, all, totals.map(totalRow)))
+      throw new Error('Send totals changed during the roll-up');
   });
 }
 
