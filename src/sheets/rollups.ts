@@ -139,7 +139,8 @@ export function replaceRows(
     if (!sheet || !mapping || sheet.getLastRow() !== table.lastRow) return false;
     const spec = sheetSpec(key);
     const gone = new Set(positions.map((position) => table.rowNumbers[position]));
-    const width = Math.max(1, ...table.values.map((row) => row.length));
+    // A loop, not Math.max(...rows): a spread of 100,000 rows overflows the call stack.
+    const width = table.values.reduce((widest, row) => Math.max(widest, row.length), 1);
     // Every line under the header as read (title and blank lines too), less the removed records, then the
     // additions: one write, so a run cut off midway leaves the sheet as it was or as it should be.
     type Cell = string | number | boolean | Date;
