@@ -20,6 +20,8 @@ export interface FlowFacts {
   localHour: number;
   /** Addresses whose unsubscribe is recorded in script properties but not yet in Clients. */
   pendingUnsubscribes: ReadonlySet<string>;
+  /** Occasions whose Sends rows rolled up (`flow:tierReached|C-1|tier:Gold`): handled as their rows were. */
+  handledBefore?: ReadonlySet<string>;
   /** Churn risk, tier and points from analysis and loyalty. */
   clients?: ClientFactsById;
   /** Points lots that will expire, from the loyalty ledger. */
@@ -193,7 +195,7 @@ export function dueFlowMails(
   for (const order of [...orders].sort((a, b) => a.date.getTime() - b.date.getTime())) {
     ordersByClient.set(order.clientId, [...(ordersByClient.get(order.clientId) ?? []), order]);
   }
-  const handled = new Set<string>();
+  const handled = new Set<string>(facts.handledBefore ?? []);
   for (const send of sendsHistory)
     if (send.status !== 'failed') handled.add(`${send.campaignId}|${send.clientId}|${send.occasion || send.reason}`);
   const clientsById = new Map(clients.map((client) => [client.id, client]));

@@ -67,8 +67,24 @@ export function ledgerEntry(fields: NewLedgerEntry, date: Date): LedgerEntry {
   };
 }
 
+/** A closed years' roll-up entry (one per client): its reason lists the keys of the entries it replaced. */
+export const LEDGER_ROLLUP_PREFIX = 'rollup:';
+const rolledKeysCache = new WeakMap<LedgerEntry, ReadonlySet<string>>();
+
+/** The keys a roll-up entry settled (empty for any other entry): those events never apply again. */
+export function rolledUpKeys(entry: LedgerEntry): ReadonlySet<string> {
+  if (!entry.key.startsWith(LEDGER_ROLLUP_PREFIX)) return new Set();
+  let keys = rolledKeysCache.get(entry);
+  if (!keys) {
+    const listed = parseLedgerReason(entry.reason)?.params['keys'] ?? '';
+    keys = new Set(listed === '' ? [] : listed.split(','));
+    rolledKeysCache.set(entry, keys);
+  }
+  return keys;
+}
+
 export function hasKey(entries: readonly LedgerEntry[], key: string): boolean {
-  return entries.some((entry) => entry.key === key);
+  return entries.some((entry) => entry.key === key || rolledUpKeys(entry).has(key));
 }
 
 /**

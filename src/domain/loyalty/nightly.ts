@@ -6,7 +6,7 @@
 // instead of the whole ledger, which keeps the run linear at tens of thousands of clients.
 
 import type { ClientId, Feedback, LedgerEntry, Order } from '../types';
-import { birthdayBonus, feedbackBonus, registrationBonus } from './ledger';
+import { birthdayBonus, feedbackBonus, registrationBonus, rolledUpKeys } from './ledger';
 import { orderEarnKey, reconcileOrder } from './order-points';
 import { expiryEntries } from './expiry';
 import { evaluateTier, rollingSpend, spendReachedAt, tierMultiplier, tierUpBonuses, type TierChange } from './tiers';
@@ -97,6 +97,9 @@ export function planLoyaltyNight(input: LoyaltyNightInput): LoyaltyNightPlan {
   for (const order of latestOrders(input.orders)) {
     const owner = earnedBy.get(order.id) ?? order.clientId;
     if (!owner) continue;
+    // An order of a rolled-up closed year is settled: its points are in the roll-up, never earned again.
+    const earnKey = orderEarnKey(order.id);
+    if (ledger.of(owner).some((entry) => rolledUpKeys(entry).has(earnKey))) continue;
     const multiplier = tierMultiplier(clientsById.get(order.clientId)?.tier ?? '', settings);
     ledger.add(reconcileOrder(ledger.of(owner), order, multiplier, settings, asOf));
   }

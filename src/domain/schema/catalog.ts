@@ -1,7 +1,7 @@
 // The whole database: every sheet the add-on knows, and lookups by key and by localised name.
 import { normaliseHeader } from './headers';
 import { catalogEntry } from '../../i18n/labels';
-import { CAMPAIGNS, DISCOUNT_CODES, SEGMENTS, SENDS, TEMPLATES } from './marketing';
+import { CAMPAIGNS, DISCOUNT_CODES, SEGMENTS, SEND_TOTALS, SENDS, TEMPLATES } from './marketing';
 import { CLIENTS, FEEDBACK, LOYALTY, ORDERS, REQUESTS } from './people';
 import { PROBLEMS, SETTINGS } from './system';
 import type { ColumnSpec, SheetKey, SheetSpec } from './types';
@@ -16,6 +16,7 @@ export const SCHEMA: readonly SheetSpec[] = [
   SEGMENTS,
   CAMPAIGNS,
   SENDS,
+  SEND_TOTALS,
   TEMPLATES,
   DISCOUNT_CODES,
   SETTINGS,

@@ -70,6 +70,26 @@ export const SENDS: SheetSpec = {
   ],
 };
 
+/** Sends rolled up (see domain/campaigns/rollup.ts): a campaign's totals (client blank) or a client's (campaign blank). */
+export const SEND_TOTALS: SheetSpec = {
+  key: 'sendTotals',
+  name: 'sheet.sendTotals',
+  identity: ['campaignId', 'clientId'],
+  columns: [
+    column('sendTotals', 'campaignId', 'id'),
+    column('sendTotals', 'clientId', 'id'),
+    column('sendTotals', 'sent', 'number', { derived: true, numberFormat: FORMATS.integer }),
+    column('sendTotals', 'skipped', 'number', { derived: true, numberFormat: FORMATS.integer }),
+    column('sendTotals', 'failed', 'number', { derived: true, numberFormat: FORMATS.integer }),
+    column('sendTotals', 'skippedByReason', 'text', { derived: true }),
+    column('sendTotals', 'orders', 'number', { derived: true, numberFormat: FORMATS.integer }),
+    column('sendTotals', 'revenue', 'money', { derived: true }),
+    column('sendTotals', 'buyers', 'number', { derived: true, numberFormat: FORMATS.integer }),
+    column('sendTotals', 'lastAt', 'datetime', { derived: true }),
+    column('sendTotals', 'keys', 'text', { derived: true, maxLength: 50000 }),
+  ],
+};
+
 export const TEMPLATES: SheetSpec = {
   key: 'templates',
   name: 'sheet.templates',

@@ -10,6 +10,7 @@ export type SheetKey =
   | 'segments'
   | 'campaigns'
   | 'sends'
+  | 'sendTotals'
   | 'loyalty'
   | 'templates'
   | 'discountCodes'

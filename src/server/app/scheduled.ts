@@ -21,6 +21,7 @@ import { readSendingAccount } from '../../services/sending-account';
 import { deleteProperty, readJsonProperty, scriptStore, writeJsonProperty } from '../../services/properties';
 import { scheduleContinuation } from '../../services/triggers';
 import { runInboxHourly } from '../inbox/inbox';
+import { rollUpLedger, rollUpSends } from './rollups';
 
 type Step = { name: string; run: () => void };
 
@@ -29,6 +30,9 @@ const nightlySteps: Step[] = [
   { name: 'analysis', run: runAnalysisNightly },
   { name: 'loyalty', run: runLoyaltyNightly },
   { name: 'campaignResults', run: refreshCampaignResults },
+  // After the steps that read history: what they settled (points, attribution) is what rolls up.
+  { name: 'ledgerRollup', run: () => void rollUpLedger() },
+  { name: 'sendsRollup', run: () => void rollUpSends() },
 ];
 
 /** Hourly work: automated mailings and continuing campaigns. Features add their step here. */

@@ -7,6 +7,8 @@ import type { CampaignSettings } from '../../domain/campaigns/settings';
 import type { Campaign, Order, Send } from '../../domain/types';
 import { openWorkbook, updateRows } from '../../sheets';
 import { readCampaigns, readCampaignSettings, readClientBase, readSends } from '../../sheets/campaigns';
+import { withRolledResult } from '../../domain/campaigns/rollup';
+import { readCampaignTotals } from '../../sheets/rollups';
 
 /** The dashboard's campaign slot: every campaign's results summed (ROI on the summed cost). */
 export function campaignKpis(
@@ -37,11 +39,16 @@ export function refreshCampaignResults(): void {
   withLock('database', () => {
     const rows = readCampaigns(book);
     if (rows.length === 0) return;
+    const settings = readCampaignSettings(book);
+    const rolled = readCampaignTotals(book);
+    // A rolled-up campaign's mails are totals now: their attribution was settled when they rolled.
     const results = campaignResults(
       rows.map((row) => row.campaign),
       readSends(book).map((row) => row.send),
       readClientBase(book).orders,
-      readCampaignSettings(book),
+      settings,
+    ).map((result, index) =>
+      withRolledResult(result, rolled.get(result.campaignId), rows[index]?.campaign.cost ?? 0, settings.margin),
     );
     updateRows(
       book,

@@ -6,6 +6,8 @@ import { withSendLock } from '../../services/locks';
 import { scriptStore } from '../../services/properties';
 import { dueFlowMails, forecastFlow, isQuietHour, type FlowFacts } from '../../domain/campaigns/flows';
 import { kindOfCampaigns } from '../../domain/campaigns/exclusions';
+import { rolledSends } from '../../domain/campaigns/rollup';
+import { readSendTotals } from '../../sheets/rollups';
 import { FLOW_NAMES, flowCampaignId, flowOfCampaignId, type FlowName } from '../../domain/campaigns/settings';
 import type { ClientFacts } from '../../domain/analysis';
 import type { ClientId } from '../../domain/types';
@@ -215,6 +217,7 @@ export function runAutomationsHourly(): void {
         ...storedFacts(base, loyalty),
         pointsExpiring: loyalty.pointsExpiring,
         feedbackLink: (_client, order) => feedbackLinkFor(order.id),
+        handledBefore: rolledSends(readSendTotals(book)).handled,
         kindOf: kindOfCampaigns(
           readCampaigns(book).map((row) => row.campaign),
           flowSettings,

@@ -63,6 +63,8 @@ import { templateVariants, type TemplateVariants } from './template-variants';
 import { UserFacingError } from '../app/respond';
 import { inboxCounts } from '../../domain/inbox/bounces';
 import { asStaff } from '../app/staff';
+import { withRolledCounts } from '../../domain/campaigns/rollup';
+import { readCampaignTotals } from '../../sheets/rollups';
 
 /** Preview names at most this many recipients with holes; the count says how many more. */
 const PROBLEMS_SHOWN = 10;
@@ -100,8 +102,9 @@ function viewOf(
 
 function viewsWithCounts(book: Workbook, locale: Locale, rows: readonly CampaignRow[]): CampaignView[] {
   const sends = readSends(book).map((row) => row.send);
+  const rolled = readCampaignTotals(book);
   return rows.map((row) => ({
-    ...viewOf(book, locale, row, campaignCounts(row.campaign.id, sends)),
+    ...viewOf(book, locale, row, withRolledCounts(campaignCounts(row.campaign.id, sends), rolled.get(row.campaign.id))),
     ...inboxCounts(row.campaign.id, sends),
   }));
 }
@@ -357,9 +360,12 @@ export function testSendCampaign(campaignId: string, clientId?: string | null): 
 
 function progressOf(book: Workbook, locale: Locale, campaignId: string): CampaignProgress {
   const { campaign } = findCampaign(book, campaignId);
-  const counts = campaignCounts(
-    campaignId,
-    readSends(book).map((row) => row.send),
+  const counts = withRolledCounts(
+    campaignCounts(
+      campaignId,
+      readSends(book).map((row) => row.send),
+    ),
+    readCampaignTotals(book).get(campaignId),
   );
   const pause = campaign.status === 'paused' ? readMemo(scriptStore(), campaignId).pause : undefined;
   return {

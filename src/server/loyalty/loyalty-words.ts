@@ -38,6 +38,7 @@ function paramsInWords(params: Record<string, string>, locale: Locale, currency:
   const amount = Number(params['amount']);
   if (params['amount'] !== undefined && Number.isFinite(amount)) words['amount'] = moneyText(amount, locale, currency);
   if (params['credited']) words['credited'] = dayText(params['credited'], locale);
+  if (params['until']) words['until'] = dayText(params['until'], locale);
   const statusKey = `enum.orderStatus.${params['status'] ?? ''}`;
   if (params['status'] && statusKey in en) words['status'] = translate(locale, statusKey as MessageKey);
   if (params['tier']) words['tier'] = params['tier'].replace(/_/g, ' ');

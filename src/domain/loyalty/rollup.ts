@@ -1,0 +1,79 @@
+// Closed years of the ledger rolled up per client: every entry dated before the boundary is replaced by
+// (1) the points still unspent at the boundary, one entry per lot as it was credited (same key, date and
+// order, so expiry and order reversals still find their lot), and (2) one roll-up entry holding the rest of
+// the sum (what debits took beyond the lots, never positive) and, in its reason, every settled key, so no
+// order earns twice and no bonus is paid twice. Balances, open lots and keys read the same before and after.
+import type { ClientId, LedgerEntry } from '../types';
+import { openLots } from './expiry';
+import { LEDGER_ROLLUP_PREFIX, ledgerEntry, ledgerReason, rolledUpKeys } from './ledger';
+
+/** Entries before 1 January (UTC) of the year `keepYears` before asOf's roll up: 1 keeps last year's rows. */
+export function ledgerRollupBoundary(asOf: Date, keepYears: number): Date {
+  return new Date(Date.UTC(asOf.getUTCFullYear() - Math.max(0, Math.floor(keepYears)), 0, 1));
+}
+
+export interface LedgerRollupPlan {
+  /** Positions in the ledger of the entries replaced, ascending. */
+  rolled: number[];
+  /** What replaces them: per client its roll-up entry first, then its carried lots. */
+  replacements: LedgerEntry[];
+}
+
+/** Expiry keys are left out of the list: a lot they closed is spent and never looked up again. */
+const EXPIRE_PREFIX = 'expire:';
+
+export function planLedgerRollup(ledger: readonly LedgerEntry[], boundary: Date): LedgerRollupPlan {
+  const byClient = new Map<ClientId, number[]>();
+  ledger.forEach((entry, index) => {
+    if (entry.date.getTime() >= boundary.getTime()) return;
+    const own = byClient.get(entry.clientId);
+    if (own) own.push(index);
+    else byClient.set(entry.clientId, [index]);
+  });
+  const rolled: number[] = [];
+  const replacements: LedgerEntry[] = [];
+  const clientIds = [...byClient.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const clientId of clientIds) {
+    const positions = byClient.get(clientId) as number[];
+    const old = positions.map((index) => ledger[index] as LedgerEntry);
+    const lots = openLots(old, clientId, new Date(boundary.getTime() - 1));
+    // Already rolled up to this boundary: only the roll-up entry and its lots are there.
+    const alreadyRolled =
+      old.filter((entry) => entry.key.startsWith(LEDGER_ROLLUP_PREFIX)).length === 1 &&
+      old.length === 1 + lots.length &&
+      lots.every((lot) => old.some((entry) => entry.key === lot.key && entry.points === lot.remaining));
+    if (alreadyRolled) continue;
+    const keys = new Set<string>();
+    for (const entry of old) {
+      for (const key of rolledUpKeys(entry)) keys.add(key);
+      if (!entry.key.startsWith(LEDGER_ROLLUP_PREFIX) && !entry.key.startsWith(EXPIRE_PREFIX)) keys.add(entry.key);
+    }
+    const sum = old.reduce((total, entry) => total + entry.points, 0);
+    const carried = lots.reduce((total, lot) => total + lot.remaining, 0);
+    const earliest = new Date(Math.min(...old.map((entry) => entry.date.getTime())));
+    rolled.push(...positions);
+    replacements.push(
+      ledgerEntry(
+        {
+          clientId,
+          kind: 'adjust',
+          // Dated first, so replaying it never eats a carried lot (it is what debits took beyond the lots).
+          points: sum - carried,
+          key: `${LEDGER_ROLLUP_PREFIX}${clientId}`,
+          reason: ledgerReason('loyalty.reason.rolledUp', {
+            // The boundary is a UTC midnight: its day before, in UTC too (not the script's zone).
+            until: new Date(boundary.getTime() - 1).toISOString().slice(0, 10),
+            entries: old.length,
+            keys: [...keys].sort().join(','),
+          }),
+        },
+        earliest,
+      ),
+    );
+    for (const lot of lots) {
+      const credit = old.find((entry) => entry.key === lot.key) as LedgerEntry;
+      replacements.push({ ...credit, date: new Date(credit.date.getTime()), points: lot.remaining });
+    }
+  }
+  return { rolled: rolled.sort((a, b) => a - b), replacements };
+}

@@ -1,0 +1,101 @@
+// Nightly roll-ups, each a step of its own execution: old Sends into Send totals, closed ledger years into
+// one entry per client and its open lots. The decisions are domain/campaigns/rollup.ts and
+// domain/loyalty/rollup.ts; here the reads (each sheet once) and the writes, under the database lock.
+import {
+  DEFAULT_ROLLUP_SETTINGS,
+  planSendsRollup,
+  sendsRollupCutoff,
+  sendsToRollUp,
+  type RollupSettings,
+} from '../../domain/campaigns/rollup';
+import { ledgerRollupBoundary, planLedgerRollup } from '../../domain/loyalty/rollup';
+import { ledgerEntryFromRow, sendFromRow } from '../../domain/schema';
+import type { LedgerEntry } from '../../domain/types';
+import { withLock } from '../../services/locks';
+import { readJsonProperty, writeJsonProperty } from '../../services/properties';
+import { findSheet, openWorkbook, readSettingsFor, readTable, setUpWorkbook, type Workbook } from '../../sheets';
+import { readCampaigns, readCampaignSettings, readClientBase, readFlowSettings } from '../../sheets/campaigns';
+import { ledgerRow } from '../../sheets/loyalty';
+import { ledgerEntryInWords } from '../loyalty/loyalty-words';
+import { readSendTotals, replaceRows, writeSendTotals } from '../../sheets/rollups';
+
+const LEDGER_BOUNDARY_PROPERTY = 'rollups.ledgerBoundary';
+
+/** `rollups.sendsAfterMonths`, `rollups.ledgerKeepYears` in Settings; left out, the defaults. */
+export function readRollupSettings(book: Workbook): RollupSettings {
+  return { ...DEFAULT_ROLLUP_SETTINGS, ...readSettingsFor(book, DEFAULT_ROLLUP_SETTINGS, 'rollups').overrides };
+}
+
+export interface RollupOutcome {
+  rolled: number;
+  added: number;
+}
+
+/** Nightly step: Sends rows past the cutoff (and a finished campaign's skips) become totals. */
+export function rollUpSends(now: Date = new Date()): RollupOutcome {
+  const book = openWorkbook();
+  return withLock('database', () => {
+    const settings = readRollupSettings(book);
+    if (!settings.enabled) return { rolled: 0, added: 0 };
+    const table = readTable(book, 'sends');
+    if (table.sheetName === null || table.rows.length === 0) return { rolled: 0, added: 0 };
+    const campaignSettings = readCampaignSettings(book);
+    const cutoff = sendsRollupCutoff(now, settings, campaignSettings, readFlowSettings(book));
+    const sends = table.rows.map(sendFromRow);
+    const campaigns = readCampaigns(book).map((row) => row.campaign);
+    // Most nights nothing new is old enough: Orders and Clients are read only when something is.
+    if (sendsToRollUp(sends, campaigns, cutoff).length === 0) return { rolled: 0, added: 0 };
+    if (!findSheet(book, 'sendTotals')) setUpWorkbook(book);
+    const plan = planSendsRollup({
+      sends,
+      campaigns,
+      orders: readClientBase(book).orders,
+      campaignSettings,
+      cutoff,
+      totals: readSendTotals(book),
+    });
+    if (plan.rolled.length === 0) return { rolled: 0, added: 0 };
+    // Nobody writes Sends while the lock is held: totals first, then the rows they replace.
+    writeSendTotals(book, plan.totals);
+    if (!replaceRows(book, 'sends', table, plan.rolled)) throw new Error('Sends changed during the roll-up');
+    return { rolled: plan.rolled.length, added: plan.totals.length };
+  });
+}
+
+/** Nightly step, after loyalty's: closed years of the ledger, one write of the sheet. */
+export function rollUpLedger(now: Date = new Date()): RollupOutcome {
+  const book = openWorkbook();
+  return withLock('database', () => {
+    const settings = readRollupSettings(book);
+    if (!settings.enabled) return { rolled: 0, added: 0 };
+    const boundary = ledgerRollupBoundary(now, settings.ledgerKeepYears);
+    // The boundary moves once a year: a night that already rolled up to it does not read the ledger again.
+    if (readJsonProperty<string | null>(LEDGER_BOUNDARY_PROPERTY, null) === boundary.toISOString())
+      return { rolled: 0, added: 0 };
+    const table = readTable(book, 'loyalty');
+    if (table.sheetName === null) return { rolled: 0, added: 0 };
+    const entries: LedgerEntry[] = [];
+    const positions: number[] = [];
+    table.rows.forEach((row, position) => {
+      const entry = ledgerEntryFromRow(row);
+      if (entry) {
+        entries.push(entry);
+        positions.push(position);
+      }
+    });
+    const plan = planLedgerRollup(entries, boundary);
+    const removed = plan.rolled.map((index) => positions[index] as number);
+    if (
+      !replaceRows(
+        book,
+        'loyalty',
+        table,
+        removed,
+        plan.replacements.map((entry) => ledgerRow(ledgerEntryInWords(entry, book.locale))),
+      )
+    )
+      throw new Error('the ledger changed during the roll-up');
+    writeJsonProperty(LEDGER_BOUNDARY_PROPERTY, boundary.toISOString());
+    return { rolled: removed.length, added: plan.replacements.length };
+  });
+}
