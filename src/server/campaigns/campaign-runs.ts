@@ -142,6 +142,8 @@ interface RunContext {
   mailbox: string;
   /** Some mail was sent, skipped or recorded failed: with only retries left, the next run waits longer. */
   progressed?: boolean;
+  /** A campaign paused for the mail quota still owes Telegram messages: a continuation sends them. */
+  telegramOwed?: boolean;
 }
 
 function clientBase(run: RunContext): ClientBase {
@@ -273,6 +275,7 @@ function runCampaign(run: RunContext, row: CampaignRow): CampaignStatus {
   if (outcome.sent + outcome.failed + outcome.skipped + telegram.delivered + telegram.skipped > 0)
     run.progressed = true;
   const left = run.sends.some((send) => send.send.campaignId === campaign.id && send.send.status === 'queued');
+  if (outcome.pause?.reason === 'quota' && telegram.heldBack > 0) run.telegramOwed = true;
   // The breaker guards the mails still to send; with none left there is nothing to hold back.
   if (outcome.pause && (left || outcome.pause.reason !== 'failures'))
     return pauseFor(run, row, { ...outcome.pause, at });
@@ -466,6 +469,7 @@ export function runCampaigns(
       }
       if (runTelegramWhilePaused(run, row)) more = true;
     }
+    if (run.telegramOwed) more = true;
     // A draft or intent left unsettled (Gmail failed while settling) keeps the next run coming, to clean it up.
     const unsettled = journalPending(store, mailbox);
     if (more || unsettled) {
