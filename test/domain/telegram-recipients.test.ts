@@ -67,7 +67,8 @@ describe('recipientBlock', () => {
   });
 
   it('Telegram alone needs no address, no mail consent and no unbounced address; an unsubscribe still blocks', () => {
-    for (const reachable of [noAddress, noConsent, bounced]) expect(recipientBlock(reachable, 'telegram', none)).toBe(null);
+    for (const reachable of [noAddress, noConsent, bounced])
+      expect(recipientBlock(reachable, 'telegram', none)).toBe(null);
     expect(recipientBlock(unsubscribed, 'telegram', none)).toBe('unsubscribed');
     // Signed up again after the unsubscribe: subscribed, as for mail.
     expect(telegramBlock(client('C-5', { unsubscribedAt: new Date(2025, 11, 1) }), none)).toBe(null);
@@ -162,14 +163,21 @@ describe('decideRecipients with channels', () => {
   });
 
   it('one mail of a kind a week: a blank address does not pass a kind to another client', () => {
-    const recent = new RecentKinds([sent(flowCampaignId('winback'), 'C-1', '', new Date(2026, 4, 19))], now, () => 'winback');
+    const recent = new RecentKinds(
+      [sent(flowCampaignId('winback'), 'C-1', '', new Date(2026, 4, 19))],
+      now,
+      () => 'winback',
+    );
     expect(recent.has('C-1', '', 'winback')).toBe(true);
     expect(recent.has('C-2', '', 'winback')).toBe(false);
   });
 });
 
 describe('dueFlowMails with channels', () => {
-  const welcomeOn: FlowSettings = { ...DEFAULT_FLOW_SETTINGS, welcome: { ...DEFAULT_FLOW_SETTINGS.welcome, enabled: true } };
+  const welcomeOn: FlowSettings = {
+    ...DEFAULT_FLOW_SETTINGS,
+    welcome: { ...DEFAULT_FLOW_SETTINGS.welcome, enabled: true },
+  };
   const registered = { createdAt: new Date(2026, 4, 20, 9, 0) };
 
   it('welcomes a Telegram-only client with no address or no mail consent; on mail they are left out', () => {

@@ -38,7 +38,9 @@ function connected(studio: MailStudio, chats: readonly number[]): FakeTelegram {
 
 const statusOf = (studio: MailStudio, campaignId: string) =>
   Object.fromEntries(
-    studio.sendsOf(campaignId).map((row) => [String(row.clientId), `${String(row.status)} ${String(row.reason)}`.trim()]),
+    studio
+      .sendsOf(campaignId)
+      .map((row) => [String(row.clientId), `${String(row.status)} ${String(row.reason)}`.trim()]),
   );
 
 describe('each channel by its own rules', () => {
@@ -69,9 +71,10 @@ describe('each channel by its own rules', () => {
     studio.call('sendCampaign', id, confirmation.count);
 
     for (const chat of [1001, 1002, 1003])
-      expect(bot.sent(chat).map((m) => m.text.split('\n')[0]), `chat ${chat}`).toEqual([
-        `Новые эмоуты для Имя${String(chat).slice(-1)}`,
-      ]);
+      expect(
+        bot.sent(chat).map((m) => m.text.split('\n')[0]),
+        `chat ${chat}`,
+      ).toEqual([`Новые эмоуты для Имя${String(chat).slice(-1)}`]);
     expect(bot.sent(1005)).toEqual([]);
     // Not one mail: C-0004's 403 finds no mail it may fall back to.
     expect(studio.mailedTo()).toEqual([]);

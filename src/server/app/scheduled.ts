@@ -21,6 +21,7 @@ import { readSendingAccount } from '../../services/sending-account';
 import { deleteProperty, readJsonProperty, scriptStore, writeJsonProperty } from '../../services/properties';
 import { scheduleContinuation } from '../../services/triggers';
 import { runInboxHourly } from '../inbox/inbox';
+import { mailBroadcastFallbacks } from '../telegram/broadcast-mail';
 
 type Step = { name: string; run: () => void };
 
@@ -45,6 +46,8 @@ const hourlySteps: Step[] = [
     },
   },
   { name: 'automations', run: () => runAutomationsIfDue(hourBook()) },
+  // Telegram broadcasts' 403s mailed instead, when the poll runs under another account (one property read if none).
+  { name: 'broadcastMail', run: mailBroadcastFallbacks },
 ];
 
 function logFailure(name: string, error: unknown): void {

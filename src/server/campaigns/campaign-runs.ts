@@ -188,7 +188,12 @@ function pauseFor(run: RunContext, row: CampaignRow, pause: NonNullable<Campaign
 type Pause = NonNullable<CampaignMemo['pause']>;
 
 /** The queued rows as mails to compose, or why the campaign cannot send (its template is missing or blocked). */
-function queuedMails(run: RunContext, campaign: Campaign, queued: readonly SendRow[], at: string): QueuedMail[] | Pause {
+function queuedMails(
+  run: RunContext,
+  campaign: Campaign,
+  queued: readonly SendRow[],
+  at: string,
+): QueuedMail[] | Pause {
   const variants = templateVariants(run.book, campaign.template, run.locale);
   if (!variants.base)
     return {
