@@ -312,6 +312,7 @@ function runTelegramWhilePaused(run: RunContext, row: CampaignRow): boolean {
     deadline: run.deadline,
     sendsTable: run.sendsTable,
     cancelled: () => readMemo(run.store, campaign.id).cancelledAt !== undefined,
+    mailWaits: true,
   });
   if (telegram.delivered + telegram.skipped === 0) return telegram.heldBack > 0;
   run.progressed = true;

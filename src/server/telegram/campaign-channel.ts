@@ -29,6 +29,11 @@ export interface TelegramStepOptions {
   sendsTable: Table;
   /** Whether staff cancelled the campaign meanwhile; asked every CANCEL_CHECK_EVERY messages. */
   cancelled?: () => boolean;
+  /**
+   * No mail follows in this run (a campaign paused for the mail quota): a 403/400 stays journaled, so later
+   * runs go to mail without trying Telegram again.
+   */
+  mailWaits?: boolean;
 }
 
 export interface TelegramStepOutcome {
@@ -117,7 +122,7 @@ export function deliverOnTelegram(
   // Mail carries it only where mail may reach the client; otherwise the row is skipped with mail's reason.
   const toMailOrSkip = (mail: QueuedMail, key: string): void => {
     const block = mailBlockOf(mailClients.get(mail.row.send.clientId));
-    if (key in journal) written.push(key);
+    if (key in journal && (block !== null || !options.mailWaits)) written.push(key);
     if (block === null) {
       outcome.viaMail.push(mail);
       return;
