@@ -141,16 +141,18 @@ describe('each channel by its own rules', () => {
         consentingClient('C-0003'),
         consentingClient('C-0004'),
         consentingClient('C-0005'),
+        // Both, but Telegram refuses the message (400: the chat never started the bot): mail, once the quota allows.
+        linkedClient('C-0006', 1006, 'both'),
       ],
       templates: [PROMO_TEMPLATE],
     });
     const bot = connected(studio, [1001, 1002]);
     const id = createCampaignFor(studio, { name: 'Квота' });
     const confirmation = studio.call<CampaignConfirmation>('confirmCampaign', id);
-    // 5 recipients: 2 by Telegram (no quota) + 3 mails of which 11 − 10 = 1 today → today 2 + 1 = 3, later 2.
-    expect(confirmation.count).toBe(5);
+    // 6 recipients: 2 by Telegram alone (no quota) + 4 mails (C-0003…C-0006) of which 11 − 10 = 1 today
+    // → today 2 + 1 = 3, later 3.
+    expect(confirmation.count).toBe(6);
     expect(confirmation.today).toBe(3);
-    expect(confirmation.sentence).toContain('3');
     // Telegram asks to wait longer than a run waits: both messages held back; the one mail goes, then the pause.
     bot.failNext('sendMessage', { kind: 'tooManyRequests', retryAfter: 120 });
     studio.call('sendCampaign', id, confirmation.count);
@@ -161,6 +163,17 @@ describe('each channel by its own rules', () => {
     // The continuation: still paused (the quota has not refilled), yet the Telegram messages go.
     studio.emu.clock.advance(15 * 60_000);
     studio.app.run('continueCampaigns', [], { kind: 'trigger' });
+    const refused = () =>
+      studio.emu.urlFetch.requests().filter((r) => r.url.endsWith('/sendMessage') && r.status === 400).length;
+    expect(refused()).toBe(1);
+    // Journaled as refused (s) until its mail goes; nothing else is left in the journal.
+    const journal = () => Object.values(JSON.parse(studio.emu.properties.script()['telegram.sendJournal'] ?? '{}'));
+    expect(journal()).toEqual(['s']);
+    // The hourly run gives the paused campaign another Telegram pass: the 400 is remembered, not tried again.
+    studio.emu.advance(60 * 60_000);
+    expect(studio.emu.triggerRuns.filter((run) => run.error)).toEqual([]);
+    expect(refused()).toBe(1);
+    expect(journal()).toEqual(['s']);
     expect(bot.sent(1001)).toHaveLength(1);
     expect(bot.sent(1002)).toHaveLength(1);
     expect(studio.mailedTo()).toEqual(['c-0003@example.com']);
@@ -171,6 +184,7 @@ describe('each channel by its own rules', () => {
       'C-0003': 'Отправлено',
       'C-0004': 'В очереди',
       'C-0005': 'В очереди',
+      'C-0006': 'В очереди',
     });
     // The campaign's counts follow: 1 mail + 2 Telegram messages sent.
     const row = studio.rows('campaigns').find((campaign) => campaign.id === id);
