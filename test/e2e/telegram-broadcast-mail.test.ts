@@ -74,4 +74,40 @@ describe('a broadcast 403 falls back to mail', () => {
     studio.emu.advance(60 * 60_000);
     expect(studio.mailedTo()).toHaveLength(2);
   });
+
+  it('killed at every k-th call of the press and finished by the poll: the 403 is mailed exactly once', () => {
+    let k = 0;
+    let cutsWithMail = 0;
+    for (; k < 200; k++) {
+      const studio = mailStudio({ clients: [linkedClient('C-0001', 1001)] });
+      const bot = connected(studio, [1001]);
+      bot.block(1001);
+      studio.emu.rt.killExecutionsAfter(k);
+      let killed = false;
+      try {
+        studio.call('sendTelegramBroadcast', TEXTS);
+      } catch (error) {
+        killed = true;
+        expect(String(error)).toMatch(/Exceeded maximum execution time|ExecutionKilled/);
+      }
+      studio.emu.rt.killExecutionsAfter(null);
+      const listed = studio.emu.properties.script()['telegram.broadcasts'];
+      // The poll trigger's runs until the broadcast is done and no fallback mail waits.
+      for (let run = 0; run < 2; run++) {
+        studio.emu.clock.advance(5 * 60_000);
+        studio.app.run('runTelegramPoll', [], { kind: 'trigger' });
+      }
+      expect(studio.emu.triggerRuns.filter((run) => run.error)).toEqual([]);
+      const script = studio.emu.properties.script();
+      expect(JSON.parse(script['telegram.broadcasts'] ?? '[]'), `k=${k}`).toEqual([]);
+      expect(script['telegram.broadcastMailWaiting'], `k=${k}`).toBeUndefined();
+      // Cut before the broadcast was listed: staff saw the failure and nothing went; otherwise one mail, never two.
+      expect(studio.mailedTo(), `k=${k}`).toEqual(listed === undefined ? [] : ['c-0001@example.com']);
+      if (killed && listed !== undefined) cutsWithMail += 1;
+      if (!killed) break;
+    }
+    // The sweep reached a press that finished uncut, having cut it after the listing at least once.
+    expect(k).toBeLessThan(200);
+    expect(cutsWithMail).toBeGreaterThan(0);
+  }, 240_000);
 });

@@ -54,6 +54,8 @@ export function broadcastMailFallback(book: Workbook): (broadcastId: string, cli
     const campaignId = broadcastCampaignId(broadcastId);
     listed ??= new Set(readSendsSheet(book).rows.map((row) => `${row.send.campaignId}|${row.send.clientId}`));
     if (listed.has(`${campaignId}|${client.id}`)) return;
+    // Marked first: a run cut between the two leaves a mark with nothing queued (cleared), never a row unmarked.
+    scriptStore().setProperty(WAITING_KEY, String(Date.now()));
     appendRows(book, 'sends', [
       {
         campaignId,
@@ -66,7 +68,6 @@ export function broadcastMailFallback(book: Workbook): (broadcastId: string, cli
       },
     ]);
     listed.add(`${campaignId}|${client.id}`);
-    scriptStore().setProperty(WAITING_KEY, '1');
   };
 }
 
@@ -92,7 +93,12 @@ function fallbackTemplate(locale: Locale, studio: string): MailTemplate {
  */
 export function mailBroadcastFallbacks(): void {
   const store = scriptStore();
-  if (store.getProperty(WAITING_KEY) === null) return;
+  const mark = store.getProperty(WAITING_KEY);
+  if (mark === null) return;
+  // Cleared only if no broadcast marked again meanwhile (its row may be newer than this run's read of Sends).
+  const clear = (): void => {
+    if (store.getProperty(WAITING_KEY) === mark) store.deleteProperty(WAITING_KEY);
+  };
   const started = Date.now();
   withSendLock(() => {
     const mailbox = sendingMailbox();
@@ -102,7 +108,7 @@ export function mailBroadcastFallbacks(): void {
     settleJournal(book, store, rows, table, mailbox);
     const queued = rows.filter((row) => row.send.status === 'queued' && row.send.campaignId.startsWith(PREFIX));
     if (queued.length === 0) {
-      store.deleteProperty(WAITING_KEY);
+      clear();
       return;
     }
     const base = readClientBase(book);
@@ -148,7 +154,6 @@ export function mailBroadcastFallbacks(): void {
       sendsTable: table,
       mailbox,
     });
-    if (!rows.some((row) => row.send.status === 'queued' && row.send.campaignId.startsWith(PREFIX)))
-      store.deleteProperty(WAITING_KEY);
+    if (!rows.some((row) => row.send.status === 'queued' && row.send.campaignId.startsWith(PREFIX))) clear();
   });
 }
