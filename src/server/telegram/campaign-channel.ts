@@ -88,7 +88,7 @@ export function deliverOnTelegram(
   const journal = readJsonProperty<Record<string, RecipientState>>(JOURNAL_KEY, {});
   // No bot and nothing journaled: every message goes by mail (the Telegram columns are not even parsed).
   const noTelegram = !bot && Object.keys(journal).length === 0;
-  const store = scriptStore();
+  const store = noTelegram ? null : scriptStore();
   const clients = new Map(noTelegram ? [] : telegramClientsOf(base).map((client) => [client.id, client]));
   const mailClients = new Map(base.clients.map((client) => [client.id, client]));
   const send = bot ? createSender(bot) : null;
@@ -158,7 +158,7 @@ export function deliverOnTelegram(
       continue;
     }
     // channelFor answers mail without them; this only tells the compiler.
-    if (!send || !client?.chatId) {
+    if (!send || !client?.chatId || !store) {
       outcome.viaMail.push(mail);
       continue;
     }
