@@ -570,6 +570,8 @@ export const en = {
   'telegram.reply.mailed': 'The client has blocked the studio’s bot, so the reply went by mail to {email}.',
   'telegram.reply.mailSubject': 'Your request to {studio}',
   'telegram.broadcast.unknown': 'There is no Telegram broadcast “{id}”.',
+  'telegram.broadcast.mailSubject': 'News from {studio}',
+  'telegram.broadcast.mailUnsubscribe': 'Unsubscribe',
   'telegram.staff.linked':
     'This chat now gets the studio’s alerts: new clients, new requests, requests close to the answer target, and a daily summary.',
   'telegram.alert.registration': '<b>New client</b>: {name} ({id})',

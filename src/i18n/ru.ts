@@ -571,6 +571,8 @@ export const ru: Record<MessageKey, string> = {
   'telegram.reply.mailed': 'Клиент заблокировал бота студии, поэтому ответ ушёл письмом на {email}.',
   'telegram.reply.mailSubject': 'Ответ на ваше обращение в {studio}',
   'telegram.broadcast.unknown': 'Рассылки в Telegram «{id}» нет.',
+  'telegram.broadcast.mailSubject': 'Новости от {studio}',
+  'telegram.broadcast.mailUnsubscribe': 'Отписаться от рассылки',
   'telegram.staff.linked':
     'Этот чат теперь получает уведомления студии: новые клиенты, новые обращения, обращения у срока ответа и ежедневная сводка.',
   'telegram.alert.registration': '<b>Новый клиент</b>: {name} ({id})',

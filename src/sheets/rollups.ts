@@ -5,8 +5,8 @@ import type { SendTotal } from '../domain/campaigns/rollup';
 import type { CellValue } from '../domain/cells';
 import { cellForWrite, mapHeaders, parseRows, sheetSpec, type SheetKey, type TypedRow } from '../domain/schema';
 import { withLock } from '../services/locks';
-import { readTable, type Table } from './table';
-import { findSheet, type Workbook } from './workbook';
+import { findSheet, readTable, type Table } from './table';
+import type { Workbook } from './workbook';
 import type { RowValues } from './write';
 
 function text(value: CellValue | undefined): string {

@@ -73,8 +73,9 @@ describe('campaigns and flows in Telegram', () => {
       consentingClient('C-0005', { preferredChannel: 'telegram' }),
       // Blocked the bot: 403, marked unreachable, mailed instead (consent to mail given).
       linkedClient('C-0006', 1006, 'telegram'),
-      // The same exclusions for Telegram: no consent, unsubscribed, over the weekly cap of 2.
+      // No consent to mail: Telegram alone still reaches them (linking was their consent there).
       linkedClient('C-0007', 1007, 'telegram', { consentAt: null }),
+      // The same exclusions for Telegram: unsubscribed, over the weekly cap of 2.
       linkedClient('C-0008', 1008, 'telegram', { unsubscribedAt: new Date('2026-10-01T10:00:00Z') }),
       linkedClient('C-0009', 1009, 'telegram'),
     ];
@@ -95,8 +96,8 @@ describe('campaigns and flows in Telegram', () => {
     bot.block(1006);
     const id = createCampaignFor(studio, { name: 'Эмоуты' });
     const confirmation = studio.call<CampaignConfirmation>('confirmCampaign', id);
-    // 9 clients, less C-0007 (no consent), C-0008 (unsubscribed), C-0009 (two mails this week, cap 2) = 6.
-    expect(confirmation.count).toBe(6);
+    // 9 clients, less C-0008 (unsubscribed), C-0009 (two mails this week, cap 2) = 7.
+    expect(confirmation.count).toBe(7);
     studio.call('sendCampaign', id, confirmation.count);
 
     // Telegram in the client's language (the template's variant), subject in bold, HTML escaped.
@@ -110,7 +111,8 @@ describe('campaigns and flows in Telegram', () => {
     expect(en[0]?.text).toContain('Hi Max & co!');
     expect(en[0]?.rawText).toContain('Hi Max &amp; co!');
     expect(bot.sent(1003)).toHaveLength(1);
-    for (const chat of [1004, 1006, 1007, 1008, 1009]) expect(bot.sent(chat), `chat ${chat}`).toEqual([]);
+    expect(bot.sent(1007)).toHaveLength(1);
+    for (const chat of [1004, 1006, 1008, 1009]) expect(bot.sent(chat), `chat ${chat}`).toEqual([]);
 
     // Mail: both (C-0003), email (C-0004), never linked (C-0005), blocked (C-0006); never the Telegram-only ones.
     expect([...studio.mailedTo()].sort()).toEqual([
@@ -120,7 +122,7 @@ describe('campaigns and flows in Telegram', () => {
       'c-0006@example.com',
     ]);
     // Every recipient's row is sent; the Telegram message id is kept where Telegram took it.
-    for (const client of ['C-0001', 'C-0002', 'C-0003', 'C-0004', 'C-0005', 'C-0006'])
+    for (const client of ['C-0001', 'C-0002', 'C-0003', 'C-0004', 'C-0005', 'C-0006', 'C-0007'])
       expect(sendRow(studio, id, client)?.status, client).toBe('Отправлено');
     expect(sendRow(studio, id, 'C-0001')?.telegramMessageId).toBe(String(ru[0]?.messageId));
     expect(sendRow(studio, id, 'C-0003')?.telegramMessageId).not.toBe('');
@@ -137,10 +139,10 @@ describe('campaigns and flows in Telegram', () => {
     studio.call('sendCampaign', second, studio.call<CampaignConfirmation>('confirmCampaign', second).count);
     expect(bot.sent(1001)).toHaveLength(2);
     const third = createCampaignFor(studio, { name: 'Третий' });
-    // By hand: C-0001…C-0006 now have 2 this week, C-0009 had 2 already → 7 capped; C-0007, C-0008 as before.
+    // By hand: C-0001…C-0007 now have 2 this week, C-0009 had 2 already → 8 capped; C-0008 as before.
     expect(studio.call<CampaignConfirmation>('confirmCampaign', third)).toMatchObject({
       count: 0,
-      skippedByReason: { weeklyCap: 7, noConsent: 1, unsubscribed: 1 },
+      skippedByReason: { weeklyCap: 8, unsubscribed: 1 },
     });
   });
 

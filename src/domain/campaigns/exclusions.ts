@@ -3,6 +3,7 @@
 import type { MessageKey, MessageParams } from '../../i18n';
 import { addDays } from '../analysis/dates';
 import { parseEmail } from '../cells/text';
+import type { Channel } from '../telegram/channel';
 import type { Campaign, Client, ClientId, Send } from '../types';
 import {
   DEFAULT_CAMPAIGN_SETTINGS,
@@ -57,6 +58,20 @@ export function isValidEmail(email: string): boolean {
   return parsed.ok && parsed.value !== '' && parsed.value === normalEmail(email);
 }
 
+/** The address as a key for caps and duplicates; null when it is no address (it identifies nobody). */
+function addressKey(email: string): string | null {
+  const normal = normalEmail(email);
+  return isValidEmail(normal) ? normal : null;
+}
+
+function unsubscribed(client: Client): boolean {
+  const resubscribed =
+    client.consentAt !== null &&
+    client.unsubscribedAt !== null &&
+    client.consentAt.getTime() > client.unsubscribedAt.getTime();
+  return client.unsubscribedAt !== null && !resubscribed;
+}
+
 /**
  * Why a client may not get any marketing mail at all, or null. Shared by campaigns and flows.
  * A consent given after an unsubscribe (the client signed up again) counts as subscribed; a pending
@@ -69,14 +84,43 @@ export function contactBlock(
 ): SkipReason | null {
   const email = normalEmail(client.email);
   if (!isValidEmail(email)) return 'invalidEmail';
-  const resubscribed =
-    client.consentAt !== null &&
-    client.unsubscribedAt !== null &&
-    client.consentAt.getTime() > client.unsubscribedAt.getTime();
-  if ((client.unsubscribedAt !== null && !resubscribed) || pendingUnsubscribes.has(email)) return 'unsubscribed';
+  if (unsubscribed(client) || pendingUnsubscribes.has(email)) return 'unsubscribed';
   if (client.bouncedAt !== null || bouncedEmails.has(email)) return 'bounced';
   if (client.consentAt === null) return 'noConsent';
   return null;
+}
+
+/**
+ * Why a client may not get a marketing message in Telegram, or null: only an unsubscribe. Linking was their
+ * consent there; address, bounce and mail consent are mail's. A pending unsubscribe without an address is
+ * caught by the send itself (it checks by client id).
+ */
+export function telegramBlock(client: Client, pendingUnsubscribes: ReadonlySet<string>): SkipReason | null {
+  const address = addressKey(client.email);
+  if (unsubscribed(client) || (address !== null && pendingUnsubscribes.has(address))) return 'unsubscribed';
+  return null;
+}
+
+/**
+ * The way a message actually takes, from the client's channel (channelFor) and whether mail may reach them:
+ * a `both` client whom mail may not reach gets Telegram alone.
+ */
+export function reachOf(channel: Channel, mailBlock: SkipReason | null): Channel {
+  return channel === 'both' && mailBlock !== null ? 'telegram' : channel;
+}
+
+/**
+ * Why a client may not get this message on their way, or null: mail's rules when mail carries it, Telegram's
+ * when Telegram alone does. Shared by campaigns and flows.
+ */
+export function recipientBlock(
+  client: Client,
+  channel: Channel,
+  pendingUnsubscribes: ReadonlySet<string>,
+  bouncedEmails: ReadonlySet<string> = new Set(),
+): SkipReason | null {
+  const mailBlock = contactBlock(client, pendingUnsubscribes, bouncedEmails);
+  return reachOf(channel, mailBlock) === 'telegram' ? telegramBlock(client, pendingUnsubscribes) : mailBlock;
 }
 
 /** Addresses with a bounced send anywhere in the history. */
@@ -105,7 +149,8 @@ export class WeeklyLoad {
       const flow = flowOfCampaignId(send.campaignId);
       if (flow !== null ? !flowSettings[flow].marketing : send.campaignId.startsWith('flow:')) return;
       this.add(this.rowsByClient, send.clientId, row);
-      if (send.email) this.add(this.rowsByEmail, normalEmail(send.email), row);
+      const address = addressKey(send.email);
+      if (address) this.add(this.rowsByEmail, address, row);
     });
   }
 
@@ -116,9 +161,10 @@ export class WeeklyLoad {
   }
 
   count(clientId: ClientId, email: string): number {
+    const address = addressKey(email);
     const rows = new Set([
       ...(this.rowsByClient.get(clientId) ?? []),
-      ...(this.rowsByEmail.get(normalEmail(email)) ?? []),
+      ...((address ? this.rowsByEmail.get(address) : undefined) ?? []),
     ]);
     return rows.size;
   }
@@ -127,7 +173,8 @@ export class WeeklyLoad {
   addPlanned(clientId: ClientId, email: string): void {
     const row = -++this.extra;
     this.add(this.rowsByClient, clientId, row);
-    this.add(this.rowsByEmail, normalEmail(email), row);
+    const address = addressKey(email);
+    if (address) this.add(this.rowsByEmail, address, row);
   }
 }
 
@@ -152,8 +199,13 @@ export class RecentKinds {
     }
   }
 
+  private keys(clientId: ClientId, email: string): string[] {
+    const address = addressKey(email);
+    return address ? [`id:${clientId}`, `email:${address}`] : [`id:${clientId}`];
+  }
+
   add(clientId: ClientId, email: string, kind: FlowName): void {
-    for (const key of [`id:${clientId}`, `email:${normalEmail(email)}`]) {
+    for (const key of this.keys(clientId, email)) {
       const kinds = this.kinds.get(key) ?? new Set<FlowName>();
       kinds.add(kind);
       this.kinds.set(key, kinds);
@@ -161,10 +213,7 @@ export class RecentKinds {
   }
 
   has(clientId: ClientId, email: string, kind: FlowName): boolean {
-    return (
-      (this.kinds.get(`id:${clientId}`)?.has(kind) ?? false) ||
-      (this.kinds.get(`email:${normalEmail(email)}`)?.has(kind) ?? false)
-    );
+    return this.keys(clientId, email).some((key) => this.kinds.get(key)?.has(kind) ?? false);
   }
 }
 
@@ -191,12 +240,15 @@ export interface ExclusionContext {
   flowSettings?: FlowSettings;
   /** This campaign's kind and every row's: a client who got a mail of its kind this week is skipped. */
   kind?: { of: FlowName; rows: KindOf };
+  /** Each client's channel (channelFor); absent: mail. Telegram alone is judged by Telegram's rules. */
+  channels?: ReadonlyMap<ClientId, Channel>;
 }
 
 /**
  * One decision per member, ordered by client id. Checks, first match wins: invalid address,
  * unsubscribed, bounced before, no consent, already in this campaign (any row but a failed one, by
- * client or address), the same address earlier in this list, over the weekly cap.
+ * client or address), the same address earlier in this list, over the weekly cap. A member reached by
+ * Telegram alone is judged by Telegram's rules (recipientBlock) and by client id, not by the address.
  */
 export function decideRecipients(
   campaign: Pick<Campaign, 'id'>,
@@ -211,7 +263,8 @@ export function decideRecipients(
   for (const send of sends) {
     if (send.campaignId !== campaign.id || send.status === 'failed') continue;
     inCampaign.add(`id:${send.clientId}`);
-    if (send.email) inCampaign.add(`email:${normalEmail(send.email)}`);
+    const address = addressKey(send.email);
+    if (address) inCampaign.add(`email:${address}`);
   }
   const recent = context.kind ? new RecentKinds(sends, context.now, context.kind.rows) : null;
   const claimed = new Set<string>();
@@ -225,14 +278,18 @@ export function decideRecipients(
     const skip = (reason: SkipReason, params: MessageParams = {}): void => {
       decisions.push({ clientId: client.id, email, action: 'skip', reason, key: skipReasonKey(reason), params });
     };
-    const blocked = contactBlock(client, context.pendingUnsubscribes, bounced);
+    const channel = context.channels?.get(client.id) ?? 'mail';
+    const mailBlock = contactBlock(client, context.pendingUnsubscribes, bounced);
+    // Telegram alone: the address carries nothing, so it neither claims nor is claimed.
+    const byMail = reachOf(channel, mailBlock) !== 'telegram';
+    const blocked = byMail ? mailBlock : telegramBlock(client, context.pendingUnsubscribes);
     if (blocked) skip(blocked);
-    else if (inCampaign.has(`id:${client.id}`) || inCampaign.has(`email:${email}`)) skip('alreadySent');
-    else if (claimed.has(email)) skip('duplicateEmail');
+    else if (inCampaign.has(`id:${client.id}`) || (byMail && inCampaign.has(`email:${email}`))) skip('alreadySent');
+    else if (byMail && claimed.has(email)) skip('duplicateEmail');
     else if (load.count(client.id, email) >= settings.weeklyCap) skip('weeklyCap', { cap: settings.weeklyCap });
     else if (context.kind && recent?.has(client.id, email, context.kind.of)) skip('sameKind');
     else {
-      claimed.add(email);
+      if (byMail) claimed.add(email);
       decisions.push({ clientId: client.id, email, action: 'send' });
     }
   }

@@ -4,7 +4,8 @@ import { addDays, birthdayIn, calendarDaysBetween, isoDay, isValidDate } from '.
 import { wallParts } from '../cells/dates';
 import type { ClientFactsById } from '../analysis/facts';
 import type { Client, ClientId, Order, Send } from '../types';
-import { bouncedEmailsOf, contactBlock, RecentKinds, WeeklyLoad, type KindOf } from './exclusions';
+import type { Channel } from '../telegram/channel';
+import { bouncedEmailsOf, recipientBlock, RecentKinds, WeeklyLoad, type KindOf } from './exclusions';
 import {
   DEFAULT_CAMPAIGN_SETTINGS,
   flowCampaignId,
@@ -32,6 +33,8 @@ export interface FlowFacts {
   feedbackLink?: (client: Client, order: Order) => string;
   /** Each Sends row's kind (campaigns by their template): one mail of a kind per client in the cap's window. */
   kindOf?: KindOf;
+  /** Each client's channel (channelFor); absent: mail. Telegram alone is judged by Telegram's rules. */
+  channels?: ReadonlyMap<ClientId, Channel>;
 }
 
 export interface FlowMail {
@@ -222,7 +225,8 @@ export function dueFlowMails(
     if (handled.has(`${flowCampaignId(candidate.flow)}|${client.id}|${candidate.occasion}`)) continue;
     if (setting.enabledAt !== null && candidate.happenedAt.getTime() < Date.parse(setting.enabledAt)) continue;
     if (recent.has(client.id, client.email, candidate.flow)) continue;
-    if (contactBlock(client, facts.pendingUnsubscribes, bounced) !== null) continue;
+    const channel = facts.channels?.get(client.id) ?? 'mail';
+    if (recipientBlock(client, channel, facts.pendingUnsubscribes, bounced) !== null) continue;
     if (setting.marketing && load.count(client.id, client.email) >= campaignSettings.weeklyCap) continue;
     if (setting.marketing) load.addPlanned(client.id, client.email);
     recent.add(client.id, client.email, candidate.flow);

@@ -22,6 +22,7 @@ import { deleteProperty, readJsonProperty, scriptStore, writeJsonProperty } from
 import { scheduleContinuation } from '../../services/triggers';
 import { runInboxHourly } from '../inbox/inbox';
 import { rollUpLedger, rollUpSends } from './rollups';
+import { mailBroadcastFallbacks } from '../telegram/broadcast-mail';
 
 type Step = { name: string; run: () => void };
 
@@ -49,6 +50,8 @@ const hourlySteps: Step[] = [
     },
   },
   { name: 'automations', run: () => runAutomationsIfDue(hourBook()) },
+  // Telegram broadcasts' 403s mailed instead, when the poll runs under another account (one property read if none).
+  { name: 'broadcastMail', run: mailBroadcastFallbacks },
 ];
 
 function logFailure(name: string, error: unknown): void {

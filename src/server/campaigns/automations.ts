@@ -29,7 +29,7 @@ import { feedbackLinks, loyaltyOccasions, type LoyaltyOccasions } from './mail-s
 import { UserFacingError } from '../app/respond';
 import { asStaff } from '../app/staff';
 import { sendQueue, settleJournal, type QueuedMail } from './sending';
-import { deliverOnTelegram } from '../telegram/campaign-channel';
+import { clientChannels, deliverOnTelegram } from '../telegram/campaign-channel';
 
 /** The forecast before switching a flow on covers a week, naming at most this many clients. */
 const FORECAST_DAYS = 7;
@@ -140,6 +140,7 @@ export function forecastAutomation(flow: FlowNameView): AutomationForecast {
       {
         localHour: 0,
         pendingUnsubscribes: pendingEmails(scriptStore(), base.clients),
+        channels: clientChannels(base),
         ...storedFacts(base, loyalty),
         pointsExpiring: loyalty.pointsExpiring,
         kindOf: kindOfCampaigns(
@@ -214,6 +215,7 @@ export function runAutomationsHourly(): void {
       {
         localHour,
         pendingUnsubscribes: pendingEmails(store, base.clients),
+        channels: clientChannels(base),
         ...storedFacts(base, loyalty),
         pointsExpiring: loyalty.pointsExpiring,
         feedbackLink: (_client, order) => feedbackLinkFor(order.id),

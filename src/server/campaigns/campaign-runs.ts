@@ -33,7 +33,8 @@ import {
 } from '../../sheets/campaigns';
 import { mergeSources, mergeValuesFor, renderMail, templateBlocked } from './mail-merge';
 import { noteCampaignStatus } from '../telegram/campaign-events';
-import { deliverOnTelegram } from '../telegram/campaign-channel';
+import { clientChannels, deliverOnTelegram } from '../telegram/campaign-channel';
+import { readStoredBot } from '../../services/telegram';
 import { templateVariants } from './template-variants';
 import { segmentClientIds } from './mail-seams';
 import { journalPending, sendingMailbox, sendQueue, settleJournal, type QueuedMail } from './sending';
@@ -87,7 +88,13 @@ export function decideFor(
     campaign,
     members,
     sends.map((row) => row.send),
-    { now, pendingUnsubscribes: pendingEmails(store, base.clients), settings, ...(of ? { kind: { of, rows } } : {}) },
+    {
+      now,
+      pendingUnsubscribes: pendingEmails(store, base.clients),
+      settings,
+      channels: clientChannels(base),
+      ...(of ? { kind: { of, rows } } : {}),
+    },
   );
 }
 
@@ -135,6 +142,8 @@ interface RunContext {
   mailbox: string;
   /** Some mail was sent, skipped or recorded failed: with only retries left, the next run waits longer. */
   progressed?: boolean;
+  /** A campaign paused for the mail quota still owes Telegram messages: a continuation sends them. */
+  telegramOwed?: boolean;
 }
 
 function clientBase(run: RunContext): ClientBase {
@@ -176,34 +185,29 @@ function pauseFor(run: RunContext, row: CampaignRow, pause: NonNullable<Campaign
   return finish(run, row, 'paused');
 }
 
-/** One campaign's share of a run: prepare, send what time and quota allow, write the outcome. */
-function runCampaign(run: RunContext, row: CampaignRow): CampaignStatus {
-  const campaign = row.campaign;
-  const at = new Date().toISOString();
-  if (!prepare(run.book, campaign, clientBase(run), run.sends, run.store, run.settings, run.refresh.has(campaign.id))) {
-    return pauseFor(run, row, {
-      reason: 'segment',
-      key: 'campaigns.pause.segment',
-      params: { segment: campaign.segmentId },
-      at,
-    });
-  }
-  const queued = run.sends.filter((send) => send.send.campaignId === campaign.id && send.send.status === 'queued');
-  if (queued.length === 0) return finish(run, row, 'done');
+type Pause = NonNullable<CampaignMemo['pause']>;
+
+/** The queued rows as mails to compose, or why the campaign cannot send (its template is missing or blocked). */
+function queuedMails(
+  run: RunContext,
+  campaign: Campaign,
+  queued: readonly SendRow[],
+  at: string,
+): QueuedMail[] | Pause {
   const variants = templateVariants(run.book, campaign.template, run.locale);
   if (!variants.base)
-    return pauseFor(run, row, {
+    return {
       reason: 'template',
       key: 'campaigns.pause.template',
       params: { template: campaign.template },
       at,
-    });
+    };
   // Refused before any mail: a link clients cannot open would be in every one of them.
   const blocked = variants
     .all()
     .map(templateBlocked)
     .find((reason) => reason !== null);
-  if (blocked) return pauseFor(run, row, { reason: 'webapp', key: blocked, params: {}, at });
+  if (blocked) return { reason: 'webapp', key: blocked, params: {}, at };
   const base = clientBase(run);
   const sources = mergeSources(run.book, base.clients, base.orders, run.locale, {
     links: true,
@@ -211,7 +215,7 @@ function runCampaign(run: RunContext, row: CampaignRow): CampaignStatus {
     recipients: queued.map((send) => send.send.clientId),
   });
   const clientsById = new Map(base.clients.map((client) => [client.id, client]));
-  const mails: QueuedMail[] = queued.map((send) => ({
+  return queued.map((send) => ({
     row: send,
     compose: () => {
       const client = clientsById.get(send.send.clientId);
@@ -234,6 +238,25 @@ function runCampaign(run: RunContext, row: CampaignRow): CampaignStatus {
       };
     },
   }));
+}
+
+/** One campaign's share of a run: prepare, send what time and quota allow, write the outcome. */
+function runCampaign(run: RunContext, row: CampaignRow): CampaignStatus {
+  const campaign = row.campaign;
+  const at = new Date().toISOString();
+  if (!prepare(run.book, campaign, clientBase(run), run.sends, run.store, run.settings, run.refresh.has(campaign.id))) {
+    return pauseFor(run, row, {
+      reason: 'segment',
+      key: 'campaigns.pause.segment',
+      params: { segment: campaign.segmentId },
+      at,
+    });
+  }
+  const queued = run.sends.filter((send) => send.send.campaignId === campaign.id && send.send.status === 'queued');
+  if (queued.length === 0) return finish(run, row, 'done');
+  const mails = queuedMails(run, campaign, queued, at);
+  if (!Array.isArray(mails)) return pauseFor(run, row, mails);
+  const base = clientBase(run);
   const memo = readMemo(run.store, campaign.id);
   const since = memo.resumedAt ? new Date(memo.resumedAt).getTime() : -Infinity;
   const history = run.sends.filter((send) => (send.send.at?.getTime() ?? 0) > since).map((send) => send.send);
@@ -254,12 +277,49 @@ function runCampaign(run: RunContext, row: CampaignRow): CampaignStatus {
     locale: run.locale,
     mailbox: run.mailbox,
   });
-  if (outcome.sent + outcome.failed + outcome.skipped + telegram.delivered > 0) run.progressed = true;
+  if (outcome.sent + outcome.failed + outcome.skipped + telegram.delivered + telegram.skipped > 0)
+    run.progressed = true;
   const left = run.sends.some((send) => send.send.campaignId === campaign.id && send.send.status === 'queued');
+  if (outcome.pause?.reason === 'quota' && telegram.heldBack > 0) run.telegramOwed = true;
   // The breaker guards the mails still to send; with none left there is nothing to hold back.
   if (outcome.pause && (left || outcome.pause.reason !== 'failures'))
     return pauseFor(run, row, { ...outcome.pause, at });
   return finish(run, row, left ? 'sending' : 'done');
+}
+
+/**
+ * A campaign paused for the mail quota: its Telegram messages need no mail quota, so they go on meanwhile; the
+ * mails wait for the quota. True when Telegram messages are still held back (Telegram asked to wait, no answer,
+ * time up). Costs one property read when no bot is connected.
+ */
+function runTelegramWhilePaused(run: RunContext, row: CampaignRow): boolean {
+  if (!readStoredBot()) return false;
+  const campaign = row.campaign;
+  const base = clientBase(run);
+  const channels = clientChannels(base);
+  // Only messages Telegram still owes: a both client's row with its Telegram message id waits for its mail.
+  const owed = run.sends.filter(
+    (send) =>
+      send.send.campaignId === campaign.id &&
+      send.send.status === 'queued' &&
+      !send.send.telegramMessageId &&
+      (channels.get(send.send.clientId) ?? 'mail') !== 'mail',
+  );
+  if (owed.length === 0) return false;
+  const mails = queuedMails(run, campaign, owed, new Date().toISOString());
+  if (!Array.isArray(mails)) return false;
+  const telegram = deliverOnTelegram(run.book, mails, base, {
+    deadline: run.deadline,
+    sendsTable: run.sendsTable,
+    cancelled: () => readMemo(run.store, campaign.id).cancelledAt !== undefined,
+    mailWaits: true,
+  });
+  if (telegram.delivered + telegram.skipped === 0) return telegram.heldBack > 0;
+  run.progressed = true;
+  const left = run.sends.some((send) => send.send.campaignId === campaign.id && send.send.status === 'queued');
+  // Still paused (no second alert: the status does not change), with the counts brought up to date.
+  finish(run, row, left ? 'paused' : 'done');
+  return telegram.heldBack > 0;
 }
 
 /** Due scheduled campaigns start; campaigns paused for the quota resume once it has refilled. */
@@ -407,6 +467,15 @@ export function runCampaigns(
       }
       if (runCampaign(run, row) === 'sending') more = true;
     }
+    for (const row of rows) {
+      if (row.campaign.status !== 'paused' || readMemo(store, row.campaign.id).pause?.reason !== 'quota') continue;
+      if (Date.now() > run.deadline) {
+        more = true;
+        break;
+      }
+      if (runTelegramWhilePaused(run, row)) more = true;
+    }
+    if (run.telegramOwed) more = true;
     // A draft or intent left unsettled (Gmail failed while settling) keeps the next run coming, to clean it up.
     const unsettled = journalPending(store, mailbox);
     if (more || unsettled) {

@@ -60,6 +60,7 @@ import {
 } from './mail-merge';
 import { LOYALTY_MERGE_FIELDS } from './mail-seams';
 import { templateVariants, type TemplateVariants } from './template-variants';
+import { mailRecipientCount } from '../telegram/campaign-channel';
 import { UserFacingError } from '../app/respond';
 import { inboxCounts } from '../../domain/inbox/bounces';
 import { asStaff } from '../app/staff';
@@ -161,6 +162,8 @@ interface Assessment {
   eligible: ClientId[];
   /** Whom a press would mail now: rows still queued and new members to send to. */
   toMail: ClientId[];
+  /** How many of toMail mail reaches (the rest get Telegram alone): what the day's mail quota is spent on. */
+  byMail: number;
   skippedByReason: Record<string, number>;
   clientsById: Map<ClientId, Client>;
   sources: MergeSources | null;
@@ -190,6 +193,7 @@ function assess(book: Workbook, locale: Locale, campaignId: string, shownId: str
     variants,
     eligible,
     toMail,
+    byMail: mailRecipientCount(base, toMail),
     skippedByReason,
     clientsById,
     sources: null,
@@ -307,7 +311,10 @@ export function confirmCampaign(campaignId: string): CampaignConfirmation {
 
 function confirmationOf(book: Workbook, locale: Locale, assessment: Assessment): CampaignConfirmation {
   const count = assessment.toMail.length;
-  const { today, later } = todaysShare(count, remainingMailQuota(), readCampaignSettings(book).quotaReserveForFlows);
+  // Telegram alone uses no mail quota: it all goes today; the quota shares out only the mails.
+  const mails = todaysShare(assessment.byMail, remainingMailQuota(), readCampaignSettings(book).quotaReserveForFlows);
+  const today = count - assessment.byMail + mails.today;
+  const later = mails.later;
   const parts = [translate(locale, count > 0 ? 'campaigns.confirm.count' : 'campaigns.confirm.nobody', { count })];
   if (count > 0 && later > 0) parts.push(translate(locale, 'campaigns.confirm.quota', { today, later }));
   const skipped = skipSummary(locale, assessment.skippedByReason);

@@ -22,6 +22,7 @@ import { asStaff } from '../app/staff';
 import { requireBot } from './bot';
 import { createSender, type Sender } from './send';
 import { markUnreachable, telegramClients } from '../../sheets/telegram';
+import { broadcastMailFallback } from './broadcast-mail';
 
 const ACTIVE_KEY = 'telegram.broadcasts';
 /** Sending stops here, well inside the six minutes of one execution; the poll trigger continues. */
@@ -54,9 +55,13 @@ export function sendTelegramBroadcast(texts: BroadcastTexts): BroadcastView {
   });
 }
 
+export function readBroadcastHeader(id: string): BroadcastHeader | null {
+  return readJsonProperty<BroadcastHeader | null>(headerKey(id), null);
+}
+
 export function getTelegramBroadcast(id: string): BroadcastView {
   return asStaff(() => {
-    const header = readJsonProperty<BroadcastHeader | null>(headerKey(String(id)), null);
+    const header = readBroadcastHeader(String(id));
     if (!header) throw new UserFacingError('telegram.broadcast.unknown', { id: String(id) });
     return { id: header.id, ...broadcastProgress(readChunks(header)) };
   });
@@ -69,9 +74,10 @@ export function continueBroadcasts(book: Workbook, send: Sender): void {
   const started = Date.now();
   const studioLocale = readCoreSettings(book).settings.locale;
   const clients = new Map(telegramClients(readTable(book, 'clients')).map((client) => [client.id, client]));
+  const queueMail = broadcastMailFallback(book);
   const finished: string[] = [];
   for (const id of active) {
-    const header = readJsonProperty<BroadcastHeader | null>(headerKey(id), null);
+    const header = readBroadcastHeader(id);
     if (!header) {
       finished.push(id);
       continue;
@@ -94,6 +100,8 @@ export function continueBroadcasts(book: Workbook, send: Sender): void {
       record(id, next.chunk, chunk, next.clientId, 'w');
       const outcome = send(client.chatId, textFor(header.texts, client.locale, studioLocale));
       const after = stateAfter(outcome);
+      // Blocked: the mail fallback is queued before the 403 is recorded (a cut between them finds it queued).
+      if (after.state === 'u') queueMail(id, client);
       record(id, next.chunk, chunk, next.clientId, after.state);
       if (after.state === 'u') markUnreachable(book, [client], new Date());
       if (!after.goOn) return saveFinished(active, finished);

@@ -11,6 +11,7 @@ import { appendRows, openWorkbook, readCoreSettings, updateRows, type RowValues,
 import { isStaffLinkToken, verifyLinkToken } from '../../domain/telegram/link';
 import { sendStaffAlerts } from './alerts';
 import { continueBroadcasts } from './broadcast';
+import { mailBroadcastFallbacks } from './broadcast-mail';
 import { readTelegramTables } from '../../sheets/telegram';
 import { createSender, type Sender } from './send';
 
@@ -28,6 +29,8 @@ export function runTelegramPoll(): void {
       ['inbox', () => readInbox(bot, book, send)],
       ['alerts', () => sendStaffAlerts(book, send)],
       ['broadcasts', () => continueBroadcasts(book, send)],
+      // The 403s' mails, when this poll runs as the sending account (else the hourly step sends them).
+      ['broadcastMail', mailBroadcastFallbacks],
     ] as const) {
       try {
         step();
