@@ -350,6 +350,11 @@ export const ru: Record<MessageKey, string> = {
   'ui.desk.code': 'Код',
   'ui.desk.mark': 'Отметить',
   'ui.desk.marked': 'Код {code} отмечен использованным в заказе {order}.',
+  'ui.desk.lookUp': 'Проверить',
+  'ui.desk.codeUnknown': 'Код {code} не выдавался.',
+  'ui.desk.codeFree': 'Код {code}: скидка {percent} %, рассылка {campaign}, клиент {client}; ещё не использован.',
+  'ui.desk.codeUsed':
+    'Код {code}: скидка {percent} %, рассылка {campaign}, клиент {client}; использован в заказе {order}.',
   'ui.desk.loyalty': 'Лояльность',
   'ui.desk.runLoyalty': 'Пересчитать баллы сейчас',
   'ui.desk.loyaltyDone': 'Баллы пересчитаны. Новых записей в журнале: {entries}. Обновлено клиентов: {clients}.',

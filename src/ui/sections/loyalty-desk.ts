@@ -1,6 +1,6 @@
 // The loyalty desk: what staff do for one client at the counter (redeem points on an order, issue a
 // discount code, mark a code used) and the studio-wide "update points now". Each answer is a sentence.
-import type { PointsChange } from '../../contract/sidebar-api';
+import type { DiscountCodeView, PointsChange } from '../../contract/sidebar-api';
 import { busy, el, field, requestId, statusLine } from '../dom';
 import { call } from '../server';
 import { countOf, formatNumber, t } from '../text';
@@ -77,10 +77,20 @@ function issueForm(clientId: string): HTMLElement {
   return form;
 }
 
+/** What a looked-up code is: unknown, or its discount, campaign, client and whether it was used. */
+function codeSentence(typed: string, found: DiscountCodeView | null): string {
+  if (!found) return t('ui.desk.codeUnknown', { code: typed });
+  const known = { code: found.code, percent: formatNumber(found.percent), campaign: found.campaignId };
+  return found.usedAt
+    ? t('ui.desk.codeUsed', { ...known, client: found.clientId, order: found.orderId })
+    : t('ui.desk.codeFree', { ...known, client: found.clientId });
+}
+
 function markUsedForm(clientId: string): HTMLElement {
   const code = el('input', { attrs: { type: 'text', required: true, 'data-part': 'code' } });
   const order = el('input', { attrs: { type: 'text', required: true, 'data-part': 'order' } });
   const mark = el('button', { className: 'action', text: t('ui.desk.mark'), attrs: { type: 'submit' } });
+  const lookUp = el('button', { text: t('ui.desk.lookUp'), attrs: { type: 'button' } });
   const status = statusLine();
   const form = el(
     'form',
@@ -88,8 +98,16 @@ function markUsedForm(clientId: string): HTMLElement {
     el('h3', { text: t('ui.desk.markUsed') }),
     field(t('ui.desk.code'), code),
     field(t('ui.desk.order'), order),
-    el('div', { className: 'inline' }, mark, status),
+    el('div', { className: 'inline' }, mark, lookUp, status),
   );
+  lookUp.addEventListener('click', () => {
+    const typed = code.value.trim();
+    if (!typed) return;
+    void busy(lookUp, status, () => call('lookupDiscountCode', typed)).then((found) => {
+      if (found === undefined) return;
+      status.show('info', codeSentence(typed, found));
+    });
+  });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     void busy(mark, status, () => call('markDiscountCodeUsed', code.value.trim(), clientId, order.value.trim())).then(
