@@ -187,6 +187,10 @@ export function deskScenarios(locale: 'ru' | 'en'): void {
       await openCard(clientId);
       const issue = studio.sidebar.locator('form.issue-code');
       await issue.locator('input[data-part=campaign]').fill(campaign.id);
+      // Choosing offers the studio's campaigns by name.
+      const offered = issue.locator(`datalist option[value="${campaign.id}"]`);
+      await offered.waitFor({ state: 'attached' });
+      expect(await offered.textContent()).toBe(`Desk ${locale}`);
       await issue.locator('input[data-part=percent]').fill('15');
       await issue.locator('button[type=submit]').click();
       const issued = await answerOf(issue.locator('.status'));

@@ -1,7 +1,7 @@
 // The loyalty desk: what staff do for one client at the counter (redeem points on an order, issue a
 // discount code, mark a code used) and the studio-wide "update points now". Each answer is a sentence.
 import type { DiscountCodeView, PointsChange } from '../../contract/sidebar-api';
-import { busy, el, field, requestId, statusLine } from '../dom';
+import { busy, el, field, option, requestId, statusLine, uid } from '../dom';
 import { call } from '../server';
 import { countOf, formatNumber, t } from '../text';
 
@@ -45,7 +45,20 @@ function redeemForm(clientId: string): HTMLElement {
 }
 
 function issueForm(clientId: string): HTMLElement {
-  const campaign = el('input', { attrs: { type: 'text', required: true, 'data-part': 'campaign' } });
+  const campaigns = el('datalist', { attrs: { id: uid('campaigns') } });
+  const campaign = el('input', {
+    attrs: { type: 'text', required: true, list: campaigns.id, autocomplete: 'off', 'data-part': 'campaign' },
+  });
+  // The studio's campaigns to pick from, fetched only when staff start choosing (the card opens without it).
+  campaign.addEventListener(
+    'focus',
+    () =>
+      void call('listCampaigns').then(
+        (views) => campaigns.replaceChildren(...views.map((view) => option(view.id, view.name))),
+        () => undefined,
+      ),
+    { once: true },
+  );
   const percent = el('input', {
     attrs: { type: 'number', step: '1', min: '1', max: '100', required: true, 'data-part': 'percent' },
   });
@@ -56,6 +69,7 @@ function issueForm(clientId: string): HTMLElement {
     { className: 'card issue-code' },
     el('h3', { text: t('ui.desk.issueCode') }),
     field(t('ui.desk.campaign'), campaign),
+    campaigns,
     field(t('ui.desk.percent'), percent),
     el('div', { className: 'inline' }, issue, status),
   );
