@@ -31,8 +31,8 @@ export interface SettingRowView {
   problem: string | null;
 }
 
+// No getBoot: the server embeds the Boot in the sidebar's page (window.STUDIO_CRM_BOOT), so the first load makes no call.
 export interface SidebarApi {
-  getBoot(): Boot;
   listSettings(): SettingRowView[];
   /** Validates and stores one setting; answers the row as now stored. */
   saveSetting(key: string, value: string): SettingRowView;

@@ -70,7 +70,6 @@ const none = z.tuple([]);
 
 /** Per function, its arguments in order. */
 export const SIDEBAR_ARGS = {
-  getBoot: none,
   listSettings: none,
   saveSetting: z.tuple([z.string().check(z.minLength(1), z.maxLength(200)), text]),
   getLoyaltyCard: z.tuple([id]),

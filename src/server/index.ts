@@ -93,10 +93,6 @@ export function runTelegramPoll(
 }
 
 // The sidebar contract (src/contract/sidebar-api.ts), each at the door.
-const getBootAtDoor = atTheDoor('getBoot', sidebar.getBoot);
-export function getBoot(...args: Parameters<typeof getBootAtDoor>): ReturnType<typeof getBootAtDoor> {
-  return getBootAtDoor(...args);
-}
 const listSettingsAtDoor = atTheDoor('listSettings', sidebar.listSettings);
 export function listSettings(...args: Parameters<typeof listSettingsAtDoor>): ReturnType<typeof listSettingsAtDoor> {
   return listSettingsAtDoor(...args);

@@ -1,7 +1,8 @@
 // The sidebar app: a section picker over one content area. The server chose the language and the
 // first section (the menu's openers) and put them in window.STUDIO_CRM_BOOT.
 import type { Boot, SidebarSection } from '../contract/sidebar-api';
-import { el, option } from './dom';
+import { busy, el, option, statusLine } from './dom';
+import { call } from './server';
 import type { Section, SectionContext } from './section';
 import { automations } from './sections/automations';
 import { campaigns } from './sections/campaigns';
@@ -33,6 +34,24 @@ const SECTIONS: ReadonlyArray<[SidebarSection, Section]> = [
   ['help', help],
 ];
 
+/** Before setup: what is missing, and the menu's Set up button right here; its summary replaces the banner. */
+function setupBanner(): HTMLElement {
+  const setup = el('button', { className: 'action', text: t('menu.setupDatabase') });
+  const status = statusLine();
+  const banner = el(
+    'div',
+    { className: 'banner' },
+    el('p', { className: 'error', attrs: { role: 'alert' }, text: t('ui.setupFirst') }),
+    el('div', { className: 'inline' }, setup, status),
+  );
+  setup.addEventListener('click', () => {
+    void busy(setup, status, () => call('setupDatabase')).then((summary) => {
+      if (summary) banner.replaceChildren(el('p', { className: 'secondary', text: summary.message }));
+    });
+  });
+  return banner;
+}
+
 function start(boot: Boot): void {
   setLocale(boot.locale);
   setTimeZone(boot.timeZone);
@@ -41,9 +60,7 @@ function start(boot: Boot): void {
   const picker = el('select', { attrs: { id: 'section-picker' } });
   for (const [name] of SECTIONS) picker.append(option(name, t(`ui.section.${name}`)));
   const content = el('main', { attrs: { id: 'section', tabindex: '-1' } });
-  const banner = boot.ready
-    ? null
-    : el('p', { className: 'error banner', attrs: { role: 'alert' }, text: t('ui.setupFirst') });
+  const banner = boot.ready ? null : setupBanner();
 
   const context: SectionContext = {
     boot,

@@ -71,10 +71,6 @@ export function showHelp(): void {
   showSidebarAt('help');
 }
 
-export function getBoot(): Boot {
-  return asStaff((book, locale) => bootFor(book, locale, 'overview'));
-}
-
 /** Every area's defaults, by the prefix of its Settings keys: what the Settings section can validate. */
 const KNOWN_AREAS: ReadonlyArray<[prefix: string, defaults: object]> = [
   ['core', DEFAULT_CORE_SETTINGS],

@@ -10,6 +10,7 @@ import type {
 } from '../../contract/sidebar-api';
 import { busy, el, field, option, requestId, statusLine } from '../dom';
 import { call, errorText } from '../server';
+import { loyaltyDesk } from './loyalty-desk';
 import { enumLabel } from '../../domain/cells/enums';
 import { withCurrency } from '../../domain/cells/money';
 import { countOf, formatDate, formatDateTime, formatNumber, locale, t } from '../text';
@@ -279,6 +280,7 @@ export function cardView(loaded: LoadedCard, reload: () => void): HTMLElement {
     el('h3', { text: t('ui.clients.loyalty') }),
     loyaltyBlock(loaded.loyalty),
     adjustForm(profile.id, reload),
+    loyaltyDesk(profile.id),
     el('h3', { text: t('ui.clients.orders') }),
     list(
       card.orders.map(

@@ -1,10 +1,14 @@
 // Clients: search, then one client's card (profile, insights, loyalty, history) with the actions
-// staff take from it: log a request, mark it answered, adjust points.
+// staff take from it: log a request, mark it answered, adjust points. Below the search: the studio's
+// desk (open requests, update points, import, problems).
 import type { ClientSummary } from '../../contract/sidebar-api';
 import { busy, el, field, loadInto, statusLine } from '../dom';
 import type { Section, SectionContext } from '../section';
 import { call } from '../server';
 import { cardView, type LoadedCard } from './client-card';
+import { importPanel, problemsPanel } from './imports';
+import { loyaltyRunBlock } from './loyalty-desk';
+import { openRequestsPanel } from './requests';
 import { t } from '../text';
 
 function resultList(clients: ClientSummary[], open: (id: string) => void): HTMLElement {
@@ -41,11 +45,20 @@ export const clients: Section = {
     );
     const results = el('div', { className: 'search-results' });
     const card = el('div', { className: 'client-card' });
+    const desk = el(
+      'div',
+      { className: 'desk' },
+      openRequestsPanel(),
+      loyaltyRunBlock(),
+      importPanel(),
+      problemsPanel(),
+    );
     let lastResults: ClientSummary[] = [];
 
     const open = (id: string): void => {
       results.hidden = true;
       form.hidden = true;
+      desk.hidden = true;
       card.hidden = false;
       const back = el('button', { className: 'link', text: t('ui.clients.back'), on: { click: () => showResults() } });
       card.replaceChildren(back);
@@ -60,6 +73,7 @@ export const clients: Section = {
     const showResults = (): void => {
       card.hidden = true;
       form.hidden = false;
+      desk.hidden = false;
       results.hidden = false;
       results.replaceChildren(resultList(lastResults, open));
       query.focus();
@@ -72,7 +86,7 @@ export const clients: Section = {
         showResults();
       });
     });
-    root.append(el('h2', { text: t('ui.section.clients') }), form, results, card);
+    root.append(el('h2', { text: t('ui.section.clients') }), form, results, desk, card);
     if (clientId) open(clientId);
     else query.focus();
     void context;

@@ -1,0 +1,3 @@
+import { deskScenarios } from './desk-scenarios';
+
+deskScenarios('en');
