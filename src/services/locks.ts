@@ -34,6 +34,8 @@ export interface LockOptions<B> {
   waitMs?: number;
   /** What to answer when the lock stays taken; without it, BusyError is thrown. */
   ifBusy?: () => B;
+  /** False when the body flushes its own writes before it returns or throws: no second flush at release. */
+  flushOnRelease?: boolean;
 }
 
 /** Runs `body` holding the scope's lock, taking it unless this execution already holds it. */
@@ -58,7 +60,7 @@ export function withLock<T, B = never>(scope: LockScope, body: () => T, options:
     return body();
   } finally {
     held.splice(held.indexOf(acquired), 1);
-    SpreadsheetApp.flush();
+    if (options.flushOnRelease !== false) SpreadsheetApp.flush();
     acquired.lock.releaseLock();
   }
 }

@@ -12,7 +12,7 @@ import {
 } from '../domain/schema';
 import type { Client, ClientId, Feedback, LedgerEntry, Order } from '../domain/types';
 import { readSettingsFor } from './settings';
-import { readTable, readTableWhere, type Table } from './table';
+import { readRowAt, readTable, readTableWhere, type Table } from './table';
 import type { Workbook } from './workbook';
 import type { RowValues } from './write';
 
@@ -79,8 +79,12 @@ export function readLedgerOf(book: Workbook, clientId: ClientId): LedgerEntry[] 
   return recordsFrom(readTableWhere(book, 'loyalty', 'clientId', (id) => id === clientId).rows, ledgerEntryFromRow);
 }
 
-/** The Clients rows of one client id, as a Table writers accept: the id column and the row only. */
-export function readClientRowOf(book: Workbook, clientId: ClientId): Table {
+/**
+ * The Clients rows of one client id, as a Table writers accept: the id column and the row only, or the row
+ * alone where the caller knows its number (`rowHint`, checked).
+ */
+export function readClientRowOf(book: Workbook, clientId: ClientId, rowHint?: number): Table {
+  if (rowHint !== undefined) return readRowAt(book, 'clients', rowHint, 'id', clientId);
   return readTableWhere(book, 'clients', 'id', (id) => id === clientId);
 }
 

@@ -33,6 +33,8 @@ export function planWorkbookMigration(
 
 export function applyMigration(book: Workbook, plan: MigrationPlan): void {
   if (plan.steps.length === 0) return;
+  // The one place headers are written: the headers read before are stale now.
+  delete book.headerCache;
   withLock('database', () => {
     for (const step of plan.steps) {
       if (step.kind === 'freezeHeader') {

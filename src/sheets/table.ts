@@ -56,6 +56,7 @@ export function readTable(book: Workbook, key: SheetKey): Table {
     };
   }
   const values = sheet.getDataRange().getValues();
+  if (values[0]) (book.headerCache ??= new Map()).set(key, values[0]);
   const renames = key === 'settings' ? {} : renamesFromSettings(settingEntries(book), key);
   const mapping = mapHeaders(spec, values[0] ?? [], { locale: book.locale, renames });
   const parsed = parseRows(spec, values, mapping, { locale: book.spreadsheetLocale });
@@ -106,7 +107,7 @@ export function readTableWhere(
   if (!sheet) return { ...readTable(book, key), problems: [missingSheetProblem(book, key)] };
   const lastRow = sheet.getLastRow();
   const width = Math.max(sheet.getLastColumn(), 1);
-  const header: unknown[] = sheet.getRange(1, 1, 1, width).getValues()[0] ?? [];
+  const header = headerRow(book, key, sheet, width);
   const renames = key === 'settings' ? {} : renamesFromSettings(settingEntries(book), key);
   const mapping = mapHeaders(spec, header, { locale: book.locale, renames });
   const column = mapping.indexes[field];
@@ -153,6 +154,54 @@ export function readTableWhere(
     values: [header, ...rowValues],
     ids,
   };
+}
+
+/**
+ * The row at `rowNumber` when its `field` still holds `value` (the row an upsert just wrote: one row read, not
+ * a column); otherwise the rows readTableWhere finds. Its ids are that row's only: not a source of new ids.
+ */
+export function readRowAt(book: Workbook, key: SheetKey, rowNumber: number, field: string, value: string): Table {
+  const found = () => readTableWhere(book, key, field, (stored) => stored === value);
+  const sheet = findSheet(book, key);
+  if (!sheet || rowNumber < 2) return found();
+  const lastRow = sheet.getLastRow();
+  if (rowNumber > lastRow) return found();
+  const width = Math.max(sheet.getLastColumn(), 1);
+  const header = headerRow(book, key, sheet, width);
+  const spec = sheetSpec(key);
+  const renames = key === 'settings' ? {} : renamesFromSettings(settingEntries(book), key);
+  const mapping = mapHeaders(spec, header, { locale: book.locale, renames });
+  const cells: unknown[] = sheet.getRange(rowNumber, 1, 1, width).getValues()[0] ?? [];
+  const parsed = parseRows(spec, [header, cells], mapping, { locale: book.spreadsheetLocale });
+  const [row] = parsed.rows;
+  if (!row || String(row.values[field] ?? '') !== value) return found();
+  return {
+    sheet: key,
+    sheetName: sheet.getName(),
+    rows: [row],
+    rowNumbers: [rowNumber],
+    problems: parsed.problems.map((problem) => ({ ...problem, row: rowNumber })),
+    mapping,
+    values: [header, cells],
+    lastRow,
+  };
+}
+
+/**
+ * The sheet's header row, `width` cells wide, read once per execution: a later read of the same sheet at the
+ * same width (the append after a lookup) reuses it. Headers change only through applyMigration, which drops it.
+ */
+export function headerRow(
+  book: Workbook,
+  key: SheetKey,
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  width: number,
+): unknown[] {
+  const cached = book.headerCache?.get(key);
+  if (cached && cached.length === width) return cached;
+  const header: unknown[] = sheet.getRange(1, 1, 1, width).getValues()[0] ?? [];
+  (book.headerCache ??= new Map()).set(key, header);
+  return header;
 }
 
 /** Every id cell as read, also of rows skipped as unreadable, so a new id never repeats one. */

@@ -98,24 +98,32 @@ export function runIntakeBacklog(): void {
     'database',
     () => {
       const failures: string[] = [];
-      for (const { key, answer } of queuedAnswers<IntakeAnswer>(store)) {
-        if (Date.now() - started > BACKLOG_BUDGET_MS) return false;
-        try {
-          processAnswer(answer);
-        } catch (error) {
-          if (error instanceof BusyError) return false;
-          // One unreadable answer must not hold back the rest: it stays queued, the others go on.
-          failures.push(`${answer.responseId}: ${error instanceof Error ? error.message : String(error)}`);
-          continue;
+      // Each recorded answer is flushed before its dequeue; only writes after the last flush need one more.
+      let unflushed = false;
+      try {
+        for (const { key, answer } of queuedAnswers<IntakeAnswer>(store)) {
+          if (Date.now() - started > BACKLOG_BUDGET_MS) return false;
+          unflushed = true;
+          try {
+            processAnswer(answer);
+          } catch (error) {
+            if (error instanceof BusyError) return false;
+            // One unreadable answer must not hold back the rest: it stays queued, the others go on.
+            failures.push(`${answer.responseId}: ${error instanceof Error ? error.message : String(error)}`);
+            continue;
+          }
+          // Written rows reach the sheet before the answer leaves the queue.
+          SpreadsheetApp.flush();
+          unflushed = false;
+          dequeueAnswer(store, key);
         }
-        // Written rows reach the sheet before the answer leaves the queue.
-        SpreadsheetApp.flush();
-        dequeueAnswer(store, key);
+      } finally {
+        if (unflushed) SpreadsheetApp.flush();
       }
       if (failures.length > 0) throw new Error(`Answers not recorded (kept in the queue): ${failures.join('; ')}`);
       return true;
     },
-    { waitMs: BACKLOG_LOCK_WAIT_MS, ifBusy: () => false },
+    { waitMs: BACKLOG_LOCK_WAIT_MS, ifBusy: () => false, flushOnRelease: false },
   );
   if (!finished) scheduleContinuation('runIntakeBacklog', new Date(Date.now() + 60_000));
 }
@@ -225,6 +233,7 @@ function register(book: Workbook, answer: IntakeAnswer): void {
       clientId: result.clientId,
       created: result.created,
       at,
+      rowNumber: result.rowNumber,
       ...(read.referralCode ? { referralCode: read.referralCode } : {}),
     });
   }
