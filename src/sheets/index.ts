@@ -1,6 +1,6 @@
 // The database layer: the only code that touches the sheets' cells.
 export { openWorkbook, findSheet, type Workbook } from './workbook';
-export { idCells, readTable, readTableWhere, settingEntries, type Table } from './table';
+export { idCells, readTable, readTableWhere, settingEntries, type Table, type WhereOptions } from './table';
 export { appendRows, updateRows, type RowValues, type RowUpdate, type UpdateResult } from './write';
 export { workbookShape, planWorkbookMigration, applyMigration } from './migrate';
 export { clientIdOfOrder, readClientNames, upsertClientByEmail, type UpsertResult } from './clients';

@@ -76,7 +76,10 @@ export function readLedger(book: Workbook): LedgerEntry[] {
 
 /** One client's ledger entries, reading the client-id column and their rows only (a form answer's path). */
 export function readLedgerOf(book: Workbook, clientId: ClientId): LedgerEntry[] {
-  return recordsFrom(readTableWhere(book, 'loyalty', 'clientId', (id) => id === clientId).rows, ledgerEntryFromRow);
+  return recordsFrom(
+    readTableWhere(book, 'loyalty', 'clientId', (id) => id === clientId, { ids: false }).rows,
+    ledgerEntryFromRow,
+  );
 }
 
 /**

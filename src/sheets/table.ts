@@ -101,6 +101,7 @@ export function readTableWhere(
   key: SheetKey,
   field: string,
   matches: (value: string) => boolean,
+  options: WhereOptions = {},
 ): Table {
   const spec = sheetSpec(key);
   const sheet = findSheet(book, key);
@@ -128,15 +129,34 @@ export function readTableWhere(
       .getRange(2, index + 1, lastRow - 1, 1)
       .getValues()
       .map((cells: unknown[]) => cells[0]);
-  const keyCells = columnCells(column);
   // Each cell parsed as a whole read parses it, so the match is the one a whole read would make.
   const keySpec = columnSpec(spec, field);
-  const matchedRows = keyCells.flatMap((cell, offset) => {
-    const parsed = parseCell(cell, keySpec, { locale: book.spreadsheetLocale });
-    return parsed.ok && matches(String(parsed.value ?? '')) ? [offset + 2] : [];
-  });
+  const matchesIn = (cells: unknown[], firstRow: number) =>
+    cells.flatMap((cell, offset) => {
+      const parsed = parseCell(cell, keySpec, { locale: book.spreadsheetLocale });
+      return parsed.ok && matches(String(parsed.value ?? '')) ? [offset + firstRow] : [];
+    });
+  let keyCells: unknown[] = [];
+  let matchedRows: number[] = [];
+  if (options.newestFirst) {
+    // Blocks from the bottom, each four times the last, until one holds a match: a recent key costs a
+    // few hundred cells, an unknown one the whole column once, in a few more calls.
+    for (let end = lastRow, size = NEWEST_FIRST_BLOCK; end >= 2 && matchedRows.length === 0; size *= 4) {
+      const first = Math.max(2, end - size + 1);
+      const cells = sheet
+        .getRange(first, column + 1, end - first + 1, 1)
+        .getValues()
+        .map((cells: unknown[]) => cells[0]);
+      matchedRows = matchesIn(cells, first);
+      end = first - 1;
+    }
+  } else {
+    keyCells = columnCells(column);
+    matchedRows = matchesIn(keyCells, 2);
+  }
   const idIndex = mapping.indexes.id;
-  const ids = (idIndex === undefined ? [] : idIndex === column ? keyCells : columnCells(idIndex))
+  const withIds = options.ids !== false && !options.newestFirst;
+  const ids = (!withIds || idIndex === undefined ? [] : idIndex === column ? keyCells : columnCells(idIndex))
     .map((cell) => String(cell ?? '').trim())
     .filter((id) => id !== '');
   if (matchedRows.length === 0) return { ...empty, ids };
@@ -155,6 +175,20 @@ export function readTableWhere(
     ids,
   };
 }
+
+export interface WhereOptions {
+  /** False: the id column is not read (the caller makes no new id from this read). */
+  ids?: boolean;
+  /**
+   * For a key that names one row, most often a recent one (an order id): read the column from the bottom
+   * in growing blocks and stop at the first block holding a match. Only that block's matches are returned
+   * and no ids are read.
+   */
+  newestFirst?: boolean;
+}
+
+/** The first block a newest-first search reads: a day or two of a large studio's orders. */
+const NEWEST_FIRST_BLOCK = 500;
 
 /**
  * The row at `rowNumber` when its `field` still holds `value` (the row an upsert just wrote: one row read, not

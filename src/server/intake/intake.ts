@@ -277,7 +277,8 @@ function recordFeedback(book: Workbook, answer: IntakeAnswer): void {
     const wanted = orderId.toLowerCase();
     const earnsPoints =
       orderId === '' ||
-      readTableWhere(book, 'feedback', 'orderId', (stored) => stored.toLowerCase() === wanted).rows.length === 0;
+      readTableWhere(book, 'feedback', 'orderId', (stored) => stored.toLowerCase() === wanted, { ids: false }).rows
+        .length === 0;
     const id = nextId('F', idCells(feedback));
     const [rowNumber = 0] = appendRows(book, 'feedback', [
       { ...read.fields, id, date: at, clientId, orderId, responseId: key },
@@ -308,5 +309,8 @@ function recordFeedback(book: Workbook, answer: IntakeAnswer): void {
 
 function orderExists(book: Workbook, orderId: string): boolean {
   const wanted = orderId.toLowerCase();
-  return readTableWhere(book, 'orders', 'id', (stored) => stored.toLowerCase() === wanted).rows.length > 0;
+  const found = readTableWhere(book, 'orders', 'id', (stored) => stored.toLowerCase() === wanted, {
+    newestFirst: true,
+  });
+  return found.rows.length > 0;
 }
