@@ -86,4 +86,24 @@ describe('the hourly run with nothing due', () => {
     // 25 Nov, from 9:00 Moscow (06:00 UTC) when the quiet hours end.
     expect(new Date(birthdayMail?.at ?? 0).toISOString().slice(0, 13)).toBe('2026-11-25T06');
   });
+
+  it('opens the workbook once however many of its steps have work', () => {
+    // Flows on (the first run of the day decides them all) and an unsubscribe click waiting for the hour.
+    const studio = mailStudio({
+      clients: consentingClients(5),
+      templates: TEMPLATES,
+      settings: { 'flows.feedback': JSON.stringify({ enabled: true }) },
+    });
+    const { emu } = studio;
+    const clickedAt = new Date(Date.parse('2026-11-24T09:00:00Z') - 60_000);
+    emu.properties.seed('script', { 'crm.unsubscribe.C-0002': JSON.stringify({ at: clickedAt.toISOString() }) });
+    // Opening the workbook is the one caller of getSpreadsheetLocale (src/sheets/workbook.ts).
+    const opens = () => emu.rt.counts.get('Spreadsheet.getSpreadsheetLocale') ?? 0;
+    const before = opens();
+    emu.advance(HOUR);
+    expect(emu.triggerRuns.filter((run) => run.handler === 'runHourly' && !run.error)).toHaveLength(1);
+    // The unsubscribes step wrote the click (it needed the workbook) and the automations step decided the flows.
+    expect(studio.rows('clients').find((row) => row.id === 'C-0002')?.unsubscribedAt).toBeInstanceOf(Date);
+    expect(opens() - before).toBe(1);
+  });
 });

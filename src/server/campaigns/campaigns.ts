@@ -485,9 +485,8 @@ export function continueCampaigns(): void {
   continueFor(TRIGGER_BUDGET_MS);
 }
 
-function continueFor(budgetMs: number): void {
+function continueFor(budgetMs: number, book: Workbook = openWorkbook()): void {
   const started = Date.now();
-  const book = openWorkbook();
   runCampaigns(started + budgetMs, book.locale, book);
 }
 
@@ -497,8 +496,8 @@ export function startScheduledCampaigns(): void {
 }
 
 /** Hourly step: starts due campaigns, resumes quota pauses, continues anything left by a lost trigger. */
-export function runCampaignsHourly(): void {
-  continueFor(HOURLY_CAMPAIGN_BUDGET_MS);
+export function runCampaignsHourly(book?: Workbook): void {
+  continueFor(HOURLY_CAMPAIGN_BUDGET_MS, book);
 }
 
 export function findCampaign(book: Workbook, campaignId: string): CampaignRow {

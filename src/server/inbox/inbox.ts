@@ -91,7 +91,7 @@ const FOLLOW_UP_CHECK_MS = 6 * 3_600_000;
  * run holds the lock. An hour with no new mail, no request waiting for staff and follow-ups checked lately
  * opens no sheet (the hourly trigger shares its 6 minutes with the mail steps).
  */
-export function runInboxHourly(): void {
+export function runInboxHourly(openWorkbookOnce: () => Workbook = openWorkbook): void {
   withSendLock(() => {
     const account = readSendingAccount() ?? currentAccount();
     // Only the sending account's Gmail holds the campaign threads; another account's run would read the wrong mail.
@@ -99,7 +99,7 @@ export function runInboxHourly(): void {
     const now = Date.now();
     const deadline = now + INBOX_BUDGET_MS;
     let book: Workbook | null = null;
-    const openBook = (): Workbook => (book ??= openWorkbook());
+    const openBook = (): Workbook => (book ??= openWorkbookOnce());
     const store = readInboxState();
     const studio = studioAddresses(account);
     // Mail is read up to a few minutes ago: a message shows in search a little after its date.

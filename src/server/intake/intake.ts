@@ -90,8 +90,11 @@ const BACKLOG_LOCK_WAIT_MS = 10_000;
  * response id, registrations by email), so an answer recorded by a run killed before the delete is recorded
  * once. Busy or out of time: a continuation trigger tries again in a minute. The hourly run calls it too.
  */
-export function runIntakeBacklog(): void {
+export function runIntakeBacklog(openBook: () => Workbook = openWorkbook): void {
   const store = scriptStore();
+  // One workbook for every answer of the run (opening reads every tab's name), opened by the first.
+  let book: Workbook | null = null;
+  const bookOnce = (): Workbook => (book ??= openBook());
   moveLegacyQueue(store);
   const started = Date.now();
   const finished = withLock(
@@ -105,7 +108,7 @@ export function runIntakeBacklog(): void {
           if (Date.now() - started > BACKLOG_BUDGET_MS) return false;
           unflushed = true;
           try {
-            processAnswer(answer);
+            processAnswer(bookOnce(), answer);
           } catch (error) {
             if (error instanceof BusyError) return false;
             // One unreadable answer must not hold back the rest: it stays queued, the others go on.
@@ -183,8 +186,7 @@ function allBlank(answers: RawAnswers): boolean {
   );
 }
 
-function processAnswer(answer: IntakeAnswer): void {
-  const book = openWorkbook();
+function processAnswer(book: Workbook, answer: IntakeAnswer): void {
   // One lock for the answer and its hooks: one flush at the end instead of one per write.
   withLock('database', () => {
     if (answer.kind === 'registration') register(book, answer);
