@@ -231,6 +231,7 @@ export function runAutomationsHourly(book: Workbook = openWorkbook()): void {
     const sources = mergeSources(book, base.clients, base.orders, book.locale, {
       links: true,
       recipients: queued.map((row) => row.send.clientId),
+      tables: base.tables,
     });
     const clientsById = new Map(base.clients.map((client) => [client.id, client]));
     const senderName = readCoreSettings(book).settings.studioName;

@@ -208,6 +208,7 @@ function runCampaign(run: RunContext, row: CampaignRow): CampaignStatus {
     links: true,
     campaignId: campaign.id,
     recipients: queued.map((send) => send.send.clientId),
+    tables: base.tables,
   });
   const clientsById = new Map(base.clients.map((client) => [client.id, client]));
   const mails: QueuedMail[] = queued.map((send) => ({

@@ -201,6 +201,7 @@ function assess(book: Workbook, locale: Locale, campaignId: string, shownId: str
     links: false,
     campaignId: campaign.id,
     recipients: loyaltyFor,
+    tables: base.tables,
   });
   assessment.sources = sources;
   const unknown = [
