@@ -52,10 +52,14 @@ describe('the hourly run with nothing due', () => {
     expect(firstRun).toBeGreaterThan(3_000);
     expect(studio.mailedTo()).toEqual([]);
 
+    const flushes = () => emu.rt.counts.get('SpreadsheetApp.flush') ?? 0;
+    const flushesBefore = flushes();
     emu.advance(HOUR); // 14:00: nothing changed since
     expect(emu.triggerRuns.filter((run) => run.handler === 'runHourly')).toHaveLength(2);
     // Campaigns (a header) and Settings (a few dozen rows of 3–4 columns): well under 1,000 cells.
     expect(cellsRead()).toBeLessThan(1_000);
+    // It wrote nothing, so it flushes nothing (a flush is 0.6 s of an idle run's 3 s).
+    expect(flushes() - flushesBefore).toBe(0);
 
     // Staff add an order completed three days ago: its feedback mail is due today (3 days after).
     writeFixture(
