@@ -63,6 +63,8 @@ export interface BenchRow {
   costliest: string;
   target: string;
   met: boolean | null;
+  /** Against the same operation's row at the size before: its Google seconds' ratio, the data's, pass/fail. */
+  growth: string;
   note: string;
 }
 
@@ -181,6 +183,7 @@ export function rowOf(benchCase: BenchCase, size: number, step: MeasuredStep): B
     costliest,
     target,
     met,
+    growth: '',
     note: notes.join('; '),
   };
 }
@@ -221,6 +224,16 @@ function judge(
 }
 
 /** Twice the data should cost at most about twice the time: within 10 % of the data's own ratio. */
+function grewWithin(dataRatio: number, timeRatio: number): boolean {
+  return timeRatio <= dataRatio * 1.1;
+}
+
+/** The growth column of a row against the row at the size before it. */
+export function growthCell(row: BenchRow, before: BenchRow, dataRatio: number): string {
+  const timeRatio = row.seconds / before.seconds;
+  return `×${timeRatio.toFixed(2)} / data ×${dataRatio.toFixed(1)}: ${grewWithin(dataRatio, timeRatio) ? 'met' : 'MISS'}`;
+}
+
 export function growthLine(rows: BenchRow[], sizes: number[]): string | null {
   if (rows.length < 2) return null;
   const parts: string[] = [];
@@ -228,9 +241,20 @@ export function growthLine(rows: BenchRow[], sizes: number[]): string | null {
   for (let i = 1; i < rows.length; i += 1) {
     const dataRatio = sizes[i]! / sizes[i - 1]!;
     const timeRatio = rows[i]!.seconds / rows[i - 1]!.seconds;
-    const met = timeRatio <= dataRatio * 1.1;
-    allMet &&= met;
+    allMet &&= grewWithin(dataRatio, timeRatio);
     parts.push(`data ×${dataRatio.toFixed(1)} → Google s ×${timeRatio.toFixed(2)}`);
+  }
+  // With three sizes or more, the cost of each added unit of data must not rise either (fixed costs make a
+  // ratio across sizes ten times apart an easy pass): the last step's seconds per unit against the first's.
+  if (rows.length >= 3) {
+    const marginal = (i: number) => (rows[i]!.seconds - rows[i - 1]!.seconds) / (sizes[i]! - sizes[i - 1]!);
+    const first = marginal(1);
+    const last = marginal(rows.length - 1);
+    const met = last <= Math.max(first, 0) * 1.1 + 1e-9;
+    allMet &&= met;
+    parts.push(
+      `seconds per added unit ${first.toExponential(2)} → ${last.toExponential(2)} (${met ? 'not rising' : 'RISING'})`,
+    );
   }
   return `  growth: ${parts.join('; ')} (≤ about the data's ratio: ${allMet ? 'met' : 'MISS'})`;
 }
@@ -251,6 +275,10 @@ export function measure(cases: BenchCase[], filter?: RegExp, log: (line: string)
         );
         continue;
       }
+      const before = caseRows[caseRows.length - 1];
+      const sizeBefore = benchCase.sizes[benchCase.sizes.indexOf(size) - 1];
+      if (before && sizeBefore && caseRows.length === benchCase.sizes.indexOf(size))
+        row.growth = growthCell(row, before, size / sizeBefore);
       caseRows.push(row);
       rows.push(row);
       log(formatRow(row));
@@ -261,7 +289,7 @@ export function measure(cases: BenchCase[], filter?: RegExp, log: (line: string)
   return rows;
 }
 
-const widths = [48, 22, 8, 4, 6, 9, 9, 8, 30];
+const widths = [48, 22, 8, 4, 6, 9, 9, 8, 30, 26];
 
 export function formatHeader(): string {
   return [
@@ -274,6 +302,7 @@ export function formatHeader(): string {
     'cells wr',
     'Google s',
     'target',
+    'growth',
     'costliest calls; notes',
   ]
     .map((text, i) => (i < widths.length ? pad(text, widths[i]) : text))
@@ -291,6 +320,7 @@ export function formatRow(row: BenchRow): string {
     compact(row.cellsWritten),
     row.seconds.toFixed(1),
     row.target,
+    row.growth,
   ];
   const tail = [row.costliest, row.note].filter((text) => text !== '').join('; ');
   return [...cells.map((text, i) => pad(text, widths[i])), tail].join(' | ');

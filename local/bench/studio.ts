@@ -31,6 +31,8 @@ export function studioWorld(clients: number, options: StudioOptions = {}) {
     mailQuota: options.quota ?? 100,
     triggerErrors: 'record',
   });
+  // A running studio has deployed its web app: mails with unsubscribe links are not held back for it.
+  emu.webapp.deploy({ version: 1 });
   const app = loadBundle(emu);
   emu.spreadsheet.ui.autoAnswer('OK');
   app.run('setupDatabase', [], { kind: 'menu' });

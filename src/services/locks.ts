@@ -34,6 +34,11 @@ export interface LockOptions<B> {
   waitMs?: number;
   /** What to answer when the lock stays taken; without it, BusyError is thrown. */
   ifBusy?: () => B;
+  /**
+   * False when the body flushes its own writes before it returns or throws: no second flush at release. A
+   * function is asked at release (e.g. whether the body opened the workbook at all).
+   */
+  flushOnRelease?: boolean | (() => boolean);
 }
 
 /** Runs `body` holding the scope's lock, taking it unless this execution already holds it. */
@@ -58,12 +63,13 @@ export function withLock<T, B = never>(scope: LockScope, body: () => T, options:
     return body();
   } finally {
     held.splice(held.indexOf(acquired), 1);
-    SpreadsheetApp.flush();
+    const flush = options.flushOnRelease;
+    if (typeof flush === 'function' ? flush() : flush !== false) SpreadsheetApp.flush();
     acquired.lock.releaseLock();
   }
 }
 
 /** Only one execution sends at a time: a duplicate trigger or a second staff press waits its turn (null). */
-export function withSendLock<T>(body: () => T): T | null {
-  return withLock('script', body, { waitMs: 1000, ifBusy: () => null });
+export function withSendLock<T>(body: () => T, flushOnRelease?: () => boolean): T | null {
+  return withLock('script', body, { waitMs: 1000, ifBusy: () => null, ...(flushOnRelease ? { flushOnRelease } : {}) });
 }

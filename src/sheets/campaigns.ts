@@ -67,6 +67,8 @@ export interface ClientBase {
   /** Sheet row of each client, for writing back. */
   rowNumberById: Map<string, number>;
   orders: Order[];
+  /** The reads it was made from, for a later reader of the same sheets in this execution (loyalty fields). */
+  tables: { clients: Table; orders: Table };
 }
 
 export function readClientBase(book: Workbook): ClientBase {
@@ -77,11 +79,12 @@ export function readClientBase(book: Workbook): ClientBase {
   const clients = clientRows.map(clientFromRow).filter((client) => client.id !== '');
   const idByEmail = new Map(clients.map((client) => [client.email, client.id]));
   const orders: Order[] = [];
-  for (const row of readTable(book, 'orders').rows) {
+  const ordersTable = readTable(book, 'orders');
+  for (const row of ordersTable.rows) {
     const order = orderFromRow(row, idByEmail);
     if (order && order.clientId) orders.push(order);
   }
-  return { clientRows, clients, rowNumberById, orders };
+  return { clientRows, clients, rowNumberById, orders, tables: { clients: table, orders: ordersTable } };
 }
 
 export function readCampaignSettings(book: Workbook): CampaignSettings {

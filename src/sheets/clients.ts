@@ -56,11 +56,12 @@ export function readClientNames(book: Workbook): Map<string, string> {
 export function clientIdOfOrder(book: Workbook, orderId: string): string {
   if (orderId === '') return '';
   const wanted = orderId.toLowerCase();
-  const [order] = readTableWhere(book, 'orders', 'id', (id) => id.toLowerCase() === wanted).rows;
+  const [order] = readTableWhere(book, 'orders', 'id', (id) => id.toLowerCase() === wanted, { newestFirst: true }).rows;
   if (!order) return '';
   const clientId = String(order.values.clientId ?? '');
   if (clientId !== '') return clientId;
   const email = String(order.values.clientEmail ?? '');
-  const [client] = email === '' ? [] : readTableWhere(book, 'clients', 'email', (stored) => stored === email).rows;
+  const [client] =
+    email === '' ? [] : readTableWhere(book, 'clients', 'email', (stored) => stored === email, { ids: false }).rows;
   return String(client?.values.id ?? '');
 }

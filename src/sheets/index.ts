@@ -1,6 +1,15 @@
 // The database layer: the only code that touches the sheets' cells.
 export { openWorkbook, type Workbook } from './workbook';
-export { findSheet, idCells, readTable, readTableWhere, settingEntries, sheetTabNames, type Table } from './table';
+export {
+  findSheet,
+  idCells,
+  readTable,
+  readTableWhere,
+  settingEntries,
+  sheetTabNames,
+  type Table,
+  type WhereOptions,
+} from './table';
 export { appendRows, updateRows, type RowValues, type RowUpdate, type UpdateResult } from './write';
 export { workbookShape, planWorkbookMigration, applyMigration } from './migrate';
 export { clientIdOfOrder, readClientNames, upsertClientByEmail, type UpsertResult } from './clients';

@@ -12,7 +12,7 @@ import {
 } from '../domain/schema';
 import type { Client, ClientId, Feedback, LedgerEntry, Order } from '../domain/types';
 import { readSettingsFor } from './settings';
-import { readTable, readTableWhere, type Table } from './table';
+import { readRowAt, readTable, readTableWhere, type Table } from './table';
 import type { Workbook } from './workbook';
 import type { RowValues } from './write';
 
@@ -76,11 +76,18 @@ export function readLedger(book: Workbook): LedgerEntry[] {
 
 /** One client's ledger entries, reading the client-id column and their rows only (a form answer's path). */
 export function readLedgerOf(book: Workbook, clientId: ClientId): LedgerEntry[] {
-  return recordsFrom(readTableWhere(book, 'loyalty', 'clientId', (id) => id === clientId).rows, ledgerEntryFromRow);
+  return recordsFrom(
+    readTableWhere(book, 'loyalty', 'clientId', (id) => id === clientId, { ids: false }).rows,
+    ledgerEntryFromRow,
+  );
 }
 
-/** The Clients rows of one client id, as a Table writers accept: the id column and the row only. */
-export function readClientRowOf(book: Workbook, clientId: ClientId): Table {
+/**
+ * The Clients rows of one client id, as a Table writers accept: the id column and the row only, or the row
+ * alone where the caller knows its number (`rowHint`, checked).
+ */
+export function readClientRowOf(book: Workbook, clientId: ClientId, rowHint?: number): Table {
+  if (rowHint !== undefined) return readRowAt(book, 'clients', rowHint, 'id', clientId);
   return readTableWhere(book, 'clients', 'id', (id) => id === clientId);
 }
 

@@ -45,6 +45,8 @@ function setupCurrency(book: Workbook): string {
 export function applyMigration(book: Workbook, plan: MigrationPlan): void {
   if (plan.steps.length === 0) return;
   const money = moneyNumberFormat(setupCurrency(book));
+  // The one place headers are written: the headers read before are stale now.
+  delete book.headerCache;
   withLock('database', () => {
     for (const step of plan.steps) {
       if (step.kind === 'freezeHeader') {

@@ -92,6 +92,7 @@ export function readTable(book: Workbook, key: SheetKey): Table {
     };
   }
   const values = sheet.getDataRange().getValues();
+  if (values[0]) (book.headerCache ??= new Map()).set(key, values[0]);
   const renames = key === 'settings' ? {} : renamesFromSettings(settingEntries(book), key);
   const mapping = mapHeaders(spec, values[0] ?? [], { locale: book.locale, renames });
   const parsed = parseRows(spec, values, mapping, { locale: book.spreadsheetLocale });
@@ -136,13 +137,14 @@ export function readTableWhere(
   key: SheetKey,
   field: string,
   matches: (value: string) => boolean,
+  options: WhereOptions = {},
 ): Table {
   const spec = sheetSpec(key);
   const sheet = findSheet(book, key);
   if (!sheet) return { ...readTable(book, key), problems: [missingSheetProblem(book, key)] };
   const lastRow = sheet.getLastRow();
   const width = Math.max(sheet.getLastColumn(), 1);
-  const header: unknown[] = sheet.getRange(1, 1, 1, width).getValues()[0] ?? [];
+  const header = headerRow(book, key, sheet, width);
   const renames = key === 'settings' ? {} : renamesFromSettings(settingEntries(book), key);
   const mapping = mapHeaders(spec, header, { locale: book.locale, renames });
   const column = mapping.indexes[field];
@@ -163,15 +165,34 @@ export function readTableWhere(
       .getRange(2, index + 1, lastRow - 1, 1)
       .getValues()
       .map((cells: unknown[]) => cells[0]);
-  const keyCells = columnCells(column);
   // Each cell parsed as a whole read parses it, so the match is the one a whole read would make.
   const keySpec = columnSpec(spec, field);
-  const matchedRows = keyCells.flatMap((cell, offset) => {
-    const parsed = parseCell(cell, keySpec, { locale: book.spreadsheetLocale });
-    return parsed.ok && matches(String(parsed.value ?? '')) ? [offset + 2] : [];
-  });
+  const matchesIn = (cells: unknown[], firstRow: number) =>
+    cells.flatMap((cell, offset) => {
+      const parsed = parseCell(cell, keySpec, { locale: book.spreadsheetLocale });
+      return parsed.ok && matches(String(parsed.value ?? '')) ? [offset + firstRow] : [];
+    });
+  let keyCells: unknown[] = [];
+  let matchedRows: number[] = [];
+  if (options.newestFirst) {
+    // Blocks from the bottom, each four times the last, until one holds a match: a recent key costs a
+    // few hundred cells, an unknown one the whole column once, in a few more calls.
+    for (let end = lastRow, size = NEWEST_FIRST_BLOCK; end >= 2 && matchedRows.length === 0; size *= 4) {
+      const first = Math.max(2, end - size + 1);
+      const cells = sheet
+        .getRange(first, column + 1, end - first + 1, 1)
+        .getValues()
+        .map((cells: unknown[]) => cells[0]);
+      matchedRows = matchesIn(cells, first);
+      end = first - 1;
+    }
+  } else {
+    keyCells = columnCells(column);
+    matchedRows = matchesIn(keyCells, 2);
+  }
   const idIndex = mapping.indexes.id;
-  const ids = (idIndex === undefined ? [] : idIndex === column ? keyCells : columnCells(idIndex))
+  const withIds = options.ids !== false && !options.newestFirst;
+  const ids = (!withIds || idIndex === undefined ? [] : idIndex === column ? keyCells : columnCells(idIndex))
     .map((cell) => String(cell ?? '').trim())
     .filter((id) => id !== '');
   if (matchedRows.length === 0) return { ...empty, ids };
@@ -189,6 +210,68 @@ export function readTableWhere(
     values: [header, ...rowValues],
     ids,
   };
+}
+
+export interface WhereOptions {
+  /** False: the id column is not read (the caller makes no new id from this read). */
+  ids?: boolean;
+  /**
+   * For a key that names one row, most often a recent one (an order id): read the column from the bottom
+   * in growing blocks and stop at the first block holding a match. Only that block's matches are returned
+   * and no ids are read.
+   */
+  newestFirst?: boolean;
+}
+
+/** The first block a newest-first search reads: a day or two of a large studio's orders. */
+const NEWEST_FIRST_BLOCK = 500;
+
+/**
+ * The row at `rowNumber` when its `field` still holds `value` (the row an upsert just wrote: one row read, not
+ * a column); otherwise the rows readTableWhere finds. Its ids are that row's only: not a source of new ids.
+ */
+export function readRowAt(book: Workbook, key: SheetKey, rowNumber: number, field: string, value: string): Table {
+  const found = () => readTableWhere(book, key, field, (stored) => stored === value);
+  const sheet = findSheet(book, key);
+  if (!sheet || rowNumber < 2) return found();
+  const lastRow = sheet.getLastRow();
+  if (rowNumber > lastRow) return found();
+  const width = Math.max(sheet.getLastColumn(), 1);
+  const header = headerRow(book, key, sheet, width);
+  const spec = sheetSpec(key);
+  const renames = key === 'settings' ? {} : renamesFromSettings(settingEntries(book), key);
+  const mapping = mapHeaders(spec, header, { locale: book.locale, renames });
+  const cells: unknown[] = sheet.getRange(rowNumber, 1, 1, width).getValues()[0] ?? [];
+  const parsed = parseRows(spec, [header, cells], mapping, { locale: book.spreadsheetLocale });
+  const [row] = parsed.rows;
+  if (!row || String(row.values[field] ?? '') !== value) return found();
+  return {
+    sheet: key,
+    sheetName: sheet.getName(),
+    rows: [row],
+    rowNumbers: [rowNumber],
+    problems: parsed.problems.map((problem) => ({ ...problem, row: rowNumber })),
+    mapping,
+    values: [header, cells],
+    lastRow,
+  };
+}
+
+/**
+ * The sheet's header row, `width` cells wide, read once per execution: a later read of the same sheet at the
+ * same width (the append after a lookup) reuses it. Headers change only through applyMigration, which drops it.
+ */
+export function headerRow(
+  book: Workbook,
+  key: SheetKey,
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  width: number,
+): unknown[] {
+  const cached = book.headerCache?.get(key);
+  if (cached && cached.length === width) return cached;
+  const header: unknown[] = sheet.getRange(1, 1, 1, width).getValues()[0] ?? [];
+  (book.headerCache ??= new Map()).set(key, header);
+  return header;
 }
 
 /** Every id cell as read, also of rows skipped as unreadable, so a new id never repeats one. */

@@ -1,5 +1,5 @@
 // The spreadsheet as the database: which tab holds which sheet, in whichever language it was set up.
-import { workbookLocale, type SettingEntry } from '../domain/schema';
+import { workbookLocale, type SettingEntry, type SheetKey } from '../domain/schema';
 import type { Locale } from '../domain/types';
 import { localeFrom } from '../i18n';
 import { useStudioZone } from '../domain/cells/dates';
@@ -15,6 +15,8 @@ export interface Workbook {
   timeZone: string;
   /** Settings rows, read once per execution by the first reader that needs them. */
   settingsCache?: SettingEntry[];
+  /** Header rows as read this execution, by sheet: a reader and the append after it share one read. */
+  headerCache?: Map<SheetKey, unknown[]>;
 }
 
 /** The bound spreadsheet. Never opened by id: that needs the broad `spreadsheets` scope (see README, Scopes). */

@@ -11,8 +11,7 @@ import {
   type SheetKey,
 } from '../domain/schema';
 import { withLock } from '../services/locks';
-import { readTable, settingEntries, type Table } from './table';
-import { findSheet } from './table';
+import { findSheet, headerRow, readTable, settingEntries, type Table } from './table';
 import type { Workbook } from './workbook';
 
 export type RowValues = Readonly<Record<string, CellValue>>;
@@ -24,7 +23,7 @@ export function appendRows(book: Workbook, key: SheetKey, rows: readonly RowValu
     const spec = sheetSpec(key);
     const sheet = requireSheet(book, key);
     const width = Math.max(sheet.getLastColumn(), 1);
-    const header = sheet.getRange(1, 1, 1, width).getValues()[0] ?? [];
+    const header = headerRow(book, key, sheet, width);
     const renames = key === 'settings' ? {} : renamesFromSettings(settingEntries(book), key);
     const mapping = mapHeaders(spec, header, { locale: book.locale, renames });
     const first = Math.max(sheet.getLastRow(), 1) + 1;

@@ -82,4 +82,40 @@ describe('form answers read only what they look up', () => {
     expect(feedback.slice(1).filter((row) => row[0] !== '')).toHaveLength(1);
     expect(feedback[1]?.[header.indexOf('ID клиента')]).toBe(clientId(300));
   });
+
+  it('a feedback answer reads the Orders id column from the bottom: a recent order costs one block, an old one the rest', () => {
+    const ORDERS = 1_200;
+    const orderClient = (n: number) => clientId(((n - 1) % CLIENTS) + 1);
+    const answerFor = (orderId: string) => {
+      const { emu, ids } = studio();
+      writeFixture(
+        emu,
+        'orders',
+        Array.from({ length: ORDERS }, (_, i) => ({
+          id: `O-${i + 1}`,
+          clientId: orderClient(i + 1),
+          date: new Date(Date.UTC(2026, 0, 1) + i * 3_600_000),
+          product: 'Стикеры',
+          amount: 100,
+          quantity: 1,
+          status: 'completed',
+          completedAt: new Date(Date.UTC(2026, 0, 1) + i * 3_600_000),
+        })),
+        'ru',
+      );
+      const read = cellsReadBy(emu, () =>
+        emu.forms.submit(ids.feedback, { 'Номер заказа': orderId, 'Оценка работы': '4', Комментарий: 'Хорошо' }),
+      );
+      const feedback = emu.spreadsheet.values('Отзывы');
+      return { read, clientId: feedback[1]?.[(feedback[0] ?? []).indexOf('ID клиента')] };
+    };
+    // The studio's O-77 is row 2, so these orders are rows 3–1202 (O-n at row n + 2). O-1150 (row 1152) is
+    // in the first block, the last 500 rows (703–1202); O-3 (row 5) in the second, which stops at row 2:
+    // rows 2–702, 701 cells more. Everything else the two answers read is the same.
+    const recent = answerFor('O-1150');
+    const old = answerFor('O-3');
+    expect(recent.clientId).toBe(orderClient(1150)); // C-0350: (1150 − 1) mod 400 + 1
+    expect(old.clientId).toBe(orderClient(3)); // C-0003
+    expect(old.read - recent.read).toBe(701);
+  });
 });

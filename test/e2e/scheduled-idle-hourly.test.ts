@@ -52,10 +52,14 @@ describe('the hourly run with nothing due', () => {
     expect(firstRun).toBeGreaterThan(3_000);
     expect(studio.mailedTo()).toEqual([]);
 
+    const flushes = () => emu.rt.counts.get('SpreadsheetApp.flush') ?? 0;
+    const flushesBefore = flushes();
     emu.advance(HOUR); // 14:00: nothing changed since
     expect(emu.triggerRuns.filter((run) => run.handler === 'runHourly')).toHaveLength(2);
     // Campaigns (a header) and Settings (a few dozen rows of 3–4 columns): well under 1,000 cells.
     expect(cellsRead()).toBeLessThan(1_000);
+    // It wrote nothing, so it flushes nothing (a flush is 0.6 s of an idle run's 3 s).
+    expect(flushes() - flushesBefore).toBe(0);
 
     // Staff add an order completed three days ago: its feedback mail is due today (3 days after).
     writeFixture(
@@ -85,5 +89,25 @@ describe('the hourly run with nothing due', () => {
     const birthdayMail = emu.mail.outbox.find((mail) => mail.to.includes('c-b@example.com'));
     // 25 Nov, from 9:00 Moscow (06:00 UTC) when the quiet hours end.
     expect(new Date(birthdayMail?.at ?? 0).toISOString().slice(0, 13)).toBe('2026-11-25T06');
+  });
+
+  it('opens the workbook once however many of its steps have work', () => {
+    // Flows on (the first run of the day decides them all) and an unsubscribe click waiting for the hour.
+    const studio = mailStudio({
+      clients: consentingClients(5),
+      templates: TEMPLATES,
+      settings: { 'flows.feedback': JSON.stringify({ enabled: true }) },
+    });
+    const { emu } = studio;
+    const clickedAt = new Date(Date.parse('2026-11-24T09:00:00Z') - 60_000);
+    emu.properties.seed('script', { 'crm.unsubscribe.C-0002': JSON.stringify({ at: clickedAt.toISOString() }) });
+    // Opening the workbook is the one caller of getSpreadsheetLocale (src/sheets/workbook.ts).
+    const opens = () => emu.rt.counts.get('Spreadsheet.getSpreadsheetLocale') ?? 0;
+    const before = opens();
+    emu.advance(HOUR);
+    expect(emu.triggerRuns.filter((run) => run.handler === 'runHourly' && !run.error)).toHaveLength(1);
+    // The unsubscribes step wrote the click (it needed the workbook) and the automations step decided the flows.
+    expect(studio.rows('clients').find((row) => row.id === 'C-0002')?.unsubscribedAt).toBeInstanceOf(Date);
+    expect(opens() - before).toBe(1);
   });
 });

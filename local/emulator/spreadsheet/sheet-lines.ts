@@ -22,16 +22,18 @@ export abstract class SheetLines {
   ) {}
 
   /** Counts the call and refuses a sheet deleted since the script got it. */
-  protected enter(method: string): void {
+  protected enter(method: string, onlyAfterRow?: number): void {
     this.env.rt.call(C, method);
     if (!this.book.sheets.includes(this.state))
       throw new AppsScriptError(`The sheet you're trying to access was deleted.`);
-    touchFor(this.env, method, this.book, this.state);
+    // Rows added below every stored row move none: the write buffer keeps the sheet's fields, not a copy of its rows.
+    const movesNoRow = onlyAfterRow !== undefined && onlyAfterRow >= this.state.rows.length;
+    touchFor(this.env, method, this.book, this.state, movesNoRow ? { r: onlyAfterRow + 1, nr: 0 } : undefined);
   }
 
   // ---- inserting and deleting rows and columns
   insertRowsAfter(afterPosition: number, howMany: number): this {
-    this.enter('insertRowsAfter');
+    this.enter('insertRowsAfter', afterPosition);
     expectArgs(C, 'insertRowsAfter', arguments, [isInt, isInt]);
     this.insertLines('r', afterPosition + 1, howMany, afterPosition < 1);
     return this;
@@ -43,7 +45,7 @@ export abstract class SheetLines {
     return this;
   }
   insertRowAfter(afterPosition: number): this {
-    this.enter('insertRowAfter');
+    this.enter('insertRowAfter', afterPosition);
     expectArgs(C, 'insertRowAfter', arguments, [isInt]);
     this.insertLines('r', afterPosition + 1, 1, afterPosition < 1);
     return this;

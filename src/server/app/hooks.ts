@@ -12,6 +12,8 @@ export interface RegisteredClient {
   at: Date;
   /** The friend's referral code the client typed on the registration form, if any. */
   referralCode?: string;
+  /** The client's row as the answer left it, so loyalty reads that row instead of finding it. */
+  rowNumber?: number;
 }
 
 export interface ReceivedFeedback {
@@ -23,7 +25,7 @@ export interface ReceivedFeedback {
 
 /** Once per registration answer that created or changed a client: loyalty's welcome; a refused referral goes to Problems. */
 export function onClientRegistered(book: Workbook, client: RegisteredClient): void {
-  const referral = welcomeClient(book, client.clientId, client.referralCode ?? '', client.at);
+  const referral = welcomeClient(book, client.clientId, client.referralCode ?? '', client.at, client.rowNumber);
   if (referral.status !== 'refused') return;
   console.warn(`referral for ${client.clientId} refused: ${referral.message}`);
   // Staff see it where they look for unreadable answers; a repeat firing adds no second line.

@@ -38,15 +38,15 @@ const nightlySteps: Step[] = [
 
 /** Hourly work: automated mailings and continuing campaigns. Features add their step here. */
 const hourlySteps: Step[] = [
-  { name: 'intake', run: runIntakeBacklog },
+  { name: 'intake', run: () => runIntakeBacklog(hourBook) },
   // Unsubscribes first, so the mail steps after them already see them in Clients.
-  { name: 'unsubscribes', run: applyPendingUnsubscribes },
+  { name: 'unsubscribes', run: () => applyPendingUnsubscribes(hourBook) },
   // Bounces and replies before the mail steps, so a bounced address is not mailed again this hour.
-  { name: 'inbox', run: runInboxHourly },
+  { name: 'inbox', run: () => runInboxHourly(hourBook) },
   {
     name: 'campaigns',
     run: () => {
-      if (campaignsHaveWork(hourBook())) runCampaignsHourly();
+      if (campaignsHaveWork(hourBook())) runCampaignsHourly(hourBook());
     },
   },
   { name: 'automations', run: () => runAutomationsIfDue(hourBook()) },
@@ -131,7 +131,7 @@ export function continueNightly(): void {
   }
 }
 
-/** The workbook the hourly gates read through, opened once per run (opening reads every tab's name). */
+/** The workbook every hourly step reads through, opened once per run, when a step first needs it (opening reads every tab's name). */
 let hourlyBook: Workbook | null = null;
 function hourBook(): Workbook {
   return (hourlyBook ??= openWorkbook());
@@ -204,7 +204,7 @@ function runAutomationsIfDue(book: Workbook): void {
   const known = readJsonProperty<FlowIndex | null>(FLOW_INDEX_PROPERTY, null);
   if (known && known.day === current.day && known.quiet === current.quiet && known.fingerprint === current.fingerprint)
     return;
-  runAutomationsHourly();
+  runAutomationsHourly(book);
   // Nothing added to Sends: nothing was due. Anything queued or sent leaves the index unset, so the next
   // hour looks again.
   if (flowFingerprint(book) === current.fingerprint) writeJsonProperty(FLOW_INDEX_PROPERTY, current);

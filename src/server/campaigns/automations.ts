@@ -12,7 +12,7 @@ import { FLOW_NAMES, flowCampaignId, flowOfCampaignId, type FlowName } from '../
 import type { ClientFacts } from '../../domain/analysis';
 import type { ClientId } from '../../domain/types';
 import { translate } from '../../i18n';
-import { appendRows, openWorkbook, readCoreSettings, writeSetting } from '../../sheets';
+import { appendRows, openWorkbook, readCoreSettings, writeSetting, type Workbook } from '../../sheets';
 import {
   readCampaigns,
   readCampaignSettings,
@@ -165,9 +165,8 @@ export function forecastAutomation(flow: FlowNameView): AutomationForecast {
 }
 
 /** Hourly step: queue the flow mails due now, then send every queued flow mail (outside quiet hours). */
-export function runAutomationsHourly(): void {
+export function runAutomationsHourly(book: Workbook = openWorkbook()): void {
   const started = Date.now();
-  const book = openWorkbook();
   withSendLock(() => {
     const store = scriptStore();
     const now = new Date();
@@ -252,6 +251,7 @@ export function runAutomationsHourly(): void {
     const sources = mergeSources(book, base.clients, base.orders, book.locale, {
       links: true,
       recipients: queued.map((row) => row.send.clientId),
+      tables: base.tables,
     });
     const clientsById = new Map(base.clients.map((client) => [client.id, client]));
     const senderName = readCoreSettings(book).settings.studioName;

@@ -213,6 +213,7 @@ function queuedMails(
     links: true,
     campaignId: campaign.id,
     recipients: queued.map((send) => send.send.clientId),
+    tables: base.tables,
   });
   const clientsById = new Map(base.clients.map((client) => [client.id, client]));
   return queued.map((send) => ({

@@ -213,6 +213,7 @@ function assess(book: Workbook, locale: Locale, campaignId: string, shownId: str
     links: false,
     campaignId: campaign.id,
     recipients: loyaltyFor,
+    tables: base.tables,
   });
   assessment.sources = sources;
   const unknown = [
@@ -508,9 +509,8 @@ export function continueCampaigns(): void {
   continueFor(TRIGGER_BUDGET_MS);
 }
 
-function continueFor(budgetMs: number): void {
+function continueFor(budgetMs: number, book: Workbook = openWorkbook()): void {
   const started = Date.now();
-  const book = openWorkbook();
   runCampaigns(started + budgetMs, book.locale, book);
 }
 
@@ -520,8 +520,8 @@ export function startScheduledCampaigns(): void {
 }
 
 /** Hourly step: starts due campaigns, resumes quota pauses, continues anything left by a lost trigger. */
-export function runCampaignsHourly(): void {
-  continueFor(HOURLY_CAMPAIGN_BUDGET_MS);
+export function runCampaignsHourly(book?: Workbook): void {
+  continueFor(HOURLY_CAMPAIGN_BUDGET_MS, book);
 }
 
 export function findCampaign(book: Workbook, campaignId: string): CampaignRow {

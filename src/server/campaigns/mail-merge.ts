@@ -18,6 +18,7 @@ import type { Workbook } from '../../sheets';
 import { findTemplateRow } from '../../sheets/templates';
 import { telegramLinkMaker } from '../telegram/link';
 import { feedbackLinks, loyaltyFieldsFor, type LoyaltyMergeFields } from './mail-seams';
+import type { LoyaltyFieldOptions } from '../loyalty/loyalty-fields';
 
 type BlobSource = GoogleAppsScript.Base.BlobSource;
 
@@ -130,7 +131,13 @@ export function mergeSources(
   clients: readonly Client[],
   orders: readonly Order[],
   locale: Locale,
-  options: { links: boolean; campaignId?: string; recipients?: readonly ClientId[] },
+  options: {
+    links: boolean;
+    campaignId?: string;
+    recipients?: readonly ClientId[];
+    /** Clients and Orders as read for `clients` and `orders`: loyalty fields reuse them. */
+    tables?: LoyaltyFieldOptions['tables'];
+  },
 ): MergeSources {
   const lastOrder = new Map<ClientId, Order>();
   const lastCompleted = new Map<ClientId, Order>();
@@ -144,7 +151,12 @@ export function mergeSources(
     // One secret read per run; every link is then signed in memory (same HMAC as Utilities').
     webAppUrl: options.links ? (clientWebAppUrl() ?? '') : '',
     sign: options.links ? makeSigner() : null,
-    loyalty: loyaltyFieldsFor(book, options.recipients ?? clients.map((client) => client.id), options.campaignId),
+    loyalty: loyaltyFieldsFor(
+      book,
+      options.recipients ?? clients.map((client) => client.id),
+      options.campaignId,
+      options.tables,
+    ),
     feedbackLink: feedbackLinks(),
     telegramLink: telegramLinkMaker(options.links),
     lastOrder,

@@ -7,7 +7,7 @@ import type { Client, ClientId } from '../../domain/types';
 import type { Workbook } from '../../sheets';
 import { readLedger, readLoyaltySettings } from '../../sheets/loyalty';
 import { feedbackLinker } from '../intake/forms';
-import { loyaltyFieldsFor as loyaltyFields } from '../loyalty/loyalty-fields';
+import { loyaltyFieldsFor as loyaltyFields, type LoyaltyFieldOptions } from '../loyalty/loyalty-fields';
 import { segmentClientIds as analysisSegment } from '../analysis/segments';
 
 /** Every client: a campaign to the whole base needs no segment row. */
@@ -45,10 +45,12 @@ export function loyaltyFieldsFor(
   book: Workbook,
   clientIds: readonly ClientId[],
   campaignId?: string,
+  tables?: LoyaltyFieldOptions['tables'],
 ): Map<ClientId, LoyaltyMergeFields> {
   const fields = new Map<ClientId, LoyaltyMergeFields>();
   try {
-    for (const [id, loyalty] of loyaltyFields(book, clientIds, campaignId ? { campaignId } : {})) {
+    const options = { ...(campaignId ? { campaignId } : {}), ...(tables ? { tables } : {}) };
+    for (const [id, loyalty] of loyaltyFields(book, clientIds, options)) {
       fields.set(id, {
         points: loyalty.points,
         tier: loyalty.tier,

@@ -14,7 +14,7 @@ import {
   pendingUnsubscribes,
   recordUnsubscribe,
 } from '../../services/unsubscribe-requests';
-import { openWorkbook, updateRows, type RowUpdate } from '../../sheets';
+import { openWorkbook, updateRows, type RowUpdate, type Workbook } from '../../sheets';
 import { readClientBase } from '../../sheets/campaigns';
 
 /** A page in the client's language, readable on a phone (a web app page has no viewport tag unless added). */
@@ -95,11 +95,11 @@ export function confirmUnsubscribe(token: string, hl?: string | null): { done: b
  * Hourly: writes pending clicks into Clients (unsubscribed at the click's time), then forgets them.
  * Idempotent: a client already unsubscribed since the click is left as is.
  */
-export function applyPendingUnsubscribes(): void {
+export function applyPendingUnsubscribes(openBook: () => Workbook = openWorkbook): void {
   const store = scriptStore();
   const pending = pendingUnsubscribes(store);
   if (pending.length === 0) return;
-  const book = openWorkbook();
+  const book = openBook();
   withLock('database', () => {
     const { clients, rowNumberById } = readClientBase(book);
     const sign = makeSigner();

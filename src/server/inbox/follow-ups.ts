@@ -78,6 +78,7 @@ export function runFollowUps(book: Workbook, locale: Locale, deadline: number): 
       links: true,
       campaignId,
       recipients: queued.map((row) => row.send.clientId),
+      tables: base.tables,
     });
     const templates = steps.map((step) => loadTemplate(book, step.template));
     const mails: QueuedMail[] = [];

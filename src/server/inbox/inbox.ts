@@ -91,51 +91,55 @@ const FOLLOW_UP_CHECK_MS = 6 * 3_600_000;
  * run holds the lock. An hour with no new mail, no request waiting for staff and follow-ups checked lately
  * opens no sheet (the hourly trigger shares its 6 minutes with the mail steps).
  */
-export function runInboxHourly(): void {
-  withSendLock(() => {
-    const account = readSendingAccount() ?? currentAccount();
-    // Only the sending account's Gmail holds the campaign threads; another account's run would read the wrong mail.
-    if (account === '' || account.toLowerCase() !== currentAccount().toLowerCase()) return;
-    const now = Date.now();
-    const deadline = now + INBOX_BUDGET_MS;
-    let book: Workbook | null = null;
-    const openBook = (): Workbook => (book ??= openWorkbook());
-    const store = readInboxState();
-    const studio = studioAddresses(account);
-    // Mail is read up to a few minutes ago: a message shows in search a little after its date.
-    const read = readNewMail(store.settings, studio, now - SETTLE_MS, deadline);
-    const followUpsDue = now - store.followUpsCheckedAt >= FOLLOW_UP_CHECK_MS;
-    if (read.messages.length === 0 && store.openEmailRequests === 0 && !followUpsDue) {
+export function runInboxHourly(openWorkbookOnce: () => Workbook = openWorkbook): void {
+  let book: Workbook | null = null;
+  // An hour that opened no sheet wrote none: nothing to flush at the lock's release.
+  withSendLock(
+    () => {
+      const account = readSendingAccount() ?? currentAccount();
+      // Only the sending account's Gmail holds the campaign threads; another account's run would read the wrong mail.
+      if (account === '' || account.toLowerCase() !== currentAccount().toLowerCase()) return;
+      const now = Date.now();
+      const deadline = now + INBOX_BUDGET_MS;
+      const openBook = (): Workbook => (book ??= openWorkbookOnce());
+      const store = readInboxState();
+      const studio = studioAddresses(account);
+      // Mail is read up to a few minutes ago: a message shows in search a little after its date.
+      const read = readNewMail(store.settings, studio, now - SETTLE_MS, deadline);
+      const followUpsDue = now - store.followUpsCheckedAt >= FOLLOW_UP_CHECK_MS;
+      if (read.messages.length === 0 && store.openEmailRequests === 0 && !followUpsDue) {
+        if (read.readUntil !== null) writeInboxPosition(read.readUntil);
+        if (!store.kept) writeInboxState(store);
+        return;
+      }
+      const settings = readInboxSettings(openBook());
+      const applied =
+        read.messages.length === 0 && store.openEmailRequests === 0
+          ? null
+          : withLock('database', () =>
+              applyInbox(openBook(), read.messages, {
+                settings,
+                studio,
+                now: new Date(now),
+                deadline: deadline,
+              }),
+            );
+      labelThreads(
+        read.messages.filter((m) => isDeliveryNotice(m.from, m.subject)).map((m) => m.threadId),
+        NOTICES_LABEL,
+      );
+      // After the sheets were flushed (withLock flushes on release): a kill before this rereads, harmlessly.
       if (read.readUntil !== null) writeInboxPosition(read.readUntil);
-      if (!store.kept) writeInboxState(store);
-      return;
-    }
-    const settings = readInboxSettings(openBook());
-    const applied =
-      read.messages.length === 0 && store.openEmailRequests === 0
-        ? null
-        : withLock('database', () =>
-            applyInbox(openBook(), read.messages, {
-              settings,
-              studio,
-              now: new Date(now),
-              deadline: deadline,
-            }),
-          );
-    labelThreads(
-      read.messages.filter((m) => isDeliveryNotice(m.from, m.subject)).map((m) => m.threadId),
-      NOTICES_LABEL,
-    );
-    // After the sheets were flushed (withLock flushes on release): a kill before this rereads, harmlessly.
-    if (read.readUntil !== null) writeInboxPosition(read.readUntil);
-    const followUps = runFollowUps(openBook(), openBook().locale, deadline);
-    writeInboxState({
-      settings,
-      openEmailRequests: applied ? applied.openEmailRequests : store.openEmailRequests,
-      followUpsCheckedAt: now,
-    });
-    console.log(
-      `inbox: ${read.threadsRead} threads, ${read.messages.length} new messages, ${applied?.bounces ?? 0} bounces, ${applied?.replies ?? 0} replies, ${applied?.requests ?? 0} requests, ${applied?.answered ?? 0} answered; follow-ups ${followUps.sent} sent, ${followUps.skipped} skipped`,
-    );
-  });
+      const followUps = runFollowUps(openBook(), openBook().locale, deadline);
+      writeInboxState({
+        settings,
+        openEmailRequests: applied ? applied.openEmailRequests : store.openEmailRequests,
+        followUpsCheckedAt: now,
+      });
+      console.log(
+        `inbox: ${read.threadsRead} threads, ${read.messages.length} new messages, ${applied?.bounces ?? 0} bounces, ${applied?.replies ?? 0} replies, ${applied?.requests ?? 0} requests, ${applied?.answered ?? 0} answered; follow-ups ${followUps.sent} sent, ${followUps.skipped} skipped`,
+      );
+    },
+    () => book !== null,
+  );
 }

@@ -90,32 +90,43 @@ const BACKLOG_LOCK_WAIT_MS = 10_000;
  * response id, registrations by email), so an answer recorded by a run killed before the delete is recorded
  * once. Busy or out of time: a continuation trigger tries again in a minute. The hourly run calls it too.
  */
-export function runIntakeBacklog(): void {
+export function runIntakeBacklog(openBook: () => Workbook = openWorkbook): void {
   const store = scriptStore();
+  // One workbook for every answer of the run (opening reads every tab's name), opened by the first.
+  let book: Workbook | null = null;
+  const bookOnce = (): Workbook => (book ??= openBook());
   moveLegacyQueue(store);
   const started = Date.now();
   const finished = withLock(
     'database',
     () => {
       const failures: string[] = [];
-      for (const { key, answer } of queuedAnswers<IntakeAnswer>(store)) {
-        if (Date.now() - started > BACKLOG_BUDGET_MS) return false;
-        try {
-          processAnswer(answer);
-        } catch (error) {
-          if (error instanceof BusyError) return false;
-          // One unreadable answer must not hold back the rest: it stays queued, the others go on.
-          failures.push(`${answer.responseId}: ${error instanceof Error ? error.message : String(error)}`);
-          continue;
+      // Each recorded answer is flushed before its dequeue; only writes after the last flush need one more.
+      let unflushed = false;
+      try {
+        for (const { key, answer } of queuedAnswers<IntakeAnswer>(store)) {
+          if (Date.now() - started > BACKLOG_BUDGET_MS) return false;
+          unflushed = true;
+          try {
+            processAnswer(bookOnce(), answer);
+          } catch (error) {
+            if (error instanceof BusyError) return false;
+            // One unreadable answer must not hold back the rest: it stays queued, the others go on.
+            failures.push(`${answer.responseId}: ${error instanceof Error ? error.message : String(error)}`);
+            continue;
+          }
+          // Written rows reach the sheet before the answer leaves the queue.
+          SpreadsheetApp.flush();
+          unflushed = false;
+          dequeueAnswer(store, key);
         }
-        // Written rows reach the sheet before the answer leaves the queue.
-        SpreadsheetApp.flush();
-        dequeueAnswer(store, key);
+      } finally {
+        if (unflushed) SpreadsheetApp.flush();
       }
       if (failures.length > 0) throw new Error(`Answers not recorded (kept in the queue): ${failures.join('; ')}`);
       return true;
     },
-    { waitMs: BACKLOG_LOCK_WAIT_MS, ifBusy: () => false },
+    { waitMs: BACKLOG_LOCK_WAIT_MS, ifBusy: () => false, flushOnRelease: false },
   );
   if (!finished) scheduleContinuation('runIntakeBacklog', new Date(Date.now() + 60_000));
 }
@@ -175,8 +186,7 @@ function allBlank(answers: RawAnswers): boolean {
   );
 }
 
-function processAnswer(answer: IntakeAnswer): void {
-  const book = openWorkbook();
+function processAnswer(book: Workbook, answer: IntakeAnswer): void {
   // One lock for the answer and its hooks: one flush at the end instead of one per write.
   withLock('database', () => {
     if (answer.kind === 'registration') register(book, answer);
@@ -225,6 +235,7 @@ function register(book: Workbook, answer: IntakeAnswer): void {
       clientId: result.clientId,
       created: result.created,
       at,
+      rowNumber: result.rowNumber,
       ...(read.referralCode ? { referralCode: read.referralCode } : {}),
     });
   }
@@ -272,7 +283,8 @@ function recordFeedback(book: Workbook, answer: IntakeAnswer): void {
     const earnsPoints =
       orderId === '' ||
       (orderKnown &&
-        readTableWhere(book, 'feedback', 'orderId', (stored) => stored.toLowerCase() === wanted).rows.length === 0);
+        readTableWhere(book, 'feedback', 'orderId', (stored) => stored.toLowerCase() === wanted, { ids: false }).rows
+          .length === 0);
     const id = nextId('F', idCells(feedback));
     const [rowNumber = 0] = appendRows(book, 'feedback', [
       { ...read.fields, id, date: at, clientId, orderId, responseId: key },
@@ -310,5 +322,8 @@ function clientIdOfEmail(book: Workbook, email: string): string {
 
 function orderExists(book: Workbook, orderId: string): boolean {
   const wanted = orderId.toLowerCase();
-  return readTableWhere(book, 'orders', 'id', (stored) => stored.toLowerCase() === wanted).rows.length > 0;
+  const found = readTableWhere(book, 'orders', 'id', (stored) => stored.toLowerCase() === wanted, {
+    newestFirst: true,
+  });
+  return found.rows.length > 0;
 }

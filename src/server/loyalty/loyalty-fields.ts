@@ -8,7 +8,7 @@ import {
   tierForSpend,
 } from '../../domain/loyalty';
 import type { ClientId } from '../../domain/types';
-import { readTable, type Workbook } from '../../sheets';
+import { readTable, type Table, type Workbook } from '../../sheets';
 import { readDiscountCodes } from './discount-codes';
 import { readLedger, readLoyaltyClients, readLoyaltyOrders, readLoyaltySettings } from '../../sheets/loyalty';
 import { readDiscountSegments, referralCodeOf } from './client-codes';
@@ -32,6 +32,8 @@ export interface LoyaltyFieldOptions {
   /** Segment ids per client, for discounts by segment; without it the segments named in Settings are computed. */
   segmentsByClient?: ReadonlyMap<ClientId, readonly string[]>;
   asOf?: Date;
+  /** Clients and Orders as the caller read them this execution: not read again. */
+  tables?: { clients: Table; orders: Table };
 }
 
 /** Fields for the listed clients that exist; an unknown id is left out of the map. */
@@ -42,7 +44,7 @@ export function loyaltyFieldsFor(
 ): Map<ClientId, LoyaltyFields> {
   const asOf = options.asOf ?? new Date();
   const settings = readLoyaltySettings(book);
-  const tables = { clients: readTable(book, 'clients'), orders: readTable(book, 'orders') };
+  const tables = options.tables ?? { clients: readTable(book, 'clients'), orders: readTable(book, 'orders') };
   const clients = readLoyaltyClients(book, tables.clients);
   const orders = readLoyaltyOrders(book, clients, tables.orders);
   const segments = options.segmentsByClient ?? readDiscountSegments(book, settings, asOf, tables);

@@ -24,11 +24,19 @@ export type ReferralOutcome =
   | { status: 'linked'; referredBy: string }
   | { status: 'refused'; message: string; reason: LoyaltyMessage; rowNumber: number };
 
-export function welcomeClient(book: Workbook, clientId: string, typedReferralCode: string, at: Date): ReferralOutcome {
+export function welcomeClient(
+  book: Workbook,
+  clientId: string,
+  typedReferralCode: string,
+  at: Date,
+  rowHint?: number,
+): ReferralOutcome {
   return withLock('database', () => {
     const settings = readLoyaltySettings(book);
     // Only a typed referral code needs every client (to find the referrer); otherwise the one row.
-    const clientsTable = typedReferralCode.trim() ? readTable(book, 'clients') : readClientRowOf(book, clientId);
+    const clientsTable = typedReferralCode.trim()
+      ? readTable(book, 'clients')
+      : readClientRowOf(book, clientId, rowHint);
     const clients = readLoyaltyClients(book, clientsTable);
     const client = clients.find((candidate) => candidate.id === clientId);
     if (!client) throw new Error(`loyalty: registered client ${clientId} is not in the Clients sheet`);
