@@ -14,7 +14,13 @@ describe('scheduling on the studio’s clock: a sheet in Novosibirsk, the script
   it('sends a campaign scheduled for 10:00 at 10:00 Novosibirsk (03:00Z), and names that time and zone', () => {
     const studio = mailStudio({ spreadsheetTimeZone: ZONE, clients: consentingClients(4) });
     const { emu, call } = studio;
-    expect(call<{ timeZone: string }>('getBoot').timeZone).toBe(ZONE);
+    // The boot data the menu's Open sidebar embeds in the page (its first load makes no call).
+    studio.app.run('openSidebar', [], { kind: 'menu' });
+    const html = emu.spreadsheet.ui.sidebars().at(-1)?.content ?? '';
+    const boot = JSON.parse(/window\.STUDIO_CRM_BOOT = (.*?);<\/script>/s.exec(html)?.[1] ?? '{}') as {
+      timeZone?: string;
+    };
+    expect(boot.timeZone).toBe(ZONE);
     const id = createCampaignFor(studio, { name: 'Morning' });
     const view = call<{ status: string; scheduledAt: string; scheduledText: string }>(
       'scheduleCampaign',
