@@ -58,6 +58,10 @@ const GROUP_OF_AREA: Readonly<Record<string, Group>> = {
   analysis: 'analysis',
   // Staff alerts in the studio's Telegram chat.
   telegram: 'studio',
+  // Which tabs hold the client and order lists.
+  sheets: 'studio',
+  inbox: 'mail',
+  rollups: 'analysis',
 };
 const GROUPS: readonly Group[] = ['studio', 'mail', 'automations', 'loyalty', 'analysis', 'other'];
 
