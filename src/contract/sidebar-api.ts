@@ -73,14 +73,14 @@ export interface PointsAdjustment {
   points: number;
   reason: string;
   /** Made once per submit by the sidebar, so a double click records one entry. */
-  requestId: string;
+  pressId: string;
 }
 
 export interface PointsRedemption {
   clientId: string;
   orderId: string;
   points: number;
-  requestId: string;
+  pressId: string;
 }
 
 export interface PointsChange {
@@ -176,7 +176,7 @@ export interface NewRequest {
   /** ISO time; now when omitted. */
   receivedAt?: string;
   /** Made once per press by the sidebar: the same id again answers the first request, recording none. */
-  requestId?: string;
+  pressId?: string;
 }
 
 export interface RequestView {
@@ -392,8 +392,8 @@ export interface SidebarApi {
   getClientInsights(clientId: string): ClientInsights;
   listSegments(): SegmentView[];
   previewSegment(rules: string | SegmentRuleTree): SegmentPreview;
-  /** `requestId`: made once per press; the same id again answers the first save, writing nothing. */
-  saveSegment(segment: { id?: string; name: string; rules: string | SegmentRuleTree; requestId?: string }): SegmentView;
+  /** `pressId`: made once per press; the same id again answers the first save, writing nothing. */
+  saveSegment(segment: { id?: string; name: string; rules: string | SegmentRuleTree; pressId?: string }): SegmentView;
   renameSegment(id: string, name: string): SegmentView;
   deleteSegment(id: string): { deleted: string };
 }
@@ -435,7 +435,7 @@ export type NewCampaign = Pick<
   'name' | 'segmentId' | 'template' | 'senderName' | 'replyTo' | 'scheduledAt' | 'cost'
 > & {
   /** Made once per press by the sidebar: the same id again answers the first campaign, creating none. */
-  requestId?: string;
+  pressId?: string;
 };
 
 export interface CampaignPreview {

@@ -25,7 +25,7 @@ export function logRequest(request: NewRequest): RequestView {
     if (!names.has(request.clientId))
       throw new UserFacingError('database.requests.unknownClient', { id: request.clientId });
     return withLock('database', () =>
-      oncePerRequest('logRequest', request.requestId, () => {
+      oncePerRequest('logRequest', request.pressId, () => {
         const table = readTable(book, 'requests');
         const id = nextId('R', idCells(table));
         const record: ClientRequest = {

@@ -2,7 +2,7 @@
 // studio's two-hour answer target; mark answered, or reply in Telegram where the request came from there.
 import type { RequestView } from '../../contract/sidebar-api';
 import { enumLabel } from '../../domain/cells/enums';
-import { busy, el, field, loadInto, requestId, statusLine } from '../dom';
+import { busy, el, field, loadInto, pressId, statusLine } from '../dom';
 import { call } from '../server';
 import { formatDate, formatNumber, locale, t } from '../text';
 
@@ -29,7 +29,7 @@ function replyForm(request: RequestView, done: () => void): HTMLElement {
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const press = requestId();
+    const press = pressId();
     void busy(send, status, () => call('replyOnTelegram', request.id, text.value, press)).then((answered) => {
       if (answered) done();
     });
