@@ -101,6 +101,20 @@ describe('meaning checks at the door', () => {
     });
   });
 
+  it('names the request a call is about apart from the press that made it', () => {
+    const { refusal } = studio('en');
+    expect(refusal('markRequestAnswered', 42)).toBe('Request: expected text; received “42”. Nothing was changed.');
+    expect(refusal('replyOnTelegram', null, 'Hi', 'press-1')).toBe(
+      'Request: expected a value; received nothing. Nothing was changed.',
+    );
+    expect(refusal('replyOnTelegram', 'R-0001', 'Hi', ['press-1'])).toBe(
+      'Button press number: expected text; received a list. Nothing was changed.',
+    );
+    expect(refusal('adjustPoints', { clientId: 'C-0001', points: 5, reason: 'gift' })).toBe(
+      'Button press number: expected a value; received nothing. Nothing was changed.',
+    );
+  });
+
   it('refuses a setting saved with no value instead of resetting it, naming the setting in staff words (en)', () => {
     const { emu, app, refusal } = studio('en');
     app.callFromClient('saveSetting', 'core.studioName', 'Cat & Co');

@@ -75,28 +75,6 @@ describe('one request id per action', () => {
     expect(rowsOf('Requests')).toBe(1);
   });
 
-  it('names the request a call is about apart from the press that made it', () => {
-    const { app } = studio();
-    const refusal = (fn: string, ...args: unknown[]) => {
-      try {
-        app.callFromClient(fn, ...args);
-      } catch (error) {
-        return (error as Error).message;
-      }
-      throw new Error(`${fn} was accepted`);
-    };
-    expect(refusal('markRequestAnswered', 42)).toBe('Request: expected text; received “42”. Nothing was changed.');
-    expect(refusal('replyOnTelegram', null, 'Hi', 'press-1')).toBe(
-      'Request: expected a value; received nothing. Nothing was changed.',
-    );
-    expect(refusal('replyOnTelegram', 'R-0001', 'Hi', ['press-1'])).toBe(
-      'Button press number: expected text; received a list. Nothing was changed.',
-    );
-    expect(refusal('adjustPoints', { clientId: 'C-0001', points: 5, reason: 'gift' })).toBe(
-      'Button press number: expected a value; received nothing. Nothing was changed.',
-    );
-  });
-
   it('sends a Telegram reply once for two presses of one submit, and again for a new press', () => {
     const studio = telegramStudio('ru');
     linked(studio, 'C-0001', 501, 'Аня');
