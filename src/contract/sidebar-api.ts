@@ -189,6 +189,14 @@ export interface RequestView {
   answeredAt: string | null;
 }
 
+/** An open request as the sidebar lists it: how long it has waited, on the server's clock, against the target. */
+export interface OpenRequestView extends RequestView {
+  /** Whole minutes since it came in. */
+  waitingMinutes: number;
+  /** The studio's answer target (Settings `inbox.responseTargetMinutes`, the one the response-time KPI uses). */
+  targetMinutes: number;
+}
+
 export interface ClientSummary {
   id: string;
   name: string;
@@ -255,7 +263,8 @@ export interface SidebarApi {
   importPasted(kind: 'clients' | 'orders', text: string): ImportSummary;
   logRequest(request: NewRequest): RequestView;
   markRequestAnswered(requestId: string): RequestView;
-  listOpenRequests(): RequestView[];
+  /** Unanswered requests, oldest first. */
+  listOpenRequests(): OpenRequestView[];
   searchClients(query: string): ClientSummary[];
   getClientCard(clientId: string): ClientCardView;
 }
