@@ -2,7 +2,7 @@
 // sending a batch of it, at 1,000 and 10,000 clients. One in twenty clients is excluded (no consent,
 // unsubscribed or a broken address) so exclusions do real work; the template merges names, a staff
 // column, loyalty points and a signed unsubscribe link.
-import { confirmedCount, consentingClient, mailStudio } from '../../test/support/mail-studio';
+import { confirmedCount, consentingClient, createCampaignFor, mailStudio } from '../../test/support/mail-studio';
 import { costOf } from './cost-model';
 import { countedStep, type BenchCase } from './harness';
 import { duplicateMails, killAfterCalls } from './mail-merge';
@@ -39,15 +39,7 @@ function campaignWorld(clients: number, quota: number, template = TEMPLATE) {
     setup: false,
     settings: { 'campaigns.quotaReserveForFlows': '0' },
   });
-  studio.call('createCampaign', {
-    name: 'Bench',
-    segmentId: 'all',
-    template: 'promo',
-    senderName: 'Studio',
-    replyTo: '',
-    scheduledAt: null,
-    cost: 0,
-  });
+  createCampaignFor(studio, { name: 'Bench' });
   return studio;
 }
 

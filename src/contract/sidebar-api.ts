@@ -73,14 +73,14 @@ export interface PointsAdjustment {
   points: number;
   reason: string;
   /** Made once per submit by the sidebar, so a double click records one entry. */
-  requestId: string;
+  pressId: string;
 }
 
 export interface PointsRedemption {
   clientId: string;
   orderId: string;
   points: number;
-  requestId: string;
+  pressId: string;
 }
 
 export interface PointsChange {
@@ -176,7 +176,7 @@ export interface NewRequest {
   /** ISO time; now when omitted. */
   receivedAt?: string;
   /** Made once per press by the sidebar: the same id again answers the first request, recording none. */
-  requestId?: string;
+  pressId?: string;
 }
 
 export interface RequestView {
@@ -187,6 +187,14 @@ export interface RequestView {
   summary: string;
   receivedAt: string;
   answeredAt: string | null;
+}
+
+/** An open request as the sidebar lists it: how long it has waited, on the server's clock, against the target. */
+export interface OpenRequestView extends RequestView {
+  /** Whole minutes since it came in. */
+  waitingMinutes: number;
+  /** The studio's answer target (Settings `inbox.responseTargetMinutes`, the one the response-time KPI uses). */
+  targetMinutes: number;
 }
 
 export interface ClientSummary {
@@ -255,7 +263,8 @@ export interface SidebarApi {
   importPasted(kind: 'clients' | 'orders', text: string): ImportSummary;
   logRequest(request: NewRequest): RequestView;
   markRequestAnswered(requestId: string): RequestView;
-  listOpenRequests(): RequestView[];
+  /** Unanswered requests, oldest first. */
+  listOpenRequests(): OpenRequestView[];
   searchClients(query: string): ClientSummary[];
   getClientCard(clientId: string): ClientCardView;
 }
@@ -392,8 +401,8 @@ export interface SidebarApi {
   getClientInsights(clientId: string): ClientInsights;
   listSegments(): SegmentView[];
   previewSegment(rules: string | SegmentRuleTree): SegmentPreview;
-  /** `requestId`: made once per press; the same id again answers the first save, writing nothing. */
-  saveSegment(segment: { id?: string; name: string; rules: string | SegmentRuleTree; requestId?: string }): SegmentView;
+  /** `pressId`: made once per press; the same id again answers the first save, writing nothing. */
+  saveSegment(segment: { id?: string; name: string; rules: string | SegmentRuleTree; pressId?: string }): SegmentView;
   renameSegment(id: string, name: string): SegmentView;
   deleteSegment(id: string): { deleted: string };
 }
@@ -435,7 +444,7 @@ export type NewCampaign = Pick<
   'name' | 'segmentId' | 'template' | 'senderName' | 'replyTo' | 'scheduledAt' | 'cost'
 > & {
   /** Made once per press by the sidebar: the same id again answers the first campaign, creating none. */
-  requestId?: string;
+  pressId?: string;
 };
 
 export interface CampaignPreview {

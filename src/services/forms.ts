@@ -88,10 +88,19 @@ export function setConsentText(form: GoogleAppsScript.Forms.Form, title: string,
 }
 
 /** A prefilled link with `placeholder` in the text question titled `title`. */
-export function prefilledLink(form: GoogleAppsScript.Forms.Form, title: string, placeholder: string): string {
-  const item = form.getItems(FormApp.ItemType.TEXT).find((candidate) => candidate.getTitle() === title);
-  if (!item) throw new Error(`the form has no question "${title}"`);
-  return form.createResponse().withItemResponse(item.asTextItem().createResponse(placeholder)).toPrefilledUrl();
+/** A prefilled link with each text question (by title) answered by its placeholder. */
+export function prefilledLink(
+  form: GoogleAppsScript.Forms.Form,
+  answers: ReadonlyArray<[title: string, placeholder: string]>,
+): string {
+  const items = form.getItems(FormApp.ItemType.TEXT);
+  const response = form.createResponse();
+  for (const [title, placeholder] of answers) {
+    const item = items.find((candidate) => candidate.getTitle() === title);
+    if (!item) throw new Error(`the form has no question "${title}"`);
+    response.withItemResponse(item.asTextItem().createResponse(placeholder));
+  }
+  return response.toPrefilledUrl();
 }
 
 export function responseCount(form: GoogleAppsScript.Forms.Form): number {

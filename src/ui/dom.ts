@@ -132,7 +132,7 @@ export async function loadInto<T>(
   }
 }
 
-/** A request id made once per submit, so a double click is one change on the server. */
-export function requestId(): string {
+/** A press id made once per submit, so a double click is one change on the server. */
+export function pressId(): string {
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 }

@@ -86,7 +86,11 @@ export function deskScenarios(locale: 'ru' | 'en'): void {
       )?.channel;
       expect(await first.textContent()).toContain(enumLabel('requestChannel', channel ?? '', locale));
       expect(await first.locator('.waiting').textContent()).toMatch(
-        new RegExp(t('ui.desk.pastTarget', { waiting: '.+' }).replace(/[.()]/g, (c) => (c === '.' ? '.' : `\\${c}`))),
+        new RegExp(
+          t('ui.desk.pastTarget', { waiting: '.+', target: '.+' }).replace(/[.()]/g, (c) =>
+            c === '.' ? '.' : `\\${c}`,
+          ),
+        ),
       );
       await first.locator('button', { hasText: t('ui.clients.markAnswered') }).click();
       await page.waitForSelector(`.open-requests li.answered`);

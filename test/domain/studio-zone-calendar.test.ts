@@ -249,33 +249,34 @@ describe('date-only orders in attribution', () => {
     expect(credited.get('O-1')).toBe('K-1');
   });
 
-  it('Berlin on the spring change: the day starts at 23:00 UTC the evening before, CET', () => {
-    useStudioZone(berlin);
-    const mails = [mail('a', utc('2026-03-29T10:00:00Z'))]; // 12:00 CEST on 29 March
-    const credited = attributeOrders(
-      [
-        order('O-1', 'a', utc('2026-03-28T23:00:00Z')), // 29 Mar 00:00 CET: date only, same day → credited
-        order('O-2', 'a', utc('2026-03-28T22:00:00Z')), // 28 Mar 23:00 CET: timed, the day before
-      ],
-      mails,
-    );
-    expect(credited.get('O-1')).toBe('K-1');
-    expect(credited.has('O-2')).toBe(false);
-  });
-
-  it('midnight UTC is 07:00 in Novosibirsk: an order with a time, before the mail, is not the mail’s', () => {
-    useStudioZone(novosibirsk);
-    const mails = [mail('a', utc('2026-05-12T03:00:00Z'))]; // 10:00 there
-    const credited = attributeOrders(
-      [
-        order('O-1', 'a', utc('2026-05-11T17:00:00Z')), // 12 May 00:00 there: date only, same day → credited
-        order('O-2', 'a', utc('2026-05-12T00:00:00Z')), // 12 May 07:00 there: timed, before the mail
-      ],
-      mails,
-    );
-    expect(credited.get('O-1')).toBe('K-1');
-    expect(credited.has('O-2')).toBe(false);
-  });
+  // Per zone: a mail, an order typed as a bare date that day (credited) and a timed order just before the
+  // sheet's midnight or the mail (not the mail's).
+  const zoneCases = [
+    {
+      title: 'Berlin on the spring change: the day starts at 23:00 UTC the evening before, CET',
+      zone: berlin,
+      mailAt: '2026-03-29T10:00:00Z', // 12:00 CEST on 29 March
+      dateOnly: '2026-03-28T23:00:00Z', // 29 Mar 00:00 CET: date only, same day → credited
+      timed: '2026-03-28T22:00:00Z', // 28 Mar 23:00 CET: timed, the day before
+    },
+    {
+      title: 'midnight UTC is 07:00 in Novosibirsk: an order with a time, before the mail, is not the mail’s',
+      zone: novosibirsk,
+      mailAt: '2026-05-12T03:00:00Z', // 10:00 there
+      dateOnly: '2026-05-11T17:00:00Z', // 12 May 00:00 there: date only, same day → credited
+      timed: '2026-05-12T00:00:00Z', // 12 May 07:00 there: timed, before the mail
+    },
+  ];
+  for (const { title, zone, mailAt, dateOnly, timed } of zoneCases)
+    it(title, () => {
+      useStudioZone(zone);
+      const credited = attributeOrders(
+        [order('O-1', 'a', utc(dateOnly)), order('O-2', 'a', utc(timed))],
+        [mail('a', utc(mailAt))],
+      );
+      expect(credited.get('O-1')).toBe('K-1');
+      expect(credited.has('O-2')).toBe(false);
+    });
 });
 
 describe('the dashboard’s “as of” clock', () => {

@@ -2,7 +2,7 @@
 // recorded failed (with Gmail's error, never as a bounce) only after three tries that count (Gmail sent other mail
 // in between, or hours passed).
 import { describe, expect, it } from 'vitest';
-import { campaignStatus, consentingClient, mailStudio, confirmedCount } from '../support/mail-studio';
+import { campaignStatus, consentingClient, mailStudio, sendCampaignFor } from '../support/mail-studio';
 import type { CampaignProgress } from '../../src/contract/sidebar-api';
 
 describe('failure breaker', () => {
@@ -11,17 +11,8 @@ describe('failure breaker', () => {
     const studio = mailStudio({ quota: 100, clients, setup: false });
     for (let i = 1; i <= 5; i++)
       studio.emu.mail.rejectAddress(`c-000${i}@example.com`, `Invalid email: c-000${i}@example.com`);
-    studio.call('createCampaign', {
-      name: 'Breaker',
-      segmentId: 'all',
-      template: 'promo',
-      senderName: 'Studio',
-      replyTo: '',
-      scheduledAt: null,
-      cost: 0,
-    });
     // Five failures in a row that count against nobody yet (first tries): the run stops and retries later.
-    const progress = studio.call<CampaignProgress>('sendCampaign', 'K-0001', confirmedCount(studio, 'K-0001'));
+    const { progress } = sendCampaignFor<CampaignProgress>(studio, { name: 'Breaker' });
     expect(progress).toMatchObject({ status: 'sending', sent: 0, failed: 0, remaining: 9 });
     // The next run sends the four others first, then tries the five again (Gmail worked in between: counted).
     studio.app.run('continueCampaigns', [], { kind: 'trigger' });

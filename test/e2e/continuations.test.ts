@@ -2,7 +2,7 @@
 // so a campaign that needs several continuations must still get each one, and spent triggers must not
 // pile up toward the 20-trigger limit.
 import { describe, expect, it } from 'vitest';
-import { consentingClient, mailStudio, confirmedCount } from '../support/mail-studio';
+import { consentingClient, mailStudio, confirmedCount, createCampaignFor } from '../support/mail-studio';
 import type { CampaignProgress } from '../../src/contract/sidebar-api';
 
 const MINUTE = 60_000;
@@ -12,15 +12,7 @@ describe('continuations', () => {
     const clients = Array.from({ length: 40 }, (_, i) => consentingClient(`C-${String(i + 1).padStart(4, '0')}`));
     const studio = mailStudio({ clients, setup: false });
     const { emu, call, mailedTo } = studio;
-    call('createCampaign', {
-      name: 'Slow',
-      segmentId: 'all',
-      template: 'promo',
-      senderName: 'Studio',
-      replyTo: '',
-      scheduledAt: null,
-      cost: 0,
-    });
+    createCampaignFor(studio, { name: 'Slow' });
     // Every Apps Script call takes 1.5 s of emulated time, so no run can send all 40 within its budget.
     emu.rt.callLatencyMs = 1_500;
     call('sendCampaign', 'K-0001', confirmedCount({ call }, 'K-0001'));

@@ -1,6 +1,7 @@
 // The door's sentences for the garbage issue #13 found accepted or crashing: each refused with the
 // field named, in the staff's language, and nothing stored; what the sidebar really sends still passes.
 import { describe, expect, it } from 'vitest';
+import { CAMPAIGN_FORM } from '../support/mail-studio';
 import { writeFixture } from '../support/sheet-fixtures';
 import { freshStudio } from '../support/studio';
 import type { Locale } from '../../src/domain/types';
@@ -20,26 +21,23 @@ function studio(locale: Locale) {
   return { emu, app, refusal };
 }
 
-const campaign = {
-  name: 'Autumn',
-  segmentId: 'all',
-  template: 'promo',
-  senderName: 'Studio',
-  replyTo: '',
-  scheduledAt: null,
-  cost: 0,
-};
+const campaign = { name: 'Autumn', ...CAMPAIGN_FORM };
 
 describe('meaning checks at the door', () => {
   it('refuses points given as [5] or true, impossible days, bad reply-to, negative or textual costs (ru)', () => {
     const { refusal } = studio('ru');
-    const adjust = (points: unknown) => ({ clientId: 'C-0001', points, reason: 'r', requestId: 'q1' });
+    const adjust = (points: unknown) => ({ clientId: 'C-0001', points, reason: 'r', pressId: 'q1' });
     expect(refusal('adjustPoints', adjust([5]))).toMatch(/^Баллы: ожидается число; получено список\./);
     expect(refusal('adjustPoints', adjust(true))).toMatch(/^Баллы: ожидается число; получено «true»/);
     expect(refusal('adjustPoints', adjust(2.5))).toMatch(/^Баллы: ожидается целое число/);
     expect(refusal('scheduleCampaign', 'K-0001', '2027-02-30T10:00:00.000Z')).toMatch(
       /^Время отправки: ожидается настоящая дата/,
     );
+    // The same wall-clock check as scheduleCampaign: no hour 25, no minute 99, no 30 February.
+    for (const scheduledAt of ['2026-12-05T25:99', '2026-12-05T10:60', '2027-02-30T10:00', '2026-12-05'])
+      expect(refusal('createCampaign', { ...campaign, scheduledAt }), scheduledAt).toMatch(
+        /^Время отправки: ожидается настоящая дата/,
+      );
     expect(refusal('createCampaign', { ...campaign, replyTo: 'not an email' })).toMatch(
       /^Адрес для ответа: ожидается адрес электронной почты/,
     );
@@ -83,7 +81,7 @@ describe('meaning checks at the door', () => {
     expect(refusal('issueDiscountCodes', 'K-0404', ['C-0001'], 10)).toBe(
       'There is no campaign K-0404 in the Campaigns sheet.',
     );
-    expect(refusal('adjustPoints', { clientId: 'C-0404', points: 50, reason: 'gift', requestId: 'q-1' })).toBe(
+    expect(refusal('adjustPoints', { clientId: 'C-0404', points: 50, reason: 'gift', pressId: 'q-1' })).toBe(
       'There is no client “C-0404” in the Clients sheet.',
     );
     expect(before()).toBe(untouched);
@@ -101,6 +99,20 @@ describe('meaning checks at the door', () => {
     expect(app.callFromClient('markDiscountCodeUsed', issued!.code, 'C-0001', 'o-0001')).toMatchObject({
       orderId: 'O-0001',
     });
+  });
+
+  it('names the request a call is about apart from the press that made it', () => {
+    const { refusal } = studio('en');
+    expect(refusal('markRequestAnswered', 42)).toBe('Request: expected text; received “42”. Nothing was changed.');
+    expect(refusal('replyOnTelegram', null, 'Hi', 'press-1')).toBe(
+      'Request: expected a value; received nothing. Nothing was changed.',
+    );
+    expect(refusal('replyOnTelegram', 'R-0001', 'Hi', ['press-1'])).toBe(
+      'Button press number: expected text; received a list. Nothing was changed.',
+    );
+    expect(refusal('adjustPoints', { clientId: 'C-0001', points: 5, reason: 'gift' })).toBe(
+      'Button press number: expected a value; received nothing. Nothing was changed.',
+    );
   });
 
   it('refuses a setting saved with no value instead of resetting it, naming the setting in staff words (en)', () => {

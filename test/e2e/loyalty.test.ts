@@ -157,7 +157,7 @@ describe('adjustments and redemptions from the sidebar', () => {
         ],
       });
       studio.app.callFromClient('runLoyaltyNow');
-      const adjust = { clientId: 'C-0001', points: 50, reason: 'Stream shout-out', requestId: 'req-1' };
+      const adjust = { clientId: 'C-0001', points: 50, reason: 'Stream shout-out', pressId: 'req-1' };
       expect(studio.app.callFromClient('adjustPoints', adjust)).toEqual({
         clientId: 'C-0001',
         balance: 550,
@@ -178,7 +178,7 @@ describe('adjustments and redemptions from the sidebar', () => {
           clientId: 'C-0001',
           points: -1000,
           reason: 'typo',
-          requestId: 'req-2',
+          pressId: 'req-2',
         });
       expect(negative).toThrow(ClientCallError);
       expect(negative).toThrow(
@@ -187,7 +187,7 @@ describe('adjustments and redemptions from the sidebar', () => {
           : 'Cannot take 1000 points: the client has only 550.',
       );
       const noReason = () =>
-        studio.app.callFromClient('adjustPoints', { clientId: 'C-0001', points: 10, reason: '  ', requestId: 'req-3' });
+        studio.app.callFromClient('adjustPoints', { clientId: 'C-0001', points: 10, reason: '  ', pressId: 'req-3' });
       expect(noReason).toThrow(
         locale === 'ru' ? 'Укажите причину корректировки.' : 'Write the reason for the adjustment.',
       );
@@ -197,7 +197,7 @@ describe('adjustments and redemptions from the sidebar', () => {
           clientId: 'C-0001',
           orderId: 'O-2',
           points: 200,
-          requestId: 'req-4',
+          pressId: 'req-4',
         }),
       ).toEqual({ clientId: 'C-0001', balance: 350, recorded: true });
       const tooMuch = () =>
@@ -205,7 +205,7 @@ describe('adjustments and redemptions from the sidebar', () => {
           clientId: 'C-0001',
           orderId: 'O-1',
           points: 400,
-          requestId: 'req-5',
+          pressId: 'req-5',
         });
       expect(tooMuch).toThrow(
         locale === 'ru' ? 'Нельзя списать 400 баллов: у клиента 350.' : 'Cannot spend 400 points: the client has 350.',

@@ -27,7 +27,7 @@ describe('sidebar text is stored as typed', () => {
     const { call, rows } = studio;
     TYPED.forEach((text, i) => {
       call('logRequest', { clientId: 'C-1', channel: 'email', summary: text });
-      call('adjustPoints', { clientId: 'C-1', points: 1, reason: text, requestId: `r${i}` });
+      call('adjustPoints', { clientId: 'C-1', points: 1, reason: text, pressId: `r${i}` });
       call('saveSegment', { name: `${text} #${i}`, rules: `name = "${text.replace(/"/g, '')}"` });
       call('createCampaign', {
         name: `${text} #${i}`,
@@ -64,7 +64,7 @@ describe('sidebar text is stored as typed', () => {
     const { call, rows } = studio;
     const refusals: [string, () => unknown][] = [
       ['Суть обращения', () => call('logRequest', { clientId: 'C-1', channel: 'email', summary: HUGE })],
-      ['Причина', () => call('adjustPoints', { clientId: 'C-1', points: 5, reason: HUGE, requestId: 'big' })],
+      ['Причина', () => call('adjustPoints', { clientId: 'C-1', points: 5, reason: HUGE, pressId: 'big' })],
       ['Правила сегмента', () => call('saveSegment', { name: 'Большой', rules: `name = "${HUGE}"` })],
       [
         'Название',

@@ -1,7 +1,7 @@
 // Client names are data, never markup: merged into a campaign they arrive escaped in the HTML body,
 // links keep to safe schemes, the plain-text part is there, and the unsubscribe link carries no address.
 import { describe, expect, it } from 'vitest';
-import { consentingClient, mailStudio, PROMO_TEMPLATE, confirmedCount } from '../support/mail-studio';
+import { consentingClient, mailStudio, PROMO_TEMPLATE, sendCampaignFor } from '../support/mail-studio';
 
 const SCRIPT_NAME = '<script>alert(1)</script>';
 const LINK_NAME = '"><a href="javascript:alert(1)">x</a>';
@@ -18,16 +18,7 @@ describe('merge fields in the outbox', () => {
         },
       ],
     });
-    const campaign = studio.call<{ id: string }>('createCampaign', {
-      name: 'Escape',
-      segmentId: 'all',
-      template: 'promo',
-      senderName: 'Studio',
-      replyTo: '',
-      scheduledAt: null,
-      cost: 0,
-    });
-    studio.call('sendCampaign', campaign.id, confirmedCount(studio, campaign.id));
+    sendCampaignFor(studio, { name: 'Escape' });
     const mails = studio.emu.mail.outbox;
     expect(mails.map((mail) => mail.to[0]).sort()).toEqual(['c-1@example.com', 'c-2@example.com']);
     const byTo = (to: string) => mails.find((mail) => mail.to[0] === to)!;

@@ -21,8 +21,32 @@ describe('client messages become requests', () => {
     expect((rows[0]?.receivedAt as Date).getTime()).toBe(Math.floor(firstAt / 1000) * 1000);
     expect(String(rows[0]?.summary)).toMatch(/^Нужен оверлей для стрима\n\[\d\d\.\d\d \d\d:\d\d\] и баннер$/);
     expect(studio.bot.pendingUpdates()).toBe(0);
+    // Received at the first message (its second); listed within the same minute, against the default 2 hours.
     expect(studio.app.callFromClient('listOpenRequests')).toEqual([
-      expect.objectContaining({ id: 'R-0001', channel: 'telegram', answeredAt: null }),
+      expect.objectContaining({
+        id: 'R-0001',
+        channel: 'telegram',
+        answeredAt: null,
+        waitingMinutes: 0,
+        targetMinutes: 120,
+      }),
+    ]);
+  });
+
+  it('lists how long each open request has waited on the server’s clock, against the target in Settings', () => {
+    const studio = telegramStudio('en');
+    linked(studio, 'C-0001', 501, 'Аня');
+    studio.app.callFromClient('saveSetting', 'inbox.responseTargetMinutes', '30');
+    studio.emu.advance(60_000);
+    studio.bot.userWrites({ id: 501, firstName: 'Аня' }, 'Overlay price?');
+    studio.poll();
+    const receivedAt = Date.parse(
+      (studio.app.callFromClient('listOpenRequests') as { receivedAt: string }[])[0]!.receivedAt,
+    );
+    // 45 min 30 s after it came in: 45 whole minutes waited, past the 30-minute target set above.
+    studio.emu.advance(receivedAt + 45.5 * 60_000 - studio.emu.clock.now());
+    expect(studio.app.callFromClient('listOpenRequests')).toEqual([
+      expect.objectContaining({ id: 'R-0001', waitingMinutes: 45, targetMinutes: 30 }),
     ]);
   });
 

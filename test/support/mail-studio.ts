@@ -110,21 +110,30 @@ export function consentingClients(count: number): Record<string, unknown>[] {
   return Array.from({ length: count }, (_, i) => consentingClient(`C-${String(i + 1).padStart(4, '0')}`));
 }
 
+/** A campaign's fields as the sidebar's form sends them: to every client, the promo template, no schedule. */
+export const CAMPAIGN_FORM = {
+  segmentId: 'all',
+  template: 'promo',
+  senderName: 'Studio',
+  replyTo: '',
+  scheduledAt: null,
+  cost: 0,
+} as const;
+
+type CampaignFields = { name: string; template?: string; segmentId?: string; scheduledAt?: string | null };
+
 /** Creates a campaign from the sidebar (to every client, the promo template unless told); answers its id. */
-export function createCampaignFor(
-  studio: MailStudio,
-  fields: { name: string; template?: string; segmentId?: string; scheduledAt?: string | null },
-): string {
-  const view = studio.call<{ id: string }>('createCampaign', {
-    segmentId: 'all',
-    template: 'promo',
-    senderName: 'Studio',
-    replyTo: '',
-    scheduledAt: null,
-    cost: 0,
-    ...fields,
-  });
-  return view.id;
+export function createCampaignFor(studio: Pick<MailStudio, 'call'>, fields: CampaignFields): string {
+  return studio.call<{ id: string }>('createCampaign', { ...CAMPAIGN_FORM, ...fields }).id;
+}
+
+/** Creates a campaign, confirms its count and sends it, as staff press through the sidebar. */
+export function sendCampaignFor<Progress = unknown>(
+  studio: Pick<MailStudio, 'call'>,
+  fields: CampaignFields,
+): { id: string; progress: Progress } {
+  const id = createCampaignFor(studio, fields);
+  return { id, progress: studio.call<Progress>('sendCampaign', id, confirmedCount(studio, id)) };
 }
 
 /** The count staff confirm for a campaign now: sendCampaign requires it, as the sidebar sends it. */

@@ -35,6 +35,11 @@ export function responseMinutes(request: Pick<ClientRequest, 'receivedAt' | 'ans
   return Math.max(0, request.answeredAt.getTime() - request.receivedAt.getTime()) / MINUTE_MS;
 }
 
+/** Whole minutes a request has waited at `now`; one stamped in the future has waited none. */
+export function minutesWaited(receivedAt: Date, now: Date): number {
+  return Math.floor(Math.max(0, now.getTime() - receivedAt.getTime()) / MINUTE_MS);
+}
+
 function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
@@ -57,7 +62,7 @@ export function responseTimeKpi(
       minutes.push(answered);
       continue;
     }
-    const waitingMinutes = Math.floor(Math.max(0, now.getTime() - request.receivedAt.getTime()) / MINUTE_MS);
+    const waitingMinutes = minutesWaited(request.receivedAt, now);
     if (waitingMinutes >= targetMinutes) lateOpen += 1;
     open.push({ id: request.id, clientId: request.clientId, receivedAt: request.receivedAt, waitingMinutes });
   }

@@ -2,6 +2,7 @@
 // (by question title, in either language) into typed values for the Clients and Feedback sheets.
 import { ENUMS, isBlank, isDate, parseCell, type CellValue } from '../cells';
 import type { Locale } from '../types';
+import { constantTimeEqual } from '../campaigns/unsubscribe';
 import type { MessageKey, MessageParams } from '../../i18n';
 import { catalogEntry } from '../../i18n/labels';
 import { columnSpec, sheetSpec } from './catalog';
@@ -239,7 +240,49 @@ function fnv1a(text: string): string {
 /** The placeholder put into the order question of the prefilled feedback link, replaced per order. */
 export const ORDER_PLACEHOLDER = 'ORDER_REFERENCE_PLACEHOLDER';
 
-/** The feedback link for one order from the template made once with the placeholder. */
-export function feedbackLinkFromTemplate(template: string, orderId: string): string {
-  return template.split(encodeURIComponent(ORDER_PLACEHOLDER)).join(encodeURIComponent(orderId));
+/** The placeholder put into the optional email question, replaced by the recipient's address (email-shaped: the question checks). */
+export const EMAIL_PLACEHOLDER = 'client.email.placeholder@example.com';
+
+/** Between an order id and its signature in the prefilled reference (`O-0042~k3J9x2Qm0aZb`). */
+const SIGNATURE_MARK = '~';
+const SIGNATURE_CHARS = 16;
+
+function referenceSignature(orderId: string, email: string, sign: (text: string) => string): string {
+  return sign(`feedback:${orderId.trim().toLowerCase()}|${email.trim().toLowerCase()}`).slice(0, SIGNATURE_CHARS);
+}
+
+/** The order reference a feedback mail prefills: the order id, signed together with the address it was mailed to. */
+export function signedOrderReference(orderId: string, email: string, sign: (text: string) => string): string {
+  return `${orderId}${SIGNATURE_MARK}${referenceSignature(orderId, email, sign)}`;
+}
+
+/** Whether the reference as answered carries a signature (then `readOrderReference` needs the signer). */
+export function isSignedReference(reference: string): boolean {
+  return reference.includes(SIGNATURE_MARK);
+}
+
+/**
+ * The order id of an answered reference, and whether the address answered is the one the link was mailed to
+ * (only then may the address find the client): a changed address or order breaks the signature.
+ */
+export function readOrderReference(
+  reference: string,
+  email: string | undefined,
+  sign: (text: string) => string,
+): { orderId: string; emailVouched: boolean } {
+  const mark = reference.lastIndexOf(SIGNATURE_MARK);
+  if (mark < 0) return { orderId: reference.trim(), emailVouched: false };
+  const orderId = reference.slice(0, mark).trim();
+  const signature = reference.slice(mark + 1).trim();
+  const expected = email ? referenceSignature(orderId, email, sign) : '';
+  return { orderId, emailVouched: expected !== '' && constantTimeEqual(signature, expected) };
+}
+
+/** The feedback link for one order and its recipient from the template made once with the placeholders. */
+export function feedbackLinkFromTemplate(template: string, reference: string, email: string): string {
+  return template
+    .split(encodeURIComponent(ORDER_PLACEHOLDER))
+    .join(encodeURIComponent(reference))
+    .split(encodeURIComponent(EMAIL_PLACEHOLDER))
+    .join(encodeURIComponent(email));
 }

@@ -215,7 +215,7 @@ export function saveSegment(segment: {
   id?: string;
   name: string;
   rules: string | SegmentRuleTree;
-  requestId?: string;
+  pressId?: string;
 }): SegmentView {
   return asStaff((book, locale) => {
     const name = segment.name.trim();
@@ -231,7 +231,7 @@ export function saveSegment(segment: {
       });
     const rules = formatSegment(checked.group);
     return withLock('database', () =>
-      oncePerRequest('saveSegment', segment.requestId, () => {
+      oncePerRequest('saveSegment', segment.pressId, () => {
         const id = saveSegmentRow(book, segment.id || undefined, { name, rules });
         if (id === null) throw new UserFacingError('analysis.segment.notFound', { id: segment.id ?? '' });
         return segmentView(locale, book, id);

@@ -217,7 +217,7 @@ export function runAutomationsHourly(book: Workbook = openWorkbook()): void {
         channels: clientChannels(base),
         ...storedFacts(base, loyalty),
         pointsExpiring: loyalty.pointsExpiring,
-        feedbackLink: (_client, order) => feedbackLinkFor(order.id),
+        feedbackLink: (client, order) => feedbackLinkFor(order.id, client.email),
         handledBefore: rolledSends(readSendTotals(book)).handled,
         kindOf: kindOfCampaigns(
           readCampaigns(book).map((row) => row.campaign),
@@ -266,7 +266,8 @@ export function runAutomationsHourly(book: Workbook = openWorkbook()): void {
         if (!client || !variant || !template) return null;
         const occasion = row.send.occasion ?? '';
         const fields =
-          fieldsByKey.get(`${flow}|${client.id}|${occasion}`) ?? occasionFields(base, occasion, feedbackLinkFor);
+          fieldsByKey.get(`${flow}|${client.id}|${occasion}`) ??
+          occasionFields(base, occasion, (orderId) => feedbackLinkFor(orderId, client.email));
         const rendered = renderMail(template, mergeValuesFor(client, sources, template, fields, variant.locale));
         // A field with no value and no fallback: skipped with that reason, never sent half-filled.
         if (rendered.missing.length > 0) return { skip: 'missingField' };

@@ -127,7 +127,7 @@ export function createCampaign(draft: NewCampaign): CampaignView {
     if (!draft.name.trim() || !draft.segmentId.trim() || !draft.template.trim())
       throw new UserFacingError('campaigns.create.incomplete');
     return withLock('database', () =>
-      oncePerRequest('createCampaign', draft.requestId, () => {
+      oncePerRequest('createCampaign', draft.pressId, () => {
         const table = readTable(book, 'campaigns');
         const id = nextId('K', idCells(table));
         const campaign: Campaign = {

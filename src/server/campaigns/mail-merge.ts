@@ -117,8 +117,8 @@ export interface MergeSources {
   webAppUrl: string;
   sign: Signer | null;
   loyalty: Map<ClientId, LoyaltyMergeFields>;
-  /** The order's prefilled feedback link; the stored form is read once per run. */
-  feedbackLink: (orderId: string) => string;
+  /** The order's prefilled feedback link for the client's address; the stored form is read once per run. */
+  feedbackLink: (orderId: string, email: string) => string;
   /** The client's Telegram deep link ({{telegram_link}}); '' with no bot connected. */
   telegramLink: (clientId: ClientId) => string;
   lastOrder: Map<ClientId, Order>;
@@ -190,7 +190,7 @@ export function mergeValuesFor(
   const values: Partial<Record<BuiltinField, FieldValue>> = {
     ...sources.loyalty.get(client.id),
     last_order: sources.lastOrder.get(client.id)?.product ?? '',
-    feedback_link: completed ? sources.feedbackLink(completed.id) : '',
+    feedback_link: completed ? sources.feedbackLink(completed.id, client.email) : '',
     telegram_link: sources.telegramLink(client.id),
     // A placeholder where no link is made (preview counts): the field is never missing.
     unsubscribe_link:

@@ -101,9 +101,9 @@ export function loyaltyOccasions(
 }
 
 /** Feedback-form links prefilled per order, for a whole run: the stored form is read once; empty links before the forms exist. */
-export function feedbackLinks(): (orderId: string) => string {
-  let link: ((orderId: string) => string) | null = null;
-  return (orderId) => {
+export function feedbackLinks(): (orderId: string, email: string) => string {
+  let link: ((orderId: string, email: string) => string) | null = null;
+  return (orderId, email) => {
     if (!link) {
       try {
         link = feedbackLinker();
@@ -111,6 +111,6 @@ export function feedbackLinks(): (orderId: string) => string {
         link = () => '';
       }
     }
-    return link(orderId);
+    return link(orderId, email);
   };
 }

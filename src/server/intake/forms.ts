@@ -3,10 +3,12 @@
 import type { FormsView, FormView } from '../../contract/sidebar-api';
 import {
   DEFAULT_CONSENT_TEXT,
+  EMAIL_PLACEHOLDER,
   feedbackForm,
   feedbackLinkFromTemplate,
   ORDER_PLACEHOLDER,
   registrationForm,
+  signedOrderReference,
   type FormDefinition,
   type FormKind,
   type FormPlan,
@@ -17,6 +19,7 @@ import { translate } from '../../i18n';
 import { findSheet, readCoreSettings, readSettingsFor } from '../../sheets';
 import { addQuestions, buildForm, openForm, prefilledLink, responseCount, setConsentText } from '../../services/forms';
 import { writeJsonProperty } from '../../services/properties';
+import { makeSigner } from '../../services/signer';
 import { FORM_PROPERTY, storedForm, type StoredForm } from './intake';
 import { UserFacingError } from '../app/respond';
 import { asStaff, tell } from '../app/staff';
@@ -72,9 +75,14 @@ export function createForms(): FormsView {
         const consentTitle = Object.keys(record.titles).find((title) => record.titles[title] === 'consent');
         if (consentTitle) setConsentText(form, consentTitle, consentText);
         record.consentVersion = core.consentVersion;
-      } else if (!record.prefillTemplate) {
-        const orderTitle = Object.keys(record.titles).find((title) => record.titles[title] === 'orderId') ?? '';
-        record.prefillTemplate = prefilledLink(form, orderTitle, ORDER_PLACEHOLDER);
+      } else if (!record.prefillTemplate?.includes(encodeURIComponent(EMAIL_PLACEHOLDER))) {
+        // Made again for a form from before the email question: the link fills in the recipient's address too.
+        const titleOf = (field: string) => Object.keys(record.titles).find((title) => record.titles[title] === field);
+        const emailTitle = titleOf('email');
+        record.prefillTemplate = prefilledLink(form, [
+          [titleOf('orderId') ?? '', ORDER_PLACEHOLDER],
+          ...(emailTitle ? [[emailTitle, EMAIL_PLACEHOLDER] as [string, string]] : []),
+        ]);
       }
       writeJsonProperty(FORM_PROPERTY[kind], record);
     }
@@ -105,9 +113,13 @@ function formsView(withCounts: boolean): FormsView {
   return { registration, feedback: view('feedback'), qrText: registration?.url ?? null };
 }
 
-/** Feedback-form links with the order reference filled in, from one read of the stored form (a mail run links every recipient's order). */
-export function feedbackLinker(): (orderId: string) => string {
+/**
+ * Feedback-form links with the order reference (signed with the recipient's address) and that address filled
+ * in, from one read of the stored form and of the signing secret (a mail run links every recipient's order).
+ */
+export function feedbackLinker(): (orderId: string, email: string) => string {
   const template = storedForm('feedback')?.prefillTemplate;
   if (!template) throw new UserFacingError('database.forms.notCreated');
-  return (orderId) => feedbackLinkFromTemplate(template, orderId);
+  const sign = makeSigner();
+  return (orderId, email) => feedbackLinkFromTemplate(template, signedOrderReference(orderId, email, sign), email);
 }

@@ -4,9 +4,11 @@ import {
   answerKey,
   columnSpec,
   formKindOfTitles,
+  isSignedReference,
   nextId,
   normaliseHeader,
   readAnswers,
+  readOrderReference,
   sameAnswerKey,
   sheetSpec,
   titleMapping,
@@ -32,6 +34,7 @@ import { BusyError, withLock } from '../../services/locks';
 import { readJsonProperty, scriptStore, type ScriptStore } from '../../services/properties';
 import { dequeueAnswer, enqueueAnswer, queuedAnswers } from '../../services/intake-queue';
 import { scheduleContinuation } from '../../services/triggers';
+import { makeSigner } from '../../services/signer';
 import { onClientRegistered, onFeedbackReceived } from '../app/hooks';
 
 /** What createForms keeps in script properties for each form. */
@@ -266,17 +269,24 @@ function recordFeedback(book: Workbook, answer: IntakeAnswer): void {
   const at = new Date(answer.at);
   // Both trigger shapes may be installed for one form: the key they share recognises the response either way.
   const key = answerKey(at, read.fields);
+  // The mail's link signs its order reference with the address it went to; the secret is read only for such a one.
+  const answered = String(read.fields.orderId ?? '');
+  const reference = isSignedReference(answered)
+    ? readOrderReference(answered, read.email, makeSigner())
+    : { orderId: answered.trim(), emailVouched: false };
   const added = withLock('database', () => {
     // The duplicate firing (or the other shape's firing): this response is already a row. Only the
     // response-id column is read to find it (and the id column, for the next id).
     const seen = (stored: string) => stored === answer.responseId || sameAnswerKey(stored, key);
     const feedback = readTableWhere(book, 'feedback', 'responseId', seen);
     if (feedback.rows.length > 0) return null;
-    const orderId = String(read.fields.orderId ?? '');
+    const { orderId } = reference;
     const orderClient = clientIdOfOrder(book, orderId);
     const orderKnown = orderId === '' || orderClient !== '' || orderExists(book, orderId);
-    // An order reference that is no order: the respondent's address, when given, still finds the client.
-    const clientId = orderKnown || !read.email ? orderClient : clientIdOfEmail(book, read.email);
+    // An order reference that is no order (the order renamed or removed since the mail): the address finds the
+    // client only when it is the one the link was signed for, so a typed address cannot claim another's feedback.
+    const clientId =
+      orderKnown || !read.email || !reference.emailVouched ? orderClient : clientIdOfEmail(book, read.email);
     // Points once per order, and only for an order that exists (an invented reference earns nothing): an
     // earlier answer for this order (the order column alone is read) earned them.
     const wanted = orderId.toLowerCase();

@@ -1,12 +1,14 @@
 // Client requests (email, Twitch, Discord, Telegram, other) and when they were first answered:
 // the timestamps the response-time KPI reads.
-import type { NewRequest, RequestView } from '../../contract/sidebar-api';
+import type { NewRequest, OpenRequestView, RequestView } from '../../contract/sidebar-api';
 import { oncePerRequest } from '../../services/action-memo';
 import { withLock } from '../../services/locks';
 import { parseEnum } from '../../domain/cells';
+import { minutesWaited } from '../../domain/analysis/response-time';
 import { nextId, recordsFrom, requestFromRow } from '../../domain/schema';
 import type { ClientRequest } from '../../domain/types';
 import { appendRows, idCells, readClientNames, readTable, updateRows } from '../../sheets';
+import { readInboxSettings } from '../../sheets/inbox';
 import { UserFacingError } from '../app/respond';
 import { asStaff } from '../app/staff';
 
@@ -25,7 +27,7 @@ export function logRequest(request: NewRequest): RequestView {
     if (!names.has(request.clientId))
       throw new UserFacingError('database.requests.unknownClient', { id: request.clientId });
     return withLock('database', () =>
-      oncePerRequest('logRequest', request.requestId, () => {
+      oncePerRequest('logRequest', request.pressId, () => {
         const table = readTable(book, 'requests');
         const id = nextId('R', idCells(table));
         const record: ClientRequest = {
@@ -74,14 +76,20 @@ export function markRequestAnswered(requestId: string): RequestView {
   );
 }
 
-/** Unanswered requests, oldest first. */
-export function listOpenRequests(): RequestView[] {
+/** Unanswered requests, oldest first, each with its wait on this clock against the studio's target. */
+export function listOpenRequests(): OpenRequestView[] {
   return asStaff((book) => {
     const names = readClientNames(book);
+    const targetMinutes = readInboxSettings(book).responseTargetMinutes;
+    const now = new Date();
     return recordsFrom(readTable(book, 'requests').rows, requestFromRow)
       .filter((request) => !request.answeredAt)
       .sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime())
-      .map((request) => requestView(request, names));
+      .map((request) => ({
+        ...requestView(request, names),
+        waitingMinutes: minutesWaited(request.receivedAt, now),
+        targetMinutes,
+      }));
   });
 }
 

@@ -140,7 +140,7 @@ export function adjustPoints(adjustment: PointsAdjustment): PointsChange {
           points: Number(adjustment.points),
           reason: String(adjustment.reason ?? ''),
           by,
-          requestId: String(adjustment.requestId ?? ''),
+          requestId: String(adjustment.pressId ?? ''),
         },
         new Date(),
       );

@@ -11,7 +11,7 @@ import type {
   TemplateOption,
 } from '../../contract/sidebar-api';
 import { en } from '../../i18n/en';
-import { busy, el, field, loadInto, option, requestId, statusLine } from '../dom';
+import { busy, el, field, loadInto, option, pressId, statusLine } from '../dom';
 import type { Section } from '../section';
 import { call, errorText } from '../server';
 import { templatePicker, templatesOrNone } from '../template-picker';
@@ -299,7 +299,7 @@ function composeForm(
       replyTo: replyTo.value,
       scheduledAt,
       cost: Number(cost.value) || 0,
-      requestId: requestId(),
+      pressId: pressId(),
     };
     void busy(create, status, () => call('createCampaign', campaign)).then((created) => created && onCreated(created));
   });

@@ -8,7 +8,7 @@ import type {
   LoyaltyCard,
   RequestView,
 } from '../../contract/sidebar-api';
-import { busy, el, field, option, requestId, statusLine } from '../dom';
+import { busy, el, field, option, pressId, statusLine } from '../dom';
 import { call, errorText } from '../server';
 import { loyaltyDesk } from './loyalty-desk';
 import { enumLabel } from '../../domain/cells/enums';
@@ -182,7 +182,7 @@ function requestForm(clientId: string, into: HTMLElement): HTMLElement {
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const request = { clientId, channel: channel.value, summary: summary.value, requestId: requestId() };
+    const request = { clientId, channel: channel.value, summary: summary.value, pressId: pressId() };
     void busy(log, status, () => call('logRequest', request)).then((logged) => {
       if (!logged) return;
       summary.value = '';
@@ -208,7 +208,7 @@ function adjustForm(clientId: string, reload: () => void): HTMLElement {
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const adjustment = { clientId, points: Number(points.value), reason: reason.value, requestId: requestId() };
+    const adjustment = { clientId, points: Number(points.value), reason: reason.value, pressId: pressId() };
     void busy(apply, status, () => call('adjustPoints', adjustment)).then((changed) => {
       if (changed) reload();
     });

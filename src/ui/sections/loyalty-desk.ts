@@ -1,7 +1,7 @@
 // The loyalty desk: what staff do for one client at the counter (redeem points on an order, issue a
 // discount code, mark a code used) and the studio-wide "update points now". Each answer is a sentence.
 import type { DiscountCodeView, PointsChange } from '../../contract/sidebar-api';
-import { busy, el, field, option, requestId, statusLine, uid } from '../dom';
+import { busy, el, field, option, pressId, statusLine, uid } from '../dom';
 import { call } from '../server';
 import { countOf, formatNumber, t } from '../text';
 
@@ -28,7 +28,7 @@ function redeemForm(clientId: string): HTMLElement {
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const redemption = { clientId, orderId: order.value.trim(), points: Number(points.value), requestId: requestId() };
+    const redemption = { clientId, orderId: order.value.trim(), points: Number(points.value), pressId: pressId() };
     void busy(redeem, status, () => call('redeemPoints', redemption)).then((change) => {
       if (!change) return;
       showBalance(form, change);

@@ -1,20 +1,19 @@
 // Open requests: who wrote, through which channel, when, and how long they have waited against the
-// studio's two-hour answer target; mark answered, or reply in Telegram where the request came from there.
-import type { RequestView } from '../../contract/sidebar-api';
+// studio's answer target (both as the server counts them); mark answered, or reply in Telegram where the
+// request came from there.
+import type { OpenRequestView, RequestView } from '../../contract/sidebar-api';
 import { enumLabel } from '../../domain/cells/enums';
-import { busy, el, field, loadInto, requestId, statusLine } from '../dom';
+import { busy, el, field, loadInto, pressId, statusLine } from '../dom';
 import { call } from '../server';
 import { formatDate, formatNumber, locale, t } from '../text';
 
-/** The answer target staff promise (issue #13/#16: requests answered within 2 hours). */
-const TARGET_MINUTES = 120;
-
-function waitingText(minutes: number): string {
+function durationText(minutes: number): string {
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
-  return hours > 0
-    ? t('ui.desk.hoursMinutes', { hours: formatNumber(hours), minutes: formatNumber(rest) })
-    : t('ui.desk.minutes', { minutes: formatNumber(rest) });
+  if (hours === 0) return t('ui.desk.minutes', { minutes: formatNumber(rest) });
+  return rest === 0
+    ? t('ui.desk.hours', { hours: formatNumber(hours) })
+    : t('ui.desk.hoursMinutes', { hours: formatNumber(hours), minutes: formatNumber(rest) });
 }
 
 function replyForm(request: RequestView, done: () => void): HTMLElement {
@@ -29,7 +28,7 @@ function replyForm(request: RequestView, done: () => void): HTMLElement {
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const press = requestId();
+    const press = pressId();
     void busy(send, status, () => call('replyOnTelegram', request.id, text.value, press)).then((answered) => {
       if (answered) done();
     });
@@ -37,9 +36,9 @@ function replyForm(request: RequestView, done: () => void): HTMLElement {
   return form;
 }
 
-function openItem(request: RequestView, now: number): HTMLElement {
-  const minutes = Math.max(0, Math.floor((now - new Date(request.receivedAt).getTime()) / 60_000));
-  const late = minutes > TARGET_MINUTES;
+function openItem(request: OpenRequestView): HTMLElement {
+  // Late as the response-time KPI counts it: at the target or past it.
+  const late = request.waitingMinutes >= request.targetMinutes;
   const status = statusLine();
   const item = el('li', {
     className: `request ${late ? 'late' : 'on-time'}`,
@@ -66,7 +65,10 @@ function openItem(request: RequestView, now: number): HTMLElement {
     el('p', { className: 'summary', text: request.summary }),
     el('p', {
       className: late ? 'error waiting' : 'secondary waiting',
-      text: t(late ? 'ui.desk.pastTarget' : 'ui.desk.withinTarget', { waiting: waitingText(minutes) }),
+      text: t(late ? 'ui.desk.pastTarget' : 'ui.desk.withinTarget', {
+        waiting: durationText(request.waitingMinutes),
+        target: durationText(request.targetMinutes),
+      }),
     }),
     el('div', { className: 'inline' }, answer, status),
   );
@@ -86,9 +88,8 @@ export function openRequestsPanel(): HTMLElement {
         body.append(el('p', { className: 'secondary', text: t('ui.desk.noRequests') }));
         return;
       }
-      const now = Date.now();
-      const oldestFirst = [...requests].sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
-      body.append(el('ul', { className: 'plain' }, ...oldestFirst.map((request) => openItem(request, now))));
+      // The server answers them oldest first.
+      body.append(el('ul', { className: 'plain' }, ...requests.map(openItem)));
     },
   );
   return panel;

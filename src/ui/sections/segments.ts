@@ -4,7 +4,7 @@
 import type { ClientBrief, SegmentPreview, SegmentRuleTree, SegmentView } from '../../contract/sidebar-api';
 import { SEGMENT_FIELDS } from '../../domain/analysis/segments/fields';
 import { RULE_OPS, type RuleOp } from '../../domain/analysis/segments/model';
-import { busy, el, field, loadInto, option, requestId, statusLine } from '../dom';
+import { busy, el, field, loadInto, option, pressId, statusLine } from '../dom';
 import type { Section, SectionContext } from '../section';
 import { call, errorText } from '../server';
 import { segmentInWords, valueLabel } from '../rule-words';
@@ -294,7 +294,7 @@ export const segments: Section = {
         ...(editing ? { id: editing.id } : {}),
         name: name.value,
         rules: rulesText.value.trim() !== '' ? rulesText.value : tree(),
-        requestId: requestId(),
+        pressId: pressId(),
       };
       void busy(save, status, () => call('saveSegment', segment)).then((stored) => {
         if (!stored) return;

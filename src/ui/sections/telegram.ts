@@ -1,7 +1,7 @@
 // Telegram: connecting the studio's bot (the token is shown masked), the staff alert link, a client's
 // deep link with its QR code, and replies to the open Telegram requests.
 import type { RequestView, TelegramStatusView } from '../../contract/sidebar-api';
-import { busy, el, field, loadInto, requestId, statusLine } from '../dom';
+import { busy, el, field, loadInto, pressId, statusLine } from '../dom';
 import type { Section } from '../section';
 import { call } from '../server';
 import { formatDateTime, t } from '../text';
@@ -90,8 +90,8 @@ function requestItem(request: RequestView): HTMLElement {
   const form = el('form', {}, field(t('telegram.ui.reply'), text), el('div', { className: 'inline' }, send, status));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const pressId = requestId();
-    void busy(send, status, () => call('replyOnTelegram', request.id, text.value, pressId)).then((answered) => {
+    const press = pressId();
+    void busy(send, status, () => call('replyOnTelegram', request.id, text.value, press)).then((answered) => {
       if (!answered) return;
       text.value = '';
       status.show('info', t('telegram.ui.sent', { time: formatDateTime(answered.answeredAt, true) }));
