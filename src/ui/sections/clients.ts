@@ -5,7 +5,7 @@ import type { ClientSummary } from '../../contract/sidebar-api';
 import { busy, el, field, loadInto, statusLine } from '../dom';
 import type { Section, SectionContext } from '../section';
 import { call } from '../server';
-import { cardView, type LoadedCard } from './client-card';
+import { cardView, loadCard } from './client-card';
 import { importPanel, problemsPanel } from './imports';
 import { loyaltyRunBlock } from './loyalty-desk';
 import { openRequestsPanel } from './requests';
@@ -92,16 +92,3 @@ export const clients: Section = {
     void context;
   },
 };
-
-/** The card's sources, fetched side by side; insights, loyalty and mails may fail on their own. */
-async function loadCard(id: string): Promise<LoadedCard> {
-  const settle = <T>(promise: Promise<T>): Promise<T | Error> =>
-    promise.catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
-  const [card, insights, loyalty, mails] = await Promise.all([
-    call('getClientCard', id),
-    settle(call('getClientInsights', id)),
-    settle(call('getLoyaltyCard', id)),
-    settle(call('getClientMails', id)),
-  ]);
-  return { card, insights, loyalty, mails };
-}
