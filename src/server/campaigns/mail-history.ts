@@ -54,9 +54,7 @@ export function clientMailsOf(book: Workbook, locale: Locale, clientId: string):
     return {
       campaignId: send.campaignId,
       kind: flow ? 'flow' : 'campaign',
-      name: flow
-        ? translate(locale, `campaigns.flow.${flow}`)
-        : campaignNames.get(send.campaignId) || send.campaignId,
+      name: flow ? translate(locale, `campaigns.flow.${flow}`) : campaignNames.get(send.campaignId) || send.campaignId,
       status: send.status,
       reason: reasonText(send.reason, locale, weeklyCap),
       at: send.at ? send.at.toISOString() : null,

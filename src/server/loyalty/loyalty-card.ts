@@ -52,9 +52,7 @@ export function loyaltyCardOf(book: Workbook, locale: Locale, clientId: string):
     balance: sumFor(ledger, client.id),
     tier,
     tierSince: client.tierSince ? client.tierSince.toISOString() : null,
-    expiringSoon: expiring
-      ? { points: expiring.points, firstExpiresAt: expiring.firstExpiresAt.toISOString() }
-      : null,
+    expiringSoon: expiring ? { points: expiring.points, firstExpiresAt: expiring.firstExpiresAt.toISOString() } : null,
     lastEntries: newestFirst.slice(0, LAST_ENTRIES).map(({ entry }) => ({
       date: entry.date.toISOString(),
       kind: entry.kind,
