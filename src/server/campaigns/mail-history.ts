@@ -8,7 +8,7 @@ import { campaignFromRow, recordsFrom, sendFromRow } from '../../domain/schema';
 import type { Locale, Send } from '../../domain/types';
 import { translate } from '../../i18n';
 import { listDraftTemplates } from '../../services/mailer';
-import { readTable, type Workbook } from '../../sheets';
+import { readTable, readTableWhere, type Workbook } from '../../sheets';
 import { readCampaignSettings } from '../../sheets/campaigns';
 import { readTemplateRows } from '../../sheets/templates';
 import { asStaff } from '../app/staff';
@@ -40,7 +40,11 @@ export function getClientMails(clientId: string): ClientMailView[] {
 /** The mails part of the card, on a workbook already open (the whole card answers it in one execution). */
 export function clientMailsOf(book: Workbook, locale: Locale, clientId: string): ClientMailView[] {
   const id = String(clientId ?? '').trim();
-  const sends = readSendRecords(book)
+  // The client-id column and this client's rows only, not the whole Sends sheet.
+  const sends = recordsFrom(
+    readTableWhere(book, 'sends', 'clientId', (value) => value === id, { ids: false }).rows,
+    sendFromRow,
+  )
     .filter((send) => send.clientId === id)
     .sort(newestFirst)
     .slice(0, CLIENT_MAIL_LIMIT);
