@@ -61,13 +61,19 @@ export const clients: Section = {
       desk.hidden = true;
       card.hidden = false;
       const back = el('button', { className: 'link', text: t('ui.clients.back'), on: { click: () => showResults() } });
-      card.replaceChildren(back);
+      // The name from the search shows at once; the card's one call fills in the rest.
+      const known = lastResults.find((candidate) => candidate.id === id);
+      const shell = known ? el('h2', { text: known.name || known.email }) : null;
+      card.replaceChildren(back, ...(shell ? [shell] : []));
       const body = el('div');
       card.append(body);
       void loadInto(
         body,
         () => loadCard(id),
-        (loaded) => body.append(cardView(loaded, () => open(id))),
+        (loaded) => {
+          shell?.remove();
+          body.append(cardView(loaded, () => open(id)));
+        },
       );
     };
     const showResults = (): void => {
