@@ -204,7 +204,17 @@ export interface ClientSummary {
   twitch: string;
 }
 
-export interface ClientCardView {
+/** A part of the client card, or the sentence saying why it could not be made (the rest still shows). */
+export type CardPart<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** The whole client card, one call: the basics, and the parts analysis, loyalty and mails add. */
+export interface ClientCardView extends ClientCardBasics {
+  insights: CardPart<ClientInsights>;
+  loyalty: CardPart<LoyaltyCard>;
+  mails: CardPart<ClientMailView[]>;
+}
+
+export interface ClientCardBasics {
   profile: ClientSummary & {
     topic: string;
     country: string;

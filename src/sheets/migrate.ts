@@ -13,7 +13,7 @@ import {
 } from '../domain/schema';
 import { findSheet, readTable } from './table';
 import { withLock } from '../services/locks';
-import type { Workbook } from './workbook';
+import { rememberLocale, type Workbook } from './workbook';
 
 /** Tabs and their header rows (one getValues of row 1 per tab). */
 export function workbookShape(book: Workbook): WorkbookShape {
@@ -66,6 +66,7 @@ export function applyMigration(book: Workbook, plan: MigrationPlan): void {
     }
   });
   book.locale = plan.locale;
+  rememberLocale(book);
 }
 
 /**

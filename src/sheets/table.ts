@@ -16,7 +16,7 @@ import {
   type TypedRow,
 } from '../domain/schema';
 import { translate } from '../i18n';
-import type { Workbook } from './workbook';
+import { relearnLocale, type Workbook } from './workbook';
 
 /**
  * The tab holding the sheet, or null when it is missing: for the client and order lists, the tab Settings
@@ -29,10 +29,10 @@ export function findSheet(book: Workbook, key: SheetKey): GoogleAppsScript.Sprea
   const exact = book.spreadsheet.getSheetByName(preferred);
   if (exact) return exact;
   const sheets = book.spreadsheet.getSheets();
-  const name = findSheetName(
-    key,
-    sheets.map((sheet) => sheet.getName()),
-  );
+  const names = sheets.map((sheet) => sheet.getName());
+  // The stored language may be stale (tabs renamed since): learn it again from the names just read.
+  relearnLocale(book, names);
+  const name = findSheetName(key, names);
   return sheets.find((sheet) => sheet.getName() === name) ?? null;
 }
 
@@ -69,6 +69,14 @@ export interface Table {
 }
 
 export function readTable(book: Workbook, key: SheetKey): Table {
+  const cached = book.tableCache?.get(key);
+  if (cached) return cached;
+  const table = readTableAfresh(book, key);
+  book.tableCache?.set(key, table);
+  return table;
+}
+
+function readTableAfresh(book: Workbook, key: SheetKey): Table {
   const spec = sheetSpec(key);
   const sheet = findSheet(book, key);
   if (!sheet) {

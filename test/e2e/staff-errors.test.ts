@@ -70,7 +70,8 @@ describe('a damaged Settings sheet', () => {
   it('workbook cannot be opened: the menu opener answers in Russian', () => {
     const { emu, app } = damagedStudio();
     const google = 'Service Spreadsheets failed while accessing document with id 1x.';
-    emu.rt.failOn('Spreadsheet.getSheets', google, 100);
+    // Opening reads the spreadsheet's locale first (the tab names only when the language is not stored).
+    emu.rt.failOn('Spreadsheet.getSpreadsheetLocale', google, 100);
     expect(() => app.run('openSidebar', [], { kind: 'menu' })).toThrow(
       translate('ru', 'error.unexpected', { detail: `Exception: ${google}` }),
     );

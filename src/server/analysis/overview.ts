@@ -89,34 +89,37 @@ export function getOverview(): OverviewView {
 }
 
 export function getClientInsights(clientId: string): ClientInsights {
-  return asStaff((book, locale) => {
-    const data = readStudio(book);
-    const asOf = new Date();
-    const settings = lifecycleSettingsOf(data.settings);
-    // RFM quintiles need everyone's profile; the CLV columns come from the last refresh.
-    const profiles = buildClientProfiles(data.clients, data.orders, asOf, {
-      facts: data.storedFacts,
-      lifecycle: settings,
-    });
-    const profile = profiles.find((candidate) => candidate.client.id === clientId);
-    if (!profile) throw new UserFacingError('analysis.client.notFound', { id: clientId });
-    const segments = allSegments(data).filter((segment) => {
-      const compiled = compileSegment(segment, asOf, data.extraHeaders);
-      return compiled.ok && compiled.matches(profile);
-    });
-    const next = profile.stats.orderCount > 0 ? expectedNextOrder(profile.stats, profile.facts, settings) : null;
-    const finite = (value: number | null | undefined) =>
-      typeof value === 'number' && Number.isFinite(value) ? value : null;
-    return {
-      clientId,
-      lifecycle: translate(locale, lifecycleStageKey(profile.lifecycle)),
-      rfm: profile.rfm ? translate(locale, rfmSegmentKey(profile.rfm.segment)) : '',
-      churnRisk: finite(profile.facts.churnRisk),
-      predictedValue: finite(profile.facts.predictedValue12m),
-      currency: data.currency,
-      nextOrderExpected: next ? isoDay(next) : null,
-      nextOrderOverdueDays: next && calendarDaysBetween(next, asOf) > 0 ? calendarDaysBetween(next, asOf) : null,
-      segments: segments.map((segment) => segmentName(locale, segment)),
-    };
+  return asStaff((book, locale) => clientInsightsOf(book, locale, clientId));
+}
+
+/** The analysis part of the card, on a workbook already open (the whole card answers it in one execution). */
+export function clientInsightsOf(book: Workbook, locale: Locale, clientId: string): ClientInsights {
+  const data = readStudio(book);
+  const asOf = new Date();
+  const settings = lifecycleSettingsOf(data.settings);
+  // RFM quintiles need everyone's profile; the CLV columns come from the last refresh.
+  const profiles = buildClientProfiles(data.clients, data.orders, asOf, {
+    facts: data.storedFacts,
+    lifecycle: settings,
   });
+  const profile = profiles.find((candidate) => candidate.client.id === clientId);
+  if (!profile) throw new UserFacingError('analysis.client.notFound', { id: clientId });
+  const segments = allSegments(data).filter((segment) => {
+    const compiled = compileSegment(segment, asOf, data.extraHeaders);
+    return compiled.ok && compiled.matches(profile);
+  });
+  const next = profile.stats.orderCount > 0 ? expectedNextOrder(profile.stats, profile.facts, settings) : null;
+  const finite = (value: number | null | undefined) =>
+    typeof value === 'number' && Number.isFinite(value) ? value : null;
+  return {
+    clientId,
+    lifecycle: translate(locale, lifecycleStageKey(profile.lifecycle)),
+    rfm: profile.rfm ? translate(locale, rfmSegmentKey(profile.rfm.segment)) : '',
+    churnRisk: finite(profile.facts.churnRisk),
+    predictedValue: finite(profile.facts.predictedValue12m),
+    currency: data.currency,
+    nextOrderExpected: next ? isoDay(next) : null,
+    nextOrderOverdueDays: next && calendarDaysBetween(next, asOf) > 0 ? calendarDaysBetween(next, asOf) : null,
+    segments: segments.map((segment) => segmentName(locale, segment)),
+  };
 }

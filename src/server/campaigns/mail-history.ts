@@ -8,7 +8,7 @@ import { campaignFromRow, recordsFrom, sendFromRow } from '../../domain/schema';
 import type { Locale, Send } from '../../domain/types';
 import { translate } from '../../i18n';
 import { listDraftTemplates } from '../../services/mailer';
-import { readTable, type Workbook } from '../../sheets';
+import { readTable, readTableWhere, type Workbook } from '../../sheets';
 import { readCampaignSettings } from '../../sheets/campaigns';
 import { readTemplateRows } from '../../sheets/templates';
 import { asStaff } from '../app/staff';
@@ -34,30 +34,35 @@ function reasonText(reason: string, locale: Locale, weeklyCap: number): string {
 }
 
 export function getClientMails(clientId: string): ClientMailView[] {
-  return asStaff((book, locale) => {
-    const id = String(clientId ?? '').trim();
-    const sends = readSendRecords(book)
-      .filter((send) => send.clientId === id)
-      .sort(newestFirst)
-      .slice(0, CLIENT_MAIL_LIMIT);
-    if (sends.length === 0) return [];
-    const campaignNames = new Map(
-      recordsFrom(readTable(book, 'campaigns').rows, campaignFromRow).map((campaign) => [campaign.id, campaign.name]),
-    );
-    const weeklyCap = readCampaignSettings(book).weeklyCap;
-    return sends.map((send) => {
-      const flow = flowOfCampaignId(send.campaignId);
-      return {
-        campaignId: send.campaignId,
-        kind: flow ? 'flow' : 'campaign',
-        name: flow
-          ? translate(locale, `campaigns.flow.${flow}`)
-          : campaignNames.get(send.campaignId) || send.campaignId,
-        status: send.status,
-        reason: reasonText(send.reason, locale, weeklyCap),
-        at: send.at ? send.at.toISOString() : null,
-      };
-    });
+  return asStaff((book, locale) => clientMailsOf(book, locale, clientId));
+}
+
+/** The mails part of the card, on a workbook already open (the whole card answers it in one execution). */
+export function clientMailsOf(book: Workbook, locale: Locale, clientId: string): ClientMailView[] {
+  const id = String(clientId ?? '').trim();
+  // The client-id column and this client's rows only, not the whole Sends sheet.
+  const sends = recordsFrom(
+    readTableWhere(book, 'sends', 'clientId', (value) => value === id, { ids: false }).rows,
+    sendFromRow,
+  )
+    .filter((send) => send.clientId === id)
+    .sort(newestFirst)
+    .slice(0, CLIENT_MAIL_LIMIT);
+  if (sends.length === 0) return [];
+  const campaignNames = new Map(
+    recordsFrom(readTable(book, 'campaigns').rows, campaignFromRow).map((campaign) => [campaign.id, campaign.name]),
+  );
+  const weeklyCap = readCampaignSettings(book).weeklyCap;
+  return sends.map((send) => {
+    const flow = flowOfCampaignId(send.campaignId);
+    return {
+      campaignId: send.campaignId,
+      kind: flow ? 'flow' : 'campaign',
+      name: flow ? translate(locale, `campaigns.flow.${flow}`) : campaignNames.get(send.campaignId) || send.campaignId,
+      status: send.status,
+      reason: reasonText(send.reason, locale, weeklyCap),
+      at: send.at ? send.at.toISOString() : null,
+    };
   });
 }
 

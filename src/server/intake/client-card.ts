@@ -1,13 +1,23 @@
-// The Clients section: search by name, email or Twitch channel, and the basic client card.
-// Loyalty, analysis and campaigns add their parts of the card through their own sidebar calls.
-import type { ClientCardView, ClientSummary, FiveWView, RequestView } from '../../contract/sidebar-api';
+// The Clients section: search by name, email or Twitch channel, and the client card: one call, one
+// execution, answering the card with its analysis, loyalty and mail parts (each may fail on its own).
+import type {
+  CardPart,
+  ClientCardBasics,
+  ClientCardView,
+  ClientSummary,
+  FiveWView,
+  RequestView,
+} from '../../contract/sidebar-api';
 import { dueFromOverdueText } from '../../domain/analysis';
 import { enumLabel } from '../../domain/cells/enums';
 import { clientFromRow, feedbackFromRow, orderFromRow, recordsFrom, requestFromRow } from '../../domain/schema';
 import type { Client, ClientRequest, Feedback, Locale, Order } from '../../domain/types';
-import { readCoreSettings, readTable } from '../../sheets';
+import { readCoreSettings, readTable, type Workbook } from '../../sheets';
 import { requestView } from './requests';
-import { UserFacingError } from '../app/respond';
+import { explain, UserFacingError } from '../app/respond';
+import { clientInsightsOf } from '../analysis/overview';
+import { loyaltyCardOf } from '../loyalty/loyalty-card';
+import { clientMailsOf } from '../campaigns/mail-history';
 import { asStaff } from '../app/staff';
 
 const SEARCH_LIMIT = 50;
@@ -30,62 +40,84 @@ export function searchClients(query: string): ClientSummary[] {
 
 export function getClientCard(clientId: string): ClientCardView {
   return asStaff((book, locale) => {
-    const clientRow = readTable(book, 'clients').rows.find((row) => clientFromRow(row).id === clientId);
-    const client = clientRow ? clientFromRow(clientRow) : null;
-    if (!client || !clientRow) throw new UserFacingError('database.clients.unknown', { id: clientId });
-    const byEmail = new Map([[client.email, client.id]]);
-    const orders = recordsFrom(readTable(book, 'orders').rows, (row) => orderFromRow(row, byEmail)).filter(
-      (order) => order.clientId === clientId,
-    );
-    const feedback = recordsFrom(readTable(book, 'feedback').rows, feedbackFromRow).filter(
-      (entry) => entry.clientId === clientId,
-    );
-    const requests = recordsFrom(readTable(book, 'requests').rows, requestFromRow).filter(
-      (request) => request.clientId === clientId,
-    );
-    const names = new Map([[client.id, client.name]]);
+    // The parts read the same sheets (Clients, Orders, …): each is read once for the whole answer. Nothing
+    // here writes a sheet, so the reads stay true to the end of the execution.
+    book.tableCache = new Map();
+    const basics = cardBasics(book, locale, clientId);
     return {
-      profile: {
-        ...clientSummary(client),
-        topic: client.topic,
-        country: client.country,
-        city: client.city,
-        birthday: iso(client.birthday),
-        source: client.source,
-        consentAt: iso(client.consentAt),
-        consentVersion: client.consentVersion,
-        unsubscribedAt: iso(client.unsubscribedAt),
-        createdAt: iso(client.createdAt),
-        notes: client.notes,
-      },
-      orders: orders
-        .sort((a, b) => b.date.getTime() - a.date.getTime())
-        .map((order) => ({
-          id: order.id,
-          date: order.date.toISOString(),
-          product: order.product,
-          quantity: order.quantity,
-          amount: order.amount,
-          status: order.status,
-        })),
-      feedback: feedback
-        .sort((a, b) => b.date.getTime() - a.date.getTime())
-        .map((entry) => ({
-          id: entry.id,
-          date: entry.date.toISOString(),
-          orderId: entry.orderId,
-          rating: entry.rating,
-          nps: entry.nps,
-          comment: entry.comment,
-          mayQuote: entry.mayQuote,
-        })),
-      requests: requests
-        .sort((a, b) => b.receivedAt.getTime() - a.receivedAt.getTime())
-        .map((request) => requestView(request, names)),
-      fiveW: fiveW(client, clientRow.values, { orders, feedback, requests }, locale, new Date()),
-      currency: readCoreSettings(book).settings.currency,
+      ...basics,
+      insights: part(locale, () => clientInsightsOf(book, locale, clientId)),
+      loyalty: part(locale, () => loyaltyCardOf(book, locale, clientId)),
+      mails: part(locale, () => clientMailsOf(book, locale, clientId)),
     };
   });
+}
+
+/** A part of the card, or why it could not be made, as a sentence: the rest of the card still shows. */
+function part<T>(locale: Locale, make: () => T): CardPart<T> {
+  try {
+    return { ok: true, value: make() };
+  } catch (error) {
+    return { ok: false, error: explain(locale, error) };
+  }
+}
+
+function cardBasics(book: Workbook, locale: Locale, clientId: string): ClientCardBasics {
+  const clientRow = readTable(book, 'clients').rows.find((row) => clientFromRow(row).id === clientId);
+  const client = clientRow ? clientFromRow(clientRow) : null;
+  if (!client || !clientRow) throw new UserFacingError('database.clients.unknown', { id: clientId });
+  const byEmail = new Map([[client.email, client.id]]);
+  const orders = recordsFrom(readTable(book, 'orders').rows, (row) => orderFromRow(row, byEmail)).filter(
+    (order) => order.clientId === clientId,
+  );
+  const feedback = recordsFrom(readTable(book, 'feedback').rows, feedbackFromRow).filter(
+    (entry) => entry.clientId === clientId,
+  );
+  const requests = recordsFrom(readTable(book, 'requests').rows, requestFromRow).filter(
+    (request) => request.clientId === clientId,
+  );
+  const names = new Map([[client.id, client.name]]);
+  return {
+    profile: {
+      ...clientSummary(client),
+      topic: client.topic,
+      country: client.country,
+      city: client.city,
+      birthday: iso(client.birthday),
+      source: client.source,
+      consentAt: iso(client.consentAt),
+      consentVersion: client.consentVersion,
+      unsubscribedAt: iso(client.unsubscribedAt),
+      createdAt: iso(client.createdAt),
+      notes: client.notes,
+    },
+    orders: orders
+      .sort((a, b) => b.date.getTime() - a.date.getTime())
+      .map((order) => ({
+        id: order.id,
+        date: order.date.toISOString(),
+        product: order.product,
+        quantity: order.quantity,
+        amount: order.amount,
+        status: order.status,
+      })),
+    feedback: feedback
+      .sort((a, b) => b.date.getTime() - a.date.getTime())
+      .map((entry) => ({
+        id: entry.id,
+        date: entry.date.toISOString(),
+        orderId: entry.orderId,
+        rating: entry.rating,
+        nps: entry.nps,
+        comment: entry.comment,
+        mayQuote: entry.mayQuote,
+      })),
+    requests: requests
+      .sort((a, b) => b.receivedAt.getTime() - a.receivedAt.getTime())
+      .map((request) => requestView(request, names)),
+    fiveW: fiveW(client, clientRow.values, { orders, feedback, requests }, locale, new Date()),
+    currency: readCoreSettings(book).settings.currency,
+  };
 }
 
 function clientSummary(client: Client): ClientSummary {

@@ -60,6 +60,16 @@ export function storedForm(kind: FormKind): StoredForm | null {
   return readJsonProperty<StoredForm | null>(FORM_PROPERTY[kind], null);
 }
 
+/** The stored forms as one execution sees them: each read once (a property read each), however often asked. */
+type StoredForms = (kind: FormKind) => StoredForm | null;
+function storedFormsOnce(): StoredForms {
+  const read = new Map<FormKind, StoredForm | null>();
+  return (kind) => {
+    if (!read.has(kind)) read.set(kind, storedForm(kind));
+    return read.get(kind) ?? null;
+  };
+}
+
 /** One answer as both event shapes reduce to it; JSON-safe so it can wait in the queue. */
 interface IntakeAnswer {
   kind: FormKind;
@@ -76,10 +86,11 @@ type FormEvent = Partial<GoogleAppsScript.Events.FormsOnFormSubmit & GoogleAppsS
  * execution cut off mid-way loses nothing, and answers that arrive while others wait are recorded after them.
  */
 export function onFormResponse(event: FormEvent): void {
-  const answer = answerFromEvent(event);
+  const forms = storedFormsOnce();
+  const answer = answerFromEvent(event, forms);
   if (!answer) return;
   enqueueAnswer(scriptStore(), answer);
-  runIntakeBacklog();
+  runIntakeBacklog(openWorkbook, forms);
 }
 
 /** How long one run records queued answers before leaving the rest to a continuation. */
@@ -93,7 +104,7 @@ const BACKLOG_LOCK_WAIT_MS = 10_000;
  * response id, registrations by email), so an answer recorded by a run killed before the delete is recorded
  * once. Busy or out of time: a continuation trigger tries again in a minute. The hourly run calls it too.
  */
-export function runIntakeBacklog(openBook: () => Workbook = openWorkbook): void {
+export function runIntakeBacklog(openBook: () => Workbook = openWorkbook, forms = storedFormsOnce()): void {
   const store = scriptStore();
   // One workbook for every answer of the run (opening reads every tab's name), opened by the first.
   let book: Workbook | null = null;
@@ -111,7 +122,7 @@ export function runIntakeBacklog(openBook: () => Workbook = openWorkbook): void 
           if (Date.now() - started > BACKLOG_BUDGET_MS) return false;
           unflushed = true;
           try {
-            processAnswer(bookOnce(), answer);
+            processAnswer(bookOnce(), answer, forms);
           } catch (error) {
             if (error instanceof BusyError) return false;
             // One unreadable answer must not hold back the rest: it stays queued, the others go on.
@@ -149,7 +160,7 @@ function moveLegacyQueue(store: ScriptStore): void {
   store.deleteProperty(LEGACY_PENDING_PROPERTY);
 }
 
-function answerFromEvent(event: FormEvent): IntakeAnswer | null {
+function answerFromEvent(event: FormEvent, forms: StoredForms): IntakeAnswer | null {
   if (event.response) {
     const response = event.response;
     const answers: Record<string, string | string[]> = {};
@@ -159,10 +170,10 @@ function answerFromEvent(event: FormEvent): IntakeAnswer | null {
     }
     const sourceId = event.source ? event.source.getId() : '';
     const kind =
-      (['registration', 'feedback'] as const).find((candidate) => storedForm(candidate)?.id === sourceId) ??
+      (['registration', 'feedback'] as const).find((candidate) => forms(candidate)?.id === sourceId) ??
       formKindOfTitles(Object.keys(answers));
     const at = response.getTimestamp();
-    return kind && !allBlank(answers)
+    return kind && !allBlank(answers, forms)
       ? { kind, responseId: response.getId(), at: (at ?? new Date()).toISOString(), answers }
       : null;
   }
@@ -170,7 +181,7 @@ function answerFromEvent(event: FormEvent): IntakeAnswer | null {
     const answers: Record<string, string> = {};
     for (const [title, values] of Object.entries(event.namedValues)) answers[title] = (values ?? []).join(', ');
     const kind = formKindOfTitles(Object.keys(answers));
-    if (!kind || allBlank(answers)) return null;
+    if (!kind || allBlank(answers, forms)) return null;
     const range = event.range;
     const first: unknown = range ? range.getValues()[0]?.[0] : null;
     const at = isDate(first) ? first : new Date();
@@ -181,24 +192,24 @@ function answerFromEvent(event: FormEvent): IntakeAnswer | null {
 }
 
 /** The known empty duplicate: every answer blank (the timestamp column is not an answer). */
-function allBlank(answers: RawAnswers): boolean {
+function allBlank(answers: RawAnswers, forms: StoredForms): boolean {
   const kind = formKindOfTitles(Object.keys(answers));
-  const mapping = kind ? titleMapping(kind, storedForm(kind)?.titles ?? {}) : {};
+  const mapping = kind ? titleMapping(kind, forms(kind)?.titles ?? {}) : {};
   return Object.entries(answers).every(
     ([title, value]) => !(normaliseHeader(title) in mapping) || isBlank(Array.isArray(value) ? value.join('') : value),
   );
 }
 
-function processAnswer(book: Workbook, answer: IntakeAnswer): void {
+function processAnswer(book: Workbook, answer: IntakeAnswer, forms: StoredForms): void {
   // One lock for the answer and its hooks: one flush at the end instead of one per write.
   withLock('database', () => {
-    if (answer.kind === 'registration') register(book, answer);
-    else recordFeedback(book, answer);
+    if (answer.kind === 'registration') register(book, answer, forms);
+    else recordFeedback(book, answer, forms);
   });
 }
 
-function register(book: Workbook, answer: IntakeAnswer): void {
-  const stored = storedForm('registration');
+function register(book: Workbook, answer: IntakeAnswer, forms: StoredForms): void {
+  const stored = forms('registration');
   const mapping = titleMapping('registration', stored?.titles ?? {});
   const read = readAnswers('registration', answer.answers, mapping, book.spreadsheetLocale);
   const email = read.fields.email;
@@ -262,8 +273,8 @@ function sheetHeader(book: Workbook, sheet: 'clients' | 'feedback', field: strin
   return translate(book.locale, columnSpec(sheetSpec(sheet), field).header);
 }
 
-function recordFeedback(book: Workbook, answer: IntakeAnswer): void {
-  const stored = storedForm('feedback');
+function recordFeedback(book: Workbook, answer: IntakeAnswer, forms: StoredForms): void {
+  const stored = forms('feedback');
   const mapping = titleMapping('feedback', stored?.titles ?? {});
   const read = readAnswers('feedback', answer.answers, mapping, book.spreadsheetLocale);
   const at = new Date(answer.at);

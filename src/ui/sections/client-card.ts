@@ -1,6 +1,7 @@
 // One client's card: who they are, what the analysis says, their loyalty account and history,
 // and the forms for the actions staff take from the card.
 import type {
+  CardPart,
   ClientCardView,
   ClientInsights,
   ClientMailView,
@@ -22,6 +23,13 @@ export interface LoadedCard {
   mails: ClientMailView[] | Error;
 }
 
+/** The whole card in one call (one execution); a part that failed becomes its sentence as an Error. */
+export async function loadCard(id: string): Promise<LoadedCard> {
+  const card = await call('getClientCard', id);
+  const settled = <T>(part: CardPart<T>): T | Error => (part.ok ? part.value : new Error(part.error));
+  return { card, insights: settled(card.insights), loyalty: settled(card.loyalty), mails: settled(card.mails) };
+}
+
 const CHANNELS = ['email', 'twitch', 'discord', 'telegram', 'other'] as const;
 
 function facts(pairs: Array<[string, string]>): HTMLElement {
@@ -34,8 +42,25 @@ function failed(error: Error): HTMLElement {
   return el('p', { className: 'error', text: errorText(error) });
 }
 
-function insightsBlock(insights: ClientInsights | Error): HTMLElement {
-  if (insights instanceof Error) return failed(insights);
+/**
+ * A part of the card as the card's one call answered it; a part that failed says why, with a button that
+ * asks for that part alone again.
+ */
+function partBlock<T>(value: T | Error, draw: (value: T) => HTMLElement, again: () => Promise<T>): HTMLElement {
+  if (!(value instanceof Error)) return draw(value);
+  const holder = el('div', { className: 'card-part' });
+  const retry = el('button', { text: t('ui.retry') });
+  const status = statusLine();
+  retry.addEventListener('click', () => {
+    void busy(retry, status, again).then((fresh) => {
+      if (fresh !== undefined) holder.replaceChildren(draw(fresh));
+    });
+  });
+  holder.append(failed(value), el('div', { className: 'inline' }, retry, status));
+  return holder;
+}
+
+function insightsBlock(insights: ClientInsights): HTMLElement {
   const unknown = t('ui.clients.unknown');
   return facts([
     [t('ui.clients.lifecycle'), insights.lifecycle || unknown],
@@ -59,8 +84,7 @@ function insightsBlock(insights: ClientInsights | Error): HTMLElement {
   ]);
 }
 
-function loyaltyBlock(loyalty: LoyaltyCard | Error): HTMLElement {
-  if (loyalty instanceof Error) return failed(loyalty);
+function loyaltyBlock(loyalty: LoyaltyCard): HTMLElement {
   const block = el('div', { className: 'loyalty' });
   block.append(
     facts([
@@ -107,8 +131,7 @@ function loyaltyBlock(loyalty: LoyaltyCard | Error): HTMLElement {
 }
 
 /** Mails received: date, campaign or flow, status; why a mail was skipped or failed below it. */
-function mailsBlock(mails: ClientMailView[] | Error): HTMLElement {
-  if (mails instanceof Error) return failed(mails);
+function mailsBlock(mails: ClientMailView[]): HTMLElement {
   if (mails.length === 0) return el('p', { className: 'secondary', text: t('ui.clients.mailsNone') });
   return el(
     'ul',
@@ -276,9 +299,9 @@ export function cardView(loaded: LoadedCard, reload: () => void): HTMLElement {
         .join(' · '),
     }),
     fiveWBlock(card.fiveW),
-    insightsBlock(loaded.insights),
+    partBlock(loaded.insights, insightsBlock, () => call('getClientInsights', profile.id)),
     el('h3', { text: t('ui.clients.loyalty') }),
-    loyaltyBlock(loaded.loyalty),
+    partBlock(loaded.loyalty, loyaltyBlock, () => call('getLoyaltyCard', profile.id)),
     adjustForm(profile.id, reload),
     loyaltyDesk(profile.id),
     el('h3', { text: t('ui.clients.orders') }),
@@ -295,7 +318,7 @@ export function cardView(loaded: LoadedCard, reload: () => void): HTMLElement {
       ),
     ),
     el('h3', { text: t('ui.clients.mails') }),
-    mailsBlock(loaded.mails),
+    partBlock(loaded.mails, mailsBlock, () => call('getClientMails', profile.id)),
     el('h3', { text: t('ui.clients.requests') }),
     requests,
     requestForm(profile.id, requests),

@@ -5,7 +5,7 @@ import type { ClientSummary } from '../../contract/sidebar-api';
 import { busy, el, field, loadInto, statusLine } from '../dom';
 import type { Section, SectionContext } from '../section';
 import { call } from '../server';
-import { cardView, type LoadedCard } from './client-card';
+import { cardView, loadCard } from './client-card';
 import { importPanel, problemsPanel } from './imports';
 import { loyaltyRunBlock } from './loyalty-desk';
 import { openRequestsPanel } from './requests';
@@ -61,13 +61,19 @@ export const clients: Section = {
       desk.hidden = true;
       card.hidden = false;
       const back = el('button', { className: 'link', text: t('ui.clients.back'), on: { click: () => showResults() } });
-      card.replaceChildren(back);
+      // The name from the search shows at once; the card's one call fills in the rest.
+      const known = lastResults.find((candidate) => candidate.id === id);
+      const shell = known ? el('h2', { text: known.name || known.email }) : null;
+      card.replaceChildren(back, ...(shell ? [shell] : []));
       const body = el('div');
       card.append(body);
       void loadInto(
         body,
         () => loadCard(id),
-        (loaded) => body.append(cardView(loaded, () => open(id))),
+        (loaded) => {
+          shell?.remove();
+          body.append(cardView(loaded, () => open(id)));
+        },
       );
     };
     const showResults = (): void => {
@@ -92,16 +98,3 @@ export const clients: Section = {
     void context;
   },
 };
-
-/** The card's sources, fetched side by side; insights, loyalty and mails may fail on their own. */
-async function loadCard(id: string): Promise<LoadedCard> {
-  const settle = <T>(promise: Promise<T>): Promise<T | Error> =>
-    promise.catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
-  const [card, insights, loyalty, mails] = await Promise.all([
-    call('getClientCard', id),
-    settle(call('getClientInsights', id)),
-    settle(call('getLoyaltyCard', id)),
-    settle(call('getClientMails', id)),
-  ]);
-  return { card, insights, loyalty, mails };
-}
