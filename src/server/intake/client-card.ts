@@ -2,6 +2,7 @@
 // Loyalty, analysis and campaigns add their parts of the card through their own sidebar calls.
 import type { ClientCardView, ClientSummary, FiveWView, RequestView } from '../../contract/sidebar-api';
 import { dueFromOverdueText } from '../../domain/analysis';
+import { calendarDay } from '../../domain/analysis/dates';
 import { enumLabel } from '../../domain/cells/enums';
 import { clientFromRow, feedbackFromRow, orderFromRow, recordsFrom, requestFromRow } from '../../domain/schema';
 import type { Client, ClientRequest, Feedback, Locale, Order } from '../../domain/types';
@@ -94,15 +95,10 @@ function clientSummary(client: Client): ClientSummary {
 
 const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
 
-const DAY_MS = 86_400_000;
 const TOP = 3;
 
 function cellText(value: unknown): string {
   return typeof value === 'string' ? value.trim() : '';
-}
-
-function utcDay(date: Date): number {
-  return Math.floor(date.getTime() / DAY_MS);
 }
 
 /** What, Who, Why, When, Where for one client, from the rows the card already read. */
@@ -142,13 +138,14 @@ export function fiveW(
   for (let index = 1; index < completed.length; index++) {
     const earlier = completed[index - 1];
     const later = completed[index];
-    if (earlier && later) gaps.push(utcDay(later.date) - utcDay(earlier.date));
+    if (earlier && later) gaps.push(calendarDay(later.date) - calendarDay(earlier.date));
   }
   const last = completed.at(-1) ?? null;
   const next = derived['nextOrderExpected'];
   // Once late, the sheet says "overdue by N days" instead of a past day.
   const nextDate = next instanceof Date && !Number.isNaN(next.getTime()) ? next : dueFromOverdueText(next, now);
-  const late = nextDate ? utcDay(now) - utcDay(nextDate) : 0;
+  // Days on the studio's calendar (the spreadsheet's zone), not UTC's.
+  const late = nextDate ? calendarDay(now) - calendarDay(nextDate) : 0;
 
   const channelCounts = new Map<RequestView['channel'], number>();
   for (const request of history.requests)
