@@ -18,6 +18,8 @@ import type { Locale } from '../../domain/types';
 import { translate, type MessageKey } from '../../i18n';
 import { en } from '../../i18n/en';
 import { findSheet, readSettingDescriptions, settingEntries, writeSetting, type Workbook } from '../../sheets';
+import { applyMoneyFormat, MONEY_SHEETS } from '../../sheets/money-formats';
+import { moneyNumberFormat } from '../../domain/cells/money';
 import { UserFacingError } from './respond';
 import { asStaff, staffLocaleFor } from './staff';
 import { missingColumnMessage } from './schema-check';
@@ -215,6 +217,8 @@ export function saveSetting(key: string, value: string): SettingRowView {
           )
         : null;
     writeSetting(book, cleanKey, readable ?? text);
+    // Money columns show the new sign at once, not after the next refresh.
+    if (cleanKey === 'core.currency') applyMoneyFormat(book, MONEY_SHEETS, moneyNumberFormat(text));
     const saved = settingEntries(book).find((entry) => entry.key === cleanKey);
     // The language may just have changed: answer in the new one.
     return rowView(cleanKey, saved, '', book, staffLocaleFor(book));

@@ -1,8 +1,7 @@
 // The Clients section: search by name, email or Twitch channel, and the basic client card.
 // Loyalty, analysis and campaigns add their parts of the card through their own sidebar calls.
 import type { ClientCardView, ClientSummary, FiveWView, RequestView } from '../../contract/sidebar-api';
-import { dueFromOverdueText } from '../../domain/analysis';
-import { calendarDay } from '../../domain/analysis/dates';
+import { clientWhen, dueFromOverdueText } from '../../domain/analysis';
 import { enumLabel } from '../../domain/cells/enums';
 import { clientFromRow, feedbackFromRow, orderFromRow, recordsFrom, requestFromRow } from '../../domain/schema';
 import type { Client, ClientRequest, Feedback, Locale, Order } from '../../domain/types';
@@ -134,18 +133,16 @@ export function fiveW(
     .slice(0, TOP)
     .map((reason) => reason.text);
 
-  const gaps: number[] = [];
-  for (let index = 1; index < completed.length; index++) {
-    const earlier = completed[index - 1];
-    const later = completed[index];
-    if (earlier && later) gaps.push(calendarDay(later.date) - calendarDay(earlier.date));
-  }
   const last = completed.at(-1) ?? null;
   const next = derived['nextOrderExpected'];
   // Once late, the sheet says "overdue by N days" instead of a past day.
   const nextDate = next instanceof Date && !Number.isNaN(next.getTime()) ? next : dueFromOverdueText(next, now);
   // Days on the studio's calendar (the spreadsheet's zone), not UTC's.
-  const late = nextDate ? calendarDay(now) - calendarDay(nextDate) : 0;
+  const { rhythmDays, lateDays: late } = clientWhen(
+    completed.map((order) => order.date),
+    nextDate,
+    now,
+  );
 
   const channelCounts = new Map<RequestView['channel'], number>();
   for (const request of history.requests)
@@ -163,7 +160,7 @@ export function fiveW(
     why: reasons,
     when: {
       orders: completed.length,
-      rhythmDays: gaps.length > 0 ? Math.round(gaps.reduce((sum, gap) => sum + gap, 0) / gaps.length) : null,
+      rhythmDays,
       lastOrder: last ? last.date.toISOString() : null,
       nextExpected: nextDate && late <= 0 ? nextDate.toISOString() : null,
       overdueDays: nextDate && late > 0 ? late : null,
