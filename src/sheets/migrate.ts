@@ -104,7 +104,7 @@ function writeColumns(
   }
 }
 
-function validationRule(
+export function validationRule(
   column: PlannedColumn,
   locale: 'ru' | 'en',
 ): GoogleAppsScript.Spreadsheet.DataValidation | null {

@@ -1,6 +1,6 @@
 // The Studio CRM menu. onOpen may run with AuthMode.NONE (an add-on not yet used in this document):
 // it builds the menu and does nothing else.
-import { translate } from '../../i18n';
+import { translate, type Locale } from '../../i18n';
 import { staffLocale } from './respond';
 
 /** Menu captions and the top-level functions they call; every function here must be exported by index.ts. */
@@ -20,7 +20,11 @@ export const MENU_ITEMS = [
 ] as const;
 
 export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
-  const locale = staffLocale();
+  buildMenu(staffLocale());
+}
+
+/** The menu in `locale`; also rebuilt when staff switch the language in Settings. */
+export function buildMenu(locale: Locale): void {
   const menu = SpreadsheetApp.getUi().createAddonMenu();
   for (const item of MENU_ITEMS) {
     if (item === null) menu.addSeparator();
