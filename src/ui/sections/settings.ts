@@ -58,6 +58,8 @@ const GROUP_OF_AREA: Readonly<Record<string, Group>> = {
   analysis: 'analysis',
   // Staff alerts in the studio's Telegram chat.
   telegram: 'studio',
+  // The tabs the client and order lists are kept on.
+  sheets: 'studio',
 };
 const GROUPS: readonly Group[] = ['studio', 'mail', 'automations', 'loyalty', 'analysis', 'other'];
 
