@@ -23,8 +23,11 @@ describe('ledger reasons in words', () => {
     expect(String(forOrder.at(-1)?.reason)).toBe(
       'Сумма заказа изменена на 6\u00a0000\u00a0₽ [orderChanged amount=6000]',
     );
-    // The tier bonuses the amount reached are sentences too.
-    expect(ledger.map((row) => String(row.reason))).toContain('Достигнут уровень VIP [tierUp tier=VIP]');
+    // The tier bonuses the amount reached are sentences too; the suffix keeps when the threshold was crossed
+    // (the order O-1 completed 2026-11-20 12:00 UTC).
+    expect(ledger.map((row) => String(row.reason))).toContain(
+      'Достигнут уровень VIP [tierUp tier=VIP reachedAt=2026-11-20T12:00:00.000Z]',
+    );
     // No catalog key is left in any Reason cell.
     for (const row of ledger) expect(String(row.reason)).not.toMatch(/loyalty\.reason\./);
   });
