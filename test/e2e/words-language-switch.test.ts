@@ -85,6 +85,15 @@ describe('switching the staff language in Settings', () => {
     const menuCaptions = (emu.spreadsheet.ui.menus().at(-1)?.items ?? []).map((item) => item.caption);
     expect(menuCaptions).toContain('Open sidebar');
     expect(menuCaptions).not.toContain('Открыть боковую панель');
+
+    // Reopening the document: onOpen (LIMITED, the document readable) builds the menu in Settings' English;
+    // under NONE it cannot read Settings and uses the account's Russian.
+    const openedCaptions = (authMode: string) => {
+      app.run('onOpen', [{ authMode }], { kind: 'simpleTrigger' });
+      return (emu.spreadsheet.ui.menus().at(-1)?.items ?? []).map((item) => item.caption);
+    };
+    expect(openedCaptions('LIMITED')).toContain('Open sidebar');
+    expect(openedCaptions('NONE')).toContain('Открыть боковую панель');
   });
 
   it('ru → en → ru gives back every cell of every sheet; saving en twice changes nothing the second time', () => {
