@@ -49,6 +49,13 @@ export function relabelWorkbook(book: Workbook, target: Locale): RelabelReport {
       for (const column of spec.columns) relistColumn(sheet, header, column, target);
     }
   });
+  // The Dashboard is the add-on's tab too (not a schema sheet): the next refresh writes it under the new name.
+  const dashboard = catalogEntry('analysis.dashboard.sheetName');
+  const oldDashboard = book.spreadsheet.getSheetByName(dashboard[target === 'ru' ? 'en' : 'ru']);
+  if (oldDashboard && !book.spreadsheet.getSheetByName(dashboard[target])) {
+    oldDashboard.setName(dashboard[target]);
+    report.renamedTabs += 1;
+  }
   delete book.headerCache;
   book.locale = target;
   return report;

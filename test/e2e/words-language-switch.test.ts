@@ -109,4 +109,15 @@ describe('switching the staff language in Settings', () => {
     app.callFromClient('saveSetting', 'core.locale', 'ru');
     expect(workbookState(emu)).toEqual(ruState);
   });
+
+  it('the Dashboard tab follows too, so the next refresh writes into it rather than a second one', () => {
+    const { emu, app } = ruStudio();
+    app.run('refreshAnalysis', [], { kind: 'menu' });
+    expect(emu.spreadsheet.sheetNames()).toContain('Дашборд');
+    app.callFromClient('saveSetting', 'core.locale', 'en');
+    app.run('refreshAnalysis', [], { kind: 'menu' });
+    const names = emu.spreadsheet.sheetNames();
+    expect(names).toContain('Dashboard');
+    expect(names).not.toContain('Дашборд');
+  });
 });
