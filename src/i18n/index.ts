@@ -3,6 +3,7 @@ import { en, type MessageKey } from './en';
 import { ru } from './ru';
 
 export type { MessageKey, Locale };
+export { pluralForm, type PluralForm } from './plural';
 export type MessageParams = Record<string, string | number>;
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { en, ru };

@@ -105,7 +105,7 @@ function writeColumns(
   }
 }
 
-function validationRule(
+export function validationRule(
   column: PlannedColumn,
   locale: 'ru' | 'en',
 ): GoogleAppsScript.Spreadsheet.DataValidation | null {

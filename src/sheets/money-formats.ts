@@ -4,6 +4,9 @@ import { mapHeaders, renamesFromSettings, sheetSpec, type SheetKey } from '../do
 import { findSheet, settingEntries } from './table';
 import type { Workbook } from './workbook';
 
+/** The sheets with money columns in the studio's currency. */
+export const MONEY_SHEETS: readonly SheetKey[] = ['clients', 'orders', 'campaigns'];
+
 /** Sets `format` on every money column of the sheets (one header read and one format write per column). */
 export function applyMoneyFormat(book: Workbook, keys: readonly SheetKey[], format: string): void {
   for (const key of keys) {

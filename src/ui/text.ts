@@ -1,5 +1,5 @@
 // The sidebar's strings: the shared catalogs, in the language the server chose at boot.
-import { translate, type MessageKey, type MessageParams } from '../i18n';
+import { pluralForm, translate, type MessageKey, type MessageParams } from '../i18n';
 import type { Locale } from '../domain/types';
 
 let current: Locale = 'en';
@@ -88,16 +88,9 @@ export function wallClockValue(iso: string | null | undefined): string {
   return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}`;
 }
 
-/** The plural category of a count in the staff language (ru: one/few/many; en: one/other). */
-export function pluralForm(count: number): 'one' | 'few' | 'many' | 'other' {
-  const category = new Intl.PluralRules(current === 'ru' ? 'ru-RU' : 'en-GB').select(count);
-  return category === 'one' || category === 'few' || category === 'many' ? category : 'other';
-}
-
 /** `624 балла`, `1 point`: the count with the catalog word of its plural form. */
 export function countOf(count: number, word: 'points' | 'days'): string {
-  const form = pluralForm(count);
-  return t(`ui.count.${word}.${form === 'other' && current === 'ru' ? 'many' : form}` as MessageKey, {
+  return t(`ui.count.${word}.${pluralForm(current, count)}` as MessageKey, {
     count: formatNumber(count),
   });
 }

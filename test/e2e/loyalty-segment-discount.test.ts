@@ -84,16 +84,17 @@ describe('personal discount by segment', () => {
     const studio = discountStudio(withSegmentDiscount);
     const campaignId = createCampaign(studio);
     const preview = (id: string) => studio.call<CampaignPreview>('previewCampaign', campaignId, id);
-    expect(preview('C-0001').text).toContain('Ваша скидка: 12%');
-    expect(preview('C-0002').text).toContain('Ваша скидка: 5%');
-    expect(preview('C-0003').text).toContain('Ваша скидка: 15%');
+    // Russian writes a (no-break) space before the percent sign.
+    expect(preview('C-0001').text).toContain('Ваша скидка: 12\u00a0%');
+    expect(preview('C-0002').text).toContain('Ваша скидка: 5\u00a0%');
+    expect(preview('C-0003').text).toContain('Ваша скидка: 15\u00a0%');
     expect(preview('C-0001').problems).toEqual([]);
 
     studio.call('sendCampaign', campaignId, confirmedCount(studio, campaignId));
     const bodyTo = (email: string) => studio.emu.mail.outbox.find((mail) => mail.to.includes(email))?.body ?? '';
-    expect(bodyTo('c-0001@example.com')).toContain('Ваша скидка: 12%');
-    expect(bodyTo('c-0002@example.com')).toContain('Ваша скидка: 5%');
-    expect(bodyTo('c-0003@example.com')).toContain('Ваша скидка: 15%');
+    expect(bodyTo('c-0001@example.com')).toContain('Ваша скидка: 12\u00a0%');
+    expect(bodyTo('c-0002@example.com')).toContain('Ваша скидка: 5\u00a0%');
+    expect(bodyTo('c-0003@example.com')).toContain('Ваша скидка: 15\u00a0%');
   });
 
   it('previewCampaign makes the same Apps Script calls for 3 clients and for 63', () => {
@@ -102,7 +103,7 @@ describe('personal discount by segment', () => {
       const campaignId = createCampaign(studio);
       studio.emu.rt.resetCounts();
       const preview = studio.call<CampaignPreview>('previewCampaign', campaignId, 'C-0001');
-      expect(preview.text).toContain(`Ваша скидка: ${settings === withSegmentDiscount ? 12 : 5}%`);
+      expect(preview.text).toContain(`Ваша скидка: ${settings === withSegmentDiscount ? 12 : 5}\u00a0%`);
       expect(preview.recipients).toBe(3 + extraClients);
       return studio.emu.rt.snapshotCounts();
     };

@@ -52,7 +52,8 @@ describe('a damaged Settings sheet', () => {
     const { app, hands } = damagedStudio();
     app.callFromClient('saveSetting', 'core.locale', 'en');
     expect(failureOf(() => app.callFromClient('getClientCard', 'C-404'))).not.toMatch(/[а-я]/i);
-    hands.run('overwriteHeader', ['Настройки'], { kind: 'test' });
+    // Switching to English renamed the add-on's tabs: the Settings tab is "Settings" now.
+    hands.run('overwriteHeader', ['Settings'], { kind: 'test' });
     const message = failureOf(() => app.callFromClient('getClientCard', 'C-404'));
     expect(message).toMatch(/C-404/);
     expect(message).toMatch(/[а-я]/i);

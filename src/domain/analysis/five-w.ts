@@ -3,6 +3,7 @@
 import type { ClientId, ClientRequest, Order, RequestChannel } from '../types';
 import type { ClientProfile } from './profiles';
 import { median } from './client-care';
+import { calendarDaysBetween } from './dates';
 
 export interface SegmentFiveW {
   clients: number;
@@ -79,5 +80,26 @@ export function segmentFiveW(
       ),
       channel: mostCommon(requests.filter((request) => members.has(request.clientId)).map((r) => r.channel)),
     },
+  };
+}
+
+/**
+ * One client's "When" on the studio's calendar: the mean rhythm in days between consecutive completed orders
+ * (dates in order), and how many days `now` is past the expected next order (0 or less: not late).
+ */
+export function clientWhen(
+  orderDates: readonly Date[],
+  nextExpected: Date | null,
+  now: Date,
+): { rhythmDays: number | null; lateDays: number } {
+  const gaps: number[] = [];
+  for (let index = 1; index < orderDates.length; index++) {
+    const earlier = orderDates[index - 1];
+    const later = orderDates[index];
+    if (earlier && later) gaps.push(calendarDaysBetween(earlier, later));
+  }
+  return {
+    rhythmDays: gaps.length > 0 ? Math.round(gaps.reduce((sum, gap) => sum + gap, 0) / gaps.length) : null,
+    lateDays: nextExpected ? calendarDaysBetween(nextExpected, now) : 0,
   };
 }

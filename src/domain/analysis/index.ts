@@ -37,7 +37,7 @@ export {
   type MonthFeedback,
   type MonthRevenue,
 } from './monthly';
-export { segmentFiveW, type SegmentFiveW } from './five-w';
+export { clientWhen, segmentFiveW, type SegmentFiveW } from './five-w';
 export { buildClientProfiles, type ClientProfile, type ProfileOptions } from './profiles';
 export {
   quintileScores,

@@ -1,6 +1,7 @@
 // Merge fields: the built-in ones every mail may use, and every Clients column by its header.
 import { foldLabel } from '../cells/enums';
 import { catalogEntry } from '../../i18n/labels';
+import { pluralForm, translate } from '../../i18n';
 import { birthdayParts } from '../analysis/dates';
 import { wallParts } from '../cells/dates';
 import { isDate } from '../cells/result';
@@ -115,6 +116,9 @@ export function clientMergeValues(
     merged[foldFieldName('points')] = numberText(points, locale);
     merged[foldFieldName('points_text')] = pointsText(points, locale);
   }
+  const discount = values['discount'];
+  if (typeof discount === 'number' && Number.isFinite(discount))
+    merged[foldFieldName('discount')] = percentText(discount, locale);
   return merged;
 }
 
@@ -140,15 +144,14 @@ export function isoDayText(iso: string, locale: Locale): string {
   return `${match[3]}.${match[2]}.${match[1]}`;
 }
 
+/** "10 %" in Russian (a no-break space before the sign, as Russian typesetting writes it), "10%" in English. */
+export function percentText(value: number, locale: Locale): string {
+  return `${numberText(value, locale)}${locale === 'ru' ? '\u00a0%' : '%'}`;
+}
+
 /** "624 балла", "5 баллов", "1 балл"; "1 point", "624 points": the number with its word, in the client's language. */
 export function pointsText(points: number, locale: Locale): string {
-  const number = numberText(points, locale);
-  if (locale === 'en') return `${number} ${Math.abs(points) === 1 ? 'point' : 'points'}`;
-  if (!Number.isInteger(points)) return `${number} балла`; // a fraction takes the genitive singular
-  const n = Math.abs(points) % 100;
-  const last = n % 10;
-  const word = n >= 11 && n <= 14 ? 'баллов' : last === 1 ? 'балл' : last >= 2 && last <= 4 ? 'балла' : 'баллов';
-  return `${number} ${word}`;
+  return translate(locale, `ui.count.points.${pluralForm(locale, points)}`, { count: numberText(points, locale) });
 }
 
 /** Every field name a template may use, given the staff columns of the Clients sheet. */

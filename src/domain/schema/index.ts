@@ -14,3 +14,4 @@ export * from './delimited';
 export * from './importing';
 export * from './intake';
 export * from './problems';
+export { relabelTable, type RelabelResult } from './relabel';

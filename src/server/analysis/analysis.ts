@@ -24,7 +24,7 @@ import type { ClientId, Locale } from '../../domain/types';
 import { translate } from '../../i18n';
 import { openWorkbook, updateRows, writeProblems, type RowUpdate, type Workbook } from '../../sheets';
 import { writeDashboard, type DashboardLayout } from '../../sheets/dashboard';
-import { applyMoneyFormat } from '../../sheets/money-formats';
+import { applyMoneyFormat, MONEY_SHEETS } from '../../sheets/money-formats';
 import { moneyNumberFormat } from '../../domain/cells/money';
 import { writeDocumentJson } from '../../services/document-state';
 import { readStudio, segmentRowProblems, type StudioData } from '../../sheets/studio';
@@ -197,7 +197,7 @@ export function refreshStudio(book: Workbook, asOf: Date): RefreshOutcome {
   });
   const analysis = analyse(data, asOf, clv);
   writeClientColumns(book, data, analysis, clv, asOf);
-  applyMoneyFormat(book, ['clients', 'orders', 'campaigns'], moneyNumberFormat(data.currency));
+  applyMoneyFormat(book, MONEY_SHEETS, moneyNumberFormat(data.currency));
   writeSegmentCounts(book, data, analysis, asOf);
   const clvMessage = clvStatusText(book.locale, clv.models, clv.repeatBuyers);
   const saved = data.savedSegments.flatMap((segment) => (segment.ok ? [segment.segment] : []));

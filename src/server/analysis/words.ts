@@ -1,15 +1,6 @@
 // Analysis in staff's words: counts with their plural form, money in the studio's currency.
 import type { Locale } from '../../domain/types';
-import { translate, type MessageKey } from '../../i18n';
-
-export type PluralForm = 'one' | 'few' | 'many' | 'other';
-
-/** The catalog form for a count: Russian one/few/many (fractions read as many), English one/other. */
-export function pluralForm(locale: Locale, count: number): PluralForm {
-  const category = new Intl.PluralRules(locale === 'ru' ? 'ru-RU' : 'en-GB').select(count);
-  if (category === 'one' || category === 'few' || category === 'many') return category;
-  return locale === 'ru' ? 'many' : 'other';
-}
+import { pluralForm, translate, type MessageKey } from '../../i18n';
 
 /** `задерживается на 22 дня`, `overdue by 1 day`: the Clients sheet's words for a late next order. */
 export function overdueText(locale: Locale, days: number): string {

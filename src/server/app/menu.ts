@@ -1,7 +1,9 @@
 // The Studio CRM menu. onOpen may run with AuthMode.NONE (an add-on not yet used in this document):
-// it builds the menu and does nothing else.
-import { translate } from '../../i18n';
+// it builds the menu and does nothing else; with the document readable, the menu speaks Settings' language.
+import { translate, type Locale } from '../../i18n';
+import { openWorkbook } from '../../sheets';
 import { staffLocale } from './respond';
+import { staffLocaleFor } from './staff';
 
 /** Menu captions and the top-level functions they call; every function here must be exported by index.ts. */
 export const MENU_ITEMS = [
@@ -19,8 +21,22 @@ export const MENU_ITEMS = [
   ['menu.help', 'showHelp'],
 ] as const;
 
-export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
-  const locale = staffLocale();
+export function onOpen(event?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  buildMenu(menuLocale(event));
+}
+
+/** The staff language from Settings when the document may be read; under NONE (or if reading fails) the account's. */
+function menuLocale(event?: GoogleAppsScript.Events.SheetsOnOpen): Locale {
+  if (!event || String(event.authMode) === 'NONE') return staffLocale();
+  try {
+    return staffLocaleFor(openWorkbook());
+  } catch {
+    return staffLocale();
+  }
+}
+
+/** The menu in `locale`; also rebuilt when staff switch the language in Settings. */
+export function buildMenu(locale: Locale): void {
   const menu = SpreadsheetApp.getUi().createAddonMenu();
   for (const item of MENU_ITEMS) {
     if (item === null) menu.addSeparator();

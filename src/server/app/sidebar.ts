@@ -18,6 +18,10 @@ import type { Locale } from '../../domain/types';
 import { translate, type MessageKey } from '../../i18n';
 import { en } from '../../i18n/en';
 import { findSheet, readSettingDescriptions, settingEntries, writeSetting, type Workbook } from '../../sheets';
+import { applyMoneyFormat, MONEY_SHEETS } from '../../sheets/money-formats';
+import { moneyNumberFormat } from '../../domain/cells/money';
+import { relabelWorkbook } from '../../sheets/relabel';
+import { buildMenu } from './menu';
 import { UserFacingError } from './respond';
 import { asStaff, staffLocaleFor } from './staff';
 import { missingColumnMessage } from './schema-check';
@@ -215,6 +219,14 @@ export function saveSetting(key: string, value: string): SettingRowView {
           )
         : null;
     writeSetting(book, cleanKey, readable ?? text);
+    // Money columns show the new sign at once, not after the next refresh.
+    if (cleanKey === 'core.currency') applyMoneyFormat(book, MONEY_SHEETS, moneyNumberFormat(text));
+    // A new staff language: the add-on's own tabs, headers and list words follow it, and the menu too.
+    if (cleanKey === 'core.locale') {
+      const target = staffLocaleFor(book);
+      relabelWorkbook(book, target);
+      buildMenu(target);
+    }
     const saved = settingEntries(book).find((entry) => entry.key === cleanKey);
     // The language may just have changed: answer in the new one.
     return rowView(cleanKey, saved, '', book, staffLocaleFor(book));

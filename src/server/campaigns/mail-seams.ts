@@ -54,7 +54,8 @@ export function loyaltyFieldsFor(
       fields.set(id, {
         points: loyalty.points,
         tier: loyalty.tier,
-        ...(loyalty.discount > 0 ? { discount: `${loyalty.discount}%` } : {}),
+        // A number: the merge writes it as each mail's language does ("10 %" / "10%").
+        ...(loyalty.discount > 0 ? { discount: loyalty.discount } : {}),
         ...(loyalty.discount_code ? { discount_code: loyalty.discount_code } : {}),
         ...(loyalty.recommendations.length > 0 ? { recommendation: loyalty.recommendations } : {}),
         ...(loyalty.referral_code ? { referral_code: loyalty.referral_code } : {}),

@@ -8,7 +8,7 @@ import type {
   FiveWView,
   RequestView,
 } from '../../contract/sidebar-api';
-import { dueFromOverdueText } from '../../domain/analysis';
+import { clientWhen, dueFromOverdueText } from '../../domain/analysis';
 import { enumLabel } from '../../domain/cells/enums';
 import { clientFromRow, feedbackFromRow, orderFromRow, recordsFrom, requestFromRow } from '../../domain/schema';
 import type { Client, ClientRequest, Feedback, Locale, Order } from '../../domain/types';
@@ -126,15 +126,10 @@ function clientSummary(client: Client): ClientSummary {
 
 const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
 
-const DAY_MS = 86_400_000;
 const TOP = 3;
 
 function cellText(value: unknown): string {
   return typeof value === 'string' ? value.trim() : '';
-}
-
-function utcDay(date: Date): number {
-  return Math.floor(date.getTime() / DAY_MS);
 }
 
 /** What, Who, Why, When, Where for one client, from the rows the card already read. */
@@ -170,17 +165,16 @@ export function fiveW(
     .slice(0, TOP)
     .map((reason) => reason.text);
 
-  const gaps: number[] = [];
-  for (let index = 1; index < completed.length; index++) {
-    const earlier = completed[index - 1];
-    const later = completed[index];
-    if (earlier && later) gaps.push(utcDay(later.date) - utcDay(earlier.date));
-  }
   const last = completed.at(-1) ?? null;
   const next = derived['nextOrderExpected'];
   // Once late, the sheet says "overdue by N days" instead of a past day.
   const nextDate = next instanceof Date && !Number.isNaN(next.getTime()) ? next : dueFromOverdueText(next, now);
-  const late = nextDate ? utcDay(now) - utcDay(nextDate) : 0;
+  // Days on the studio's calendar (the spreadsheet's zone), not UTC's.
+  const { rhythmDays, lateDays: late } = clientWhen(
+    completed.map((order) => order.date),
+    nextDate,
+    now,
+  );
 
   const channelCounts = new Map<RequestView['channel'], number>();
   for (const request of history.requests)
@@ -198,7 +192,7 @@ export function fiveW(
     why: reasons,
     when: {
       orders: completed.length,
-      rhythmDays: gaps.length > 0 ? Math.round(gaps.reduce((sum, gap) => sum + gap, 0) / gaps.length) : null,
+      rhythmDays,
       lastOrder: last ? last.date.toISOString() : null,
       nextExpected: nextDate && late <= 0 ? nextDate.toISOString() : null,
       overdueDays: nextDate && late > 0 ? late : null,

@@ -1,0 +1,102 @@
+// The add-on's own tabs, headers and list cells in the staff's new language, after core.locale changes.
+// Staff's columns, renamed headers, chosen tabs and every other value stay as they are (src/domain/schema/relabel.ts).
+import { catalogEntry } from '../i18n/labels';
+import type { Locale } from '../domain/types';
+import { relabelTable, renamesFromSettings, SCHEMA, type ColumnSpec, type RelabelResult } from '../domain/schema';
+import { chosenSheetNames } from '../domain/schema';
+import { withLock } from '../services/locks';
+import { validationRule } from './migrate';
+import { findSheet, settingEntries } from './table';
+import type { Workbook } from './workbook';
+
+export interface RelabelReport {
+  renamedTabs: number;
+  changedSheets: number;
+}
+
+/**
+ * One read of values and formulas per sheet. Writes: the header row's changed span, and each list column's
+ * changed rows. Never the whole sheet: writing back a value read as text ("1", "007") would turn it into a number.
+ */
+export function relabelWorkbook(book: Workbook, target: Locale): RelabelReport {
+  const report: RelabelReport = { renamedTabs: 0, changedSheets: 0 };
+  const settings = settingEntries(book);
+  const chosen = chosenSheetNames(settings);
+  withLock('database', () => {
+    for (const spec of SCHEMA) {
+      const sheet = findSheet(book, spec.key);
+      if (!sheet) continue;
+      const names = catalogEntry(spec.name);
+      // A tab staff chose (Settings sheets.*) or named themselves keeps its name; the add-on's own follows the language.
+      const own = chosen[spec.key] !== sheet.getName() && [names.ru, names.en].includes(sheet.getName());
+      if (own && sheet.getName() !== names[target] && !book.spreadsheet.getSheetByName(names[target])) {
+        sheet.setName(names[target]);
+        report.renamedTabs += 1;
+      }
+      if (sheet.getLastRow() === 0 || sheet.getLastColumn() === 0) continue;
+      const range = sheet.getRange(1, 1, sheet.getLastRow(), sheet.getLastColumn());
+      const values = range.getValues();
+      const formulas = range.getFormulas();
+      const result = relabelTable(spec, values, target, {
+        renames: renamesFromSettings(settings, spec.key),
+        formulas,
+      });
+      if (result.headerColumns.length === 0 && result.bodyColumns.length === 0) continue;
+      report.changedSheets += 1;
+      writeChanged(sheet, values, result);
+      // The dropdowns offer the new words, so the rewritten cells are valid ones.
+      const header = result.rows[0] ?? [];
+      for (const column of spec.columns) relistColumn(sheet, header, column, target);
+    }
+  });
+  // The Dashboard is the add-on's tab too (not a schema sheet): the next refresh writes it under the new name.
+  const dashboard = catalogEntry('analysis.dashboard.sheetName');
+  const oldDashboard = book.spreadsheet.getSheetByName(dashboard[target === 'ru' ? 'en' : 'ru']);
+  if (oldDashboard && !book.spreadsheet.getSheetByName(dashboard[target])) {
+    oldDashboard.setName(dashboard[target]);
+    report.renamedTabs += 1;
+  }
+  delete book.headerCache;
+  book.locale = target;
+  return report;
+}
+
+function writeChanged(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  before: readonly (readonly unknown[])[],
+  result: RelabelResult,
+): void {
+  const header = result.rows[0] ?? [];
+  const first = result.headerColumns[0];
+  const last = result.headerColumns.at(-1);
+  if (first !== undefined && last !== undefined)
+    sheet.getRange(1, first + 1, 1, last - first + 1).setValues([header.slice(first, last + 1)]);
+  for (const column of result.bodyColumns) {
+    const rows = result.rows.map((row, index) => (index > 0 && row[column] !== before[index]?.[column] ? index : -1));
+    const changed = rows.filter((index) => index > 0);
+    const top = Math.min(...changed);
+    const bottom = Math.max(...changed);
+    sheet
+      .getRange(top + 1, column + 1, bottom - top + 1, 1)
+      .setValues(result.rows.slice(top, bottom + 1).map((row) => [row[column]]));
+  }
+}
+
+function relistColumn(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  header: readonly unknown[],
+  column: ColumnSpec,
+  target: Locale,
+): void {
+  if (column.validation?.kind !== 'list') return;
+  const index = header.indexOf(catalogEntry(column.header)[target]);
+  if (index < 0) return;
+  // Only a dropdown the add-on put there (setup's own columns): a column staff made keeps its validation or none.
+  const existing = sheet.getRange(2, index + 1).getDataValidation();
+  if (!existing || existing.getCriteriaType() !== SpreadsheetApp.DataValidationCriteria.VALUE_IN_LIST) return;
+  const rule = validationRule(
+    { key: column.key, header: '', position: index + 1, validation: column.validation },
+    target,
+  );
+  if (rule) sheet.getRange(2, index + 1, Math.max(sheet.getMaxRows() - 1, 1), 1).setDataValidation(rule);
+}
