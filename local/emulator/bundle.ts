@@ -102,7 +102,11 @@ export function loadBundleSource(emu: Emulator, source: string, fileName = 'Code
     return runIn(fn, args, context);
   };
 
-  const runIn = (fn: string, args: unknown[] | ((realm: vm.Context) => unknown[]), context: ExecutionContext): unknown => {
+  const runIn = (
+    fn: string,
+    args: unknown[] | ((realm: vm.Context) => unknown[]),
+    context: ExecutionContext,
+  ): unknown => {
     const kind = context.kind;
     return emu.withContext(context, () =>
       emu.rt.runExecution(fn === 'doGet' ? 'doGet' : `${kind}:${fn}`, () => {
