@@ -156,7 +156,7 @@ export function mergeSources(
     sign: options.links ? makeSigner() : null,
     loyalty:
       options.loyalty === false
-        ? new Map()
+        ? new Map<ClientId, LoyaltyMergeFields>()
         : loyaltyFieldsFor(book, options.recipients ?? clients.map((client) => client.id), options.campaignId),
     feedbackLink: feedbackLinks(),
     telegramLink: telegramLinkMaker(options.links),
