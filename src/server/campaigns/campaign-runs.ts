@@ -426,9 +426,14 @@ export function runCampaigns(
       if (startRaw !== '[]') store.setProperty(WAITING_KEY, '[]');
     } else if (startRaw !== null) {
       // Cleared only if nobody marked meanwhile: that campaign may have started after this run read them.
-      withLock('database', () => {
-        if (store.getProperty(WAITING_KEY) === startRaw) store.deleteProperty(WAITING_KEY);
-      });
+      // With the database busy (a staff press) the mark stays: the next continueCampaigns finds nothing to do.
+      withLock(
+        'database',
+        () => {
+          if (store.getProperty(WAITING_KEY) === startRaw) store.deleteProperty(WAITING_KEY);
+        },
+        { ifBusy: () => undefined },
+      );
     }
     const outOfTime = Date.now() + run.closingReserveMs > run.deadline;
     const after = more && (run.progressed || outOfTime) ? CONTINUE_AFTER_MS : RETRY_AFTER_MS;
