@@ -6,7 +6,7 @@ import {
   newSendRows,
   type RecipientDecision,
 } from '../../domain/campaigns/exclusions';
-import { withLock, withSendLock } from '../../services/locks';
+import { BusyError, withLock, withSendLock } from '../../services/locks';
 import { failureStreak } from '../../domain/campaigns/sending';
 import type { CampaignSettings } from '../../domain/campaigns/settings';
 import { campaignCounts, isDue, transitionCampaign } from '../../domain/campaigns/state';
@@ -417,7 +417,13 @@ export function runCampaigns(
         more = true;
         break;
       }
-      if (runCampaign(run, row) === 'sending') more = true;
+      try {
+        if (runCampaign(run, row) === 'sending') more = true;
+      } catch (error) {
+        // A staff press holding the database past the wait: this campaign goes on in the next run.
+        if (!(error instanceof BusyError)) throw error;
+        more = true;
+      }
     }
     // A draft or intent left unsettled (Gmail failed while settling) keeps the next run coming, to clean it up.
     const unsettled = journalPending(store, mailbox);
