@@ -13,6 +13,8 @@ module.exports = {
   module: {
     rules: [{ test: /\.ts$/, loader: 'esbuild-loader', options: { target: 'es2020' } }],
   },
-  optimization: { minimize: false },
+  // Modules joined into one scope: Apps Script evaluates the whole file at the start of every execution, and
+  // per-module wrappers and export getters made that start about twice as slow (the emulator does the same).
+  optimization: { minimize: false, concatenateModules: true },
   plugins: [new GasPlugin({ autoGlobalExportsFiles: ['src/server/index.ts'] })],
 };

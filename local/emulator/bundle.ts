@@ -34,7 +34,7 @@ export interface BundleApp {
   callFromClient(fn: string, ...args: unknown[]): unknown;
   /** A GET of the web app: `params` as an object (a list for a repeated name) or a query string. */
   doGet(params?: Record<string, string | string[]> | string): WebAppResponse;
-  /** The vm context, for tests that look at the script's globals. */
+  /** The realm the file was evaluated in at load, for tests that look at the script's globals; each execution gets a fresh one. */
   readonly sandbox: vm.Context;
 }
 
@@ -42,15 +42,55 @@ export function loadBundle(emu: Emulator, codePath = 'dist/Code.js'): BundleApp 
   return loadBundleSource(emu, readFileSync(codePath, 'utf8'), codePath);
 }
 
-/** The same from source text: tests hand a small script in directly. */
-export function loadBundleSource(emu: Emulator, source: string, fileName = 'Code.js'): BundleApp {
-  const sandbox = vm.createContext(emu.globals(), { name: fileName });
-  vm.runInContext(builtinBindings(source) + source, sandbox, { filename: fileName });
-  // The context's own JSON, so values handed to the script are objects of its realm, as in Apps Script.
-  const contextJson = vm.runInContext('JSON', sandbox) as JSON;
-  const templates = new Map<string, (...args: unknown[]) => void>();
+// Compiled once per source text: sweeps build hundreds of emulators over the same dist/Code.js, and a vm.Script
+// is not bound to a context, so every realm runs the same compiled code.
+const compiled = new Map<string, vm.Script>();
+const COMPILED_KEPT = 4;
 
-  const run = (fn: string, args: unknown[] = [], options: RunOptions = {}): unknown => {
+function compile(source: string, fileName: string): vm.Script {
+  const key = `${fileName}\n${source}`;
+  let script = compiled.get(key);
+  if (!script) {
+    script = new vm.Script(builtinBindings(source) + source, { filename: fileName });
+    if (compiled.size >= COMPILED_KEPT) compiled.delete(compiled.keys().next().value as string);
+    compiled.set(key, script);
+  }
+  return script;
+}
+
+const REALM_JSON = new vm.Script('JSON');
+
+/** A template's body, compiled once and made a function in whichever realm evaluates it. */
+const templateScripts = new Map<string, vm.Script>();
+
+function templateIn(realm: vm.Context, code: string, fileName: string): (...args: unknown[]) => void {
+  let script = templateScripts.get(code);
+  if (!script) {
+    script = new vm.Script(`(function (output, __print, __scope) { with (__scope) {\n${code}\n} })`, {
+      filename: `${fileName}#template`,
+    });
+    templateScripts.set(code, script);
+  }
+  return script.runInContext(realm) as (...args: unknown[]) => void;
+}
+
+/**
+ * The same from source text: tests hand a small script in directly. As on Google, every execution evaluates
+ * the file afresh in a realm of its own, so nothing a module-level variable holds outlives the execution.
+ */
+export function loadBundleSource(emu: Emulator, source: string, fileName = 'Code.js'): BundleApp {
+  const script = compile(source, fileName);
+  const freshRealm = (): vm.Context => {
+    const realm = vm.createContext(emu.globals(), { name: fileName });
+    script.runInContext(realm);
+    return realm;
+  };
+  // Evaluated once at load, outside any execution: a broken file fails here, and hasHandler and `sandbox` read it.
+  const sandbox = freshRealm();
+  /** The realms of the executions running now, innermost last (an interleaved execution nests in another). */
+  const realms: vm.Context[] = [];
+
+  const run = (fn: string, args: unknown[] | ((realm: vm.Context) => unknown[]) = [], options: RunOptions = {}) => {
     const kind = options.kind ?? 'client';
     if (options.as !== undefined && !emu.accounts.has(options.as))
       throw new Error(`no account ${options.as}: add it with emu.accounts.add`);
@@ -62,13 +102,23 @@ export function loadBundleSource(emu: Emulator, source: string, fileName = 'Code
     return runIn(fn, args, context);
   };
 
-  const runIn = (fn: string, args: unknown[], context: ExecutionContext): unknown => {
+  const runIn = (
+    fn: string,
+    args: unknown[] | ((realm: vm.Context) => unknown[]),
+    context: ExecutionContext,
+  ): unknown => {
     const kind = context.kind;
     return emu.withContext(context, () =>
       emu.rt.runExecution(fn === 'doGet' ? 'doGet' : `${kind}:${fn}`, () => {
-        const handler = (sandbox as Record<string, unknown>)[fn];
+        const realm = freshRealm();
+        const handler = (realm as Record<string, unknown>)[fn];
         if (typeof handler !== 'function') throw new AppsScriptError(`Script function not found: ${fn}`);
-        return (handler as (...callArgs: unknown[]) => unknown)(...args);
+        realms.push(realm);
+        try {
+          return (handler as (...callArgs: unknown[]) => unknown)(...(typeof args === 'function' ? args(realm) : args));
+        } finally {
+          realms.pop();
+        }
       }),
     );
   };
@@ -77,24 +127,19 @@ export function loadBundleSource(emu: Emulator, source: string, fileName = 'Code
     runHandler: (handler, args, context) => runIn(handler, args, context),
     hasHandler: (name) => typeof (sandbox as Record<string, unknown>)[name] === 'function',
     evaluateTemplate: (code, output, print, scope) => {
-      let body = templates.get(code);
-      if (!body) {
-        body = vm.runInContext(`(function (output, __print, __scope) { with (__scope) {\n${code}\n} })`, sandbox, {
-          filename: `${fileName}#template`,
-        }) as (...args: unknown[]) => void;
-        templates.set(code, body);
-      }
-      body(output, print, scope);
+      templateIn(realms[realms.length - 1] ?? sandbox, code, fileName)(output, print, scope);
     },
   };
   emu.attachBundle(runner);
 
-  const inRealm = <T>(value: T): T => (value === undefined ? value : (contextJson.parse(JSON.stringify(value)) as T));
+  // Values handed to the script are objects of its realm (made by that realm's JSON), as in Apps Script.
+  const inRealm = <T>(realm: vm.Context, value: T): T =>
+    value === undefined ? value : ((REALM_JSON.runInContext(realm) as JSON).parse(JSON.stringify(value)) as T);
 
   return {
     sandbox,
     functions: () => topLevelFunctions(source),
-    run,
+    run: (fn, args, options) => run(fn, args, options),
     callFromClient: (fn, ...args) => {
       // The page's google.script.run offers only the script's public functions: a private one (trailing `_`)
       // or an unknown name is no method of it, so the call fails in the page before reaching the server.
@@ -104,14 +149,14 @@ export function loadBundleSource(emu: Emulator, source: string, fileName = 'Code
       const legal = clientArguments(args);
       let result: unknown;
       try {
-        result = run(fn, legal.map(inRealm), { kind: 'client' });
+        result = run(fn, (realm) => legal.map((value) => inRealm(realm, value)), { kind: 'client' });
       } catch (error) {
         throw new ClientCallError(messageOf(error));
       }
       return clientResult(result);
     },
     doGet: (params = {}) => {
-      const result = run('doGet', [inRealm(webAppEvent(params))], { kind: 'webapp' });
+      const result = run('doGet', (realm) => [inRealm(realm, webAppEvent(params))], { kind: 'webapp' });
       const page = emu.html.page(result);
       if (page) return { mimeType: 'text/html', content: page.content, title: page.title, metaTags: page.metaTags };
       const text = emu.content.describe(result);

@@ -91,6 +91,12 @@ export function ensureFormSubmitTrigger(
   return { uid: trigger.getUniqueId(), created: true };
 }
 
+/** When the pending one-off continuation of `handler` runs (epoch ms), or null when none is pending. */
+export function continuationDueAt(handler: string): number | null {
+  const pending = readJsonProperty<{ uid: string; at: number } | null>(`continuation.${handler}`, null);
+  return pending && pending.at > Date.now() ? pending.at : null;
+}
+
 /**
  * A one-off trigger to continue work in a fresh execution, at most one pending per handler (the earliest
  * asked for). Google keeps a one-off trigger installed after it runs, so the spent one is deleted here:

@@ -20,17 +20,23 @@ export interface CampaignRow {
 }
 
 export function readCampaigns(book: Workbook): CampaignRow[] {
+  return readCampaignsSheet(book).rows;
+}
+
+/** The Campaigns sheet as read, with the table, so a write under the same lock need not read it again. */
+export function readCampaignsSheet(book: Workbook): { rows: CampaignRow[]; table: Table } {
   const table = readTable(book, 'campaigns');
   const rows: CampaignRow[] = [];
   table.rows.forEach((row, index) => {
     const campaign = campaignFromRow(row);
     if (campaign) rows.push({ campaign, rowNumber: table.rowNumbers[index] ?? 0 });
   });
-  return rows;
+  return { rows, table };
 }
 
-export function writeCampaign(book: Workbook, row: CampaignRow, values: RowValues): void {
-  updateRows(book, 'campaigns', [{ rowNumber: row.rowNumber, identity: { id: row.campaign.id }, values }]);
+/** `table`: the caller's read of Campaigns under the lock it writes in (updateRows checks it still fits). */
+export function writeCampaign(book: Workbook, row: CampaignRow, values: RowValues, table?: Table): void {
+  updateRows(book, 'campaigns', [{ rowNumber: row.rowNumber, identity: { id: row.campaign.id }, values }], table);
 }
 
 export interface SendRow {

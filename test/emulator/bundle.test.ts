@@ -4,7 +4,7 @@ import { createEmulator } from '../../local/emulator';
 
 // A tiny Apps Script file: what dist/Code.js looks like to the emulator.
 const SCRIPT = `
-var runs = [];
+var counted = 0;
 function echo(value) { return value; }
 function secret_() { return 'hidden'; }
 function describeArg(value) {
@@ -24,8 +24,14 @@ function globalsSeen() {
 function now() { return [new Date().getTime(), Date.now()]; }
 function isDateHere(value) { return value instanceof Date && Object.prototype.toString.call(value) === '[object Date]'; }
 function scheduleReport() { ScriptApp.newTrigger('weeklyReport').timeBased().everyHours(1).create(); }
-function weeklyReport(e) { runs.push([new Date().toISOString(), e.triggerUid, e.authMode === ScriptApp.AuthMode.FULL]); }
-function runsSoFar() { return runs; }
+function weeklyReport(e) {
+  var store = PropertiesService.getScriptProperties();
+  var runs = JSON.parse(store.getProperty('runs') || '[]');
+  runs.push([new Date().toISOString(), e.triggerUid, e.authMode === ScriptApp.AuthMode.FULL]);
+  store.setProperty('runs', JSON.stringify(runs));
+}
+function runsSoFar() { return JSON.parse(PropertiesService.getScriptProperties().getProperty('runs') || '[]'); }
+function countInModule() { counted += 1; return counted; }
 function doGet(e) {
   if (e.parameter.format === 'json') {
     return ContentService.createTextOutput(JSON.stringify(e.parameters)).setMimeType(ContentService.MimeType.JSON);
@@ -107,6 +113,22 @@ describe('loadBundle', () => {
       'Date',
       true,
     ]);
+  });
+
+  it('evaluates the file afresh for each execution: a module variable set in one is not seen by the next', () => {
+    const { emu, app } = load();
+    // Each run adds 1 to \`counted\`, which the file starts at 0: on Google every execution sees 0 + 1.
+    expect(app.run('countInModule')).toBe(1);
+    expect(app.run('countInModule')).toBe(1);
+    expect(app.callFromClient('countInModule')).toBe(1);
+    // A second execution interleaved inside a first gets a realm of its own too.
+    let inner: unknown;
+    emu.rt.interleaveAt(0, () => {
+      inner = app.run('countInModule');
+    });
+    expect(app.run('runsSoFar')).toEqual([]);
+    expect(inner).toBe(1);
+    expect(app.run('countInModule')).toBe(1);
   });
 
   it('runs each call as one execution and propagates errors with their message', () => {

@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { createEmulator } from '../../local/emulator';
 import { loadBundleSource } from '../../local/emulator/bundle';
+import { RECORD_FUNCTION, recorded } from './recorded';
 
 // onEdit stamps the edited row; the installable handler records what it was given and tries mail.
 const SCRIPT = `
-var seen = [];
+${RECORD_FUNCTION}
 function onEdit(e) {
-  seen.push({ kind: 'simple', a1: e.range.getA1Notation(), sheet: e.range.getSheet().getName(), value: e.value, oldValue: e.oldValue,
+  record('seen', { kind: 'simple', a1: e.range.getA1Notation(), sheet: e.range.getSheet().getName(), value: e.value, oldValue: e.oldValue,
     auth: String(e.authMode), hasUid: 'triggerUid' in e, book: e.source.getName(), user: e.user.getEmail() });
   e.range.offset(0, 1).setValue('seen');
 }
 function onEditInstalled(e) {
-  seen.push({ kind: 'installed', a1: e.range.getA1Notation(), value: e.value, oldValue: e.oldValue, auth: String(e.authMode), uid: e.triggerUid, user: e.user.getEmail() });
+  record('seen', { kind: 'installed', a1: e.range.getA1Notation(), value: e.value, oldValue: e.oldValue, auth: String(e.authMode), uid: e.triggerUid, user: e.user.getEmail() });
 }
 function install() { ScriptApp.newTrigger('onEditInstalled').forSpreadsheet(SpreadsheetApp.getActive()).onEdit().create(); }
-function seenSoFar() { return JSON.parse(JSON.stringify(seen)); }
 `;
 
 // A Workspace account: an installable trigger it created and fired by its own edit may show its address.
@@ -30,10 +30,10 @@ function load(source = SCRIPT) {
 
 describe('user edits run onEdit', () => {
   it('runs the simple onEdit with LIMITED auth, no triggerUid, string values and a hidden user', () => {
-    const { emu, app, sheet } = load();
+    const { emu, sheet } = load();
     emu.spreadsheet.edit(sheet, 'A2', '1 500');
     emu.spreadsheet.edit(sheet, 'A2', '01.12.2026');
-    expect(app.run('seenSoFar')).toEqual([
+    expect(recorded(emu, 'seen')).toEqual([
       { kind: 'simple', a1: 'A2', sheet, value: '1500', auth: 'LIMITED', hasUid: false, book: 'Studio CRM', user: '' },
       {
         kind: 'simple',
@@ -59,14 +59,14 @@ describe('user edits run onEdit', () => {
     app.run('install');
     const uid = emu.triggers.list()[0]!.uid;
     emu.spreadsheet.edit(sheet, 'C1:D1', [['да', 'нет']]);
-    const seen = app.run('seenSoFar') as Array<Record<string, unknown>>;
+    const seen = recorded(emu, 'seen');
     expect(seen).toEqual([
       expect.objectContaining({ kind: 'simple', a1: 'C1:D1' }),
       { kind: 'installed', a1: 'C1:D1', auth: 'FULL', uid, user: 'mira@studio.test' },
     ]);
     expect('value' in seen[1]! || 'oldValue' in seen[1]!).toBe(false);
     emu.spreadsheet.edit(sheet, 'F1', 'ИСТИНА');
-    expect((app.run('seenSoFar') as unknown[]).at(-1)).toMatchObject({ kind: 'installed', value: 'TRUE', uid });
+    expect(recorded(emu, 'seen').at(-1)).toMatchObject({ kind: 'installed', value: 'TRUE', uid });
   });
 
   it('hides the editor of a consumer account from an installable trigger (the stricter reading of Session)', () => {
@@ -74,7 +74,7 @@ describe('user edits run onEdit', () => {
     const app = loadBundleSource(emu, SCRIPT);
     app.run('install');
     emu.spreadsheet.edit(emu.spreadsheet.activeSheetName(), 'C1', 'x');
-    expect((app.run('seenSoFar') as unknown[]).at(-1)).toMatchObject({ kind: 'installed', user: '' });
+    expect(recorded(emu, 'seen').at(-1)).toMatchObject({ kind: 'installed', user: '' });
   });
 
   it('keeps the simple trigger inside its limits: no mail from onEdit', () => {

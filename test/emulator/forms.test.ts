@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { loadBundleSource } from '../../local/emulator/bundle';
 import { createEmulator } from '../../local/emulator';
+import { RECORD_FUNCTION, recorded } from './recorded';
 
 // The intake form the add-on builds, and handlers for both kinds of form-submit trigger.
 const SCRIPT = `
-var seen = [];
+${RECORD_FUNCTION}
 function buildIntake() {
   var form = FormApp.create('Заявка на эмоуты');
   form.setCollectEmail(true).setDescription('Расскажите о канале');
@@ -23,7 +24,7 @@ function watch(formId) {
   ScriptApp.newTrigger('onIntake').forForm(FormApp.openById(formId)).onFormSubmit().create();
 }
 function onIntake(e) {
-  seen.push({
+  record('seen', {
     uid: e.triggerUid,
     full: e.authMode === ScriptApp.AuthMode.FULL,
     formId: e.source.getId(),
@@ -31,7 +32,6 @@ function onIntake(e) {
     answers: e.response.getItemResponses().map(function (r) { return [r.getItem().getTitle(), r.getResponse()]; }),
   });
 }
-function seenSoFar() { return seen; }
 function prefillFor(formId, channel) {
   var form = FormApp.openById(formId);
   var item = form.getItems(FormApp.ItemType.TEXT)[0].asTextItem();
@@ -146,7 +146,7 @@ describe('submitting responses', () => {
     const { emu, app, formId } = setUp();
     app.run('watch', [formId]);
     emu.forms.submit(formId, complete, { email: 'kotik@example.com', fireTwice: true });
-    const seen = app.run('seenSoFar') as Array<Record<string, unknown>>;
+    const seen = recorded(emu, 'seen');
     expect(seen).toHaveLength(2);
     expect(seen[0]).toEqual({
       uid: emu.triggers.formSubmitTriggers(formId)[0]?.uid,
@@ -182,7 +182,7 @@ describe('submitting responses', () => {
       .withItemResponse(boxes.createResponse(['Стикеры']))
       .submit();
     expect(emu.forms.responses(formId)).toHaveLength(1);
-    expect(app.run('seenSoFar')).toEqual([]);
+    expect(recorded(emu, 'seen')).toEqual([]);
     expect(emu.triggerRuns).toEqual([]);
   });
 
@@ -200,7 +200,6 @@ describe('submitting responses', () => {
 
 // Linking the form to the studio's spreadsheet and a spreadsheet-bound trigger, as the add-on's setup does.
 const LINKED = `${SCRIPT}
-var sheetEvents = [];
 function link(formId) {
   var ss = SpreadsheetApp.getActiveSpreadsheet();
   FormApp.openById(formId).setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
@@ -208,7 +207,7 @@ function link(formId) {
   return FormApp.openById(formId).getDestinationId() === ss.getId();
 }
 function onRequest(e) {
-  sheetEvents.push({
+  record('sheetEvents', {
     values: e.values,
     named: e.namedValues,
     a1: e.range.getA1Notation(),
@@ -218,7 +217,6 @@ function onRequest(e) {
     valuesAreArray: Array.isArray(e.values),
   });
 }
-function sheetEventsSoFar() { return sheetEvents; }
 `;
 
 function linked(locale: string) {
@@ -261,10 +259,10 @@ describe('the response sheet', () => {
   });
 
   it('fires the spreadsheet trigger with display strings, twice with an empty second event when asked', () => {
-    const { emu, app, formId } = linked('ru');
+    const { emu, formId } = linked('ru');
     emu.clock.advance(90_000);
     emu.forms.submit(formId, complete, { email: 'kotik@example.com', fireTwice: true, emptySecondEvent: true });
-    const events = app.run('sheetEventsSoFar') as Array<Record<string, any>>;
+    const events = recorded<Record<string, any>>(emu, 'sheetEvents');
     expect(events).toHaveLength(2);
     const uid = emu.triggers.formSubmitTriggers(emu.spreadsheet.active.id)[0]?.uid;
     expect(events[0]).toEqual({

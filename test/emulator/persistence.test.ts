@@ -2,9 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { createEmulator } from '../../local/emulator';
 import { loadBundleSource } from '../../local/emulator/bundle';
+import { RECORD_FUNCTION, recorded } from './recorded';
 
 const SCRIPT = `
-var ticks = [];
+${RECORD_FUNCTION}
 function build() {
   var book = SpreadsheetApp.getActiveSpreadsheet();
   var sheet = book.insertSheet('Clients');
@@ -43,9 +44,8 @@ function build() {
   ScriptApp.newTrigger('onIntake').forSpreadsheet(book).onFormSubmit().create();
   return form.getId();
 }
-function tick(e) { ticks.push(e.triggerUid); }
-function onIntake(e) { ticks.push('form:' + e.values.join('|')); }
-function ticksSoFar() { return ticks; }
+function tick(e) { record('ticks', e.triggerUid); }
+function onIntake(e) { record('ticks', 'form:' + e.values.join('|')); }
 function zone() { return Session.getScriptTimeZone(); }
 function askOk() { return String(SpreadsheetApp.getUi().alert('Sure?', SpreadsheetApp.getUi().ButtonSet.OK_CANCEL)); }
 function readBack() {
@@ -139,18 +139,20 @@ describe('toJSON/restore through JSON text', () => {
   it('keeps triggers with their next run times, the spent one-off, and runs the daily one on time', () => {
     const { emu } = started();
     const list = emu.triggers.list();
-    const { emu: after, app } = restarted(emu.toJSON());
+    const { emu: after } = restarted(emu.toJSON());
+    const ticksBefore = recorded(after, 'ticks').length; // the restored log keeps the first emulator's
     expect(after.triggers.list()).toEqual(list);
     expect(after.clock.now()).toBe(emu.clock.now());
     const daily = list.find((t) => t.schedule?.kind === 'days')!;
     expect(after.triggers.isSpent(list.find((t) => t.schedule?.kind === 'once')!.uid)).toBe(true);
     after.advance(daily.nextRunAt! - after.clock.now());
-    expect(app.run('ticksSoFar')).toEqual([daily.uid]);
+    expect(recorded(after, 'ticks', ticksBefore)).toEqual([daily.uid]);
   });
 
   it('keeps mail outbox, drafts and quota use, forms with responses, and the ui auto-answer', () => {
     const { emu, formId } = started();
     const { emu: after, app } = restarted(emu.toJSON());
+    const ticksBefore = recorded(after, 'ticks').length;
     expect(after.mail.outbox).toEqual(emu.mail.outbox);
     expect(after.mail.drafts()).toEqual(emu.mail.drafts());
     expect(after.mail.quotaUsed()).toBe(1);
@@ -158,6 +160,6 @@ describe('toJSON/restore through JSON text', () => {
     expect(app.run('askOk', [], { kind: 'menu' })).toBe('OK');
     after.forms.submit(formId, { Channel: 'twitch.tv/sova' }, { email: 's@x.co' });
     expect(after.forms.responses(formId)).toHaveLength(2);
-    expect((app.run('ticksSoFar') as string[])[0]).toMatch(/^form:.*\|s@x\.co\|twitch\.tv\/sova\|$/);
+    expect(recorded<string>(after, 'ticks', ticksBefore)[0]).toMatch(/^form:.*\|s@x\.co\|twitch\.tv\/sova\|$/);
   });
 });

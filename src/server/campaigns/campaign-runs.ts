@@ -6,7 +6,7 @@ import {
   newSendRows,
   type RecipientDecision,
 } from '../../domain/campaigns/exclusions';
-import { withLock, withSendLock } from '../../services/locks';
+import { BusyError, withLock, withSendLock } from '../../services/locks';
 import { failureStreak } from '../../domain/campaigns/sending';
 import type { CampaignSettings } from '../../domain/campaigns/settings';
 import { campaignCounts, isDue, transitionCampaign } from '../../domain/campaigns/state';
@@ -21,6 +21,7 @@ import { pendingUnsubscribes } from '../../services/unsubscribe-requests';
 import { appendRows, type Table, type Workbook } from '../../sheets';
 import {
   readCampaigns,
+  readCampaignsSheet,
   readCampaignSettings,
   readClientBase,
   readFlowSettings,
@@ -31,7 +32,7 @@ import {
   type ClientBase,
   type SendRow,
 } from '../../sheets/campaigns';
-import { mergeSources, mergeValuesFor, renderMail, templateBlocked } from './mail-merge';
+import { mergeSources, mergeValuesFor, renderMail, templateBlocked, usesLoyaltyFields } from './mail-merge';
 import { noteCampaignStatus } from '../telegram/campaign-events';
 import { clientChannels, deliverOnTelegram } from '../telegram/campaign-channel';
 import { readStoredBot } from '../../services/telegram';
@@ -40,8 +41,16 @@ import { segmentClientIds } from './mail-seams';
 import { journalPending, sendingMailbox, sendQueue, settleJournal, type QueuedMail } from './sending';
 import { currentAccount, readSendingAccount } from '../../services/sending-account';
 
-/** A run stops starting mails after this, well inside the 6-minute limit (the writes still fit). */
-export const TRIGGER_BUDGET_MS = 3 * 60_000;
+/**
+ * A trigger run's last moment to start a mail, from its start: the 6-minute limit less what the entry point
+ * spends around the run. The run keeps a reserve for its closing writes inside it (closingReserve), sized
+ * by how slow Apps Script is answering today, so a slow day sends up to the end rather than half of it.
+ */
+export const TRIGGER_BUDGET_MS = 5 * 60_000;
+/** The closing writes (Sends rows, the campaign's counts, the next trigger) take about this many sheet reads' time. */
+const CLOSING_IN_READS = 8;
+/** The least reserve kept for the closing writes, however quick the reads were. */
+const CLOSING_RESERVE_MIN_MS = 20_000;
 /** A sidebar press sends for a short while, then a trigger continues: staff are not kept waiting. */
 export const CLIENT_BUDGET_MS = 30_000;
 /**
@@ -51,6 +60,8 @@ export const CLIENT_BUDGET_MS = 30_000;
  */
 export const HOURLY_CAMPAIGN_BUDGET_MS = 90_000;
 export const HOURLY_FLOW_BUDGET_MS = 2 * 60_000;
+/** The hourly step leaves sending to a campaign continuation due within this long. */
+export const HOURLY_LEAVES_TO_CONTINUATION_MS = 15 * 60_000;
 export const CONTINUE_HANDLER = 'continueCampaigns';
 /** The one-off trigger at a scheduled campaign's time (one pending: the earliest; each run re-arms the next). */
 export const START_HANDLER = 'startScheduledCampaigns';
@@ -135,6 +146,8 @@ interface RunContext {
   settings: CampaignSettings;
   locale: Locale;
   deadline: number;
+  /** Kept free after the last mail for the closing writes (see TRIGGER_BUDGET_MS). */
+  closingReserveMs: number;
   /** Campaigns staff just pressed send on: their list is brought up to date. */
   refresh: ReadonlySet<string>;
   base?: ClientBase;
@@ -158,7 +171,8 @@ function finish(run: RunContext, row: CampaignRow, status: CampaignStatus): Camp
     run.sends.map((send) => send.send),
   );
   return withLock('database', () => {
-    const current = readCampaigns(run.book).find((candidate) => candidate.campaign.id === row.campaign.id) ?? row;
+    const sheet = readCampaignsSheet(run.book);
+    const current = sheet.rows.find((candidate) => candidate.campaign.id === row.campaign.id) ?? row;
     const kept = current.campaign.status === 'cancelled' ? 'cancelled' : status;
     // A cancel during the run skipped rows this run still holds as queued: count from the sheet.
     const final =
@@ -169,13 +183,12 @@ function finish(run: RunContext, row: CampaignRow, status: CampaignStatus): Camp
           )
         : counts;
     noteCampaignStatus(current.campaign, kept, final);
-    writeCampaign(run.book, current, {
-      status: kept,
-      recipients: final.recipients,
-      sent: final.sent,
-      skipped: final.skipped,
-      failed: final.failed,
-    });
+    writeCampaign(
+      run.book,
+      current,
+      { status: kept, recipients: final.recipients, sent: final.sent, skipped: final.skipped, failed: final.failed },
+      sheet.table,
+    );
     return kept;
   });
 }
@@ -209,11 +222,13 @@ function queuedMails(
     .find((reason) => reason !== null);
   if (blocked) return { reason: 'webapp', key: blocked, params: {}, at };
   const base = clientBase(run);
+  // Each run reads what its mails need again: a template with no loyalty field spares the loyalty sheets.
   const sources = mergeSources(run.book, base.clients, base.orders, run.locale, {
     links: true,
     campaignId: campaign.id,
     recipients: queued.map((send) => send.send.clientId),
     tables: base.tables,
+    loyalty: usesLoyaltyFields(variants.all()),
   });
   const clientsById = new Map(base.clients.map((client) => [client.id, client]));
   return queued.map((send) => ({
@@ -271,6 +286,7 @@ function runCampaign(run: RunContext, row: CampaignRow): CampaignStatus {
   const outcome = sendQueue(run.book, run.store, telegram.viaMail, {
     reserve: run.settings.quotaReserveForFlows,
     deadline: run.deadline,
+    closingReserveMs: run.closingReserveMs,
     streak: failureStreak(campaign.id, history),
     settings: run.settings,
     cancelled,
@@ -434,11 +450,11 @@ export function runCampaigns(
 ): RunAnswer {
   const store = scriptStore();
   const owner = readSendingAccount();
+  const me = currentAccount();
   // Another account's press does not wait for the send lock: the sending account's run may hold it for minutes.
-  if (owner && owner.trim().toLowerCase() !== currentAccount().trim().toLowerCase())
-    return queuedForOwner(store, owner, refresh);
+  if (owner && owner.trim().toLowerCase() !== me.trim().toLowerCase()) return queuedForOwner(store, owner, refresh);
   const done = withSendLock((): RunAnswer => {
-    const mailbox = sendingMailbox();
+    const mailbox = sendingMailbox(me);
     if (!mailbox) return queuedForOwner(store, readSendingAccount() ?? '', refresh);
     // The press marked its campaign waiting before moving it: a run killed mid-way is picked up next time.
     const startRaw = store.getProperty(WAITING_KEY);
@@ -451,22 +467,32 @@ export function runCampaigns(
       settings: readCampaignSettings(book),
       locale,
       deadline,
+      closingReserveMs: CLOSING_RESERVE_MIN_MS,
       refresh: new Set([...refresh, ...waitingIds(startRaw)]),
       mailbox,
     };
     settleJournal(book, store, run.sends, run.sendsTable, mailbox);
+    const readStarted = Date.now();
     const rows = readCampaigns(book);
+    // One sheet read's time says how slow the calls are today: the closing writes are a few reads' worth.
+    run.closingReserveMs = Math.max(CLOSING_RESERVE_MIN_MS, CLOSING_IN_READS * (Date.now() - readStarted));
     wakeCampaigns(run, rows);
     const sending = rows
       .filter((row) => row.campaign.status === 'sending')
       .sort((a, b) => a.campaign.createdAt.getTime() - b.campaign.createdAt.getTime());
     let more = false;
     for (const row of sending) {
-      if (Date.now() > run.deadline) {
+      if (Date.now() + run.closingReserveMs > run.deadline) {
         more = true;
         break;
       }
-      if (runCampaign(run, row) === 'sending') more = true;
+      try {
+        if (runCampaign(run, row) === 'sending') more = true;
+      } catch (error) {
+        // A staff press holding the database past the wait: this campaign goes on in the next run.
+        if (!(error instanceof BusyError)) throw error;
+        more = true;
+      }
     }
     for (const row of rows) {
       if (row.campaign.status !== 'paused' || readMemo(store, row.campaign.id).pause?.reason !== 'quota') continue;
@@ -484,11 +510,17 @@ export function runCampaigns(
       if (startRaw !== '[]') store.setProperty(WAITING_KEY, '[]');
     } else if (startRaw !== null) {
       // Cleared only if nobody marked meanwhile: that campaign may have started after this run read them.
-      withLock('database', () => {
-        if (store.getProperty(WAITING_KEY) === startRaw) store.deleteProperty(WAITING_KEY);
-      });
+      // With the database busy (a staff press) the mark stays: the next continueCampaigns finds nothing to do.
+      withLock(
+        'database',
+        () => {
+          if (store.getProperty(WAITING_KEY) === startRaw) store.deleteProperty(WAITING_KEY);
+        },
+        { ifBusy: () => undefined },
+      );
     }
-    const after = more && (run.progressed || Date.now() > run.deadline) ? CONTINUE_AFTER_MS : RETRY_AFTER_MS;
+    const outOfTime = Date.now() + run.closingReserveMs > run.deadline;
+    const after = more && (run.progressed || outOfTime) ? CONTINUE_AFTER_MS : RETRY_AFTER_MS;
     if (more || unsettled) scheduleContinuation(CONTINUE_HANDLER, new Date(Date.now() + after));
     armNextStart(rows);
     return { ran: true, queuedFor: null };

@@ -25,7 +25,7 @@ import { parseDate } from '../../domain/cells';
 import type { Campaign, CampaignStatus, Client, ClientId, Locale } from '../../domain/types';
 import { translate, type MessageParams } from '../../i18n';
 import { remainingMailQuota, sendMailNow } from '../../services/mailer';
-import { scheduleContinuation } from '../../services/triggers';
+import { continuationDueAt, scheduleContinuation } from '../../services/triggers';
 import { appendRows, idCells, openWorkbook, readTable, updateRows, type Workbook } from '../../sheets';
 import {
   readCampaigns,
@@ -39,8 +39,10 @@ import {
 import {
   campaignsWaiting,
   CLIENT_BUDGET_MS,
+  CONTINUE_HANDLER,
   decideFor,
   HOURLY_CAMPAIGN_BUDGET_MS,
+  HOURLY_LEAVES_TO_CONTINUATION_MS,
   markPressed,
   runCampaigns,
   START_HANDLER,
@@ -54,11 +56,10 @@ import {
   mergeValuesFor,
   renderMail,
   templateParts,
-  templateUses,
+  usesLoyaltyFields,
   type MailTemplate,
   type MergeSources,
 } from './mail-merge';
-import { LOYALTY_MERGE_FIELDS } from './mail-seams';
 import { templateVariants, type TemplateVariants } from './template-variants';
 import { mailRecipientCount } from '../telegram/campaign-channel';
 import { UserFacingError } from '../app/respond';
@@ -207,7 +208,7 @@ function assess(book: Workbook, locale: Locale, campaignId: string, shownId: str
   // Loyalty fields for everyone only when the template uses one (their holes are reported below);
   // otherwise for the previewed client alone: loyalty's reads and codes cost time per client.
   const inUse = variants.all();
-  const usesLoyalty = LOYALTY_MERGE_FIELDS.some((field) => inUse.some((each) => templateUses(each, field)));
+  const usesLoyalty = usesLoyaltyFields(inUse);
   const loyaltyFor = usesLoyalty ? toMail : [shownId ?? toMail[0] ?? ''];
   const sources = mergeSources(book, base.clients, base.orders, book.locale, {
     links: false,
@@ -519,8 +520,14 @@ export function startScheduledCampaigns(): void {
   continueFor(TRIGGER_BUDGET_MS);
 }
 
-/** Hourly step: starts due campaigns, resumes quota pauses, continues anything left by a lost trigger. */
+/**
+ * Hourly step: starts due campaigns, resumes quota pauses, continues anything left by a lost trigger. While a
+ * campaign's continuation is due within minutes the step leaves sending to it: that run has the whole budget,
+ * and a share of the hourly run would repeat its reads for a few mails (on a slow day, for none).
+ */
 export function runCampaignsHourly(book?: Workbook): void {
+  const continuation = continuationDueAt(CONTINUE_HANDLER);
+  if (continuation !== null && continuation - Date.now() <= HOURLY_LEAVES_TO_CONTINUATION_MS) return;
   continueFor(HOURLY_CAMPAIGN_BUDGET_MS, book);
 }
 

@@ -17,7 +17,7 @@ import { makeSigner } from '../../services/signer';
 import type { Workbook } from '../../sheets';
 import { findTemplateRow } from '../../sheets/templates';
 import { telegramLinkMaker } from '../telegram/link';
-import { feedbackLinks, loyaltyFieldsFor, type LoyaltyMergeFields } from './mail-seams';
+import { feedbackLinks, LOYALTY_MERGE_FIELDS, loyaltyFieldsFor, type LoyaltyMergeFields } from './mail-seams';
 import type { LoyaltyFieldOptions } from '../loyalty/loyalty-fields';
 
 type BlobSource = GoogleAppsScript.Base.BlobSource;
@@ -106,6 +106,11 @@ export function templateUses(template: MailTemplate, field: string): boolean {
   );
 }
 
+/** Whether any of the templates has a loyalty field: only then are the loyalty sheets read for the mails. */
+export function usesLoyaltyFields(templates: readonly MailTemplate[]): boolean {
+  return LOYALTY_MERGE_FIELDS.some((field) => templates.some((template) => templateUses(template, field)));
+}
+
 /** The parsed parts of a template: subject, body and its own plain text. */
 export function templateParts(template: MailTemplate): Template[] {
   return [template.subject, template.body, ...(template.text ? [template.text] : [])];
@@ -137,6 +142,8 @@ export function mergeSources(
     recipients?: readonly ClientId[];
     /** Clients and Orders as read for `clients` and `orders`: loyalty fields reuse them. */
     tables?: LoyaltyFieldOptions['tables'];
+    /** False when no template in use has a loyalty field: the loyalty sheets are not read. Default true. */
+    loyalty?: boolean;
   },
 ): MergeSources {
   const lastOrder = new Map<ClientId, Order>();
@@ -151,12 +158,15 @@ export function mergeSources(
     // One secret read per run; every link is then signed in memory (same HMAC as Utilities').
     webAppUrl: options.links ? (clientWebAppUrl() ?? '') : '',
     sign: options.links ? makeSigner() : null,
-    loyalty: loyaltyFieldsFor(
-      book,
-      options.recipients ?? clients.map((client) => client.id),
-      options.campaignId,
-      options.tables,
-    ),
+    loyalty:
+      options.loyalty === false
+        ? new Map<ClientId, LoyaltyMergeFields>()
+        : loyaltyFieldsFor(
+            book,
+            options.recipients ?? clients.map((client) => client.id),
+            options.campaignId,
+            options.tables,
+          ),
     feedbackLink: feedbackLinks(),
     telegramLink: telegramLinkMaker(options.links),
     lastOrder,

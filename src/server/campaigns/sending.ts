@@ -76,9 +76,8 @@ function applyToRow(
  * execution runs as it. With none recorded yet, the account sending first becomes it (under the send lock, so
  * two first sends cannot both record). Null: another account sends; nothing is created or settled here.
  */
-export function sendingMailbox(): string | null {
+export function sendingMailbox(me: string = currentAccount()): string | null {
   const owner = readSendingAccount();
-  const me = currentAccount();
   if (!owner) {
     if (!me) return null;
     recordSendingAccount(me);
@@ -184,6 +183,12 @@ export interface QueueOptions {
   reserve: number;
   /** Epoch ms after which no new mail is started. */
   deadline: number;
+  /**
+   * Time the run still needs after its last mail (writing rows, the campaign's counts, the next trigger).
+   * A mail starts only when it, as slow as the slowest so far, and this reserve fit before the deadline:
+   * on a slow day a run sends up to its end instead of stopping at a fixed share of it. Default 0.
+   */
+  closingReserveMs?: number;
   /** Failures in a row before this run (the breaker continues the count). */
   streak: number;
   settings: CampaignSettings;
@@ -336,8 +341,14 @@ export function sendQueue(
   /** Intents written ahead for a mail whose turn has not come: dropped at the end if it never does. */
   const ahead = new Set<DraftIntent>();
 
+  const closingReserve = options.closingReserveMs ?? 0;
+  let slowestMail = 0;
+  let mailStarted = Date.now();
   for (const [index, attempt] of attempts.entries()) {
-    if (Date.now() > options.deadline) {
+    const now = Date.now();
+    if (index > 0) slowestMail = Math.max(slowestMail, now - mailStarted);
+    mailStarted = now;
+    if (now + slowestMail + closingReserve > options.deadline) {
       outcome.outOfTime = true;
       break;
     }
