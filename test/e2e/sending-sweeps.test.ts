@@ -130,7 +130,7 @@ describe('exactly once, swept', () => {
     }
     expect(failures).toEqual([]);
     expect(callsOfFullRun).toBeGreaterThan(5 * RECIPIENTS);
-  }, 120_000);
+  }, 300_000);
 
   it('at every call count k, a second staff account presses Send, a duplicate trigger fires and a client registers: each mail once, from the owner', () => {
     const { studio, eligible, registration } = world(true);
@@ -173,5 +173,5 @@ describe('exactly once, swept', () => {
     // The registration really lands: before the list is decided she is in it, after that she waits for the next.
     expect(latecomerMailed).toBeGreaterThan(0);
     expect(latecomerMailed).toBeLessThan(k);
-  }, 120_000);
+  }, 300_000);
 });

@@ -184,7 +184,7 @@ describe('calm by default', () => {
       for (let k = 2; k < times.length; k++)
         expect((times[k] ?? 0) - (times[k - 2] ?? 0)).toBeGreaterThanOrEqual(7 * DAY);
     }
-  });
+  }, 240_000); // a month of hourly and continuation runs, each execution evaluating the bundle afresh
 
   it('the tier flow switched on after history is loaded mails only tiers reached after the switch', () => {
     const tierTemplate = {
