@@ -62,11 +62,26 @@ describe('Logger and console', () => {
     expect(host.messages()).toEqual(['sent 3 of 10', 'quota low { remaining: 2 }', '{"client":"Anna"}']);
     expect(host.entries()[0]).toMatchObject({ level: 'Logger', execution: 'trigger:sendDue', at: env.clock.now() });
     expect(host.messages('warn')).toEqual(['quota low { remaining: 2 }']);
-    expect(Logger.getLog()).toBe(
-      '[24-03-01 12:00:00:000 MSK] sent 3 of 10\n[24-03-01 12:00:00:000 MSK] {"client":"Anna"}\n',
-    );
+    // Logger.getLog() holds the current execution's lines only: here, outside any, the one line logged outside.
+    expect(Logger.getLog()).toBe('[24-03-01 12:00:00:000 MSK] {"client":"Anna"}\n');
     Logger.clear();
     expect(Logger.getLog()).toBe('');
     expect(host.entries()).toHaveLength(3);
+  });
+
+  it("gives each execution a Logger log of its own: a later run does not see an earlier run's lines", () => {
+    const env = makeServiceDeps();
+    const { Logger } = createLogger(env.rt, env.deps).globals;
+    const seen: string[] = [];
+    env.rt.runExecution('trigger:first', () => {
+      Logger.log('first run');
+      seen.push(Logger.getLog());
+    });
+    env.rt.runExecution('trigger:second', () => {
+      seen.push(Logger.getLog());
+      Logger.log('second run');
+      seen.push(Logger.getLog());
+    });
+    expect(seen).toEqual(['[24-03-01 12:00:00:000 MSK] first run\n', '', '[24-03-01 12:00:00:000 MSK] second run\n']);
   });
 });

@@ -16,8 +16,11 @@ export interface LogEntry {
 
 export function createLogger(rt: Runtime, deps: { timeZone(): string }) {
   let entries: LogEntry[] = [];
-  /** Logger.clear() empties Logger.getLog() only; the host list keeps everything. */
-  let loggerLines: string[] = [];
+  /**
+   * Logger.getLog() holds only the current execution's lines, as on Google; Logger.clear() empties them.
+   * The host list keeps everything.
+   */
+  let loggerLines: { execution: object | null; line: string }[] = [];
 
   const record = (level: LogLevel, message: string) => {
     const at = rt.clock.now();
@@ -30,16 +33,20 @@ export function createLogger(rt: Runtime, deps: { timeZone(): string }) {
       rt.call('Logger', 'log');
       const message = typeof data === 'string' && values.length > 0 ? formatJavaString(data, values) : describe(data);
       const at = record('Logger', message);
-      loggerLines.push(`[${formatSimpleDate(at, deps.timeZone(), 'yy-MM-dd HH:mm:ss:SSS z')}] ${message}`);
+      const line = `[${formatSimpleDate(at, deps.timeZone(), 'yy-MM-dd HH:mm:ss:SSS z')}] ${message}`;
+      loggerLines.push({ execution: rt.execution, line });
       return Logger;
     },
     getLog(): string {
       rt.call('Logger', 'getLog');
-      return loggerLines.map((line) => `${line}\n`).join('');
+      return loggerLines
+        .filter((entry) => entry.execution === rt.execution)
+        .map((entry) => `${entry.line}\n`)
+        .join('');
     },
     clear(): void {
       rt.call('Logger', 'clear');
-      loggerLines = [];
+      loggerLines = loggerLines.filter((entry) => entry.execution !== rt.execution);
     },
   };
 
@@ -66,10 +73,11 @@ export function createLogger(rt: Runtime, deps: { timeZone(): string }) {
       entries = [];
       loggerLines = [];
     },
-    toJSON: () => ({ entries: structuredClone(entries), loggerLines: [...loggerLines] }),
-    restore(json: { entries: LogEntry[]; loggerLines: string[] }): void {
+    // Logger.getLog() lines belong to an execution, and none outlives a save: they are not kept.
+    toJSON: () => ({ entries: structuredClone(entries) }),
+    restore(json: { entries: LogEntry[] }): void {
       entries = structuredClone(json.entries);
-      loggerLines = [...json.loggerLines];
+      loggerLines = [];
     },
   };
 
