@@ -23,7 +23,7 @@ import {
   type SendRow,
 } from '../../sheets/campaigns';
 import { HOURLY_FLOW_BUDGET_MS, pendingEmails } from './campaign-runs';
-import { mergeSources, mergeValuesFor, renderMail, templateBlocked, type MailTemplate } from './mail-merge';
+import { composeMail, mergeSources, mergeValuesFor, templateBlocked, type MailTemplate } from './mail-merge';
 import { templateVariants, type TemplateVariants } from './template-variants';
 import { feedbackLinks, loyaltyOccasions, type LoyaltyOccasions } from './mail-seams';
 import { UserFacingError } from '../app/respond';
@@ -268,19 +268,11 @@ export function runAutomationsHourly(book: Workbook = openWorkbook()): void {
         const fields =
           fieldsByKey.get(`${flow}|${client.id}|${occasion}`) ??
           occasionFields(base, occasion, (orderId) => feedbackLinkFor(orderId, client.email));
-        const rendered = renderMail(template, mergeValuesFor(client, sources, template, fields, variant.locale));
-        // A field with no value and no fallback: skipped with that reason, never sent half-filled.
-        if (rendered.missing.length > 0) return { skip: 'missingField' };
-        return {
+        return composeMail(template, mergeValuesFor(client, sources, template, fields, variant.locale), {
           to: row.send.email,
-          subject: rendered.subject,
-          htmlBody: rendered.htmlBody,
-          textBody: rendered.textBody,
           senderName,
           replyTo: '',
-          attachments: template.attachments,
-          inlineImages: template.inlineImages,
-        };
+        });
       },
     }));
     const deadline = started + HOURLY_FLOW_BUDGET_MS;

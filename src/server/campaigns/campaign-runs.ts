@@ -32,7 +32,7 @@ import {
   type ClientBase,
   type SendRow,
 } from '../../sheets/campaigns';
-import { mergeSources, mergeValuesFor, renderMail, templateBlocked, usesLoyaltyFields } from './mail-merge';
+import { mergeSources, composeMail, mergeValuesFor, templateBlocked, usesLoyaltyFields } from './mail-merge';
 import { noteCampaignStatus } from '../telegram/campaign-events';
 import { clientChannels, deliverOnTelegram } from '../telegram/campaign-channel';
 import { readStoredBot } from '../../services/telegram';
@@ -239,19 +239,11 @@ function queuedMails(
       // The client's own language when the template has that variant, else the studio's.
       const { template, locale } = variants.forClient(client);
       if (!template) return null;
-      const rendered = renderMail(template, mergeValuesFor(client, sources, template, {}, locale));
-      // A field with no value and no fallback: skipped with that reason, never sent half-filled.
-      if (rendered.missing.length > 0) return { skip: 'missingField' };
-      return {
+      return composeMail(template, mergeValuesFor(client, sources, template, {}, locale), {
         to: send.send.email,
-        subject: rendered.subject,
-        htmlBody: rendered.htmlBody,
-        textBody: rendered.textBody,
         senderName: campaign.senderName,
         replyTo: campaign.replyTo,
-        attachments: template.attachments,
-        inlineImages: template.inlineImages,
-      };
+      });
     },
   }));
 }

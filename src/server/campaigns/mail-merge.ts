@@ -12,7 +12,7 @@ import { parseTemplate, render, type Template } from '../../domain/campaigns/tem
 import { makeUnsubscribeToken, unsubscribeUrl, type Signer } from '../../domain/campaigns/unsubscribe';
 import type { Client, ClientId, Locale, Order } from '../../domain/types';
 import { translate } from '../../i18n';
-import { findDraftTemplate } from '../../services/mailer';
+import { findDraftTemplate, type OutgoingMail } from '../../services/mailer';
 import { makeSigner } from '../../services/signer';
 import type { Workbook } from '../../sheets';
 import { findTemplateRow } from '../../sheets/templates';
@@ -235,5 +235,26 @@ export function renderMail(template: MailTemplate, values: Readonly<Record<strin
     htmlBody: template.html ? body.body : null,
     textBody: text ? text.body : body.text,
     missing,
+  };
+}
+
+/**
+ * One recipient's mail from a template and its merge values. A field with no value and no fallback skips the
+ * recipient with that reason: never sent half-filled.
+ */
+export function composeMail(
+  template: MailTemplate,
+  values: Readonly<Record<string, string>>,
+  envelope: { to: string; senderName: string; replyTo: string },
+): OutgoingMail | { skip: 'missingField' } {
+  const rendered = renderMail(template, values);
+  if (rendered.missing.length > 0) return { skip: 'missingField' };
+  return {
+    ...envelope,
+    subject: rendered.subject,
+    htmlBody: rendered.htmlBody,
+    textBody: rendered.textBody,
+    attachments: template.attachments,
+    inlineImages: template.inlineImages,
   };
 }

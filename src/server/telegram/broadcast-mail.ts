@@ -16,9 +16,9 @@ import { readCampaignSettings, readClientBase, readSendsSheet, type SendRow } fr
 import type { TelegramClient } from '../../sheets/telegram';
 import {
   clientLocale,
+  composeMail,
   mergeSources,
   mergeValuesFor,
-  renderMail,
   templateBlocked,
   type MailTemplate,
 } from '../campaigns/mail-merge';
@@ -125,23 +125,13 @@ export function mailBroadcastFallbacks(): void {
       if (!client || !header) return null;
       const locale = clientLocale(client, settings.locale);
       const template = fallbackTemplate(locale, settings.studioName);
-      const text = textFor(
-        header.texts,
-        client.locale === 'ru' || client.locale === 'en' ? client.locale : null,
-        settings.locale,
-      );
-      const rendered = renderMail(template, mergeValuesFor(client, sources, template, { broadcast_text: text }));
-      if (rendered.missing.length > 0) return { skip: 'missingField' };
-      return {
+      // The client's language (else the studio's), as the template above.
+      const text = textFor(header.texts, locale, settings.locale);
+      return composeMail(template, mergeValuesFor(client, sources, template, { broadcast_text: text }), {
         to: row.send.email,
-        subject: rendered.subject,
-        htmlBody: rendered.htmlBody,
-        textBody: rendered.textBody,
         senderName: settings.studioName,
         replyTo: '',
-        attachments: [],
-        inlineImages: {},
-      };
+      });
     }
     // An unsubscribe link clients cannot open (no web app deployed): the mails wait, as a campaign's would.
     if (templateBlocked(fallbackTemplate(book.locale, settings.studioName)) !== null) return;
