@@ -2,6 +2,7 @@
 // It owns the sheet's layout; the content (labels already in the staff's language, numbers) comes from the caller.
 import { withLock } from '../services/locks';
 import type { Workbook } from './workbook';
+import { trimGrid } from './write';
 
 export type DashboardCell = string | number | null;
 
@@ -73,6 +74,9 @@ const REVENUE_COLUMN = 5;
 const SEGMENTS_COLUMN = 9;
 const NPS_COLUMN = 12;
 const CHART_COLUMN = 15;
+/** The grid under the three charts (rows 1, 21 and 41, each about 20 rows by 6 columns). */
+const CHART_ROWS = 60;
+const CHART_COLUMNS = 6;
 const TEXT = '@';
 /** Sheets' own light green, yellow and red fills: what staff know from conditional formatting. */
 const GOAL_FILLS: Record<'green' | 'amber' | 'red', string> = { green: '#d9ead3', amber: '#fff2cc', red: '#f4cccc' };
@@ -213,6 +217,8 @@ export function writeDashboard(book: Workbook, content: DashboardContent): Dashb
     grid.setBackgrounds(fills);
     sheet.setFrozenRows(3);
     sheet.setColumnWidth(1, 240);
+    // Rebuilt whole, so no margin: the rest of the grid goes (Google counts every cell), not the cells under the charts.
+    trimGrid(sheet, Math.max(height, CHART_ROWS), Math.max(width, CHART_COLUMN + CHART_COLUMNS - 1), 0);
 
     const rules: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] = [];
     if (layout.heatMap) {

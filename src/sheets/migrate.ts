@@ -14,6 +14,7 @@ import {
 import { findSheet, readTable } from './table';
 import { withLock } from '../services/locks';
 import { rememberLocale, type Workbook } from './workbook';
+import { trimGrid } from './write';
 
 /** Tabs and their header rows (one getValues of row 1 per tab). */
 export function workbookShape(book: Workbook): WorkbookShape {
@@ -58,24 +59,14 @@ export function applyMigration(book: Workbook, plan: MigrationPlan): void {
           ? book.spreadsheet.insertSheet(step.name, book.spreadsheet.getSheets().length)
           : book.spreadsheet.getSheetByName(step.name);
       if (!sheet) throw new Error(`sheet ${step.name} disappeared during setup`);
+      // Before the columns are formatted, so only the kept grid gets formats and lists.
+      if (step.kind === 'createSheet') trimGrid(sheet, 1, step.columns.length);
       writeColumns(sheet, step.columns, step.locale, money);
-      if (step.kind === 'createSheet') {
-        sheet.setFrozenRows(1);
-        trimEmptyColumns(sheet, step.columns.length);
-      }
+      if (step.kind === 'createSheet') sheet.setFrozenRows(1);
     }
   });
   book.locale = plan.locale;
   rememberLocale(book);
-}
-
-/**
- * A new sheet comes with 26 columns; the unused ones count against Google's 10-million-cell limit
- * (a ledger of 9 columns would waste 17 cells a row). Only ever called on a sheet the add-on just made.
- */
-function trimEmptyColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, width: number): void {
-  const unused = sheet.getMaxColumns() - width;
-  if (unused > 0) sheet.deleteColumns(width + 1, unused);
 }
 
 /** Headers in one setValues, then format and validation per column range. */

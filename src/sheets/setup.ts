@@ -7,6 +7,8 @@ import {
   renamesFromSettings,
   SCHEMA,
   settingsSeed,
+  sheetKeyForName,
+  type SettingEntry,
   type SheetKey,
 } from '../domain/schema';
 import { translate } from '../i18n';
@@ -14,7 +16,7 @@ import { withLock } from '../services/locks';
 import { applyMigration, workbookShape } from './migrate';
 import { readTable, settingEntries } from './table';
 import { findSheet } from './table';
-import { appendRows } from './write';
+import { appendRows, trimGrid } from './write';
 import type { Workbook } from './workbook';
 
 export interface SetupReport {
@@ -46,6 +48,7 @@ export function setUpWorkbook(book: Workbook): SetupReport {
     }
     report.settingsAdded = seedSettings(book);
     for (const { sheet, prefix } of ADOPTED) report.idsAssigned += adoptRows(book, sheet, prefix);
+    tidyGrid(book, settings);
     return report;
   });
 }
@@ -91,4 +94,34 @@ function adoptRows(book: Workbook, key: SheetKey, prefix: string): number {
     start = end;
   }
   return assignments.length;
+}
+
+/** The name Google gives a new spreadsheet's first sheet, in the languages the add-on meets. */
+const DEFAULT_FIRST_SHEETS: readonly string[] = ['Sheet1', 'Лист1', 'Аркуш1', 'Tabellenblatt1'];
+
+/**
+ * Google counts every grid cell against the workbook's 10 M: the add-on's sheets keep no empty grid
+ * beyond their margin (a workbook set up before trimming shrinks on its next repair), and the new
+ * spreadsheet's first sheet goes when nothing was ever put in it. Staff's other sheets are left alone.
+ */
+function tidyGrid(book: Workbook, settings: readonly SettingEntry[]): void {
+  const chosen = new Set(Object.values(chosenSheetNames(settings)));
+  const sheets = book.spreadsheet.getSheets();
+  let count = sheets.length;
+  for (const sheet of sheets) {
+    const name = sheet.getName();
+    const lastRow = sheet.getLastRow();
+    const lastColumn = sheet.getLastColumn();
+    if (chosen.has(name) || sheetKeyForName(name) !== null) trimGrid(sheet, lastRow, lastColumn);
+    else if (
+      DEFAULT_FIRST_SHEETS.includes(name) &&
+      lastRow === 0 &&
+      lastColumn === 0 &&
+      count > 1 &&
+      sheet.getCharts().length === 0
+    ) {
+      book.spreadsheet.deleteSheet(sheet);
+      count -= 1;
+    }
+  }
 }

@@ -16,6 +16,34 @@ import type { Workbook } from './workbook';
 
 export type RowValues = Readonly<Record<string, CellValue>>;
 
+/**
+ * Empty rows an add-on sheet keeps below its last row, so staff can type new rows (with the columns'
+ * formats and lists) without first pressing "Add rows". Google counts every grid cell against its 10 M
+ * limit; 100 rows of the widest sheet (Clients, 32 columns) are 3,200 cells, where a new sheet's 1,000
+ * empty rows × 26 columns were 26,000.
+ */
+export const MARGIN_ROWS = 100;
+/** A sheet grows only when an append would leave fewer empty rows than this: one insert per ~50 rows, not per append. */
+const MARGIN_REFILL_BELOW = MARGIN_ROWS / 2;
+
+/**
+ * Deletes the grid beyond `lastRow` + `marginRows` rows and beyond `lastColumn` columns (at least one of
+ * each is kept); only ever rows and columns past the sheet's last content, so no cell with data goes.
+ */
+export function trimGrid(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  lastRow: number,
+  lastColumn: number,
+  marginRows = MARGIN_ROWS,
+): void {
+  const keepRows = Math.max(lastRow, 1) + marginRows;
+  const maxRows = sheet.getMaxRows();
+  if (maxRows > keepRows) sheet.deleteRows(keepRows + 1, maxRows - keepRows);
+  const keepColumns = Math.max(lastColumn, 1);
+  const maxColumns = sheet.getMaxColumns();
+  if (maxColumns > keepColumns) sheet.deleteColumns(keepColumns + 1, maxColumns - keepColumns);
+}
+
 /** Appends the rows in one setValues, growing the sheet first; returns their 1-based row numbers. */
 export function appendRows(book: Workbook, key: SheetKey, rows: readonly RowValues[]): number[] {
   if (rows.length === 0) return [];
@@ -27,8 +55,9 @@ export function appendRows(book: Workbook, key: SheetKey, rows: readonly RowValu
     const renames = key === 'settings' ? {} : renamesFromSettings(settingEntries(book), key);
     const mapping = mapHeaders(spec, header, { locale: book.locale, renames });
     const first = Math.max(sheet.getLastRow(), 1) + 1;
-    const needed = first + rows.length - 1 - sheet.getMaxRows();
-    if (needed > 0) sheet.insertRowsAfter(sheet.getMaxRows(), needed);
+    const maxRows = sheet.getMaxRows();
+    const last = first + rows.length - 1;
+    if (maxRows - last < MARGIN_REFILL_BELOW) sheet.insertRowsAfter(maxRows, last + MARGIN_ROWS - maxRows);
     const values = rows.map((row) => {
       const cells: (string | number | boolean | Date)[] = new Array<string>(width).fill('');
       for (const [column, value] of Object.entries(row)) {
