@@ -5,7 +5,19 @@ import { cellDisplay, contentFromText, findBook, toHostValue, type Env, type Sto
 import { grid, notifyEdit, writeContents } from './cells';
 import { describeRule } from './conditional-format';
 import { normaliseLocale } from './locale';
-import { cellAt, lastColumn, lastRow, newSheet, type BookState, type SheetState } from './state';
+import {
+  bookCells,
+  cellAt,
+  DEFAULT_COLS,
+  DEFAULT_ROWS,
+  lastColumn,
+  lastRow,
+  newSheet,
+  sheetCells,
+  type BookState,
+  type SheetState,
+} from './state';
+import { assertRoomFor } from './sheet-lines';
 import type { UiAnswer, UiState } from './ui-state';
 import { describeValidation } from './validation';
 import type { EditEventParts } from './edit-event';
@@ -63,8 +75,10 @@ export interface BookHost {
   /** A user typing into cells: strings are parsed like typed input, rejecting rules refuse bad input. */
   /** A user typing; `as` names the account typing (default: the default account). */
   edit(sheetName: string, a1: string, values: string | unknown[][], options?: { as?: string }): void;
-  /** Adds a sheet as a user would (the book's own name rules apply). */
+  /** Adds a sheet as a user would (the book's own name rules and its cell limit apply). */
   addSheet(name: string): void;
+  /** The cells Google counts against the 10 M limit: every sheet's grid (maxRows × maxColumns), by sheet. */
+  gridCells(): { total: number; sheets: Record<string, number> };
 }
 
 export interface SpreadsheetHost extends BookHost {
@@ -178,7 +192,13 @@ export function bookHost(env: Env, bookId: string): BookHost {
       const b = book();
       if (b.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase()))
         throw new Error(`A sheet named "${name}" exists`);
+      // Staff adding a tab meet the same limit as a script.
+      assertRoomFor(b, DEFAULT_ROWS * DEFAULT_COLS);
       b.sheets.push(newSheet(env.store.nextSheetId++, name));
+    },
+    gridCells: () => {
+      const b = book();
+      return { total: bookCells(b), sheets: Object.fromEntries(b.sheets.map((s) => [s.name, sheetCells(s)])) };
     },
   };
 }

@@ -4,7 +4,7 @@ import { AppsScriptError } from '../runtime';
 import { shiftBox, type Box } from './a1';
 import { expectArgs, isInt } from './args';
 import { touchFor, type Env } from './env';
-import { bookCells, MAX_CELLS, type BookState, type SheetState } from './state';
+import { bookCells, MAX_CELLS, MAX_COLUMNS, type BookState, type SheetState } from './state';
 
 const C = 'Sheet';
 
@@ -12,6 +12,14 @@ const TOO_MANY_CELLS = `This action would increase the number of cells in the wo
 
 export function assertRoomFor(book: BookState, extraCells: number): void {
   if (bookCells(book) + extraCells > MAX_CELLS) throw new AppsScriptError(TOO_MANY_CELLS);
+}
+
+// Google documents the limit (column ZZZ), not its message: this text is the emulator's.
+const TOO_MANY_COLUMNS = `This action would increase the number of columns in the sheet above the limit of ${MAX_COLUMNS} columns.`;
+
+/** A sheet never grows past column ZZZ, whatever room the workbook has. */
+export function assertColumnsFor(sheet: SheetState, extraColumns: number): void {
+  if (sheet.maxCols + extraColumns > MAX_COLUMNS) throw new AppsScriptError(TOO_MANY_COLUMNS);
 }
 
 export abstract class SheetLines {
@@ -107,6 +115,7 @@ export abstract class SheetLines {
     const max = axis === 'r' ? this.state.maxRows : this.state.maxCols;
     const noun = axis === 'r' ? 'rows' : 'columns';
     if (tooSmall || at > max + 1 || count < 1) throw new AppsScriptError(`Those ${noun} are out of bounds.`);
+    if (axis === 'c') assertColumnsFor(this.state, count);
     assertRoomFor(this.book, count * (axis === 'r' ? this.state.maxCols : this.state.maxRows));
     if (axis === 'r') {
       this.state.maxRows += count;

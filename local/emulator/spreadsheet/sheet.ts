@@ -8,7 +8,7 @@ import { EmbeddedChart, EmbeddedChartBuilder } from './charts';
 import { ConditionalFormatRule } from './conditional-format';
 import { writeContents } from './cells';
 import { checkedBox, clearBox, Range, sheetFactory } from './range';
-import { assertRoomFor, SheetLines } from './sheet-lines';
+import { assertColumnsFor, assertRoomFor, SheetLines } from './sheet-lines';
 import { cellAt, lastColumn, lastRow, type BookState } from './state';
 import type { Spreadsheet } from './spreadsheet';
 
@@ -96,6 +96,7 @@ export class Sheet extends SheetLines {
     const row = lastRow(this.state) + 1;
     const growRows = Math.max(0, row - this.state.maxRows);
     const growCols = Math.max(0, rowContents.length - this.state.maxCols);
+    assertColumnsFor(this.state, growCols);
     assertRoomFor(this.book, growRows * (this.state.maxCols + growCols) + growCols * this.state.maxRows);
     const contents = rowContents.map((value, j) =>
       contentFromScript(this.env, this.book, cellAt(this.state, row, j + 1), value, C, 'appendRow', [rowContents]),

@@ -77,6 +77,8 @@ export interface BookState {
 }
 
 export const MAX_CELLS = 10_000_000;
+/** Column ZZZ: the widest a sheet may be, whatever room the workbook has. */
+export const MAX_COLUMNS = 18_278;
 export const MAX_CELL_CHARS = 50_000;
 export const DEFAULT_ROWS = 1000;
 export const DEFAULT_COLS = 26;
@@ -124,8 +126,13 @@ export function hasContent(cell: CellState | null): boolean {
   return !!cell && ((cell.v !== undefined && cell.v !== '') || cell.f !== undefined);
 }
 
+/** What Google counts against its limit: every sheet's whole grid, empty rows and columns included. */
 export function bookCells(book: BookState): number {
-  return book.sheets.reduce((sum, sheet) => sum + sheet.maxRows * sheet.maxCols, 0);
+  return book.sheets.reduce((sum, sheet) => sum + sheetCells(sheet), 0);
+}
+
+export function sheetCells(sheet: SheetState): number {
+  return sheet.maxRows * sheet.maxCols;
 }
 
 export function lastRow(sheet: SheetState): number {
