@@ -50,9 +50,17 @@ interface Measured {
   newClientsPerYear: number;
   sendsPerCampaign: number;
   mailedPerCampaign: number;
-  /** The form response sheets' grid width (what Google counts), registration and feedback. */
-  registrationAnswerWidth: number;
-  feedbackAnswerWidth: number;
+  /** The form response sheets' grid width (what Google counts) and their header's, registration and feedback. */
+  answerWidths: { registration: number; feedback: number };
+  answerHeaders: { registration: number; feedback: number };
+}
+
+/** The settings a variant changes: roll-up retention, and response sheets trimmed to their headers (not built). */
+interface Variant {
+  label: string;
+  sendsAfterMonths: number;
+  ledgerKeepYears: number;
+  trimmedAnswers: boolean;
 }
 
 interface Scenario {
@@ -60,7 +68,6 @@ interface Scenario {
   /** Orders already in the workbook (its history) and orders a year from now on. */
   ordersNow: number;
   ordersPerYear: number;
-  ledgerKeepYears: number;
 }
 
 interface YearCells {
@@ -101,9 +108,9 @@ function measure(clients: number): Measured {
   const ordersLastYear = studio.orders.filter((order) => lastYear(order.date)).length;
   // Google names them in creation order: registration first, then feedback.
   const answers = emu.spreadsheet.sheetNames().filter((name) => /^Ответы на форму \(\d+\)$/.test(name));
-  const answerWidth = (index: number) => {
+  const answerSize = (index: number) => {
     const name = answers.find((candidate) => candidate.endsWith(`(${index})`));
-    return name ? emu.spreadsheet.size(name).maxColumns : 0;
+    return name ? emu.spreadsheet.size(name) : { maxColumns: 0, lastColumn: 0 };
   };
   return {
     clients,
@@ -119,13 +126,13 @@ function measure(clients: number): Measured {
     newClientsPerYear: studio.clients.filter((client) => client.createdAt && lastYear(client.createdAt)).length,
     sendsPerCampaign: size('sends').lastRow - sendsBefore,
     mailedPerCampaign,
-    registrationAnswerWidth: answerWidth(1),
-    feedbackAnswerWidth: answerWidth(2),
+    answerWidths: { registration: answerSize(1).maxColumns, feedback: answerSize(2).maxColumns },
+    answerHeaders: { registration: answerSize(1).lastColumn, feedback: answerSize(2).lastColumn },
   };
 }
 
 /** The workbook in year `year` (1 = a year from now) under a scenario, with or without roll-ups. */
-function cellsInYear(m: Measured, scenario: Scenario, year: number, rollups: boolean): YearCells {
+function cellsInYear(m: Measured, scenario: Scenario, variant: Variant, year: number, rollups: boolean): YearCells {
   const r = scenario.ordersPerYear;
   const history = scenario.ordersNow / m.orders;
   const clientsThen = m.clients + year * m.newClientsPerYear;
@@ -134,11 +141,12 @@ function cellsInYear(m: Measured, scenario: Scenario, year: number, rollups: boo
   // Orders and feedback now, in proportion to the history's orders; the rest of the workbook as measured.
   const ordersNow = (m.gridOf('orders') + m.gridOf('feedback')) * history;
   const other = m.total - m.gridOf('orders') - m.gridOf('feedback') - m.gridOf('loyalty') - m.gridOf('sends');
+  const answers = variant.trimmedAnswers ? m.answerHeaders : m.answerWidths;
   const perYear =
     r * m.width('orders') +
     feedbackRows * m.width('feedback') +
-    feedbackRows * m.feedbackAnswerWidth +
-    m.newClientsPerYear * (m.width('clients') + m.registrationAnswerWidth) +
+    feedbackRows * answers.feedback +
+    m.newClientsPerYear * (m.width('clients') + answers.registration) +
     m.requestsPerYear * m.width('requests');
   const ledgerPerYear = r * m.ledgerPerOrder;
   const sendsWidth = m.width('sends');
@@ -146,10 +154,10 @@ function cellsInYear(m: Measured, scenario: Scenario, year: number, rollups: boo
   let ledger: number;
   let totals = 0;
   if (rollups) {
-    const { sendsAfterMonths } = DEFAULT_ROLLUP_SETTINGS;
-    sends = Math.round((CAMPAIGNS_PER_YEAR * sendsAfterMonths) / 12) * m.mailedPerCampaign * growth * sendsWidth;
+    const campaignsKept = Math.round((CAMPAIGNS_PER_YEAR * variant.sendsAfterMonths) / 12);
+    sends = campaignsKept * m.mailedPerCampaign * growth * sendsWidth;
     totals = (clientsThen + year * CAMPAIGNS_PER_YEAR) * sheetSpec('sendTotals').columns.length;
-    ledger = ((scenario.ledgerKeepYears + 1) * ledgerPerYear + clientsThen) * m.width('loyalty');
+    ledger = ((variant.ledgerKeepYears + 1) * ledgerPerYear + clientsThen) * m.width('loyalty');
   } else {
     // Every campaign's rows stay, each year's to the clients of that year.
     let campaignRows = 0;
@@ -169,12 +177,12 @@ const n = (value: number): string => Math.round(value).toLocaleString('en');
 const verdict = (cells: number): string => (cells <= GOOGLE_CELL_LIMIT ? 'under' : 'OVER');
 
 /** The yearly order rate at which year 5 still fits (with roll-ups; a studio that ran 2 years at it). */
-function ordersPerYearThatFit(m: Measured, ledgerKeepYears: number): number {
+function ordersPerYearThatFit(m: Measured, variant: Variant): number {
   const at = (r: number) =>
-    cellsInYear(m, { label: '', ordersNow: HISTORY_YEARS * r, ordersPerYear: r, ledgerKeepYears }, YEARS, true).total;
+    cellsInYear(m, { label: '', ordersNow: HISTORY_YEARS * r, ordersPerYear: r }, variant, YEARS, true).total;
   // Linear in the rate: the cells at 0 orders and what each order a year adds.
   const base = at(0);
-  const perOrder = at(1_000) / 1_000 - base / 1_000;
+  const perOrder = (at(1_000) - base) / 1_000;
   return Math.max(0, (GOOGLE_CELL_LIMIT - base) / perOrder);
 }
 
@@ -197,39 +205,56 @@ export function projectCells(clients: number, log: (line: string) => void): void
   log(
     `  grid widths (columns a row costs): Orders ${m.width('orders')}, Feedback ${m.width('feedback')}, Clients ${m.width('clients')}, Requests ${m.width('requests')}, ` +
       `ledger ${m.width('loyalty')}, Sends ${m.width('sends')}, Send totals ${sheetSpec('sendTotals').columns.length}, ` +
-      `registration answers ${m.registrationAnswerWidth}, feedback answers ${m.feedbackAnswerWidth} (a response sheet keeps a new sheet's 26 columns)`,
+      `registration answers ${m.answerWidths.registration}, feedback answers ${m.answerWidths.feedback} ` +
+      `(a response sheet keeps a new sheet's 26 columns; their headers are ${m.answerHeaders.registration} and ${m.answerHeaders.feedback})`,
   );
-  const { ledgerKeepYears, sendsAfterMonths } = DEFAULT_ROLLUP_SETTINGS;
+  const defaults = DEFAULT_ROLLUP_SETTINGS;
   const referenceOrders = REFERENCE_ORDERS_PER_CLIENT * m.clients;
   const scenarios: Scenario[] = [
     {
       label: `demo rate: ${n(m.ordersLastYear)} orders a year (${perClient(m.ordersLastYear)} per client), ${n(m.orders)} in the history`,
       ordersNow: m.orders,
       ordersPerYear: m.ordersLastYear,
-      ledgerKeepYears,
     },
     {
       label: `reference studio: ${n(referenceOrders / HISTORY_YEARS)} orders a year (${perClient(referenceOrders / HISTORY_YEARS)} per client), ${n(referenceOrders)} in the history`,
       ordersNow: referenceOrders,
       ordersPerYear: referenceOrders / HISTORY_YEARS,
-      ledgerKeepYears,
+    },
+  ];
+  const standard: Variant = {
+    label: `the defaults (Sends after ${defaults.sendsAfterMonths} months, ${defaults.ledgerKeepYears} closed ledger year kept)`,
+    sendsAfterMonths: defaults.sendsAfterMonths,
+    ledgerKeepYears: defaults.ledgerKeepYears,
+    trimmedAnswers: false,
+  };
+  const variants: Variant[] = [
+    standard,
+    { ...standard, label: 'rollups.ledgerKeepYears = 0 (only the current year of ledger detail)', ledgerKeepYears: 0 },
+    { ...standard, label: 'rollups.sendsAfterMonths = 3', sendsAfterMonths: 3 },
+    {
+      ...standard,
+      label: 'form response sheets trimmed to their headers (not built: the forms belong to intake)',
+      trimmedAnswers: true,
+    },
+    {
+      label: 'all three: Sends after 3 months, ledger 0 closed years, response sheets trimmed',
+      sendsAfterMonths: 3,
+      ledgerKeepYears: 0,
+      trimmedAnswers: true,
     },
   ];
   const [demo] = scenarios;
   if (demo) {
-    const years = Array.from({ length: YEARS }, (_, i) => cellsInYear(m, demo, i + 1, false).total);
+    const years = Array.from({ length: YEARS }, (_, i) => cellsInYear(m, demo, standard, i + 1, false).total);
     log(
       `  without roll-ups, ${demo.label}: ${years.map((cells, i) => `year ${i + 1} ${n(cells)} (${verdict(cells)})`).join(', ')}`,
     );
   }
-  for (const keep of [ledgerKeepYears, 0]) {
-    log(
-      `  with roll-ups (Sends after ${sendsAfterMonths} months, ${keep} closed ledger year${keep === 1 ? '' : 's'} kept${keep === ledgerKeepYears ? ', the default' : ''}):`,
-    );
+  for (const variant of variants) {
+    log(`  with roll-ups, ${variant.label}:`);
     for (const scenario of scenarios) {
-      const years = Array.from({ length: YEARS }, (_, i) =>
-        cellsInYear(m, { ...scenario, ledgerKeepYears: keep }, i + 1, true),
-      );
+      const years = Array.from({ length: YEARS }, (_, i) => cellsInYear(m, scenario, variant, i + 1, true));
       const last = years[YEARS - 1] as YearCells;
       log(
         `    ${scenario.label}: ${years.map((year, i) => `year ${i + 1} ${n(year.total)}`).join(', ')} — year 5 ${verdict(last.total)} Google's 10,000,000 ` +
@@ -239,13 +264,14 @@ export function projectCells(clients: number, log: (line: string) => void): void
             .join('; '),
       );
     }
-    const fit = ordersPerYearThatFit(m, keep);
+    const fit = ordersPerYearThatFit(m, variant);
     log(
       `    5 years fit up to ${n(fit)} orders a year (${perClient(fit)} per client of today's ${n(m.clients)}), for a studio with 2 years of history at that rate`,
     );
   }
 }
 
+// PROJECTION_CLIENTS=1000 for a quick look while changing this file; the figures quoted are at 10,000.
 export const reports: Report[] = [
   { name: NAME, run: (log) => projectCells(Number(process.env.PROJECTION_CLIENTS ?? 10_000), log) },
 ];
