@@ -28,6 +28,7 @@ export interface RollupSettings {
 export const DEFAULT_ROLLUP_SETTINGS: Readonly<RollupSettings> = {
   enabled: true,
   sendsAfterMonths: 12,
+  // 1, not 0: a January refund or edit of a December order is still re-priced; 0 saves a year of entries (docs/bench-runs/proj.md).
   ledgerKeepYears: 1,
 };
 
