@@ -110,14 +110,12 @@ function tidyGrid(book: Workbook, settings: readonly SettingEntry[]): void {
   let count = sheets.length;
   for (const sheet of sheets) {
     const name = sheet.getName();
-    const lastRow = sheet.getLastRow();
-    const lastColumn = sheet.getLastColumn();
-    if (chosen.has(name) || sheetKeyForName(name) !== null) trimGrid(sheet, lastRow, lastColumn);
+    if (chosen.has(name) || sheetKeyForName(name) !== null) trimGrid(sheet, sheet.getLastRow(), sheet.getLastColumn());
     else if (
       DEFAULT_FIRST_SHEETS.includes(name) &&
-      lastRow === 0 &&
-      lastColumn === 0 &&
       count > 1 &&
+      sheet.getLastRow() === 0 &&
+      sheet.getLastColumn() === 0 &&
       sheet.getCharts().length === 0
     ) {
       book.spreadsheet.deleteSheet(sheet);
