@@ -30,9 +30,18 @@ export type FieldValue = string | number | Date | readonly string[] | null | und
 /** Values for one recipient, by field name as written anywhere (names are compared folded). */
 export type MergeValues = Readonly<Record<string, FieldValue>>;
 
+/** Folded names as met: the same hundred-odd column names are folded for every recipient of a campaign. */
+const foldedNames = new Map<string, string>();
+const FOLDED_NAMES_KEPT = 5_000;
+
 /** `First Name`, `first_name` and `firstname` are one field; so are `Город` and `город`. */
 export function foldFieldName(name: string): string {
-  return foldLabel(name.trim());
+  const known = foldedNames.get(name);
+  if (known !== undefined) return known;
+  const folded = foldLabel(name.trim());
+  if (foldedNames.size >= FOLDED_NAMES_KEPT) foldedNames.clear();
+  foldedNames.set(name, folded);
+  return folded;
 }
 
 // Headers of a staff column that means "how to address the client".
@@ -90,6 +99,14 @@ const CLIENT_COLUMN_NAMES: ReadonlyArray<[string, keyof Client]> = CLIENTS.colum
   return names.map((name): [string, keyof Client] => [foldFieldName(name), column.key as keyof Client]);
 });
 
+/** The same names grouped by property in column order: a name two columns share still goes to the later one. */
+const CLIENT_PROPERTY_NAMES: ReadonlyArray<[keyof Client, string[]]> = [
+  ...CLIENT_COLUMN_NAMES.reduce((byProperty, [name, property]) => {
+    if (property !== 'extra') byProperty.set(property, [...(byProperty.get(property) ?? []), name]);
+    return byProperty;
+  }, new Map<keyof Client, string[]>()),
+];
+
 /**
  * A client's merge values: Clients columns by every header they go by, the staff's own columns, then
  * the built-in fields (`values` supplies points, tier, discount and the rest, computed elsewhere).
@@ -102,9 +119,11 @@ export function clientMergeValues(
 ): Record<string, string> {
   const merged: Record<string, string> = {};
   for (const [header, value] of Object.entries(client.extra)) merged[foldFieldName(header)] = cellText(value, locale);
-  for (const [name, property] of CLIENT_COLUMN_NAMES) {
-    if (property in client && property !== 'extra')
-      merged[name] = cellText(client[property], locale, property === 'birthday');
+  // A property goes by several names (key, headers, aliases): its text is made once.
+  for (const [property, names] of CLIENT_PROPERTY_NAMES) {
+    if (!(property in client)) continue;
+    const text = cellText(client[property], locale, property === 'birthday');
+    for (const name of names) merged[name] = text;
   }
   merged[foldFieldName('first_name')] = firstNameOf(client);
   merged[foldFieldName('name')] = client.name;

@@ -18,7 +18,7 @@ import {
   type SkipReason,
 } from '../../domain/campaigns/exclusions';
 import { foldFieldName, suggestableFieldNames } from '../../domain/campaigns/fields';
-import { checkTemplate, nearestField, previewProblems } from '../../domain/campaigns/template';
+import { checkTemplate, missingFields, nearestField, type Template } from '../../domain/campaigns/template';
 import { CAMPAIGN_STATUSES, campaignCounts, transitionCampaign } from '../../domain/campaigns/state';
 import { nextId } from '../../domain/schema';
 import { parseDate } from '../../domain/cells';
@@ -231,13 +231,21 @@ function assess(book: Workbook, locale: Locale, campaignId: string, shownId: str
   }
   // Each recipient is checked against the variant they will get (their language, or the studio's).
   let fellBack = 0;
+  const wholes = new Map<MailTemplate, Template>();
   const holes = toMail.flatMap((id) => {
     const client = clientsById.get(id);
     if (!client) return [];
     const chosen = variants.forClient(client);
     if (chosen.fellBack) fellBack += 1;
-    const recipient = { clientId: id, values: mergeValuesFor(client, sources, null, {}, chosen.locale) };
-    return templateParts(chosen.template ?? template).flatMap((part) => previewProblems(part, [recipient]));
+    const mail = chosen.template ?? template;
+    const whole = wholes.get(mail) ?? wholeTemplate(mail);
+    wholes.set(mail, whole);
+    // Every field has a fallback: nobody's mail can have a hole, so no values are made.
+    if (!whole.parts.some((part) => part.kind === 'field' && part.fallback === null)) return [];
+    // mergeValuesFor keys its values by folded name: looked up as they are.
+    const values = mergeValuesFor(client, sources, null, {}, chosen.locale);
+    const missing = missingFields(whole, (key) => values[key]);
+    return missing.length > 0 ? [{ clientId: id, missing }] : [];
   });
   if (fellBack > 0)
     assessment.notes.push(
@@ -264,6 +272,12 @@ function assess(book: Workbook, locale: Locale, campaignId: string, shownId: str
   if (byClient.size > PROBLEMS_SHOWN)
     assessment.problems.push(translate(locale, 'campaigns.preview.more', { count: byClient.size - PROBLEMS_SHOWN }));
   return assessment;
+}
+
+/** A mail's parts (subject, body, text) as one template, for checks that look at all of them. */
+function wholeTemplate(template: MailTemplate): Template {
+  const parts = templateParts(template);
+  return { source: parts.map((part) => part.source).join('\n'), parts: parts.flatMap((part) => part.parts) };
 }
 
 /** Refuses, naming every problem, when the template or a recipient's values would make a broken mail. */
