@@ -152,7 +152,13 @@ export function createCampaign(draft: NewCampaign): CampaignView {
 }
 
 export function previewCampaign(campaignId: string, clientId?: string | null): CampaignPreview {
-  return asStaff((book, locale) => previewOf(book, locale, campaignId, clientId ?? null));
+  return asStaff((book, locale) => previewOf(readOnly(book), locale, campaignId, clientId ?? null));
+}
+
+/** An answer that writes nothing: each sheet read once however many parts read it (Campaigns, Templates). */
+function readOnly(book: Workbook): Workbook {
+  book.tableCache ??= new Map();
+  return book;
 }
 
 /** Everything a press would do now, decided on the server: who is mailed, who is skipped and why, what blocks. */
@@ -322,7 +328,7 @@ function previewOf(book: Workbook, locale: Locale, campaignId: string, clientId:
 
 /** The count staff confirm: the server's, after every exclusion, with today's share of the quota and the skips. */
 export function confirmCampaign(campaignId: string): CampaignConfirmation {
-  return asStaff((book, locale) => confirmationOf(book, locale, assess(book, locale, campaignId, null)));
+  return asStaff((book, locale) => confirmationOf(book, locale, assess(readOnly(book), locale, campaignId, null)));
 }
 
 function confirmationOf(book: Workbook, locale: Locale, assessment: Assessment): CampaignConfirmation {
