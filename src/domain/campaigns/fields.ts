@@ -107,6 +107,48 @@ const CLIENT_PROPERTY_NAMES: ReadonlyArray<[keyof Client, string[]]> = [
   }, new Map<keyof Client, string[]>()),
 ];
 
+/** What a campaign's recipient decisions read of a client: address, consent, unsubscribe, bounce, language, name. */
+const DECISION_COLUMNS = ['id', 'name', 'email', 'consentAt', 'unsubscribedAt', 'bouncedAt', 'locale'];
+/** What the Telegram channel reads besides (telegramClients): the chat, its state, the choice, the call name. */
+const TELEGRAM_COLUMNS = [
+  'telegramChatId',
+  'telegramLinkedAt',
+  'telegramUnreachableAt',
+  'preferredChannel',
+  'firstName',
+];
+/** Built-in fields made from Clients columns (the rest come from loyalty, orders or links). */
+const BUILTIN_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  [foldFieldName('first_name')]: ['name', 'firstName'],
+  [foldFieldName('name')]: ['name'],
+  [foldFieldName('referral_code')]: ['referralCode'],
+  // Loyalty's tier (and the discount it gives) starts from the Clients column.
+  [foldFieldName('tier')]: ['tier'],
+  [foldFieldName('discount')]: ['tier'],
+};
+
+/**
+ * The Clients columns a campaign's preview or press reads for templates using `fieldKeys` (folded names):
+ * column keys, and a test for the staff's own headers. Everything else a decision or merge reads is in them.
+ */
+export function campaignClientColumns(
+  fieldKeys: Iterable<string>,
+  options: { telegram: boolean },
+): { keys: Set<string>; staffHeader: (header: string) => boolean } {
+  const keys = new Set([...DECISION_COLUMNS, ...(options.telegram ? TELEGRAM_COLUMNS : [])]);
+  const fields = new Set(fieldKeys);
+  for (const field of fields) for (const key of BUILTIN_COLUMNS[field] ?? []) keys.add(key);
+  for (const [name, property] of CLIENT_COLUMN_NAMES) if (fields.has(name)) keys.add(property);
+  const firstName = fields.has(foldFieldName('first_name'));
+  return {
+    keys,
+    staffHeader: (header) => {
+      const folded = foldFieldName(header);
+      return fields.has(folded) || (firstName && FIRST_NAME_HEADERS.includes(folded));
+    },
+  };
+}
+
 /**
  * A client's merge values: Clients columns by every header they go by, the staff's own columns, then
  * the built-in fields (`values` supplies points, tier, discount and the rest, computed elsewhere).

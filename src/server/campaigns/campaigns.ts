@@ -17,7 +17,7 @@ import {
   todaysShare,
   type SkipReason,
 } from '../../domain/campaigns/exclusions';
-import { foldFieldName, suggestableFieldNames } from '../../domain/campaigns/fields';
+import { campaignClientColumns, foldFieldName, suggestableFieldNames } from '../../domain/campaigns/fields';
 import { checkTemplate, missingFields, nearestField, type Template } from '../../domain/campaigns/template';
 import { CAMPAIGN_STATUSES, campaignCounts, transitionCampaign } from '../../domain/campaigns/state';
 import { nextId } from '../../domain/schema';
@@ -35,7 +35,10 @@ import {
   sendIdentity,
   writeCampaign,
   type CampaignRow,
+  type ClientColumns,
 } from '../../sheets/campaigns';
+import { ALL_CLIENTS_SEGMENT } from './mail-seams';
+import { readStoredBot } from '../../services/telegram';
 import {
   campaignsWaiting,
   CLIENT_BUDGET_MS,
@@ -181,10 +184,12 @@ interface Assessment {
   variants: TemplateVariants;
 }
 
-function assess(book: Workbook, locale: Locale, campaignId: string, shownId: string | null): Assessment {
+function assess(book: Workbook, locale: Locale, campaignId: string): Assessment {
   const { campaign } = findCampaign(book, campaignId);
   const sends = readSends(book);
-  const base = readClientBase(book);
+  const variants = templateVariants(book, campaign.template, book.locale);
+  const inUse = variants.all();
+  const base = readClientBase(book, clientColumnsFor(campaign, inUse));
   const fresh = decideFor(book, campaign, base, sends, scriptStore(), readCampaignSettings(book));
   if (!fresh) throw new UserFacingError('campaigns.pause.segment', { segment: campaign.segmentId });
   const { eligible, toMail, skippedByReason } = recipientsNow(
@@ -192,7 +197,6 @@ function assess(book: Workbook, locale: Locale, campaignId: string, shownId: str
     fresh,
   );
   const clientsById = new Map(base.clients.map((client) => [client.id, client]));
-  const variants = templateVariants(book, campaign.template, book.locale);
   const template = variants.base;
   const assessment: Assessment = {
     campaign,
@@ -211,16 +215,15 @@ function assess(book: Workbook, locale: Locale, campaignId: string, shownId: str
     assessment.problems.push(translate(locale, 'campaigns.pause.template', { template: campaign.template }));
     return assessment;
   }
-  // Loyalty fields for everyone only when the template uses one (their holes are reported below);
-  // otherwise for the previewed client alone: loyalty's reads and codes cost time per client.
-  const inUse = variants.all();
-  const usesLoyalty = usesLoyaltyFields(inUse);
-  const loyaltyFor = usesLoyalty ? toMail : [shownId ?? toMail[0] ?? ''];
+  // Loyalty fields only when a template in use has one (as the send run does), for every recipient: their
+  // holes are reported below.
   const sources = mergeSources(book, base.clients, base.orders, book.locale, {
     links: false,
     campaignId: campaign.id,
-    recipients: loyaltyFor,
+    recipients: toMail,
     tables: base.tables,
+    loyalty: usesLoyaltyFields(inUse),
+    ...(base.staffHeaders ? { staffHeaders: base.staffHeaders } : {}),
   });
   assessment.sources = sources;
   const unknown = [
@@ -286,6 +289,22 @@ function wholeTemplate(template: MailTemplate): Template {
   return { source: parts.map((part) => part.source).join('\n'), parts: parts.flatMap((part) => part.parts) };
 }
 
+/**
+ * The Clients columns the decisions and the merge of these templates read, or undefined for the whole sheet:
+ * a saved or built-in segment's rules and a discount by segment may read any column.
+ */
+function clientColumnsFor(campaign: Campaign, templates: readonly MailTemplate[]): ClientColumns | undefined {
+  if (campaign.segmentId.trim().toLowerCase() !== ALL_CLIENTS_SEGMENT) return undefined;
+  const fields = new Set(
+    templates
+      .flatMap(templateParts)
+      .flatMap((part) => part.parts.flatMap((piece) => (piece.kind === 'field' ? [piece.key] : []))),
+  );
+  if (fields.has(foldFieldName('discount'))) return undefined;
+  // Without a bot every client is mailed: the Telegram columns decide nothing.
+  return campaignClientColumns(fields, { telegram: readStoredBot() !== null });
+}
+
 /** Refuses, naming every problem, when the template or a recipient's values would make a broken mail. */
 function refuseBroken(assessment: Assessment): MailTemplate {
   if (!assessment.template)
@@ -296,7 +315,7 @@ function refuseBroken(assessment: Assessment): MailTemplate {
 }
 
 function previewOf(book: Workbook, locale: Locale, campaignId: string, clientId: string | null): CampaignPreview {
-  const assessment = assess(book, locale, campaignId, clientId);
+  const assessment = assess(book, locale, campaignId);
   const { sources, clientsById, toMail } = assessment;
   const preview: CampaignPreview = {
     campaignId,
@@ -328,7 +347,7 @@ function previewOf(book: Workbook, locale: Locale, campaignId: string, clientId:
 
 /** The count staff confirm: the server's, after every exclusion, with today's share of the quota and the skips. */
 export function confirmCampaign(campaignId: string): CampaignConfirmation {
-  return asStaff((book, locale) => confirmationOf(book, locale, assess(readOnly(book), locale, campaignId, null)));
+  return asStaff((book, locale) => confirmationOf(book, locale, assess(readOnly(book), locale, campaignId)));
 }
 
 function confirmationOf(book: Workbook, locale: Locale, assessment: Assessment): CampaignConfirmation {
@@ -367,7 +386,7 @@ function skipSummary(locale: Locale, skippedByReason: Record<string, number>): s
 /** Sends the previewed recipient's mail (the first one a press would mail when none is given) to the staff member. */
 export function testSendCampaign(campaignId: string, clientId?: string | null): string {
   return asStaff((book, locale) => {
-    const assessment = assess(book, locale, campaignId, clientId ?? null);
+    const assessment = assess(book, locale, campaignId);
     const template = refuseBroken(assessment);
     const preview = previewOf(book, locale, campaignId, clientId ?? null);
     if (!preview.clientId) throw new UserFacingError('campaigns.test.noRecipient');
@@ -455,7 +474,7 @@ export function sendCampaign(campaignId: string, confirmedCount: number): Campai
     const pressed = row.campaign.status !== 'sending';
     if (pressed) {
       refuseUnfit(row.campaign.status, 'sending');
-      const assessment = assess(book, locale, campaignId, null);
+      const assessment = assess(book, locale, campaignId);
       refuseBroken(assessment);
       const count = assessment.toMail.length;
       if (count === 0) throw new UserFacingError('campaigns.send.nobody');
@@ -491,7 +510,7 @@ export function scheduleCampaign(campaignId: string, when: string): CampaignView
     const at = parseTime(when);
     if (!at || at.getTime() <= Date.now()) throw new UserFacingError('campaigns.schedule.invalid', { value: when });
     refuseUnfit(findCampaign(book, campaignId).campaign.status, 'scheduled');
-    refuseBroken(assess(book, locale, campaignId, null));
+    refuseBroken(assess(book, locale, campaignId));
     const row = moveCampaign(book, locale, campaignId, 'scheduled', { scheduledAt: at });
     scheduleContinuation(START_HANDLER, at);
     return viewOf(book, locale, row);
