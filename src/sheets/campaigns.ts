@@ -83,11 +83,27 @@ export interface ClientBase {
 export interface ClientColumns {
   keys: ReadonlySet<string>;
   staffHeader: (header: string) => boolean;
+  /** False: nothing in use reads orders, and Orders is not read (the base has none). */
+  orders: boolean;
 }
+
+/** Orders not read: a table of no rows and no columns, which no writer trusts. */
+const UNREAD_ORDERS: Table = {
+  sheet: 'orders',
+  sheetName: null,
+  rows: [],
+  rowNumbers: [],
+  problems: [],
+  mapping: null,
+  values: [],
+  lastRow: 0,
+  columns: [],
+};
 
 /**
  * Clients and Orders as a mail run needs them; with `only`, Clients is read in those columns alone
- * (readTableColumns): each client's other fields are blank, and `staffHeaders` still names every staff column.
+ * (readTableColumns): each client's other fields are blank, and `staffHeaders` still names every staff column;
+ * Orders only when `only.orders`.
  */
 export function readClientBase(book: Workbook, only?: ClientColumns): ClientBase {
   const table = only
@@ -102,7 +118,7 @@ export function readClientBase(book: Workbook, only?: ClientColumns): ClientBase
   const clients = clientRows.map(clientFromRow).filter((client) => client.id !== '');
   const idByEmail = new Map(clients.map((client) => [client.email, client.id]));
   const orders: Order[] = [];
-  const ordersTable = readTable(book, 'orders');
+  const ordersTable = only && !only.orders ? UNREAD_ORDERS : readTable(book, 'orders');
   for (const row of ordersTable.rows) {
     const order = orderFromRow(row, idByEmail);
     if (order && order.clientId) orders.push(order);

@@ -127,21 +127,27 @@ const BUILTIN_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   [foldFieldName('discount')]: ['tier'],
 };
 
+/** Fields made from the client's orders: the last one, its feedback link, loyalty's tier by spend and picks. */
+const ORDER_FIELDS = ['last_order', 'feedback_link', 'tier', 'discount', 'recommendation'].map(foldFieldName);
+
 /**
- * The Clients columns a campaign's preview or press reads for templates using `fieldKeys` (folded names):
- * column keys, and a test for the staff's own headers. Everything else a decision or merge reads is in them.
+ * What a campaign's preview or press reads of Clients for templates using `fieldKeys` (folded names): column
+ * keys, a test for the staff's own headers, and whether any field needs Orders. Everything else a decision or
+ * merge reads is in them.
  */
 export function campaignClientColumns(
   fieldKeys: Iterable<string>,
   options: { telegram: boolean },
-): { keys: Set<string>; staffHeader: (header: string) => boolean } {
+): { keys: Set<string>; staffHeader: (header: string) => boolean; orders: boolean } {
   const keys = new Set([...DECISION_COLUMNS, ...(options.telegram ? TELEGRAM_COLUMNS : [])]);
   const fields = new Set(fieldKeys);
+  const orders = ORDER_FIELDS.some((field) => fields.has(field));
   for (const field of fields) for (const key of BUILTIN_COLUMNS[field] ?? []) keys.add(key);
   for (const [name, property] of CLIENT_COLUMN_NAMES) if (fields.has(name)) keys.add(property);
   const firstName = fields.has(foldFieldName('first_name'));
   return {
     keys,
+    orders,
     staffHeader: (header) => {
       const folded = foldFieldName(header);
       return fields.has(folded) || (firstName && FIRST_NAME_HEADERS.includes(folded));

@@ -37,7 +37,7 @@ import {
   type CampaignRow,
   type ClientColumns,
 } from '../../sheets/campaigns';
-import { ALL_CLIENTS_SEGMENT } from './mail-seams';
+import { ALL_CLIENTS_SEGMENT, LOYALTY_MERGE_FIELDS } from './mail-seams';
 import { readStoredBot } from '../../services/telegram';
 import {
   campaignsWaiting,
@@ -70,6 +70,8 @@ import { inboxCounts } from '../../domain/inbox/bounces';
 import { asStaff } from '../app/staff';
 import { withRolledCounts } from '../../domain/campaigns/rollup';
 import { readCampaignTotals } from '../../sheets/rollups';
+
+const LOYALTY_KEYS = new Set<string>(LOYALTY_MERGE_FIELDS.map(foldFieldName));
 
 /** Preview names at most this many recipients with holes; the count says how many more. */
 const PROBLEMS_SHOWN = 10;
@@ -184,7 +186,7 @@ interface Assessment {
   variants: TemplateVariants;
 }
 
-function assess(book: Workbook, locale: Locale, campaignId: string): Assessment {
+function assess(book: Workbook, locale: Locale, campaignId: string, shownId: string | null = null): Assessment {
   const { campaign } = findCampaign(book, campaignId);
   const sends = readSends(book);
   const variants = templateVariants(book, campaign.template, book.locale);
@@ -215,12 +217,17 @@ function assess(book: Workbook, locale: Locale, campaignId: string): Assessment 
     assessment.problems.push(translate(locale, 'campaigns.pause.template', { template: campaign.template }));
     return assessment;
   }
-  // Loyalty fields only when a template in use has one (as the send run does), for every recipient: their
-  // holes are reported below.
+  // Loyalty fields only when a template in use has one (as the send run does); for every recipient when
+  // one without a fallback may be empty (its holes are reported below), else for the shown client alone.
+  const loyaltyHoles = inUse
+    .flatMap(templateParts)
+    .some((part) =>
+      part.parts.some((piece) => piece.kind === 'field' && piece.fallback === null && LOYALTY_KEYS.has(piece.key)),
+    );
   const sources = mergeSources(book, base.clients, base.orders, book.locale, {
     links: false,
     campaignId: campaign.id,
-    recipients: toMail,
+    recipients: loyaltyHoles ? toMail : [shownId !== null && toMail.includes(shownId) ? shownId : (toMail[0] ?? '')],
     tables: base.tables,
     loyalty: usesLoyaltyFields(inUse),
     ...(base.staffHeaders ? { staffHeaders: base.staffHeaders } : {}),
@@ -315,7 +322,7 @@ function refuseBroken(assessment: Assessment): MailTemplate {
 }
 
 function previewOf(book: Workbook, locale: Locale, campaignId: string, clientId: string | null): CampaignPreview {
-  const assessment = assess(book, locale, campaignId);
+  const assessment = assess(book, locale, campaignId, clientId);
   const { sources, clientsById, toMail } = assessment;
   const preview: CampaignPreview = {
     campaignId,
@@ -385,7 +392,9 @@ function skipSummary(locale: Locale, skippedByReason: Record<string, number>): s
 
 /** Sends the previewed recipient's mail (the first one a press would mail when none is given) to the staff member. */
 export function testSendCampaign(campaignId: string, clientId?: string | null): string {
-  return asStaff((book, locale) => {
+  return asStaff((workbook, locale) => {
+    // A mail to staff, no sheet written: the second assessment (previewOf) reads nothing again.
+    const book = readOnly(workbook);
     const assessment = assess(book, locale, campaignId);
     const template = refuseBroken(assessment);
     const preview = previewOf(book, locale, campaignId, clientId ?? null);
