@@ -72,6 +72,8 @@ import { withRolledCounts } from '../../domain/campaigns/rollup';
 import { readCampaignTotals } from '../../sheets/rollups';
 
 const LOYALTY_KEYS = new Set<string>(LOYALTY_MERGE_FIELDS.map(foldFieldName));
+/** Fields mergeValuesFor always fills: the unsubscribe link (a placeholder where no link is made). */
+const NEVER_MISSING = new Set([foldFieldName('unsubscribe_link')]);
 
 /** Preview names at most this many recipients with holes; the count says how many more. */
 const PROBLEMS_SHOWN = 10;
@@ -256,8 +258,9 @@ function assess(book: Workbook, locale: Locale, campaignId: string, shownId: str
     const mail = chosen.template ?? template;
     const whole = wholes.get(mail) ?? wholeTemplate(mail);
     wholes.set(mail, whole);
-    // Every field has a fallback: nobody's mail can have a hole, so no values are made.
-    if (!whole.parts.some((part) => part.kind === 'field' && part.fallback === null)) return [];
+    // Every field has a fallback or always a value: nobody's mail can have a hole, so no values are made.
+    if (!whole.parts.some((part) => part.kind === 'field' && part.fallback === null && !NEVER_MISSING.has(part.key)))
+      return [];
     // mergeValuesFor keys its values by folded name: looked up as they are.
     const values = mergeValuesFor(client, sources, null, {}, chosen.locale);
     const missing = missingFields(whole, (key) => values[key]);
