@@ -57,6 +57,7 @@ interface HandClient {
   unsubscribedAt?: Date;
   bouncedAt?: Date;
   color?: string;
+  country?: string;
 }
 
 function row(client: HandClient): unknown[] {
@@ -68,6 +69,7 @@ function row(client: HandClient): unknown[] {
   cells[4] = client.consentAt === undefined ? CONSENT : (client.consentAt ?? '');
   cells[5] = client.unsubscribedAt ?? '';
   cells[6] = client.bouncedAt ?? '';
+  cells[9] = client.country ?? '';
   cells[10] = 'Казань'; // a city the template does not use
   cells[32] = client.color ?? '';
   cells[33] = 'звонить после 18:00';
@@ -120,48 +122,59 @@ const fillers: HandClient[] = Array.from({ length: FILLERS }, (_, i) => {
   return { id, name: `Клиент ${id}`, email: `${id.toLowerCase()}@example.com`, color: 'красный' };
 });
 
+/** The hand-made studio: Clients as laid out above, C-0006's two mails this week, the colour template. */
+function colourStudio(options: { segments?: Record<string, unknown>[] } = {}) {
+  const studio = mailStudio({
+    ...options,
+    quota: 0,
+    setup: false,
+    templates: [
+      {
+        name: 'color',
+        subject: 'Привет, {{first_name|друг}}',
+        htmlBody: '<p>Ваш цвет: {{Любимый цвет}}</p><p><a href="{{unsubscribe_link}}">Отписаться</a></p>',
+        textBody: '',
+      },
+    ],
+    sends: [
+      // C-0006's two mails of another campaign this week (now is 2026-11-24 09:00 UTC)
+      {
+        campaignId: 'K-0100',
+        clientId: 'C-0006',
+        email: 'egor@example.com',
+        status: 'sent',
+        at: new Date('2026-11-20T10:00:00Z'),
+      },
+      {
+        campaignId: 'K-0101',
+        clientId: 'C-0006',
+        email: 'egor@example.com',
+        status: 'sent',
+        at: new Date('2026-11-22T10:00:00Z'),
+      },
+    ],
+  });
+  return studio;
+}
+
+function createColourCampaign(studio: ReturnType<typeof colourStudio>, segmentId: string): string {
+  return studio.call<{ id: string }>('createCampaign', {
+    name: 'Цвета',
+    segmentId,
+    template: 'color',
+    senderName: 'Studio',
+    replyTo: '',
+    scheduledAt: null,
+    cost: 0,
+  }).id;
+}
+
 describe('campaign preview count', () => {
   it('counts the recipients and skips the send press decides, reading only the columns it needs', () => {
-    const studio = mailStudio({
-      quota: 0,
-      setup: false,
-      templates: [
-        {
-          name: 'color',
-          subject: 'Привет, {{first_name|друг}}',
-          htmlBody: '<p>Ваш цвет: {{Любимый цвет}}</p><p><a href="{{unsubscribe_link}}">Отписаться</a></p>',
-          textBody: '',
-        },
-      ],
-      sends: [
-        // C-0006's two mails of another campaign this week (now is 2026-11-24 09:00 UTC)
-        {
-          campaignId: 'K-0100',
-          clientId: 'C-0006',
-          email: 'egor@example.com',
-          status: 'sent',
-          at: new Date('2026-11-20T10:00:00Z'),
-        },
-        {
-          campaignId: 'K-0101',
-          clientId: 'C-0006',
-          email: 'egor@example.com',
-          status: 'sent',
-          at: new Date('2026-11-22T10:00:00Z'),
-        },
-      ],
-    });
+    const studio = colourStudio();
     const { emu, call } = studio;
     writeSheet(emu, 'Клиенты', [HEADER, ...[...HAND, ...fillers].map(row)]);
-    const campaignId = call<{ id: string }>('createCampaign', {
-      name: 'Цвета',
-      segmentId: 'all',
-      template: 'color',
-      senderName: 'Studio',
-      replyTo: '',
-      scheduledAt: null,
-      cost: 0,
-    }).id;
+    const campaignId = createColourCampaign(studio, 'all');
 
     // Mailable: the 1,200 fillers, C-0001, C-0002, C-0008 and C-0009 = 1,204.
     // Skipped: C-0003 unsubscribed, C-0004 no consent, C-0005 bounced, C-0006 weekly cap, C-0007 no address.
@@ -211,5 +224,39 @@ describe('campaign preview count', () => {
     expect(queued).toEqual(expect.arrayContaining(['C-0001', 'C-0002', 'C-0008', 'C-0009', 'C-1001', 'C-2200']));
     const skipped = rows.filter((send) => send.status === 'Пропущено').map((send) => send.clientId);
     expect(skipped.sort()).toEqual(['C-0003', 'C-0004', 'C-0005', 'C-0006', 'C-0007']);
+  });
+  it('with a saved segment reads Clients whole, once, and counts what the press decides', () => {
+    // Segment rules may read any column: the whole sheet, read once for the members and the decisions.
+    const studio = colourStudio({ segments: [{ id: 'S-0001', name: 'Россия', rules: 'country = "Россия"' }] });
+    const { emu, call } = studio;
+    // Every hand-made client in Russia, and the first 100 fillers; the other 1,100 in Kazakhstan.
+    const clients = [...HAND, ...fillers].map((client, index) => ({
+      ...client,
+      color: client.color ?? 'оранжевый',
+      country: index < HAND.length + 100 ? 'Россия' : 'Казахстан',
+    }));
+    writeSheet(emu, 'Клиенты', [HEADER, ...clients.map(row)]);
+    const campaignId = createColourCampaign(studio, 'S-0001');
+    // Members 9 + 100 = 109; the same five hand-made clients are skipped: 104 recipients.
+    const skips = { unsubscribed: 1, noConsent: 1, bounced: 1, weeklyCap: 1, invalidEmail: 1 };
+    const cells = () => emu.rt.cellCounts.get('Range.getValues') ?? 0;
+    const before = cells();
+    const preview = call<CampaignPreview>('previewCampaign', campaignId, null);
+    const read = cells() - before;
+    expect(preview.problems).toEqual([]);
+    expect(preview.recipients).toBe(104);
+    expect(preview.skippedByReason).toEqual(skips);
+    // Clients once: 1,210 rows × 34 columns = 41,140 cells; a second read would pass 82,280.
+    expect(read).toBeGreaterThanOrEqual(41_140);
+    expect(read).toBeLessThan(2 * 41_140);
+    const confirmation = call<CampaignConfirmation>('confirmCampaign', campaignId);
+    expect(confirmation.count).toBe(104);
+    const progress = call<{ remaining: number; skippedByReason: Record<string, number> }>(
+      'sendCampaign',
+      campaignId,
+      confirmation.count,
+    );
+    expect(progress.remaining).toBe(104);
+    expect(progress.skippedByReason).toEqual(skips);
   });
 });
