@@ -10,7 +10,7 @@ import {
 import { campaignFromRow, clientFromRow, orderFromRow, sendFromRow, type TypedRow } from '../domain/schema';
 import type { Campaign, Client, Order, Send } from '../domain/types';
 import { readSettingsFor } from './settings';
-import { readTable, type Table } from './table';
+import { readTable, readTableColumns, type Table } from './table';
 import type { Workbook } from './workbook';
 import { updateRows, type RowValues } from './write';
 
@@ -75,22 +75,73 @@ export interface ClientBase {
   orders: Order[];
   /** The reads it was made from, for a later reader of the same sheets in this execution (loyalty fields). */
   tables: { clients: Table; orders: Table };
+  /** Every staff column of Clients when only some columns were read (their clients' `extra` holds the read ones). */
+  staffHeaders?: string[];
 }
 
-export function readClientBase(book: Workbook): ClientBase {
-  const table = readTable(book, 'clients');
+/** Clients columns to read instead of the whole sheet: schema keys, and a test for the staff's own headers. */
+export interface ClientColumns {
+  keys: ReadonlySet<string>;
+  staffHeader: (header: string) => boolean;
+  /** False: nothing in use reads orders, and Orders is not read (the base has none). */
+  orders: boolean;
+}
+
+/** Orders not read: a table of no rows and no columns, which no writer trusts. */
+const UNREAD_ORDERS: Table = {
+  sheet: 'orders',
+  sheetName: null,
+  rows: [],
+  rowNumbers: [],
+  problems: [],
+  mapping: null,
+  values: [],
+  lastRow: 0,
+  columns: [],
+};
+
+/**
+ * Clients and Orders as a mail run needs them; with `only`, Clients is read in those columns alone
+ * (readTableColumns): each client's other fields are blank, and `staffHeaders` still names every staff column;
+ * Orders only when `only.orders`.
+ */
+export function readClientBase(book: Workbook, only?: ClientColumns): ClientBase {
+  const table = only
+    ? readTableColumns(book, 'clients', (mapping) => [
+        ...Object.entries(mapping.indexes).flatMap(([key, index]) => (only.keys.has(key) ? [index] : [])),
+        ...mapping.extra.flatMap((column) => (only.staffHeader(column.header) ? [column.index] : [])),
+      ])
+    : readTable(book, 'clients');
   const clientRows = table.rows;
   const rowNumberById = new Map<string, number>();
   clientRows.forEach((row, index) => rowNumberById.set(String(row.values.id ?? ''), table.rowNumbers[index] ?? 0));
   const clients = clientRows.map(clientFromRow).filter((client) => client.id !== '');
   const idByEmail = new Map(clients.map((client) => [client.email, client.id]));
   const orders: Order[] = [];
-  const ordersTable = readTable(book, 'orders');
+  const ordersTable = only && !only.orders ? UNREAD_ORDERS : readTable(book, 'orders');
   for (const row of ordersTable.rows) {
     const order = orderFromRow(row, idByEmail);
     if (order && order.clientId) orders.push(order);
   }
-  return { clientRows, clients, rowNumberById, orders, tables: { clients: table, orders: ordersTable } };
+  const base: ClientBase = {
+    clientRows,
+    clients,
+    rowNumberById,
+    orders,
+    tables: { clients: table, orders: ordersTable },
+  };
+  // As a whole read's clients name them (mergeSources): every staff column, once there is a client.
+  if (only)
+    base.staffHeaders =
+      clients.length === 0
+        ? []
+        : [
+            ...new Set([
+              ...(table.mapping?.extra ?? []).map((column) => column.header).filter((header) => header !== ''),
+              ...clients.flatMap((client) => Object.keys(client.extra)),
+            ]),
+          ];
+  return base;
 }
 
 export function readCampaignSettings(book: Workbook): CampaignSettings {

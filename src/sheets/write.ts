@@ -98,7 +98,8 @@ export function updateRows(book: Workbook, key: SheetKey, updates: readonly RowU
   return withLock('database', () => {
     const spec = sheetSpec(key);
     const sheet = requireSheet(book, key);
-    const table = known && known.mapping && known.lastRow === sheet.getLastRow() ? known : readTable(book, key);
+    const trusted = known && known.mapping && !known.columns && known.lastRow === sheet.getLastRow();
+    const table = trusted ? known : readTable(book, key);
     if (known && table !== known) Object.assign(known, table);
     const mapping = table.mapping;
     if (!mapping) throw new Error(`sheet ${key} is missing`);

@@ -30,9 +30,18 @@ export type FieldValue = string | number | Date | readonly string[] | null | und
 /** Values for one recipient, by field name as written anywhere (names are compared folded). */
 export type MergeValues = Readonly<Record<string, FieldValue>>;
 
+/** Folded names as met: the same hundred-odd column names are folded for every recipient of a campaign. */
+const foldedNames = new Map<string, string>();
+const FOLDED_NAMES_KEPT = 5_000;
+
 /** `First Name`, `first_name` and `firstname` are one field; so are `Город` and `город`. */
 export function foldFieldName(name: string): string {
-  return foldLabel(name.trim());
+  const known = foldedNames.get(name);
+  if (known !== undefined) return known;
+  const folded = foldLabel(name.trim());
+  if (foldedNames.size >= FOLDED_NAMES_KEPT) foldedNames.clear();
+  foldedNames.set(name, folded);
+  return folded;
 }
 
 // Headers of a staff column that means "how to address the client".
@@ -90,6 +99,62 @@ const CLIENT_COLUMN_NAMES: ReadonlyArray<[string, keyof Client]> = CLIENTS.colum
   return names.map((name): [string, keyof Client] => [foldFieldName(name), column.key as keyof Client]);
 });
 
+/** The same names grouped by property in column order: a name two columns share still goes to the later one. */
+const CLIENT_PROPERTY_NAMES: ReadonlyArray<[keyof Client, string[]]> = [
+  ...CLIENT_COLUMN_NAMES.reduce((byProperty, [name, property]) => {
+    if (property !== 'extra') byProperty.set(property, [...(byProperty.get(property) ?? []), name]);
+    return byProperty;
+  }, new Map<keyof Client, string[]>()),
+];
+
+/** What a campaign's recipient decisions read of a client: address, consent, unsubscribe, bounce, language, name. */
+const DECISION_COLUMNS = ['id', 'name', 'email', 'consentAt', 'unsubscribedAt', 'bouncedAt', 'locale'];
+/** What the Telegram channel reads besides (telegramClients): the chat, its state, the choice, the call name. */
+const TELEGRAM_COLUMNS = [
+  'telegramChatId',
+  'telegramLinkedAt',
+  'telegramUnreachableAt',
+  'preferredChannel',
+  'firstName',
+];
+/** Built-in fields made from Clients columns (the rest come from loyalty, orders or links). */
+const BUILTIN_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  [foldFieldName('first_name')]: ['name', 'firstName'],
+  [foldFieldName('name')]: ['name'],
+  [foldFieldName('referral_code')]: ['referralCode'],
+  // Loyalty's tier (and the discount it gives) starts from the Clients column.
+  [foldFieldName('tier')]: ['tier'],
+  [foldFieldName('discount')]: ['tier'],
+};
+
+/** Fields made from the client's orders: the last one, its feedback link, loyalty's tier by spend and picks. */
+const ORDER_FIELDS = ['last_order', 'feedback_link', 'tier', 'discount', 'recommendation'].map(foldFieldName);
+
+/**
+ * What a campaign's preview or press reads of Clients for templates using `fieldKeys` (folded names): column
+ * keys, a test for the staff's own headers, and whether any field needs Orders. Everything else a decision or
+ * merge reads is in them.
+ */
+export function campaignClientColumns(
+  fieldKeys: Iterable<string>,
+  options: { telegram: boolean },
+): { keys: Set<string>; staffHeader: (header: string) => boolean; orders: boolean } {
+  const keys = new Set([...DECISION_COLUMNS, ...(options.telegram ? TELEGRAM_COLUMNS : [])]);
+  const fields = new Set(fieldKeys);
+  const orders = ORDER_FIELDS.some((field) => fields.has(field));
+  for (const field of fields) for (const key of BUILTIN_COLUMNS[field] ?? []) keys.add(key);
+  for (const [name, property] of CLIENT_COLUMN_NAMES) if (fields.has(name)) keys.add(property);
+  const firstName = fields.has(foldFieldName('first_name'));
+  return {
+    keys,
+    orders,
+    staffHeader: (header) => {
+      const folded = foldFieldName(header);
+      return fields.has(folded) || (firstName && FIRST_NAME_HEADERS.includes(folded));
+    },
+  };
+}
+
 /**
  * A client's merge values: Clients columns by every header they go by, the staff's own columns, then
  * the built-in fields (`values` supplies points, tier, discount and the rest, computed elsewhere).
@@ -102,9 +167,11 @@ export function clientMergeValues(
 ): Record<string, string> {
   const merged: Record<string, string> = {};
   for (const [header, value] of Object.entries(client.extra)) merged[foldFieldName(header)] = cellText(value, locale);
-  for (const [name, property] of CLIENT_COLUMN_NAMES) {
-    if (property in client && property !== 'extra')
-      merged[name] = cellText(client[property], locale, property === 'birthday');
+  // A property goes by several names (key, headers, aliases): its text is made once.
+  for (const [property, names] of CLIENT_PROPERTY_NAMES) {
+    if (!(property in client)) continue;
+    const text = cellText(client[property], locale, property === 'birthday');
+    for (const name of names) merged[name] = text;
   }
   merged[foldFieldName('first_name')] = firstNameOf(client);
   merged[foldFieldName('name')] = client.name;

@@ -138,16 +138,25 @@ export function previewProblems(template: Template, recipients: readonly Preview
   const problems: PreviewProblem[] = [];
   for (const recipient of recipients) {
     const folded = byFoldedName(recipient.values);
-    const missing: string[] = [];
-    const seen = new Set<string>();
-    for (const part of template.parts) {
-      if (part.kind !== 'field' || part.fallback !== null || seen.has(part.key)) continue;
-      seen.add(part.key);
-      if (present(folded.get(part.key)) === null) missing.push(part.name);
-    }
+    const missing = missingFields(template, (key) => folded.get(key));
     if (missing.length > 0) problems.push({ clientId: recipient.clientId, missing });
   }
   return problems;
+}
+
+/**
+ * Fields (as written) with no value and no fallback, each once; `valueOf` answers by folded name. For values
+ * already keyed by folded name (a campaign's merge values) the check folds nothing per recipient.
+ */
+export function missingFields(template: Template, valueOf: (key: string) => FieldValue): string[] {
+  const missing: string[] = [];
+  const seen = new Set<string>();
+  for (const part of template.parts) {
+    if (part.kind !== 'field' || part.fallback !== null || seen.has(part.key)) continue;
+    seen.add(part.key);
+    if (present(valueOf(part.key)) === null) missing.push(part.name);
+  }
+  return missing;
 }
 
 /**

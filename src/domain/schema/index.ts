@@ -14,4 +14,5 @@ export * from './delimited';
 export * from './importing';
 export * from './intake';
 export * from './problems';
+export * from './column-blocks';
 export { relabelTable, type RelabelResult } from './relabel';

@@ -47,8 +47,11 @@ import { currentAccount, readSendingAccount } from '../../services/sending-accou
  * by how slow Apps Script is answering today, so a slow day sends up to the end rather than half of it.
  */
 export const TRIGGER_BUDGET_MS = 5 * 60_000;
-/** The closing writes (Sends rows, the campaign's counts, the next trigger) take about this many sheet reads' time. */
-const CLOSING_IN_READS = 8;
+/**
+ * The closing writes (Sends rows, the campaign's counts, the next trigger) take about this many sheet reads' time:
+ * about 33 calls, a read being 3 (getSheetByName, getDataRange, getValues).
+ */
+const CLOSING_IN_READS = 11;
 /** The least reserve kept for the closing writes, however quick the reads were. */
 const CLOSING_RESERVE_MIN_MS = 20_000;
 /** A sidebar press sends for a short while, then a trigger continues: staff are not kept waiting. */

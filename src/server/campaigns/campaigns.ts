@@ -17,8 +17,8 @@ import {
   todaysShare,
   type SkipReason,
 } from '../../domain/campaigns/exclusions';
-import { foldFieldName, suggestableFieldNames } from '../../domain/campaigns/fields';
-import { checkTemplate, nearestField, previewProblems } from '../../domain/campaigns/template';
+import { campaignClientColumns, foldFieldName, suggestableFieldNames } from '../../domain/campaigns/fields';
+import { checkTemplate, missingFields, nearestField, type Template } from '../../domain/campaigns/template';
 import { CAMPAIGN_STATUSES, campaignCounts, transitionCampaign } from '../../domain/campaigns/state';
 import { nextId } from '../../domain/schema';
 import { parseDate } from '../../domain/cells';
@@ -35,7 +35,10 @@ import {
   sendIdentity,
   writeCampaign,
   type CampaignRow,
+  type ClientColumns,
 } from '../../sheets/campaigns';
+import { ALL_CLIENTS_SEGMENT, LOYALTY_MERGE_FIELDS } from './mail-seams';
+import { readStoredBot } from '../../services/telegram';
 import {
   campaignsWaiting,
   CLIENT_BUDGET_MS,
@@ -67,6 +70,10 @@ import { inboxCounts } from '../../domain/inbox/bounces';
 import { asStaff } from '../app/staff';
 import { withRolledCounts } from '../../domain/campaigns/rollup';
 import { readCampaignTotals } from '../../sheets/rollups';
+
+const LOYALTY_KEYS = new Set<string>(LOYALTY_MERGE_FIELDS.map(foldFieldName));
+/** Fields mergeValuesFor always fills: the unsubscribe link (a placeholder where no link is made). */
+const NEVER_MISSING = new Set([foldFieldName('unsubscribe_link')]);
 
 /** Preview names at most this many recipients with holes; the count says how many more. */
 const PROBLEMS_SHOWN = 10;
@@ -152,7 +159,13 @@ export function createCampaign(draft: NewCampaign): CampaignView {
 }
 
 export function previewCampaign(campaignId: string, clientId?: string | null): CampaignPreview {
-  return asStaff((book, locale) => previewOf(book, locale, campaignId, clientId ?? null));
+  return asStaff((book, locale) => previewOf(readOnly(book), locale, campaignId, clientId ?? null));
+}
+
+/** An answer that writes nothing: each sheet read once however many parts read it (Campaigns, Templates). */
+function readOnly(book: Workbook): Workbook {
+  book.tableCache ??= new Map();
+  return book;
 }
 
 /** Everything a press would do now, decided on the server: who is mailed, who is skipped and why, what blocks. */
@@ -175,10 +188,12 @@ interface Assessment {
   variants: TemplateVariants;
 }
 
-function assess(book: Workbook, locale: Locale, campaignId: string, shownId: string | null): Assessment {
+function assess(book: Workbook, locale: Locale, campaignId: string, shownId: string | null = null): Assessment {
   const { campaign } = findCampaign(book, campaignId);
   const sends = readSends(book);
-  const base = readClientBase(book);
+  const variants = templateVariants(book, campaign.template, book.locale);
+  const inUse = variants.all();
+  const base = readClientBase(book, clientColumnsFor(campaign, inUse));
   const fresh = decideFor(book, campaign, base, sends, scriptStore(), readCampaignSettings(book));
   if (!fresh) throw new UserFacingError('campaigns.pause.segment', { segment: campaign.segmentId });
   const { eligible, toMail, skippedByReason } = recipientsNow(
@@ -186,7 +201,6 @@ function assess(book: Workbook, locale: Locale, campaignId: string, shownId: str
     fresh,
   );
   const clientsById = new Map(base.clients.map((client) => [client.id, client]));
-  const variants = templateVariants(book, campaign.template, book.locale);
   const template = variants.base;
   const assessment: Assessment = {
     campaign,
@@ -205,16 +219,20 @@ function assess(book: Workbook, locale: Locale, campaignId: string, shownId: str
     assessment.problems.push(translate(locale, 'campaigns.pause.template', { template: campaign.template }));
     return assessment;
   }
-  // Loyalty fields for everyone only when the template uses one (their holes are reported below);
-  // otherwise for the previewed client alone: loyalty's reads and codes cost time per client.
-  const inUse = variants.all();
-  const usesLoyalty = usesLoyaltyFields(inUse);
-  const loyaltyFor = usesLoyalty ? toMail : [shownId ?? toMail[0] ?? ''];
+  // Loyalty fields only when a template in use has one (as the send run does); for every recipient when
+  // one without a fallback may be empty (its holes are reported below), else for the shown client alone.
+  const loyaltyHoles = inUse
+    .flatMap(templateParts)
+    .some((part) =>
+      part.parts.some((piece) => piece.kind === 'field' && piece.fallback === null && LOYALTY_KEYS.has(piece.key)),
+    );
   const sources = mergeSources(book, base.clients, base.orders, book.locale, {
     links: false,
     campaignId: campaign.id,
-    recipients: loyaltyFor,
+    recipients: loyaltyHoles ? toMail : [shownId !== null && toMail.includes(shownId) ? shownId : (toMail[0] ?? '')],
     tables: base.tables,
+    loyalty: usesLoyaltyFields(inUse),
+    ...(base.staffHeaders ? { staffHeaders: base.staffHeaders } : {}),
   });
   assessment.sources = sources;
   const unknown = [
@@ -231,13 +249,22 @@ function assess(book: Workbook, locale: Locale, campaignId: string, shownId: str
   }
   // Each recipient is checked against the variant they will get (their language, or the studio's).
   let fellBack = 0;
+  const wholes = new Map<MailTemplate, Template>();
   const holes = toMail.flatMap((id) => {
     const client = clientsById.get(id);
     if (!client) return [];
     const chosen = variants.forClient(client);
     if (chosen.fellBack) fellBack += 1;
-    const recipient = { clientId: id, values: mergeValuesFor(client, sources, null, {}, chosen.locale) };
-    return templateParts(chosen.template ?? template).flatMap((part) => previewProblems(part, [recipient]));
+    const mail = chosen.template ?? template;
+    const whole = wholes.get(mail) ?? wholeTemplate(mail);
+    wholes.set(mail, whole);
+    // Every field has a fallback or always a value: nobody's mail can have a hole, so no values are made.
+    if (!whole.parts.some((part) => part.kind === 'field' && part.fallback === null && !NEVER_MISSING.has(part.key)))
+      return [];
+    // mergeValuesFor keys its values by folded name: looked up as they are.
+    const values = mergeValuesFor(client, sources, null, {}, chosen.locale);
+    const missing = missingFields(whole, (key) => values[key]);
+    return missing.length > 0 ? [{ clientId: id, missing }] : [];
   });
   if (fellBack > 0)
     assessment.notes.push(
@@ -264,6 +291,28 @@ function assess(book: Workbook, locale: Locale, campaignId: string, shownId: str
   if (byClient.size > PROBLEMS_SHOWN)
     assessment.problems.push(translate(locale, 'campaigns.preview.more', { count: byClient.size - PROBLEMS_SHOWN }));
   return assessment;
+}
+
+/** A mail's parts (subject, body, text) as one template, for checks that look at all of them. */
+function wholeTemplate(template: MailTemplate): Template {
+  const parts = templateParts(template);
+  return { source: parts.map((part) => part.source).join('\n'), parts: parts.flatMap((part) => part.parts) };
+}
+
+/**
+ * The Clients columns the decisions and the merge of these templates read, or undefined for the whole sheet:
+ * a saved or built-in segment's rules and a discount by segment may read any column.
+ */
+function clientColumnsFor(campaign: Campaign, templates: readonly MailTemplate[]): ClientColumns | undefined {
+  if (campaign.segmentId.trim().toLowerCase() !== ALL_CLIENTS_SEGMENT) return undefined;
+  const fields = new Set(
+    templates
+      .flatMap(templateParts)
+      .flatMap((part) => part.parts.flatMap((piece) => (piece.kind === 'field' ? [piece.key] : []))),
+  );
+  if (fields.has(foldFieldName('discount'))) return undefined;
+  // Without a bot every client is mailed: the Telegram columns decide nothing.
+  return campaignClientColumns(fields, { telegram: readStoredBot() !== null });
 }
 
 /** Refuses, naming every problem, when the template or a recipient's values would make a broken mail. */
@@ -308,7 +357,7 @@ function previewOf(book: Workbook, locale: Locale, campaignId: string, clientId:
 
 /** The count staff confirm: the server's, after every exclusion, with today's share of the quota and the skips. */
 export function confirmCampaign(campaignId: string): CampaignConfirmation {
-  return asStaff((book, locale) => confirmationOf(book, locale, assess(book, locale, campaignId, null)));
+  return asStaff((book, locale) => confirmationOf(book, locale, assess(readOnly(book), locale, campaignId)));
 }
 
 function confirmationOf(book: Workbook, locale: Locale, assessment: Assessment): CampaignConfirmation {
@@ -346,8 +395,10 @@ function skipSummary(locale: Locale, skippedByReason: Record<string, number>): s
 
 /** Sends the previewed recipient's mail (the first one a press would mail when none is given) to the staff member. */
 export function testSendCampaign(campaignId: string, clientId?: string | null): string {
-  return asStaff((book, locale) => {
-    const assessment = assess(book, locale, campaignId, clientId ?? null);
+  return asStaff((workbook, locale) => {
+    // A mail to staff, no sheet written: the second assessment (previewOf) reads nothing again.
+    const book = readOnly(workbook);
+    const assessment = assess(book, locale, campaignId);
     const template = refuseBroken(assessment);
     const preview = previewOf(book, locale, campaignId, clientId ?? null);
     if (!preview.clientId) throw new UserFacingError('campaigns.test.noRecipient');
@@ -435,7 +486,7 @@ export function sendCampaign(campaignId: string, confirmedCount: number): Campai
     const pressed = row.campaign.status !== 'sending';
     if (pressed) {
       refuseUnfit(row.campaign.status, 'sending');
-      const assessment = assess(book, locale, campaignId, null);
+      const assessment = assess(book, locale, campaignId);
       refuseBroken(assessment);
       const count = assessment.toMail.length;
       if (count === 0) throw new UserFacingError('campaigns.send.nobody');
@@ -471,7 +522,7 @@ export function scheduleCampaign(campaignId: string, when: string): CampaignView
     const at = parseTime(when);
     if (!at || at.getTime() <= Date.now()) throw new UserFacingError('campaigns.schedule.invalid', { value: when });
     refuseUnfit(findCampaign(book, campaignId).campaign.status, 'scheduled');
-    refuseBroken(assess(book, locale, campaignId, null));
+    refuseBroken(assess(book, locale, campaignId));
     const row = moveCampaign(book, locale, campaignId, 'scheduled', { scheduledAt: at });
     scheduleContinuation(START_HANDLER, at);
     return viewOf(book, locale, row);

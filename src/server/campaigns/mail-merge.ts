@@ -144,6 +144,8 @@ export function mergeSources(
     tables?: LoyaltyFieldOptions['tables'];
     /** False when no template in use has a loyalty field: the loyalty sheets are not read. Default true. */
     loyalty?: boolean;
+    /** Every staff column of Clients, when the clients were read in some columns only (readClientBase). */
+    staffHeaders?: string[];
   },
 ): MergeSources {
   const lastOrder = new Map<ClientId, Order>();
@@ -171,7 +173,7 @@ export function mergeSources(
     telegramLink: telegramLinkMaker(options.links),
     lastOrder,
     lastCompleted,
-    staffHeaders: [...new Set(clients.flatMap((client) => Object.keys(client.extra)))],
+    staffHeaders: options.staffHeaders ?? [...new Set(clients.flatMap((client) => Object.keys(client.extra)))],
   };
 }
 
