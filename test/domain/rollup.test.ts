@@ -23,10 +23,17 @@ const at = (iso: string): Date => new Date(iso);
 describe('sendsRollupCutoff', () => {
   const now = at('2026-12-04T12:00:00Z');
   it('is the setting’s months back when that is past every window', () => {
-    // 12 months before 2026-12-04 12:00 UTC.
+    // The default 3 months before 2026-12-04 12:00 UTC (92 days, past the KPI's 62-day look-back).
     expect(sendsRollupCutoff(now, DEFAULT_ROLLUP_SETTINGS, DEFAULT_CAMPAIGN_SETTINGS).toISOString()).toBe(
-      '2025-12-04T12:00:00.000Z',
+      '2026-09-04T12:00:00.000Z',
     );
+    expect(
+      sendsRollupCutoff(
+        now,
+        { ...DEFAULT_ROLLUP_SETTINGS, sendsAfterMonths: 12 },
+        DEFAULT_CAMPAIGN_SETTINGS,
+      ).toISOString(),
+    ).toBe('2025-12-04T12:00:00.000Z');
   });
   it('never comes nearer than the longest window a reader looks back', () => {
     // 1 month would be 2026-11-04; the KPI month (62 days) is the longest window → 63 days back: 2026-10-02.

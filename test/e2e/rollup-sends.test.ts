@@ -49,7 +49,7 @@ const SETTINGS = {
 };
 
 /**
- * Today 24 Nov 2026; roll-ups cut at 12 months (24 Nov 2025). Rows:
+ * Today 24 Nov 2026; roll-ups cut at the default 3 months (24 Aug 2026). Rows:
  *   K-0001 (done, cost 100), 10 Jun 2025: sent A, B, E; skipped C (no consent); failed D (a bounce).
  *   K-0002 (done, cost 0), 20 Nov 2026: sent E; skipped C.
  *   flow:welcome to B, 11 Jun 2025 (B was created two days ago: the welcome is due again but already sent).

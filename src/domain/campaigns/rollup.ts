@@ -27,7 +27,9 @@ export interface RollupSettings {
 
 export const DEFAULT_ROLLUP_SETTINGS: Readonly<RollupSettings> = {
   enabled: true,
-  sendsAfterMonths: 12,
+  // 3, not 12: every reader's window is at most 62 days (the cutoff below never comes nearer), and 12 months of
+  // mailed rows alone pass 10 M cells in year 4 for a 10,000-client studio (docs/bench-runs/proj.md).
+  sendsAfterMonths: 3,
   // 1, not 0: a January refund or edit of a December order is still re-priced; 0 saves a year of entries (docs/bench-runs/proj.md).
   ledgerKeepYears: 1,
 };
