@@ -1009,6 +1009,9 @@ export const en = {
   'enum.skipReason.weeklyCap': 'Weekly mail limit reached',
   'enum.skipReason.sameKind': 'Same kind of mail this week',
   'enum.skipReason.missingField': 'Empty field in the mail',
+  'enum.skipReason.replied': 'Replied to the mail',
+  'enum.skipReason.ordered': 'Ordered since the mail',
+  'enum.skipReason.noThread': 'No mail thread to follow up',
   'enum.skipReason.unknown': 'No reason given',
   // Column headers, by sheet and column key: setup writes them, header mapping accepts either language.
   'column.clients.id': 'Client ID',

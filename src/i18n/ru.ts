@@ -1014,6 +1014,9 @@ export const ru: Record<MessageKey, string> = {
   'enum.skipReason.weeklyCap': 'Недельный лимит писем',
   'enum.skipReason.sameKind': 'Такое письмо уже было на неделе',
   'enum.skipReason.missingField': 'Пустое поле в письме',
+  'enum.skipReason.replied': 'Ответил на письмо',
+  'enum.skipReason.ordered': 'Заказал после письма',
+  'enum.skipReason.noThread': 'Нет цепочки для напоминания',
   'enum.skipReason.unknown': 'Причина не указана',
   // Заголовки столбцов.
   'column.clients.id': 'ID клиента',

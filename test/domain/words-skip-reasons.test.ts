@@ -20,6 +20,9 @@ describe('a skip reason in a Sends Reason cell', () => {
       expect(read(raw)).toEqual({ ok: true, value: 'noConsent' });
     expect(read('Пустое поле в письме')).toEqual({ ok: true, value: 'missingField' });
     expect(read('Same kind of mail this week')).toEqual({ ok: true, value: 'sameKind' });
+    // A follow-up's stops are skips too.
+    expect(formatCell('replied', reasonSpec, 'ru')).toBe('Ответил на письмо');
+    expect(read('Ordered since the mail')).toEqual({ ok: true, value: 'ordered' });
   });
 
   it('every reason the engine decides has a label in both languages, each read back to itself', () => {

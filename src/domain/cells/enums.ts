@@ -3,6 +3,7 @@
 import { CHANNEL_TOPICS, ORDER_STATUSES, REQUEST_CHANNELS, type Locale } from '../types';
 import type { MessageKey } from '../../i18n';
 import type { SkipReason } from '../campaigns/exclusions';
+import type { FollowUpStop } from '../inbox/follow-ups';
 import { catalogEntry } from '../../i18n/labels';
 import { accept, isBlank, quoteCell, reject, type CellResult } from './result';
 
@@ -68,8 +69,8 @@ const ALIASES: { [K in EnumKey]: Record<string, readonly string[]> } = {
   sendStatus: { queued: [], sent: [], skipped: [], failed: ['error'] },
   language: { ru: ['ru', 'rus', 'ru-ru', 'рус'], en: ['en', 'eng', 'en-us', 'en-gb', 'англ'] },
   preferredChannel: { email: ['mail', 'e-mail', 'почта'], telegram: ['tg', 'тг', 'телеграм'], both: ['all', 'оба'] },
-  // Why a Sends row was skipped; the code itself stays readable (sheets written before the labels). `unknown`:
-  // a skip with no reason, as the roll-ups count it.
+  // Why a Sends row was skipped (a campaign's or flow's exclusions, a follow-up's stops); the code itself stays
+  // readable (sheets written before the labels). `unknown`: a skip with no reason, as the roll-ups count it.
   skipReason: {
     invalidEmail: [],
     unsubscribed: [],
@@ -80,8 +81,11 @@ const ALIASES: { [K in EnumKey]: Record<string, readonly string[]> } = {
     weeklyCap: [],
     sameKind: [],
     missingField: [],
+    replied: [],
+    ordered: [],
+    noThread: [],
     unknown: [],
-  } satisfies Record<SkipReason | 'unknown', readonly string[]>,
+  } satisfies Record<SkipReason | FollowUpStop | 'unknown', readonly string[]>,
 };
 
 function options(key: EnumKey): EnumOption[] {
