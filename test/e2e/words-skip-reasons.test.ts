@@ -5,7 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { rowsByKey } from '../support/sheet-rows';
 import { writeFixture } from '../support/sheet-fixtures';
 import { confirmedCount, consentingClient, mailStudio, type MailStudio } from '../support/mail-studio';
-import type { CampaignConfirmation, CampaignProgress, CampaignView } from '../../src/contract/sidebar-api';
+import type {
+  CampaignConfirmation,
+  CampaignProgress,
+  CampaignView,
+  ClientMailView,
+} from '../../src/contract/sidebar-api';
 
 const at = (iso: string) => new Date(iso);
 const daysAgo = (days: number) => new Date(Date.parse('2026-11-24T09:00:00Z') - days * 86_400_000);
@@ -180,5 +185,23 @@ describe('skip reasons as words', () => {
       'Unsubscribed: 1; Mail bounced before: 1; No consent to mailings: 1; Weekly mail limit reached: 1',
     );
     expect(progressOf(s, id)).toEqual(skips);
+  });
+
+  it("the client card's mail history words a follow-up's stop, read from the old code or the words", () => {
+    const s = studio();
+    writeFixture(
+      s.emu,
+      'sends',
+      [
+        { ...send('followUp:K-0009', 'C-0103', 'skipped', daysAgo(1), 'replied'), occasion: 'step:1' },
+        { ...send('followUp:K-0009', 'C-0103', 'skipped', daysAgo(1), 'Заказал после письма'), occasion: 'step:2' },
+      ],
+      s.locale,
+    );
+    const reasons = s
+      .call<ClientMailView[]>('getClientMails', 'C-0103')
+      .filter((mail) => mail.status === 'skipped')
+      .map((mail) => mail.reason);
+    expect(reasons.sort()).toEqual(['Заказал после письма', 'Ответил на письмо']);
   });
 });
