@@ -20,6 +20,8 @@ describe('a skip reason in a Sends Reason cell', () => {
       expect(read(raw)).toEqual({ ok: true, value: 'noConsent' });
     expect(read('Пустое поле в письме')).toEqual({ ok: true, value: 'missingField' });
     expect(read('Same kind of mail this week')).toEqual({ ok: true, value: 'sameKind' });
+    // A skip with no reason, as the roll-ups count it, has words too.
+    expect(formatCell('unknown', reasonSpec, 'ru')).toBe('Причина не указана');
     // A follow-up's stops are skips too.
     expect(formatCell('replied', reasonSpec, 'ru')).toBe('Ответил на письмо');
     expect(read('Ordered since the mail')).toEqual({ ok: true, value: 'ordered' });
