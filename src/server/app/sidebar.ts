@@ -169,7 +169,7 @@ export function listSettings(): SettingRowView[] {
     }
     // The answer target is one row: older rows for it stay in the sheet and are read while it is blank, so its
     // default shows what they give (nothing else changes a default).
-    const target = String(responseTargetHours(entries, book.spreadsheetLocale));
+    const target = String(Math.round(responseTargetHours(entries, book.spreadsheetLocale) * 100) / 100);
     return keys
       .filter((key) => key !== '' && !OLDER_RESPONSE_TARGET_KEYS.includes(key))
       .map((key) => {

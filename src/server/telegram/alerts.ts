@@ -41,6 +41,7 @@ export function sendStaffAlerts(book: Workbook, send: Sender): void {
     ...readSettingsFor(book, DEFAULT_TELEGRAM_SETTINGS, 'telegram').overrides,
   };
   const locale = readCoreSettings(book).settings.locale;
+  const targetMinutes = readResponseTargetMinutes(book);
   const clients = readTable(book, 'clients')
     .rows.map((row) => ({
       id: String(row.values.id ?? ''),
@@ -72,7 +73,7 @@ export function sendStaffAlerts(book: Workbook, send: Sender): void {
     // Recorded first: a run cut off after this line loses this alert rather than sending it twice.
     journal[alert.key] = now.getTime();
     writeJsonProperty(ALERT_JOURNAL_KEY, journal);
-    const outcome = send(chatId, alertText(alert, locale, readResponseTargetMinutes(book)), 'HTML');
+    const outcome = send(chatId, alertText(alert, locale, targetMinutes), 'HTML');
     if (outcome.kind === 'wait') {
       // 429 means not delivered: the next run may try again. Any other failure might have been delivered.
       delete journal[alert.key];
