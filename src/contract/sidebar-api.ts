@@ -193,7 +193,7 @@ export interface RequestView {
 export interface OpenRequestView extends RequestView {
   /** Whole minutes since it came in. */
   waitingMinutes: number;
-  /** The studio's answer target (Settings `inbox.responseTargetMinutes`, the one the response-time KPI uses). */
+  /** The studio's one answer target in minutes (Settings `analysis.goalResponseHours`; see domain/analysis/response-target). */
   targetMinutes: number;
 }
 

@@ -2,12 +2,15 @@
 // rows leaving Sends or the Loyalty ledger — the rows kept moved up in one write, the grid shrunk after
 // them (Google counts the grid's cells, not the filled ones).
 import type { SendTotal } from '../domain/campaigns/rollup';
-import type { CellValue } from '../domain/cells';
+import { countsCell, parseCounts, type CellValue, type EnumKey } from '../domain/cells';
+import type { Locale } from '../domain/types';
 import { cellForWrite, mapHeaders, parseRows, sheetSpec, type SheetKey, type TypedRow } from '../domain/schema';
 import { withLock } from '../services/locks';
 import { findSheet, readTable, type Table } from './table';
 import type { Workbook } from './workbook';
 import type { RowValues } from './write';
+
+const REASONS_LIST: EnumKey = 'skipReason';
 
 function text(value: CellValue | undefined): string {
   return value === null || value === undefined ? '' : String(value).trim();
@@ -17,21 +20,13 @@ function count(value: CellValue | undefined): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : 0;
 }
 
-/** `noConsent=3; weeklyCap=2` both ways. */
-function reasonsCell(reasons: Record<string, number>): string {
-  return Object.entries(reasons)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([reason, n]) => `${reason}=${n}`)
-    .join('; ');
+/** Skips by reason as words in the sheet's language (`No consent: 3; Weekly limit: 2`); the older codes read too. */
+function reasonsCell(reasons: Record<string, number>, locale: Locale): string {
+  return countsCell(REASONS_LIST, reasons, locale);
 }
 
 function reasonsFrom(cell: string): Record<string, number> {
-  const reasons: Record<string, number> = {};
-  for (const part of cell.split(';')) {
-    const [reason = '', n = ''] = part.split('=').map((piece) => piece.trim());
-    if (reason && Number.isFinite(Number(n))) reasons[reason] = Number(n);
-  }
-  return reasons;
+  return parseCounts(cell, REASONS_LIST).counts;
 }
 
 function totalsFrom(rows: readonly TypedRow[]): SendTotal[] {
@@ -88,14 +83,14 @@ export function readCampaignTotals(book: Workbook): Map<string, SendTotal> {
   );
 }
 
-function totalRow(total: SendTotal): RowValues {
+function totalRow(total: SendTotal, locale: Locale): RowValues {
   return {
     campaignId: total.campaignId,
     clientId: total.clientId,
     sent: total.sent,
     skipped: total.skipped,
     failed: total.failed,
-    skippedByReason: reasonsCell(total.skippedByReason),
+    skippedByReason: reasonsCell(total.skippedByReason, locale),
     orders: total.orders,
     revenue: total.revenue,
     buyers: total.buyers,
@@ -113,7 +108,15 @@ export function writeSendTotals(book: Workbook, totals: readonly SendTotal[]): v
     const table = readTable(book, 'sendTotals');
     if (table.sheetName === null) throw new Error('the Send totals sheet is missing: run Setup first.');
     const all = table.rows.map((_, position) => position);
-    if (!replaceRows(book, 'sendTotals', table, all, totals.map(totalRow)))
+    if (
+      !replaceRows(
+        book,
+        'sendTotals',
+        table,
+        all,
+        totals.map((total) => totalRow(total, book.locale)),
+      )
+    )
       throw new Error('Send totals changed during the roll-up');
   });
 }

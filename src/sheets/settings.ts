@@ -7,6 +7,7 @@ import {
   type SchemaProblem,
   type SettingsOverrides,
 } from '../domain/schema';
+import { responseTargetMinutes } from '../domain/analysis/response-target';
 import { withLock } from '../services/locks';
 import { readTable, settingEntries } from './table';
 import { appendRows, updateRows } from './write';
@@ -20,6 +21,11 @@ export function readCoreSettings(book: Workbook): { settings: CoreSettings; prob
 /** Overrides for an area's defaults from the keys `<prefix>.<field>`, e.g. `loyalty.pointsPerCurrency`. */
 export function readSettingsFor<T extends object>(book: Workbook, defaults: T, prefix: string): SettingsOverrides<T> {
   return overridesFrom(settingEntries(book), defaults, prefix, book.spreadsheetLocale);
+}
+
+/** The studio's answer target in minutes (Settings `analysis.goalResponseHours`, older rows as fallbacks). */
+export function readResponseTargetMinutes(book: Workbook): number {
+  return responseTargetMinutes(settingEntries(book), book.spreadsheetLocale);
 }
 
 /** Sets one setting, adding its row if missing; the description is written only for a new row. */

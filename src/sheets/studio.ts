@@ -21,7 +21,8 @@ import {
 import type { Client, ClientId, ClientRequest, Feedback, Locale, Order, Send } from '../domain/types';
 import { translate } from '../i18n';
 import { readCoreSettings, readSettingsFor } from './settings';
-import { readTable, type Table } from './table';
+import { responseTargetHours } from '../domain/analysis/response-target';
+import { readTable, settingEntries, type Table } from './table';
 import type { Workbook } from './workbook';
 
 export interface ClientRowRef {
@@ -74,7 +75,12 @@ function settingsProblems(problems: readonly SchemaProblem[]): RowProblem[] {
 
 export function readAnalysisSettings(book: Workbook): { settings: AnalysisSettings; problems: RowProblem[] } {
   const read = readSettingsFor(book, DEFAULT_ANALYSIS_SETTINGS, 'analysis');
-  return { settings: { ...DEFAULT_ANALYSIS_SETTINGS, ...read.overrides }, problems: settingsProblems(read.problems) };
+  // The answer goal is the one response target: an older sheet's minutes rows count while its row is blank.
+  const goalResponseHours = responseTargetHours(settingEntries(book), book.spreadsheetLocale);
+  return {
+    settings: { ...DEFAULT_ANALYSIS_SETTINGS, ...read.overrides, goalResponseHours },
+    problems: settingsProblems(read.problems),
+  };
 }
 
 /** Tables a caller has already read this run, used instead of reading them again. */

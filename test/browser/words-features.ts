@@ -99,6 +99,22 @@ export function wordsFeatures(locale: 'ru' | 'en'): void {
         .poll(async () => (await settingsSheet(studio)).find((row) => row[0] === 'campaigns.quietFromHour')?.[1])
         .toBe('22');
 
+      // One answer target, with the goals, in hours: the older minutes rows are not listed. 1.5 h typed in the
+      // staff's way is 90 minutes for the open requests' waits.
+      const target = page.locator('form[data-setting="analysis.goalResponseHours"]');
+      expect(await target.count()).toBe(1);
+      expect(await page.locator('form[data-setting$=".responseTargetMinutes"]').count()).toBe(0);
+      await target.locator('input').fill(say(locale, { ru: '1,5', en: '1.5' }));
+      await target.locator('button').click();
+      await expect
+        .poll(async () => (await settingsSheet(studio)).find((row) => row[0] === 'analysis.goalResponseHours')?.[1])
+        .toBe('1.5');
+      const open = (await post(studio.server.url, '/api/run', { fn: 'listOpenRequests', args: [] })) as {
+        value: Array<{ targetMinutes: number }>;
+      };
+      expect(open.value.length).toBeGreaterThan(0);
+      expect(new Set(open.value.map((request) => request.targetMinutes))).toEqual(new Set([90]));
+
       // The tier table: the sheet holds words, not JSON (the demo's four tiers, in the workbook's Russian); the
       // second tier's threshold changed to 400 in the form comes back to the sheet as words, the rest unchanged.
       const tiersCell = async () => (await settingsSheet(studio)).find((row) => row[0] === 'loyalty.tiers')?.[1] ?? '';

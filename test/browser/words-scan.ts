@@ -1,7 +1,10 @@
 // Walks every sidebar section and every sheet as staff see them and lists text that looks like a developer's
 // word: a catalog key, a JSON brace, `[object`, `undefined`, `NaN`. Shared by words-scan-ru/en.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { get, openSection, openStudio, settled, type Studio } from './harness';
+import type { CampaignConfirmation, CampaignProgress, CampaignView } from '../../src/contract/sidebar-api';
+import { ENUMS } from '../../src/domain/cells';
+import { catalogEntry } from '../../src/i18n/labels';
+import { get, openSection, openStudio, post, settled, type Studio } from './harness';
 
 /** catalog-key shapes such as `loyalty.reason.orderEarned` or `lifecycle.churned`. */
 const KEY_SHAPE = /\b[a-z]+\.[a-z][A-Za-z]*(\.[A-Za-z]+)*\b/g;
@@ -12,7 +15,22 @@ const LEAKS: Array<[string, RegExp]> = [
   ['NaN', /\bNaN\b/g],
   ['JSON', /[{}]|\[\s*"/g],
   ['machine prefix', /\b(lifecycle|rfm|tier|draft|segment):\S/g],
+  // A skip reason's code (`noConsent`, `weeklyCap`; the one-word ones are English words) and `code=n` counts.
+  [
+    'skip code',
+    new RegExp(
+      `\\b(${skipCodes()
+        .filter((code) => /[A-Z]/.test(code))
+        .join('|')})\\b`,
+      'g',
+    ),
+  ],
+  ['code=n', new RegExp(`\\b(${skipCodes().join('|')})=\\d+`, 'g')],
 ];
+
+function skipCodes(): string[] {
+  return ENUMS.skipReason.map((option) => option.value);
+}
 
 /** Addresses, links, file names and decimals are text staff write, not keys. */
 function withoutOrdinaryDots(text: string): string {
@@ -63,8 +81,21 @@ function wordsColumns(rows: string[][]): string {
 
 const SECTIONS = ['overview', 'clients', 'segments', 'campaigns', 'automations', 'forms', 'settings', 'help'];
 
+const DAY = 24 * 3_600_000;
+
+async function run<T>(studio: Studio, fn: string, ...args: unknown[]): Promise<T> {
+  return ((await post(studio.server.url, '/api/run', { fn, args })) as { value: T }).value;
+}
+
 export function wordsScan(locale: 'ru' | 'en'): void {
   let studio: Studio;
+  /** A sheet's rows as the playground shows them, by the first of these tab names that exists. */
+  const sheetRows = async (names: string[]): Promise<string[][]> => {
+    const state = await get<{ sheets: string[] }>(studio.server.url, '/api/state');
+    const name = names.find((candidate) => state.sheets.includes(candidate)) ?? names[0]!;
+    const url = `/api/sheet?name=${encodeURIComponent(name)}&limit=100000`;
+    return (await get<{ rows: string[][] }>(studio.server.url, url)).rows;
+  };
   describe(`staff see words, not keys (${locale})`, () => {
     beforeAll(async () => {
       studio = await openStudio(locale);
@@ -79,6 +110,9 @@ export function wordsScan(locale: 'ru' | 'en'): void {
       expect(leaksIn('undefined ₽')).toHaveLength(1);
       expect(leaksIn('frostneko22@example.com, 0.05 ₽, https://a.b/c, e.g. 2, RFM segment: Lost')).toEqual([]);
       expect(leaksIn('Сегмент lifecycle:churned')).toHaveLength(1);
+      expect(leaksIn('Пропущено | noConsent')).toHaveLength(1);
+      expect(leaksIn('Пропуски: unsubscribed=1').map((leak) => leak.split(':')[0])).toEqual(['code=n']);
+      expect(leaksIn('Нет согласия на рассылки: 3; The client unsubscribed.')).toEqual([]);
     });
 
     for (const section of SECTIONS)
@@ -98,6 +132,47 @@ export function wordsScan(locale: 'ru' | 'en'): void {
         );
         expect(leaksIn([text, ...options].join('\n'))).toEqual([]);
       });
+
+    // The demo has no mail history: a campaign finished over two days (its skips rolled up into Send totals by
+    // the night) and a second one sent after it (its skips still in Sends) give both sheets skip reasons to scan.
+    it('campaigns with skipped members leave skip reasons in Sends and Send totals', async () => {
+      const campaign = async (name: string) => {
+        const { id } = await run<CampaignView>(studio, 'createCampaign', {
+          name,
+          segmentId: 'all',
+          template: 'winter-sale',
+          senderName: 'Studio',
+          replyTo: '',
+          scheduledAt: null,
+          cost: 0,
+        });
+        const { count } = await run<CampaignConfirmation>(studio, 'confirmCampaign', id);
+        return { id, progress: await run<CampaignProgress>(studio, 'sendCampaign', id, count) };
+      };
+      const first = await campaign('Words 1');
+      expect(Object.keys(first.progress.skippedByReason).length).toBeGreaterThan(0);
+      await post(studio.server.url, '/api/clock', { ms: 3 * DAY });
+      expect((await run<CampaignProgress>(studio, 'getCampaignProgress', first.id)).status).toBe('done');
+      await campaign('Words 2');
+
+      const labels = new Set(ENUMS.skipReason.flatMap((option) => Object.values(catalogEntry(option.label))));
+      const sends = await sheetRows(['Отправки', 'Sends']);
+      const reason = (sends[0] ?? []).findIndex((title) => title === 'Причина' || title === 'Reason');
+      const skipReasons = sends
+        .slice(1)
+        .map((row) => row[reason] ?? '')
+        .filter((cell) => labels.has(cell));
+      expect(skipReasons.length).toBeGreaterThan(0);
+      const totals = await sheetRows(['Итоги отправок', 'Send totals']);
+      const column = (totals[0] ?? []).findIndex((title) => /^(Пропуски по причинам|Skips by reason)$/.test(title));
+      const cells = totals
+        .slice(1)
+        .map((row) => row[column] ?? '')
+        .filter((cell) => cell !== '');
+      expect(cells.length).toBeGreaterThan(0);
+      for (const cell of cells)
+        for (const part of cell.split('; ')) expect(labels.has(part.replace(/: \d+$/, '')), part).toBe(true);
+    });
 
     it('every sheet shows no key, JSON or undefined', async () => {
       const state = await get<{ sheets: string[] }>(studio.server.url, '/api/state');

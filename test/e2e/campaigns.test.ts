@@ -93,7 +93,7 @@ describe('a campaign from preview to done', () => {
     const reasons: Record<string, unknown[]> = Object.fromEntries(
       sendsOf('K-0001').map((row) => [String(row.clientId), [row.status, row.reason]]),
     );
-    expect(reasons['C-0101']).toEqual(['Пропущено', 'noConsent']);
+    expect(reasons['C-0101']).toEqual(['Пропущено', 'Нет согласия на рассылки']);
     expect(Object.values(reasons).filter((pair) => pair[0] === 'Отправлено')).toHaveLength(12);
     const campaign = rows('campaigns').find((row) => row.id === 'K-0001');
     expect(campaign).toMatchObject({ status: 'Завершена', recipients: 20, sent: 12, skipped: 8, failed: 0 });

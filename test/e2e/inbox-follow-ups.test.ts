@@ -90,17 +90,17 @@ describe('follow-up steps', () => {
     const rows = studio.sendsOf('followUp:K-0001');
     expect(
       rows
-        .filter((r) => r.reason === 'replied')
+        .filter((r) => r.reason === 'Ответил на письмо')
         .map((r) => r.email)
         .sort(),
     ).toEqual([10, 11, 12].map(email));
     expect(
       rows
-        .filter((r) => r.reason === 'ordered')
+        .filter((r) => r.reason === 'Заказал после письма')
         .map((r) => r.email)
         .sort(),
     ).toEqual([20, 21].map(email));
-    expect(rows.filter((r) => r.reason === 'bounced')).toHaveLength(7);
+    expect(rows.filter((r) => r.reason === 'Письма не доходили')).toHaveLength(7);
     // Once: the next hours send nothing more.
     studio.emu.rt.clock.advance(60 * MINUTE);
     hourly(studio);

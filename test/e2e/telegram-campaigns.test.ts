@@ -129,7 +129,7 @@ describe('campaigns and flows in Telegram', () => {
     expect(sendRow(studio, id, 'C-0004')?.telegramMessageId).toBe('');
     expect(sendRow(studio, id, 'C-0006')?.telegramMessageId).toBe('');
     expect(studio.rows('clients').find((row) => row.id === 'C-0006')?.telegramUnreachableAt).toBeInstanceOf(Date);
-    expect(sendRow(studio, id, 'C-0009')?.reason).toBe('weeklyCap');
+    expect(sendRow(studio, id, 'C-0009')?.reason).toBe('Недельный лимит писем');
     // Nothing left journaled once the rows are written.
     expect(studio.emu.properties.script()['telegram.sendJournal']).toBe('{}');
 

@@ -82,9 +82,9 @@ describe('each channel by its own rules', () => {
       'C-0001': 'Отправлено',
       'C-0002': 'Отправлено',
       'C-0003': 'Отправлено',
-      'C-0004': 'Пропущено noConsent',
-      'C-0005': 'Пропущено unsubscribed',
-      'C-0006': 'Пропущено noConsent',
+      'C-0004': 'Пропущено Нет согласия на рассылки',
+      'C-0005': 'Пропущено Отписался от рассылок',
+      'C-0006': 'Пропущено Нет согласия на рассылки',
     });
     expect(studio.rows('clients').find((row) => row.id === 'C-0004')?.telegramUnreachableAt).toBeInstanceOf(Date);
     expect(campaignStatus(studio, id)).toBe('done');
@@ -107,7 +107,7 @@ describe('each channel by its own rules', () => {
     studio.app.run('continueCampaigns', [], { kind: 'trigger' });
     expect(bot.sent()).toEqual([]);
     expect(studio.mailedTo()).toEqual([]);
-    expect(statusOf(studio, id)).toEqual({ 'C-0001': 'Пропущено noConsent' });
+    expect(statusOf(studio, id)).toEqual({ 'C-0001': 'Пропущено Нет согласия на рассылки' });
     expect(campaignStatus(studio, id)).toBe('done');
   });
 

@@ -154,7 +154,7 @@ describe('nothing half-filled is sent, even when the data changes after the chec
     studio.emu.advance(3 * HOUR);
     expect(studio.mailedTo()).toEqual(['c-0001@example.com']);
     const rows = Object.fromEntries(studio.sendsOf(id).map((row) => [String(row.clientId), [row.status, row.reason]]));
-    expect(rows['C-0002']).toEqual(['Пропущено', 'missingField']);
+    expect(rows['C-0002']).toEqual(['Пропущено', 'Пустое поле в письме']);
   });
 });
 

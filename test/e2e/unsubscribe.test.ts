@@ -39,7 +39,9 @@ describe('unsubscribe', () => {
     });
     studio.call('sendCampaign', 'K-0001', confirmedCount(studio, 'K-0001'));
     expect(studio.mailedTo()).toEqual(['c-0002@example.com']);
-    expect(studio.sendsOf('K-0001').find((row) => row.clientId === 'C-0001')).toMatchObject({ reason: 'unsubscribed' });
+    expect(studio.sendsOf('K-0001').find((row) => row.clientId === 'C-0001')).toMatchObject({
+      reason: 'Отписался от рассылок',
+    });
 
     studio.emu.advance(30 * 60_000); // the hourly step comes later than the click (no trigger here: no setup)
     studio.app.run('runHourly', [], { kind: 'trigger' });

@@ -2,6 +2,8 @@
 // read here as data (a cell holds the label in the sheet's language, and either language parses).
 import { CHANNEL_TOPICS, ORDER_STATUSES, REQUEST_CHANNELS, type Locale } from '../types';
 import type { MessageKey } from '../../i18n';
+import type { SkipReason } from '../campaigns/exclusions';
+import type { FollowUpStop } from '../inbox/follow-ups';
 import { catalogEntry } from '../../i18n/labels';
 import { accept, isBlank, quoteCell, reject, type CellResult } from './result';
 
@@ -21,7 +23,8 @@ export type EnumKey =
   | 'campaignStatus'
   | 'sendStatus'
   | 'language'
-  | 'preferredChannel';
+  | 'preferredChannel'
+  | 'skipReason';
 
 /** Each list's values with the other spellings accepted for them; the labels are in the catalogs. */
 const ALIASES: { [K in EnumKey]: Record<string, readonly string[]> } = {
@@ -66,6 +69,23 @@ const ALIASES: { [K in EnumKey]: Record<string, readonly string[]> } = {
   sendStatus: { queued: [], sent: [], skipped: [], failed: ['error'] },
   language: { ru: ['ru', 'rus', 'ru-ru', 'рус'], en: ['en', 'eng', 'en-us', 'en-gb', 'англ'] },
   preferredChannel: { email: ['mail', 'e-mail', 'почта'], telegram: ['tg', 'тг', 'телеграм'], both: ['all', 'оба'] },
+  // Why a Sends row was skipped (a campaign's or flow's exclusions, a follow-up's stops); the code itself stays
+  // readable (sheets written before the labels). `unknown`: a skip with no reason, as the roll-ups count it.
+  skipReason: {
+    invalidEmail: [],
+    unsubscribed: [],
+    bounced: [],
+    noConsent: [],
+    alreadySent: [],
+    duplicateEmail: [],
+    weeklyCap: [],
+    sameKind: [],
+    missingField: [],
+    replied: [],
+    ordered: [],
+    noThread: [],
+    unknown: [],
+  } satisfies Record<SkipReason | FollowUpStop | 'unknown', readonly string[]>,
 };
 
 function options(key: EnumKey): EnumOption[] {
@@ -85,6 +105,7 @@ export const ENUMS: Record<EnumKey, readonly EnumOption[]> = {
   sendStatus: options('sendStatus'),
   language: options('language'),
   preferredChannel: options('preferredChannel'),
+  skipReason: options('skipReason'),
 };
 
 /** Lower case, ё as е, no spaces, underscores, hyphens or dots: "In-progress" = "in_progress". */
@@ -129,4 +150,41 @@ export function enumLabels(key: EnumKey, locale: Locale): string[] {
 export function enumLabel(key: EnumKey, value: string, locale: Locale): string {
   const option = ENUMS[key].find((candidate) => candidate.value === value);
   return option ? catalogEntry(option.label)[locale] : value;
+}
+
+/** One `label: n` (or the older `code=n`) of a counts cell; null for a part of another shape. */
+function countPart(part: string, key: EnumKey): { value: string; n: number } | null {
+  const match = /^(.*\S)\s*[:=]\s*(\d+)$/.exec(part.trim());
+  if (!match) return null;
+  const label = match[1]!;
+  return { value: spellingIndex(key).get(foldLabel(label)) ?? label, n: Number(match[2]) };
+}
+
+/**
+ * Counts per option in one cell, `No consent: 3; Weekly limit: 1`: labels in the sheet's language, in the
+ * list's order; a value not in the list is written as it is, after them.
+ */
+export function countsCell(key: EnumKey, counts: Readonly<Record<string, number>>, locale: Locale): string {
+  const order = new Map(ENUMS[key].map((option, position) => [option.value, position]));
+  const rank = (value: string) => order.get(value) ?? order.size;
+  return Object.entries(counts)
+    .sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))
+    .map(([value, n]) => `${enumLabel(key, value, locale)}: ${n}`)
+    .join('; ');
+}
+
+/**
+ * A counts cell read back: labels in either language and the older codes (`noConsent=3; weeklyCap=1`) give
+ * the same values; `complete` is false when some part had another shape (it is left out of the counts).
+ */
+export function parseCounts(cell: string, key: EnumKey): { counts: Record<string, number>; complete: boolean } {
+  const counts: Record<string, number> = {};
+  let complete = true;
+  for (const part of cell.split(';')) {
+    if (part.trim() === '') continue;
+    const read = countPart(part, key);
+    if (!read) complete = false;
+    else counts[read.value] = (counts[read.value] ?? 0) + read.n;
+  }
+  return { counts, complete };
 }

@@ -9,8 +9,6 @@ export interface InboxSettings {
   bounceRateMinimumSent: number;
   /** Mail from an address no client has also becomes a request (otherwise only known clients' mail). */
   requestsFromAnyone: boolean;
-  /** The studio's target for a first answer, in minutes. */
-  responseTargetMinutes: number;
   /** At most this many threads read per hourly run (Gmail calls are the cost). */
   threadsPerRun: number;
   /** The widest span of mail one search covers, in hours; a busy span is halved until it fits the budget. */
@@ -22,7 +20,6 @@ export const DEFAULT_INBOX_SETTINGS: Readonly<InboxSettings> = {
   bounceRateToPause: 0.08,
   bounceRateMinimumSent: 20,
   requestsFromAnyone: false,
-  responseTargetMinutes: 120,
   threadsPerRun: 100,
   windowHours: 168,
 };

@@ -58,7 +58,13 @@ export const SENDS: SheetSpec = {
     column('sends', 'occasion', 'text', { aliases: ['повод письма'] }),
     column('sends', 'email', 'email', { validation: undefined }),
     column('sends', 'status', 'enum', { enumKey: 'sendStatus', required: true }),
-    column('sends', 'reason', 'text', { aliases: ['error', 'ошибка'] }),
+    // A skip's reason as the list's label in the sheet's language; a failure's reason is free text, kept as written.
+    column('sends', 'reason', 'enum', {
+      enumKey: 'skipReason',
+      orText: true,
+      validation: undefined,
+      aliases: ['error', 'ошибка'],
+    }),
     column('sends', 'at', 'datetime', { aliases: ['time', 'date', 'время', 'дата'] }),
     column('sends', 'draftId', 'id'),
     column('sends', 'threadId', 'id', { aliases: ['thread', 'цепочка'] }),
@@ -81,7 +87,7 @@ export const SEND_TOTALS: SheetSpec = {
     column('sendTotals', 'sent', 'number', { derived: true, numberFormat: FORMATS.integer }),
     column('sendTotals', 'skipped', 'number', { derived: true, numberFormat: FORMATS.integer }),
     column('sendTotals', 'failed', 'number', { derived: true, numberFormat: FORMATS.integer }),
-    column('sendTotals', 'skippedByReason', 'text', { derived: true }),
+    column('sendTotals', 'skippedByReason', 'text', { derived: true, countsOf: 'skipReason' }),
     column('sendTotals', 'orders', 'number', { derived: true, numberFormat: FORMATS.integer }),
     column('sendTotals', 'revenue', 'money', { derived: true }),
     column('sendTotals', 'buyers', 'number', { derived: true, numberFormat: FORMATS.integer }),

@@ -1,10 +1,11 @@
 // Switching the add-on's own words on a sheet to another language: its headers (never one staff renamed or
-// added) and its list cells (statuses, channels, topics: a known option written in the other words). Pure.
+// added) and its list cells (statuses, channels, topics, skip reasons and their counts: a known option written in
+// the other words). Pure.
 import { catalogEntry } from '../../i18n/labels';
-import { enumLabel, parseEnum } from '../cells/enums';
+import { countsCell, enumLabel, parseCounts, parseEnum } from '../cells/enums';
 import type { Locale } from '../types';
 import { mapHeaders } from './headers';
-import type { SheetSpec } from './types';
+import type { ColumnSpec, SheetSpec } from './types';
 
 export interface RelabelResult {
   /** The grid with the new words; every other cell as it was. */
@@ -45,15 +46,14 @@ export function relabelTable(
       header[index] = names[target];
       headers.add(index);
     }
-    if (column.type !== 'enum' || !column.enumKey) continue;
+    const words = wordsIn(column, target);
+    if (!words) continue;
     for (let row = 1; row < out.length; row++) {
       const cells = out[row]!;
       const value = cells[index];
       if (typeof value !== 'string' || value.trim() === '' || hasFormula(row, index)) continue;
-      const parsed = parseEnum(value, column.enumKey, target);
-      if (!parsed.ok) continue;
-      const label = enumLabel(column.enumKey, parsed.value, target);
-      if (label !== value) {
+      const label = words(value);
+      if (label !== null && label !== value) {
         cells[index] = label;
         bodies.add(index);
       }
@@ -61,4 +61,24 @@ export function relabelTable(
   }
   const sorted = (set: Set<number>) => [...set].sort((a, b) => a - b);
   return { rows: out, headerColumns: sorted(headers), bodyColumns: sorted(bodies) };
+}
+
+/**
+ * How a column's cell reads in the target language, or null to leave it: a list cell that is one of the options,
+ * a counts cell every part of which reads as `label: n`. Null for columns without list words.
+ */
+function wordsIn(column: ColumnSpec, target: Locale): ((value: string) => string | null) | null {
+  const list = column.type === 'enum' ? column.enumKey : undefined;
+  if (list)
+    return (value) => {
+      const parsed = parseEnum(value, list, target);
+      return parsed.ok ? enumLabel(list, parsed.value, target) : null;
+    };
+  const counted = column.countsOf;
+  if (counted)
+    return (value) => {
+      const parsed = parseCounts(value, counted);
+      return parsed.complete ? countsCell(counted, parsed.counts, target) : null;
+    };
+  return null;
 }

@@ -83,8 +83,10 @@ export function parseRows(
       const columnIndex = mapping.indexes[column.key] ?? 0;
       const raw = cells[columnIndex];
       const result = parseCell(raw, column, context);
-      if (!result.ok && column.orText && typeof raw === 'string') {
-        row.values[column.key] = raw.trim();
+      // A list column that also holds free text keeps a number typed there too ("550" for a failure).
+      const freeText = typeof raw === 'string' || (column.type === 'enum' && typeof raw === 'number');
+      if (!result.ok && column.orText && freeText) {
+        row.values[column.key] = String(raw).trim();
         continue;
       }
       if (!result.ok) {

@@ -35,6 +35,8 @@ export interface ColumnSpec extends CellSpec {
   derived?: boolean;
   /** A sentence may stand in for the value (e.g. "overdue by 3 days" for a past date): read as that text. */
   orText?: boolean;
+  /** A text cell of counts per option of this list (`No consent: 3; Weekly limit: 1`), relabelled with the language. */
+  countsOf?: EnumKey;
   numberFormat?: string;
   validation?: ColumnValidation;
 }
@@ -67,6 +69,7 @@ interface ColumnOptions {
   derived?: boolean;
   orText?: boolean;
   enumKey?: EnumKey;
+  countsOf?: EnumKey;
   maxLength?: number;
   numberFormat?: string;
   validation?: ColumnValidation;

@@ -42,7 +42,9 @@ export function cellForWrite(
       column ? catalogEntry(column.header)[locale] : key,
       cell.length,
     );
-  return column && TEXT_TYPES.has(column.type) ? asTypedText(cell) : asTextFromOutside(cell);
+  // A list column that also takes free text (Sends' Reason) keeps that text as typed, like a text column.
+  const typed = column && (TEXT_TYPES.has(column.type) || (column.type === 'enum' && column.orText));
+  return typed ? asTypedText(cell) : asTextFromOutside(cell);
 }
 
 export interface WriteBlock {

@@ -5,8 +5,6 @@ export interface TelegramAlertSettings {
   alertNewRegistration: boolean;
   alertNewRequest: boolean;
   alertResponseDue: boolean;
-  /** The studio's answer target, in minutes. */
-  responseTargetMinutes: number;
   /** Minutes after a request arrives when staff are warned it still waits: 1 h 45 min of the 2 h target. */
   responseDueMinutes: number;
   alertDailySummary: boolean;
@@ -20,7 +18,6 @@ export const DEFAULT_TELEGRAM_SETTINGS: Readonly<TelegramAlertSettings> = {
   alertNewRegistration: true,
   alertNewRequest: true,
   alertResponseDue: true,
-  responseTargetMinutes: 120,
   responseDueMinutes: 105,
   alertDailySummary: true,
   dailySummaryHour: 9,

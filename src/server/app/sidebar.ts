@@ -1,5 +1,10 @@
 // The sidebar: opening it (from the menu, at a section), what it needs to start, and the Settings
 // section's listing and validated saving. Each feature's own sidebar calls live in its feature file.
+import {
+  OLDER_RESPONSE_TARGET_KEYS,
+  RESPONSE_TARGET_KEY,
+  responseTargetHours,
+} from '../../domain/analysis/response-target';
 import type { Boot, SettingRowView, SidebarSection } from '../../contract/sidebar-api';
 import { quoteCell } from '../../domain/cells';
 import {
@@ -162,17 +167,21 @@ export function listSettings(): SettingRowView[] {
       for (const field of Object.keys(defaults))
         if (!keys.includes(`${prefix}.${field}`)) keys.push(`${prefix}.${field}`);
     }
+    // The answer target is one row: older rows for it stay in the sheet and are read while it is blank, so its
+    // default shows what they give (nothing else changes a default).
+    const target = String(Math.round(responseTargetHours(entries, book.spreadsheetLocale) * 100) / 100);
     return keys
-      .filter((key) => key !== '')
-      .map((key) =>
-        rowView(
+      .filter((key) => key !== '' && !OLDER_RESPONSE_TARGET_KEYS.includes(key))
+      .map((key) => {
+        const view = rowView(
           key,
           entries.find((entry) => entry.key === key),
           descriptions.get(key) ?? '',
           book,
           locale,
-        ),
-      );
+        );
+        return key === RESPONSE_TARGET_KEY ? { ...view, defaultValue: target } : view;
+      });
   });
 }
 

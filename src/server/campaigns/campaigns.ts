@@ -21,7 +21,7 @@ import { campaignClientColumns, foldFieldName, suggestableFieldNames } from '../
 import { checkTemplate, missingFields, nearestField, type Template } from '../../domain/campaigns/template';
 import { CAMPAIGN_STATUSES, campaignCounts, transitionCampaign } from '../../domain/campaigns/state';
 import { nextId } from '../../domain/schema';
-import { parseDate } from '../../domain/cells';
+import { enumLabel, parseDate } from '../../domain/cells';
 import type { Campaign, CampaignStatus, Client, ClientId, Locale } from '../../domain/types';
 import { translate, type MessageParams } from '../../i18n';
 import { remainingMailQuota, sendMailNow } from '../../services/mailer';
@@ -387,7 +387,9 @@ function skipSummary(locale: Locale, skippedByReason: Record<string, number>): s
     .filter(([, count]) => count > 0)
     .map(([reason, count]) => {
       const known = (SKIP_REASONS as readonly string[]).includes(reason);
-      const label = known ? translate(locale, skipReasonKey(reason as SkipReason), { cap: '' }) : reason;
+      const label = known
+        ? translate(locale, skipReasonKey(reason as SkipReason), { cap: '' })
+        : enumLabel('skipReason', reason, locale);
       return `${label.replace(/[.:]\s*$/, '')}: ${count}`;
     })
     .join(' · ');

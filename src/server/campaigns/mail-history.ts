@@ -3,6 +3,7 @@
 import type { ClientMailView, FlowActivityView, FlowSendView, TemplateOption } from '../../contract/sidebar-api';
 import { DAY_MS } from '../../domain/analysis/dates';
 import { SKIP_REASONS, skipReasonKey, type SkipReason } from '../../domain/campaigns/exclusions';
+import { enumLabel } from '../../domain/cells';
 import { FLOW_NAMES, flowOfCampaignId, type FlowName } from '../../domain/campaigns/settings';
 import { campaignFromRow, recordsFrom, sendFromRow } from '../../domain/schema';
 import type { Locale, Send } from '../../domain/types';
@@ -26,11 +27,14 @@ function newestFirst(a: Send, b: Send): number {
   return (b.at?.getTime() ?? Infinity) - (a.at?.getTime() ?? Infinity);
 }
 
-/** A skip reason code in the staff's language; a failure's own text (Gmail's) as written. */
+/**
+ * A skip reason code in the staff's language (a campaign's as its sentence, a follow-up's stop as its label); a
+ * failure's own text (Gmail's) as written.
+ */
 function reasonText(reason: string, locale: Locale, weeklyCap: number): string {
   if ((SKIP_REASONS as readonly string[]).includes(reason))
     return translate(locale, skipReasonKey(reason as SkipReason), { cap: weeklyCap });
-  return reason;
+  return enumLabel('skipReason', reason, locale);
 }
 
 export function getClientMails(clientId: string): ClientMailView[] {

@@ -4,11 +4,11 @@ import type { ResponseTimeView, WaitingRequestView } from '../../contract/sideba
 import { responseTimeKpi, type WaitingRequest } from '../../domain/analysis/response-time';
 import { readClientNames, type Workbook } from '../../sheets';
 import type { ClientRequest } from '../../domain/types';
-import { readInboxSettings } from '../../sheets/inbox';
+import { readResponseTargetMinutes } from '../../sheets/settings';
 
 /** From the requests the Overview already read; client names and the target are one more read each. */
 export function responseTimeView(book: Workbook, requests: readonly ClientRequest[], now: Date): ResponseTimeView {
-  const kpi = responseTimeKpi(requests, now, readInboxSettings(book).responseTargetMinutes);
+  const kpi = responseTimeKpi(requests, now, readResponseTargetMinutes(book));
   const names = readClientNames(book);
   const view = (request: WaitingRequest): WaitingRequestView => ({
     id: request.id,

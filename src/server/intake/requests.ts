@@ -8,7 +8,7 @@ import { minutesWaited } from '../../domain/analysis/response-time';
 import { nextId, recordsFrom, requestFromRow } from '../../domain/schema';
 import type { ClientRequest } from '../../domain/types';
 import { appendRows, idCells, readClientNames, readTable, updateRows } from '../../sheets';
-import { readInboxSettings } from '../../sheets/inbox';
+import { readResponseTargetMinutes } from '../../sheets/settings';
 import { UserFacingError } from '../app/respond';
 import { asStaff } from '../app/staff';
 
@@ -80,7 +80,7 @@ export function markRequestAnswered(requestId: string): RequestView {
 export function listOpenRequests(): OpenRequestView[] {
   return asStaff((book) => {
     const names = readClientNames(book);
-    const targetMinutes = readInboxSettings(book).responseTargetMinutes;
+    const targetMinutes = readResponseTargetMinutes(book);
     const now = new Date();
     return recordsFrom(readTable(book, 'requests').rows, requestFromRow)
       .filter((request) => !request.answeredAt)

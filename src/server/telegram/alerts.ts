@@ -15,6 +15,7 @@ import { translate, type MessageKey } from '../../i18n';
 import { readJsonProperty, writeJsonProperty } from '../../services/properties';
 import { readStaffChat, readConnectedAt } from '../../services/telegram';
 import { readCoreSettings, readSettingsFor, readTable, type Workbook } from '../../sheets';
+import { readResponseTargetMinutes } from '../../sheets/settings';
 import { CAMPAIGN_EVENTS_KEY } from './campaign-events';
 import type { Sender } from './send';
 import { telegramRequests } from '../../sheets/telegram';
@@ -40,6 +41,7 @@ export function sendStaffAlerts(book: Workbook, send: Sender): void {
     ...readSettingsFor(book, DEFAULT_TELEGRAM_SETTINGS, 'telegram').overrides,
   };
   const locale = readCoreSettings(book).settings.locale;
+  const targetMinutes = readResponseTargetMinutes(book);
   const clients = readTable(book, 'clients')
     .rows.map((row) => ({
       id: String(row.values.id ?? ''),
@@ -71,7 +73,7 @@ export function sendStaffAlerts(book: Workbook, send: Sender): void {
     // Recorded first: a run cut off after this line loses this alert rather than sending it twice.
     journal[alert.key] = now.getTime();
     writeJsonProperty(ALERT_JOURNAL_KEY, journal);
-    const outcome = send(chatId, alertText(alert, locale, settings.responseTargetMinutes), 'HTML');
+    const outcome = send(chatId, alertText(alert, locale, targetMinutes), 'HTML');
     if (outcome.kind === 'wait') {
       // 429 means not delivered: the next run may try again. Any other failure might have been delivered.
       delete journal[alert.key];

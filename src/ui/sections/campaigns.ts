@@ -31,8 +31,16 @@ function reasonText(reasons: Record<string, number>): string {
   return Object.entries(reasons)
     .filter(([, count]) => count > 0)
     .map(([reason, count]) => {
+      // The sentence for a campaign's reason, else the list's label (a skip with no reason: "No reason given").
       const key = `campaigns.skip.${reason}`;
-      return `${key in en ? t(key as keyof typeof en, { cap: '' }).replace(/\.$/, '') : reason}: ${count}`;
+      const label = `enum.skipReason.${reason}`;
+      const text =
+        key in en
+          ? t(key as keyof typeof en, { cap: '' }).replace(/\.$/, '')
+          : label in en
+            ? t(label as keyof typeof en)
+            : reason;
+      return `${text}: ${count}`;
     })
     .join(' · ');
 }
