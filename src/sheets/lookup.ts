@@ -1,0 +1,85 @@
+// Finding the rows of one key (an email, a response key, an order id) with a TextFinder on the key's column
+// instead of reading the column: Google prices a search at 0.1 s + 6 µs a cell scanned, a read at 0.2 s + 9 µs,
+// and nothing is parsed. A search only proposes rows; each is read and parsed, and kept only when the parsed
+// key passes the caller's test, so a match of part of a cell, or in another case, is never taken on trust.
+import { mapHeaders, parseRows, renamesFromSettings, sheetSpec, type SheetKey } from '../domain/schema';
+import { findSheet, headerRow, readTableWhere, settingEntries, type Table } from './table';
+import type { Workbook } from './workbook';
+
+/** More proposed rows than this are read as the whole column instead (each proposal is a read of its own). */
+const MOST_ROWS_READ_ALONE = 5;
+
+/**
+ * The rows whose `field` passes `matches` (given the parsed value, as readTableWhere gives it), found by
+ * searching the column for `text`: part of a cell, any case. Every cell `matches` accepts must show `text`
+ * that way (a normalised email is inside any cell that parses to it: padded, `mailto:`, `Name <…>`, other
+ * case). Read: the header, the sheet's size and each proposed row. No ids (see idColumn).
+ */
+export function findRowsWhere(
+  book: Workbook,
+  key: SheetKey,
+  field: string,
+  text: string,
+  matches: (value: string) => boolean,
+): Table {
+  const spec = sheetSpec(key);
+  const sheet = findSheet(book, key);
+  if (!sheet || text.trim() === '') return readTableWhere(book, key, field, matches, { ids: false });
+  const lastRow = sheet.getLastRow();
+  const width = Math.max(sheet.getLastColumn(), 1);
+  const header = headerRow(book, key, sheet, width);
+  const renames = key === 'settings' ? {} : renamesFromSettings(settingEntries(book), key);
+  const mapping = mapHeaders(spec, header, { locale: book.locale, renames });
+  const column = mapping.indexes[field];
+  const table: Table = {
+    sheet: key,
+    sheetName: sheet.getName(),
+    rows: [],
+    rowNumbers: [],
+    problems: [],
+    mapping,
+    values: [header],
+    lastRow,
+    ids: [],
+  };
+  if (column === undefined || lastRow < 2) return table;
+  const proposed = sheet
+    .getRange(2, column + 1, lastRow - 1, 1)
+    .createTextFinder(text.trim())
+    .findAll()
+    .map((cell) => cell.getRow());
+  if (proposed.length === 0) return table;
+  if (proposed.length > MOST_ROWS_READ_ALONE) return readTableWhere(book, key, field, matches, { ids: false });
+  const rowValues = proposed.map((rowNumber): unknown[] => sheet.getRange(rowNumber, 1, 1, width).getValues()[0] ?? []);
+  const parsed = parseRows(spec, [header, ...rowValues], mapping, { locale: book.spreadsheetLocale });
+  // parseRows numbers rows by their place in what it was given; map them back to the sheet's rows.
+  const sheetRow = (given: number) => proposed[given - 2] ?? 0;
+  const kept = parsed.rows.flatMap((row, position) =>
+    matches(String(row.values[field] ?? '')) ? [{ row, given: parsed.rowNumbers[position] ?? 0 }] : [],
+  );
+  const keptGiven = new Set(kept.map(({ given }) => given));
+  return {
+    ...table,
+    rows: kept.map(({ row }) => row),
+    rowNumbers: kept.map(({ given }) => sheetRow(given)),
+    problems: parsed.problems
+      .filter((problem) => keptGiven.has(problem.row))
+      .map((problem) => ({
+        ...problem,
+        row: sheetRow(problem.row),
+      })),
+    values: [header, ...kept.map(({ given }) => rowValues[given - 2] ?? [])],
+  };
+}
+
+/** Every id cell of the sheet (one column read), for a new id that repeats none; [] when there is no id column. */
+export function idColumn(book: Workbook, key: SheetKey, known: Table): string[] {
+  const sheet = findSheet(book, key);
+  const index = known.mapping?.indexes.id;
+  if (!sheet || index === undefined || known.lastRow < 2) return [];
+  return sheet
+    .getRange(2, index + 1, known.lastRow - 1, 1)
+    .getValues()
+    .map((cells: unknown[]) => String(cells[0] ?? '').trim())
+    .filter((id) => id !== '');
+}
