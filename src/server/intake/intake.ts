@@ -22,7 +22,8 @@ import { isBlank, isDate } from '../../domain/cells';
 import {
   addProblems,
   clientIdOfOrder,
-  idCells,
+  findRowsWhere,
+  idColumn,
   readCoreSettings,
   readTableWhere,
   upsertClientByEmail,
@@ -286,10 +287,10 @@ function recordFeedback(book: Workbook, answer: IntakeAnswer, forms: StoredForms
     ? readOrderReference(answered, read.email, makeSigner())
     : { orderId: answered.trim(), emailVouched: false };
   const added = withLock('database', () => {
-    // The duplicate firing (or the other shape's firing): this response is already a row. Only the
-    // response-id column is read to find it (and the id column, for the next id).
+    // The duplicate firing (or the other shape's firing): this response is already a row, found by the key's
+    // answers hash (its time may differ by a second) with a search of the response-id column, not a read.
     const seen = (stored: string) => stored === answer.responseId || sameAnswerKey(stored, key);
-    const feedback = readTableWhere(book, 'feedback', 'responseId', seen);
+    const feedback = findRowsWhere(book, 'feedback', 'responseId', key.slice(key.indexOf('-')), seen);
     if (feedback.rows.length > 0) return null;
     const { orderId } = reference;
     const orderClient = clientIdOfOrder(book, orderId);
@@ -299,14 +300,14 @@ function recordFeedback(book: Workbook, answer: IntakeAnswer, forms: StoredForms
     const clientId =
       orderKnown || !read.email || !reference.emailVouched ? orderClient : clientIdOfEmail(book, read.email);
     // Points once per order, and only for an order that exists (an invented reference earns nothing): an
-    // earlier answer for this order (the order column alone is read) earned them.
+    // earlier answer for this order (searched for in the order column) earned them.
     const wanted = orderId.toLowerCase();
     const earnsPoints =
       orderId === '' ||
       (orderKnown &&
-        readTableWhere(book, 'feedback', 'orderId', (stored) => stored.toLowerCase() === wanted, { ids: false }).rows
-          .length === 0);
-    const id = nextId('F', idCells(feedback));
+        findRowsWhere(book, 'feedback', 'orderId', orderId, (stored) => stored.toLowerCase() === wanted).rows.length ===
+          0);
+    const id = nextId('F', idColumn(book, 'feedback', feedback));
     const [rowNumber = 0] = appendRows(book, 'feedback', [
       { ...read.fields, id, date: at, clientId, orderId, responseId: key },
     ]);
@@ -337,7 +338,7 @@ function recordFeedback(book: Workbook, answer: IntakeAnswer, forms: StoredForms
 
 function clientIdOfEmail(book: Workbook, email: string): string {
   const wanted = email.toLowerCase();
-  const [client] = readTableWhere(book, 'clients', 'email', (stored) => stored.toLowerCase() === wanted).rows;
+  const [client] = findRowsWhere(book, 'clients', 'email', wanted, (stored) => stored.toLowerCase() === wanted).rows;
   return String(client?.values.id ?? '');
 }
 
