@@ -3,7 +3,7 @@
 // and nothing is parsed. A search only proposes rows; each is read and parsed, and kept only when the parsed
 // key passes the caller's test, so a match of part of a cell, or in another case, is never taken on trust.
 import { mapHeaders, parseRows, renamesFromSettings, sheetSpec, type SheetKey } from '../domain/schema';
-import { findSheet, headerRow, readTableWhere, settingEntries, type Table } from './table';
+import { findSheet, headerRow, readTableWhere, settingEntries, sheetNameOf, type Table } from './table';
 import type { Workbook } from './workbook';
 
 /** More proposed rows than this are read as the whole column instead (each proposal is a read of its own). */
@@ -33,7 +33,7 @@ export function findRowsWhere(
   const column = mapping.indexes[field];
   const table: Table = {
     sheet: key,
-    sheetName: sheet.getName(),
+    sheetName: sheetNameOf(book, key, sheet),
     rows: [],
     rowNumbers: [],
     problems: [],

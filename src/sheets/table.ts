@@ -24,16 +24,30 @@ import { relearnLocale, type Workbook } from './workbook';
  * The one place a sheet's tab is resolved (setup plans with the same choice: chosenSheetNames).
  */
 export function findSheet(book: Workbook, key: SheetKey): GoogleAppsScript.Spreadsheet.Sheet | null {
+  const kept = book.sheetCache?.get(key);
+  if (kept) return kept.sheet;
   const chosen = CHOSEN_SHEETS.includes(key) ? chosenSheetNames(settingEntries(book))[key] : undefined;
   const preferred = chosen ?? translate(book.locale, sheetSpec(key).name);
   const exact = book.spreadsheet.getSheetByName(preferred);
-  if (exact) return exact;
+  if (exact) {
+    book.sheetCache?.set(key, { sheet: exact, name: preferred });
+    return exact;
+  }
   const sheets = book.spreadsheet.getSheets();
   const names = sheets.map((sheet) => sheet.getName());
   // The stored language may be stale (tabs renamed since): learn it again from the names just read.
   relearnLocale(book, names);
   const name = findSheetName(key, names);
-  return sheets.find((sheet) => sheet.getName() === name) ?? null;
+  const index = names.findIndex((candidate) => candidate === name);
+  const found = index === -1 ? null : (sheets[index] ?? null);
+  if (found && name) book.sheetCache?.set(key, { sheet: found, name });
+  return found;
+}
+
+/** The tab's name, from the sheet cache when findSheet kept it (no call). */
+export function sheetNameOf(book: Workbook, key: SheetKey, sheet: GoogleAppsScript.Spreadsheet.Sheet): string {
+  const kept = book.sheetCache?.get(key);
+  return kept && kept.sheet === sheet ? kept.name : sheet.getName();
 }
 
 /**
@@ -114,7 +128,7 @@ function readTableAfresh(book: Workbook, key: SheetKey): Table {
   }));
   return {
     sheet: key,
-    sheetName: sheet.getName(),
+    sheetName: sheetNameOf(book, key, sheet),
     ...parsed,
     problems: [...headerProblems, ...parsed.problems],
     mapping,
@@ -158,7 +172,7 @@ export function readTableWhere(
   const column = mapping.indexes[field];
   const empty: Table = {
     sheet: key,
-    sheetName: sheet.getName(),
+    sheetName: sheetNameOf(book, key, sheet),
     rows: [],
     rowNumbers: [],
     problems: [],
@@ -255,7 +269,7 @@ export function readRowAt(book: Workbook, key: SheetKey, rowNumber: number, fiel
   if (!row || String(row.values[field] ?? '') !== value) return found();
   return {
     sheet: key,
-    sheetName: sheet.getName(),
+    sheetName: sheetNameOf(book, key, sheet),
     rows: [row],
     rowNumbers: [rowNumber],
     problems: parsed.problems.map((problem) => ({ ...problem, row: rowNumber })),

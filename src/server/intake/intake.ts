@@ -32,7 +32,7 @@ import {
   openWorkbook,
 } from '../../sheets';
 import { BusyError, withLock } from '../../services/locks';
-import { readJsonProperty, scriptStore, type ScriptStore } from '../../services/properties';
+import { readJsonProperty, scriptStore, type ScriptSnapshot, type ScriptStore } from '../../services/properties';
 import { dequeueAnswer, enqueueAnswer, queuedAnswers } from '../../services/intake-queue';
 import { scheduleContinuation } from '../../services/triggers';
 import { makeSigner } from '../../services/signer';
@@ -57,16 +57,19 @@ export const FORM_PROPERTY: Record<FormKind, string> = {
 /** Where an older version queued answers, all in one property. */
 const LEGACY_PENDING_PROPERTY = 'intake.pending';
 
-export function storedForm(kind: FormKind): StoredForm | null {
-  return readJsonProperty<StoredForm | null>(FORM_PROPERTY[kind], null);
+export function storedForm(kind: FormKind, snapshot?: ScriptSnapshot): StoredForm | null {
+  return readJsonProperty<StoredForm | null>(FORM_PROPERTY[kind], null, snapshot);
 }
 
-/** The stored forms as one execution sees them: each read once (a property read each), however often asked. */
+/**
+ * The stored forms as one execution sees them: each read once (a property read each, none from a snapshot of
+ * the execution's start), however often asked.
+ */
 type StoredForms = (kind: FormKind) => StoredForm | null;
-function storedFormsOnce(): StoredForms {
+function storedFormsOnce(snapshot?: ScriptSnapshot): StoredForms {
   const read = new Map<FormKind, StoredForm | null>();
   return (kind) => {
-    if (!read.has(kind)) read.set(kind, storedForm(kind));
+    if (!read.has(kind)) read.set(kind, storedForm(kind, snapshot));
     return read.get(kind) ?? null;
   };
 }
@@ -86,12 +89,12 @@ type FormEvent = Partial<GoogleAppsScript.Events.FormsOnFormSubmit & GoogleAppsS
  * The one form-submit trigger handler. The answer is queued first and recorded from the queue, so an
  * execution cut off mid-way loses nothing, and answers that arrive while others wait are recorded after them.
  */
-export function onFormResponse(event: FormEvent): void {
-  const forms = storedFormsOnce();
+export function onFormResponse(event: FormEvent, snapshot?: ScriptSnapshot): void {
+  const forms = storedFormsOnce(snapshot);
   const answer = answerFromEvent(event, forms);
   if (!answer) return;
   enqueueAnswer(scriptStore(), answer);
-  runIntakeBacklog(openWorkbook, forms);
+  runIntakeBacklog(openWorkbook, forms, snapshot);
 }
 
 /** How long one run records queued answers before leaving the rest to a continuation. */
@@ -105,12 +108,23 @@ const BACKLOG_LOCK_WAIT_MS = 10_000;
  * response id, registrations by email), so an answer recorded by a run killed before the delete is recorded
  * once. Busy or out of time: a continuation trigger tries again in a minute. The hourly run calls it too.
  */
-export function runIntakeBacklog(openBook: () => Workbook = openWorkbook, forms = storedFormsOnce()): void {
+export function runIntakeBacklog(
+  openBook: () => Workbook = openWorkbook,
+  forms?: StoredForms,
+  snapshot?: ScriptSnapshot,
+): void {
   const store = scriptStore();
-  // One workbook for every answer of the run (opening reads every tab's name), opened by the first.
+  const formsOnce = forms ?? storedFormsOnce(snapshot);
+  // One workbook for every answer of the run, opened by the first.
   let book: Workbook | null = null;
-  const bookOnce = (): Workbook => (book ??= openBook());
-  moveLegacyQueue(store);
+  const bookOnce = (): Workbook => {
+    if (book) return book;
+    book = openBook();
+    // Recording answers adds, renames and deletes no tab: a workbook opened here finds each tab once.
+    if (openBook === openWorkbook) book.sheetCache ??= new Map();
+    return book;
+  };
+  moveLegacyQueue(store, snapshot);
   const started = Date.now();
   const finished = withLock(
     'database',
@@ -123,7 +137,7 @@ export function runIntakeBacklog(openBook: () => Workbook = openWorkbook, forms 
           if (Date.now() - started > BACKLOG_BUDGET_MS) return false;
           unflushed = true;
           try {
-            processAnswer(bookOnce(), answer, forms);
+            processAnswer(bookOnce(), answer, formsOnce);
           } catch (error) {
             if (error instanceof BusyError) return false;
             // One unreadable answer must not hold back the rest: it stays queued, the others go on.
@@ -146,8 +160,12 @@ export function runIntakeBacklog(openBook: () => Workbook = openWorkbook, forms 
   if (!finished) scheduleContinuation('runIntakeBacklog', new Date(Date.now() + 60_000));
 }
 
-/** Answers an older version queued in one list property: moved into the queue, in their order. */
-function moveLegacyQueue(store: ScriptStore): void {
+/**
+ * Answers an older version queued in one list property: moved into the queue, in their order. No version
+ * writes that property any more, so one absent from the start's snapshot is not read again.
+ */
+function moveLegacyQueue(store: ScriptStore, snapshot?: ScriptSnapshot): void {
+  if (snapshot && !(LEGACY_PENDING_PROPERTY in snapshot)) return;
   const raw = store.getProperty(LEGACY_PENDING_PROPERTY);
   if (raw === null) return;
   let legacy: IntakeAnswer[] = [];
