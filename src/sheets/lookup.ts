@@ -13,7 +13,7 @@ const MOST_ROWS_READ_ALONE = 5;
  * The rows whose `field` passes `matches` (given the parsed value, as readTableWhere gives it), found by
  * searching the column for `text`: part of a cell, any case. Every cell `matches` accepts must show `text`
  * that way (a normalised email is inside any cell that parses to it: padded, `mailto:`, `Name <…>`, other
- * case). Read: the header, the sheet's size and each proposed row. No ids (see idColumn).
+ * case), unless `wholeCell`. Read: the header, the sheet's size and each proposed row. No ids (see idColumn).
  */
 export function findRowsWhere(
   book: Workbook,
@@ -21,6 +21,7 @@ export function findRowsWhere(
   field: string,
   text: string,
   matches: (value: string) => boolean,
+  options: FindOptions = {},
 ): Table {
   const spec = sheetSpec(key);
   const sheet = findSheet(book, key);
@@ -43,11 +44,9 @@ export function findRowsWhere(
     ids: [],
   };
   if (column === undefined || lastRow < 2) return table;
-  const proposed = sheet
-    .getRange(2, column + 1, lastRow - 1, 1)
-    .createTextFinder(text.trim())
-    .findAll()
-    .map((cell) => cell.getRow());
+  const finder = sheet.getRange(2, column + 1, lastRow - 1, 1).createTextFinder(text.trim());
+  if (options.wholeCell) finder.matchEntireCell(true);
+  const proposed = finder.findAll().map((cell) => cell.getRow());
   if (proposed.length === 0) return table;
   if (proposed.length > MOST_ROWS_READ_ALONE) return readTableWhere(book, key, field, matches, { ids: false });
   const rowValues = proposed.map((rowNumber): unknown[] => sheet.getRange(rowNumber, 1, 1, width).getValues()[0] ?? []);
@@ -70,6 +69,14 @@ export function findRowsWhere(
       })),
     values: [header, ...kept.map(({ given }) => rowValues[given - 2] ?? [])],
   };
+}
+
+export interface FindOptions {
+  /**
+   * True: only cells that are `text` whole (any case). For ids, where part of a cell would propose too many
+   * rows ("O-1" is in "O-10", "O-11", …); a cell the add-on did not write may then be missed if padded.
+   */
+  wholeCell?: boolean;
 }
 
 /** Every id cell of the sheet (one column read), for a new id that repeats none; [] when there is no id column. */

@@ -305,12 +305,19 @@ function recordFeedback(book: Workbook, answer: IntakeAnswer, forms: StoredForms
     ? readOrderReference(answered, read.email, makeSigner())
     : { orderId: answered.trim(), emailVouched: false };
   const added = withLock('database', () => {
-    // The duplicate firing (or the other shape's firing): this response is already a row, found by the key's
-    // answers hash (its time may differ by a second) with a search of the response-id column, not a read.
-    const seen = (stored: string) => stored === answer.responseId || sameAnswerKey(stored, key);
-    const feedback = findRowsWhere(book, 'feedback', 'responseId', key.slice(key.indexOf('-')), seen);
-    if (feedback.rows.length > 0) return null;
     const { orderId } = reference;
+    const wanted = orderId.toLowerCase();
+    // This order's answers, found by a search of the order column (not a read). The duplicate firing (or the
+    // other shape's firing) of this response is one of them: the same answers name the same order. An answer
+    // naming no order is looked for by the key's answers hash (its time may differ by a second) instead.
+    const seen = (stored: string) => stored === answer.responseId || sameAnswerKey(stored, key);
+    const earlier =
+      orderId === ''
+        ? findRowsWhere(book, 'feedback', 'responseId', key.slice(key.indexOf('-')), seen)
+        : findRowsWhere(book, 'feedback', 'orderId', orderId, (stored) => stored.toLowerCase() === wanted, {
+            wholeCell: true,
+          });
+    if (earlier.rows.some((row) => seen(String(row.values.responseId ?? '')))) return null;
     const orderClient = clientIdOfOrder(book, orderId);
     const orderKnown = orderId === '' || orderClient !== '' || orderExists(book, orderId);
     // An order reference that is no order (the order renamed or removed since the mail): the address finds the
@@ -318,14 +325,9 @@ function recordFeedback(book: Workbook, answer: IntakeAnswer, forms: StoredForms
     const clientId =
       orderKnown || !read.email || !reference.emailVouched ? orderClient : clientIdOfEmail(book, read.email);
     // Points once per order, and only for an order that exists (an invented reference earns nothing): an
-    // earlier answer for this order (searched for in the order column) earned them.
-    const wanted = orderId.toLowerCase();
-    const earnsPoints =
-      orderId === '' ||
-      (orderKnown &&
-        findRowsWhere(book, 'feedback', 'orderId', orderId, (stored) => stored.toLowerCase() === wanted).rows.length ===
-          0);
-    const id = nextId('F', idColumn(book, 'feedback', feedback));
+    // earlier answer for this order earned them.
+    const earnsPoints = orderId === '' || (orderKnown && earlier.rows.length === 0);
+    const id = nextId('F', idColumn(book, 'feedback', earlier));
     const [rowNumber = 0] = appendRows(book, 'feedback', [
       { ...read.fields, id, date: at, clientId, orderId, responseId: key },
     ]);
