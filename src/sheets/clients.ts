@@ -2,8 +2,8 @@
 import { parseEmail, type CellValue } from '../domain/cells';
 import { mergeClientAnswer, nextId, sheetSpec, type ClientAnswer } from '../domain/schema';
 import { withLock } from '../services/locks';
-import { findRowsWhere, idColumn } from './lookup';
-import { readTable, readTableWhere } from './table';
+import { findRowsWhere, idColumn, newestValuesWhere } from './lookup';
+import { readTable } from './table';
 import { appendRows, updateRows } from './write';
 import type { Workbook } from './workbook';
 
@@ -55,14 +55,25 @@ export function readClientNames(book: Workbook): Map<string, string> {
 
 /** The order's client: its client id, else the client with the order's email; '' when unknown. */
 export function clientIdOfOrder(book: Workbook, orderId: string): string {
-  if (orderId === '') return '';
+  return orderClientOf(book, orderId).clientId;
+}
+
+/**
+ * Whether the order is on the Orders sheet, and its client as clientIdOfOrder gives it. A recent order costs
+ * one block of its id, client and email columns read from the bottom, and no row read.
+ */
+export function orderClientOf(book: Workbook, orderId: string): { known: boolean; clientId: string } {
+  if (orderId === '') return { known: false, clientId: '' };
   const wanted = orderId.toLowerCase();
-  const [order] = readTableWhere(book, 'orders', 'id', (id) => id.toLowerCase() === wanted, { newestFirst: true }).rows;
-  if (!order) return '';
-  const clientId = String(order.values.clientId ?? '');
-  if (clientId !== '') return clientId;
-  const email = String(order.values.clientEmail ?? '');
+  const order = newestValuesWhere(book, 'orders', 'id', (id) => id.toLowerCase() === wanted, [
+    'clientId',
+    'clientEmail',
+  ]);
+  if (!order) return { known: false, clientId: '' };
+  const clientId = String(order.clientId ?? '');
+  if (clientId !== '') return { known: true, clientId };
+  const email = String(order.clientEmail ?? '');
   const [client] =
     email === '' ? [] : findRowsWhere(book, 'clients', 'email', email, (stored) => stored === email).rows;
-  return String(client?.values.id ?? '');
+  return { known: true, clientId: String(client?.values.id ?? '') };
 }

@@ -21,11 +21,10 @@ import { translate } from '../../i18n';
 import { isBlank, isDate } from '../../domain/cells';
 import {
   addProblems,
-  clientIdOfOrder,
+  orderClientOf,
   findRowsWhere,
   idColumn,
   readCoreSettings,
-  readTableWhere,
   upsertClientByEmail,
   appendRows,
   type Workbook,
@@ -318,8 +317,9 @@ function recordFeedback(book: Workbook, answer: IntakeAnswer, forms: StoredForms
             wholeCell: true,
           });
     if (earlier.rows.some((row) => seen(String(row.values.responseId ?? '')))) return null;
-    const orderClient = clientIdOfOrder(book, orderId);
-    const orderKnown = orderId === '' || orderClient !== '' || orderExists(book, orderId);
+    const order = orderClientOf(book, orderId);
+    const orderClient = order.clientId;
+    const orderKnown = orderId === '' || order.known;
     // An order reference that is no order (the order renamed or removed since the mail): the address finds the
     // client only when it is the one the link was signed for, so a typed address cannot claim another's feedback.
     const clientId =
@@ -360,12 +360,4 @@ function clientIdOfEmail(book: Workbook, email: string): string {
   const wanted = email.toLowerCase();
   const [client] = findRowsWhere(book, 'clients', 'email', wanted, (stored) => stored.toLowerCase() === wanted).rows;
   return String(client?.values.id ?? '');
-}
-
-function orderExists(book: Workbook, orderId: string): boolean {
-  const wanted = orderId.toLowerCase();
-  const found = readTableWhere(book, 'orders', 'id', (stored) => stored.toLowerCase() === wanted, {
-    newestFirst: true,
-  });
-  return found.rows.length > 0;
 }
