@@ -90,7 +90,8 @@ export class TextFinder {
       for (let c = this.box.c; c <= lastStoredColumn; c += 1) {
         const cell = cellAt(this.sheet, r, c);
         if (!cell) continue;
-        const shown = cellDisplay(this.book, cell);
+        // Text shows as itself whatever its format: only other values need the display rules.
+        const shown = typeof cell.v === 'string' ? cell.v : cellDisplay(this.book, cell);
         if (shown === '') continue;
         const seen = this.caseSensitive ? shown : shown.toLowerCase();
         if (this.entireCell ? seen === wanted : seen.includes(wanted)) found.push({ r, c });
