@@ -182,3 +182,27 @@ describe('a feedback answer finds the order’s earlier answers with one search 
     expect(feedbackBonuses(emu)).toEqual(['feedback:F-0001', 'feedback:F-0002']);
   });
 });
+
+describe('a form answer’s fixed calls', () => {
+  it('reads the script properties it starts with in one call and asks Google about no lock it holds', () => {
+    const { emu, ids, consent } = studio(400);
+    // A running studio has its signing secret (made once, at the first signed link or referral code).
+    emu.properties.seed('script', { 'crm.hmacSecret': 'test-secret' });
+    emu.rt.resetCounts();
+    emu.forms.submit(ids.registration, { Имя: 'Новая', 'Электронная почта': 'new@example.com', Согласие: [consent] });
+    const calls = emu.rt.snapshotCounts();
+    // One snapshot at the trigger's start (sending account, run log, stored forms, the old queue) and one read
+    // of the queue under the lock; one script-properties handle for the whole execution.
+    expect(calls['Properties.getProperties']).toBe(2);
+    expect(calls['PropertiesService.getScriptProperties']).toBe(1);
+    // What is still read by key: the workbook's language (document properties) and the signing secret
+    // (the new client's referral code).
+    expect(calls['Properties.getProperty']).toBe(2);
+    // Writes: the run log at start and end, the queued answer; its delete once recorded.
+    expect([calls['Properties.setProperty'], calls['Properties.deleteProperty']]).toEqual([3, 1]);
+    // The nested database locks (answer, upsert, append, loyalty's welcome) run inside the one taken.
+    expect([calls['Lock.tryLock'], calls['Lock.hasLock'] ?? 0]).toEqual([1, 0]);
+    // Each tab found once: Settings, Clients, the loyalty ledger.
+    expect(calls['Spreadsheet.getSheetByName']).toBe(3);
+  });
+});
