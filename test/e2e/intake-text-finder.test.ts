@@ -57,12 +57,14 @@ function counted(emu: Emu, run: () => void) {
   const calls = (call: string) => emu.rt.counts.get(call) ?? 0;
   const before = {
     read: cells('Range.getValues'),
+    reads: calls('Range.getValues'),
     scanned: cells('TextFinder.findAll'),
     finds: calls('TextFinder.findAll'),
   };
   run();
   return {
     read: cells('Range.getValues') - before.read,
+    reads: calls('Range.getValues') - before.reads,
     scanned: cells('TextFinder.findAll') - before.scanned,
     finds: calls('TextFinder.findAll') - before.finds,
   };
@@ -105,6 +107,35 @@ describe('a registration finds its client with a search of the email column', ()
     // The new client takes the id after the highest, C-0400 + 1, on the row after the last (sheet row 402).
     expect(rows[400]?.[0]).toBe('C-0401');
     expect(rows[400]?.[email]).toBe('anna@example.com');
+  });
+
+  it('reads the whole column when the search proposes more rows than it would read one by one', () => {
+    // `count` addresses hold "ann@example.com" as part of them, none whole: each a proposal to turn down.
+    const near = ['joann', 'lyann', 'mariann', 'suzann', 'dianne-ann', 'ann-ann'].map(
+      (local) => `${local}@example.com`,
+    );
+    const answerWith = (count: number) => {
+      const { emu, ids, consent } = studio(400);
+      const email = column(emu, 'Клиенты', 'Email');
+      near
+        .slice(0, count)
+        .forEach((address, i) =>
+          emu.spreadsheet.edit('Клиенты', `${String.fromCharCode(65 + email)}${i + 2}`, address),
+        );
+      const read = counted(emu, () =>
+        emu.forms.submit(ids.registration, { Имя: 'Энн', 'Электронная почта': 'ann@example.com', Согласие: [consent] }),
+      );
+      const rows = clientRows(emu);
+      expect(rows).toHaveLength(401); // a new client each time, no proposal taken
+      expect(rows[400]?.[email]).toBe('ann@example.com');
+      return { ...read, width: (emu.spreadsheet.values('Клиенты')[0] ?? []).length };
+    };
+    const five = answerWith(5);
+    const six = answerWith(6);
+    // Five proposals: five row reads. Six: one read of the email column (rows 2–401) instead; all else the same.
+    expect(five.reads - six.reads).toBe(4);
+    expect(six.read - five.read).toBe(400 - 5 * five.width);
+    expect([five.scanned, six.scanned]).toEqual([400, 400]);
   });
 
   it('scans the email column instead of reading it: reads do not grow with clients, except a new id’s column', () => {
