@@ -28,9 +28,12 @@ export interface Usage {
   cpuSeconds: number;
 }
 
+/** Calls the model has no entry of their own for, priced as one it has: findNext scans as findAll does. */
+const PRICED_AS: Record<string, string> = { 'TextFinder.findNext': 'TextFinder.findAll' };
+
 /** The price of one kind of call: the model's entry, or its `default` for a call it does not list. */
 export function costOf(call: string): CallCost {
-  return model.calls[call] ?? model.calls.default;
+  return model.calls[call] ?? model.calls[PRICED_AS[call] ?? ''] ?? model.calls.default;
 }
 
 /** Google seconds of the service calls alone, by `Class.method`. */

@@ -69,7 +69,8 @@ export interface BenchRow {
 }
 
 const sum = (values: number[]): number => values.reduce((total, n) => total + n, 0);
-const isRead = (call: string): boolean => /\.get[A-Z]/.test(call);
+// A TextFinder search reads the cells it scans.
+const isRead = (call: string): boolean => /\.(get|find)[A-Z]/.test(call);
 
 /** Runs `step` with the counters reset, cutting its counts at each execution's end. */
 function record(step: MeasuredStep): { executions: ExecutionUsage[]; cpuMs: number } {

@@ -1,5 +1,5 @@
 // The one way to take a lock. Each acquired lock object is kept while its body runs, so a nested call
-// asks that very object (hasLock() on a fresh getDocumentLock() is always false) and runs inside it.
+// runs inside it (hasLock() on a fresh getDocumentLock() is always false: only the kept object knows).
 // Pending sheet writes are flushed before each release: another execution may read old rows otherwise.
 
 export class BusyError extends Error {
@@ -25,8 +25,9 @@ interface HeldLock {
 /** The locks this execution holds, outermost first. */
 const held: HeldLock[] = [];
 
+/** A lock this execution took stays its own until released (Class Lock), so `held` answers without asking Google. */
 function heldOfKind(kind: HeldLock['kind']): HeldLock | undefined {
-  return held.find((entry) => entry.kind === kind && entry.lock.hasLock());
+  return held.find((entry) => entry.kind === kind);
 }
 
 export interface LockOptions<B> {

@@ -4,12 +4,26 @@ import { withLock } from './locks';
 /** The script properties shared by every user; stores below take it so a run reads it once. */
 export type ScriptStore = GoogleAppsScript.Properties.Properties;
 
+/** This execution's handle (each execution starts afresh, so it never outlives one); a call saved per use. */
+let store: ScriptStore | null = null;
+
 export function scriptStore(): ScriptStore {
-  return PropertiesService.getScriptProperties();
+  return (store ??= PropertiesService.getScriptProperties());
 }
 
-export function readJsonProperty<T>(key: string, fallback: T): T {
-  const raw = PropertiesService.getScriptProperties().getProperty(key);
+/**
+ * Every script property as it was when read (one getProperties call): for an execution that needs several
+ * at its start (a form answer: the sending account, its trigger log, the stored forms). Not a live view.
+ */
+export type ScriptSnapshot = Readonly<Record<string, string>>;
+
+export function readScriptSnapshot(): ScriptSnapshot {
+  return scriptStore().getProperties();
+}
+
+/** A JSON property from the snapshot when given, else read now. */
+export function readJsonProperty<T>(key: string, fallback: T, snapshot?: ScriptSnapshot): T {
+  const raw = snapshot ? (snapshot[key] ?? null) : scriptStore().getProperty(key);
   if (raw === null || raw === '') return fallback;
   try {
     return JSON.parse(raw) as T;
@@ -20,11 +34,11 @@ export function readJsonProperty<T>(key: string, fallback: T): T {
 }
 
 export function writeJsonProperty(key: string, value: unknown): void {
-  PropertiesService.getScriptProperties().setProperty(key, JSON.stringify(value));
+  scriptStore().setProperty(key, JSON.stringify(value));
 }
 
 export function deleteProperty(key: string): void {
-  PropertiesService.getScriptProperties().deleteProperty(key);
+  scriptStore().deleteProperty(key);
 }
 
 /**
@@ -32,7 +46,7 @@ export function deleteProperty(key: string): void {
  * script lock: two first runs at once must not each make one, or links signed by the loser stop working.
  */
 export function scriptSecret(key: string): string {
-  const store = PropertiesService.getScriptProperties();
+  const store = scriptStore();
   const existing = store.getProperty(key);
   if (existing) return existing;
   // An execution already holding the script lock (the send engine) makes it inside that hold.

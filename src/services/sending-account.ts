@@ -1,13 +1,13 @@
 // The studio's sending account: the one Google account whose Gmail sends every mail and whose triggers run the
 // studio. Triggers run as their creator and each staff member's Gmail is their own, so exactly one account must
 // own both. Kept in script properties, which every user of the script shares.
-import { scriptStore } from './properties';
+import { scriptStore, type ScriptSnapshot } from './properties';
 
 const SENDING_ACCOUNT_KEY = 'crm.sendingAccount';
 
 /** The recorded sending account's email, or null before the first Setup. */
-export function readSendingAccount(): string | null {
-  const email = scriptStore().getProperty(SENDING_ACCOUNT_KEY);
+export function readSendingAccount(snapshot?: ScriptSnapshot): string | null {
+  const email = snapshot ? (snapshot[SENDING_ACCOUNT_KEY] ?? null) : scriptStore().getProperty(SENDING_ACCOUNT_KEY);
   return email ? email : null;
 }
 

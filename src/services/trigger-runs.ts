@@ -1,6 +1,6 @@
 // The last runs of each trigger and the run time they used, in script properties (one key per handler),
 // so Check installation can show them to every staff member: Google's executions log is the owner's alone.
-import { readJsonProperty, writeJsonProperty } from './properties';
+import { readJsonProperty, writeJsonProperty, type ScriptSnapshot } from './properties';
 
 export interface TriggerRun {
   /** Epoch ms. */
@@ -24,13 +24,13 @@ const DAY_HOURS = 24;
 /** An error's text is cut here: the whole log must stay far under the 9 KB a property value may hold. */
 const ERROR_CHARS = 300;
 
-function readLog(handler: string): TriggerRunLog {
-  return readJsonProperty<TriggerRunLog>(RUN_PREFIX + handler, { runs: [], usedByHour: {} });
+function readLog(handler: string, snapshot?: ScriptSnapshot): TriggerRunLog {
+  return readJsonProperty<TriggerRunLog>(RUN_PREFIX + handler, { runs: [], usedByHour: {} }, snapshot);
 }
 
 /** Records a run's start; answers the function that records its end (with the error, if any). */
-export function startTriggerRun(handler: string, account: string): (error: string) => void {
-  const log = readLog(handler);
+export function startTriggerRun(handler: string, account: string, snapshot?: ScriptSnapshot): (error: string) => void {
+  const log = readLog(handler, snapshot);
   const run: TriggerRun = { startedAt: Date.now(), endedAt: null, error: '', account };
   log.runs = [run, ...log.runs].slice(0, KEPT_RUNS);
   writeJsonProperty(RUN_PREFIX + handler, log);

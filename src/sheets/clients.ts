@@ -2,7 +2,8 @@
 import { parseEmail, type CellValue } from '../domain/cells';
 import { mergeClientAnswer, nextId, sheetSpec, type ClientAnswer } from '../domain/schema';
 import { withLock } from '../services/locks';
-import { idCells, readTable, readTableWhere } from './table';
+import { findRowsWhere, idColumn, newestValuesWhere } from './lookup';
+import { readTable } from './table';
 import { appendRows, updateRows } from './write';
 import type { Workbook } from './workbook';
 
@@ -27,13 +28,13 @@ export function upsertClientByEmail(book: Workbook, answer: ClientAnswer): Upser
   if (!email.ok || email.value === '') throw new Error(`not an email address: ${answer.email}`);
   const normalised: ClientAnswer = { ...answer, email: email.value };
   return withLock('database', () => {
-    // Read under the lock: a concurrent submission of the same email finds this one's row.
-    const table = readTableWhere(book, 'clients', 'email', (stored) => stored === email.value);
+    // Found under the lock: a concurrent submission of the same email finds this one's row.
+    const table = findRowsWhere(book, 'clients', 'email', email.value, (stored) => stored === email.value);
     const position = table.rows.findIndex((row) => row.values.email === email.value);
     const existing = position === -1 ? null : (table.rows[position] ?? null);
     const changes: Record<string, CellValue> = mergeClientAnswer(existing?.values ?? null, normalised, DERIVED);
     if (!existing) {
-      const clientId = nextId('C', idCells(table));
+      const clientId = nextId('C', idColumn(book, 'clients', table));
       const [rowNumber = 0] = appendRows(book, 'clients', [{ ...changes, id: clientId }]);
       return { clientId, created: true, rowNumber, changed: ['id', ...Object.keys(changes)] };
     }
@@ -54,14 +55,25 @@ export function readClientNames(book: Workbook): Map<string, string> {
 
 /** The order's client: its client id, else the client with the order's email; '' when unknown. */
 export function clientIdOfOrder(book: Workbook, orderId: string): string {
-  if (orderId === '') return '';
+  return orderClientOf(book, orderId).clientId;
+}
+
+/**
+ * Whether the order is on the Orders sheet, and its client as clientIdOfOrder gives it. A recent order costs
+ * one block of its id, client and email columns read from the bottom, and no row read.
+ */
+export function orderClientOf(book: Workbook, orderId: string): { known: boolean; clientId: string } {
+  if (orderId === '') return { known: false, clientId: '' };
   const wanted = orderId.toLowerCase();
-  const [order] = readTableWhere(book, 'orders', 'id', (id) => id.toLowerCase() === wanted, { newestFirst: true }).rows;
-  if (!order) return '';
-  const clientId = String(order.values.clientId ?? '');
-  if (clientId !== '') return clientId;
-  const email = String(order.values.clientEmail ?? '');
+  const order = newestValuesWhere(book, 'orders', 'id', (id) => id.toLowerCase() === wanted, [
+    'clientId',
+    'clientEmail',
+  ]);
+  if (!order) return { known: false, clientId: '' };
+  const clientId = String(order.clientId ?? '');
+  if (clientId !== '') return { known: true, clientId };
+  const email = String(order.clientEmail ?? '');
   const [client] =
-    email === '' ? [] : readTableWhere(book, 'clients', 'email', (stored) => stored === email, { ids: false }).rows;
-  return String(client?.values.id ?? '');
+    email === '' ? [] : findRowsWhere(book, 'clients', 'email', email, (stored) => stored === email).rows;
+  return { known: true, clientId: String(client?.values.id ?? '') };
 }

@@ -33,10 +33,15 @@ function findNamedSheet(
   book: Workbook,
   key: SheetKey,
 ): { sheet: GoogleAppsScript.Spreadsheet.Sheet; name: string } | null {
+  const kept = book.sheetCache?.get(key);
+  if (kept) return kept;
   const chosen = CHOSEN_SHEETS.includes(key) ? chosenSheetNames(settingEntries(book))[key] : undefined;
   const preferred = chosen ?? translate(book.locale, sheetSpec(key).name);
   const exact = book.spreadsheet.getSheetByName(preferred);
-  if (exact) return { sheet: exact, name: preferred };
+  if (exact) {
+    book.sheetCache?.set(key, { sheet: exact, name: preferred });
+    return { sheet: exact, name: preferred };
+  }
   const sheets = book.spreadsheet.getSheets();
   const names = sheets.map((sheet) => sheet.getName());
   // The stored language may be stale (tabs renamed since): learn it again from the names just read.
@@ -44,7 +49,15 @@ function findNamedSheet(
   const name = findSheetName(key, names);
   const index = name === null ? -1 : names.indexOf(name);
   const sheet = sheets[index];
-  return sheet && name !== null ? { sheet, name } : null;
+  if (!sheet || name === null) return null;
+  book.sheetCache?.set(key, { sheet, name });
+  return { sheet, name };
+}
+
+/** The tab's name, from the sheet cache when findSheet kept it (no call). */
+export function sheetNameOf(book: Workbook, key: SheetKey, sheet: GoogleAppsScript.Spreadsheet.Sheet): string {
+  const kept = book.sheetCache?.get(key);
+  return kept && kept.sheet === sheet ? kept.name : sheet.getName();
 }
 
 /**
@@ -240,7 +253,7 @@ export function readTableWhere(
   const column = mapping.indexes[field];
   const empty: Table = {
     sheet: key,
-    sheetName: sheet.getName(),
+    sheetName: sheetNameOf(book, key, sheet),
     rows: [],
     rowNumbers: [],
     problems: [],
@@ -337,7 +350,7 @@ export function readRowAt(book: Workbook, key: SheetKey, rowNumber: number, fiel
   if (!row || String(row.values[field] ?? '') !== value) return found();
   return {
     sheet: key,
-    sheetName: sheet.getName(),
+    sheetName: sheetNameOf(book, key, sheet),
     rows: [row],
     rowNumbers: [rowNumber],
     problems: parsed.problems.map((problem) => ({ ...problem, row: rowNumber })),

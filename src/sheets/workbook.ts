@@ -24,6 +24,11 @@ export interface Workbook {
    * sets it (the client card): each sheet read once. Never set where the execution writes.
    */
   tableCache?: Map<SheetKey, Table>;
+  /**
+   * Each sheet's tab and name as found this execution, when an execution that neither adds, deletes nor renames
+   * tabs sets it (a form answer): one lookup per sheet instead of one per read and write.
+   */
+  sheetCache?: Map<SheetKey, { sheet: GoogleAppsScript.Spreadsheet.Sheet; name: string }>;
 }
 
 /**

@@ -1,5 +1,6 @@
 // A form answer reads the key column, the id column and the matching rows, not the whole sheet
-// (readTableWhere in src/sheets/table.ts), and still finds the row a whole read would have found.
+// (readTableWhere in src/sheets/table.ts, findRowsWhere and newestValuesWhere in src/sheets/lookup.ts),
+// and still finds the row a whole read would have found.
 import { describe, expect, it } from 'vitest';
 import { writeFixture } from '../support/sheet-fixtures';
 import { formIds, freshStudio } from '../support/studio';
@@ -83,7 +84,7 @@ describe('form answers read only what they look up', () => {
     expect(feedback[1]?.[header.indexOf('ID клиента')]).toBe(clientId(300));
   });
 
-  it('a feedback answer reads the Orders id column from the bottom: a recent order costs one block, an old one the rest', () => {
+  it('a feedback answer reads the Orders id, client and email columns from the bottom: a recent order costs one block, an old one the rest', () => {
     const ORDERS = 1_200;
     const orderClient = (n: number) => clientId(((n - 1) % CLIENTS) + 1);
     const answerFor = (orderId: string) => {
@@ -111,11 +112,12 @@ describe('form answers read only what they look up', () => {
     };
     // The studio's O-77 is row 2, so these orders are rows 3–1202 (O-n at row n + 2). O-1150 (row 1152) is
     // in the first block, the last 500 rows (703–1202); O-3 (row 5) in the second, which stops at row 2:
-    // rows 2–702, 701 cells more. Everything else the two answers read is the same.
+    // rows 2–702 of the three columns (id, client id, client email: the order's row is not read apart),
+    // 701 × 3 = 2,103 cells more. Everything else the two answers read is the same.
     const recent = answerFor('O-1150');
     const old = answerFor('O-3');
     expect(recent.clientId).toBe(orderClient(1150)); // C-0350: (1150 − 1) mod 400 + 1
     expect(old.clientId).toBe(orderClient(3)); // C-0003
-    expect(old.read - recent.read).toBe(701);
+    expect(old.read - recent.read).toBe(2_103);
   });
 });

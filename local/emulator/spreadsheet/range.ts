@@ -10,6 +10,7 @@ import { breakApartBox, mergeBox } from './merges';
 import { GENERAL_FORMAT } from './number-format';
 import { cellAt, cellFor, type BookState, type SheetState } from './state';
 import { DataValidation } from './validation';
+import { createTextFinder, type TextFinder } from './text-finder';
 import type { Sheet } from './sheet';
 
 const C = 'Range';
@@ -393,6 +394,13 @@ export class Range {
     return this.sheet.merges
       .filter((m) => boxesOverlap(m, this.box))
       .map((m) => new Range(this.env, this.book, this.sheet, { ...m }));
+  }
+
+  // ---- finding
+  createTextFinder(findText: string): TextFinder {
+    this.enter('createTextFinder');
+    const cellRange = (box: Box) => new Range(this.env, this.book, this.sheet, box);
+    return createTextFinder(this.env, this.book, this.sheet, this.box, cellRange, C, arguments);
   }
 
   // ---- sorting

@@ -11,6 +11,7 @@ import { checkedBox, clearBox, Range, sheetFactory } from './range';
 import { assertColumnsFor, assertRoomFor, SheetLines } from './sheet-lines';
 import { cellAt, lastColumn, lastRow, type BookState } from './state';
 import type { Spreadsheet } from './spreadsheet';
+import { createTextFinder, type TextFinder } from './text-finder';
 
 export { assertRoomFor } from './sheet-lines';
 
@@ -67,6 +68,12 @@ export class Sheet extends SheetLines {
     if (shape === 0) return this.range(parseCells(args[0] as string, this.state.maxRows, this.state.maxCols));
     const [row, column, numRows = 1, numColumns = 1] = args as number[];
     return this.range(checkedBox(this.state, row!, column!, numRows, numColumns));
+  }
+  /** Searches the sheet's whole grid (priced as every cell of it: Google does not say it skips empty ones). */
+  createTextFinder(findText: string): TextFinder {
+    this.enter('createTextFinder');
+    const grid = { r: 1, c: 1, nr: this.state.maxRows, nc: this.state.maxCols };
+    return createTextFinder(this.env, this.book, this.state, grid, (box) => this.range(box), C, arguments);
   }
   getDataRange(): Range {
     this.enter('getDataRange');

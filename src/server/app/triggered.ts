@@ -2,15 +2,18 @@
 // stops a trigger that runs as an account which is no longer the studio's sending account (after a hand-over
 // only the old owner's own execution can delete its triggers, so the trigger removes itself).
 import { currentAccount, readSendingAccount } from '../../services/sending-account';
+import { readScriptSnapshot, type ScriptSnapshot } from '../../services/properties';
 import { startTriggerRun } from '../../services/trigger-runs';
+import { openWorkbook } from '../../sheets';
 import { continueCampaigns as continueCampaignsNow } from '../campaigns/campaigns';
 import { onFormResponse as recordFormResponse, runIntakeBacklog as runIntakeBacklogNow } from '../intake/intake';
 import { runHourly as runHourlyNow, runNightly as runNightlyNow } from './scheduled';
 import { removeOwnStudioTriggers } from './setup';
 
-function asStudioTrigger(handler: string, body: () => void): void {
+/** `snapshot`: the script properties the handler read at its start, so the owner and run log cost no reads. */
+function asStudioTrigger(handler: string, body: () => void, snapshot?: ScriptSnapshot): void {
   const me = currentAccount();
-  const owner = readSendingAccount();
+  const owner = readSendingAccount(snapshot);
   if (owner !== null && me !== '' && owner !== me) {
     const removed = removeOwnStudioTriggers();
     console.warn(
@@ -18,7 +21,7 @@ function asStudioTrigger(handler: string, body: () => void): void {
     );
     return;
   }
-  const finish = startTriggerRun(handler, me);
+  const finish = startTriggerRun(handler, me, snapshot);
   try {
     body();
     finish('');
@@ -41,11 +44,13 @@ export function continueCampaigns(): void {
 }
 
 export function runIntakeBacklog(): void {
-  asStudioTrigger('runIntakeBacklog', runIntakeBacklogNow);
+  const snapshot = readScriptSnapshot();
+  asStudioTrigger('runIntakeBacklog', () => runIntakeBacklogNow(openWorkbook, undefined, snapshot), snapshot);
 }
 
 type FormEvent = Parameters<typeof recordFormResponse>[0];
 
 export function onFormResponse(event: FormEvent): void {
-  asStudioTrigger('onFormResponse', () => recordFormResponse(event));
+  const snapshot = readScriptSnapshot();
+  asStudioTrigger('onFormResponse', () => recordFormResponse(event, snapshot), snapshot);
 }

@@ -21,17 +21,17 @@ import { translate } from '../../i18n';
 import { isBlank, isDate } from '../../domain/cells';
 import {
   addProblems,
-  clientIdOfOrder,
-  idCells,
+  orderClientOf,
+  findRowsWhere,
+  idColumn,
   readCoreSettings,
-  readTableWhere,
   upsertClientByEmail,
   appendRows,
   type Workbook,
   openWorkbook,
 } from '../../sheets';
 import { BusyError, withLock } from '../../services/locks';
-import { readJsonProperty, scriptStore, type ScriptStore } from '../../services/properties';
+import { readJsonProperty, scriptStore, type ScriptSnapshot, type ScriptStore } from '../../services/properties';
 import { dequeueAnswer, enqueueAnswer, queuedAnswers } from '../../services/intake-queue';
 import { scheduleContinuation } from '../../services/triggers';
 import { makeSigner } from '../../services/signer';
@@ -56,16 +56,19 @@ export const FORM_PROPERTY: Record<FormKind, string> = {
 /** Where an older version queued answers, all in one property. */
 const LEGACY_PENDING_PROPERTY = 'intake.pending';
 
-export function storedForm(kind: FormKind): StoredForm | null {
-  return readJsonProperty<StoredForm | null>(FORM_PROPERTY[kind], null);
+export function storedForm(kind: FormKind, snapshot?: ScriptSnapshot): StoredForm | null {
+  return readJsonProperty<StoredForm | null>(FORM_PROPERTY[kind], null, snapshot);
 }
 
-/** The stored forms as one execution sees them: each read once (a property read each), however often asked. */
+/**
+ * The stored forms as one execution sees them: each read once (a property read each, none from a snapshot of
+ * the execution's start), however often asked.
+ */
 type StoredForms = (kind: FormKind) => StoredForm | null;
-function storedFormsOnce(): StoredForms {
+function storedFormsOnce(snapshot?: ScriptSnapshot): StoredForms {
   const read = new Map<FormKind, StoredForm | null>();
   return (kind) => {
-    if (!read.has(kind)) read.set(kind, storedForm(kind));
+    if (!read.has(kind)) read.set(kind, storedForm(kind, snapshot));
     return read.get(kind) ?? null;
   };
 }
@@ -85,12 +88,12 @@ type FormEvent = Partial<GoogleAppsScript.Events.FormsOnFormSubmit & GoogleAppsS
  * The one form-submit trigger handler. The answer is queued first and recorded from the queue, so an
  * execution cut off mid-way loses nothing, and answers that arrive while others wait are recorded after them.
  */
-export function onFormResponse(event: FormEvent): void {
-  const forms = storedFormsOnce();
+export function onFormResponse(event: FormEvent, snapshot?: ScriptSnapshot): void {
+  const forms = storedFormsOnce(snapshot);
   const answer = answerFromEvent(event, forms);
   if (!answer) return;
   enqueueAnswer(scriptStore(), answer);
-  runIntakeBacklog(openWorkbook, forms);
+  runIntakeBacklog(openWorkbook, forms, snapshot);
 }
 
 /** How long one run records queued answers before leaving the rest to a continuation. */
@@ -104,12 +107,23 @@ const BACKLOG_LOCK_WAIT_MS = 10_000;
  * response id, registrations by email), so an answer recorded by a run killed before the delete is recorded
  * once. Busy or out of time: a continuation trigger tries again in a minute. The hourly run calls it too.
  */
-export function runIntakeBacklog(openBook: () => Workbook = openWorkbook, forms = storedFormsOnce()): void {
+export function runIntakeBacklog(
+  openBook: () => Workbook = openWorkbook,
+  forms?: StoredForms,
+  snapshot?: ScriptSnapshot,
+): void {
   const store = scriptStore();
-  // One workbook for every answer of the run (opening reads every tab's name), opened by the first.
+  const formsOnce = forms ?? storedFormsOnce(snapshot);
+  // One workbook for every answer of the run, opened by the first.
   let book: Workbook | null = null;
-  const bookOnce = (): Workbook => (book ??= openBook());
-  moveLegacyQueue(store);
+  const bookOnce = (): Workbook => {
+    if (book) return book;
+    book = openBook();
+    // Recording answers adds, renames and deletes no tab: a workbook opened here finds each tab once.
+    if (openBook === openWorkbook) book.sheetCache ??= new Map();
+    return book;
+  };
+  moveLegacyQueue(store, snapshot);
   const started = Date.now();
   const finished = withLock(
     'database',
@@ -122,7 +136,7 @@ export function runIntakeBacklog(openBook: () => Workbook = openWorkbook, forms 
           if (Date.now() - started > BACKLOG_BUDGET_MS) return false;
           unflushed = true;
           try {
-            processAnswer(bookOnce(), answer, forms);
+            processAnswer(bookOnce(), answer, formsOnce);
           } catch (error) {
             if (error instanceof BusyError) return false;
             // One unreadable answer must not hold back the rest: it stays queued, the others go on.
@@ -145,8 +159,12 @@ export function runIntakeBacklog(openBook: () => Workbook = openWorkbook, forms 
   if (!finished) scheduleContinuation('runIntakeBacklog', new Date(Date.now() + 60_000));
 }
 
-/** Answers an older version queued in one list property: moved into the queue, in their order. */
-function moveLegacyQueue(store: ScriptStore): void {
+/**
+ * Answers an older version queued in one list property: moved into the queue, in their order. No version
+ * writes that property any more, so one absent from the start's snapshot is not read again.
+ */
+function moveLegacyQueue(store: ScriptStore, snapshot?: ScriptSnapshot): void {
+  if (snapshot && !(LEGACY_PENDING_PROPERTY in snapshot)) return;
   const raw = store.getProperty(LEGACY_PENDING_PROPERTY);
   if (raw === null) return;
   let legacy: IntakeAnswer[] = [];
@@ -286,27 +304,30 @@ function recordFeedback(book: Workbook, answer: IntakeAnswer, forms: StoredForms
     ? readOrderReference(answered, read.email, makeSigner())
     : { orderId: answered.trim(), emailVouched: false };
   const added = withLock('database', () => {
-    // The duplicate firing (or the other shape's firing): this response is already a row. Only the
-    // response-id column is read to find it (and the id column, for the next id).
-    const seen = (stored: string) => stored === answer.responseId || sameAnswerKey(stored, key);
-    const feedback = readTableWhere(book, 'feedback', 'responseId', seen);
-    if (feedback.rows.length > 0) return null;
     const { orderId } = reference;
-    const orderClient = clientIdOfOrder(book, orderId);
-    const orderKnown = orderId === '' || orderClient !== '' || orderExists(book, orderId);
+    const wanted = orderId.toLowerCase();
+    // This order's answers, found by a search of the order column (not a read). The duplicate firing (or the
+    // other shape's firing) of this response is one of them: the same answers name the same order. An answer
+    // naming no order is looked for by the key's answers hash (its time may differ by a second) instead.
+    const seen = (stored: string) => stored === answer.responseId || sameAnswerKey(stored, key);
+    const earlier =
+      orderId === ''
+        ? findRowsWhere(book, 'feedback', 'responseId', key.slice(key.indexOf('-')), seen)
+        : findRowsWhere(book, 'feedback', 'orderId', orderId, (stored) => stored.toLowerCase() === wanted, {
+            wholeCell: true,
+          });
+    if (earlier.rows.some((row) => seen(String(row.values.responseId ?? '')))) return null;
+    const order = orderClientOf(book, orderId);
+    const orderClient = order.clientId;
+    const orderKnown = orderId === '' || order.known;
     // An order reference that is no order (the order renamed or removed since the mail): the address finds the
     // client only when it is the one the link was signed for, so a typed address cannot claim another's feedback.
     const clientId =
       orderKnown || !read.email || !reference.emailVouched ? orderClient : clientIdOfEmail(book, read.email);
     // Points once per order, and only for an order that exists (an invented reference earns nothing): an
-    // earlier answer for this order (the order column alone is read) earned them.
-    const wanted = orderId.toLowerCase();
-    const earnsPoints =
-      orderId === '' ||
-      (orderKnown &&
-        readTableWhere(book, 'feedback', 'orderId', (stored) => stored.toLowerCase() === wanted, { ids: false }).rows
-          .length === 0);
-    const id = nextId('F', idCells(feedback));
+    // earlier answer for this order earned them.
+    const earnsPoints = orderId === '' || (orderKnown && earlier.rows.length === 0);
+    const id = nextId('F', idColumn(book, 'feedback', earlier));
     const [rowNumber = 0] = appendRows(book, 'feedback', [
       { ...read.fields, id, date: at, clientId, orderId, responseId: key },
     ]);
@@ -337,14 +358,6 @@ function recordFeedback(book: Workbook, answer: IntakeAnswer, forms: StoredForms
 
 function clientIdOfEmail(book: Workbook, email: string): string {
   const wanted = email.toLowerCase();
-  const [client] = readTableWhere(book, 'clients', 'email', (stored) => stored.toLowerCase() === wanted).rows;
+  const [client] = findRowsWhere(book, 'clients', 'email', wanted, (stored) => stored.toLowerCase() === wanted).rows;
   return String(client?.values.id ?? '');
-}
-
-function orderExists(book: Workbook, orderId: string): boolean {
-  const wanted = orderId.toLowerCase();
-  const found = readTableWhere(book, 'orders', 'id', (stored) => stored.toLowerCase() === wanted, {
-    newestFirst: true,
-  });
-  return found.rows.length > 0;
 }

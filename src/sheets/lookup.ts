@@ -1,0 +1,138 @@
+// Finding the rows of one key (an email, a response key, an order id) with a TextFinder on the key's column
+// instead of reading the column: Google prices a search at 0.1 s + 6 µs a cell scanned, a read at 0.2 s + 9 µs,
+// and nothing is parsed. A search only proposes rows; each is read and parsed, and kept only when the parsed
+// key passes the caller's test, so a match of part of a cell, or in another case, is never taken on trust.
+import { parseCell, type CellValue } from '../domain/cells';
+import { columnSpec, mapHeaders, parseRows, renamesFromSettings, sheetSpec, type SheetKey } from '../domain/schema';
+import { findSheet, headerRow, readTableWhere, settingEntries, sheetNameOf, type Table } from './table';
+import type { Workbook } from './workbook';
+
+/** More proposed rows than this are read as the whole column instead (each proposal is a read of its own). */
+const MOST_ROWS_READ_ALONE = 5;
+
+/**
+ * The rows whose `field` passes `matches` (given the parsed value, as readTableWhere gives it), found by
+ * searching the column for `text`: part of a cell, any case. Every cell `matches` accepts must show `text`
+ * that way (a normalised email is inside any cell that parses to it: padded, `mailto:`, `Name <…>`, other
+ * case), unless `wholeCell`. Read: the header, the sheet's size and each proposed row. No ids (see idColumn).
+ */
+export function findRowsWhere(
+  book: Workbook,
+  key: SheetKey,
+  field: string,
+  text: string,
+  matches: (value: string) => boolean,
+  options: FindOptions = {},
+): Table {
+  const spec = sheetSpec(key);
+  const sheet = findSheet(book, key);
+  if (!sheet || text.trim() === '') return readTableWhere(book, key, field, matches, { ids: false });
+  const lastRow = sheet.getLastRow();
+  const width = Math.max(sheet.getLastColumn(), 1);
+  const header = headerRow(book, key, sheet, width);
+  const renames = key === 'settings' ? {} : renamesFromSettings(settingEntries(book), key);
+  const mapping = mapHeaders(spec, header, { locale: book.locale, renames });
+  const column = mapping.indexes[field];
+  const table: Table = {
+    sheet: key,
+    sheetName: sheetNameOf(book, key, sheet),
+    rows: [],
+    rowNumbers: [],
+    problems: [],
+    mapping,
+    values: [header],
+    lastRow,
+    ids: [],
+  };
+  if (column === undefined || lastRow < 2) return table;
+  const finder = sheet.getRange(2, column + 1, lastRow - 1, 1).createTextFinder(text.trim());
+  if (options.wholeCell) finder.matchEntireCell(true);
+  const proposed = finder.findAll().map((cell) => cell.getRow());
+  if (proposed.length === 0) return table;
+  if (proposed.length > MOST_ROWS_READ_ALONE) return readTableWhere(book, key, field, matches, { ids: false });
+  const rowValues = proposed.map((rowNumber): unknown[] => sheet.getRange(rowNumber, 1, 1, width).getValues()[0] ?? []);
+  const parsed = parseRows(spec, [header, ...rowValues], mapping, { locale: book.spreadsheetLocale });
+  // parseRows numbers rows by their place in what it was given; map them back to the sheet's rows.
+  const sheetRow = (given: number) => proposed[given - 2] ?? 0;
+  const kept = parsed.rows.flatMap((row, position) =>
+    matches(String(row.values[field] ?? '')) ? [{ row, given: parsed.rowNumbers[position] ?? 0 }] : [],
+  );
+  const keptGiven = new Set(kept.map(({ given }) => given));
+  return {
+    ...table,
+    rows: kept.map(({ row }) => row),
+    rowNumbers: kept.map(({ given }) => sheetRow(given)),
+    problems: parsed.problems
+      .filter((problem) => keptGiven.has(problem.row))
+      .map((problem) => ({
+        ...problem,
+        row: sheetRow(problem.row),
+      })),
+    values: [header, ...kept.map(({ given }) => rowValues[given - 2] ?? [])],
+  };
+}
+
+export interface FindOptions {
+  /**
+   * True: only cells that are `text` whole (any case). For ids, where part of a cell would propose too many
+   * rows ("O-1" is in "O-10", "O-11", …); a cell the add-on did not write may then be missed if padded.
+   */
+  wholeCell?: boolean;
+}
+
+/** Every id cell of the sheet (one column read), for a new id that repeats none; [] when there is no id column. */
+export function idColumn(book: Workbook, key: SheetKey, known: Table): string[] {
+  const sheet = findSheet(book, key);
+  const index = known.mapping?.indexes.id;
+  if (!sheet || index === undefined || known.lastRow < 2) return [];
+  return sheet
+    .getRange(2, index + 1, known.lastRow - 1, 1)
+    .getValues()
+    .map((cells: unknown[]) => String(cells[0] ?? '').trim())
+    .filter((id) => id !== '');
+}
+
+/** The first block a newest-first search reads (as readTableWhere's): a day or two of a large studio's orders. */
+const NEWEST_FIRST_BLOCK = 500;
+
+/**
+ * The parsed `fields` of the newest row whose `field` passes `matches`, or null: the columns from `field` to the
+ * farthest of `fields` are read from the bottom in blocks, each four times the last, until one holds a match
+ * (the first match of that block, as readTableWhere's newestFirst gives it). A recent key costs one block and
+ * no row read; an unknown one those columns whole.
+ */
+export function newestValuesWhere(
+  book: Workbook,
+  key: SheetKey,
+  field: string,
+  matches: (value: string) => boolean,
+  fields: readonly string[],
+): Record<string, CellValue> | null {
+  const spec = sheetSpec(key);
+  const sheet = findSheet(book, key);
+  if (!sheet) return null;
+  const lastRow = sheet.getLastRow();
+  const width = Math.max(sheet.getLastColumn(), 1);
+  const header = headerRow(book, key, sheet, width);
+  const renames = renamesFromSettings(settingEntries(book), key);
+  const mapping = mapHeaders(spec, header, { locale: book.locale, renames });
+  const keyIndex = mapping.indexes[field];
+  if (keyIndex === undefined || lastRow < 2) return null;
+  const wanted = fields.filter((name) => mapping.indexes[name] !== undefined);
+  const indexes = [keyIndex, ...wanted.map((name) => mapping.indexes[name] ?? keyIndex)];
+  const from = Math.min(...indexes);
+  const to = Math.max(...indexes);
+  const context = { locale: book.spreadsheetLocale };
+  const parsed = (cells: readonly unknown[], name: string): CellValue => {
+    const result = parseCell(cells[(mapping.indexes[name] ?? 0) - from], columnSpec(spec, name), context);
+    return result.ok ? result.value : null;
+  };
+  for (let end = lastRow, size = NEWEST_FIRST_BLOCK; end >= 2; size *= 4) {
+    const first = Math.max(2, end - size + 1);
+    const block: unknown[][] = sheet.getRange(first, from + 1, end - first + 1, to - from + 1).getValues();
+    const row = block.find((cells) => matches(String(parsed(cells, field) ?? '')));
+    if (row) return Object.fromEntries(wanted.map((name) => [name, parsed(row, name)]));
+    end = first - 1;
+  }
+  return null;
+}
