@@ -29,6 +29,8 @@ export function readRollupSettings(book: Workbook): RollupSettings {
 export interface RollupOutcome {
   rolled: number;
   added: number;
+  /** False when the step stopped at its budget and goes on in the next execution. */
+  done: boolean;
 }
 
 /** Nightly step: Sends rows past the cutoff (and a finished campaign's skips) become totals. */
@@ -36,15 +38,15 @@ export function rollUpSends(now: Date = new Date()): RollupOutcome {
   const book = openWorkbook();
   return withLock('database', () => {
     const settings = readRollupSettings(book);
-    if (!settings.enabled) return { rolled: 0, added: 0 };
+    if (!settings.enabled) return { rolled: 0, added: 0, done: true };
     const table = readTable(book, 'sends');
-    if (table.sheetName === null || table.rows.length === 0) return { rolled: 0, added: 0 };
+    if (table.sheetName === null || table.rows.length === 0) return { rolled: 0, added: 0, done: true };
     const campaignSettings = readCampaignSettings(book);
     const cutoff = sendsRollupCutoff(now, settings, campaignSettings, readFlowSettings(book));
     const sends = table.rows.map(sendFromRow);
     const campaigns = readCampaigns(book).map((row) => row.campaign);
     // Most nights nothing new is old enough: Orders and Clients are read only when something is.
-    if (sendsToRollUp(sends, campaigns, cutoff).length === 0) return { rolled: 0, added: 0 };
+    if (sendsToRollUp(sends, campaigns, cutoff).length === 0) return { rolled: 0, added: 0, done: true };
     if (!findSheet(book, 'sendTotals')) setUpWorkbook(book);
     const plan = planSendsRollup({
       sends,
@@ -54,11 +56,11 @@ export function rollUpSends(now: Date = new Date()): RollupOutcome {
       cutoff,
       totals: readSendTotals(book),
     });
-    if (plan.rolled.length === 0) return { rolled: 0, added: 0 };
+    if (plan.rolled.length === 0) return { rolled: 0, added: 0, done: true };
     // Nobody writes Sends while the lock is held: totals first, then the rows they replace.
     writeSendTotals(book, plan.totals);
     if (!replaceRows(book, 'sends', table, plan.rolled)) throw new Error('Sends changed during the roll-up');
-    return { rolled: plan.rolled.length, added: plan.totals.length };
+    return { rolled: plan.rolled.length, added: plan.totals.length, done: true };
   });
 }
 
@@ -67,13 +69,13 @@ export function rollUpLedger(now: Date = new Date()): RollupOutcome {
   const book = openWorkbook();
   return withLock('database', () => {
     const settings = readRollupSettings(book);
-    if (!settings.enabled) return { rolled: 0, added: 0 };
+    if (!settings.enabled) return { rolled: 0, added: 0, done: true };
     const boundary = ledgerRollupBoundary(now, settings.ledgerKeepYears);
     // The boundary moves once a year: a night that already rolled up to it does not read the ledger again.
     if (readJsonProperty<string | null>(LEDGER_BOUNDARY_PROPERTY, null) === boundary.toISOString())
-      return { rolled: 0, added: 0 };
+      return { rolled: 0, added: 0, done: true };
     const table = readTable(book, 'loyalty');
-    if (table.sheetName === null) return { rolled: 0, added: 0 };
+    if (table.sheetName === null) return { rolled: 0, added: 0, done: true };
     const entries: LedgerEntry[] = [];
     const positions: number[] = [];
     table.rows.forEach((row, position) => {
@@ -96,6 +98,6 @@ export function rollUpLedger(now: Date = new Date()): RollupOutcome {
     )
       throw new Error('the ledger changed during the roll-up');
     writeJsonProperty(LEDGER_BOUNDARY_PROPERTY, boundary.toISOString());
-    return { rolled: removed.length, added: plan.replacements.length };
+    return { rolled: removed.length, added: plan.replacements.length, done: true };
   });
 }
