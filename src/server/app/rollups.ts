@@ -8,14 +8,23 @@ import {
   sendsToRollUp,
   type RollupSettings,
 } from '../../domain/campaigns/rollup';
-import { ledgerRollupBoundary, planLedgerRollup } from '../../domain/loyalty/rollup';
+import { ledgerRollupBoundary, nextRollupWindow, planLedgerRollupByClient } from '../../domain/loyalty/rollup';
+import { DEFAULT_NIGHT_BUDGET, nightBudget } from '../../domain/loyalty/night-budget';
 import { ledgerEntryFromRow, sendFromRow } from '../../domain/schema';
 import type { LedgerEntry } from '../../domain/types';
 import { withLock } from '../../services/locks';
 import { readJsonProperty, writeJsonProperty } from '../../services/properties';
-import { findSheet, openWorkbook, readSettingsFor, readTable, setUpWorkbook, type Workbook } from '../../sheets';
+import {
+  findSheet,
+  openWorkbook,
+  readSettingsFor,
+  readTable,
+  setUpWorkbook,
+  type RowValues,
+  type Workbook,
+} from '../../sheets';
 import { readCampaigns, readCampaignSettings, readClientBase, readFlowSettings } from '../../sheets/campaigns';
-import { ledgerRow } from '../../sheets/loyalty';
+import { ledgerRow, rewriteLedgerRows, sortLedgerByClient } from '../../sheets/loyalty';
 import { ledgerEntryInWords } from '../loyalty/loyalty-words';
 import { readSendTotals, replaceRows, writeSendTotals } from '../../sheets/rollups';
 
@@ -64,7 +73,14 @@ export function rollUpSends(now: Date = new Date()): RollupOutcome {
   });
 }
 
-/** Nightly step, after loyalty's: closed years of the ledger, one write of the sheet. */
+/**
+ * Nightly step, after loyalty's: closed years of the ledger. The ledger is sorted by client, then the
+ * clients' rows are rolled up a run of rows at a time, one write each (`nightly.ledgerRollupRowsPerRun`
+ * rows at most, at least one client): a step over a bigger ledger stops there (done false) and the
+ * nightly continues it in the next execution, which finds the clients rolled already and goes on with
+ * the rest. Every write leaves each client's rows either as they were or rolled up, so balances read the
+ * same between executions and after a cut-off.
+ */
 export function rollUpLedger(now: Date = new Date()): RollupOutcome {
   const book = openWorkbook();
   return withLock('database', () => {
@@ -74,30 +90,38 @@ export function rollUpLedger(now: Date = new Date()): RollupOutcome {
     // The boundary moves once a year: a night that already rolled up to it does not read the ledger again.
     if (readJsonProperty<string | null>(LEDGER_BOUNDARY_PROPERTY, null) === boundary.toISOString())
       return { rolled: 0, added: 0, done: true };
+    if (!findSheet(book, 'loyalty')) return { rolled: 0, added: 0, done: true };
+    const budget = nightBudget(readSettingsFor(book, DEFAULT_NIGHT_BUDGET, 'nightly').overrides);
+    // Unsorted (a column it sorts by is missing) the runs are longer: still right, only slower.
+    sortLedgerByClient(book);
     const table = readTable(book, 'loyalty');
-    if (table.sheetName === null) return { rolled: 0, added: 0, done: true };
     const entries: LedgerEntry[] = [];
-    const positions: number[] = [];
+    const rows: number[] = [];
     table.rows.forEach((row, position) => {
       const entry = ledgerEntryFromRow(row);
       if (entry) {
         entries.push(entry);
-        positions.push(position);
+        rows.push(table.rowNumbers[position] as number);
       }
     });
-    const plan = planLedgerRollup(entries, boundary);
-    const removed = plan.rolled.map((index) => positions[index] as number);
-    if (
-      !replaceRows(
-        book,
-        'loyalty',
-        table,
-        removed,
-        plan.replacements.map((entry) => ledgerRow(ledgerEntryInWords(entry, book.locale))),
-      )
-    )
-      throw new Error('the ledger changed during the roll-up');
-    writeJsonProperty(LEDGER_BOUNDARY_PROPERTY, boundary.toISOString());
-    return { rolled: removed.length, added: plan.replacements.length, done: true };
+    const clients = planLedgerRollupByClient(entries, boundary);
+    const window = nextRollupWindow(clients, (index) => rows[index] as number, budget.ledgerRollupRowsPerRun);
+    let outcome: RollupOutcome = { rolled: 0, added: 0, done: true };
+    if (window) {
+      const replaced = new Map<number, RowValues[]>();
+      for (const client of window.clients) {
+        const words = client.replacements.map((entry) => ledgerRow(ledgerEntryInWords(entry, book.locale)));
+        client.rolled.forEach((index, nth) => replaced.set(rows[index] as number, nth === 0 ? words : []));
+      }
+      if (!rewriteLedgerRows(book, table, window.from, window.to, replaced))
+        throw new Error('the ledger changed during the roll-up');
+      outcome = {
+        rolled: window.clients.reduce((sum, client) => sum + client.rolled.length, 0),
+        added: window.clients.reduce((sum, client) => sum + client.replacements.length, 0),
+        done: window.clients.length === clients.length,
+      };
+    }
+    if (outcome.done) writeJsonProperty(LEDGER_BOUNDARY_PROPERTY, boundary.toISOString());
+    return outcome;
   });
 }
