@@ -83,14 +83,16 @@ export function rollUpSends(now: Date = new Date()): RollupOutcome {
  */
 export function rollUpLedger(now: Date = new Date()): RollupOutcome {
   const book = openWorkbook();
-  return withLock('database', () => {
+  let boundary: Date | null = null;
+  const outcome = withLock('database', (): RollupOutcome => {
     const settings = readRollupSettings(book);
     if (!settings.enabled) return { rolled: 0, added: 0, done: true };
-    const boundary = ledgerRollupBoundary(now, settings.ledgerKeepYears);
+    const closing = ledgerRollupBoundary(now, settings.ledgerKeepYears);
     // The boundary moves once a year: a night that already rolled up to it does not read the ledger again.
-    if (readJsonProperty<string | null>(LEDGER_BOUNDARY_PROPERTY, null) === boundary.toISOString())
+    if (readJsonProperty<string | null>(LEDGER_BOUNDARY_PROPERTY, null) === closing.toISOString())
       return { rolled: 0, added: 0, done: true };
     if (!findSheet(book, 'loyalty')) return { rolled: 0, added: 0, done: true };
+    boundary = closing;
     const budget = nightBudget(readSettingsFor(book, DEFAULT_NIGHT_BUDGET, 'nightly').overrides);
     // Unsorted (a column it sorts by is missing) the runs are longer: still right, only slower.
     sortLedgerByClient(book);
@@ -104,24 +106,23 @@ export function rollUpLedger(now: Date = new Date()): RollupOutcome {
         rows.push(table.rowNumbers[position] as number);
       }
     });
-    const clients = planLedgerRollupByClient(entries, boundary);
+    const clients = planLedgerRollupByClient(entries, closing);
     const window = nextRollupWindow(clients, (index) => rows[index] as number, budget.ledgerRollupRowsPerRun);
-    let outcome: RollupOutcome = { rolled: 0, added: 0, done: true };
-    if (window) {
-      const replaced = new Map<number, RowValues[]>();
-      for (const client of window.clients) {
-        const words = client.replacements.map((entry) => ledgerRow(ledgerEntryInWords(entry, book.locale)));
-        client.rolled.forEach((index, nth) => replaced.set(rows[index] as number, nth === 0 ? words : []));
-      }
-      if (!rewriteLedgerRows(book, table, window.from, window.to, replaced))
-        throw new Error('the ledger changed during the roll-up');
-      outcome = {
-        rolled: window.clients.reduce((sum, client) => sum + client.rolled.length, 0),
-        added: window.clients.reduce((sum, client) => sum + client.replacements.length, 0),
-        done: window.clients.length === clients.length,
-      };
+    if (!window) return { rolled: 0, added: 0, done: true };
+    const replaced = new Map<number, RowValues[]>();
+    for (const client of window.clients) {
+      const words = client.replacements.map((entry) => ledgerRow(ledgerEntryInWords(entry, book.locale)));
+      client.rolled.forEach((index, nth) => replaced.set(rows[index] as number, nth === 0 ? words : []));
     }
-    if (outcome.done) writeJsonProperty(LEDGER_BOUNDARY_PROPERTY, boundary.toISOString());
-    return outcome;
+    if (!rewriteLedgerRows(book, table, window.from, window.to, replaced))
+      throw new Error('the ledger changed during the roll-up');
+    return {
+      rolled: window.clients.reduce((sum, client) => sum + client.rolled.length, 0),
+      added: window.clients.reduce((sum, client) => sum + client.replacements.length, 0),
+      done: window.clients.length === clients.length,
+    };
   });
+  // Noted once the lock's release has flushed the rows: a run cut off before that rolls up again.
+  if (outcome.done && boundary) writeJsonProperty(LEDGER_BOUNDARY_PROPERTY, (boundary as Date).toISOString());
+  return outcome;
 }
