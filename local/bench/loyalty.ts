@@ -52,6 +52,39 @@ function untilStepDone(emu: ReturnType<typeof createEmulator>, app: ReturnType<t
     app.run('continueNightly', [], { kind: 'trigger' });
 }
 
+/**
+ * The once-a-year night the ledger's boundary moves: the whole ledger moved back two years (every entry
+ * before the boundary), then the nightly's fourth step, as its continuations run it.
+ */
+function rollupStep(emu: ReturnType<typeof createEmulator>, app: ReturnType<typeof loadBundle>, label: string) {
+  const sheet = translate('ru', sheetSpec('loyalty').name);
+  const values = emu.spreadsheet.values(sheet);
+  const column = (values[0] ?? []).indexOf(translate('ru', 'column.loyalty.date'));
+  const twoYears = 2 * 365 * 86_400_000;
+  const moved = values.slice(1).map((cells) => {
+    // Typed as staff would (the host's edit parses text): the day, two years back, in the sheet's zone.
+    const date = cells[column] as { getTime?: () => number } | undefined;
+    if (typeof date?.getTime !== 'function') return [''];
+    const day = new Date(date.getTime() - twoYears);
+    return [day.toLocaleDateString('ru-RU', { timeZone: emu.spreadsheet.timeZone() })];
+  });
+  const letter = String.fromCharCode(65 + column);
+  emu.spreadsheet.edit(sheet, `${letter}2:${letter}${values.length}`, moved);
+  return countedStep(
+    emu,
+    () => {
+      // '' reads as "never rolled": the studio's own nights rolled up to this boundary already.
+      emu.properties.seed('script', {
+        'scheduled.night': JSON.stringify({ next: 3, failed: [] }),
+        'rollups.ledgerBoundary': '',
+      });
+      // Each execution rolls up a run of rows within its budget; the step is done once the night moves on.
+      untilStepDone(emu, app, 3);
+    },
+    `${label} / ${(values.length - 1).toLocaleString('en')} ledger rows`,
+  );
+}
+
 export const cases: BenchCase[] = [
   nightlyCase('Loyalty nightly run (first night)', 1),
   nightlyCase('Loyalty nightly run (second night, no change)', 2),
@@ -62,32 +95,17 @@ export const cases: BenchCase[] = [
     sizes: [10_000],
     prepare(size) {
       const { emu, app, label } = studioWorld(size);
-      const sheet = translate('ru', sheetSpec('loyalty').name);
-      const values = emu.spreadsheet.values(sheet);
-      const column = (values[0] ?? []).indexOf(translate('ru', 'column.loyalty.date'));
-      const twoYears = 2 * 365 * 86_400_000;
-      const moved = values.slice(1).map((cells) => {
-        // Typed as staff would (the host's edit parses text): the day, two years back, in the sheet's zone.
-        const date = cells[column] as { getTime?: () => number } | undefined;
-        if (typeof date?.getTime !== 'function') return [''];
-        const day = new Date(date.getTime() - twoYears);
-        return [day.toLocaleDateString('ru-RU', { timeZone: emu.spreadsheet.timeZone() })];
-      });
-      const letter = String.fromCharCode(65 + column);
-      emu.spreadsheet.edit(sheet, `${letter}2:${letter}${values.length}`, moved);
-      return countedStep(
-        emu,
-        () => {
-          // '' reads as "never rolled": the studio's own nights rolled up to this boundary already.
-          emu.properties.seed('script', {
-            'scheduled.night': JSON.stringify({ next: 3, failed: [] }),
-            'rollups.ledgerBoundary': '',
-          });
-          // Each execution rolls up a run of rows within its budget; the step is done once the night moves on.
-          untilStepDone(emu, app, 3);
-        },
-        `${label} / ${(values.length - 1).toLocaleString('en')} ledger rows`,
-      );
+      return rollupStep(emu, app, label);
+    },
+  },
+  {
+    // The same at 50,000 clients: the first night of the 50,000-client loyalty row below (≈ 410,000 ledger rows).
+    operation: 'Big: ledger roll-up step at 50,000 (the first-night ledger in closed years)',
+    sizes: [50_000],
+    prepare(size) {
+      const { emu, app, orders } = loyaltyWorld(size, true);
+      app.callFromClient('runLoyaltyNow');
+      return rollupStep(emu, app, `${size.toLocaleString('en')} cl / ${orders.toLocaleString('en')} ord`);
     },
   },
   {
