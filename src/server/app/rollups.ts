@@ -29,6 +29,8 @@ import { ledgerEntryInWords } from '../loyalty/loyalty-words';
 import { readSendTotals, replaceRows, writeSendTotals } from '../../sheets/rollups';
 
 const LEDGER_BOUNDARY_PROPERTY = 'rollups.ledgerBoundary';
+/** The boundary the ledger was last sorted by client for (the roll-up's first execution sorts it). */
+const LEDGER_SORTED_PROPERTY = 'rollups.ledgerSortedFor';
 
 /** `rollups.sendsAfterMonths`, `rollups.ledgerKeepYears` in Settings; left out, the defaults. */
 export function readRollupSettings(book: Workbook): RollupSettings {
@@ -84,6 +86,7 @@ export function rollUpSends(now: Date = new Date()): RollupOutcome {
 export function rollUpLedger(now: Date = new Date()): RollupOutcome {
   const book = openWorkbook();
   let boundary: Date | null = null;
+  let sorted = false;
   const outcome = withLock('database', (): RollupOutcome => {
     const settings = readRollupSettings(book);
     if (!settings.enabled) return { rolled: 0, added: 0, done: true };
@@ -94,8 +97,12 @@ export function rollUpLedger(now: Date = new Date()): RollupOutcome {
     if (!findSheet(book, 'loyalty')) return { rolled: 0, added: 0, done: true };
     boundary = closing;
     const budget = nightBudget(readSettingsFor(book, DEFAULT_NIGHT_BUDGET, 'nightly').overrides);
-    // Unsorted (a column it sorts by is missing) the runs are longer: still right, only slower.
-    sortLedgerByClient(book);
+    // Sorted once a boundary: rows added since (tonight's, dated after it) need no place among the closed
+    // years. Unsorted (a column it sorts by is missing) the runs are longer: still right, only slower.
+    if (readJsonProperty<string | null>(LEDGER_SORTED_PROPERTY, null) !== closing.toISOString()) {
+      sortLedgerByClient(book);
+      sorted = true;
+    }
     const table = readTable(book, 'loyalty');
     const entries: LedgerEntry[] = [];
     const rows: number[] = [];
@@ -123,6 +130,8 @@ export function rollUpLedger(now: Date = new Date()): RollupOutcome {
     };
   });
   // Noted once the lock's release has flushed the rows: a run cut off before that rolls up again.
-  if (outcome.done && boundary) writeJsonProperty(LEDGER_BOUNDARY_PROPERTY, (boundary as Date).toISOString());
+  const closed = (boundary as Date | null)?.toISOString();
+  if (closed && outcome.done) writeJsonProperty(LEDGER_BOUNDARY_PROPERTY, closed);
+  else if (closed && sorted) writeJsonProperty(LEDGER_SORTED_PROPERTY, closed);
   return outcome;
 }
