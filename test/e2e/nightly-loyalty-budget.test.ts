@@ -142,4 +142,39 @@ describe('the nightly loyalty step under a row budget', () => {
     // Every k but each execution's own total cut it.
     expect(cut).toBeGreaterThan(calls.reduce((sum, n) => sum + n, 0) / 5);
   });
+
+  it('a loyalty step cut off in every execution is given up after 8 executions, and the night goes on', () => {
+    const s = studio();
+    startNight(s);
+    const start = s.emu.toJSON();
+    s.emu.rt.resetCounts();
+    continuation(s);
+    const calls = s.emu.rt.total();
+    s.emu.restore(start);
+    // Every execution cut half-way through (the step's reads: after the progress and the next continuation
+    // are saved, before its first block is written): cut, it writes nothing, so each one tries the same again.
+    s.emu.rt.killExecutionsAfter(Math.floor(calls / 2));
+    // The continuations, one after another (each cut one scheduled the next before it was cut).
+    let loyaltyRuns = 0;
+    let cut = 0;
+    while (!loyaltyDone(s) && loyaltyRuns < 30) {
+      loyaltyRuns += 1;
+      try {
+        continuation(s);
+      } catch (error) {
+        if (/Exceeded maximum execution time/.test(String(error))) cut += 1;
+      }
+    }
+    expect(cut).toBeGreaterThanOrEqual(8);
+    s.emu.rt.clearFaults();
+    const night = JSON.parse(s.emu.properties.script()['scheduled.night'] ?? '{}') as {
+      next: number;
+      failed: string[];
+    };
+    // 8 cut loyalty executions, then a ninth gives loyalty up and starts the next step (campaign results):
+    // the night moves past loyalty instead of retrying it all day (the next night starts it afresh).
+    expect(loyaltyRuns).toBe(9);
+    expect(night.failed).toEqual(['analysis', 'loyalty']);
+    expect(entries(s)).toEqual([]);
+  });
 });
