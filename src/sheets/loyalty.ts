@@ -1,5 +1,6 @@
 // What every loyalty entry point reads: settings, clients with their rows, orders, feedback and the
-// ledger, each sheet in one getValues; and how ledger entries become Loyalty rows.
+// ledger, each sheet in one getValues; how ledger entries become Loyalty rows; and the ledger roll-up's
+// writes (the sort by client, one run of rows rewritten at a time).
 import { isDate } from '../domain/cells';
 import { loyaltySettings, DEFAULT_LOYALTY_SETTINGS, type LoyaltyClient, type LoyaltySettings } from '../domain/loyalty';
 import {
