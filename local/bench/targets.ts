@@ -95,7 +95,7 @@ export const cases: BenchCase[] = [
       const step = countedStep(
         emu,
         () => {
-          runNight(app);
+          runNight(app, emu);
           // The day's first hourly run decides every flow and resumes the campaign; the other 23 find nothing changed.
           app.run('runHourly', [], { kind: 'trigger' });
           for (let sent = -1; sent !== emu.mail.outbox.length && continuations < 30; continuations += 1) {
@@ -141,7 +141,7 @@ export const cases: BenchCase[] = [
           emu,
           () => {
             try {
-              runNight(app);
+              runNight(app, emu);
             } catch (error) {
               failure = error instanceof Error ? error.message.split('\n')[0]! : String(error);
             }

@@ -4,7 +4,7 @@
 import type { ClientId, LedgerEntry } from '../types';
 import { addDays, DAY_MS, isoDay } from '../analysis/dates';
 import { wallParts, zonedDate } from '../cells/dates';
-import { ledgerEntry, ledgerReason } from './ledger';
+import { LEDGER_ROLLUP_PREFIX, ledgerEntry, ledgerReason } from './ledger';
 import type { LoyaltySettings } from './settings';
 
 /** What is left of one credit. */
@@ -56,12 +56,21 @@ export function openLots(entries: readonly LedgerEntry[], clientId: ClientId, as
   );
 }
 
+const isRollup = (entry: LedgerEntry): boolean => entry.key.startsWith(LEDGER_ROLLUP_PREFIX);
+
 /** openLots over entries that are already the client's own, in ledger order. */
 function lotsOfClient(own: readonly LedgerEntry[], clientId: ClientId, asOf: Date): PointsLot[] {
   const history = own
     .map((entry, index) => ({ entry, index }))
     .filter(({ entry }) => entry.date.getTime() <= asOf.getTime())
-    .sort((a, b) => a.entry.date.getTime() - b.entry.date.getTime() || a.index - b.index);
+    // A roll-up entry first on a tie with its carried lots: it stands for what came before them, whatever
+    // the row order (the roll-up night sorts the ledger by client and date).
+    .sort(
+      (a, b) =>
+        a.entry.date.getTime() - b.entry.date.getTime() ||
+        Number(!isRollup(a.entry)) - Number(!isRollup(b.entry)) ||
+        a.index - b.index,
+    );
   const lots: PointsLot[] = [];
   for (const { entry } of history) {
     if (entry.points > 0) {

@@ -9,3 +9,4 @@ export * from './discounts';
 export * from './referrals';
 export * from './recommendations';
 export * from './nightly';
+export * from './night-budget';

@@ -19,10 +19,31 @@ export interface LedgerRollupPlan {
   replacements: LedgerEntry[];
 }
 
+/** One client's share of a roll-up: what it replaces and with what. */
+export interface ClientRollup {
+  clientId: ClientId;
+  /** Positions in the ledger of the client's entries replaced, ascending. */
+  rolled: number[];
+  /** Its roll-up entry first, then its carried lots. */
+  replacements: LedgerEntry[];
+}
+
 /** Expiry keys are left out of the list: a lot they closed is spent and never looked up again. */
 const EXPIRE_PREFIX = 'expire:';
 
 export function planLedgerRollup(ledger: readonly LedgerEntry[], boundary: Date): LedgerRollupPlan {
+  const clients = planLedgerRollupByClient(ledger, boundary);
+  return {
+    rolled: clients.flatMap((client) => client.rolled).sort((a, b) => a - b),
+    replacements: clients.flatMap((client) => client.replacements),
+  };
+}
+
+/**
+ * The roll-up client by client (by client id), leaving out clients already rolled up to this boundary: a
+ * roll-up written for some clients in one execution and the rest in later ones plans the rest only.
+ */
+export function planLedgerRollupByClient(ledger: readonly LedgerEntry[], boundary: Date): ClientRollup[] {
   const byClient = new Map<ClientId, number[]>();
   ledger.forEach((entry, index) => {
     if (entry.date.getTime() >= boundary.getTime()) return;
@@ -30,8 +51,7 @@ export function planLedgerRollup(ledger: readonly LedgerEntry[], boundary: Date)
     if (own) own.push(index);
     else byClient.set(entry.clientId, [index]);
   });
-  const rolled: number[] = [];
-  const replacements: LedgerEntry[] = [];
+  const plans: ClientRollup[] = [];
   const clientIds = [...byClient.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   for (const clientId of clientIds) {
     const positions = byClient.get(clientId) as number[];
@@ -51,13 +71,13 @@ export function planLedgerRollup(ledger: readonly LedgerEntry[], boundary: Date)
     const sum = old.reduce((total, entry) => total + entry.points, 0);
     const carried = lots.reduce((total, lot) => total + lot.remaining, 0);
     const earliest = new Date(Math.min(...old.map((entry) => entry.date.getTime())));
-    rolled.push(...positions);
-    replacements.push(
+    const replacements = [
       ledgerEntry(
         {
           clientId,
           kind: 'adjust',
-          // Dated first, so replaying it never eats a carried lot (it is what debits took beyond the lots).
+          // Dated first (and replayed first on a tie, see openLots), so replaying it never eats a carried
+          // lot (it is what debits took beyond the lots).
           points: sum - carried,
           key: `${LEDGER_ROLLUP_PREFIX}${clientId}`,
           reason: ledgerReason('loyalty.reason.rolledUp', {
@@ -69,11 +89,48 @@ export function planLedgerRollup(ledger: readonly LedgerEntry[], boundary: Date)
         },
         earliest,
       ),
-    );
+    ];
     for (const lot of lots) {
       const credit = old.find((entry) => entry.key === lot.key) as LedgerEntry;
       replacements.push({ ...credit, date: new Date(credit.date.getTime()), points: lot.remaining });
     }
+    plans.push({ clientId, rolled: positions, replacements });
   }
-  return { rolled: rolled.sort((a, b) => a - b), replacements };
+  return plans;
+}
+
+/** Rows of one rewrite: a run of ledger rows (sheet rows `from`..`to`) and the clients whose rows lie there. */
+export interface RollupWindow {
+  from: number;
+  to: number;
+  clients: ClientRollup[];
+}
+
+/**
+ * The next clients to roll up in one write, given each entry's sheet row: clients taken in sheet order
+ * (the first row of each) while the run of rows from the first one's first row to the last one's last
+ * row stays within `maxRows` (at least one client, however long its run). Rows of other clients inside
+ * the run are rewritten as they are. With the ledger sorted by client the runs are short and adjacent.
+ */
+export function nextRollupWindow(
+  clients: readonly ClientRollup[],
+  rowOf: (position: number) => number,
+  maxRows: number,
+): RollupWindow | null {
+  const spans = clients
+    .map((client) => {
+      const rows = client.rolled.map(rowOf);
+      return { client, first: Math.min(...rows), last: Math.max(...rows) };
+    })
+    .sort((a, b) => a.first - b.first);
+  const [head] = spans;
+  if (!head) return null;
+  const window: RollupWindow = { from: head.first, to: head.last, clients: [head.client] };
+  for (const span of spans.slice(1)) {
+    const to = Math.max(window.to, span.last);
+    if (to - window.from + 1 > maxRows) break;
+    window.to = to;
+    window.clients.push(span.client);
+  }
+  return window;
 }

@@ -24,15 +24,19 @@ import { runInboxHourly } from '../inbox/inbox';
 import { rollUpLedger, rollUpSends } from './rollups';
 import { mailBroadcastFallbacks } from '../telegram/broadcast-mail';
 
-type Step = { name: string; run: () => void };
+/**
+ * A step that `continues` returns false when it stopped at its time budget: it runs again in the next
+ * execution (see continueNightly), and so does one cut off meanwhile; it keeps its own journal.
+ */
+type Step = { name: string; run: () => void | boolean; continues?: true };
 
 /** Nightly work, in order: what later steps read is refreshed first. Features add their step here. */
 const nightlySteps: Step[] = [
   { name: 'analysis', run: runAnalysisNightly },
-  { name: 'loyalty', run: runLoyaltyNightly },
+  { name: 'loyalty', run: runLoyaltyNightly, continues: true },
   { name: 'campaignResults', run: refreshCampaignResults },
   // After the steps that read history: what they settled (points, attribution) is what rolls up.
-  { name: 'ledgerRollup', run: () => void rollUpLedger() },
+  { name: 'ledgerRollup', run: () => rollUpLedger().done, continues: true },
   { name: 'sendsRollup', run: () => void rollUpSends() },
 ];
 
@@ -87,16 +91,23 @@ function runSteps(steps: readonly Step[], startLimitMs = Infinity): void {
 
 // ---- Nightly: each step its own execution ----
 
-/** Where the night's run has got to: the next step, and the failures so far. */
+/** Where the night's run has got to: the next step, the executions it has started, and the failures so far. */
 interface NightProgress {
   next: number;
   failed: string[];
+  /** Executions the step `next` has started (older progress has none: 0). */
+  runs?: number;
 }
 
 const NIGHT_PROPERTY = 'scheduled.night';
 const NIGHT_HANDLER = 'continueNightly';
 /** The next step starts a minute after the last one ends, in a fresh execution with its own 6 minutes. */
 const NIGHT_CONTINUE_AFTER_MS = 60_000;
+/**
+ * A continuing step runs again, at most this many executions a night: one killed every time is then given
+ * up until the next night instead of running night and day. (Any other step is not run again after a cut-off.)
+ */
+const NIGHT_STEP_MAX_RUNS = 8;
 
 /**
  * The nightly trigger: starts the night's steps. Each step runs in an execution of its own, the next
@@ -104,24 +115,47 @@ const NIGHT_CONTINUE_AFTER_MS = 60_000;
  * minutes, and together they would pass the 6-minute limit.
  */
 export function runNightly(): void {
-  writeJsonProperty(NIGHT_PROPERTY, { next: 0, failed: [] } satisfies NightProgress);
+  writeJsonProperty(NIGHT_PROPERTY, { next: 0, failed: [], runs: 0 } satisfies NightProgress);
   continueNightly();
 }
 
-/** The continuation of the nightly run (a one-off trigger): the next step. */
+/**
+ * The continuation of the nightly run (a one-off trigger): the next step, or the rest of one that
+ * stopped at its time budget. The progress is saved and the continuation scheduled before the step
+ * runs: a continuing step cut off by the 6-minute limit is run again by that continuation, at most
+ * NIGHT_STEP_MAX_RUNS times; any other step killed is not run again night after night.
+ */
 export function continueNightly(): void {
   const progress = readJsonProperty<NightProgress | null>(NIGHT_PROPERTY, null);
-  const step = progress ? nightlySteps[progress.next] : undefined;
-  if (!progress || !step) return;
-  progress.next += 1;
-  // Saved before the step: a step killed by the 6-minute limit is not run again night after night.
+  if (!progress) return;
+  let step = nightlySteps[progress.next];
+  let runs = progress.runs ?? 0;
+  if (step && runs >= NIGHT_STEP_MAX_RUNS) {
+    progress.failed.push(step.name);
+    logFailure(step.name, new Error(`not finished after ${runs} executions; the next night goes on`));
+    progress.next += 1;
+    step = nightlySteps[progress.next];
+    runs = 0;
+  }
+  if (!step) return;
+  const at = progress.next;
+  const advance = () => {
+    progress.next = at + 1;
+    progress.runs = 0;
+  };
+  if (step.continues) progress.runs = runs + 1;
+  else advance();
   writeJsonProperty(NIGHT_PROPERTY, progress);
-  if (progress.next < nightlySteps.length)
+  if (step.continues || progress.next < nightlySteps.length)
     scheduleContinuation(NIGHT_HANDLER, new Date(Date.now() + NIGHT_CONTINUE_AFTER_MS));
   try {
-    step.run();
+    if (step.run() !== false && step.continues) {
+      advance();
+      writeJsonProperty(NIGHT_PROPERTY, progress);
+    }
   } catch (error) {
     progress.failed.push(step.name);
+    advance();
     writeJsonProperty(NIGHT_PROPERTY, progress);
     logFailure(step.name, error);
     throw new Error(`Failed steps: ${progress.failed.join(', ')}`);

@@ -7,10 +7,23 @@ import {
   adjustPoints as planAdjustment,
   planLoyaltyNight,
   redeemForOrder,
+  DEFAULT_NIGHT_BUDGET,
+  NIGHT_CHUNK_ROWS,
+  NIGHT_STEP_BUDGET_MS,
+  nightBudget,
   type LoyaltyMessage,
 } from '../../domain/loyalty';
 import type { Feedback, LedgerEntry } from '../../domain/types';
-import { appendRows, openWorkbook, readCoreSettings, updateRows, type RowUpdate, type Workbook } from '../../sheets';
+import {
+  appendRows,
+  openWorkbook,
+  readCoreSettings,
+  readSettingsFor,
+  updateRows,
+  type RowUpdate,
+  type Workbook,
+} from '../../sheets';
+import { deleteProperty, readJsonProperty, writeJsonProperty } from '../../services/properties';
 import { UserFacingError } from '../app/respond';
 import { asStaff } from '../app/staff';
 import {
@@ -27,11 +40,27 @@ import { referralCodeOf } from './client-codes';
 import { isoDay } from '../../domain/analysis/dates';
 import { lazySigner } from '../../services/signer';
 
+/** How far one execution goes: at most `rows` ledger rows, and no new block after `deadline` (Date.now()). */
+export interface LoyaltyRunLimit {
+  rows: number;
+  deadline: number;
+}
+
+const UNLIMITED: LoyaltyRunLimit = { rows: Infinity, deadline: Infinity };
+
 /**
  * Reconciles the ledger with the sheets and refreshes the derived Clients columns. Held under the
  * document lock from read to write, so a sidebar run and the nightly trigger never both append.
+ * Under a limit it appends tonight's entries in flushed blocks and stops when the limit is reached
+ * (`done` false): every entry is keyed, so the next execution planning over the ledger as it is then
+ * plans exactly the entries not yet written, none twice. The Clients columns are written only once the
+ * ledger is complete: a tier written earlier would change the multiplier of orders not yet earned.
  */
-export function reconcileLoyalty(book: Workbook, asOf: Date): LoyaltyRunSummary {
+export function reconcileLoyalty(
+  book: Workbook,
+  asOf: Date,
+  limit: LoyaltyRunLimit = UNLIMITED,
+): LoyaltyRunSummary & { done: boolean } {
   return withLock('database', () => {
     const settings = readLoyaltySettings(book);
     const clients = readLoyaltyClients(book);
@@ -44,13 +73,22 @@ export function reconcileLoyalty(book: Workbook, asOf: Date): LoyaltyRunSummary 
       settings,
       asOf,
     });
-    appendRows(
-      book,
-      'loyalty',
-      plan.appended.map((entry) =>
-        ledgerRow(ledgerEntryInWords(entry, book.locale, readCoreSettings(book).settings.currency)),
-      ),
-    );
+    const currency = readCoreSettings(book).settings.currency;
+    const writable = Math.min(plan.appended.length, limit.rows);
+    let appended = 0;
+    while (appended < writable) {
+      if (appended > 0 && Date.now() > limit.deadline) break;
+      const block = plan.appended.slice(appended, Math.min(writable, appended + NIGHT_CHUNK_ROWS));
+      appendRows(
+        book,
+        'loyalty',
+        block.map((entry) => ledgerRow(ledgerEntryInWords(entry, book.locale, currency))),
+      );
+      appended += block.length;
+      // A block kept: an execution cut off later leaves it written, and the next one goes on after it.
+      if (appended < writable) SpreadsheetApp.flush();
+    }
+    if (appended < plan.appended.length) return { appended, clients: 0, done: false };
 
     const sign = lazySigner();
     const updates: RowUpdate[] = [];
@@ -67,7 +105,7 @@ export function reconcileLoyalty(book: Workbook, asOf: Date): LoyaltyRunSummary 
       if (changed(client, values)) updates.push({ rowNumber: client.rowNumber, identity: { id: client.id }, values });
     }
     updateRows(book, 'clients', updates);
-    return { appended: plan.appended.length, clients: updates.length };
+    return { appended, clients: updates.length, done: true };
   });
 }
 
@@ -83,15 +121,47 @@ function changed(client: LoyaltyClientRow, values: Record<string, string | numbe
   );
 }
 
-/** The nightly step (see scheduled.ts). */
-export function runLoyaltyNightly(): void {
-  const summary = reconcileLoyalty(openWorkbook(), new Date());
-  console.log(`loyalty: ${summary.appended} ledger entries appended, ${summary.clients} clients refreshed`);
+/** The night a loyalty run belongs to: every execution of it plans as of the same moment. */
+interface LoyaltyNight {
+  asOf: string;
 }
 
-/** The nightly step, now, for the sidebar's "update points" button. */
+const LOYALTY_NIGHT_PROPERTY = 'loyalty.night';
+/** A run left unfinished longer than this (its continuations lost) starts again as of now. */
+const LOYALTY_NIGHT_STALE_MS = 12 * 3_600_000;
+
+/**
+ * The nightly step (see scheduled.ts): one execution's share of the run, false while there is more. The
+ * run's moment is kept in a property, so its later executions (and one after a cut-off) plan the same
+ * entries with the same dates.
+ */
+export function runLoyaltyNightly(): boolean {
+  const started = Date.now();
+  const kept = readJsonProperty<LoyaltyNight | null>(LOYALTY_NIGHT_PROPERTY, null);
+  const keptAsOf = kept ? Date.parse(kept.asOf) : NaN;
+  const fresh = Number.isFinite(keptAsOf) && started - keptAsOf < LOYALTY_NIGHT_STALE_MS;
+  const asOf = fresh ? new Date(keptAsOf) : new Date(started);
+  if (!fresh) writeJsonProperty(LOYALTY_NIGHT_PROPERTY, { asOf: asOf.toISOString() } satisfies LoyaltyNight);
+  const book = openWorkbook();
+  const budget = nightBudget(readSettingsFor(book, DEFAULT_NIGHT_BUDGET, 'nightly').overrides);
+  const summary = reconcileLoyalty(book, asOf, {
+    rows: budget.loyaltyRowsPerRun,
+    deadline: started + NIGHT_STEP_BUDGET_MS,
+  });
+  console.log(
+    `loyalty: ${summary.appended} ledger entries appended, ${summary.clients} clients refreshed` +
+      (summary.done ? '' : '; the rest in the next execution'),
+  );
+  if (summary.done) deleteProperty(LOYALTY_NIGHT_PROPERTY);
+  return summary.done;
+}
+
+/** The nightly step, now, for the sidebar's "update points" button: the whole run in this execution. */
 export function runLoyaltyNow(): LoyaltyRunSummary {
-  return asStaff((book) => reconcileLoyalty(book, new Date()));
+  return asStaff((book) => {
+    const { appended, clients } = reconcileLoyalty(book, new Date());
+    return { appended, clients };
+  });
 }
 
 function refuse(error: LoyaltyMessage): never {
