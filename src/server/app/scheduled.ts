@@ -8,6 +8,7 @@ import type { SheetKey } from '../../domain/schema';
 import { runAnalysisNightly } from '../analysis/analysis';
 import { runLoyaltyNightly } from '../loyalty/loyalty';
 import { runIntakeBacklog } from '../intake/intake';
+import { keepClientCards } from '../intake/client-card-store';
 import { refreshCampaignResults } from '../campaigns/attribution';
 import { runAutomationsHourly } from '../campaigns/automations';
 import { runCampaignsHourly } from '../campaigns/campaigns';
@@ -34,6 +35,8 @@ const nightlySteps: Step[] = [
   // After the steps that read history: what they settled (points, attribution) is what rolls up.
   { name: 'ledgerRollup', run: () => void rollUpLedger() },
   { name: 'sendsRollup', run: () => void rollUpSends() },
+  // Last: what the client card keeps is read after every step above wrote (and the roll-ups moved rows).
+  { name: 'clientCards', run: keepClientCards },
 ];
 
 /** Hourly work: automated mailings and continuing campaigns. Features add their step here. */

@@ -1,0 +1,148 @@
+// The client cards' store: a hidden tab the nightly run fills with what each client's card needs from the
+// whole studio (their history, their place among all clients), one row per client on the same row as the
+// client's Clients row, so the card reads one row instead of every sheet. Rows appended to a sheet since
+// then are read from its tail (readRowsAfter).
+import { isDate } from '../domain/cells';
+import { mapHeaders, parseRows, renamesFromSettings, sheetSpec, type SheetKey, type TypedRow } from '../domain/schema';
+import type { ClientId } from '../domain/types';
+import { translate } from '../i18n';
+import { catalogEntry } from '../i18n/labels';
+import { findSheet, headerRow, settingEntries } from './table';
+import type { Workbook } from './workbook';
+
+const SHEET_NAME = 'sheet.clientCards' as const;
+/** Google holds at most 50,000 characters in a cell: a long history is split over the next cells. */
+const CHUNK = 45_000;
+/** A history longer than this many cells is not kept: that client's card reads the sheets instead. */
+const MAX_CHUNKS = 20;
+/** Dates survive the JSON as `{"$d": ms}` (JSON would make them strings the reader cannot tell apart). */
+const DATE = '$d';
+
+/** The Client cards tab (either language's name), or null before the first night kept the cards. */
+export function clientCardsSheet(book: Workbook): GoogleAppsScript.Spreadsheet.Sheet | null {
+  const names = catalogEntry(SHEET_NAME);
+  const preferred = book.spreadsheet.getSheetByName(names[book.locale]);
+  if (preferred) return preferred;
+  const other = names[book.locale === 'ru' ? 'en' : 'ru'];
+  return book.spreadsheet.getSheetByName(other);
+}
+
+export function encodeKept(value: unknown): string {
+  return JSON.stringify(value, function (this: Record<string, unknown>, key, encoded: unknown) {
+    const raw = this[key];
+    if (isDate(raw)) return { [DATE]: Number.isNaN(raw.getTime()) ? null : raw.getTime() };
+    return encoded;
+  });
+}
+
+export function decodeKept(text: string): unknown {
+  return JSON.parse(text, (_key, value: unknown) => {
+    if (value !== null && typeof value === 'object' && DATE in value) {
+      const ms = (value as Record<string, unknown>)[DATE];
+      return typeof ms === 'number' ? new Date(ms) : new Date(NaN);
+    }
+    return value;
+  });
+}
+
+/**
+ * Writes every client's kept figures, each on its Clients row number (one write), and clears what an
+ * earlier night left below or to the right. `rows` maps a Clients row number to the client and their figures.
+ */
+export function writeClientCards(
+  book: Workbook,
+  rows: ReadonlyMap<number, { clientId: ClientId; figures: unknown }>,
+): void {
+  let sheet = clientCardsSheet(book);
+  const name = translate(book.locale, SHEET_NAME);
+  if (!sheet) {
+    sheet = book.spreadsheet.insertSheet(name, book.spreadsheet.getSheets().length);
+    sheet.hideSheet();
+  } else if (sheet.getName() !== name) sheet.setName(name);
+  let lastRow = 1;
+  for (const rowNumber of rows.keys()) lastRow = Math.max(lastRow, rowNumber);
+  const cells = new Map<number, string[]>();
+  let width = 2;
+  for (const [rowNumber, { clientId, figures }] of rows) {
+    const text = encodeKept(figures);
+    const chunks = Math.ceil(text.length / CHUNK);
+    if (chunks > MAX_CHUNKS) continue;
+    const row = [clientId];
+    for (let at = 0; at < text.length; at += CHUNK) row.push(text.slice(at, at + CHUNK));
+    cells.set(rowNumber, row);
+    width = Math.max(width, row.length);
+  }
+  const header = [
+    translate(book.locale, 'column.clientCards.clientId'),
+    translate(book.locale, 'column.clientCards.figures'),
+  ];
+  const matrix: string[][] = [];
+  for (let rowNumber = 1; rowNumber <= lastRow; rowNumber += 1) {
+    const row = rowNumber === 1 ? header : (cells.get(rowNumber) ?? []);
+    matrix.push(Array.from({ length: width }, (_, column) => row[column] ?? ''));
+  }
+  const oldRows = sheet.getLastRow();
+  const oldWidth = sheet.getLastColumn();
+  if (sheet.getMaxRows() < lastRow) sheet.insertRowsAfter(sheet.getMaxRows(), lastRow - sheet.getMaxRows());
+  if (sheet.getMaxColumns() < width) sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
+  sheet.getRange(1, 1, lastRow, width).setValues(matrix);
+  if (oldRows > lastRow) sheet.getRange(lastRow + 1, 1, oldRows - lastRow, Math.max(oldWidth, width)).clearContent();
+  if (oldWidth > width) sheet.getRange(1, width + 1, lastRow, oldWidth - width).clearContent();
+}
+
+/**
+ * The figures kept for `clientId`, read from the store's row `rowNumber` (the client's Clients row); when the
+ * row holds another client (rows moved since the night), the store's id column finds theirs. Null when none.
+ */
+export function readClientCard(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  clientId: ClientId,
+  rowNumber: number,
+): unknown {
+  const lastRow = sheet.getLastRow();
+  const width = Math.max(sheet.getLastColumn(), 2);
+  const figuresOf = (cells: unknown[]): unknown => {
+    const text = cells
+      .slice(1)
+      .map((cell) => String(cell ?? ''))
+      .join('');
+    return text === '' ? null : decodeKept(text);
+  };
+  if (rowNumber >= 2 && rowNumber <= lastRow) {
+    const cells: unknown[] = sheet.getRange(rowNumber, 1, 1, width).getValues()[0] ?? [];
+    if (String(cells[0] ?? '') === clientId) return figuresOf(cells);
+  }
+  if (lastRow < 2) return null;
+  const ids = sheet.getRange(2, 1, lastRow - 1, 1).getValues();
+  const found = ids.findIndex((cells: unknown[]) => String(cells[0] ?? '') === clientId);
+  if (found < 0) return null;
+  return figuresOf(sheet.getRange(found + 2, 1, 1, width).getValues()[0] ?? []);
+}
+
+/** Rows read below a mark, with their sheet row numbers. */
+export interface RowsAfter {
+  rows: TypedRow[];
+  rowNumbers: number[];
+}
+
+/**
+ * The rows below `afterRow` (appended since a read that ended there), numbered as the sheet numbers them;
+ * 'shrunk' when the sheet now ends above `afterRow` (rows deleted or rolled up: the rows kept up to
+ * `afterRow` are no longer where they were). Nothing appended: one getLastRow.
+ */
+export function readRowsAfter(book: Workbook, key: SheetKey, afterRow: number): RowsAfter | 'shrunk' {
+  const sheet = findSheet(book, key);
+  const lastRow = sheet?.getLastRow() ?? 0;
+  if (lastRow < afterRow) return 'shrunk';
+  const first = Math.max(afterRow + 1, 2);
+  if (!sheet || lastRow < first) return { rows: [], rowNumbers: [] };
+  const spec = sheetSpec(key);
+  const width = Math.max(sheet.getLastColumn(), 1);
+  const header = headerRow(book, key, sheet, width);
+  const renames = renamesFromSettings(settingEntries(book), key);
+  const mapping = mapHeaders(spec, header, { locale: book.locale, renames });
+  const cells: unknown[][] = sheet.getRange(first, 1, lastRow - first + 1, width).getValues();
+  const parsed = parseRows(spec, [header, ...cells], mapping, { locale: book.spreadsheetLocale });
+  // parseRows numbers rows by their place in what it was given (the header is 1).
+  return { rows: parsed.rows, rowNumbers: parsed.rowNumbers.map((given) => given - 2 + first) };
+}
