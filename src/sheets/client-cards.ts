@@ -1,7 +1,7 @@
 // The client cards' store: a hidden tab the nightly run fills with what each client's card needs from the
-// whole studio (their history, their place among all clients), one row per client on the same row as the
-// client's Clients row, so the card reads one row instead of every sheet. Rows appended to a sheet since
-// then are read from its tail (readRowsAfter).
+// whole studio (their history, their place among all clients), one row per client at a row its id names,
+// so the card reads one row instead of every sheet. Rows appended to a sheet since then are read from its
+// tail (readRowsAfter).
 import { isDate } from '../domain/cells';
 import { mapHeaders, parseRows, renamesFromSettings, sheetSpec, type SheetKey, type TypedRow } from '../domain/schema';
 import type { ClientId } from '../domain/types';
@@ -45,40 +45,89 @@ export function decodeKept(text: string): unknown {
   });
 }
 
+/** Records of one shape as a table: their keys once, then each record's values (dates as milliseconds). */
+export interface PackedRecords {
+  keys: string[];
+  /** Which keys hold dates. */
+  dates: number[];
+  rows: unknown[][];
+}
+
+/** Packs records without the keys in `omit` (the client id every kept record shares): about a third the JSON. */
+export function packRecords(records: readonly object[], omit: readonly string[] = []): PackedRecords {
+  const keys: string[] = [];
+  for (const record of records)
+    for (const key of Object.keys(record)) if (!omit.includes(key) && !keys.includes(key)) keys.push(key);
+  const dates = new Set<number>();
+  const rows = records.map((record) =>
+    keys.map((key, index) => {
+      const value = (record as Record<string, unknown>)[key];
+      if (!isDate(value)) return value === undefined ? null : value;
+      dates.add(index);
+      return Number.isNaN(value.getTime()) ? null : value.getTime();
+    }),
+  );
+  return { keys, dates: [...dates].sort((a, b) => a - b), rows };
+}
+
+/** The records packRecords packed, each with `fixed` (the omitted keys' values) added. */
+export function unpackRecords<T>(packed: PackedRecords, fixed: Readonly<Record<string, unknown>> = {}): T[] {
+  const dates = new Set(packed.dates);
+  return packed.rows.map((row) => {
+    const record: Record<string, unknown> = { ...fixed };
+    packed.keys.forEach((key, index) => {
+      const value = row[index];
+      record[key] = dates.has(index) && typeof value === 'number' ? new Date(value) : value;
+    });
+    return record as T;
+  });
+}
+
 /**
- * Writes every client's kept figures, each on its Clients row number (one write), and clears what an
- * earlier night left below or to the right. `rows` maps a Clients row number to the client and their figures.
+ * Where a client's kept row is: the add-on's ids `C-<n>` on row n + 1, so the card finds it without
+ * searching (whatever order Clients is sorted in). Null for other ids: those rows follow, found by search.
  */
-export function writeClientCards(
-  book: Workbook,
-  rows: ReadonlyMap<number, { clientId: ClientId; figures: unknown }>,
-): void {
+export function keptRowOf(clientId: ClientId): number | null {
+  const match = /^C-(\d+)$/.exec(clientId);
+  const n = match?.[1] ? Number(match[1]) : 0;
+  return n >= 1 ? n + 1 : null;
+}
+
+/**
+ * Writes every client's kept figures (one write) and clears what an earlier night left below or to the
+ * right. A row past twice the clients (ids far apart) or taken by an equal number goes below the rest.
+ */
+export function writeClientCards(book: Workbook, kept: readonly { clientId: ClientId; figures: unknown }[]): void {
   let sheet = clientCardsSheet(book);
   const name = translate(book.locale, SHEET_NAME);
   if (!sheet) {
     sheet = book.spreadsheet.insertSheet(name, book.spreadsheet.getSheets().length);
     sheet.hideSheet();
   } else if (sheet.getName() !== name) sheet.setName(name);
-  let lastRow = 1;
-  for (const rowNumber of rows.keys()) lastRow = Math.max(lastRow, rowNumber);
-  const cells = new Map<number, string[]>();
+  const limit = 2 * kept.length + 1;
+  const rows = new Map<number, string[]>();
+  const spill: string[][] = [];
   let width = 2;
-  for (const [rowNumber, { clientId, figures }] of rows) {
+  for (const { clientId, figures } of kept) {
     const text = encodeKept(figures);
-    const chunks = Math.ceil(text.length / CHUNK);
-    if (chunks > MAX_CHUNKS) continue;
+    if (Math.ceil(text.length / CHUNK) > MAX_CHUNKS) continue;
     const row = [clientId];
     for (let at = 0; at < text.length; at += CHUNK) row.push(text.slice(at, at + CHUNK));
-    cells.set(rowNumber, row);
     width = Math.max(width, row.length);
+    const at = keptRowOf(clientId);
+    if (at !== null && at <= limit && !rows.has(at)) rows.set(at, row);
+    else spill.push(row);
   }
+  let lastRow = 1;
+  for (const at of rows.keys()) lastRow = Math.max(lastRow, at);
+  for (const row of spill) rows.set(++lastRow, row);
   const header = [
     translate(book.locale, 'column.clientCards.clientId'),
     translate(book.locale, 'column.clientCards.figures'),
   ];
   const matrix: string[][] = [];
   for (let rowNumber = 1; rowNumber <= lastRow; rowNumber += 1) {
-    const row = rowNumber === 1 ? header : (cells.get(rowNumber) ?? []);
+    const row = rowNumber === 1 ? header : (rows.get(rowNumber) ?? []);
     matrix.push(Array.from({ length: width }, (_, column) => row[column] ?? ''));
   }
   const oldRows = sheet.getLastRow();
@@ -90,15 +139,8 @@ export function writeClientCards(
   if (oldWidth > width) sheet.getRange(1, width + 1, lastRow, oldWidth - width).clearContent();
 }
 
-/**
- * The figures kept for `clientId`, read from the store's row `rowNumber` (the client's Clients row); when the
- * row holds another client (rows moved since the night), the store's id column finds theirs. Null when none.
- */
-export function readClientCard(
-  sheet: GoogleAppsScript.Spreadsheet.Sheet,
-  clientId: ClientId,
-  rowNumber: number,
-): unknown {
+/** The figures kept for `clientId`: its own row (keptRowOf) when it holds them, else found by the id column. */
+export function readClientCard(sheet: GoogleAppsScript.Spreadsheet.Sheet, clientId: ClientId): unknown {
   const lastRow = sheet.getLastRow();
   const width = Math.max(sheet.getLastColumn(), 2);
   const figuresOf = (cells: unknown[]): unknown => {
@@ -108,8 +150,9 @@ export function readClientCard(
       .join('');
     return text === '' ? null : decodeKept(text);
   };
-  if (rowNumber >= 2 && rowNumber <= lastRow) {
-    const cells: unknown[] = sheet.getRange(rowNumber, 1, 1, width).getValues()[0] ?? [];
+  const at = keptRowOf(clientId);
+  if (at !== null && at <= lastRow) {
+    const cells: unknown[] = sheet.getRange(at, 1, 1, width).getValues()[0] ?? [];
     if (String(cells[0] ?? '') === clientId) return figuresOf(cells);
   }
   if (lastRow < 2) return null;

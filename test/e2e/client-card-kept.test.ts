@@ -89,7 +89,7 @@ describe('the client card from the figures the nightly run kept', () => {
     const keptTab = studio.emu.spreadsheet.sheetNames().find((name) => name === 'Карточки клиентов');
     expect(keptTab).toBeDefined();
     expect(studio.emu.spreadsheet.hidden('Карточки клиентов')).toBe(true);
-    // One row per client on the client's own Clients row: header, C-0001 (row 2), C-0002 (row 3).
+    // One row per client at the row its id names (C-<n> on row n + 1): header, C-0001, C-0002.
     expect(studio.emu.spreadsheet.values('Карточки клиентов').map((row) => row[0])).toEqual([
       'ID клиента',
       'C-0001',
@@ -97,9 +97,9 @@ describe('the client card from the figures the nightly run kept', () => {
     ]);
 
     const night = cardOf(studio, 'C-0001');
-    // Whole: Settings only. getValues: Settings, Clients' header, id column and C-0001's row, the kept row = 5.
+    // Whole: Settings only. getValues: Settings, the kept row, Clients' header and C-0001's row = 4.
     expect(night.wholeReads).toBe(1);
-    expect(night.reads).toBe(5);
+    expect(night.reads).toBe(4);
     // By hand: the nightly run earned 100 (O-1) + 60 (O-2) = 160 points, Bronze (160 < Silver's 300).
     expect(night.card.loyalty).toMatchObject({
       ok: true,
@@ -155,10 +155,10 @@ describe('the client card from the figures the nightly run kept', () => {
     ]);
 
     const day = cardOf(studio, 'C-0001');
-    // Whole: Settings and Campaigns (CMP-2 is not among the kept names). getValues: the 5 above + the header
-    // and new rows of Orders, the ledger and Sends (6) + Campaigns = 12.
+    // Whole: Settings and Campaigns (CMP-2 is not among the kept names). getValues: the 4 above + the header
+    // and new rows of Orders, the ledger and Sends (6) + Campaigns = 11.
     expect(day.wholeReads).toBe(2);
-    expect(day.reads).toBe(12);
+    expect(day.reads).toBe(11);
     // 160 − 30 = 130: O-4 earns its points at the next night, as on the sheets' own card.
     expect(day.card.loyalty).toMatchObject({ ok: true, value: { balance: 130 } });
     if (!day.card.loyalty.ok) throw new Error(day.card.loyalty.error);
@@ -211,5 +211,35 @@ describe('the client card from the figures the nightly run kept', () => {
     // (by order): the last one gone is C-0002's, so C-0001 keeps 100 + 60 = 160.
     expect(card.loyalty).toMatchObject({ ok: true, value: { balance: 160 } });
     expect(card.loyalty).toEqual({ ok: true, value: studio.app.callFromClient('getLoyaltyCard', 'C-0001') });
+  });
+
+  it('finds the client whose Clients row moved since the night (staff sorted the sheet)', () => {
+    const studio = handMadeStudio();
+    runTheNight(studio);
+    // Swap the two client rows, as sorting Clients by name descending would.
+    studio.emu.withContext({ kind: 'test', authMode: 'FULL' }, () =>
+      studio.emu.rt.internal(() => {
+        type Range = { getValues(): unknown[][]; setValues(values: unknown[][]): void };
+        const globals = studio.emu.globals() as {
+          SpreadsheetApp: {
+            getActiveSpreadsheet(): {
+              getSheetByName(name: string): {
+                getRange(r: number, c: number, h: number, w: number): Range;
+                getLastColumn(): number;
+              };
+            };
+          };
+        };
+        const sheet = globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Клиенты');
+        const range = sheet.getRange(2, 1, 2, sheet.getLastColumn());
+        range.setValues([...range.getValues()].reverse());
+      }),
+    );
+    const { card, wholeReads, reads } = cardOf(studio, 'C-0001');
+    // Settings whole; the kept row; Clients' header and row 2 (now C-0002's), then its id column and row 3 = 6.
+    expect(wholeReads).toBe(1);
+    expect(reads).toBe(6);
+    expect(card.profile).toMatchObject({ id: 'C-0001', name: 'Ира' });
+    expect(card.loyalty).toMatchObject({ ok: true, value: { balance: 160 } });
   });
 });

@@ -26,8 +26,17 @@ import {
   type SheetKey,
   type TypedRow,
 } from '../../domain/schema';
-import { openWorkbook, readTable, readTableWhere, type Workbook } from '../../sheets';
-import { clientCardsSheet, readClientCard, readRowsAfter, writeClientCards } from '../../sheets/client-cards';
+import { openWorkbook, readTable, type Table, type Workbook } from '../../sheets';
+import { readRowAt } from '../../sheets/table';
+import {
+  clientCardsSheet,
+  packRecords,
+  readClientCard,
+  readRowsAfter,
+  unpackRecords,
+  writeClientCards,
+  type PackedRecords,
+} from '../../sheets/client-cards';
 import { readLedger, readLoyaltyClients, readLoyaltyOrders, readLoyaltySettings } from '../../sheets/loyalty';
 import { readStudio } from '../../sheets/studio';
 import { allSegments } from '../analysis/analysis';
@@ -38,21 +47,26 @@ import { flowOfCampaignId } from '../../domain/campaigns/settings';
 /** The sheets a client's history is in: each kept up to its last row at the night, read after it by the card. */
 const HISTORY_SHEETS = ['orders', 'feedback', 'requests', 'loyalty', 'sends'] as const;
 type HistorySheet = (typeof HISTORY_SHEETS)[number];
+/** Every kept record is the client's: their id is not stored in each. */
+const CLIENT_ID = ['clientId'];
 
 /** Bumped when the kept shape changes: a row of another shape is not read (the card reads the sheets). */
-const KEPT_VERSION = 1;
+const KEPT_VERSION = 3;
 
 /** One client's kept figures (stored as JSON in the Client cards tab, src/sheets/client-cards.ts). */
 export interface KeptFigures {
   version: typeof KEPT_VERSION;
+  /** The client's Clients row at the night (the card reads that row, checking it still holds the client). */
+  clientRow: number;
   /** Each history sheet's last row when kept. */
   marks: Record<HistorySheet, number>;
-  orders: Order[];
-  feedback: Feedback[];
-  requests: ClientRequest[];
-  ledger: LedgerEntry[];
+  /** The client's records, packed without their client id. */
+  orders: PackedRecords;
+  feedback: PackedRecords;
+  requests: PackedRecords;
+  ledger: PackedRecords;
   /** The newest sends only, as many as the card shows. */
-  sends: Send[];
+  sends: PackedRecords;
   rfm: RfmScore | null;
   /** The segments (built-in and saved) the client was in. */
   segments: Pick<Segment, 'name' | 'builtIn'>[];
@@ -106,7 +120,7 @@ export function keepClientCards(): void {
     number
   >;
   const rowOf = new Map(data.clientRows.map((ref) => [ref.id, ref.rowNumber]));
-  const rows = new Map<number, { clientId: ClientId; figures: KeptFigures }>();
+  const kept: { clientId: ClientId; figures: KeptFigures }[] = [];
   for (const profile of profiles) {
     const id = profile.client.id;
     const rowNumber = rowOf.get(id);
@@ -114,12 +128,13 @@ export function keepClientCards(): void {
     const newest = newestClientSends(sends.get(id) ?? []);
     const figures: KeptFigures = {
       version: KEPT_VERSION,
+      clientRow: rowNumber,
       marks,
-      orders: orders.get(id) ?? [],
-      feedback: feedback.get(id) ?? [],
-      requests: requests.get(id) ?? [],
-      ledger: ledger.get(id) ?? [],
-      sends: newest,
+      orders: packRecords(orders.get(id) ?? [], CLIENT_ID),
+      feedback: packRecords(feedback.get(id) ?? [], CLIENT_ID),
+      requests: packRecords(requests.get(id) ?? [], CLIENT_ID),
+      ledger: packRecords(ledger.get(id) ?? [], CLIENT_ID),
+      sends: packRecords(newest, CLIENT_ID),
       rfm: profile.rfm,
       segments: segments.filter(({ compiled }) => compiled.matches(profile)).map(({ segment }) => segment),
       discountSegments: discountSegments.get(id) ?? [],
@@ -133,17 +148,17 @@ export function keepClientCards(): void {
         return name === undefined ? [] : [[campaignId, name] as [string, string]];
       }),
     };
-    rows.set(rowNumber, { clientId: id, figures });
+    kept.push({ clientId: id, figures });
   }
   book.tableCache = undefined;
-  writeClientCards(book, rows);
+  writeClientCards(book, kept);
 }
 
 /** What the card is made of, from the kept row and the sheets' tails (no sheet read whole). */
 export interface KeptCardSources {
   /** The client's Clients row as read now (its derived columns as the last runs wrote them). */
   clientRow: TypedRow;
-  clientTable: ReturnType<typeof readTableWhere>;
+  clientTable: Table;
   orders: Order[];
   feedback: Feedback[];
   requests: ClientRequest[];
@@ -158,6 +173,7 @@ function isKept(value: unknown): value is KeptFigures {
   const figures = value as Partial<KeptFigures>;
   return (
     figures.version === KEPT_VERSION &&
+    typeof figures.clientRow === 'number' &&
     typeof figures.marks === 'object' &&
     figures.marks !== null &&
     HISTORY_SHEETS.every((key) => typeof figures.marks?.[key] === 'number')
@@ -171,12 +187,12 @@ function isKept(value: unknown): value is KeptFigures {
 export function keptCardSources(book: Workbook, clientId: ClientId): KeptCardSources | null {
   const store = clientCardsSheet(book);
   if (!store) return null;
-  const clientTable = readTableWhere(book, 'clients', 'id', (id) => id === clientId, { ids: false });
-  const clientRow = clientTable.rows[0];
-  const rowNumber = clientTable.rowNumbers[0];
-  if (!clientRow || rowNumber === undefined) return null;
-  const figures = readClientCard(store, clientId, rowNumber);
+  const figures = readClientCard(store, clientId);
   if (!isKept(figures)) return null;
+  // The row the client was on at the night, checked; moved since, the id column finds it.
+  const clientTable = readRowAt(book, 'clients', figures.clientRow, 'id', clientId);
+  const clientRow = clientTable.rows[0];
+  if (!clientRow) return null;
   const tails = new Map<SheetKey, TypedRow[]>();
   for (const key of HISTORY_SHEETS) {
     const tail = readRowsAfter(book, key, figures.marks[key]);
@@ -193,14 +209,15 @@ export function keptCardSources(book: Workbook, clientId: ClientId): KeptCardSou
   if (newSends.some((send) => !campaignNames.has(send.campaignId) && !flowOfCampaignId(send.campaignId)))
     for (const campaign of recordsFrom(readTable(book, 'campaigns').rows, campaignFromRow))
       campaignNames.set(campaign.id, campaign.name);
+  const kept = <T>(packed: PackedRecords) => unpackRecords<T>(packed, { clientId });
   return {
     clientRow,
     clientTable,
-    orders: [...figures.orders, ...mine('orders', (row) => orderFromRow(row, byEmail))],
-    feedback: [...figures.feedback, ...mine('feedback', feedbackFromRow)],
-    requests: [...figures.requests, ...mine('requests', requestFromRow)],
-    ledger: [...figures.ledger, ...mine('loyalty', ledgerEntryFromRow)],
-    sends: newestClientSends([...figures.sends, ...newSends]),
+    orders: [...kept<Order>(figures.orders), ...mine('orders', (row) => orderFromRow(row, byEmail))],
+    feedback: [...kept<Feedback>(figures.feedback), ...mine('feedback', feedbackFromRow)],
+    requests: [...kept<ClientRequest>(figures.requests), ...mine('requests', requestFromRow)],
+    ledger: [...kept<LedgerEntry>(figures.ledger), ...mine('loyalty', ledgerEntryFromRow)],
+    sends: newestClientSends([...kept<Send>(figures.sends), ...newSends]),
     figures,
     campaignNames,
   };
