@@ -66,6 +66,24 @@ export const cases: BenchCase[] = [
     },
   },
   {
+    // The nightly step that keeps what the card above reads (src/server/intake/client-card-store.ts), run
+    // as its continuation would be: the night's sixth step, on a studio whose previous night kept it.
+    operation: 'Nightly step: client cards kept',
+    sizes: [5_000, 10_000],
+    target: { seconds: 240, of: 'execution' },
+    prepare(size) {
+      const { emu, app, label } = studioWorld(size);
+      return countedStep(
+        emu,
+        () => {
+          emu.properties.seed('script', { 'scheduled.night': JSON.stringify({ next: 5, failed: [] }) });
+          app.run('continueNightly', [], { kind: 'trigger' });
+        },
+        label,
+      );
+    },
+  },
+  {
     // A projection, not 24 measured hours: 24 hourly runs at 10,000 clients would take over an hour of CPU
     // here. Pressing send (a sidebar call, before the day) decides the campaign with no quota left, so it
     // pauses for the quota; the day then has quota for 1,000 recipients. Measured: the nightly, the day's

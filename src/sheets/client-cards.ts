@@ -94,8 +94,8 @@ export function keptRowOf(clientId: ClientId): number | null {
 }
 
 /**
- * Writes every client's kept figures (one write) and clears what an earlier night left below or to the
- * right. A row past twice the clients (ids far apart) or taken by an equal number goes below the rest.
+ * Writes every client's kept figures (one write) over what an earlier night left. A row past twice the
+ * clients (ids far apart) or taken by an equal number goes below the rest.
  */
 export function writeClientCards(book: Workbook, kept: readonly { clientId: ClientId; figures: unknown }[]): void {
   let sheet = clientCardsSheet(book);
@@ -130,13 +130,13 @@ export function writeClientCards(book: Workbook, kept: readonly { clientId: Clie
     const row = rowNumber === 1 ? header : (rows.get(rowNumber) ?? []);
     matrix.push(Array.from({ length: width }, (_, column) => row[column] ?? ''));
   }
-  const oldRows = sheet.getLastRow();
-  const oldWidth = sheet.getLastColumn();
   if (sheet.getMaxRows() < lastRow) sheet.insertRowsAfter(sheet.getMaxRows(), lastRow - sheet.getMaxRows());
   if (sheet.getMaxColumns() < width) sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
   sheet.getRange(1, 1, lastRow, width).setValues(matrix);
-  if (oldRows > lastRow) sheet.getRange(lastRow + 1, 1, oldRows - lastRow, Math.max(oldWidth, width)).clearContent();
-  if (oldWidth > width) sheet.getRange(1, width + 1, lastRow, oldWidth - width).clearContent();
+  // Google counts every cell of the grid against the spreadsheet's 10 million, and nobody types here: the
+  // grid ends with the kept rows (an earlier night's longer rows go with it).
+  if (sheet.getMaxRows() > lastRow) sheet.deleteRows(lastRow + 1, sheet.getMaxRows() - lastRow);
+  if (sheet.getMaxColumns() > width) sheet.deleteColumns(width + 1, sheet.getMaxColumns() - width);
 }
 
 /** The figures kept for `clientId`: its own row (keptRowOf) when it holds them, else found by the id column. */

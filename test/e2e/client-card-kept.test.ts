@@ -95,6 +95,8 @@ describe('the client card from the figures the nightly run kept', () => {
       'C-0001',
       'C-0002',
     ]);
+    // No grid beyond them (Google counts grid cells): 3 rows × 2 columns (id, one cell of figures).
+    expect(studio.emu.spreadsheet.size('Карточки клиентов')).toMatchObject({ maxRows: 3, maxColumns: 2 });
 
     const night = cardOf(studio, 'C-0001');
     // Whole: Settings only. getValues: Settings, the kept row, Clients' header and C-0001's row = 4.
