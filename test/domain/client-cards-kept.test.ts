@@ -1,7 +1,7 @@
 // How the Client cards tab holds a client's records: packed as a table (keys once, dates as milliseconds,
 // the shared client id left out) and read back as the same records; the row a client id names.
 import { describe, expect, it } from 'vitest';
-import { decodeKept, encodeKept, keptRowOf, packRecords, unpackRecords } from '../../src/sheets/client-cards';
+import { decodeKept, encodeKept, keptRowOf, packRecords, unpackRecords } from '../../src/domain/schema/kept-records';
 
 describe('kept records', () => {
   const orders = [

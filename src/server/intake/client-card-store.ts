@@ -28,15 +28,8 @@ import {
 } from '../../domain/schema';
 import { openWorkbook, readTable, type Table, type Workbook } from '../../sheets';
 import { readRowAt } from '../../sheets/table';
-import {
-  clientCardsSheet,
-  packRecords,
-  readClientCard,
-  readRowsAfter,
-  unpackRecords,
-  writeClientCards,
-  type PackedRecords,
-} from '../../sheets/client-cards';
+import { clientCardsSheet, readClientCard, readRowsAfter, writeClientCards } from '../../sheets/client-cards';
+import { packRecords, unpackRecords, type PackedRecords } from '../../domain/schema/kept-records';
 import { readLedger, readLoyaltyClients, readLoyaltyOrders, readLoyaltySettings } from '../../sheets/loyalty';
 import { readStudio } from '../../sheets/studio';
 import { allSegments } from '../analysis/analysis';
