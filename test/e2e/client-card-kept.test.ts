@@ -244,4 +244,17 @@ describe('the client card from the figures the nightly run kept', () => {
     expect(card.profile).toMatchObject({ id: 'C-0001', name: 'Ира' });
     expect(card.loyalty).toMatchObject({ ok: true, value: { balance: 160 } });
   });
+
+  it('reads the sheets while the next night has not kept the cards yet (its roll-ups may move rows)', () => {
+    const studio = handMadeStudio();
+    runTheNight(studio);
+    studio.emu.advance(24 * 60 * MINUTE);
+    // The next night's first step ran; its later steps (the roll-ups, then the cards) are a minute away.
+    studio.app.run('runNightly', [], { kind: 'trigger' });
+    const { card, wholeReads } = cardOf(studio, 'C-0001');
+    expect(wholeReads).toBeGreaterThan(1);
+    expect(card.loyalty).toMatchObject({ ok: true, value: { balance: 160 } });
+    studio.emu.advance(10 * MINUTE);
+    expect(cardOf(studio, 'C-0001').wholeReads).toBe(1);
+  });
 });

@@ -94,6 +94,8 @@ function runSteps(steps: readonly Step[], startLimitMs = Infinity): void {
 interface NightProgress {
   next: number;
   failed: string[];
+  /** When the night's first step started (absent in a progress stored before it was kept). */
+  startedAt?: number;
 }
 
 const NIGHT_PROPERTY = 'scheduled.night';
@@ -107,8 +109,16 @@ const NIGHT_CONTINUE_AFTER_MS = 60_000;
  * minutes, and together they would pass the 6-minute limit.
  */
 export function runNightly(): void {
-  writeJsonProperty(NIGHT_PROPERTY, { next: 0, failed: [] } satisfies NightProgress);
+  writeJsonProperty(NIGHT_PROPERTY, { next: 0, failed: [], startedAt: Date.now() } satisfies NightProgress);
   continueNightly();
+}
+
+/**
+ * Which night the last nightly run is (its start, ms), null when none is stored: what a step keeps for the
+ * day can say which night kept it (the client cards: kept by an earlier night, the roll-ups since moved rows).
+ */
+export function currentNight(): number | null {
+  return readJsonProperty<NightProgress | null>(NIGHT_PROPERTY, null)?.startedAt ?? null;
 }
 
 /** The continuation of the nightly run (a one-off trigger): the next step. */

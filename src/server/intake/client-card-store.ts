@@ -36,6 +36,7 @@ import { allSegments } from '../analysis/analysis';
 import { readDiscountSegments } from '../loyalty/client-codes';
 import { newestClientSends } from '../campaigns/mail-history';
 import { flowOfCampaignId } from '../../domain/campaigns/settings';
+import { currentNight } from '../app/scheduled';
 
 /** The sheets a client's history is in: each kept up to its last row at the night, read after it by the card. */
 const HISTORY_SHEETS = ['orders', 'feedback', 'requests', 'loyalty', 'sends'] as const;
@@ -44,11 +45,13 @@ type HistorySheet = (typeof HISTORY_SHEETS)[number];
 const CLIENT_ID = ['clientId'];
 
 /** Bumped when the kept shape changes: a row of another shape is not read (the card reads the sheets). */
-const KEPT_VERSION = 3;
+const KEPT_VERSION = 4;
 
 /** One client's kept figures (stored as JSON in the Client cards tab, src/sheets/client-cards.ts). */
 export interface KeptFigures {
   version: typeof KEPT_VERSION;
+  /** The night that kept the figures (currentNight): kept by an earlier one, they are not read. */
+  night: number | null;
   /** The client's Clients row at the night (the card reads that row, checking it still holds the client). */
   clientRow: number;
   /** Each history sheet's last row when kept. */
@@ -82,6 +85,7 @@ function groupByClient<T extends { clientId: ClientId }>(records: readonly T[]):
 
 /** The nightly step: every client's kept figures, in one write (after the roll-ups, which move rows). */
 export function keepClientCards(): void {
+  const night = currentNight();
   const book = openWorkbook();
   // Nothing below writes the sheets it reads (the one write is to the Client cards tab): each is read once.
   book.tableCache = new Map();
@@ -121,6 +125,7 @@ export function keepClientCards(): void {
     const newest = newestClientSends(sends.get(id) ?? []);
     const figures: KeptFigures = {
       version: KEPT_VERSION,
+      night,
       clientRow: rowNumber,
       marks,
       orders: packRecords(orders.get(id) ?? [], CLIENT_ID),
@@ -167,6 +172,7 @@ function isKept(value: unknown): value is KeptFigures {
   return (
     figures.version === KEPT_VERSION &&
     typeof figures.clientRow === 'number' &&
+    (typeof figures.night === 'number' || figures.night === null) &&
     typeof figures.marks === 'object' &&
     figures.marks !== null &&
     HISTORY_SHEETS.every((key) => typeof figures.marks?.[key] === 'number')
@@ -181,7 +187,9 @@ export function keptCardSources(book: Workbook, clientId: ClientId): KeptCardSou
   const store = clientCardsSheet(book);
   if (!store) return null;
   const figures = readClientCard(store, clientId);
-  if (!isKept(figures)) return null;
+  // Kept by an earlier night (this one has not reached its last step, or that step was cut off): the
+  // roll-ups may have moved rows since, so the marks mean nothing.
+  if (!isKept(figures) || figures.night !== currentNight()) return null;
   // The row the client was on at the night, checked; moved since, the id column finds it.
   const clientTable = readRowAt(book, 'clients', figures.clientRow, 'id', clientId);
   const clientRow = clientTable.rows[0];
