@@ -3,8 +3,9 @@
 // mails (found among everyone's rows), and their place among all clients (RFM quintile, segments, discount
 // segments, recommendations learnt from every order). The card then reads the client's Clients row, their
 // kept row, and only the rows each sheet gained since the night (its tail): a points adjustment or an order
-// made today shows at once. Rows removed since (a sheet ending above its kept last row) or no kept row:
-// the card reads the sheets as before. Rows edited in place since the night show after the next one.
+// made today shows at once. Rows removed since (a sheet ending above its kept last row), a later night that
+// has not kept the cards yet, or no kept row: the card reads the sheets as before. Rows edited in place
+// since the night show after the next one.
 import type { ClientId, ClientRequest, Feedback, LedgerEntry, Order, Send } from '../../domain/types';
 import {
   buildClientProfiles,
