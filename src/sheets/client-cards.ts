@@ -101,23 +101,46 @@ export interface RowsAfter {
 }
 
 /**
- * The rows below `afterRow` (appended since a read that ended there), numbered as the sheet numbers them;
- * 'shrunk' when the sheet now ends above `afterRow` (rows deleted or rolled up: the rows kept up to
- * `afterRow` are no longer where they were). Nothing appended: one getLastRow.
+ * The rows below `afterRow` (appended since a read that ended there) that may be a client's, numbered as the
+ * sheet numbers them; 'shrunk' when the sheet now ends above `afterRow` (rows deleted or rolled up: the rows
+ * kept up to `afterRow` are no longer where they were). Nothing appended: one getLastRow. `mentions` are the
+ * texts (client id, email) one of a row's cells contains, whatever the case, when the row can be the
+ * client's: new rows naming none of them are not parsed, and the header is read only when one does.
  */
-export function readRowsAfter(book: Workbook, key: SheetKey, afterRow: number): RowsAfter | 'shrunk' {
+export function readRowsAfter(
+  book: Workbook,
+  key: SheetKey,
+  afterRow: number,
+  mentions: readonly string[],
+): RowsAfter | 'shrunk' {
   const sheet = findSheet(book, key);
   const lastRow = sheet?.getLastRow() ?? 0;
   if (lastRow < afterRow) return 'shrunk';
   const first = Math.max(afterRow + 1, 2);
   if (!sheet || lastRow < first) return { rows: [], rowNumbers: [] };
-  const spec = sheetSpec(key);
   const width = Math.max(sheet.getLastColumn(), 1);
+  const cells: unknown[][] = sheet.getRange(first, 1, lastRow - first + 1, width).getValues();
+  // Contained, not equal: a cell read as the email may be "Name <email>" or "mailto:email" (parseEmail).
+  const wanted = mentions.map((text) => text.trim().toLowerCase()).filter((text) => text !== '');
+  const candidates: number[] = [];
+  cells.forEach((row, offset) => {
+    const names = (cell: unknown) => {
+      const text = String(cell ?? '').toLowerCase();
+      return wanted.some((mention) => text.includes(mention));
+    };
+    if (row.some(names)) candidates.push(offset);
+  });
+  if (candidates.length === 0) return { rows: [], rowNumbers: [] };
+  const spec = sheetSpec(key);
   const header = headerRow(book, key, sheet, width);
   const renames = renamesFromSettings(settingEntries(book), key);
   const mapping = mapHeaders(spec, header, { locale: book.locale, renames });
-  const cells: unknown[][] = sheet.getRange(first, 1, lastRow - first + 1, width).getValues();
-  const parsed = parseRows(spec, [header, ...cells], mapping, { locale: book.spreadsheetLocale });
+  const parsed = parseRows(spec, [header, ...candidates.map((offset) => cells[offset] ?? [])], mapping, {
+    locale: book.spreadsheetLocale,
+  });
   // parseRows numbers rows by their place in what it was given (the header is 1).
-  return { rows: parsed.rows, rowNumbers: parsed.rowNumbers.map((given) => given - 2 + first) };
+  return {
+    rows: parsed.rows,
+    rowNumbers: parsed.rowNumbers.map((given) => first + (candidates[given - 2] ?? 0)),
+  };
 }

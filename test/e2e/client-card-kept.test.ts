@@ -180,6 +180,12 @@ describe('the client card from the figures the nightly run kept', () => {
         { campaignId: 'CMP-1', name: 'Осень', at: '2026-10-20T10:00:00.000Z' },
       ],
     });
+    // C-0002 is in none of the new rows: their new rows are read, but no header (4 + 3 = 7 getValues).
+    const other = cardOf(studio, 'C-0002');
+    expect(other.wholeReads).toBe(1);
+    expect(other.reads).toBe(7);
+    expect(other.card.orders.map((entry) => entry.id)).toEqual(['O-3']);
+    expect(other.card.loyalty).toMatchObject({ ok: true, value: { balance: 90 } });
     const dayParts = partsFromTheSheets(studio, 'C-0001');
     expect(day.card.loyalty).toEqual({ ok: true, value: dayParts.loyalty });
     expect(day.card.mails).toEqual({ ok: true, value: dayParts.mails });
@@ -256,5 +262,20 @@ describe('the client card from the figures the nightly run kept', () => {
     expect(card.loyalty).toMatchObject({ ok: true, value: { balance: 160 } });
     studio.emu.advance(10 * MINUTE);
     expect(cardOf(studio, 'C-0001').wholeReads).toBe(1);
+  });
+
+  it('shows an order made after the night that names the client by email only', () => {
+    const studio = handMadeStudio();
+    runTheNight(studio);
+    writeFixture(studio.emu, 'orders', [
+      {
+        ...order('O-9', '', 40, 'completed', '2026-11-24T10:00:00Z', 'badges'),
+        clientEmail: 'Ира <C-0001@Example.com>',
+      },
+    ]);
+    const { card, wholeReads } = cardOf(studio, 'C-0001');
+    expect(wholeReads).toBe(1);
+    expect(card.orders.map((entry) => entry.id)).toEqual(['O-9', 'O-2', 'O-1']);
+    expect(cardOf(studio, 'C-0002').card.orders.map((entry) => entry.id)).toEqual(['O-3']);
   });
 });

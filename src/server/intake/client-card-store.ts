@@ -195,13 +195,15 @@ export function keptCardSources(book: Workbook, clientId: ClientId): KeptCardSou
   const clientTable = readRowAt(book, 'clients', figures.clientRow, 'id', clientId);
   const clientRow = clientTable.rows[0];
   if (!clientRow) return null;
+  const client = clientFromRow(clientRow);
+  // A row of the client names their id, or (an order with a blank client id) their email.
+  const mentions = [clientId, client.email];
   const tails = new Map<SheetKey, TypedRow[]>();
   for (const key of HISTORY_SHEETS) {
-    const tail = readRowsAfter(book, key, figures.marks[key]);
+    const tail = readRowsAfter(book, key, figures.marks[key], mentions);
     if (tail === 'shrunk') return null;
     tails.set(key, tail.rows);
   }
-  const client = clientFromRow(clientRow);
   const byEmail = new Map([[client.email, client.id]]);
   const mine = <T extends { clientId: ClientId }>(key: SheetKey, convert: (row: TypedRow) => T | null): T[] =>
     recordsFrom(tails.get(key) ?? [], convert).filter((record) => record.clientId === clientId);
