@@ -15,6 +15,8 @@ const SHEET_NAME = 'sheet.clientCards' as const;
 const CHUNK = 45_000;
 /** A history longer than this many cells is not kept: that client's card reads the sheets instead. */
 const MAX_CHUNKS = 20;
+/** Rows per write: about 5 MB of text at a few kilobytes a client. */
+const WRITE_BLOCK_ROWS = 1_000;
 
 /** The Client cards tab (either language's name), or null before the first night kept the cards. */
 export function clientCardsSheet(book: Workbook): GoogleAppsScript.Spreadsheet.Sheet | null {
@@ -64,7 +66,12 @@ export function writeClientCards(book: Workbook, kept: readonly { clientId: Clie
   }
   if (sheet.getMaxRows() < lastRow) sheet.insertRowsAfter(sheet.getMaxRows(), lastRow - sheet.getMaxRows());
   if (sheet.getMaxColumns() < width) sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
-  sheet.getRange(1, 1, lastRow, width).setValues(matrix);
+  // In blocks: a client's history is kilobytes of text, and one write of every row would be tens of
+  // megabytes. A run cut off between blocks leaves rows of an earlier night, which say so (their night).
+  for (let first = 0; first < matrix.length; first += WRITE_BLOCK_ROWS) {
+    const block = matrix.slice(first, first + WRITE_BLOCK_ROWS);
+    sheet.getRange(first + 1, 1, block.length, width).setValues(block);
+  }
   // Google counts every cell of the grid against the spreadsheet's 10 million, and nobody types here: the
   // grid ends with the kept rows (an earlier night's longer rows go with it).
   if (sheet.getMaxRows() > lastRow) sheet.deleteRows(lastRow + 1, sheet.getMaxRows() - lastRow);
