@@ -89,7 +89,7 @@ export function runNight(app: ReturnType<typeof loadBundle>, emu: Emulator): voi
   if (failures.length > 0) throw new Error(failures.join(' / '));
 }
 
-/** analysis, loyalty, campaign results, ledger and Sends roll-ups (src/server/app/scheduled.ts). */
-export const NIGHTLY_STEPS = 5;
+/** analysis, loyalty, campaign results, ledger and Sends roll-ups, client cards (src/server/app/scheduled.ts). */
+export const NIGHTLY_STEPS = 6;
 
 export type StudioWorld = ReturnType<typeof studioWorld>;

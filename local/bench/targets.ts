@@ -5,6 +5,7 @@
 // `npm run bench -- big`.
 import { countedStep, type BenchCase, type ExecutionUsage } from './harness';
 import { runNight, studioWorld } from './studio';
+import { DEMO_AS_OF, writeRecords } from '../playground/seed';
 
 /**
  * The hourly run with nothing due as most hours see it: an earlier run this day (after the nightly) looked
@@ -60,6 +61,54 @@ export const cases: BenchCase[] = [
         emu,
         () => {
           app.callFromClient('getClientCard', clientId);
+        },
+        label,
+      );
+    },
+  },
+  {
+    // The same card later in the day: 150 orders came in since the night (one of them the client's, a day
+    // and a half of this studio's), and staff adjusted the client's points. The card reads those sheets'
+    // new rows (header and rows after the kept last row) besides what it reads right after the night.
+    operation: 'Client card, after a day of new rows (150 orders, a points adjustment)',
+    sizes: [10_000],
+    target: { seconds: 2, of: 'step', executions: 1 },
+    prepare(size) {
+      const { emu, app, studio, label } = studioWorld(size);
+      const clientId = studio.orders[0]!.clientId;
+      const at = new Date(DEMO_AS_OF.getTime() + 3_600_000);
+      const others = studio.orders.slice(1, 150);
+      const orders = [studio.orders[0]!, ...others].map((order, index) => ({
+        ...order,
+        id: `O-DAY-${index + 1}`,
+        date: at,
+        status: 'new',
+        completedAt: null,
+      }));
+      writeRecords(emu, 'orders', orders, 'ru');
+      app.callFromClient('adjustPoints', { clientId, points: -10, reason: 'bench', pressId: 'bench-day' });
+      return countedStep(
+        emu,
+        () => {
+          app.callFromClient('getClientCard', clientId);
+        },
+        label,
+      );
+    },
+  },
+  {
+    // The nightly step that keeps what the card above reads (src/server/intake/client-card-store.ts), run
+    // as its continuation would be: the night's sixth step, on a studio whose previous night kept it.
+    operation: 'Nightly step: client cards kept',
+    sizes: [5_000, 10_000],
+    target: { seconds: 240, of: 'execution' },
+    prepare(size) {
+      const { emu, app, label } = studioWorld(size);
+      return countedStep(
+        emu,
+        () => {
+          emu.properties.seed('script', { 'scheduled.night': JSON.stringify({ next: 5, failed: [] }) });
+          app.run('continueNightly', [], { kind: 'trigger' });
         },
         label,
       );

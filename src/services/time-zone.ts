@@ -14,11 +14,17 @@ interface YearRule {
 }
 
 export function zoneOffsetOf(zone: string): ZoneOffset {
+  // One year's 1 January after the last is the next year's first: each instant asked once.
+  const asked = new Map<number, number>();
   const ask = (ms: number): number => {
+    const known = asked.get(ms);
+    if (known !== undefined) return known;
     // "+0700", "-0500", "+0530"
     const text = Utilities.formatDate(new Date(ms), zone, 'Z');
     const sign = text.startsWith('-') ? -1 : 1;
-    return sign * (Number(text.slice(1, 3)) * 60 + Number(text.slice(3, 5)));
+    const offset = sign * (Number(text.slice(1, 3)) * 60 + Number(text.slice(3, 5)));
+    asked.set(ms, offset);
+    return offset;
   };
   /** The first whole hour in (from, to] with an offset other than `before`'s, `to` having it. */
   const findChange = (from: number, to: number, after: number): number => {

@@ -17,6 +17,7 @@ import {
   sendFromRow,
   type RowProblem,
   type SchemaProblem,
+  type TypedRow,
 } from '../domain/schema';
 import type { Client, ClientId, ClientRequest, Feedback, Locale, Order, Send } from '../domain/types';
 import { translate } from '../i18n';
@@ -83,6 +84,19 @@ export function readAnalysisSettings(book: Workbook): { settings: AnalysisSettin
   };
 }
 
+/** What other modules wrote into a Clients row (tier, points, the last refresh's CLV columns), as facts. */
+export function storedFactsOf(row: TypedRow, readAt: Date): ClientFacts {
+  const v = row.values;
+  return {
+    tier: typeof v.tier === 'string' && v.tier !== '' ? v.tier : null,
+    points: finiteOrNull(v.pointsBalance),
+    churnRisk: finiteOrNull(v.churnRisk),
+    predictedValue12m: finiteOrNull(v.predictedValue),
+    // "Overdue by N days" once the day has passed (analysis writes it): still a day in the past.
+    expectedNextOrder: dateOrNull(v.nextOrderExpected) ?? dueFromOverdueText(v.nextOrderExpected, readAt),
+  };
+}
+
 /** Tables a caller has already read this run, used instead of reading them again. */
 export type ReadTables = Partial<Record<'clients' | 'orders', Table>>;
 
@@ -99,15 +113,7 @@ export function readStudio(book: Workbook, options: { campaigns?: boolean; table
     clients.push(client);
     clientRows.push({ id: client.id, rowNumber: clientsTable.rowNumbers[index] ?? 0 });
     if (client.email) idByEmail.set(client.email, client.id);
-    const v = row.values;
-    storedFacts.set(client.id, {
-      tier: typeof v.tier === 'string' && v.tier !== '' ? v.tier : null,
-      points: finiteOrNull(v.pointsBalance),
-      churnRisk: finiteOrNull(v.churnRisk),
-      predictedValue12m: finiteOrNull(v.predictedValue),
-      // "Overdue by N days" once the day has passed (analysis writes it): still a day in the past.
-      expectedNextOrder: dateOrNull(v.nextOrderExpected) ?? dueFromOverdueText(v.nextOrderExpected, readAt),
-    });
+    storedFacts.set(client.id, storedFactsOf(row, readAt));
   });
   const ordersTable = options.tables?.orders ?? readTable(book, 'orders');
   const feedbackTable = readTable(book, 'feedback');

@@ -62,8 +62,10 @@ describe('nightly loyalty run', () => {
     writeSheet(studio.emu, 'Проблемы', [['Когда', 'Лист', 'Строка', 'Столбец', 'Значение', 'Что не так', 'Источник']]);
     expect(() => studio.app.run('runNightly', [], { kind: 'trigger' })).not.toThrow();
     studio.emu.advance(5 * 60_000); // each nightly step runs in its own execution, a minute apart
-    // Analysis runs in the nightly trigger itself; loyalty, campaign results and the two roll-ups follow.
+    // Analysis runs in the nightly trigger itself; loyalty, campaign results, the two roll-ups and the
+    // client cards follow.
     expect(studio.emu.triggerRuns.map((run) => [run.handler, run.error ?? ''])).toEqual([
+      ['continueNightly', ''],
       ['continueNightly', ''],
       ['continueNightly', ''],
       ['continueNightly', ''],

@@ -10,6 +10,9 @@ import {
   lifecycleSettingsOf,
   lifecycleStageKey,
   rfmSegmentKey,
+  type ClientProfile,
+  type LifecycleSettings,
+  type Segment,
 } from '../../domain/analysis';
 import { addDays, calendarDaysBetween, isoDay } from '../../domain/analysis/dates';
 import { CLV_FALLBACK_REASONS, type ClvFallbackReason } from '../../domain/clv';
@@ -108,16 +111,26 @@ export function clientInsightsOf(book: Workbook, locale: Locale, clientId: strin
     const compiled = compileSegment(segment, asOf, data.extraHeaders);
     return compiled.ok && compiled.matches(profile);
   });
-  const next = profile.stats.orderCount > 0 ? expectedNextOrder(profile.stats, profile.facts, settings) : null;
+  return insightsOf(profile, segments, { locale, currency: data.currency, lifecycle: settings, asOf });
+}
+
+/** The insights of one profile in the segments it is in (the card's kept figures give both without a whole read). */
+export function insightsOf(
+  profile: Pick<ClientProfile, 'client' | 'stats' | 'rfm' | 'lifecycle' | 'facts'>,
+  segments: readonly Pick<Segment, 'name' | 'builtIn'>[],
+  context: { locale: Locale; currency: string; lifecycle: LifecycleSettings; asOf: Date },
+): ClientInsights {
+  const { locale, asOf } = context;
+  const next = profile.stats.orderCount > 0 ? expectedNextOrder(profile.stats, profile.facts, context.lifecycle) : null;
   const finite = (value: number | null | undefined) =>
     typeof value === 'number' && Number.isFinite(value) ? value : null;
   return {
-    clientId,
+    clientId: profile.client.id,
     lifecycle: translate(locale, lifecycleStageKey(profile.lifecycle)),
     rfm: profile.rfm ? translate(locale, rfmSegmentKey(profile.rfm.segment)) : '',
     churnRisk: finite(profile.facts.churnRisk),
     predictedValue: finite(profile.facts.predictedValue12m),
-    currency: data.currency,
+    currency: context.currency,
     nextOrderExpected: next ? isoDay(next) : null,
     nextOrderOverdueDays: next && calendarDaysBetween(next, asOf) > 0 ? calendarDaysBetween(next, asOf) : null,
     segments: segments.map((segment) => segmentName(locale, segment)),

@@ -8,6 +8,7 @@ import type { SheetKey } from '../../domain/schema';
 import { runAnalysisNightly } from '../analysis/analysis';
 import { runLoyaltyNightly } from '../loyalty/loyalty';
 import { runIntakeBacklog } from '../intake/intake';
+import { keepClientCards } from '../intake/client-card-store';
 import { refreshCampaignResults } from '../campaigns/attribution';
 import { runAutomationsHourly } from '../campaigns/automations';
 import { runCampaignsHourly } from '../campaigns/campaigns';
@@ -38,6 +39,8 @@ const nightlySteps: Step[] = [
   // After the steps that read history: what they settled (points, attribution) is what rolls up.
   { name: 'ledgerRollup', run: () => rollUpLedger().done, continues: true },
   { name: 'sendsRollup', run: () => void rollUpSends() },
+  // Last: what the client card keeps is read after every step above wrote (and the roll-ups moved rows).
+  { name: 'clientCards', run: keepClientCards },
 ];
 
 /** Hourly work: automated mailings and continuing campaigns. Features add their step here. */
@@ -97,6 +100,8 @@ interface NightProgress {
   failed: string[];
   /** Executions the step `next` has started (older progress has none: 0). */
   runs?: number;
+  /** When the night's first step started (absent in a progress stored before it was kept). */
+  startedAt?: number;
 }
 
 const NIGHT_PROPERTY = 'scheduled.night';
@@ -115,8 +120,16 @@ const NIGHT_STEP_MAX_RUNS = 8;
  * minutes, and together they would pass the 6-minute limit.
  */
 export function runNightly(): void {
-  writeJsonProperty(NIGHT_PROPERTY, { next: 0, failed: [], runs: 0 } satisfies NightProgress);
+  writeJsonProperty(NIGHT_PROPERTY, { next: 0, failed: [], runs: 0, startedAt: Date.now() } satisfies NightProgress);
   continueNightly();
+}
+
+/**
+ * Which night the last nightly run is (its start, ms), null when none is stored: what a step keeps for the
+ * day can say which night kept it (the client cards: kept by an earlier night, the roll-ups since moved rows).
+ */
+export function currentNight(): number | null {
+  return readJsonProperty<NightProgress | null>(NIGHT_PROPERTY, null)?.startedAt ?? null;
 }
 
 /**

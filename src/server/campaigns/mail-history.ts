@@ -45,18 +45,31 @@ export function getClientMails(clientId: string): ClientMailView[] {
 export function clientMailsOf(book: Workbook, locale: Locale, clientId: string): ClientMailView[] {
   const id = String(clientId ?? '').trim();
   // The client-id column and this client's rows only, not the whole Sends sheet.
-  const sends = recordsFrom(
-    readTableWhere(book, 'sends', 'clientId', (value) => value === id, { ids: false }).rows,
-    sendFromRow,
-  )
-    .filter((send) => send.clientId === id)
-    .sort(newestFirst)
-    .slice(0, CLIENT_MAIL_LIMIT);
+  const sends = newestClientSends(
+    recordsFrom(
+      readTableWhere(book, 'sends', 'clientId', (value) => value === id, { ids: false }).rows,
+      sendFromRow,
+    ).filter((send) => send.clientId === id),
+  );
   if (sends.length === 0) return [];
   const campaignNames = new Map(
     recordsFrom(readTable(book, 'campaigns').rows, campaignFromRow).map((campaign) => [campaign.id, campaign.name]),
   );
-  const weeklyCap = readCampaignSettings(book).weeklyCap;
+  return clientMailViews(sends, campaignNames, locale, readCampaignSettings(book).weeklyCap);
+}
+
+/** A client's newest sends first, at most the card's limit (the kept ones and those written since, merged). */
+export function newestClientSends(sends: readonly Send[]): Send[] {
+  return [...sends].sort(newestFirst).slice(0, CLIENT_MAIL_LIMIT);
+}
+
+/** The card's mail lines for sends already sorted and limited (newestClientSends), campaigns named by id. */
+export function clientMailViews(
+  sends: readonly Send[],
+  campaignNames: ReadonlyMap<string, string>,
+  locale: Locale,
+  weeklyCap: number,
+): ClientMailView[] {
   return sends.map((send) => {
     const flow = flowOfCampaignId(send.campaignId);
     return {

@@ -4,21 +4,32 @@ import type {
   CardPart,
   ClientCardBasics,
   ClientCardView,
+  ClientInsights,
   ClientSummary,
   FiveWView,
   RequestView,
 } from '../../contract/sidebar-api';
-import { clientWhen, dueFromOverdueText } from '../../domain/analysis';
+import {
+  clientStats,
+  clientWhen,
+  dueFromOverdueText,
+  lifecycleSettingsOf,
+  lifecycleStage,
+} from '../../domain/analysis';
 import { enumLabel } from '../../domain/cells/enums';
 import { clientFromRow, feedbackFromRow, orderFromRow, recordsFrom, requestFromRow } from '../../domain/schema';
 import type { Client, ClientRequest, Feedback, Locale, Order } from '../../domain/types';
 import { readCoreSettings, readTable, type Workbook } from '../../sheets';
 import { requestView } from './requests';
 import { explain, UserFacingError } from '../app/respond';
-import { clientInsightsOf } from '../analysis/overview';
-import { loyaltyCardOf } from '../loyalty/loyalty-card';
-import { clientMailsOf } from '../campaigns/mail-history';
+import { clientInsightsOf, insightsOf } from '../analysis/overview';
+import { loyaltyCardFrom, loyaltyCardOf } from '../loyalty/loyalty-card';
+import { clientMailsOf, clientMailViews } from '../campaigns/mail-history';
+import { readCampaignSettings } from '../../sheets/campaigns';
+import { readLoyaltyClients, readLoyaltySettings } from '../../sheets/loyalty';
+import { readAnalysisSettings, storedFactsOf } from '../../sheets/studio';
 import { asStaff } from '../app/staff';
+import { keptCardSources, type KeptCardSources } from './client-card-store';
 
 const SEARCH_LIMIT = 50;
 
@@ -40,8 +51,12 @@ export function searchClients(query: string): ClientSummary[] {
 
 export function getClientCard(clientId: string): ClientCardView {
   return asStaff((book, locale) => {
+    // What the nightly run kept for the client, and the rows added since (client-card-store.ts); before the
+    // first such night, or after rows were removed since, the sheets themselves.
     // The parts read the same sheets (Clients, Orders, …): each is read once for the whole answer. Nothing
     // here writes a sheet, so the reads stay true to the end of the execution.
+    const kept = keptClientCard(book, locale, clientId);
+    if (kept) return kept;
     book.tableCache = new Map();
     const basics = cardBasics(book, locale, clientId);
     return {
@@ -53,8 +68,65 @@ export function getClientCard(clientId: string): ClientCardView {
   });
 }
 
+/**
+ * The card from the figures the nightly run kept for the client and the rows added since (no sheet read
+ * whole); null when nothing usable is kept. Built by the same functions as the card read from the sheets.
+ */
+function keptClientCard(book: Workbook, locale: Locale, clientId: string): ClientCardView | null {
+  const sources = keptCardSources(book, clientId);
+  if (!sources) return null;
+  const client = clientFromRow(sources.clientRow);
+  const asOf = new Date();
+  const { figures } = sources;
+  return {
+    ...cardBasicsFrom(book, locale, {
+      client,
+      derived: sources.clientRow.values,
+      orders: sources.orders,
+      feedback: sources.feedback,
+      requests: sources.requests,
+    }),
+    insights: part(locale, () => keptInsights(book, locale, client, sources, asOf)),
+    loyalty: part(locale, () => {
+      const [loyaltyClient] = readLoyaltyClients(book, sources.clientTable);
+      if (!loyaltyClient) throw new UserFacingError('loyalty.client.unknown', { client: clientId });
+      return loyaltyCardFrom(book, locale, {
+        client: loyaltyClient,
+        orders: sources.orders,
+        ledger: sources.ledger,
+        discountSegments: figures.discountSegments,
+        recommendations: figures.recommendations,
+        settings: readLoyaltySettings(book),
+        asOf,
+      });
+    }),
+    mails: part(locale, () =>
+      clientMailViews(sources.sends, sources.campaignNames, locale, readCampaignSettings(book).weeklyCap),
+    ),
+  };
+}
+
+/** Stage and next order from the client's own orders now; RFM quintile and segments as of the night. */
+function keptInsights(
+  book: Workbook,
+  locale: Locale,
+  client: Client,
+  sources: KeptCardSources,
+  asOf: Date,
+): ClientInsights {
+  const lifecycle = lifecycleSettingsOf(readAnalysisSettings(book).settings);
+  const stats = clientStats([client], sources.orders, asOf).get(client.id);
+  if (!stats) throw new UserFacingError('analysis.client.notFound', { id: client.id });
+  const facts = storedFactsOf(sources.clientRow, asOf);
+  return insightsOf(
+    { client, stats, rfm: sources.figures.rfm, lifecycle: lifecycleStage(stats, asOf, facts, lifecycle), facts },
+    sources.figures.segments,
+    { locale, currency: readCoreSettings(book).settings.currency, lifecycle, asOf },
+  );
+}
+
 /** A part of the card, or why it could not be made, as a sentence: the rest of the card still shows. */
-function part<T>(locale: Locale, make: () => T): CardPart<T> {
+export function part<T>(locale: Locale, make: () => T): CardPart<T> {
   try {
     return { ok: true, value: make() };
   } catch (error) {
@@ -76,6 +148,22 @@ function cardBasics(book: Workbook, locale: Locale, clientId: string): ClientCar
   const requests = recordsFrom(readTable(book, 'requests').rows, requestFromRow).filter(
     (request) => request.clientId === clientId,
   );
+  return cardBasicsFrom(book, locale, { client, derived: clientRow.values, orders, feedback, requests });
+}
+
+/** The card's basics from the client's row and their own orders, feedback and requests, however found. */
+export function cardBasicsFrom(
+  book: Workbook,
+  locale: Locale,
+  input: {
+    client: Client;
+    derived: Readonly<Record<string, unknown>>;
+    orders: readonly Order[];
+    feedback: readonly Feedback[];
+    requests: readonly ClientRequest[];
+  },
+): ClientCardBasics {
+  const { client, orders, feedback, requests } = input;
   const names = new Map([[client.id, client.name]]);
   return {
     profile: {
@@ -91,7 +179,7 @@ function cardBasics(book: Workbook, locale: Locale, clientId: string): ClientCar
       createdAt: iso(client.createdAt),
       notes: client.notes,
     },
-    orders: orders
+    orders: [...orders]
       .sort((a, b) => b.date.getTime() - a.date.getTime())
       .map((order) => ({
         id: order.id,
@@ -101,7 +189,7 @@ function cardBasics(book: Workbook, locale: Locale, clientId: string): ClientCar
         amount: order.amount,
         status: order.status,
       })),
-    feedback: feedback
+    feedback: [...feedback]
       .sort((a, b) => b.date.getTime() - a.date.getTime())
       .map((entry) => ({
         id: entry.id,
@@ -112,10 +200,10 @@ function cardBasics(book: Workbook, locale: Locale, clientId: string): ClientCar
         comment: entry.comment,
         mayQuote: entry.mayQuote,
       })),
-    requests: requests
+    requests: [...requests]
       .sort((a, b) => b.receivedAt.getTime() - a.receivedAt.getTime())
       .map((request) => requestView(request, names)),
-    fiveW: fiveW(client, clientRow.values, { orders, feedback, requests }, locale, new Date()),
+    fiveW: fiveW(client, input.derived, { orders, feedback, requests }, locale, new Date()),
     currency: readCoreSettings(book).settings.currency,
   };
 }
