@@ -127,7 +127,10 @@ function prepare(
   if (listed.size > 0 && !refresh) return true;
   const decided = decideFor(book, campaign, base, sends, store, settings);
   if (!decided) return false;
-  const records = newSendRows(campaign.id, decided, listed, new Date());
+  // Queued rows first, skipped after them: the rows a chunk of mails marks sent are one block of the sheet.
+  const records = newSendRows(campaign.id, decided, listed, new Date()).sort(
+    (a, b) => Number(a.status !== 'queued') - Number(b.status !== 'queued'),
+  );
   // One setValues: the campaign's list is written whole or not at all.
   const rowNumbers = appendRows(
     book,
@@ -332,7 +335,7 @@ function runTelegramWhilePaused(run: RunContext, row: CampaignRow): boolean {
 }
 
 /** Due scheduled campaigns start; campaigns paused for the quota resume once it has refilled. */
-function wakeCampaigns(run: RunContext, rows: CampaignRow[]): void {
+function wakeCampaigns(run: RunContext, rows: CampaignRow[], table: Table): void {
   const now = new Date();
   let quota: number | null = null;
   for (const row of rows) {
@@ -345,7 +348,7 @@ function wakeCampaigns(run: RunContext, rows: CampaignRow[]): void {
     if (!wake) continue;
     const moved = transitionCampaign(campaign, 'sending');
     if (!moved.ok) continue;
-    writeCampaign(run.book, row, { status: 'sending' });
+    writeCampaign(run.book, row, { status: 'sending' }, table);
     const memo = readMemo(run.store, campaign.id);
     delete memo.pause;
     writeMemo(run.store, campaign.id, memo);
@@ -465,10 +468,10 @@ export function runCampaigns(
     };
     settleJournal(book, store, run.sends, run.sendsTable, mailbox);
     const readStarted = Date.now();
-    const rows = readCampaigns(book);
+    const { rows, table: campaignsTable } = readCampaignsSheet(book);
     // One sheet read's time says how slow the calls are today: the closing writes are a few reads' worth.
     run.closingReserveMs = Math.max(CLOSING_RESERVE_MIN_MS, CLOSING_IN_READS * (Date.now() - readStarted));
-    wakeCampaigns(run, rows);
+    wakeCampaigns(run, rows, campaignsTable);
     const sending = rows
       .filter((row) => row.campaign.status === 'sending')
       .sort((a, b) => a.campaign.createdAt.getTime() - b.campaign.createdAt.getTime());
@@ -503,12 +506,13 @@ export function runCampaigns(
     } else if (startRaw !== null) {
       // Cleared only if nobody marked meanwhile: that campaign may have started after this run read them.
       // With the database busy (a staff press) the mark stays: the next continueCampaigns finds nothing to do.
+      // Only a property is written: the send lock's release flushes the sheets.
       withLock(
         'database',
         () => {
           if (store.getProperty(WAITING_KEY) === startRaw) store.deleteProperty(WAITING_KEY);
         },
-        { ifBusy: () => undefined },
+        { ifBusy: () => undefined, flushOnRelease: false },
       );
     }
     const outOfTime = Date.now() + run.closingReserveMs > run.deadline;
