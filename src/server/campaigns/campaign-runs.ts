@@ -38,7 +38,14 @@ import { clientChannels, deliverOnTelegram } from '../telegram/campaign-channel'
 import { readStoredBot } from '../../services/telegram';
 import { templateVariants } from './template-variants';
 import { segmentClientIds } from './mail-seams';
-import { journalPending, sendingMailbox, sendQueue, settleJournal, type QueuedMail } from './sending';
+import {
+  journalPending,
+  sendingMailbox,
+  sendQueue,
+  settleJournal,
+  type QueueOutcome,
+  type QueuedMail,
+} from './sending';
 import { currentAccount, readSendingAccount } from '../../services/sending-account';
 
 /**
@@ -278,6 +285,18 @@ function runCampaign(run: RunContext, row: CampaignRow): CampaignStatus {
     sendsTable: run.sendsTable,
     cancelled,
   });
+  const close = (outcome: QueueOutcome): CampaignStatus => {
+    if (outcome.sent + outcome.failed + outcome.skipped + telegram.delivered + telegram.skipped > 0)
+      run.progressed = true;
+    const left = run.sends.some((send) => send.send.campaignId === campaign.id && send.send.status === 'queued');
+    if (outcome.pause?.reason === 'quota' && telegram.heldBack > 0) run.telegramOwed = true;
+    // The breaker guards the mails still to send; with none left there is nothing to hold back.
+    if (outcome.pause && (left || outcome.pause.reason !== 'failures'))
+      return pauseFor(run, row, { ...outcome.pause, at });
+    return finish(run, row, left ? 'sending' : 'done');
+  };
+  // The campaign's closing write shares the last rows' lock and flush.
+  const closed: { status?: CampaignStatus } = {};
   const outcome = sendQueue(run.book, run.store, telegram.viaMail, {
     reserve: run.settings.quotaReserveForFlows,
     deadline: run.deadline,
@@ -288,15 +307,11 @@ function runCampaign(run: RunContext, row: CampaignRow): CampaignStatus {
     sendsTable: run.sendsTable,
     locale: run.locale,
     mailbox: run.mailbox,
+    closing: (done) => {
+      closed.status = close(done);
+    },
   });
-  if (outcome.sent + outcome.failed + outcome.skipped + telegram.delivered + telegram.skipped > 0)
-    run.progressed = true;
-  const left = run.sends.some((send) => send.send.campaignId === campaign.id && send.send.status === 'queued');
-  if (outcome.pause?.reason === 'quota' && telegram.heldBack > 0) run.telegramOwed = true;
-  // The breaker guards the mails still to send; with none left there is nothing to hold back.
-  if (outcome.pause && (left || outcome.pause.reason !== 'failures'))
-    return pauseFor(run, row, { ...outcome.pause, at });
-  return finish(run, row, left ? 'sending' : 'done');
+  return closed.status ?? close(outcome);
 }
 
 /**

@@ -42,6 +42,7 @@ import {
 import { currentAccount, readSendingAccount, recordSendingAccount } from '../../services/sending-account';
 import { updateRows, type RowUpdate, type Table, type Workbook } from '../../sheets';
 import { sendIdentity, type SendRow } from '../../sheets/campaigns';
+import { withLock } from '../../services/locks';
 import { isUnsubscribePending } from '../../services/unsubscribe-requests';
 
 type BlobSource = GoogleAppsScript.Base.BlobSource;
@@ -207,6 +208,12 @@ export interface QueueOptions {
   locale?: Locale;
   /** The sending mailbox, when the caller already checked this execution runs as it. */
   mailbox?: string;
+  /**
+   * The caller's closing writes (the campaign's status and counts), run under the database lock with the last
+   * rows' write, so they share its flush; the journal is trimmed after both. Not run when sendQueue answers
+   * before sending (another account's execution, the quota not read): the caller closes then.
+   */
+  closing?: (outcome: QueueOutcome) => void;
 }
 
 type Prepared = { mail: OutgoingMail } | { skip: SkipReason } | { error: unknown } | { tooLarge: string };
@@ -288,8 +295,16 @@ export function sendQueue(
     entry.withdrawn = true;
   };
   /** Rows first (updateRows flushes under its lock), then the journal without their entries: one write. */
-  const flush = (): void => {
-    timedStep('flush', () => updateRows(book, 'sends', updates, options.sendsTable));
+  const flush = (closing?: () => void): void => {
+    const writeRows = () => updateRows(book, 'sends', updates, options.sendsTable);
+    timedStep('flush', () =>
+      closing
+        ? withLock('database', () => {
+            writeRows();
+            closing();
+          })
+        : writeRows(),
+    );
     const done = new Set(finished);
     journal.entries = journal.entries.filter((entry) => !done.has(entry));
     const toDelete = journal.entries.filter((entry) => entry.withdrawn);
@@ -302,9 +317,10 @@ export function sendQueue(
     updates = [];
     finished = [];
   };
-  // Every row update carries the thread column: a skipped row between two sent ones does not split their write.
+  // Every row update writes status through thread, the unused draft column blank: one block per run of rows.
   const rowUpdate = (mail: QueuedMail, status: Send['status'], reason: string, threadId = ''): void => {
-    updates.push(applyToRow(mail.row, { status, reason, at: new Date(), threadId }));
+    const update = applyToRow(mail.row, { status, reason, at: new Date(), threadId });
+    updates.push({ ...update, values: { ...update.values, draftId: '' } });
   };
 
   let uncounted = 0;
@@ -560,7 +576,8 @@ export function sendQueue(
       for (const item of sendables.slice(sentUpTo)) if (item.fresh && !item.entry.withdrawn) withdraw(item.entry);
   }
   journal.intents = journal.intents.filter((intent) => !ahead.has(intent));
-  flush();
   if (!outcome.pause && !outcome.outOfTime && plan.pause) outcome.pause = plan.pause;
+  const closing = options.closing;
+  flush(closing && (() => closing(outcome)));
   return outcome;
 }
