@@ -463,78 +463,83 @@ export function runCampaigns(
   const me = currentAccount();
   // Another account's press does not wait for the send lock: the sending account's run may hold it for minutes.
   if (owner && owner.trim().toLowerCase() !== me.trim().toLowerCase()) return queuedForOwner(store, owner, refresh);
-  const done = withSendLock((): RunAnswer => {
-    const mailbox = sendingMailbox(me);
-    if (!mailbox) return queuedForOwner(store, readSendingAccount() ?? '', refresh);
-    // The press marked its campaign waiting before moving it: a run killed mid-way is picked up next time.
-    const startRaw = store.getProperty(WAITING_KEY);
-    const sends = readSendsSheet(book);
-    const run: RunContext = {
-      book,
-      store,
-      sends: sends.rows,
-      sendsTable: sends.table,
-      settings: readCampaignSettings(book),
-      locale,
-      deadline,
-      closingReserveMs: CLOSING_RESERVE_MIN_MS,
-      refresh: new Set([...refresh, ...waitingIds(startRaw)]),
-      mailbox,
-    };
-    settleJournal(book, store, run.sends, run.sendsTable, mailbox);
-    const readStarted = Date.now();
-    const { rows, table: campaignsTable } = readCampaignsSheet(book);
-    // One sheet read's time says how slow the calls are today: the closing writes are a few reads' worth.
-    run.closingReserveMs = Math.max(CLOSING_RESERVE_MIN_MS, CLOSING_IN_READS * (Date.now() - readStarted));
-    wakeCampaigns(run, rows, campaignsTable);
-    const sending = rows
-      .filter((row) => row.campaign.status === 'sending')
-      .sort((a, b) => a.campaign.createdAt.getTime() - b.campaign.createdAt.getTime());
-    let more = false;
-    for (const row of sending) {
-      if (Date.now() + run.closingReserveMs > run.deadline) {
-        more = true;
-        break;
+  const done = withSendLock(
+    (): RunAnswer => {
+      const mailbox = sendingMailbox(me);
+      if (!mailbox) return queuedForOwner(store, readSendingAccount() ?? '', refresh);
+      // The press marked its campaign waiting before moving it: a run killed mid-way is picked up next time.
+      const startRaw = store.getProperty(WAITING_KEY);
+      const sends = readSendsSheet(book);
+      const run: RunContext = {
+        book,
+        store,
+        sends: sends.rows,
+        sendsTable: sends.table,
+        settings: readCampaignSettings(book),
+        locale,
+        deadline,
+        closingReserveMs: CLOSING_RESERVE_MIN_MS,
+        refresh: new Set([...refresh, ...waitingIds(startRaw)]),
+        mailbox,
+      };
+      settleJournal(book, store, run.sends, run.sendsTable, mailbox);
+      const readStarted = Date.now();
+      const { rows, table: campaignsTable } = readCampaignsSheet(book);
+      // One sheet read's time says how slow the calls are today: the closing writes are a few reads' worth.
+      run.closingReserveMs = Math.max(CLOSING_RESERVE_MIN_MS, CLOSING_IN_READS * (Date.now() - readStarted));
+      wakeCampaigns(run, rows, campaignsTable);
+      const sending = rows
+        .filter((row) => row.campaign.status === 'sending')
+        .sort((a, b) => a.campaign.createdAt.getTime() - b.campaign.createdAt.getTime());
+      let more = false;
+      for (const row of sending) {
+        if (Date.now() + run.closingReserveMs > run.deadline) {
+          more = true;
+          break;
+        }
+        try {
+          if (runCampaign(run, row) === 'sending') more = true;
+        } catch (error) {
+          // A staff press holding the database past the wait: this campaign goes on in the next run.
+          if (!(error instanceof BusyError)) throw error;
+          more = true;
+        }
       }
-      try {
-        if (runCampaign(run, row) === 'sending') more = true;
-      } catch (error) {
-        // A staff press holding the database past the wait: this campaign goes on in the next run.
-        if (!(error instanceof BusyError)) throw error;
-        more = true;
+      for (const row of rows) {
+        if (row.campaign.status !== 'paused' || readMemo(store, row.campaign.id).pause?.reason !== 'quota') continue;
+        if (Date.now() > run.deadline) {
+          more = true;
+          break;
+        }
+        if (runTelegramWhilePaused(run, row)) more = true;
       }
-    }
-    for (const row of rows) {
-      if (row.campaign.status !== 'paused' || readMemo(store, row.campaign.id).pause?.reason !== 'quota') continue;
-      if (Date.now() > run.deadline) {
-        more = true;
-        break;
+      if (run.telegramOwed) more = true;
+      // A draft or intent left unsettled (Gmail failed while settling) keeps the next run coming, to clean it up.
+      const unsettled = journalPending(store, mailbox);
+      if (more || unsettled) {
+        // Kept as a bare mark: the campaigns it named are listed by now.
+        if (startRaw !== '[]') store.setProperty(WAITING_KEY, '[]');
+      } else if (startRaw !== null) {
+        // Cleared only if nobody marked meanwhile: that campaign may have started after this run read them.
+        // With the database busy (a staff press) the mark stays: the next continueCampaigns finds nothing to do.
+        // Only a property is written: nothing to flush.
+        withLock(
+          'database',
+          () => {
+            if (store.getProperty(WAITING_KEY) === startRaw) store.deleteProperty(WAITING_KEY);
+          },
+          { ifBusy: () => undefined, flushOnRelease: false },
+        );
       }
-      if (runTelegramWhilePaused(run, row)) more = true;
-    }
-    if (run.telegramOwed) more = true;
-    // A draft or intent left unsettled (Gmail failed while settling) keeps the next run coming, to clean it up.
-    const unsettled = journalPending(store, mailbox);
-    if (more || unsettled) {
-      // Kept as a bare mark: the campaigns it named are listed by now.
-      if (startRaw !== '[]') store.setProperty(WAITING_KEY, '[]');
-    } else if (startRaw !== null) {
-      // Cleared only if nobody marked meanwhile: that campaign may have started after this run read them.
-      // With the database busy (a staff press) the mark stays: the next continueCampaigns finds nothing to do.
-      // Only a property is written: the send lock's release flushes the sheets.
-      withLock(
-        'database',
-        () => {
-          if (store.getProperty(WAITING_KEY) === startRaw) store.deleteProperty(WAITING_KEY);
-        },
-        { ifBusy: () => undefined, flushOnRelease: false },
-      );
-    }
-    const outOfTime = Date.now() + run.closingReserveMs > run.deadline;
-    const after = more && (run.progressed || outOfTime) ? CONTINUE_AFTER_MS : RETRY_AFTER_MS;
-    if (more || unsettled) scheduleContinuation(CONTINUE_HANDLER, new Date(Date.now() + after));
-    armNextStart(rows);
-    return { ran: true, queuedFor: null };
-  });
+      const outOfTime = Date.now() + run.closingReserveMs > run.deadline;
+      const after = more && (run.progressed || outOfTime) ? CONTINUE_AFTER_MS : RETRY_AFTER_MS;
+      if (more || unsettled) scheduleContinuation(CONTINUE_HANDLER, new Date(Date.now() + after));
+      armNextStart(rows);
+      return { ran: true, queuedFor: null };
+    },
+    // A run writes the sheets only through appendRows and updateRows, whose database lock flushes before its
+    // release: nothing is left to flush when the send lock goes.
+    () => false,
+  );
   return done ?? { ran: false, queuedFor: null };
 }
