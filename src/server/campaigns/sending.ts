@@ -385,7 +385,13 @@ export function sendQueue(
 
   const closingReserve = options.closingReserveMs ?? 0;
   let timed = false;
-  let sendsSinceCancelCheck = 0;
+  // Sends attempted so far, and at which count the cancel was last asked: asked before every CANCEL_CHECK_EVERY-th.
+  let attempted = 0;
+  let askedAt = 0;
+  const cancelNow = (): boolean => {
+    askedAt = attempted;
+    return options.cancelled?.() ?? false;
+  };
   let cancelled = false;
   let next = 0;
   while (next < attempts.length && !stopped() && !cancelled) {
@@ -399,10 +405,7 @@ export function sendQueue(
       break;
     }
     // Cancel skipped the queued rows in the sheet; this run's copy doesn't know: no new drafts.
-    if (sendsSinceCancelCheck > 0) {
-      sendsSinceCancelCheck = 0;
-      if (options.cancelled?.()) break;
-    }
+    if (attempted > askedAt && cancelNow()) break;
     // Until one mail has been timed, one at a time: a slow day must not draft more than it can send.
     const fit = !timed ? 1 : perMail > 0 ? Math.floor(room / perMail) : Infinity;
     const size = Math.max(1, Math.min(fit, SEND_CHUNK - (flushDue ? 0 : updates.length)));
@@ -508,14 +511,11 @@ export function sendQueue(
         outcome.outOfTime = true;
         break;
       }
-      if (sendsSinceCancelCheck >= CANCEL_CHECK_EVERY) {
-        sendsSinceCancelCheck = 0;
-        if (options.cancelled?.()) {
-          cancelled = true;
-          break;
-        }
+      if (attempted > askedAt && attempted % CANCEL_CHECK_EVERY === 0 && cancelNow()) {
+        cancelled = true;
+        break;
       }
-      sendsSinceCancelCheck += 1;
+      attempted += 1;
       sentUpTo = index + 1;
       const { mail, entry, key } = item;
       // The last word before the mail leaves: an unsubscribe clicked minutes ago counts.
