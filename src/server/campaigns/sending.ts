@@ -224,7 +224,7 @@ interface Sendable {
   key: string;
   entry: JournalEntry;
   send: () => string;
-  /** Drafted by this batch: withdrawn (deleted) when the run stops before sending it. */
+  /** Drafted by this batch: withdrawn (deleted) when a cancel or a pause stops the run before its send. */
   fresh: boolean;
 }
 
