@@ -2,7 +2,7 @@
 // and its Sends row, the intents written before createDraft, each recipient's failed attempts and how many mails
 // Gmail sent (the protocol is in src/domain/campaigns/sending.ts). A run reads and settles only its own mailbox's
 // journal: a draft id means nothing in another account's Gmail.
-import type { DraftIntent, JournalEntry, RetryRecord } from '../domain/campaigns/sending';
+import { utf8Length, type DraftIntent, type JournalEntry, type RetryRecord } from '../domain/campaigns/sending';
 import type { ScriptStore } from './properties';
 
 const journalKey = (mailbox: string): string => `crm.sendJournal.${mailbox.toLowerCase()}`;
@@ -80,7 +80,7 @@ export function adoptLegacyJournal(store: ScriptStore, mailbox: string): void {
   store.deleteProperty(LEGACY_JOURNAL_KEY);
 }
 
-export function writeJournal(store: ScriptStore, mailbox: string, journal: MailboxJournal): void {
+function serialize(journal: MailboxJournal): string {
   const stored: StoredJournal = {};
   if (journal.entries.length > 0)
     stored.e = journal.entries.map((entry) =>
@@ -96,7 +96,22 @@ export function writeJournal(store: ScriptStore, mailbox: string, journal: Mailb
       failures.map(([key, record]) => [key, [record.attempts, record.at, record.sentBefore]]),
     );
   if (journal.sentCount > 0) stored.n = journal.sentCount;
-  store.setProperty(journalKey(mailbox), JSON.stringify(stored));
+  return JSON.stringify(stored);
+}
+
+export function writeJournal(store: ScriptStore, mailbox: string, journal: MailboxJournal): void {
+  store.setProperty(journalKey(mailbox), serialize(journal));
+}
+
+/**
+ * Google keeps at most 9 KB per property value (guide "Quotas for Google Services"): a batch of intents
+ * written at once is sized by this, counted in memory.
+ */
+export const JOURNAL_BYTES_LIMIT = 8 * 1024;
+
+/** The journal's stored size in UTF-8 bytes, as writeJournal would write it. */
+export function journalBytes(journal: MailboxJournal): number {
+  return utf8Length(serialize(journal));
 }
 
 /** Whether anything waits to be settled: entries or intents (failures and the last send time alone do not). */

@@ -1,20 +1,20 @@
 // The pure half of exactly-once sending. The engine (src/services + src/server) does the Gmail and
 // sheet work; every decision about what to send, resend, record or drop is made here.
 //
-// PROTOCOL, per queued recipient, one execution at a time (the engine holds the script lock), in the
+// PROTOCOL, per batch of queued recipients, one execution at a time (the engine holds the script lock), in the
 // sending account's mailbox only (its journal is its own: a draft id means nothing in another Gmail):
-//   0. journal an intent { campaign, client, address, subject } (it rides on the previous mail's write)
-//   1. create a Gmail draft D for the recipient (the handle is kept: no getDraft round trip)
-//   2. journal { campaignId, clientId, draftId: D } durably (script properties are written at once) BEFORE 3
-//   3. send D (Google: a sent draft is no longer among GmailApp.getDrafts())
-//   4. mark the recipient's Sends row `sent` (updateRows flushes under its lock), then remove the entry
+//   0. journal an intent { campaign, client, address, subject } for each, in one write
+//   1. create a Gmail draft D for each (the handles are kept: no getDraft round trip)
+//   2. journal { campaignId, clientId, draftId: D } for all of them durably, in one write, BEFORE any 3
+//   3. send each D (Google: a sent draft is no longer among GmailApp.getDrafts())
+//   4. mark the Sends rows `sent` (updateRows flushes under its lock), then remove their entries
 // At the start of every run: list the mailbox's draft ids once, `reconcile` the journal, apply it (record,
 // clear, delete drafts marked withdrawn first), delete unjournaled drafts matching an intent, then `planBatch`.
 // "Was it sent?" is only ever answered by that list; an error's words are never read.
 //
 // CRASH POINTS (an execution can die anywhere: 6-minute limit, quota error, redeploy):
-//   a. after 0 or 1, before 2: maybe an unjournaled draft; the row is still queued with no entry, so the next
-//      run finds the draft by its intent, deletes it, and sends a new one. Only journaled drafts are ever sent.
+//   a. after 0 or 1, before 2: maybe unjournaled drafts; their rows are still queued with no entry, so the next
+//      run finds the drafts by their intents, deletes them, and sends new ones. Only journaled drafts are ever sent.
 //   b. after 2, before 3: the journaled draft is still listed → `retry`: the next run sends THAT draft and
 //      never creates another for the recipient → one mail.
 //   c. after 3, before 4: the journaled draft is gone → counted `sent` and `toRecord`: the row is marked

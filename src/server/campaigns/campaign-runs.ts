@@ -38,7 +38,14 @@ import { clientChannels, deliverOnTelegram } from '../telegram/campaign-channel'
 import { readStoredBot } from '../../services/telegram';
 import { templateVariants } from './template-variants';
 import { segmentClientIds } from './mail-seams';
-import { journalPending, sendingMailbox, sendQueue, settleJournal, type QueuedMail } from './sending';
+import {
+  journalPending,
+  sendingMailbox,
+  sendQueue,
+  settleJournal,
+  type QueueOutcome,
+  type QueuedMail,
+} from './sending';
 import { currentAccount, readSendingAccount } from '../../services/sending-account';
 
 /**
@@ -130,7 +137,10 @@ function prepare(
   if (listed.size > 0 && !refresh) return true;
   const decided = decideFor(book, campaign, base, sends, store, settings);
   if (!decided) return false;
-  const records = newSendRows(campaign.id, decided, listed, new Date());
+  // Queued rows first, skipped after them: the rows a chunk of mails marks sent are one block of the sheet.
+  const records = newSendRows(campaign.id, decided, listed, new Date()).sort(
+    (a, b) => Number(a.status !== 'queued') - Number(b.status !== 'queued'),
+  );
   // One setValues: the campaign's list is written whole or not at all.
   const rowNumbers = appendRows(
     book,
@@ -278,6 +288,18 @@ function runCampaign(run: RunContext, row: CampaignRow): CampaignStatus {
     sendsTable: run.sendsTable,
     cancelled,
   });
+  const close = (outcome: QueueOutcome): CampaignStatus => {
+    if (outcome.sent + outcome.failed + outcome.skipped + telegram.delivered + telegram.skipped > 0)
+      run.progressed = true;
+    const left = run.sends.some((send) => send.send.campaignId === campaign.id && send.send.status === 'queued');
+    if (outcome.pause?.reason === 'quota' && telegram.heldBack > 0) run.telegramOwed = true;
+    // The breaker guards the mails still to send; with none left there is nothing to hold back.
+    if (outcome.pause && (left || outcome.pause.reason !== 'failures'))
+      return pauseFor(run, row, { ...outcome.pause, at });
+    return finish(run, row, left ? 'sending' : 'done');
+  };
+  // The campaign's closing write shares the last rows' lock and flush.
+  const closed: { status?: CampaignStatus } = {};
   const outcome = sendQueue(run.book, run.store, telegram.viaMail, {
     reserve: run.settings.quotaReserveForFlows,
     deadline: run.deadline,
@@ -288,15 +310,11 @@ function runCampaign(run: RunContext, row: CampaignRow): CampaignStatus {
     sendsTable: run.sendsTable,
     locale: run.locale,
     mailbox: run.mailbox,
+    closing: (done) => {
+      closed.status = close(done);
+    },
   });
-  if (outcome.sent + outcome.failed + outcome.skipped + telegram.delivered + telegram.skipped > 0)
-    run.progressed = true;
-  const left = run.sends.some((send) => send.send.campaignId === campaign.id && send.send.status === 'queued');
-  if (outcome.pause?.reason === 'quota' && telegram.heldBack > 0) run.telegramOwed = true;
-  // The breaker guards the mails still to send; with none left there is nothing to hold back.
-  if (outcome.pause && (left || outcome.pause.reason !== 'failures'))
-    return pauseFor(run, row, { ...outcome.pause, at });
-  return finish(run, row, left ? 'sending' : 'done');
+  return closed.status ?? close(outcome);
 }
 
 /**
@@ -335,7 +353,7 @@ function runTelegramWhilePaused(run: RunContext, row: CampaignRow): boolean {
 }
 
 /** Due scheduled campaigns start; campaigns paused for the quota resume once it has refilled. */
-function wakeCampaigns(run: RunContext, rows: CampaignRow[]): void {
+function wakeCampaigns(run: RunContext, rows: CampaignRow[], table: Table): void {
   const now = new Date();
   let quota: number | null = null;
   for (const row of rows) {
@@ -348,7 +366,7 @@ function wakeCampaigns(run: RunContext, rows: CampaignRow[]): void {
     if (!wake) continue;
     const moved = transitionCampaign(campaign, 'sending');
     if (!moved.ok) continue;
-    writeCampaign(run.book, row, { status: 'sending' });
+    writeCampaign(run.book, row, { status: 'sending' }, table);
     const memo = readMemo(run.store, campaign.id);
     delete memo.pause;
     writeMemo(run.store, campaign.id, memo);
@@ -448,77 +466,83 @@ export function runCampaigns(
   const me = currentAccount();
   // Another account's press does not wait for the send lock: the sending account's run may hold it for minutes.
   if (owner && owner.trim().toLowerCase() !== me.trim().toLowerCase()) return queuedForOwner(store, owner, refresh);
-  const done = withSendLock((): RunAnswer => {
-    const mailbox = sendingMailbox(me);
-    if (!mailbox) return queuedForOwner(store, readSendingAccount() ?? '', refresh);
-    // The press marked its campaign waiting before moving it: a run killed mid-way is picked up next time.
-    const startRaw = store.getProperty(WAITING_KEY);
-    const sends = readSendsSheet(book);
-    const run: RunContext = {
-      book,
-      store,
-      sends: sends.rows,
-      sendsTable: sends.table,
-      settings: readCampaignSettings(book),
-      locale,
-      deadline,
-      closingReserveMs: CLOSING_RESERVE_MIN_MS,
-      refresh: new Set([...refresh, ...waitingIds(startRaw)]),
-      mailbox,
-    };
-    settleJournal(book, store, run.sends, run.sendsTable, mailbox);
-    const readStarted = Date.now();
-    const rows = readCampaigns(book);
-    // One sheet read's time says how slow the calls are today: the closing writes are a few reads' worth.
-    run.closingReserveMs = Math.max(CLOSING_RESERVE_MIN_MS, CLOSING_IN_READS * (Date.now() - readStarted));
-    wakeCampaigns(run, rows);
-    const sending = rows
-      .filter((row) => row.campaign.status === 'sending')
-      .sort((a, b) => a.campaign.createdAt.getTime() - b.campaign.createdAt.getTime());
-    let more = false;
-    for (const row of sending) {
-      if (Date.now() + run.closingReserveMs > run.deadline) {
-        more = true;
-        break;
+  const done = withSendLock(
+    (): RunAnswer => {
+      const mailbox = sendingMailbox(me);
+      if (!mailbox) return queuedForOwner(store, readSendingAccount() ?? '', refresh);
+      // The press marked its campaign waiting before moving it: a run killed mid-way is picked up next time.
+      const startRaw = store.getProperty(WAITING_KEY);
+      const sends = readSendsSheet(book);
+      const run: RunContext = {
+        book,
+        store,
+        sends: sends.rows,
+        sendsTable: sends.table,
+        settings: readCampaignSettings(book),
+        locale,
+        deadline,
+        closingReserveMs: CLOSING_RESERVE_MIN_MS,
+        refresh: new Set([...refresh, ...waitingIds(startRaw)]),
+        mailbox,
+      };
+      settleJournal(book, store, run.sends, run.sendsTable, mailbox);
+      const readStarted = Date.now();
+      const { rows, table: campaignsTable } = readCampaignsSheet(book);
+      // One sheet read's time says how slow the calls are today: the closing writes are a few reads' worth.
+      run.closingReserveMs = Math.max(CLOSING_RESERVE_MIN_MS, CLOSING_IN_READS * (Date.now() - readStarted));
+      wakeCampaigns(run, rows, campaignsTable);
+      const sending = rows
+        .filter((row) => row.campaign.status === 'sending')
+        .sort((a, b) => a.campaign.createdAt.getTime() - b.campaign.createdAt.getTime());
+      let more = false;
+      for (const row of sending) {
+        if (Date.now() + run.closingReserveMs > run.deadline) {
+          more = true;
+          break;
+        }
+        try {
+          if (runCampaign(run, row) === 'sending') more = true;
+        } catch (error) {
+          // A staff press holding the database past the wait: this campaign goes on in the next run.
+          if (!(error instanceof BusyError)) throw error;
+          more = true;
+        }
       }
-      try {
-        if (runCampaign(run, row) === 'sending') more = true;
-      } catch (error) {
-        // A staff press holding the database past the wait: this campaign goes on in the next run.
-        if (!(error instanceof BusyError)) throw error;
-        more = true;
+      for (const row of rows) {
+        if (row.campaign.status !== 'paused' || readMemo(store, row.campaign.id).pause?.reason !== 'quota') continue;
+        if (Date.now() > run.deadline) {
+          more = true;
+          break;
+        }
+        if (runTelegramWhilePaused(run, row)) more = true;
       }
-    }
-    for (const row of rows) {
-      if (row.campaign.status !== 'paused' || readMemo(store, row.campaign.id).pause?.reason !== 'quota') continue;
-      if (Date.now() > run.deadline) {
-        more = true;
-        break;
+      if (run.telegramOwed) more = true;
+      // A draft or intent left unsettled (Gmail failed while settling) keeps the next run coming, to clean it up.
+      const unsettled = journalPending(store, mailbox);
+      if (more || unsettled) {
+        // Kept as a bare mark: the campaigns it named are listed by now.
+        if (startRaw !== '[]') store.setProperty(WAITING_KEY, '[]');
+      } else if (startRaw !== null) {
+        // Cleared only if nobody marked meanwhile: that campaign may have started after this run read them.
+        // With the database busy (a staff press) the mark stays: the next continueCampaigns finds nothing to do.
+        // Only a property is written: nothing to flush.
+        withLock(
+          'database',
+          () => {
+            if (store.getProperty(WAITING_KEY) === startRaw) store.deleteProperty(WAITING_KEY);
+          },
+          { ifBusy: () => undefined, flushOnRelease: false },
+        );
       }
-      if (runTelegramWhilePaused(run, row)) more = true;
-    }
-    if (run.telegramOwed) more = true;
-    // A draft or intent left unsettled (Gmail failed while settling) keeps the next run coming, to clean it up.
-    const unsettled = journalPending(store, mailbox);
-    if (more || unsettled) {
-      // Kept as a bare mark: the campaigns it named are listed by now.
-      if (startRaw !== '[]') store.setProperty(WAITING_KEY, '[]');
-    } else if (startRaw !== null) {
-      // Cleared only if nobody marked meanwhile: that campaign may have started after this run read them.
-      // With the database busy (a staff press) the mark stays: the next continueCampaigns finds nothing to do.
-      withLock(
-        'database',
-        () => {
-          if (store.getProperty(WAITING_KEY) === startRaw) store.deleteProperty(WAITING_KEY);
-        },
-        { ifBusy: () => undefined },
-      );
-    }
-    const outOfTime = Date.now() + run.closingReserveMs > run.deadline;
-    const after = more && (run.progressed || outOfTime) ? CONTINUE_AFTER_MS : RETRY_AFTER_MS;
-    if (more || unsettled) scheduleContinuation(CONTINUE_HANDLER, new Date(Date.now() + after));
-    armNextStart(rows);
-    return { ran: true, queuedFor: null };
-  });
+      const outOfTime = Date.now() + run.closingReserveMs > run.deadline;
+      const after = more && (run.progressed || outOfTime) ? CONTINUE_AFTER_MS : RETRY_AFTER_MS;
+      if (more || unsettled) scheduleContinuation(CONTINUE_HANDLER, new Date(Date.now() + after));
+      armNextStart(rows);
+      return { ran: true, queuedFor: null };
+    },
+    // A run writes the sheets only through appendRows and updateRows, whose database lock flushes before its
+    // release: nothing is left to flush when the send lock goes.
+    () => false,
+  );
   return done ?? { ran: false, queuedFor: null };
 }

@@ -31,10 +31,18 @@ import {
   type OutgoingMail,
 } from '../../services/mailer';
 import type { ScriptStore } from '../../services/properties';
-import { adoptLegacyJournal, journalHasDrafts, readJournal, writeJournal } from '../../services/send-journal';
+import {
+  adoptLegacyJournal,
+  journalBytes,
+  journalHasDrafts,
+  JOURNAL_BYTES_LIMIT,
+  readJournal,
+  writeJournal,
+} from '../../services/send-journal';
 import { currentAccount, readSendingAccount, recordSendingAccount } from '../../services/sending-account';
 import { updateRows, type RowUpdate, type Table, type Workbook } from '../../sheets';
 import { sendIdentity, type SendRow } from '../../sheets/campaigns';
+import { withLock } from '../../services/locks';
 import { isUnsubscribePending } from '../../services/unsubscribe-requests';
 
 type BlobSource = GoogleAppsScript.Base.BlobSource;
@@ -200,15 +208,32 @@ export interface QueueOptions {
   locale?: Locale;
   /** The sending mailbox, when the caller already checked this execution runs as it. */
   mailbox?: string;
+  /**
+   * The caller's closing writes (the campaign's status and counts), run under the database lock with the last
+   * rows' write, so they share its flush; the journal is trimmed after both. Not run when sendQueue answers
+   * before sending (another account's execution, the quota not read): the caller closes then.
+   */
+  closing?: (outcome: QueueOutcome) => void;
 }
 
 type Prepared = { mail: OutgoingMail } | { skip: SkipReason } | { error: unknown } | { tooLarge: string };
 
+/** A mail of the current batch with its journaled draft, waiting for its send. */
+interface Sendable {
+  mail: QueuedMail;
+  key: string;
+  entry: JournalEntry;
+  send: () => string;
+  /** Drafted by this batch: withdrawn (deleted) when a cancel or a pause stops the run before its send. */
+  fresh: boolean;
+}
+
 /**
- * Sends the queued rows, exactly once each: per mail an intent, the draft, its journal entry, the send (the
- * next mail's intent rides on this mail's journal write); rows are written and the journal trimmed every
- * SEND_CHUNK mails and at the end. Every per-mail step is guarded: one recipient never stops the run. Run
- * settleJournal first.
+ * Sends the queued rows, exactly once each, in batches: the batch's intents in one journal write, its drafts,
+ * their entries in one journal write, then each send (see the protocol in src/domain/campaigns/sending.ts).
+ * Rows are written and the journal trimmed once SEND_CHUNK rows wait, riding on the next batch's intents
+ * write, and at the end. Every per-mail step is guarded: one recipient never stops the run. Run settleJournal
+ * first.
  */
 export function sendQueue(
   book: Workbook,
@@ -258,13 +283,28 @@ export function sendQueue(
   const attempts = [...plan.attempts].sort((a, b) => Number(hasFailed(a)) - Number(hasFailed(b)));
   let updates: RowUpdate[] = [];
   let finished: JournalEntry[] = [];
-  const save = (): void => writeJournal(store, mailbox, journal);
-
+  // How long each kind of step took at its slowest: a batch is as many mails as fit before the deadline.
+  const slowest = { draft: 0, send: 0, save: 0, flush: 0 };
+  const timedStep = (step: keyof typeof slowest, body: () => void): void => {
+    const started = Date.now();
+    body();
+    slowest[step] = Math.max(slowest[step], Date.now() - started);
+  };
+  const save = (): void => timedStep('save', () => writeJournal(store, mailbox, journal));
   const withdraw = (entry: JournalEntry): void => {
     entry.withdrawn = true;
   };
-  const flush = (): void => {
-    updateRows(book, 'sends', updates, options.sendsTable);
+  /** Rows first (updateRows flushes under its lock), then the journal without their entries: one write. */
+  const flush = (closing?: () => void): void => {
+    const writeRows = () => updateRows(book, 'sends', updates, options.sendsTable);
+    timedStep('flush', () =>
+      closing
+        ? withLock('database', () => {
+            writeRows();
+            closing();
+          })
+        : writeRows(),
+    );
     const done = new Set(finished);
     journal.entries = journal.entries.filter((entry) => !done.has(entry));
     const toDelete = journal.entries.filter((entry) => entry.withdrawn);
@@ -277,7 +317,13 @@ export function sendQueue(
     updates = [];
     finished = [];
   };
+  // Every row update writes status through thread, the unused draft column blank: one block per run of rows.
+  const rowUpdate = (mail: QueuedMail, status: Send['status'], reason: string, threadId = ''): void => {
+    const update = applyToRow(mail.row, { status, reason, at: new Date(), threadId });
+    updates.push({ ...update, values: { ...update.values, draftId: '' } });
+  };
 
+  let uncounted = 0;
   const recordFailure = (mail: QueuedMail, entry: JournalEntry | null, reason: string, definitive: boolean): void => {
     const key = keyOf(mail);
     const counted = countFailure(journal.failures[key], Date.now(), journal.sentCount);
@@ -290,7 +336,7 @@ export function sendQueue(
     }
     uncounted = 0;
     delete journal.failures[key];
-    updates.push(applyToRow(mail.row, { status: 'failed', reason, at: new Date() }));
+    rowUpdate(mail, 'failed', reason);
     if (entry) withdraw(entry);
     outcome.failed += 1;
     if (definitive) return;
@@ -299,7 +345,6 @@ export function sendQueue(
     if (breaker.pause) outcome.pause = breaker.pause;
   };
 
-  let uncounted = 0;
   const attachmentSizes = new Map<BlobSource, number>();
   const sizeOf = (blob: BlobSource): number => {
     if (!attachmentSizes.has(blob)) attachmentSizes.set(blob, blobBytes(blob));
@@ -307,25 +352,24 @@ export function sendQueue(
   };
   const prepared = new Map<string, Prepared>();
   const prepare = (mail: QueuedMail): Prepared => {
-    const key = keyOf(mail);
-    const known = prepared.get(key);
+    const known = prepared.get(keyOf(mail));
     if (known) return known;
-    let result: Prepared;
+    const result = composeChecked(mail);
+    prepared.set(keyOf(mail), result);
+    return result;
+  };
+  const composeChecked = (mail: QueuedMail): Prepared => {
     try {
       const outgoing = mail.compose();
       // A mail that cannot be composed (no address) or filled (a field empty with no fallback) is skipped.
-      if (!outgoing) result = { skip: 'invalidEmail' };
-      else if ('skip' in outgoing) result = outgoing;
-      else {
-        const sizes = mailSizes(outgoing, sizeOf);
-        const large = mailTooLarge(sizes.body, sizes.attachments);
-        result = large ? { tooLarge: translate(locale, large.key, large.params) } : { mail: outgoing };
-      }
+      if (!outgoing) return { skip: 'invalidEmail' };
+      if ('skip' in outgoing) return outgoing;
+      const sizes = mailSizes(outgoing, sizeOf);
+      const large = mailTooLarge(sizes.body, sizes.attachments);
+      return large ? { tooLarge: translate(locale, large.key, large.params) } : { mail: outgoing };
     } catch (error) {
-      result = { error };
+      return { error };
     }
-    prepared.set(key, result);
-    return result;
   };
   const intentOf = (mail: QueuedMail, outgoing: OutgoingMail): DraftIntent => ({
     campaignId: journalCampaignId(mail.row.send),
@@ -333,148 +377,207 @@ export function sendQueue(
     email: outgoing.to,
     subject: outgoing.subject,
   });
-  /**
-   * The intent this run wrote for each mail. An earlier run's intent for the same recipient stays for settling
-   * to clean up (its draft may exist, unjournaled, and is never sent); this run's draft gets its own.
-   */
-  const ownIntents = new Map<string, DraftIntent>();
-  /** Intents written ahead for a mail whose turn has not come: dropped at the end if it never does. */
+  /** Intents written for this batch's drafts not created yet: not counted as open, dropped if never drafted. */
   const ahead = new Set<DraftIntent>();
+  /** A draft id as long as Gmail's (r- and 19 digits), for sizing the journal before the drafts exist. */
+  const placeholderId = 'r-0000000000000000000';
+  const stopped = (): boolean => outcome.pause !== null || outcome.outOfTime;
 
   const closingReserve = options.closingReserveMs ?? 0;
-  let slowestMail = 0;
-  let mailStarted = Date.now();
-  for (const [index, attempt] of attempts.entries()) {
+  let timed = false;
+  // Sends attempted so far, and at which count the cancel was last asked: asked before every CANCEL_CHECK_EVERY-th.
+  let attempted = 0;
+  let askedAt = 0;
+  const cancelNow = (): boolean => {
+    askedAt = attempted;
+    return options.cancelled?.() ?? false;
+  };
+  let cancelled = false;
+  let next = 0;
+  while (next < attempts.length && !stopped() && !cancelled) {
     const now = Date.now();
-    if (index > 0) slowestMail = Math.max(slowestMail, now - mailStarted);
-    mailStarted = now;
-    if (now + slowestMail + closingReserve > options.deadline) {
+    const perMail = slowest.draft + slowest.send;
+    const flushDue = updates.length >= SEND_CHUNK;
+    // The batch's two journal writes and the rows due, then its mails: all before the closing reserve.
+    const room = options.deadline - closingReserve - now - 2 * slowest.save - (flushDue ? slowest.flush : 0);
+    if (perMail > room) {
       outcome.outOfTime = true;
       break;
     }
-    // Cancel skipped the queued rows in the sheet; this run's copy doesn't know: stop here.
-    if (options.cancelled && index > 0 && index % CANCEL_CHECK_EVERY === 0 && options.cancelled()) break;
-    const key = attempt.kind === 'sendDraft' ? recipientKey(attempt.entry) : recipientKey(attempt.recipient);
-    const mail = byKey.get(key);
-    if (!mail) continue;
-    // The last word before the mail leaves: an unsubscribe clicked minutes ago counts.
-    if (isUnsubscribePending(store, mail.row.send.clientId)) {
-      updates.push(applyToRow(mail.row, { status: 'skipped', reason: 'unsubscribed', at: new Date() }));
-      outcome.skipped += 1;
-      if (attempt.kind === 'sendDraft') withdraw(attempt.entry);
-      continue;
-    }
-    let entry: JournalEntry;
-    let send: () => string;
-    // The sent mail's thread, where replies and follow-ups are found; '' when only the drafts list says it went.
-    let threadId = '';
-    if (attempt.kind === 'sendDraft') {
-      entry = attempt.entry;
-      send = () => sendMailDraft(entry.draftId);
-    } else {
+    // Cancel skipped the queued rows in the sheet; this run's copy doesn't know: no new drafts.
+    if (attempted > askedAt && cancelNow()) break;
+    // Until one mail has been timed, one at a time: a slow day must not draft more than it can send.
+    const fit = !timed ? 1 : perMail > 0 ? Math.floor(room / perMail) : Infinity;
+    const size = Math.max(1, Math.min(fit, SEND_CHUNK - (flushDue ? 0 : updates.length)));
+
+    // Compose the batch; skips and failures are recorded now, the rest get an intent before any draft.
+    const toDraft: { mail: QueuedMail; key: string; outgoing: OutgoingMail; intent: DraftIntent }[] = [];
+    const batch: (Sendable | (typeof toDraft)[number])[] = [];
+    for (let taken = 0; taken < size && next < attempts.length && !stopped();) {
+      const attempt = attempts[next] as Attempt;
+      const key = attempt.kind === 'sendDraft' ? recipientKey(attempt.entry) : recipientKey(attempt.recipient);
+      const mail = byKey.get(key);
+      if (!mail) {
+        next += 1;
+        continue;
+      }
+      if (attempt.kind === 'sendDraft') {
+        const entry = attempt.entry;
+        batch.push({ mail, key, entry, send: () => sendMailDraft(entry.draftId), fresh: false });
+        next += 1;
+        taken += 1;
+        continue;
+      }
       const ready = prepare(mail);
-      if ('skip' in ready) {
-        updates.push(applyToRow(mail.row, { status: 'skipped', reason: ready.skip, at: new Date() }));
-        outcome.skipped += 1;
+      if (!('mail' in ready)) {
+        next += 1;
+        // An unsubscribe clicked minutes ago is the reason staff should read, before any other.
+        if (isUnsubscribePending(store, mail.row.send.clientId)) {
+          rowUpdate(mail, 'skipped', 'unsubscribed');
+          outcome.skipped += 1;
+        } else if ('skip' in ready) {
+          rowUpdate(mail, 'skipped', ready.skip);
+          outcome.skipped += 1;
+        } else if ('tooLarge' in ready) recordFailure(mail, null, ready.tooLarge, true);
+        else recordFailure(mail, null, errorText(ready.error), false);
         continue;
       }
-      if ('tooLarge' in ready) {
-        recordFailure(mail, null, ready.tooLarge, true);
-        continue;
-      }
-      if ('error' in ready) {
-        recordFailure(mail, null, errorText(ready.error), false);
-        if (outcome.pause || outcome.outOfTime) break;
-        continue;
-      }
-      if (journal.intents.length - ahead.size >= OPEN_INTENTS_LIMIT && !ownIntents.has(key)) {
+      if (journal.intents.length - ahead.size >= OPEN_INTENTS_LIMIT) {
         outcome.outOfTime = true;
         break;
       }
-      const intent = ownIntents.get(key) ?? intentOf(mail, ready.mail);
-      ahead.delete(intent);
-      if (!ownIntents.has(key)) {
-        ownIntents.set(key, intent);
-        journal.intents.push(intent);
-        save();
+      const intent = intentOf(mail, ready.mail);
+      journal.intents.push(intent);
+      const placeholders = [...toDraft.map((item) => item.intent), intent].map((written): JournalEntry => ({
+        campaignId: written.campaignId,
+        clientId: written.clientId,
+        draftId: placeholderId,
+      }));
+      // The batch's intents, and its entries after them, stay under Google's 9 KB per property.
+      const bytes = journalBytes({ ...journal, entries: [...journal.entries, ...placeholders] });
+      if (toDraft.length > 0 && bytes > JOURNAL_BYTES_LIMIT) {
+        journal.intents.pop();
+        break;
       }
+      ahead.add(intent);
+      const item = { mail, key, outgoing: ready.mail, intent };
+      toDraft.push(item);
+      batch.push(item);
+      next += 1;
+      taken += 1;
+    }
+    // The intents written before any draft exists; the rows waiting are written first when a chunk is due.
+    if (updates.length >= SEND_CHUNK) flush();
+    else if (toDraft.length > 0 && !stopped()) save();
+
+    // Drafts, then all their entries in one write: a mail is never sent unless its draft is in the journal.
+    const sendables: Sendable[] = [];
+    let drafted = false;
+    for (const item of batch) {
+      if (!('outgoing' in item)) {
+        sendables.push(item);
+        continue;
+      }
+      if (stopped() || journal.intents.length - ahead.size >= OPEN_INTENTS_LIMIT) {
+        if (!stopped()) outcome.outOfTime = true;
+        break;
+      }
+      const started = Date.now();
       let draft: CreatedDraft;
       try {
-        draft = createMailDraft(ready.mail);
+        draft = createMailDraft(item.outgoing);
       } catch (error) {
         // The draft may exist all the same: its intent stays, and the next run deletes what it finds.
-        recordFailure(mail, null, errorText(error), false);
-        if (outcome.pause || outcome.outOfTime) break;
+        ahead.delete(item.intent);
+        recordFailure(item.mail, null, errorText(error), false);
         continue;
       }
-      journal.intents = journal.intents.filter((written) => written !== intent);
-      entry = { campaignId: attempt.recipient.campaignId, clientId: mail.row.send.clientId, draftId: draft.id };
+      slowest.draft = Math.max(slowest.draft, Date.now() - started);
+      ahead.delete(item.intent);
+      journal.intents = journal.intents.filter((written) => written !== item.intent);
+      const entry = { campaignId: item.intent.campaignId, clientId: item.mail.row.send.clientId, draftId: draft.id };
       journal.entries.push(entry);
-      const next = attempts[index + 1];
-      const nextMail = next?.kind === 'createAndSend' ? byKey.get(recipientKey(next.recipient)) : undefined;
-      const nextKey = nextMail ? keyOf(nextMail) : '';
-      if (nextMail && !ownIntents.has(nextKey)) {
-        const nextReady = prepare(nextMail);
-        if ('mail' in nextReady) {
-          const nextIntent = intentOf(nextMail, nextReady.mail);
-          ownIntents.set(nextKey, nextIntent);
-          journal.intents.push(nextIntent);
-          ahead.add(nextIntent);
-        }
-      }
-      // Journaled before the send: a mail is never sent unless its draft can be found in the journal.
-      save();
-      send = () => draft.send();
+      sendables.push({ mail: item.mail, key: item.key, entry, send: () => draft.send(), fresh: true });
+      drafted = true;
     }
-    try {
-      threadId = send();
-    } catch (error) {
-      // Was it sent? Gmail's list of drafts says (a sent draft is no longer one); the error's words don't.
-      let drafts: Set<string> | null = null;
+    if (drafted) save();
+
+    let sentUpTo = 0;
+    for (const [index, item] of sendables.entries()) {
+      sentUpTo = index;
+      if (stopped()) break;
+      const now = Date.now();
+      if (now + slowest.send + closingReserve > options.deadline) {
+        outcome.outOfTime = true;
+        break;
+      }
+      if (attempted > askedAt && attempted % CANCEL_CHECK_EVERY === 0 && cancelNow()) {
+        cancelled = true;
+        break;
+      }
+      attempted += 1;
+      sentUpTo = index + 1;
+      const { mail, entry, key } = item;
+      // The last word before the mail leaves: an unsubscribe clicked minutes ago counts.
+      if (isUnsubscribePending(store, mail.row.send.clientId)) {
+        rowUpdate(mail, 'skipped', 'unsubscribed');
+        outcome.skipped += 1;
+        withdraw(entry);
+        continue;
+      }
+      // The sent mail's thread, where replies and follow-ups are found; '' when only the drafts list says it went.
+      let threadId = '';
       try {
-        drafts = listDraftIds();
-      } catch {
-        drafts = null;
-      }
-      if (drafts === null) {
-        // Not known: the entry stays journaled and the next run settles it.
-        outcome.retryLater += 1;
-        uncounted += 1;
-        if (uncounted >= UNCOUNTED_FAILURES_STOP) {
-          outcome.outOfTime = true;
-          break;
-        }
-        continue;
-      }
-      if (drafts.has(entry.draftId)) {
-        let left: number | null = null;
+        threadId = item.send();
+      } catch (error) {
+        // Was it sent? Gmail's list of drafts says (a sent draft is no longer one); the error's words don't.
+        let drafts: Set<string> | null = null;
         try {
-          left = remainingMailQuota();
+          drafts = listDraftIds();
         } catch {
-          left = null;
+          drafts = null;
         }
-        // Over quota: the draft and its entry stay, and this very draft goes out after the pause.
-        if (left !== null && left <= options.reserve) {
-          outcome.pause = { reason: 'quota', key: 'campaigns.pause.quota', params: { reserve: options.reserve } };
-          break;
+        if (drafts === null) {
+          // Not known: the entry stays journaled and the next run settles it.
+          outcome.retryLater += 1;
+          uncounted += 1;
+          if (uncounted >= UNCOUNTED_FAILURES_STOP) outcome.outOfTime = true;
+          continue;
         }
-        recordFailure(mail, entry, errorText(error), false);
-        if (outcome.pause || outcome.outOfTime) break;
-        if (updates.length >= SEND_CHUNK) flush();
-        continue;
+        if (drafts.has(entry.draftId)) {
+          let left: number | null = null;
+          try {
+            left = remainingMailQuota();
+          } catch {
+            left = null;
+          }
+          // Over quota: the draft and its entry stay, and this very draft goes out after the pause.
+          if (left !== null && left <= options.reserve) {
+            outcome.pause = { reason: 'quota', key: 'campaigns.pause.quota', params: { reserve: options.reserve } };
+            break;
+          }
+          recordFailure(mail, entry, errorText(error), false);
+          continue;
+        }
       }
+      slowest.send = Math.max(slowest.send, Date.now() - now);
+      if (item.fresh) timed = true;
+      rowUpdate(mail, 'sent', '', threadId);
+      finished.push(entry);
+      journal.sentCount += 1;
+      delete journal.failures[key];
+      outcome.sent += 1;
+      outcome.streak = 0;
+      uncounted = 0;
     }
-    updates.push(applyToRow(mail.row, { status: 'sent', reason: '', at: new Date(), threadId }));
-    finished.push(entry);
-    journal.sentCount += 1;
-    delete journal.failures[key];
-    outcome.sent += 1;
-    outcome.streak = 0;
-    uncounted = 0;
-    if (updates.length >= SEND_CHUNK) flush();
+    // Drafts of this batch a cancel or a pause stopped before are deleted; out of time (or with Gmail failing)
+    // they stay journaled, and the next run sends these very drafts.
+    if (cancelled || outcome.pause)
+      for (const item of sendables.slice(sentUpTo)) if (item.fresh && !item.entry.withdrawn) withdraw(item.entry);
   }
   journal.intents = journal.intents.filter((intent) => !ahead.has(intent));
-  flush();
   if (!outcome.pause && !outcome.outOfTime && plan.pause) outcome.pause = plan.pause;
+  const closing = options.closing;
+  flush(closing && (() => closing(outcome)));
   return outcome;
 }
