@@ -1,7 +1,13 @@
 // What every loyalty entry point reads: settings, clients with their rows, orders, feedback and the
 // ledger, each sheet in one getValues; and how ledger entries become Loyalty rows.
 import { isDate } from '../domain/cells';
-import { loyaltySettings, DEFAULT_LOYALTY_SETTINGS, type LoyaltyClient, type LoyaltySettings } from '../domain/loyalty';
+import {
+  loyaltySettings,
+  splitLedgerReason,
+  DEFAULT_LOYALTY_SETTINGS,
+  type LoyaltyClient,
+  type LoyaltySettings,
+} from '../domain/loyalty';
 import {
   clientFromRow,
   feedbackFromRow,
@@ -91,7 +97,9 @@ export function readClientRowOf(book: Workbook, clientId: ClientId, rowHint?: nu
   return readTableWhere(book, 'clients', 'id', (id) => id === clientId);
 }
 
+/** The entry as a Loyalty row: the Reason cell the sentence alone, its machine part in Reason code. */
 export function ledgerRow(entry: LedgerEntry): RowValues {
+  const reason = splitLedgerReason(entry.reason);
   return {
     id: entry.id,
     date: entry.date,
@@ -100,8 +108,9 @@ export function ledgerRow(entry: LedgerEntry): RowValues {
     points: entry.points,
     key: entry.key,
     orderId: entry.orderId,
-    reason: entry.reason,
+    reason: reason.sentence,
     by: entry.by,
+    reasonCode: reason.code,
   };
 }
 

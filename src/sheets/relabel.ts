@@ -15,10 +15,15 @@ export interface RelabelReport {
 }
 
 /**
+ * `sentence` renders a ledger Reason code in the target language (the server's words for it).
  * One read of values and formulas per sheet. Writes: the header row's changed span, and each list column's
  * changed rows. Never the whole sheet: writing back a value read as text ("1", "007") would turn it into a number.
  */
-export function relabelWorkbook(book: Workbook, target: Locale): RelabelReport {
+export function relabelWorkbook(
+  book: Workbook,
+  target: Locale,
+  sentence?: (code: string) => string | null,
+): RelabelReport {
   const report: RelabelReport = { renamedTabs: 0, changedSheets: 0 };
   const settings = settingEntries(book);
   const chosen = chosenSheetNames(settings);
@@ -40,6 +45,7 @@ export function relabelWorkbook(book: Workbook, target: Locale): RelabelReport {
       const result = relabelTable(spec, values, target, {
         renames: renamesFromSettings(settings, spec.key),
         formulas,
+        ...(sentence ? { sentence } : {}),
       });
       if (result.headerColumns.length === 0 && result.bodyColumns.length === 0) continue;
       report.changedSheets += 1;
