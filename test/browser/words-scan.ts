@@ -182,6 +182,16 @@ export function wordsScan(locale: 'ru' | 'en'): void {
         for (const part of cell.split('; ')) expect(labels.has(part.replace(/: \d+$/, '')), part).toBe(true);
     });
 
+    it("the ledger has the add-on's own reasons to scan: sentences with their code apart", async () => {
+      const ledger = await sheetRows(['Баллы', 'Loyalty']);
+      const header = ledger[0] ?? [];
+      const reason = header.findIndex((title) => title === 'Причина' || title === 'Reason');
+      const code = header.findIndex((title) => title === 'Код причины' || title === 'Reason code');
+      const own = ledger.slice(1).filter((row) => (row[code] ?? '') !== '');
+      expect(own.length).toBeGreaterThan(0);
+      for (const row of own) expect(row[reason] ?? '').not.toMatch(/\[/);
+    });
+
     it('every sheet shows no key, JSON or undefined', async () => {
       const state = await get<{ sheets: string[] }>(studio.server.url, '/api/state');
       const found: string[] = [];
