@@ -71,6 +71,34 @@ describe('ledger reasons in words', () => {
     ]);
   });
 
+  it('a ledger sheet from before the Reason code column keeps the code as the suffix until a repair adds the column', () => {
+    const studio = loyaltyStudio({
+      clients: [client('C-0001')],
+      orders: [order('O-1', 'C-0001', 5250, 'completed', '2026-11-20T12:00:00Z')],
+    });
+    // The old ledger: 9 columns, no Reason code header (J1 blank, so the sheet ends at column I).
+    studio.emu.spreadsheet.edit(studio.sheetName('loyalty'), 'J1', [['']]);
+    studio.app.callFromClient('runLoyaltyNow');
+    expect(studio.ledger()[0]?.reason).toBe('Баллы за заказ на 5\u00a0250\u00a0₽ [orderEarned amount=5250 rate=1]');
+    studio.edit('orders', 'O-1', 'amount', 6000);
+    studio.app.callFromClient('runLoyaltyNow');
+    // 5250 at rate 1 and 750 more at the suffix's rate 1 (VIP's 2 would add 6750).
+    expect(points(studio.ledger(), 'O-1')).toBe(6000);
+
+    // The repair adds the column; the old cells keep their suffix and still read, new rows write it apart.
+    studio.app.run('setupDatabase', [], { kind: 'menu' });
+    studio.edit('orders', 'O-1', 'amount', 7000);
+    studio.app.callFromClient('runLoyaltyNow');
+    const rows = studio.ledger().filter((row) => row.orderId === 'O-1');
+    // 6000 + 1000 at rate 1.
+    expect(points(rows, 'O-1')).toBe(7000);
+    expect(rows.map((row) => [row.reason, row.reasonCode])).toEqual([
+      ['Баллы за заказ на 5\u00a0250\u00a0₽ [orderEarned amount=5250 rate=1]', ''],
+      ['Сумма заказа изменена на 6\u00a0000\u00a0₽ [orderChanged amount=6000]', ''],
+      ['Сумма заказа изменена на 7\u00a0000\u00a0₽', 'orderChanged amount=7000'],
+    ]);
+  });
+
   it('a staff-typed reason stays as typed, also through a language switch', () => {
     const studio = loyaltyStudio({ clients: [client('C-0001')] });
     studio.app.callFromClient('adjustPoints', {
