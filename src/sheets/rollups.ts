@@ -4,7 +4,15 @@
 import type { SendTotal } from '../domain/campaigns/rollup';
 import { countsCell, parseCounts, type CellValue, type EnumKey } from '../domain/cells';
 import type { Locale } from '../domain/types';
-import { cellForWrite, foldMissingColumns, mapHeaders, parseRows, sheetSpec, type SheetKey, type TypedRow } from '../domain/schema';
+import {
+  cellForWrite,
+  foldMissingColumns,
+  mapHeaders,
+  parseRows,
+  sheetSpec,
+  type SheetKey,
+  type TypedRow,
+} from '../domain/schema';
 import { withLock } from '../services/locks';
 import { findSheet, readTable, type Table } from './table';
 import type { Workbook } from './workbook';
