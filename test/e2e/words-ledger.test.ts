@@ -71,7 +71,7 @@ describe('ledger reasons in words', () => {
     ]);
   });
 
-  it('a ledger sheet from before the Reason code column keeps the code as the suffix until a repair adds the column', () => {
+  it('a ledger sheet from before the Reason code column keeps the code as the suffix; the repair moves it into the new column', () => {
     const studio = loyaltyStudio({
       clients: [client('C-0001')],
       orders: [order('O-1', 'C-0001', 5250, 'completed', '2026-11-20T12:00:00Z')],
@@ -85,7 +85,7 @@ describe('ledger reasons in words', () => {
     // 5250 at rate 1 and 750 more at the suffix's rate 1 (VIP's 2 would add 6750).
     expect(points(studio.ledger(), 'O-1')).toBe(6000);
 
-    // The repair adds the column; the old cells keep their suffix and still read, new rows write it apart.
+    // The repair adds the column and moves the old cells' suffixes into it; the rate still reads from there.
     studio.app.run('setupDatabase', [], { kind: 'menu' });
     studio.edit('orders', 'O-1', 'amount', 7000);
     studio.app.callFromClient('runLoyaltyNow');
@@ -93,8 +93,8 @@ describe('ledger reasons in words', () => {
     // 6000 + 1000 at rate 1.
     expect(points(rows, 'O-1')).toBe(7000);
     expect(rows.map((row) => [row.reason, row.reasonCode])).toEqual([
-      ['Баллы за заказ на 5\u00a0250\u00a0₽ [orderEarned amount=5250 rate=1]', ''],
-      ['Сумма заказа изменена на 6\u00a0000\u00a0₽ [orderChanged amount=6000]', ''],
+      ['Баллы за заказ на 5\u00a0250\u00a0₽', 'orderEarned amount=5250 rate=1'],
+      ['Сумма заказа изменена на 6\u00a0000\u00a0₽', 'orderChanged amount=6000'],
       ['Сумма заказа изменена на 7\u00a0000\u00a0₽', 'orderChanged amount=7000'],
     ]);
   });
