@@ -124,7 +124,9 @@ export function splitLedgerReason(reason: string): { sentence: string; code: str
 /** The reason as read from the two cells; an old cell's own suffix gives way to the code column's. */
 export function joinLedgerReason(sentence: string, code: string): string {
   if (code.trim() === '') return sentence;
-  return `${ledgerReasonSentence(sentence) ?? sentence.trim()} [${code.trim()}]`;
+  // Most cells are a sentence alone: the suffix is looked for only in one that ends like it.
+  const own = sentence.trimEnd().endsWith(']') ? ledgerReasonSentence(sentence) : null;
+  return `${own ?? sentence.trim()} [${code.trim()}]`;
 }
 
 /** The machine form of a Reason code cell, `loyalty.reason.orderEarned amount=150`, as parseLedgerReason reads it. */
