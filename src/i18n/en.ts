@@ -1088,6 +1088,7 @@ export const en = {
   'column.loyalty.orderId': 'Order ID',
   'column.loyalty.reason': 'Reason',
   'column.loyalty.by': 'By',
+  'column.loyalty.reasonCode': 'Reason code',
   'column.segments.id': 'Segment ID',
   'column.segments.name': 'Name',
   'column.segments.rules': 'Rules',

@@ -1093,6 +1093,7 @@ export const ru: Record<MessageKey, string> = {
   'column.loyalty.orderId': 'ID заказа',
   'column.loyalty.reason': 'Причина',
   'column.loyalty.by': 'Кто',
+  'column.loyalty.reasonCode': 'Код причины',
   'column.segments.id': 'ID сегмента',
   'column.segments.name': 'Название',
   'column.segments.rules': 'Правила',

@@ -2,7 +2,13 @@
 // ledger, each sheet in one getValues; how ledger entries become Loyalty rows; and the ledger roll-up's
 // writes (the sort by client, one run of rows rewritten at a time).
 import { isDate } from '../domain/cells';
-import { loyaltySettings, DEFAULT_LOYALTY_SETTINGS, type LoyaltyClient, type LoyaltySettings } from '../domain/loyalty';
+import {
+  loyaltySettings,
+  splitLedgerReason,
+  DEFAULT_LOYALTY_SETTINGS,
+  type LoyaltyClient,
+  type LoyaltySettings,
+} from '../domain/loyalty';
 import {
   cellForWrite,
   clientFromRow,
@@ -97,7 +103,9 @@ export function readClientRowOf(book: Workbook, clientId: ClientId, rowHint?: nu
   return readTableWhere(book, 'clients', 'id', (id) => id === clientId);
 }
 
+/** The entry as a Loyalty row: the Reason cell the sentence alone, its machine part in Reason code. */
 export function ledgerRow(entry: LedgerEntry): RowValues {
+  const reason = splitLedgerReason(entry.reason);
   return {
     id: entry.id,
     date: entry.date,
@@ -106,8 +114,9 @@ export function ledgerRow(entry: LedgerEntry): RowValues {
     points: entry.points,
     key: entry.key,
     orderId: entry.orderId,
-    reason: entry.reason,
+    reason: reason.sentence,
     by: entry.by,
+    reasonCode: reason.code,
   };
 }
 

@@ -2,7 +2,16 @@
 // Staff's columns, renamed headers, chosen tabs and every other value stay as they are (src/domain/schema/relabel.ts).
 import { catalogEntry } from '../i18n/labels';
 import type { Locale } from '../domain/types';
-import { relabelTable, renamesFromSettings, SCHEMA, type ColumnSpec, type RelabelResult } from '../domain/schema';
+import {
+  relabelTable,
+  renamesFromSettings,
+  SCHEMA,
+  sheetSpec,
+  type ColumnSpec,
+  type RelabelResult,
+  type SettingEntry,
+  type SheetSpec,
+} from '../domain/schema';
 import { chosenSheetNames } from '../domain/schema';
 import { withLock } from '../services/locks';
 import { validationRule } from './migrate';
@@ -15,10 +24,15 @@ export interface RelabelReport {
 }
 
 /**
+ * `sentence` renders a ledger Reason code in the target language (the server's words for it).
  * One read of values and formulas per sheet. Writes: the header row's changed span, and each list column's
  * changed rows. Never the whole sheet: writing back a value read as text ("1", "007") would turn it into a number.
  */
-export function relabelWorkbook(book: Workbook, target: Locale): RelabelReport {
+export function relabelWorkbook(
+  book: Workbook,
+  target: Locale,
+  sentence?: (code: string) => string | null,
+): RelabelReport {
   const report: RelabelReport = { renamedTabs: 0, changedSheets: 0 };
   const settings = settingEntries(book);
   const chosen = chosenSheetNames(settings);
@@ -33,20 +47,7 @@ export function relabelWorkbook(book: Workbook, target: Locale): RelabelReport {
         sheet.setName(names[target]);
         report.renamedTabs += 1;
       }
-      if (sheet.getLastRow() === 0 || sheet.getLastColumn() === 0) continue;
-      const range = sheet.getRange(1, 1, sheet.getLastRow(), sheet.getLastColumn());
-      const values = range.getValues();
-      const formulas = range.getFormulas();
-      const result = relabelTable(spec, values, target, {
-        renames: renamesFromSettings(settings, spec.key),
-        formulas,
-      });
-      if (result.headerColumns.length === 0 && result.bodyColumns.length === 0) continue;
-      report.changedSheets += 1;
-      writeChanged(sheet, values, result);
-      // The dropdowns offer the new words, so the rewritten cells are valid ones.
-      const header = result.rows[0] ?? [];
-      for (const column of spec.columns) relistColumn(sheet, header, column, target);
+      if (relabelCells(sheet, spec, target, settings, sentence)) report.changedSheets += 1;
     }
   });
   // The Dashboard is the add-on's tab too (not a schema sheet): the next refresh writes it under the new name.
@@ -59,6 +60,42 @@ export function relabelWorkbook(book: Workbook, target: Locale): RelabelReport {
   delete book.headerCache;
   book.locale = target;
   return report;
+}
+
+/** One sheet's headers and words in the target language; true when a cell changed. */
+function relabelCells(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  spec: SheetSpec,
+  target: Locale,
+  settings: readonly SettingEntry[],
+  sentence?: (code: string) => string | null,
+): boolean {
+  if (sheet.getLastRow() === 0 || sheet.getLastColumn() === 0) return false;
+  const range = sheet.getRange(1, 1, sheet.getLastRow(), sheet.getLastColumn());
+  const values = range.getValues();
+  const formulas = range.getFormulas();
+  const result = relabelTable(spec, values, target, {
+    renames: renamesFromSettings(settings, spec.key),
+    formulas,
+    ...(sentence ? { sentence } : {}),
+  });
+  if (result.headerColumns.length === 0 && result.bodyColumns.length === 0) return false;
+  writeChanged(sheet, values, result);
+  // The dropdowns offer the new words, so the rewritten cells are valid ones.
+  const header = result.rows[0] ?? [];
+  for (const column of spec.columns) relistColumn(sheet, header, column, target);
+  return true;
+}
+
+/**
+ * After a repair added the ledger's Reason code column: the old Reason cells' bracketed machine part moves into
+ * it and the cell keeps the sentence alone (rendered again in the workbook's language). True when a cell changed.
+ */
+export function moveLedgerCodes(book: Workbook, sentence: (code: string) => string | null): boolean {
+  return withLock('database', () => {
+    const sheet = findSheet(book, 'loyalty');
+    return sheet ? relabelCells(sheet, sheetSpec('loyalty'), book.locale, settingEntries(book), sentence) : false;
+  });
 }
 
 function writeChanged(

@@ -4,7 +4,15 @@
 import type { SendTotal } from '../domain/campaigns/rollup';
 import { countsCell, parseCounts, type CellValue, type EnumKey } from '../domain/cells';
 import type { Locale } from '../domain/types';
-import { cellForWrite, mapHeaders, parseRows, sheetSpec, type SheetKey, type TypedRow } from '../domain/schema';
+import {
+  cellForWrite,
+  foldMissingColumns,
+  mapHeaders,
+  parseRows,
+  sheetSpec,
+  type SheetKey,
+  type TypedRow,
+} from '../domain/schema';
 import { withLock } from '../services/locks';
 import { findSheet, readTable, type Table } from './table';
 import type { Workbook } from './workbook';
@@ -153,7 +161,7 @@ export function replaceRows(
       .map((row) => Array.from({ length: width }, (_, column) => (row[column] ?? '') as Cell));
     for (const row of additions) {
       const cells: Cell[] = new Array<string>(width).fill('');
-      for (const [column, value] of Object.entries(row)) {
+      for (const [column, value] of Object.entries(foldMissingColumns(spec, row, mapping.indexes))) {
         const index = mapping.indexes[column];
         if (index !== undefined && index < width) cells[index] = cellForWrite(spec, column, value, book.locale);
       }

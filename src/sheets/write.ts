@@ -3,6 +3,7 @@ import type { CellValue } from '../domain/cells';
 import { translate } from '../i18n';
 import {
   cellForWrite,
+  foldMissingColumns,
   mapHeaders,
   planBlocks,
   renamesFromSettings,
@@ -60,7 +61,7 @@ export function appendRows(book: Workbook, key: SheetKey, rows: readonly RowValu
     if (maxRows - last < MARGIN_REFILL_BELOW) sheet.insertRowsAfter(maxRows, last + MARGIN_ROWS - maxRows);
     const values = rows.map((row) => {
       const cells: (string | number | boolean | Date)[] = new Array<string>(width).fill('');
-      for (const [column, value] of Object.entries(row)) {
+      for (const [column, value] of Object.entries(foldMissingColumns(spec, row, mapping.indexes))) {
         const index = mapping.indexes[column];
         if (index !== undefined && index < width) cells[index] = cellForWrite(spec, column, value, book.locale);
       }

@@ -26,6 +26,8 @@ const LEAKS: Array<[string, RegExp]> = [
     ),
   ],
   ['code=n', new RegExp(`\\b(${skipCodes().join('|')})=\\d+`, 'g')],
+  // A reason's machine part left in a sentence, in any sheet: `… [orderEarned amount=5250 rate=1]`, `[expired credited=…]`.
+  ['bracketed code', /\[[a-z][A-Za-z]*(?:[A-Z][A-Za-z]*(?:\s[A-Za-z]+=[^\]\s]*)*|(?:\s[A-Za-z]+=[^\]\s]*)+)\]/g],
 ];
 
 function skipCodes(): string[] {
@@ -58,10 +60,10 @@ export function leaksIn(text: string): string[] {
 }
 
 /**
- * Columns the code reads back by machine (the Settings key, the ledger's idempotency key): staff see them, but
- * they are the store's handles, not words; every other column is scanned.
+ * Columns the code reads back by machine (the Settings key, the ledger's idempotency key and Reason code): staff
+ * see them, but they are the store's handles, not words; every other column is scanned.
  */
-const MACHINE_COLUMNS = new Set(['Ключ', 'Key']);
+const MACHINE_COLUMNS = new Set(['Ключ', 'Key', 'Код причины', 'Reason code']);
 
 /**
  * Structured settings the sidebar edits as tables; the Settings sheet stores them as JSON (the format the loyalty
@@ -113,6 +115,12 @@ export function wordsScan(locale: 'ru' | 'en'): void {
       expect(leaksIn('Пропущено | noConsent')).toHaveLength(1);
       expect(leaksIn('Пропуски: unsubscribed=1').map((leak) => leak.split(':')[0])).toEqual(['code=n']);
       expect(leaksIn('Нет согласия на рассылки: 3; The client unsubscribed.')).toEqual([]);
+      expect(leaksIn('Баллы за заказ на 5 250 ₽ [orderEarned amount=5250 rate=1]')).toHaveLength(1);
+      expect(leaksIn('Достигнут уровень VIP [tierUp tier=VIP]').map((leak) => leak.split(':')[0])).toEqual([
+        'bracketed code',
+      ]);
+      expect(leaksIn('Баллы сгорели [expired credited=2025-11-20]')).toHaveLength(1);
+      expect(leaksIn('Подарок [за отзыв] [см. заметку] [vip]')).toEqual([]);
     });
 
     for (const section of SECTIONS)
@@ -172,6 +180,16 @@ export function wordsScan(locale: 'ru' | 'en'): void {
       expect(cells.length).toBeGreaterThan(0);
       for (const cell of cells)
         for (const part of cell.split('; ')) expect(labels.has(part.replace(/: \d+$/, '')), part).toBe(true);
+    });
+
+    it("the ledger has the add-on's own reasons to scan: sentences with their code apart", async () => {
+      const ledger = await sheetRows(['Баллы', 'Loyalty']);
+      const header = ledger[0] ?? [];
+      const reason = header.findIndex((title) => title === 'Причина' || title === 'Reason');
+      const code = header.findIndex((title) => title === 'Код причины' || title === 'Reason code');
+      const own = ledger.slice(1).filter((row) => (row[code] ?? '') !== '');
+      expect(own.length).toBeGreaterThan(0);
+      for (const row of own) expect(row[reason] ?? '').not.toMatch(/\[/);
     });
 
     it('every sheet shows no key, JSON or undefined', async () => {

@@ -60,7 +60,7 @@ function live(s: Studio): Seen[] {
       rollups: s
         .ledger()
         .filter((row) => String(row.key).startsWith('rollup:'))
-        .map((row) => row.reason),
+        .map((row) => [row.reason, row.reasonCode]),
     });
   nightly(s);
   advanceTo(s, '2024-06-01T09:00:00Z');
@@ -97,10 +97,11 @@ describe('ledger roll-up', () => {
     // Rolled: per client a roll-up entry and one carried lot (4) + O-5's earn = 5, then 2 expiries = 7.
     expect(rolled.map((step) => step.ledgerRows)).toEqual([5, 5, 7]);
     expect(plain[0]?.rollups).toEqual([]);
-    // A sentence in the sheet's language, the settled keys kept in its machine suffix (3 entries per client).
+    // A sentence in the sheet's language alone, the settled keys kept in Reason code (3 entries per client).
+    const sentence = 'Итог закрытых лет по 31 декабря 2024 г. (свёрнуто записей: 3)';
     expect(rolled[0]?.rollups).toEqual([
-      'Итог закрытых лет по 31 декабря 2024 г. (свёрнуто записей: 3) [rolledUp until=2024-12-31 entries=3 keys=order:O-1:earn,order:O-2:earn,order:O-2:reverse:1]',
-      'Итог закрытых лет по 31 декабря 2024 г. (свёрнуто записей: 3) [rolledUp until=2024-12-31 entries=3 keys=order:O-3:earn,order:O-6:earn,order:O-6:reverse:1]',
+      [sentence, 'rolledUp until=2024-12-31 entries=3 keys=order:O-1:earn,order:O-2:earn,order:O-2:reverse:1'],
+      [sentence, 'rolledUp until=2024-12-31 entries=3 keys=order:O-3:earn,order:O-6:earn,order:O-6:reverse:1'],
     ]);
   });
 });

@@ -173,6 +173,7 @@ const SHEETS = {
       ['orderId', 'ID заказа', 'Order ID'],
       ['reason', 'Причина', 'Reason'],
       ['by', 'Кто', 'By'],
+      ['reasonCode', 'Код причины', 'Reason code'],
     ] as const satisfies readonly Column[],
   },
   discountCodes: {

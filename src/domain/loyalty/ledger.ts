@@ -97,8 +97,11 @@ export function ledgerReason(key: MessageKey, params: Record<string, string | nu
 }
 
 const REASON_PREFIX = 'loyalty.reason.';
-/** The machine part kept at the end of a sentence in the sheet: `… [orderEarned amount=150 rate=1.25]`. */
-const REASON_SUFFIX = /\s\[([a-z][A-Za-z]*)((?:\s[A-Za-z]+=\S*)*)\]$/;
+/**
+ * The machine part at the end of a reason held in memory: `… [orderEarned amount=150 rate=1.25]`. The sheet keeps
+ * it in its own Reason code column (splitLedgerReason / joinLedgerReason); Reason cells written before keep it here.
+ */
+const REASON_SUFFIX = /(?:^|\s)\[([a-z][A-Za-z]*)((?:\s[A-Za-z]+=\S*)*)\]$/;
 
 /**
  * The Reason cell as the sheet shows it: the staff-language sentence, then the reason's name and parameters in
@@ -108,6 +111,27 @@ export function ledgerReasonCell(reason: string, sentence: string): string {
   const trimmed = reason.trim();
   if (!trimmed.startsWith(REASON_PREFIX)) return reason;
   return `${sentence} [${trimmed.slice(REASON_PREFIX.length)}]`;
+}
+
+/** A Reason cell and its Reason code cell as the sheet holds them: the sentence alone, the machine part apart. */
+export function splitLedgerReason(reason: string): { sentence: string; code: string } {
+  const trimmed = reason.trim();
+  const suffix = REASON_SUFFIX.exec(trimmed);
+  if (!suffix) return { sentence: reason, code: '' };
+  return { sentence: trimmed.slice(0, suffix.index), code: `${suffix[1]}${suffix[2] ?? ''}` };
+}
+
+/** The reason as read from the two cells; an old cell's own suffix gives way to the code column's. */
+export function joinLedgerReason(sentence: string, code: string): string {
+  if (code.trim() === '') return sentence;
+  // Most cells are a sentence alone: the suffix is looked for only in one that ends like it.
+  const own = sentence.trimEnd().endsWith(']') ? ledgerReasonSentence(sentence) : null;
+  return `${own ?? sentence.trim()} [${code.trim()}]`;
+}
+
+/** The machine form of a Reason code cell, `loyalty.reason.orderEarned amount=150`, as parseLedgerReason reads it. */
+export function reasonFromCode(code: string): string {
+  return `${REASON_PREFIX}${code.trim()}`;
 }
 
 /** A reason's key and parameters, from the machine form or from a sheet cell's bracketed suffix; free text: null. */

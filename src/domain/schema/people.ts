@@ -155,5 +155,8 @@ export const LOYALTY: SheetSpec = {
     column('loyalty', 'orderId', 'id'),
     column('loyalty', 'reason', 'text'),
     column('loyalty', 'by', 'text', { aliases: ['author', 'автор'] }),
+    // The reason's machine part (`orderEarned amount=5250 rate=0.05`): the rate a refund re-prices with, the keys a
+    // roll-up settled. Kept apart so the Reason cell is only the sentence; a sheet without it keeps the suffix there.
+    column('loyalty', 'reasonCode', 'text', { suffixOf: 'reason', aliases: ['reason code'] }),
   ],
 };

@@ -1,6 +1,7 @@
 // Typed rows become the domain's records here, and nowhere else. Column keys equal the record fields
 // (see people.ts), so each converter only fills defaults and narrows types.
 import { isDate, type CellValue } from '../cells';
+import { joinLedgerReason } from '../loyalty/ledger';
 import type {
   Campaign,
   CampaignStatus,
@@ -116,7 +117,8 @@ export function ledgerEntryFromRow(row: TypedRow): LedgerEntry | null {
     points: number(v.points),
     key: text(v.key),
     orderId: text(v.orderId),
-    reason: text(v.reason),
+    // The machine part lives in its own column; a Reason cell written before keeps it as a bracketed suffix.
+    reason: joinLedgerReason(text(v.reason), text(v.reasonCode)),
     by: text(v.by),
   };
 }

@@ -1,8 +1,9 @@
 // Switching the add-on's own words on a sheet to another language: its headers (never one staff renamed or
 // added) and its list cells (statuses, channels, topics, skip reasons and their counts: a known option written in
-// the other words). Pure.
+// the other words), and sentences kept apart from their machine part (the ledger's Reason) re-rendered. Pure.
 import { catalogEntry } from '../../i18n/labels';
 import { countsCell, enumLabel, parseCounts, parseEnum } from '../cells/enums';
+import { splitLedgerReason } from '../loyalty/ledger';
 import type { Locale } from '../types';
 import { mapHeaders } from './headers';
 import type { ColumnSpec, SheetSpec } from './types';
@@ -25,7 +26,12 @@ export function relabelTable(
   spec: SheetSpec,
   rows: readonly (readonly unknown[])[],
   target: Locale,
-  options: { renames?: Readonly<Record<string, readonly string[]>>; formulas?: readonly (readonly string[])[] } = {},
+  options: {
+    renames?: Readonly<Record<string, readonly string[]>>;
+    formulas?: readonly (readonly string[])[];
+    /** A machine part (`suffixOf` columns: the ledger's Reason code) as a sentence in the target language, or null. */
+    sentence?: (code: string) => string | null;
+  } = {},
 ): RelabelResult {
   const out = rows.map((row) => [...row]);
   const header = out[0] ?? [];
@@ -56,6 +62,32 @@ export function relabelTable(
       if (label !== null && label !== value) {
         cells[index] = label;
         bodies.add(index);
+      }
+    }
+  }
+  for (const column of spec.columns) {
+    const into = column.suffixOf === undefined ? undefined : mapping.indexes[column.suffixOf];
+    if (into === undefined || !options.sentence) continue;
+    const codeAt = mapping.indexes[column.key];
+    for (let row = 1; row < out.length; row++) {
+      const cells = out[row]!;
+      const text = cells[into];
+      if (typeof text !== 'string' || hasFormula(row, into)) continue;
+      let code = codeAt === undefined ? '' : String(cells[codeAt] ?? '').trim();
+      // A cell written before the code column keeps its machine part as a suffix: moved into the column now.
+      const moved = code === '' && codeAt !== undefined && !hasFormula(row, codeAt);
+      if (code === '') code = splitLedgerReason(text).code;
+      if (code === '') continue;
+      const sentence = options.sentence(code);
+      if (sentence === null) continue;
+      if (moved) {
+        cells[codeAt] = code;
+        bodies.add(codeAt);
+      }
+      const cell = codeAt === undefined ? `${sentence} [${code}]` : sentence;
+      if (cell !== text) {
+        cells[into] = cell;
+        bodies.add(into);
       }
     }
   }

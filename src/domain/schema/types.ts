@@ -37,6 +37,11 @@ export interface ColumnSpec extends CellSpec {
   orText?: boolean;
   /** A text cell of counts per option of this list (`No consent: 3; Weekly limit: 1`), relabelled with the language. */
   countsOf?: EnumKey;
+  /**
+   * A machine part kept apart from that column's sentence (the ledger's Reason code): a sheet without this column
+   * gets it as a bracketed suffix of that column's cell instead, so nothing is lost before a repair adds it.
+   */
+  suffixOf?: string;
   numberFormat?: string;
   validation?: ColumnValidation;
 }
@@ -70,6 +75,7 @@ interface ColumnOptions {
   orText?: boolean;
   enumKey?: EnumKey;
   countsOf?: EnumKey;
+  suffixOf?: string;
   maxLength?: number;
   numberFormat?: string;
   validation?: ColumnValidation;

@@ -47,6 +47,27 @@ export function cellForWrite(
   return typed ? asTypedText(cell) : asTextFromOutside(cell);
 }
 
+/**
+ * The row's values as a sheet with these headers takes them: a `suffixOf` column the sheet lacks (an old ledger
+ * before a repair) is kept as ` [value]` after its sentence's cell, so what it holds is not dropped.
+ */
+export function foldMissingColumns(
+  spec: SheetSpec,
+  row: Readonly<Record<string, CellValue>>,
+  indexes: Readonly<Record<string, number>>,
+): Readonly<Record<string, CellValue>> {
+  let folded: Record<string, CellValue> | null = null;
+  for (const column of spec.columns) {
+    const into = column.suffixOf;
+    const value = row[column.key];
+    if (!into || column.key in indexes || typeof value !== 'string' || value.trim() === '') continue;
+    folded ??= { ...row };
+    folded[into] = `${String(folded[into] ?? '')} [${value.trim()}]`;
+    delete folded[column.key];
+  }
+  return folded ?? row;
+}
+
 export interface WriteBlock {
   /** 1-based top row and left column. */
   row: number;

@@ -4,7 +4,8 @@ import type { ProblemsView, SetupSummary } from '../../contract/sidebar-api';
 import type { RowProblem, SheetKey } from '../../domain/schema';
 import type { Locale } from '../../domain/types';
 import { translate } from '../../i18n';
-import { readTable, setUpWorkbook, writeProblemsIfChanged, type Workbook } from '../../sheets';
+import { readCoreSettings, readTable, setUpWorkbook, writeProblemsIfChanged, type Workbook } from '../../sheets';
+import { moveLedgerCodes } from '../../sheets/relabel';
 import { openForm } from '../../services/forms';
 import { withLock } from '../../services/locks';
 import { currentAccount, readSendingAccount, recordSendingAccount } from '../../services/sending-account';
@@ -19,6 +20,7 @@ import {
   type TimeTriggerSpec,
 } from '../../services/triggers';
 import { storedForm } from '../intake/intake';
+import { ledgerCodeSentence } from '../loyalty/loyalty-words';
 import { problemsView } from './problems-view';
 import { UserFacingError } from './respond';
 import { asStaff, tell } from './staff';
@@ -45,6 +47,11 @@ const STUDIO_HANDLERS = new Set([...TIME_TRIGGERS.map((spec) => spec.handler), F
 export function setupDatabase(): SetupSummary {
   return asStaff((book, locale) => {
     const report = setUpWorkbook(book);
+    // A ledger from before the Reason code column: its Reason cells' machine suffixes move into the new column.
+    if (report.columnsAdded > 0) {
+      const currency = readCoreSettings(book).settings.currency;
+      moveLedgerCodes(book, (code) => ledgerCodeSentence(code, book.locale, currency));
+    }
     const triggers = installStudioTriggers(book);
     const problems = checkProblems(book);
     const changed = report.sheetsCreated.length + report.columnsAdded + report.settingsAdded + report.idsAssigned > 0;

@@ -22,10 +22,18 @@ import { DEFAULT_TELEGRAM_SETTINGS } from '../../domain/telegram/alerts';
 import type { Locale } from '../../domain/types';
 import { translate, type MessageKey } from '../../i18n';
 import { en } from '../../i18n/en';
-import { findSheet, readSettingDescriptions, settingEntries, writeSetting, type Workbook } from '../../sheets';
+import {
+  findSheet,
+  readCoreSettings,
+  readSettingDescriptions,
+  settingEntries,
+  writeSetting,
+  type Workbook,
+} from '../../sheets';
 import { applyMoneyFormat, MONEY_SHEETS } from '../../sheets/money-formats';
 import { moneyNumberFormat } from '../../domain/cells/money';
 import { relabelWorkbook } from '../../sheets/relabel';
+import { ledgerCodeSentence } from '../loyalty/loyalty-words';
 import { buildMenu } from './menu';
 import { UserFacingError } from './respond';
 import { asStaff, staffLocaleFor } from './staff';
@@ -233,7 +241,8 @@ export function saveSetting(key: string, value: string): SettingRowView {
     // A new staff language: the add-on's own tabs, headers and list words follow it, and the menu too.
     if (cleanKey === 'core.locale') {
       const target = staffLocaleFor(book);
-      relabelWorkbook(book, target);
+      const currency = readCoreSettings(book).settings.currency;
+      relabelWorkbook(book, target, (code) => ledgerCodeSentence(code, target, currency));
       buildMenu(target);
     }
     const saved = settingEntries(book).find((entry) => entry.key === cleanKey);

@@ -1,6 +1,12 @@
 // Loyalty in staff's and clients' words: ledger reasons and the recommendation merge field, translated
 // here from the keys and products the domain returns.
-import { ledgerReasonCell, ledgerReasonSentence, parseLedgerReason, type Recommendation } from '../../domain/loyalty';
+import {
+  ledgerReasonCell,
+  ledgerReasonSentence,
+  parseLedgerReason,
+  reasonFromCode,
+  type Recommendation,
+} from '../../domain/loyalty';
 import { listText } from '../../domain/campaigns/fields';
 import type { LedgerEntry, Locale } from '../../domain/types';
 import { translate, type MessageKey } from '../../i18n';
@@ -56,7 +62,12 @@ export function describeLedgerReason(reason: string, locale: Locale, currency = 
   return sentenceFor(reason, locale, currency) ?? ledgerReasonSentence(reason) ?? reason;
 }
 
-/** The entry as the Loyalty sheet stores it: its Reason a sentence in the sheet's language (with a machine suffix). */
+/** A Reason code cell (`orderEarned amount=5250 rate=1`) as its sentence, for a language switch; unknown: null. */
+export function ledgerCodeSentence(code: string, locale: Locale, currency = 'RUB'): string | null {
+  return sentenceFor(reasonFromCode(code), locale, currency);
+}
+
+/** The entry in the sheet's language: its reason the sentence, then its machine part (ledgerRow keeps them apart). */
 export function ledgerEntryInWords(entry: LedgerEntry, locale: Locale, currency = 'RUB'): LedgerEntry {
   if (ledgerReasonSentence(entry.reason) !== null) return entry;
   const sentence = sentenceFor(entry.reason, locale, currency);
