@@ -13,6 +13,7 @@ import {
   cellForWrite,
   clientFromRow,
   feedbackFromRow,
+  foldMissingColumns,
   ledgerEntryFromRow,
   orderFromRow,
   mapHeaders,
@@ -186,7 +187,8 @@ export function rewriteLedgerRows(
       }
       for (const values of replacements) {
         const cells: Cell[] = new Array<string>(width).fill('');
-        for (const [column, value] of Object.entries(values)) {
+        // A sheet not yet repaired has no Reason code column: the code goes back into Reason, never dropped.
+        for (const [column, value] of Object.entries(foldMissingColumns(spec, values, mapping.indexes))) {
           const index = mapping.indexes[column];
           if (index !== undefined && index < width) cells[index] = cellForWrite(spec, column, value, book.locale);
         }
