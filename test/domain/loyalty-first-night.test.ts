@@ -62,6 +62,24 @@ describe('first night over closed years (settledBefore)', () => {
     expect(night(first.ledger).plan.appended).toEqual([]);
   });
 
+  it('a settled order reassigned to another client earns nothing for it', () => {
+    const { ledger } = night([]);
+    const reassigned = orders.map((o) => (o.id === 'O-1' ? { ...o, clientId: 'C-2' } : o));
+    const plan = planLoyaltyNight({
+      clients,
+      orders: reassigned,
+      feedback: [],
+      ledger,
+      settings,
+      asOf,
+      settledBefore: boundary,
+    });
+    expect(plan.appended).toEqual([]);
+    // C-2 keeps its 70 (O-4); O-1's 100 stays C-1's: 100 + 200 = 300.
+    expect(plan.standings.get('C-2')?.balance).toBe(70);
+    expect(plan.standings.get('C-1')?.balance).toBe(300);
+  });
+
   it('without a boundary (roll-ups off) every order is a row', () => {
     const plan = planLoyaltyNight({ clients, orders, feedback: [], ledger: [], settings, asOf, settledBefore: null });
     expect(plan.appended.map((entry) => entry.key)).toEqual(['order:O-1:earn', 'order:O-2:earn', 'order:O-4:earn']);

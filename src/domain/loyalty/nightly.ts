@@ -99,6 +99,11 @@ export function planLoyaltyNight(input: LoyaltyNightInput): LoyaltyNightPlan {
   for (const entry of input.ledger) {
     if (entry.kind === 'earn' && entry.orderId && entry.key === orderEarnKey(entry.orderId))
       earnedBy.set(entry.orderId, entry.clientId);
+    // A rolled-up or settled order's earn lives only in its roll-up entry's keys.
+    for (const key of rolledUpKeys(entry)) {
+      if (key.startsWith(EARN_KEY_HEAD) && key.endsWith(EARN_KEY_TAIL))
+        earnedBy.set(key.slice(EARN_KEY_HEAD.length, -EARN_KEY_TAIL.length), entry.clientId);
+    }
   }
   const settledBefore = input.settledBefore ?? null;
   const settledEarns = new Map<ClientId, LedgerEntry[]>();
@@ -171,6 +176,9 @@ export function planLoyaltyNight(input: LoyaltyNightInput): LoyaltyNightPlan {
   }
   return { appended: ledger.appended, standings };
 }
+
+/** orderEarnKey's shape around the order id. */
+const [EARN_KEY_HEAD, EARN_KEY_TAIL] = orderEarnKey('\u0000').split('\u0000') as [string, string];
 
 /** Placed and completed before the boundary: the roll-up would have settled its earn already. */
 function settles(order: Order, boundary: Date): boolean {
