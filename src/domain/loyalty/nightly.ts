@@ -11,6 +11,7 @@ import { orderEarnKey, reconcileOrder } from './order-points';
 import { expiryEntries } from './expiry';
 import { evaluateTier, rollingSpend, spendReachedAt, tierMultiplier, tierUpBonuses, type TierChange } from './tiers';
 import { referralCredits } from './referrals';
+import { settledCredit } from './rollup';
 import type { LoyaltySettings } from './settings';
 
 /** What the nightly run needs of a client: the Clients row, including the tier it wrote last night. */
@@ -46,6 +47,11 @@ export interface LoyaltyNightInput {
   ledger: readonly LedgerEntry[];
   settings: LoyaltySettings;
   asOf: Date;
+  /**
+   * The roll-up's boundary (null: roll-ups off). An order completed before it that earns tonight is credited
+   * in one entry per client (settledCredit), as the roll-up would leave it, instead of one row per order.
+   */
+  settledBefore?: Date | null;
 }
 
 /** The ledger split by client, growing as entries are planned. */
@@ -93,7 +99,14 @@ export function planLoyaltyNight(input: LoyaltyNightInput): LoyaltyNightPlan {
   for (const entry of input.ledger) {
     if (entry.kind === 'earn' && entry.orderId && entry.key === orderEarnKey(entry.orderId))
       earnedBy.set(entry.orderId, entry.clientId);
+    // A rolled-up or settled order's earn lives only in its roll-up entry's keys.
+    for (const key of rolledUpKeys(entry)) {
+      if (key.startsWith(EARN_KEY_HEAD) && key.endsWith(EARN_KEY_TAIL))
+        earnedBy.set(key.slice(EARN_KEY_HEAD.length, -EARN_KEY_TAIL.length), entry.clientId);
+    }
   }
+  const settledBefore = input.settledBefore ?? null;
+  const settledEarns = new Map<ClientId, LedgerEntry[]>();
   for (const order of latestOrders(input.orders)) {
     const owner = earnedBy.get(order.id) ?? order.clientId;
     if (!owner) continue;
@@ -101,8 +114,16 @@ export function planLoyaltyNight(input: LoyaltyNightInput): LoyaltyNightPlan {
     const earnKey = orderEarnKey(order.id);
     if (ledger.of(owner).some((entry) => rolledUpKeys(entry).has(earnKey))) continue;
     const multiplier = tierMultiplier(clientsById.get(order.clientId)?.tier ?? '', settings);
-    ledger.add(reconcileOrder(ledger.of(owner), order, multiplier, settings, asOf));
+    const entries = reconcileOrder(ledger.of(owner), order, multiplier, settings, asOf);
+    const [earn] = entries;
+    if (entries.length === 1 && earn?.key === earnKey && settledBefore && settles(order, settledBefore)) {
+      const own = settledEarns.get(earn.clientId);
+      if (own) own.push(earn);
+      else settledEarns.set(earn.clientId, [earn]);
+    } else ledger.add(entries);
   }
+  for (const [clientId, earns] of settledEarns)
+    ledger.add([settledCredit(clientId, earns, settledBefore as Date, asOf)]);
 
   for (const feedback of input.feedback) {
     if (!feedback.clientId || feedback.date.getTime() > asOf.getTime()) continue;
@@ -154,6 +175,15 @@ export function planLoyaltyNight(input: LoyaltyNightInput): LoyaltyNightPlan {
     });
   }
   return { appended: ledger.appended, standings };
+}
+
+/** orderEarnKey's shape around the order id. */
+const [EARN_KEY_HEAD, EARN_KEY_TAIL] = orderEarnKey('\u0000').split('\u0000') as [string, string];
+
+/** Placed and completed before the boundary: the roll-up would have settled its earn already. */
+function settles(order: Order, boundary: Date): boolean {
+  const completed = order.completedAt ?? order.date;
+  return Math.max(order.date.getTime(), completed.getTime()) < boundary.getTime();
 }
 
 /** One order per id, the lowest row winning: two rows with one id would otherwise re-price each other every night. */

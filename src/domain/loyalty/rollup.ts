@@ -57,9 +57,10 @@ export function planLedgerRollupByClient(ledger: readonly LedgerEntry[], boundar
     const positions = byClient.get(clientId) as number[];
     const old = positions.map((index) => ledger[index] as LedgerEntry);
     const lots = openLots(old, clientId, new Date(boundary.getTime() - 1));
-    // Already rolled up to this boundary: only the roll-up entry and its lots are there.
+    // Already rolled up to this boundary: only the roll-up entry and its lots are there (a first night's
+    // settled credit, see settledCredit, is one of those lots).
     const alreadyRolled =
-      old.filter((entry) => entry.key.startsWith(LEDGER_ROLLUP_PREFIX)).length === 1 &&
+      old.filter((entry) => entry.key === `${LEDGER_ROLLUP_PREFIX}${clientId}`).length === 1 &&
       old.length === 1 + lots.length &&
       lots.every((lot) => old.some((entry) => entry.key === lot.key && entry.points === lot.remaining));
     if (alreadyRolled) continue;
@@ -133,4 +134,35 @@ export function nextRollupWindow(
     window.clients.push(span.client);
   }
   return window;
+}
+
+/**
+ * Earn entries of orders the roll-up would settle (completed before the boundary), written as one credit
+ * instead: the same points, dated as they are (tonight), and, in its reason, every settled earn key, so no
+ * order earns twice. A first night crediting years of history writes one row per client, not one per order.
+ * Its key names the night, so a later night settling orders typed in since writes a credit of its own.
+ */
+export function settledCredit(
+  clientId: ClientId,
+  earns: readonly LedgerEntry[],
+  boundary: Date,
+  asOf: Date,
+): LedgerEntry {
+  return ledgerEntry(
+    {
+      clientId,
+      kind: 'earn',
+      points: earns.reduce((sum, entry) => sum + entry.points, 0),
+      key: `${LEDGER_ROLLUP_PREFIX}${clientId}:${asOf.toISOString()}`,
+      reason: ledgerReason('loyalty.reason.rolledUp', {
+        until: new Date(boundary.getTime() - 1).toISOString().slice(0, 10),
+        entries: earns.length,
+        keys: earns
+          .map((entry) => entry.key)
+          .sort()
+          .join(','),
+      }),
+    },
+    asOf,
+  );
 }

@@ -39,6 +39,8 @@ import {
 import { referralCodeOf } from './client-codes';
 import { isoDay } from '../../domain/analysis/dates';
 import { lazySigner } from '../../services/signer';
+import { ledgerRollupBoundary } from '../../domain/loyalty/rollup';
+import { readRollupSettings } from '../app/rollups';
 
 /** How far one execution goes: at most `rows` ledger rows, and no new block after `deadline` (Date.now()). */
 export interface LoyaltyRunLimit {
@@ -72,6 +74,7 @@ export function reconcileLoyalty(
       ledger: readLedger(book),
       settings,
       asOf,
+      settledBefore: settledBoundary(book, asOf),
     });
     const currency = readCoreSettings(book).settings.currency;
     const writable = Math.min(plan.appended.length, limit.rows);
@@ -107,6 +110,12 @@ export function reconcileLoyalty(
     updateRows(book, 'clients', updates);
     return { appended, clients: updates.length, done: true };
   });
+}
+
+/** Where the ledger roll-up settles orders as of `asOf` (null with roll-ups off): see planLoyaltyNight. */
+function settledBoundary(book: Workbook, asOf: Date): Date | null {
+  const rollups = readRollupSettings(book);
+  return rollups.enabled ? ledgerRollupBoundary(asOf, rollups.ledgerKeepYears) : null;
 }
 
 function changed(client: LoyaltyClientRow, values: Record<string, string | number | Date>): boolean {
