@@ -121,13 +121,13 @@ describe('first loyalty night over closed years', () => {
     expect(direct.map((step) => step.ledgerRows)).toEqual([4, 4, 6, 9, 10, 10]);
   });
 
-  it('writes the credit as the roll-up does: tonight, the settled earn keys in its reason', () => {
+  it('writes the credit as the roll-up does: tonight, the sentence in Reason, the settled earn keys in Reason code', () => {
     const s = studio(true);
     nightly(s);
     const credits = s
       .ledger()
       .filter((row) => String(row.key).startsWith('rollup:'))
-      .map((row) => [row.clientId, row.kind, row.points, (row.date as Date).toISOString(), row.reason]);
+      .map((row) => [row.clientId, row.kind, row.points, (row.date as Date).toISOString(), row.reason, row.reasonCode]);
     // Dated the moment the loyalty step ran (its own execution, a minute after the nightly's first: 09:01 UTC), an earn; "until" is the day before the boundary (1 Jan 2025).
     expect(credits).toEqual([
       [
@@ -135,14 +135,16 @@ describe('first loyalty night over closed years', () => {
         'Начисление',
         350,
         '2026-03-01T09:01:00.000Z',
-        'Итог закрытых лет по 31 декабря 2024 г. (свёрнуто записей: 2) [rolledUp until=2024-12-31 entries=2 keys=order:O-1:earn,order:O-2:earn]',
+        'Итог закрытых лет по 31 декабря 2024 г. (свёрнуто записей: 2)',
+        'rolledUp until=2024-12-31 entries=2 keys=order:O-1:earn,order:O-2:earn',
       ],
       [
         'C-2',
         'Начисление',
         80,
         '2026-03-01T09:01:00.000Z',
-        'Итог закрытых лет по 31 декабря 2024 г. (свёрнуто записей: 1) [rolledUp until=2024-12-31 entries=1 keys=order:O-4:earn]',
+        'Итог закрытых лет по 31 декабря 2024 г. (свёрнуто записей: 1)',
+        'rolledUp until=2024-12-31 entries=1 keys=order:O-4:earn',
       ],
     ]);
     // An order of a closed year edited later is settled: it is not re-priced (as after a roll-up).
