@@ -137,6 +137,8 @@ export function openPlayground(options: { statePath: string | null; fresh: boole
         now: new Date(emu.clock.now()).toISOString(),
         locale: emu.session.toJSON().locale,
         sheets: emu.spreadsheet.sheetNames(),
+        // Hidden tabs (the add-on's machine store) are not in Sheets' tab bar either.
+        hiddenSheets: emu.spreadsheet.sheetNames().filter((name) => emu.spreadsheet.hidden(name)),
         // The tab the page opens on: the client database, not whichever sheet a form created last.
         firstSheet: findSheetName('clients', emu.spreadsheet.sheetNames()) ?? emu.spreadsheet.activeSheetName(),
         menus: ui().menus(),
