@@ -1,8 +1,8 @@
 // Clients keyed by email: answers from forms and imports land on the one row for that address.
 import { parseEmail, type CellValue } from '../domain/cells';
-import { mergeClientAnswer, nextId, sheetSpec, type ClientAnswer } from '../domain/schema';
+import { mergeClientAnswer, sheetSpec, type ClientAnswer } from '../domain/schema';
 import { withLock } from '../services/locks';
-import { findRowsWhere, idColumn, newestValuesWhere } from './lookup';
+import { findRowsWhere, issueId, newestValuesWhere } from './lookup';
 import { readTable } from './table';
 import { appendRows, updateRows } from './write';
 import type { Workbook } from './workbook';
@@ -34,7 +34,7 @@ export function upsertClientByEmail(book: Workbook, answer: ClientAnswer): Upser
     const existing = position === -1 ? null : (table.rows[position] ?? null);
     const changes: Record<string, CellValue> = mergeClientAnswer(existing?.values ?? null, normalised, DERIVED);
     if (!existing) {
-      const clientId = nextId('C', idColumn(book, 'clients', table));
+      const clientId = issueId(book, 'clients', 'C', table);
       const [rowNumber = 0] = appendRows(book, 'clients', [{ ...changes, id: clientId }]);
       return { clientId, created: true, rowNumber, changed: ['id', ...Object.keys(changes)] };
     }

@@ -5,7 +5,6 @@ import {
   columnSpec,
   formKindOfTitles,
   isSignedReference,
-  nextId,
   normaliseHeader,
   readAnswers,
   readOrderReference,
@@ -23,7 +22,7 @@ import {
   addProblems,
   orderClientOf,
   findRowsWhere,
-  idColumn,
+  issueId,
   readCoreSettings,
   upsertClientByEmail,
   appendRows,
@@ -327,7 +326,7 @@ function recordFeedback(book: Workbook, answer: IntakeAnswer, forms: StoredForms
     // Points once per order, and only for an order that exists (an invented reference earns nothing): an
     // earlier answer for this order earned them.
     const earnsPoints = orderId === '' || (orderKnown && earlier.rows.length === 0);
-    const id = nextId('F', idColumn(book, 'feedback', earlier));
+    const id = issueId(book, 'feedback', 'F', earlier);
     const [rowNumber = 0] = appendRows(book, 'feedback', [
       { ...read.fields, id, date: at, clientId, orderId, responseId: key },
     ]);
