@@ -12,7 +12,15 @@ export {
 } from './table';
 export { appendRows, updateRows, type RowValues, type RowUpdate, type UpdateResult } from './write';
 export { workbookShape, planWorkbookMigration, applyMigration } from './migrate';
-export { findRowsWhere, idColumn, issueId, LAST_ID_PROPERTY, newestValuesWhere, type FindOptions } from './lookup';
+export {
+  findRowsWhere,
+  idColumn,
+  issueId,
+  keepIssuedId,
+  LAST_ID_PROPERTY,
+  newestValuesWhere,
+  type FindOptions,
+} from './lookup';
 export { clientIdOfOrder, orderClientOf, readClientNames, upsertClientByEmail, type UpsertResult } from './clients';
 export { writeProblems, writeProblemsIfChanged, addProblems } from './problems';
 export { readCoreSettings, readSettingDescriptions, readSettingsFor, writeSetting } from './settings';

@@ -106,23 +106,24 @@ export const LAST_ID_PROPERTY = (key: SheetKey): string => `ids.last.${key}`;
 
 /**
  * A new id for a row about to be appended, never one in the sheet's id column nor one issued before: the one
- * after the last issued (kept in a property), checked unused by a search of the id column (0.1 s + 6 µs a cell,
- * against 0.2 s + 9 µs to read it). Any cell showing it (padded, another case, inside a wider id: staff typing,
- * an import) sends it to the whole column, as does a first use. The property is written before the row, so a
- * kill between them skips an id instead of issuing one twice. Call it under the database lock.
+ * after the last issued (kept in a property by keepIssuedId), checked unused by a search of the id column
+ * (0.1 s + 6 µs a cell, against 0.2 s + 9 µs to read it). Any cell showing it (padded, another case, inside a
+ * wider id: staff typing, an import) sends it to the whole column, as does a first use. Call it under the
+ * database lock; keepIssuedId once the row is flushed (a kill before that leaves the property behind the row,
+ * whose id the search then finds, or loses the row, whose id is then free).
  */
 export function issueId(book: Workbook, key: SheetKey, prefix: string, known: Table): string {
-  const store = scriptStore();
-  const property = LAST_ID_PROPERTY(key);
-  const last = store.getProperty(property) ?? '';
+  const last = scriptStore().getProperty(LAST_ID_PROPERTY(key)) ?? '';
   const issued = last === '' ? [] : [last];
   const candidate = last === '' ? '' : nextId(prefix, issued);
-  const id =
-    candidate !== '' && !idInColumn(book, key, known, candidate)
-      ? candidate
-      : nextId(prefix, [...idColumn(book, key, known), ...issued]);
-  store.setProperty(property, id);
-  return id;
+  return candidate !== '' && !idInColumn(book, key, known, candidate)
+    ? candidate
+    : nextId(prefix, [...idColumn(book, key, known), ...issued]);
+}
+
+/** Notes `id` as the last issued for the sheet, once its row is flushed (see issueId). */
+export function keepIssuedId(key: SheetKey, id: string): void {
+  scriptStore().setProperty(LAST_ID_PROPERTY(key), id);
 }
 
 /** Whether any id cell shows `id` (part of a cell, any case): a search, no read. */

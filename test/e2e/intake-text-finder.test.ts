@@ -202,8 +202,9 @@ describe('a feedback answer finds the order’s earlier answers with one search 
       ['F-0002', 'o-77'],
     ]);
     expect(feedbackBonuses(emu)).toEqual(['feedback:F-0001']);
-    // One search of the order column, rows 2–2 (the one answer so far): 1 cell.
-    expect([second.finds, second.scanned]).toEqual([1, 1]);
+    // One search of the order column, rows 2–2 (the one answer so far): 1 cell; one of the id column for the
+    // new id, F-0001 + 1 (the last issued), rows 2–2: 1 cell.
+    expect([second.finds, second.scanned]).toEqual([2, 2]);
   });
 
   it('takes no other order for this one: O-7 is inside O-77 yet earns its own points', () => {
@@ -227,10 +228,10 @@ describe('a form answer’s fixed calls', () => {
     expect(calls['Properties.getProperties']).toBe(2);
     expect(calls['PropertiesService.getScriptProperties']).toBe(1);
     // What is still read by key: the workbook's language (document properties) and the signing secret
-    // (the new client's referral code).
-    expect(calls['Properties.getProperty']).toBe(2);
-    // Writes: the run log at start and end, the queued answer; its delete once recorded.
-    expect([calls['Properties.setProperty'], calls['Properties.deleteProperty']]).toEqual([3, 1]);
+    // (the new client's referral code), and the last client id issued (none yet: the id column is read).
+    expect(calls['Properties.getProperty']).toBe(3);
+    // Writes: the run log at start and end, the queued answer, the id issued; the answer's delete once recorded.
+    expect([calls['Properties.setProperty'], calls['Properties.deleteProperty']]).toEqual([4, 1]);
     // The nested database locks (answer, upsert, append, loyalty's welcome) run inside the one taken.
     expect([calls['Lock.tryLock'], calls['Lock.hasLock'] ?? 0]).toEqual([1, 0]);
     // Each tab found once: Settings, Clients, the loyalty ledger.

@@ -23,6 +23,7 @@ import {
   orderClientOf,
   findRowsWhere,
   issueId,
+  keepIssuedId,
   readCoreSettings,
   upsertClientByEmail,
   appendRows,
@@ -134,8 +135,9 @@ export function runIntakeBacklog(
         for (const { key, answer } of queuedAnswers<IntakeAnswer>(store)) {
           if (Date.now() - started > BACKLOG_BUDGET_MS) return false;
           unflushed = true;
+          let issued: IssuedId | null;
           try {
-            processAnswer(bookOnce(), answer, formsOnce);
+            issued = processAnswer(bookOnce(), answer, formsOnce);
           } catch (error) {
             if (error instanceof BusyError) return false;
             // One unreadable answer must not hold back the rest: it stays queued, the others go on.
@@ -145,6 +147,8 @@ export function runIntakeBacklog(
           // Written rows reach the sheet before the answer leaves the queue.
           SpreadsheetApp.flush();
           unflushed = false;
+          // Only a flushed row's id counts as issued: a kill before the flush loses the row, and its id is free.
+          if (issued) keepIssuedId(issued.sheet, issued.id);
           dequeueAnswer(store, key);
         }
       } finally {
@@ -217,15 +221,20 @@ function allBlank(answers: RawAnswers, forms: StoredForms): boolean {
   );
 }
 
-function processAnswer(book: Workbook, answer: IntakeAnswer, forms: StoredForms): void {
-  // One lock for the answer and its hooks: one flush at the end instead of one per write.
-  withLock('database', () => {
-    if (answer.kind === 'registration') register(book, answer, forms);
-    else recordFeedback(book, answer, forms);
-  });
+/** A new row's id, noted as the last issued (keepIssuedId) once the row is flushed to the sheet. */
+interface IssuedId {
+  sheet: 'clients' | 'feedback';
+  id: string;
 }
 
-function register(book: Workbook, answer: IntakeAnswer, forms: StoredForms): void {
+function processAnswer(book: Workbook, answer: IntakeAnswer, forms: StoredForms): IssuedId | null {
+  // One lock for the answer and its hooks: one flush at the end instead of one per write.
+  return withLock('database', () =>
+    answer.kind === 'registration' ? register(book, answer, forms) : recordFeedback(book, answer, forms),
+  );
+}
+
+function register(book: Workbook, answer: IntakeAnswer, forms: StoredForms): IssuedId | null {
   const stored = forms('registration');
   const mapping = titleMapping('registration', stored?.titles ?? {});
   const read = readAnswers('registration', answer.answers, mapping, book.spreadsheetLocale);
@@ -253,7 +262,7 @@ function register(book: Workbook, answer: IntakeAnswer, forms: StoredForms): voi
       at,
     );
     console.warn(`registration ${answer.responseId} has no readable email; not saved`);
-    return;
+    return null;
   }
   const consentVersion = read.consentGiven
     ? stored?.consentVersion || readCoreSettings(book).settings.consentVersion
@@ -270,6 +279,7 @@ function register(book: Workbook, answer: IntakeAnswer, forms: StoredForms): voi
       ...(read.referralCode ? { referralCode: read.referralCode } : {}),
     });
   }
+  return result.created ? { sheet: 'clients', id: result.clientId } : null;
 }
 
 /** The answers that could not be read, placed where they would have landed: the row and the sheet's own header. */
@@ -290,7 +300,7 @@ function sheetHeader(book: Workbook, sheet: 'clients' | 'feedback', field: strin
   return translate(book.locale, columnSpec(sheetSpec(sheet), field).header);
 }
 
-function recordFeedback(book: Workbook, answer: IntakeAnswer, forms: StoredForms): void {
+function recordFeedback(book: Workbook, answer: IntakeAnswer, forms: StoredForms): IssuedId | null {
   const stored = forms('feedback');
   const mapping = titleMapping('feedback', stored?.titles ?? {});
   const read = readAnswers('feedback', answer.answers, mapping, book.spreadsheetLocale);
@@ -332,7 +342,8 @@ function recordFeedback(book: Workbook, answer: IntakeAnswer, forms: StoredForms
     ]);
     return { feedbackId: id, clientId, orderId, at, rowNumber, orderKnown, earnsPoints };
   });
-  if (!added) return;
+  if (!added) return null;
+  const issued: IssuedId = { sheet: 'feedback', id: added.feedbackId };
   const problems = answerProblems(book, 'feedback', read, mapping, added.rowNumber);
   // Listed when nobody could be found for it; found by the address, it is the client's feedback.
   if (!added.orderKnown && added.clientId === '')
@@ -346,13 +357,14 @@ function recordFeedback(book: Workbook, answer: IntakeAnswer, forms: StoredForms
     });
   addProblems(book, problems, 'form', at);
   // Points once per order: the nightly run counts only the first answer per order too (loyalty.ts).
-  if (!added.earnsPoints) return;
+  if (!added.earnsPoints) return issued;
   onFeedbackReceived(book, {
     feedbackId: added.feedbackId,
     clientId: added.clientId,
     orderId: added.orderId,
     at: added.at,
   });
+  return issued;
 }
 
 function clientIdOfEmail(book: Workbook, email: string): string {
