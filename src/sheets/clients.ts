@@ -3,8 +3,8 @@ import { parseEmail, type CellValue } from '../domain/cells';
 import { mergeClientAnswer, sheetSpec, type ClientAnswer } from '../domain/schema';
 import { withLock } from '../services/locks';
 import { findRowsWhere, issueId, newestValuesWhere } from './lookup';
-import { readTable } from './table';
-import { appendRows, updateRows } from './write';
+import { readTable, type Table } from './table';
+import { appendRowsAsTable, updateRows } from './write';
 import type { Workbook } from './workbook';
 
 export interface UpsertResult {
@@ -14,6 +14,8 @@ export interface UpsertResult {
   rowNumber: number;
   /** Column keys written. */
   changed: string[];
+  /** A new client's row as written, for a caller going on with it (loyalty's welcome) instead of reading it. */
+  written?: Table;
 }
 
 const DERIVED = new Set(
@@ -35,8 +37,9 @@ export function upsertClientByEmail(book: Workbook, answer: ClientAnswer): Upser
     const changes: Record<string, CellValue> = mergeClientAnswer(existing?.values ?? null, normalised, DERIVED);
     if (!existing) {
       const clientId = issueId(book, 'clients', 'C', table);
-      const [rowNumber = 0] = appendRows(book, 'clients', [{ ...changes, id: clientId }]);
-      return { clientId, created: true, rowNumber, changed: ['id', ...Object.keys(changes)] };
+      const written = appendRowsAsTable(book, 'clients', [{ ...changes, id: clientId }]);
+      const rowNumber = written.lastRow;
+      return { clientId, created: true, rowNumber, changed: ['id', ...Object.keys(changes)], written };
     }
     const clientId = String(existing.values.id ?? '');
     const rowNumber = table.rowNumbers[position] ?? 0;

@@ -10,7 +10,7 @@ export {
   type Table,
   type WhereOptions,
 } from './table';
-export { appendRows, updateRows, type RowValues, type RowUpdate, type UpdateResult } from './write';
+export { appendRows, appendRowsAsTable, updateRows, type RowValues, type RowUpdate, type UpdateResult } from './write';
 export { workbookShape, planWorkbookMigration, applyMigration } from './migrate';
 export {
   findRowsWhere,

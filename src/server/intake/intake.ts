@@ -276,6 +276,7 @@ function register(book: Workbook, answer: IntakeAnswer, forms: StoredForms): Iss
       created: result.created,
       at,
       rowNumber: result.rowNumber,
+      ...(result.written ? { written: result.written } : {}),
       ...(read.referralCode ? { referralCode: read.referralCode } : {}),
     });
   }
