@@ -25,7 +25,12 @@ const DERIVED = new Set(
 );
 
 /** Creates or updates the client with the answer's email; blanks never erase, older answers only fill gaps. */
-export function upsertClientByEmail(book: Workbook, answer: ClientAnswer): UpsertResult {
+export function upsertClientByEmail(
+  book: Workbook,
+  answer: ClientAnswer,
+  /** Further cells of a new client's row (loyalty's referral code), written with it in the one append. */
+  newClientValues?: (clientId: string) => Record<string, CellValue>,
+): UpsertResult {
   const email = parseEmail(answer.email);
   if (!email.ok || email.value === '') throw new Error(`not an email address: ${answer.email}`);
   const normalised: ClientAnswer = { ...answer, email: email.value };
@@ -37,7 +42,8 @@ export function upsertClientByEmail(book: Workbook, answer: ClientAnswer): Upser
     const changes: Record<string, CellValue> = mergeClientAnswer(existing?.values ?? null, normalised, DERIVED);
     if (!existing) {
       const clientId = issueId(book, 'clients', 'C', table);
-      const written = appendRowsAsTable(book, 'clients', [{ ...changes, id: clientId }]);
+      const extra = newClientValues?.(clientId) ?? {};
+      const written = appendRowsAsTable(book, 'clients', [{ ...extra, ...changes, id: clientId }]);
       const rowNumber = written.lastRow;
       return { clientId, created: true, rowNumber, changed: ['id', ...Object.keys(changes)], written };
     }

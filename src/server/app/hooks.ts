@@ -4,6 +4,9 @@ import { columnSpec, sheetSpec } from '../../domain/schema';
 import { translate } from '../../i18n';
 import { addProblems, type Table, type Workbook } from '../../sheets';
 import { awardFeedbackBonus, welcomeClient } from '../loyalty/loyalty-hooks';
+import { referralCode } from '../../domain/loyalty';
+import { readLoyaltySettings } from '../../sheets/loyalty';
+import { lazySigner } from '../../services/signer';
 
 export interface RegisteredClient {
   clientId: string;
@@ -23,6 +26,11 @@ export interface ReceivedFeedback {
   clientId: string;
   orderId: string;
   at: Date;
+}
+
+/** Cells a new client's row is written with (its referral code), so the welcome need not write them after. */
+export function newClientValues(book: Workbook, clientId: string): Record<string, string> {
+  return { referralCode: referralCode(clientId, readLoyaltySettings(book), lazySigner()()) };
 }
 
 /** Once per registration answer that created or changed a client: loyalty's welcome; a refused referral goes to Problems. */

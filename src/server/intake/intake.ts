@@ -35,7 +35,7 @@ import { readJsonProperty, scriptStore, type ScriptSnapshot, type ScriptStore } 
 import { dequeueAnswer, enqueueAnswer, queuedAnswers } from '../../services/intake-queue';
 import { scheduleContinuation } from '../../services/triggers';
 import { makeSigner } from '../../services/signer';
-import { onClientRegistered, onFeedbackReceived } from '../app/hooks';
+import { newClientValues, onClientRegistered, onFeedbackReceived } from '../app/hooks';
 
 /** What createForms keeps in script properties for each form. */
 export interface StoredForm {
@@ -268,7 +268,9 @@ function register(book: Workbook, answer: IntakeAnswer, forms: StoredForms): Iss
     ? stored?.consentVersion || readCoreSettings(book).settings.consentVersion
     : undefined;
   const { email: _email, ...fields } = read.fields;
-  const result = upsertClientByEmail(book, { email, fields, at, ...(consentVersion ? { consentVersion } : {}) });
+  const result = upsertClientByEmail(book, { email, fields, at, ...(consentVersion ? { consentVersion } : {}) }, (id) =>
+    newClientValues(book, id),
+  );
   addProblems(book, answerProblems(book, 'clients', read, mapping, result.rowNumber), 'form', at);
   if (result.created || result.changed.some((column) => column !== 'consentAt' && column !== 'consentVersion')) {
     onClientRegistered(book, {
