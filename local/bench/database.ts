@@ -21,6 +21,13 @@ function studio(size: number) {
   app.run('setupDatabase', [], { kind: 'menu' });
   // The newest order: a feedback answer names an order a client just received.
   const orderId = demo.orders.reduce((latest, order) => (order.date > latest.date ? order : latest)).id;
+  // A running studio's last issued ids (kept by every answer that made a row): the next answer checks the one
+  // after by a search instead of reading the id column, as every answer after a studio's first does.
+  const highest = (ids: readonly string[]) => ids.reduce((top, id) => (id > top ? id : top), '');
+  emu.properties.seed('script', {
+    'ids.last.clients': highest(demo.clients.map((client) => client.id)),
+    'ids.last.feedback': highest(demo.feedback.map((answer) => answer.id)),
+  });
   return { emu, app, orderId };
 }
 

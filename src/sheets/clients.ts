@@ -1,10 +1,10 @@
 // Clients keyed by email: answers from forms and imports land on the one row for that address.
 import { parseEmail, type CellValue } from '../domain/cells';
-import { mergeClientAnswer, nextId, sheetSpec, type ClientAnswer } from '../domain/schema';
+import { mergeClientAnswer, sheetSpec, type ClientAnswer } from '../domain/schema';
 import { withLock } from '../services/locks';
-import { findRowsWhere, idColumn, newestValuesWhere } from './lookup';
-import { readTable } from './table';
-import { appendRows, updateRows } from './write';
+import { findRowsWhere, issueId, newestValuesWhere } from './lookup';
+import { readTable, type Table } from './table';
+import { appendRowsAsTable, updateRows } from './write';
 import type { Workbook } from './workbook';
 
 export interface UpsertResult {
@@ -14,6 +14,8 @@ export interface UpsertResult {
   rowNumber: number;
   /** Column keys written. */
   changed: string[];
+  /** A new client's row as written, for a caller going on with it (loyalty's welcome) instead of reading it. */
+  written?: Table;
 }
 
 const DERIVED = new Set(
@@ -23,7 +25,12 @@ const DERIVED = new Set(
 );
 
 /** Creates or updates the client with the answer's email; blanks never erase, older answers only fill gaps. */
-export function upsertClientByEmail(book: Workbook, answer: ClientAnswer): UpsertResult {
+export function upsertClientByEmail(
+  book: Workbook,
+  answer: ClientAnswer,
+  /** Further cells of a new client's row (loyalty's referral code), written with it in the one append. */
+  newClientValues?: (clientId: string) => Record<string, CellValue>,
+): UpsertResult {
   const email = parseEmail(answer.email);
   if (!email.ok || email.value === '') throw new Error(`not an email address: ${answer.email}`);
   const normalised: ClientAnswer = { ...answer, email: email.value };
@@ -34,9 +41,11 @@ export function upsertClientByEmail(book: Workbook, answer: ClientAnswer): Upser
     const existing = position === -1 ? null : (table.rows[position] ?? null);
     const changes: Record<string, CellValue> = mergeClientAnswer(existing?.values ?? null, normalised, DERIVED);
     if (!existing) {
-      const clientId = nextId('C', idColumn(book, 'clients', table));
-      const [rowNumber = 0] = appendRows(book, 'clients', [{ ...changes, id: clientId }]);
-      return { clientId, created: true, rowNumber, changed: ['id', ...Object.keys(changes)] };
+      const clientId = issueId(book, 'clients', 'C', table);
+      const extra = newClientValues?.(clientId) ?? {};
+      const written = appendRowsAsTable(book, 'clients', [{ ...extra, ...changes, id: clientId }]);
+      const rowNumber = written.lastRow;
+      return { clientId, created: true, rowNumber, changed: ['id', ...Object.keys(changes)], written };
     }
     const clientId = String(existing.values.id ?? '');
     const rowNumber = table.rowNumbers[position] ?? 0;

@@ -10,9 +10,17 @@ export {
   type Table,
   type WhereOptions,
 } from './table';
-export { appendRows, updateRows, type RowValues, type RowUpdate, type UpdateResult } from './write';
+export { appendRows, appendRowsAsTable, updateRows, type RowValues, type RowUpdate, type UpdateResult } from './write';
 export { workbookShape, planWorkbookMigration, applyMigration } from './migrate';
-export { findRowsWhere, idColumn, newestValuesWhere, type FindOptions } from './lookup';
+export {
+  findRowsWhere,
+  idColumn,
+  issueId,
+  keepIssuedId,
+  LAST_ID_PROPERTY,
+  newestValuesWhere,
+  type FindOptions,
+} from './lookup';
 export { clientIdOfOrder, orderClientOf, readClientNames, upsertClientByEmail, type UpsertResult } from './clients';
 export { writeProblems, writeProblemsIfChanged, addProblems } from './problems';
 export { readCoreSettings, readSettingDescriptions, readSettingsFor, writeSetting } from './settings';

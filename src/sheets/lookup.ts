@@ -3,18 +3,31 @@
 // and nothing is parsed. A search only proposes rows; each is read and parsed, and kept only when the parsed
 // key passes the caller's test, so a match of part of a cell, or in another case, is never taken on trust.
 import { parseCell, type CellValue } from '../domain/cells';
-import { columnSpec, mapHeaders, parseRows, renamesFromSettings, sheetSpec, type SheetKey } from '../domain/schema';
+import {
+  columnSpec,
+  mapHeaders,
+  nextId,
+  parseRows,
+  renamesFromSettings,
+  sheetSpec,
+  type SheetKey,
+} from '../domain/schema';
+import { scriptStore } from '../services/properties';
 import { findSheet, headerRow, readTableWhere, settingEntries, sheetNameOf, type Table } from './table';
 import type { Workbook } from './workbook';
 
-/** More proposed rows than this are read as the whole column instead (each proposal is a read of its own). */
-const MOST_ROWS_READ_ALONE = 5;
+/**
+ * More reads of proposed rows than this (a read per run of adjacent rows) and the whole column is read instead:
+ * at least 5, and as many as a read of the column costs (0.2 s + 9 µs a cell, at 0.2 s a read), since reading
+ * the column still leaves its matching rows to read. A loyal client's ledger rows in a large ledger stay reads.
+ */
+const mostReadsAlone = (cells: number): number => Math.max(5, Math.floor(1 + (cells * 0.000009) / 0.2));
 
 /**
  * The rows whose `field` passes `matches` (given the parsed value, as readTableWhere gives it), found by
  * searching the column for `text`: part of a cell, any case. Every cell `matches` accepts must show `text`
  * that way (a normalised email is inside any cell that parses to it: padded, `mailto:`, `Name <…>`, other
- * case), unless `wholeCell`. Read: the header, the sheet's size and each proposed row. No ids (see idColumn).
+ * case), unless `wholeCell`. Read: the header, the sheet's size and each run of proposed rows. No ids (see idColumn).
  */
 export function findRowsWhere(
   book: Workbook,
@@ -47,10 +60,13 @@ export function findRowsWhere(
   if (column === undefined || lastRow < 2) return table;
   const finder = sheet.getRange(2, column + 1, lastRow - 1, 1).createTextFinder(text.trim());
   if (options.wholeCell) finder.matchEntireCell(true);
-  const proposed = finder.findAll().map((cell) => cell.getRow());
+  const proposed = [...new Set(finder.findAll().map((cell) => cell.getRow()))].sort((a, b) => a - b);
   if (proposed.length === 0) return table;
-  if (proposed.length > MOST_ROWS_READ_ALONE) return readTableWhere(book, key, field, matches, { ids: false });
-  const rowValues = proposed.map((rowNumber): unknown[] => sheet.getRange(rowNumber, 1, 1, width).getValues()[0] ?? []);
+  const runs = runsOf(proposed);
+  if (runs.length > mostReadsAlone(lastRow - 1)) return readTableWhere(book, key, field, matches, { ids: false });
+  const rowValues = runs.flatMap(
+    ({ first, count }): unknown[][] => sheet.getRange(first, 1, count, width).getValues() as unknown[][],
+  );
   const parsed = parseRows(spec, [header, ...rowValues], mapping, { locale: book.spreadsheetLocale });
   // parseRows numbers rows by their place in what it was given; map them back to the sheet's rows.
   const sheetRow = (given: number) => proposed[given - 2] ?? 0;
@@ -72,6 +88,17 @@ export function findRowsWhere(
   };
 }
 
+/** Sorted, distinct row numbers in runs of adjacent rows: [2, 3, 4, 9] → 2×3, 9×1. */
+function runsOf(rows: readonly number[]): { first: number; count: number }[] {
+  const runs: { first: number; count: number }[] = [];
+  for (const row of rows) {
+    const last = runs[runs.length - 1];
+    if (last && row === last.first + last.count) last.count += 1;
+    else runs.push({ first: row, count: 1 });
+  }
+  return runs;
+}
+
 export interface FindOptions {
   /**
    * True: only cells that are `text` whole (any case). For ids, where part of a cell would propose too many
@@ -90,6 +117,44 @@ export function idColumn(book: Workbook, key: SheetKey, known: Table): string[] 
     .getValues()
     .map((cells: unknown[]) => String(cells[0] ?? '').trim())
     .filter((id) => id !== '');
+}
+
+/** Where the last id issued for a sheet is kept (script properties), e.g. `ids.last.clients` → `C-0401`. */
+export const LAST_ID_PROPERTY = (key: SheetKey): string => `ids.last.${key}`;
+
+/**
+ * A new id for a row about to be appended, never one in the sheet's id column nor one issued before: the one
+ * after the last issued (kept in a property by keepIssuedId), checked unused by a search of the id column
+ * (0.1 s + 6 µs a cell, against 0.2 s + 9 µs to read it). Any cell showing it (padded, another case, inside a
+ * wider id: staff typing, an import) sends it to the whole column, as does a first use. Call it under the
+ * database lock; keepIssuedId once the row is flushed (a kill before that leaves the property behind the row,
+ * whose id the search then finds, or loses the row, whose id is then free).
+ */
+export function issueId(book: Workbook, key: SheetKey, prefix: string, known: Table): string {
+  const last = scriptStore().getProperty(LAST_ID_PROPERTY(key)) ?? '';
+  const issued = last === '' ? [] : [last];
+  const candidate = last === '' ? '' : nextId(prefix, issued);
+  return candidate !== '' && !idInColumn(book, key, known, candidate)
+    ? candidate
+    : nextId(prefix, [...idColumn(book, key, known), ...issued]);
+}
+
+/** Notes `id` as the last issued for the sheet, once its row is flushed (see issueId). */
+export function keepIssuedId(key: SheetKey, id: string): void {
+  scriptStore().setProperty(LAST_ID_PROPERTY(key), id);
+}
+
+/** Whether any id cell shows `id` (part of a cell, any case): a search, no read. */
+function idInColumn(book: Workbook, key: SheetKey, known: Table, id: string): boolean {
+  const sheet = findSheet(book, key);
+  const index = known.mapping?.indexes.id;
+  if (!sheet || index === undefined || known.lastRow < 2) return false;
+  return (
+    sheet
+      .getRange(2, index + 1, known.lastRow - 1, 1)
+      .createTextFinder(id)
+      .findAll().length > 0
+  );
 }
 
 /** The first block a newest-first search reads (as readTableWhere's): a day or two of a large studio's orders. */

@@ -26,6 +26,7 @@ import { withLock } from '../services/locks';
 import type { Client, ClientId, Feedback, LedgerEntry, Order } from '../domain/types';
 import { readSettingsFor } from './settings';
 import { findSheet, headerRow, readRowAt, readTable, readTableWhere, settingEntries, type Table } from './table';
+import { findRowsWhere } from './lookup';
 import type { Workbook } from './workbook';
 import type { RowValues } from './write';
 
@@ -89,8 +90,9 @@ export function readLedger(book: Workbook): LedgerEntry[] {
 
 /** One client's ledger entries, reading the client-id column and their rows only (a form answer's path). */
 export function readLedgerOf(book: Workbook, clientId: ClientId): LedgerEntry[] {
+  // A search of the client-id column, not a read of it: the ledger grows by every order's points.
   return recordsFrom(
-    readTableWhere(book, 'loyalty', 'clientId', (id) => id === clientId, { ids: false }).rows,
+    findRowsWhere(book, 'loyalty', 'clientId', clientId, (id) => id === clientId).rows,
     ledgerEntryFromRow,
   );
 }

@@ -5,6 +5,7 @@ import {
   cellForWrite,
   foldMissingColumns,
   mapHeaders,
+  parseRows,
   planBlocks,
   renamesFromSettings,
   sheetSpec,
@@ -12,7 +13,7 @@ import {
   type SheetKey,
 } from '../domain/schema';
 import { withLock } from '../services/locks';
-import { findSheet, headerRow, readTable, settingEntries, type Table } from './table';
+import { findSheet, headerRow, readTable, settingEntries, sheetNameOf, type Table } from './table';
 import type { Workbook } from './workbook';
 
 export type RowValues = Readonly<Record<string, CellValue>>;
@@ -48,6 +49,32 @@ export function trimGrid(
 /** Appends the rows in one setValues, growing the sheet first; returns their 1-based row numbers. */
 export function appendRows(book: Workbook, key: SheetKey, rows: readonly RowValues[]): number[] {
   if (rows.length === 0) return [];
+  const { first, values } = writeBelowLast(book, key, rows);
+  return values.map((_, offset) => first + offset);
+}
+
+/**
+ * appendRows, returning the rows as written: a Table writers accept (updateRows trusts it while the sheet ends
+ * at its last row), so a caller that goes on with the rows need not read them back.
+ */
+export function appendRowsAsTable(book: Workbook, key: SheetKey, rows: readonly RowValues[]): Table {
+  const { first, values, header, mapping, sheet } = writeBelowLast(book, key, rows);
+  const parsed = parseRows(sheetSpec(key), [header, ...values], mapping, { locale: book.spreadsheetLocale });
+  // parseRows numbers rows by their place in what it was given (the header is 1); map them to the sheet's.
+  const sheetRow = (given: number) => first + given - 2;
+  return {
+    sheet: key,
+    sheetName: sheetNameOf(book, key, sheet),
+    rows: parsed.rows,
+    rowNumbers: parsed.rowNumbers.map(sheetRow),
+    problems: parsed.problems.map((problem) => ({ ...problem, row: sheetRow(problem.row) })),
+    mapping,
+    values: [header, ...values],
+    lastRow: first + values.length - 1,
+  };
+}
+
+function writeBelowLast(book: Workbook, key: SheetKey, rows: readonly RowValues[]) {
   return withLock('database', () => {
     const spec = sheetSpec(key);
     const sheet = requireSheet(book, key);
@@ -56,9 +83,6 @@ export function appendRows(book: Workbook, key: SheetKey, rows: readonly RowValu
     const renames = key === 'settings' ? {} : renamesFromSettings(settingEntries(book), key);
     const mapping = mapHeaders(spec, header, { locale: book.locale, renames });
     const first = Math.max(sheet.getLastRow(), 1) + 1;
-    const maxRows = sheet.getMaxRows();
-    const last = first + rows.length - 1;
-    if (maxRows - last < MARGIN_REFILL_BELOW) sheet.insertRowsAfter(maxRows, last + MARGIN_ROWS - maxRows);
     const values = rows.map((row) => {
       const cells: (string | number | boolean | Date)[] = new Array<string>(width).fill('');
       for (const [column, value] of Object.entries(foldMissingColumns(spec, row, mapping.indexes))) {
@@ -67,8 +91,13 @@ export function appendRows(book: Workbook, key: SheetKey, rows: readonly RowValu
       }
       return cells;
     });
-    sheet.getRange(first, 1, values.length, width).setValues(values);
-    return values.map((_, offset) => first + offset);
+    if (values.length > 0) {
+      const maxRows = sheet.getMaxRows();
+      const last = first + values.length - 1;
+      if (maxRows - last < MARGIN_REFILL_BELOW) sheet.insertRowsAfter(maxRows, last + MARGIN_ROWS - maxRows);
+      sheet.getRange(first, 1, values.length, width).setValues(values);
+    }
+    return { first, values, header, mapping, sheet };
   });
 }
 

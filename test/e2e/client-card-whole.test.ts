@@ -129,9 +129,10 @@ describe('the client card in one call', () => {
     expect(executions).toBe(4);
 
     // Each sheet read once. Whole: Settings, Clients, Orders, Feedback, Campaigns (5; this studio has no
-    // Requests or Segments tab). By client id only, a read per matching row: the ledger (header, client-id
-    // column, C-0001's rows L-1, L-2, L-4 = 5) and Sends (header, column, one row = 3). 5 + 5 + 3 = 13.
+    // Requests or Segments tab). By client id only: the ledger (header, then a search of the client-id column
+    // proposing C-0001's rows L-1, L-2 (sheet rows 2–3, one read) and L-4 (row 5) = 3) and Sends (header,
+    // column, one row = 3). 5 + 3 + 3 = 11.
     expect(wholeReads).toBe(5);
-    expect(reads).toBe(13);
+    expect(reads).toBe(11);
   });
 });

@@ -110,7 +110,8 @@ describe('a registration finds its client with a search of the email column', ()
   });
 
   it('reads the whole column when the search proposes more rows than it would read one by one', () => {
-    // `count` addresses hold "ann@example.com" as part of them, none whole: each a proposal to turn down.
+    // `count` addresses hold "ann@example.com" as part of them, none whole: each a proposal to turn down, on
+    // every other row (rows 2, 4, …), so each is a read of its own (adjacent rows are read together).
     const near = ['joann', 'lyann', 'mariann', 'suzann', 'dianne-ann', 'ann-ann'].map(
       (local) => `${local}@example.com`,
     );
@@ -120,7 +121,7 @@ describe('a registration finds its client with a search of the email column', ()
       near
         .slice(0, count)
         .forEach((address, i) =>
-          emu.spreadsheet.edit('Клиенты', `${String.fromCharCode(65 + email)}${i + 2}`, address),
+          emu.spreadsheet.edit('Клиенты', `${String.fromCharCode(65 + email)}${2 * i + 2}`, address),
         );
       const read = counted(emu, () =>
         emu.forms.submit(ids.registration, { Имя: 'Энн', 'Электронная почта': 'ann@example.com', Согласие: [consent] }),
@@ -202,8 +203,9 @@ describe('a feedback answer finds the order’s earlier answers with one search 
       ['F-0002', 'o-77'],
     ]);
     expect(feedbackBonuses(emu)).toEqual(['feedback:F-0001']);
-    // One search of the order column, rows 2–2 (the one answer so far): 1 cell.
-    expect([second.finds, second.scanned]).toEqual([1, 1]);
+    // One search of the order column, rows 2–2 (the one answer so far): 1 cell; one of the id column for the
+    // new id, F-0001 + 1 (the last issued), rows 2–2: 1 cell.
+    expect([second.finds, second.scanned]).toEqual([2, 2]);
   });
 
   it('takes no other order for this one: O-7 is inside O-77 yet earns its own points', () => {
@@ -227,10 +229,10 @@ describe('a form answer’s fixed calls', () => {
     expect(calls['Properties.getProperties']).toBe(2);
     expect(calls['PropertiesService.getScriptProperties']).toBe(1);
     // What is still read by key: the workbook's language (document properties) and the signing secret
-    // (the new client's referral code).
-    expect(calls['Properties.getProperty']).toBe(2);
-    // Writes: the run log at start and end, the queued answer; its delete once recorded.
-    expect([calls['Properties.setProperty'], calls['Properties.deleteProperty']]).toEqual([3, 1]);
+    // (the new client's referral code), and the last client id issued (none yet: the id column is read).
+    expect(calls['Properties.getProperty']).toBe(3);
+    // Writes: the run log at start and end, the queued answer, the id issued; the answer's delete once recorded.
+    expect([calls['Properties.setProperty'], calls['Properties.deleteProperty']]).toEqual([4, 1]);
     // The nested database locks (answer, upsert, append, loyalty's welcome) run inside the one taken.
     expect([calls['Lock.tryLock'], calls['Lock.hasLock'] ?? 0]).toEqual([1, 0]);
     // Each tab found once: Settings, Clients, the loyalty ledger.

@@ -2,8 +2,11 @@
 // outside the database lock's critical part.
 import { columnSpec, sheetSpec } from '../../domain/schema';
 import { translate } from '../../i18n';
-import { addProblems, type Workbook } from '../../sheets';
+import { addProblems, type Table, type Workbook } from '../../sheets';
 import { awardFeedbackBonus, welcomeClient } from '../loyalty/loyalty-hooks';
+import { referralCode } from '../../domain/loyalty';
+import { readLoyaltySettings } from '../../sheets/loyalty';
+import { lazySigner } from '../../services/signer';
 
 export interface RegisteredClient {
   clientId: string;
@@ -14,6 +17,8 @@ export interface RegisteredClient {
   referralCode?: string;
   /** The client's row as the answer left it, so loyalty reads that row instead of finding it. */
   rowNumber?: number;
+  /** A new client's row as the upsert wrote it: loyalty goes on with it without reading it back. */
+  written?: Table;
 }
 
 export interface ReceivedFeedback {
@@ -23,9 +28,21 @@ export interface ReceivedFeedback {
   at: Date;
 }
 
+/** Cells a new client's row is written with (its referral code), so the welcome need not write them after. */
+export function newClientValues(book: Workbook, clientId: string): Record<string, string> {
+  return { referralCode: referralCode(clientId, readLoyaltySettings(book), lazySigner()()) };
+}
+
 /** Once per registration answer that created or changed a client: loyalty's welcome; a refused referral goes to Problems. */
 export function onClientRegistered(book: Workbook, client: RegisteredClient): void {
-  const referral = welcomeClient(book, client.clientId, client.referralCode ?? '', client.at, client.rowNumber);
+  const referral = welcomeClient(
+    book,
+    client.clientId,
+    client.referralCode ?? '',
+    client.at,
+    client.rowNumber,
+    client.written,
+  );
   if (referral.status !== 'refused') return;
   console.warn(`referral for ${client.clientId} refused: ${referral.message}`);
   // Staff see it where they look for unreadable answers; a repeat firing adds no second line.

@@ -5,7 +5,6 @@ import {
   columnSpec,
   formKindOfTitles,
   isSignedReference,
-  nextId,
   normaliseHeader,
   readAnswers,
   readOrderReference,
@@ -23,7 +22,8 @@ import {
   addProblems,
   orderClientOf,
   findRowsWhere,
-  idColumn,
+  issueId,
+  keepIssuedId,
   readCoreSettings,
   upsertClientByEmail,
   appendRows,
@@ -35,7 +35,7 @@ import { readJsonProperty, scriptStore, type ScriptSnapshot, type ScriptStore } 
 import { dequeueAnswer, enqueueAnswer, queuedAnswers } from '../../services/intake-queue';
 import { scheduleContinuation } from '../../services/triggers';
 import { makeSigner } from '../../services/signer';
-import { onClientRegistered, onFeedbackReceived } from '../app/hooks';
+import { newClientValues, onClientRegistered, onFeedbackReceived } from '../app/hooks';
 
 /** What createForms keeps in script properties for each form. */
 export interface StoredForm {
@@ -135,8 +135,9 @@ export function runIntakeBacklog(
         for (const { key, answer } of queuedAnswers<IntakeAnswer>(store)) {
           if (Date.now() - started > BACKLOG_BUDGET_MS) return false;
           unflushed = true;
+          let issued: IssuedId | null;
           try {
-            processAnswer(bookOnce(), answer, formsOnce);
+            issued = processAnswer(bookOnce(), answer, formsOnce);
           } catch (error) {
             if (error instanceof BusyError) return false;
             // One unreadable answer must not hold back the rest: it stays queued, the others go on.
@@ -146,6 +147,8 @@ export function runIntakeBacklog(
           // Written rows reach the sheet before the answer leaves the queue.
           SpreadsheetApp.flush();
           unflushed = false;
+          // Only a flushed row's id counts as issued: a kill before the flush loses the row, and its id is free.
+          if (issued) keepIssuedId(issued.sheet, issued.id);
           dequeueAnswer(store, key);
         }
       } finally {
@@ -218,15 +221,20 @@ function allBlank(answers: RawAnswers, forms: StoredForms): boolean {
   );
 }
 
-function processAnswer(book: Workbook, answer: IntakeAnswer, forms: StoredForms): void {
-  // One lock for the answer and its hooks: one flush at the end instead of one per write.
-  withLock('database', () => {
-    if (answer.kind === 'registration') register(book, answer, forms);
-    else recordFeedback(book, answer, forms);
-  });
+/** A new row's id, noted as the last issued (keepIssuedId) once the row is flushed to the sheet. */
+interface IssuedId {
+  sheet: 'clients' | 'feedback';
+  id: string;
 }
 
-function register(book: Workbook, answer: IntakeAnswer, forms: StoredForms): void {
+function processAnswer(book: Workbook, answer: IntakeAnswer, forms: StoredForms): IssuedId | null {
+  // One lock for the answer and its hooks: one flush at the end instead of one per write.
+  return withLock('database', () =>
+    answer.kind === 'registration' ? register(book, answer, forms) : recordFeedback(book, answer, forms),
+  );
+}
+
+function register(book: Workbook, answer: IntakeAnswer, forms: StoredForms): IssuedId | null {
   const stored = forms('registration');
   const mapping = titleMapping('registration', stored?.titles ?? {});
   const read = readAnswers('registration', answer.answers, mapping, book.spreadsheetLocale);
@@ -254,13 +262,15 @@ function register(book: Workbook, answer: IntakeAnswer, forms: StoredForms): voi
       at,
     );
     console.warn(`registration ${answer.responseId} has no readable email; not saved`);
-    return;
+    return null;
   }
   const consentVersion = read.consentGiven
     ? stored?.consentVersion || readCoreSettings(book).settings.consentVersion
     : undefined;
   const { email: _email, ...fields } = read.fields;
-  const result = upsertClientByEmail(book, { email, fields, at, ...(consentVersion ? { consentVersion } : {}) });
+  const result = upsertClientByEmail(book, { email, fields, at, ...(consentVersion ? { consentVersion } : {}) }, (id) =>
+    newClientValues(book, id),
+  );
   addProblems(book, answerProblems(book, 'clients', read, mapping, result.rowNumber), 'form', at);
   if (result.created || result.changed.some((column) => column !== 'consentAt' && column !== 'consentVersion')) {
     onClientRegistered(book, {
@@ -268,9 +278,11 @@ function register(book: Workbook, answer: IntakeAnswer, forms: StoredForms): voi
       created: result.created,
       at,
       rowNumber: result.rowNumber,
+      ...(result.written ? { written: result.written } : {}),
       ...(read.referralCode ? { referralCode: read.referralCode } : {}),
     });
   }
+  return result.created ? { sheet: 'clients', id: result.clientId } : null;
 }
 
 /** The answers that could not be read, placed where they would have landed: the row and the sheet's own header. */
@@ -291,7 +303,7 @@ function sheetHeader(book: Workbook, sheet: 'clients' | 'feedback', field: strin
   return translate(book.locale, columnSpec(sheetSpec(sheet), field).header);
 }
 
-function recordFeedback(book: Workbook, answer: IntakeAnswer, forms: StoredForms): void {
+function recordFeedback(book: Workbook, answer: IntakeAnswer, forms: StoredForms): IssuedId | null {
   const stored = forms('feedback');
   const mapping = titleMapping('feedback', stored?.titles ?? {});
   const read = readAnswers('feedback', answer.answers, mapping, book.spreadsheetLocale);
@@ -327,13 +339,14 @@ function recordFeedback(book: Workbook, answer: IntakeAnswer, forms: StoredForms
     // Points once per order, and only for an order that exists (an invented reference earns nothing): an
     // earlier answer for this order earned them.
     const earnsPoints = orderId === '' || (orderKnown && earlier.rows.length === 0);
-    const id = nextId('F', idColumn(book, 'feedback', earlier));
+    const id = issueId(book, 'feedback', 'F', earlier);
     const [rowNumber = 0] = appendRows(book, 'feedback', [
       { ...read.fields, id, date: at, clientId, orderId, responseId: key },
     ]);
     return { feedbackId: id, clientId, orderId, at, rowNumber, orderKnown, earnsPoints };
   });
-  if (!added) return;
+  if (!added) return null;
+  const issued: IssuedId = { sheet: 'feedback', id: added.feedbackId };
   const problems = answerProblems(book, 'feedback', read, mapping, added.rowNumber);
   // Listed when nobody could be found for it; found by the address, it is the client's feedback.
   if (!added.orderKnown && added.clientId === '')
@@ -347,13 +360,14 @@ function recordFeedback(book: Workbook, answer: IntakeAnswer, forms: StoredForms
     });
   addProblems(book, problems, 'form', at);
   // Points once per order: the nightly run counts only the first answer per order too (loyalty.ts).
-  if (!added.earnsPoints) return;
+  if (!added.earnsPoints) return issued;
   onFeedbackReceived(book, {
     feedbackId: added.feedbackId,
     clientId: added.clientId,
     orderId: added.orderId,
     at: added.at,
   });
+  return issued;
 }
 
 function clientIdOfEmail(book: Workbook, email: string): string {

@@ -14,7 +14,7 @@ import {
   readLoyaltySettings,
   sumFor,
 } from '../../sheets/loyalty';
-import { readTable } from '../../sheets';
+import { readTable, type Table } from '../../sheets';
 import { referralCodeOf } from './client-codes';
 import { lazySigner } from '../../services/signer';
 
@@ -30,13 +30,14 @@ export function welcomeClient(
   typedReferralCode: string,
   at: Date,
   rowHint?: number,
+  written?: Table,
 ): ReferralOutcome {
   return withLock('database', () => {
     const settings = readLoyaltySettings(book);
     // Only a typed referral code needs every client (to find the referrer); otherwise the one row.
     const clientsTable = typedReferralCode.trim()
       ? readTable(book, 'clients')
-      : readClientRowOf(book, clientId, rowHint);
+      : (written ?? readClientRowOf(book, clientId, rowHint));
     const clients = readLoyaltyClients(book, clientsTable);
     const client = clients.find((candidate) => candidate.id === clientId);
     if (!client) throw new Error(`loyalty: registered client ${clientId} is not in the Clients sheet`);
