@@ -50,12 +50,14 @@ export function relabelWorkbook(
       if (relabelCells(sheet, spec, target, settings, sentence)) report.changedSheets += 1;
     }
   });
-  // The Dashboard is the add-on's tab too (not a schema sheet): the next refresh writes it under the new name.
-  const dashboard = catalogEntry('analysis.dashboard.sheetName');
-  const oldDashboard = book.spreadsheet.getSheetByName(dashboard[target === 'ru' ? 'en' : 'ru']);
-  if (oldDashboard && !book.spreadsheet.getSheetByName(dashboard[target])) {
-    oldDashboard.setName(dashboard[target]);
-    report.renamedTabs += 1;
+  // The Dashboard and the client cards' store are the add-on's tabs too (not schema sheets).
+  for (const key of ['analysis.dashboard.sheetName', 'sheet.clientCards'] as const) {
+    const names = catalogEntry(key);
+    const old = book.spreadsheet.getSheetByName(names[target === 'ru' ? 'en' : 'ru']);
+    if (old && !book.spreadsheet.getSheetByName(names[target])) {
+      old.setName(names[target]);
+      report.renamedTabs += 1;
+    }
   }
   delete book.headerCache;
   book.locale = target;
